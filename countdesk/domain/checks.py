@@ -1,0 +1,114 @@
+"""Numbered checks, as data. Each warns and explains; none blocks: the returning officer decides.
+
+The numbering is stable (it is printed on documents and exported), in the manner of Kiesraad's
+Abacus. Checks that belong to one rule (W02, W06, W08, W10) are raised by sv.py / fptp.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from .model import SV_ABOLISHED_FROM, Contest, Election, Lot, VotingSystem
+from .result import Warning_
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    title: str
+    explanation: str
+
+
+CHECKS: dict[str, Check] = {c.code: c for c in (
+    Check("W01", "Papers counted differ from papers verified",
+          "Every paper verified should be on a first-round count sheet, as a vote or as rejected. "
+          "A difference means a sheet is missing, entered twice or mis-keyed: recount the sheets "
+          "against the verification statement before declaring."),
+    Check("W02", "Second-round papers differ from the excluded candidates' papers",
+          "In the second round only the papers of the excluded candidates are re-examined, so "
+          "transfers plus non-transferable papers should equal their first preferences."),
+    Check("W03", "A box's verified count differs from its ballot paper account",
+          "The presiding officer's ballot paper account says how many papers should be in the box. "
+          "Follow the Electoral Commission's reconciliation steps and record the reason as a note."),
+    Check("W04", "A box has not been verified",
+          "Verification is complete only when every box, postal boxes included, has been counted; "
+          "until then the papers verified cannot be totalled."),
+    Check("W05", "A count sheet does not add up",
+          "A sheet's stated number of papers should equal its votes plus rejected papers (on a "
+          "multi-member ward, no paper can carry more votes than there are seats)."),
+    Check("W06", "Second-round sheets that are not needed",
+          "Second preferences are counted only when no candidate has more than half of the valid "
+          "first preferences in a contest of three or more candidates."),
+    Check("W07", "Supplementary vote after 4 May 2023",
+          "The Elections Act 2022 replaced the supplementary vote with first past the post for "
+          "mayors and police and crime commissioners from the poll of 4 May 2023."),
+    Check("W08", "A second-round sheet does not match the finalists",
+          "A second-round sheet carries a figure for every candidate remaining in the contest and "
+          "for no one else."),
+    Check("W09", "A recorded lot that decided nothing",
+          "A lot applies only when its tied candidates are exactly the candidates tied now; the "
+          "figures may have changed since it was drawn."),
+    Check("W10", "A tie that only a lot can settle",
+          "The law says the returning officer decides by lot. Draw by hand in front of the "
+          "candidates and agents, then record who was tied, who won, who drew and the witnesses."),
+    Check("W11", "More papers verified than electors",
+          "Turnout above 100 % means the electorate or a verified figure is wrong."),
+)}
+
+
+def contest_checks(
+    election: Election, contest: Contest, verified: int | None, counted: int, lots_used: tuple[Lot, ...],
+) -> Iterator[Warning_]:
+    """The checks common to every voting system, in code order."""
+    if verified is not None and counted != verified and contest.sheets(1):
+        yield Warning_(
+            "W01", "count_sheets",
+            f"{counted:,} papers counted on first-round sheets, {verified:,} papers verified "
+            f"(difference {counted - verified:+,})",
+        )
+    for index, box in enumerate(contest.boxes):
+        if box.verified is None:
+            yield Warning_("W04", f"boxes[{index}]", f"box {box.id}: not yet verified")
+        elif box.ballot_paper_account is not None and box.verified != box.ballot_paper_account:
+            noted = "note given" if (box.note or "").strip() else "no note: record why"
+            yield Warning_(
+                "W03", f"boxes[{index}]",
+                f"box {box.id}: {box.verified:,} papers verified, the ballot paper account says "
+                f"{box.ballot_paper_account:,} ({noted})",
+            )
+    for index, sheet in enumerate(contest.count_sheets):
+        if sheet.round != 1 or sheet.papers is None:
+            continue
+        votes = sum(sheet.votes.values())
+        if contest.seats == 1 and sheet.papers != votes + sheet.rejected_total:
+            yield Warning_(
+                "W05", f"count_sheets[{index}]",
+                f"sheet {sheet.id}: {sheet.papers:,} papers, but {votes:,} votes + "
+                f"{sheet.rejected_total:,} rejected = {votes + sheet.rejected_total:,}",
+            )
+        elif contest.seats > 1:
+            valid_papers = sheet.papers - sheet.rejected_total
+            if valid_papers < 0 or votes > valid_papers * contest.seats or (votes == 0 and valid_papers > 0):
+                yield Warning_(
+                    "W05", f"count_sheets[{index}]",
+                    f"sheet {sheet.id}: {votes:,} votes cannot come from {max(valid_papers, 0):,} valid "
+                    f"papers with {contest.seats} votes each",
+                )
+    if contest.system is VotingSystem.SV and election.poll_date >= SV_ABOLISHED_FROM:
+        yield Warning_(
+            "W07", "contest",
+            f"supplementary vote for a poll on {election.poll_date.isoformat()}: mayors and PCCs are "
+            f"elected by first past the post from 4 May 2023 (Elections Act 2022 s.13)",
+        )
+    for index, lot in enumerate(contest.lots):
+        if lot not in lots_used:
+            yield Warning_(
+                "W09", f"lots[{index}]",
+                f"the lot between {', '.join(lot.tied)} matches no tie in the current figures",
+            )
+    if verified is not None and contest.electorate is not None and verified > contest.electorate:
+        yield Warning_(
+            "W11", "contest",
+            f"{verified:,} papers verified but the electorate is {contest.electorate:,}",
+        )

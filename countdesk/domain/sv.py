@@ -1,0 +1,149 @@
+"""The supplementary vote, as the statute words it.
+
+Local Government Act 2000 Sch 2 paras 2-3 (local authority mayors); the same rule stands in the
+GLA Act 1999 Sch 2 para 4, LDEDCA 2009 Sch 5B paras 4-5 and PRSRA 2011 Sch 9 (domain.md §1).
+"""
+
+from __future__ import annotations
+
+from .model import SECOND_NOT_COUNTED_HEADS, Contest, frozen_map
+from .ranking import by_votes, sum_votes
+from .result import Outcome, Round, Status, Tie, Warning_
+from .ties import settle
+
+
+def count_sv(contest: Contest) -> Outcome:
+    ids = contest.candidate_ids
+    round1, round2 = contest.sheets(1), contest.sheets(2)
+    first = frozen_map(sum_votes(round1, ids))
+    valid = sum(first.values())
+
+    if not round1:
+        return Outcome(Status.INCOMPLETE, first, (Round(1, first),), elected_on_first=False)
+
+    # Sch 2 para 1: with fewer than three candidates the election is by simple majority.
+    if len(ids) < 3:
+        return _simple_majority(contest, first, round2)
+
+    # Para 3(1): returned on first preferences with MORE than half of all valid first preferences.
+    # Exactly half is not enough, so the test is strict and in integers (domain.md §8.1).
+    majority = [cid for cid in ids if 2 * first[cid] > valid]
+    if majority:
+        warnings = _round2_not_needed(round2, "was elected on first preferences")
+        return Outcome(
+            Status.ELECTED, first, (Round(1, first),), elected=(majority[0],),
+            warnings=warnings, elected_on_first=True,
+        )
+
+    # Para 3(2)-(3): the two with the most first preferences remain, and if an equality puts three
+    # or more in that position all of them remain. No lot at this stage (domain.md §1.4).
+    order = by_votes(first, ids)
+    second_place = first[order[1]]
+    finalists = tuple(cid for cid in order if first[cid] >= second_place)
+    excluded = tuple(cid for cid in ids if cid not in finalists)
+    excluded_first = sum(first[cid] for cid in excluded)
+    round_one = Round(1, first, excluded=excluded)
+
+    # Para 3(4): only the papers of voters whose first preference went to an excluded candidate
+    # are re-examined. With no such paper there is nothing to wait for.
+    if not round2 and excluded_first > 0:
+        return Outcome(
+            Status.INCOMPLETE, first, (round_one,), elected_on_first=False, finalists=finalists,
+        )
+
+    warnings = list(_round2_sheet_mismatches(contest, round2, finalists))
+    second = frozen_map({cid: sum(s.votes.get(cid, 0) for s in round2) for cid in finalists})
+    non_transferable = sum(s.non_transferable or 0 for s in round2)
+    second_not_counted = frozen_map(
+        {h: sum(s.second_not_counted.get(h, 0) for s in round2) for h in SECOND_NOT_COUNTED_HEADS}
+    )
+    transferred = sum(second.values()) + non_transferable
+    if transferred != excluded_first:
+        warnings.append(Warning_(
+            "W02", "count_sheets",
+            f"second round: {transferred:,} papers examined ({sum(second.values()):,} transferred "
+            f"+ {non_transferable:,} non-transferable), but the excluded candidates had "
+            f"{excluded_first:,} first preferences",
+        ))
+
+    # Para 3(5)-(6): the total of preference votes decides; a tie at the top goes to lot.
+    final = frozen_map({cid: first[cid] + second[cid] for cid in finalists})
+    top = max(final.values())
+    tied = tuple(cid for cid in by_votes(final, finalists) if final[cid] == top)
+    lots = ()
+    tie = None
+    if len(tied) == 1:
+        elected, status = tied, Status.ELECTED
+    else:
+        tie = Tie(tied, 1, "final")
+        elected, lot, warning = settle(contest, tie, top)
+        if lot is not None:
+            lots, status = (lot,), Status.ELECTED
+        else:
+            warnings.append(warning)
+            status = Status.NEEDS_LOTS
+    round_two = Round(
+        2, final, transfers=second, non_transferable=non_transferable, lots_applied=lots, tie=tie,
+    )
+    return Outcome(
+        status, first, (round_one, round_two), elected=elected, lots_applied=lots,
+        warnings=tuple(warnings), pending_tie=tie if status is Status.NEEDS_LOTS else None,
+        elected_on_first=False, finalists=finalists, second=second,
+        non_transferable=non_transferable, final=final, second_not_counted=second_not_counted,
+    )
+
+
+def _simple_majority(contest: Contest, first, round2) -> Outcome:
+    """Two candidates (or one): most votes wins; equal votes are decided by lot (SI 2007/1024
+    Sch 1 r.51(5))."""
+    ids = contest.candidate_ids
+    warnings = list(_round2_not_needed(round2, "is decided by simple majority (two candidates)"))
+    top = max(first.values(), default=0)
+    tied = tuple(cid for cid in by_votes(first, ids) if first[cid] == top)
+    if len(tied) <= 1:
+        return Outcome(
+            Status.ELECTED, first, (Round(1, first),), elected=tied,
+            warnings=tuple(warnings), elected_on_first=True,
+        )
+    tie = Tie(tied, 1, "simple_majority")
+    elected, lot, warning = settle(contest, tie, top)
+    if lot is None:
+        warnings.append(warning)
+        return Outcome(
+            Status.NEEDS_LOTS, first, (Round(1, first, tie=tie),), warnings=tuple(warnings),
+            pending_tie=tie, elected_on_first=False,
+        )
+    return Outcome(
+        Status.ELECTED, first, (Round(1, first, lots_applied=(lot,), tie=tie),),
+        elected=elected, lots_applied=(lot,), warnings=tuple(warnings), elected_on_first=False,
+    )
+
+
+def _round2_not_needed(round2, why: str) -> tuple[Warning_, ...]:
+    if not round2:
+        return ()
+    return (Warning_(
+        "W06", "count_sheets",
+        f"{len(round2)} second-round sheet(s) entered, but the contest {why}: they are not counted",
+    ),)
+
+
+def _round2_sheet_mismatches(contest: Contest, round2, finalists):
+    """Round-2 sheets must carry every finalist and no one else (count-file.md)."""
+    wanted = set(finalists)
+    for index, sheet in _indexed(contest, round2):
+        got = set(sheet.votes)
+        if got == wanted:
+            continue
+        parts = []
+        if wanted - got:
+            parts.append("no figure for finalist(s) " + ", ".join(sorted(wanted - got)))
+        if got - wanted:
+            parts.append("figures for non-finalist(s) " + ", ".join(sorted(got - wanted)) + " are not counted")
+        yield Warning_("W08", f"count_sheets[{index}]", f"second-round sheet {sheet.id}: " + "; ".join(parts))
+
+
+def _indexed(contest: Contest, sheets):
+    position = {id(s): i for i, s in enumerate(contest.count_sheets)}
+    for sheet in sheets:
+        yield position[id(sheet)], sheet
