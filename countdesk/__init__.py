@@ -1,0 +1,3 @@
+"""countdesk: an offline count-centre application for UK returning officers."""
+
+__version__ = "0.1.0"

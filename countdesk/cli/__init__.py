@@ -1,0 +1,106 @@
+"""The `countdesk` command: headless commands for scripts and the count room; alone, the app.
+
+Every failure the user can act on ends with exit code 2 and one clear line on stderr; no
+traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from .. import __version__
+from ..errors import CountdeskError
+
+DOCUMENTS = ("declaration", "rejected", "verification", "provisional")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes get one line, like every other error."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"countdesk: {message} (see countdesk --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="countdesk", description="Offline count-centre application for UK returning officers.",
+    )
+    parser.add_argument("--version", action="store_true", help="show versions and licences, then exit")
+    parser.add_argument("--self-test", action="store_true", help="open the demo offscreen, tally, print a declaration, exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="open the app (the default)")
+    p.add_argument("db", nargs="?", help="a .countdesk count file to open")
+    sub.add_parser("demo", help="open the app on the Liverpool 2021 demo count")
+
+    p = sub.add_parser("import", help="import a count file (JSON) into a count database")
+    p.add_argument("file")
+    p.add_argument("--db", required=True, help="the .countdesk database (created if missing)")
+    p.add_argument("--operator", default=None, help="name stamped on the audit log")
+
+    p = sub.add_parser("tally", help="the result of a count file or a count database")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("file", nargs="?")
+    src.add_argument("--db")
+    p.add_argument("--json", action="store_true", help="the result as JSON (spec/count-file.md)")
+
+    p = sub.add_parser("collate", help="add up several areas' count files or bundles")
+    p.add_argument("files", nargs="+", metavar="FILE_OR_BUNDLE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export-json", help="write the count file (JSON) of a count database")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True)
+
+    p = sub.add_parser("declare", help="write a declaration or statement as PDF")
+    p.add_argument("--db", required=True)
+    p.add_argument("--contest", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--document", choices=DOCUMENTS, default="declaration")
+    p.add_argument("--lang", choices=("en", "cy-en"), default=None)
+
+    p = sub.add_parser("export", help="write the results bundle to a folder or USB stick")
+    p.add_argument("--db", required=True)
+    p.add_argument("--to", required=True, metavar="DIR")
+
+    p = sub.add_parser("verify-bundle", help="check a results bundle's files and signature")
+    p.add_argument("bundle", metavar="DIR")
+
+    p = sub.add_parser("audit", help="the audit log of a count database")
+    p.add_argument("--db", required=True)
+    p.add_argument("--verify", action="store_true", help="check the hash chain")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from . import commands
+
+    try:
+        if args.version:
+            print(commands.version_text())
+            return 0
+        if args.self_test:
+            return commands.self_test()
+        handler = getattr(commands, "cmd_" + (args.command or "gui").replace("-", "_"))
+        return handler(args) or 0
+    except CountdeskError as error:
+        print(f"countdesk: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"countdesk: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("countdesk: interrupted", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print("countdesk: not enough memory for this input", file=sys.stderr)
+        return 2
+
+
+__all__ = ["main", "build_parser", "__version__"]
