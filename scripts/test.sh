@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The test command: sets the machine up if needed, checks the layering contracts, runs pytest.
+# Extra arguments go to pytest (e.g. scripts/test.sh tests/domain -x).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+unset PYTHONDONTWRITEBYTECODE
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/lint-imports
+exec .venv/bin/python -m pytest "$@"
