@@ -6,13 +6,17 @@ GLA Act 1999 Sch 2 para 4, LDEDCA 2009 Sch 5B paras 4-5 and PRSRA 2011 Sch 9 (do
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from .model import SECOND_NOT_COUNTED_HEADS, Contest, frozen_map
 from .ranking import by_votes, sum_votes
 from .result import Outcome, Round, Status, Tie, Warning_
 from .ties import settle
 
 
-def count_sv(contest: Contest) -> Outcome:
+def count_sv(contest: Contest, instructed_finalists: Sequence[str] | None = None) -> Outcome:
+    """`instructed_finalists`: at an area count of a collated contest, the finalists the collating
+    officer named (SI 2017/67 r.55(1)); an area never picks them from its own figures (domain.md §5)."""
     ids = contest.candidate_ids
     round1, round2 = contest.sheets(1), contest.sheets(2)
     first = frozen_map(sum_votes(round1, ids))
@@ -24,6 +28,12 @@ def count_sv(contest: Contest) -> Outcome:
     # Sch 2 para 1: with fewer than three candidates the election is by simple majority.
     if len(ids) < 3:
         return _simple_majority(contest, first, round2)
+
+    if instructed_finalists is not None:
+        unknown = [cid for cid in instructed_finalists if cid not in ids]
+        if unknown or len(set(instructed_finalists)) < 2:
+            raise ValueError(f"instructed finalists {list(instructed_finalists)} do not fit contest {contest.id}")
+        return _second_round(contest, first, tuple(instructed_finalists), round2)
 
     # Para 3(1): returned on first preferences with MORE than half of all valid first preferences.
     # Exactly half is not enough, so the test is strict and in integers (domain.md §8.1).
@@ -40,6 +50,11 @@ def count_sv(contest: Contest) -> Outcome:
     order = by_votes(first, ids)
     second_place = first[order[1]]
     finalists = tuple(cid for cid in order if first[cid] >= second_place)
+    return _second_round(contest, first, finalists, round2)
+
+
+def _second_round(contest: Contest, first, finalists: tuple[str, ...], round2) -> Outcome:
+    ids = contest.candidate_ids
     excluded = tuple(cid for cid in ids if cid not in finalists)
     excluded_first = sum(first[cid] for cid in excluded)
     round_one = Round(1, first, excluded=excluded)

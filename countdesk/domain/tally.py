@@ -3,6 +3,8 @@ any valid Contest gives a ContestResult, whatever stage the count has reached.""
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from .checks import contest_checks
 from .fptp import count_fptp
 from .model import REJECTED_HEADS, Contest, Count, Election, VotingSystem, frozen_map
@@ -17,8 +19,14 @@ def papers_verified(contest: Contest) -> int | None:
     return sum(box.verified for box in contest.boxes)
 
 
-def tally_contest(election: Election, contest: Contest) -> ContestResult:
-    outcome = count_sv(contest) if contest.system is VotingSystem.SV else count_fptp(contest)
+def tally_contest(
+    election: Election, contest: Contest, instructed_finalists: Sequence[str] | None = None
+) -> ContestResult:
+    """`instructed_finalists` only for an SV area count told its finalists by the collating officer."""
+    if contest.system is VotingSystem.SV:
+        outcome = count_sv(contest, instructed_finalists)
+    else:
+        outcome = count_fptp(contest)
     round1 = contest.sheets(1)
     rejected = RejectedSummary(
         frozen_map({h: sum(s.rejected.get(h, 0) for s in round1) for h in REJECTED_HEADS}),

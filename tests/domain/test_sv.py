@@ -165,3 +165,13 @@ def test_unverified_box_leaves_verified_total_open():
     assert result.ballot_papers_verified is None
     assert result.turnout_percent is None
     assert "W04" in codes(result)
+
+
+def test_an_area_count_uses_the_finalists_the_collating_officer_named():
+    # Locally c is second, but across all areas a and b go through: the area counts for a and b.
+    contest = sv({"a": 40, "b": 10, "c": 30, "d": 20}, {"a": 5, "b": 20}, non_transferable=25)
+    result = tally_contest(ELECTION, contest, instructed_finalists=("a", "b"))
+    assert result.finalists == ("a", "b")
+    assert result.rounds[0].excluded == ("c", "d")
+    assert dict(result.final) == {"a": 45, "b": 30}
+    assert "W02" not in codes(result)
