@@ -1,0 +1,104 @@
+"""Undo commands: each redo and each undo calls ONE service method, then repaints the contest.
+
+The services write an audit row for every call, so undoing an entry appends a compensating row
+and never deletes history. The first redo runs in `run_first` (called by CountDocument.push)
+so a refusal raises to the caller before the command reaches the undo stack.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from ..domain.model import CountSheet, Lot
+
+
+class ServiceCommand(QUndoCommand):
+    """One change to the count, undoable. Subclasses implement `apply` and `revert`."""
+
+    def __init__(self, document, contest_id: str, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.contest_id = contest_id
+        self._skip_next_redo = False
+
+    def run_first(self) -> None:
+        self.apply()
+        self._skip_next_redo = True
+        self.document.notify(self.contest_id)
+
+    def redo(self) -> None:
+        if self._skip_next_redo:
+            self._skip_next_redo = False
+            return
+        self.apply()
+        self.document.notify(self.contest_id)
+
+    def undo(self) -> None:
+        self.revert()
+        self.document.notify(self.contest_id)
+
+    def apply(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def revert(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _find_sheet(document, contest_id: str, sheet_id: str) -> CountSheet | None:
+    for sheet in document.contest(contest_id).count_sheets:
+        if sheet.id == sheet_id:
+            return sheet
+    return None
+
+
+class SaveSheetCommand(ServiceCommand):
+    """A count sheet entered or corrected; undo restores the previous figures or removes it."""
+
+    def __init__(self, document, contest_id: str, sheet: CountSheet, reason: str | None = None) -> None:
+        self.before = _find_sheet(document, contest_id, sheet.id)
+        verb = "Correct" if self.before is not None else "Enter"
+        super().__init__(document, contest_id, f"{verb} sheet {sheet.id}")
+        self.sheet = sheet
+        self.reason = reason
+
+    def apply(self) -> None:
+        self.document.session.save_sheet(self.contest_id, self.sheet, reason=self.reason)
+
+    def revert(self) -> None:
+        session = self.document.session
+        if self.before is None:
+            session.delete_sheet(self.contest_id, self.sheet.id, reason=f"undo: {self.text()}")
+        else:
+            session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
+
+
+class DeleteSheetCommand(ServiceCommand):
+    """A sheet removed with a reason; undo puts the same figures back."""
+
+    def __init__(self, document, contest_id: str, sheet_id: str, reason: str) -> None:
+        super().__init__(document, contest_id, f"Delete sheet {sheet_id}")
+        before = _find_sheet(document, contest_id, sheet_id)
+        if before is None:
+            raise KeyError(sheet_id)
+        self.before = before
+        self.reason = reason
+
+    def apply(self) -> None:
+        self.document.session.delete_sheet(self.contest_id, self.before.id, reason=self.reason)
+
+    def revert(self) -> None:
+        self.document.session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
+
+
+class RecordLotCommand(ServiceCommand):
+    """A lot the returning officer drew; undo withdraws it (the audit keeps both)."""
+
+    def __init__(self, document, contest_id: str, lot: Lot) -> None:
+        super().__init__(document, contest_id, "Record lot between " + ", ".join(lot.tied))
+        self.lot = lot
+
+    def apply(self) -> None:
+        self.document.session.record_lot(self.contest_id, self.lot)
+
+    def revert(self) -> None:
+        self.document.session.delete_lot(self.contest_id, self.lot.tied, reason=f"undo: {self.text()}")

@@ -1,0 +1,1 @@
+"""Modal dialogs: set-up wizard, operator name, reasons, double entry, lots."""

@@ -1,0 +1,101 @@
+"""The open count as the GUI sees it: the store session, the undo stack, cached results.
+
+Widgets never talk to the store themselves. They read `count()`/`result()` and change the count
+by pushing QUndoCommands (gui/commands.py), each of which calls one service method. After a
+change the caches are dropped and `changed` tells every view which contest to repaint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..domain.model import Contest, Count, CountSheet, Lot
+from ..domain.result import ContestResult
+from ..domain.tally import tally_contest
+
+
+class CountDocument(QObject):
+    """The open count as the GUI sees it: the store session, the undo stack, cached results."""
+
+    #: A contest id whose data changed; "" means the election or everything.
+    changed = Signal(str)
+
+    def __init__(self, session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self._count: Count | None = None
+        self._results: dict[str, ContestResult] = {}
+
+    # -- who and how --------------------------------------------------------------------------
+    @property
+    def operator(self) -> str:
+        """The name stamped on every audit row this session writes."""
+        return getattr(self.session, "operator", "")
+
+    @operator.setter
+    def operator(self, name: str) -> None:
+        self.session.operator = name
+
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.session, "read_only", False))
+
+    # -- reading ------------------------------------------------------------------------------
+    def count(self) -> Count:
+        """The whole count as stored, loaded once and kept until something changes."""
+        if self._count is None:
+            self._count = self.session.load()
+        return self._count
+
+    def contest(self, contest_id: str) -> Contest:
+        return self.count().contest(contest_id)
+
+    def contest_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.count().contests)
+
+    def result(self, contest_id: str) -> ContestResult:
+        """The domain tally of one contest; views render it and never recompute anything."""
+        cached = self._results.get(contest_id)
+        if cached is None:
+            count = self.count()
+            cached = tally_contest(count.election, count.contest(contest_id))
+            self._results[contest_id] = cached
+        return cached
+
+    # -- changing -----------------------------------------------------------------------------
+    def push(self, command: QUndoCommand) -> None:
+        """Run the command (its redo calls one service method) and keep it for undo.
+
+        A command that the service refuses raises its CountdeskError here, before it reaches the
+        stack, so a refused entry can never be "undone" (see commands.ServiceCommand).
+        """
+        first_run = getattr(command, "run_first", None)
+        if first_run is not None:
+            first_run()
+        self.undo_stack.push(command)
+
+    def notify(self, contest_id: str = "") -> None:
+        """Drop the cached count and results, then tell the views what changed."""
+        self._count = None
+        if contest_id:
+            self._results.pop(contest_id, None)
+        else:
+            self._results.clear()
+        self.changed.emit(contest_id)
+
+    def refresh(self) -> None:
+        """Re-read everything from the file (another reader's view, or after an import)."""
+        self.notify("")
+
+    def record_lot(self, contest_id: str, lot: Lot) -> None:
+        from .commands import RecordLotCommand
+
+        self.push(RecordLotCommand(self, contest_id, lot))
+
+    def save_sheet(self, contest_id: str, sheet: CountSheet, reason: str | None = None) -> None:
+        from .commands import SaveSheetCommand
+
+        self.push(SaveSheetCommand(self, contest_id, sheet, reason))

@@ -1,0 +1,1 @@
+"""Table models over the services: each a QAbstractTableModel checked by qtmodeltester."""
