@@ -1,0 +1,82 @@
+"""Paper binding: the fingerprint that ties a signed paper declaration to a results bundle.
+
+The declaration the returning officer signs prints the bundle's fingerprint, the SHA-256 of its
+SHA256SUMS file (which names the hash of every file in the bundle), as eight groups of four hex
+digits: ``3F2A 91C0 …``. At collation, the officer holding the paper types two of those groups;
+the app compares them with the bundle it was handed (Kiesraad's Abacus binds its paper
+proces-verbaal to the EML file the same way).
+
+Which two groups: the app picks the positions at random when it asks (`pick_check_positions`),
+and says which ("type groups 3 and 7 from the paper"). Positions the forger cannot predict mean a
+swapped bundle would have to match all eight groups, 128 bits, not just two fixed ones. Tests and
+printed instructions may fix the positions instead; `fingerprint_matches` takes them as given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from pathlib import Path
+from typing import Sequence
+
+from .fsutil import read_file_uncached
+
+SUMS_FILE = "SHA256SUMS"
+GROUP_LENGTH = 4
+DEFAULT_GROUPS = 8
+DEFAULT_CHECK_POSITIONS = (2, 5)
+
+_HEX = re.compile(r"^[0-9A-F]+$")
+
+
+def format_fingerprint(hexdigest: str, groups: int = DEFAULT_GROUPS) -> str:
+    """The first `groups` × 4 hex digits, upper case, in groups of four separated by spaces."""
+    digits = normalise(hexdigest)
+    if not _HEX.match(digits) or len(digits) < groups * GROUP_LENGTH:
+        raise ValueError(f"not a hex digest of at least {groups * GROUP_LENGTH} digits: {hexdigest!r}")
+    return " ".join(digits[i : i + GROUP_LENGTH] for i in range(0, groups * GROUP_LENGTH, GROUP_LENGTH))
+
+
+def sums_fingerprint(sums: bytes, groups: int = DEFAULT_GROUPS) -> str:
+    return format_fingerprint(hashlib.sha256(sums).hexdigest(), groups)
+
+
+def bundle_fingerprint(bundle: Path, groups: int = DEFAULT_GROUPS) -> str:
+    """The fingerprint of the bundle folder `bundle`, from its SHA256SUMS as stored on disk."""
+    return sums_fingerprint(read_file_uncached(Path(bundle) / SUMS_FILE), groups)
+
+
+def fingerprint_groups(fingerprint: str) -> list[str]:
+    digits = normalise(fingerprint)
+    return [digits[i : i + GROUP_LENGTH] for i in range(0, len(digits), GROUP_LENGTH)]
+
+
+def pick_check_positions(groups: int = DEFAULT_GROUPS, count: int = 2) -> tuple[int, ...]:
+    """`count` distinct 1-based group positions, chosen unpredictably, in ascending order."""
+    if not 0 < count <= groups:
+        raise ValueError(f"cannot pick {count} of {groups} groups")
+    chosen: set[int] = set()
+    while len(chosen) < count:
+        chosen.add(secrets.randbelow(groups) + 1)
+    return tuple(sorted(chosen))
+
+
+def fingerprint_matches(
+    fingerprint: str, typed_groups: Sequence[str], positions: Sequence[int] = DEFAULT_CHECK_POSITIONS
+) -> bool:
+    """True when each typed group equals the fingerprint's group at the same 1-based position.
+    Case and spaces in what was typed do not matter; a missing or extra group is a mismatch."""
+    groups = fingerprint_groups(fingerprint)
+    if len(typed_groups) != len(positions) or not positions:
+        return False
+    for position, typed in zip(positions, typed_groups):
+        if not 1 <= position <= len(groups):
+            raise ValueError(f"group position {position} is outside 1..{len(groups)}")
+        if normalise(typed) != groups[position - 1]:
+            return False
+    return True
+
+
+def normalise(text: str) -> str:
+    return "".join(text.split()).upper()
