@@ -1,0 +1,81 @@
+"""Collation: the collating officer adds up the areas' counts (domain.md §5).
+
+Areas arrive as count files or verified bundles. The finalists of an SV contest are decided on
+the sum of all areas' first preferences, never on one area's figures, and an area whose round-2
+sheets were counted for a different finalist set is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from ..domain.collation import merge_areas
+from ..domain.model import Count, VotingSystem
+from ..domain.result import ContestResult
+from ..domain.tally import tally_contest
+from ..errors import CollationError
+
+
+@dataclass(frozen=True)
+class Collated:
+    areas: tuple[Count, ...]
+    merged: Count
+    results: tuple[ContestResult, ...]
+
+    def area_results(self, contest_id: str) -> list[tuple[str, ContestResult]]:
+        """Each area's own figures for one contest, for the per-area table (finalists as collated)."""
+        index = [c.id for c in self.merged.contests].index(contest_id)
+        finalists = self.results[index].finalists
+        rows = []
+        for area in self.areas:
+            for contest in area.contests:
+                if contest.id == contest_id:
+                    rows.append((area.election.area, tally_contest(area.election, contest, finalists)))
+        return rows
+
+
+def collate(areas: Sequence[Count]) -> Collated:
+    merged = merge_areas(areas)
+    results = []
+    for contest in merged.contests:
+        result = tally_contest(merged.election, contest)
+        if contest.system is VotingSystem.SV and result.finalists:
+            _refuse_other_finalist_sets(areas, contest.id, result.finalists)
+        results.append(result)
+    return Collated(tuple(areas), merged, tuple(results))
+
+
+def _refuse_other_finalist_sets(areas: Sequence[Count], contest_id: str, finalists) -> None:
+    wanted = set(finalists)
+    for area in areas:
+        for contest in area.contests:
+            if contest.id != contest_id:
+                continue
+            for sheet in contest.sheets(2):
+                if set(sheet.votes) != wanted:
+                    raise CollationError(
+                        f"round-2 sheet {sheet.id} was counted for finalists "
+                        f"{', '.join(sorted(sheet.votes))}, but the collated finalists are "
+                        f"{', '.join(finalists)}",
+                        f'area "{area.election.area}"',
+                    )
+
+
+def load_area(path: Path) -> Count:
+    """A count file, or a results bundle folder (verified first: an altered bundle is refused)."""
+    from ..exchange.countfile import load_count_file
+
+    if path.is_dir():
+        from ..exchange.bundle import verify_bundle
+
+        verdict = verify_bundle(path)
+        if not verdict.ok:
+            raise CollationError("bundle refused: " + "; ".join(verdict.problems), str(path))
+        return load_count_file(path / BUNDLE_COUNT_FILE)
+    return load_count_file(path)
+
+
+#: The count file's name inside a results bundle (services/export.py writes it).
+BUNDLE_COUNT_FILE = "count.json"

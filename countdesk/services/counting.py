@@ -1,0 +1,91 @@
+"""The count: confirming sheets, correcting or removing them, recording lots the RO drew.
+
+This is the hot path of a count night. Validation uses the session's in-memory contest states, and
+the store touches only the sheet's own rows, so a confirmation is a few statements and one commit.
+"""
+
+from __future__ import annotations
+
+from ..domain.model import CountSheet, Lot
+from ..errors import CountdeskError, ValidationError
+from ..store import sheets as store
+from ..store.repository import ContestState, load_contest
+from .session_core import SessionCore, contest_where
+from .validation import optional_reason, require_id, require_reason, validate_lot, validate_sheet
+
+
+def sheet_where(contest_id: str, sheet_id: object) -> str:
+    return f"{contest_where(contest_id)}.count_sheets[{sheet_id}]"
+
+
+class CountingMixin(SessionCore):
+
+    def save_sheet(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> None:
+        """Record a sheet, or replace the one with its id (a replacement needs a reason)."""
+        state = self._open_state(contest_id)
+        if state.double_entry:
+            raise CountdeskError(
+                f'contest "{contest_id}" uses double entry: submit each sheet with submit_keying',
+                contest_where(contest_id),
+            )
+        self._validate_sheet(state, sheet)
+        replacing, reason = self._replacement_reason(contest_id, sheet.id, reason)
+        store.save_sheet(self._cdb, self._actor, contest_id, sheet, reason=reason,
+                         action="sheet.replace" if replacing else "sheet.save")
+
+    def delete_sheet(self, contest_id: str, sheet_id: str, *, reason: str) -> None:
+        self._open_state(contest_id)
+        where = sheet_where(contest_id, sheet_id)
+        require_id(sheet_id, where, "sheet id")
+        reason = require_reason(reason, f"{where}.reason", "say why the sheet is removed")
+        store.delete_sheet(self._cdb, self._actor, contest_id, sheet_id, reason=reason)
+
+    def sheet(self, contest_id: str, sheet_id: str) -> CountSheet | None:
+        """One recorded sheet (None if there is none with that id)."""
+        self._state(contest_id)
+        require_id(sheet_id, sheet_where(contest_id, sheet_id), "sheet id")
+        return store.read_sheet(self._cdb, contest_id, sheet_id)
+
+    def record_lot(self, contest_id: str, lot: Lot, *, reason: str | None = None) -> None:
+        """Record a lot drawn by hand: who was tied, who won, who drew it, when, and the witnesses."""
+        state = self._open_state(contest_id)
+        validate_lot(lot, state.candidate_ids, f"{contest_where(contest_id)}.lots", entered=True)
+        store.add_lot(self._cdb, self._actor, contest_id, lot, reason=optional_reason(reason, "reason"))
+
+    def delete_lot(self, contest_id: str, lot: Lot | int | tuple[str, ...], *, reason: str) -> None:
+        """Withdraw a recorded lot: given as the Lot itself, its index in the contest's `lots`,
+        or its tied candidates (then the last lot recorded between exactly them)."""
+        self._open_state(contest_id)
+        where = f"{contest_where(contest_id)}.lots"
+        reason = require_reason(reason, f"{where}.reason", "say why the lot is withdrawn")
+        lots = load_contest(self._cdb, contest_id).lots
+        index = _lot_index(lots, lot, where)
+        numbers = store.lot_numbers(self._cdb, contest_id)
+        store.delete_lot(self._cdb, self._actor, contest_id, numbers[index], lots[index], reason=reason)
+
+    # Shared with double entry -------------------------------------------------------------------
+
+    def _validate_sheet(self, state: ContestState, sheet: object) -> None:
+        where = sheet_where(state.id, getattr(sheet, "id", "?"))
+        validate_sheet(sheet, state.system, state.seats, state.candidate_ids, where)
+
+    def _replacement_reason(self, contest_id: str, sheet_id: str, reason: str | None) -> tuple[bool, str | None]:
+        """Whether a sheet with this id is already recorded, and the cleaned reason (required if so)."""
+        where = f"{sheet_where(contest_id, sheet_id)}.reason"
+        if store.sheet_exists(self._cdb, contest_id, sheet_id):
+            return True, require_reason(reason, where, f"sheet {sheet_id} is already recorded")
+        return False, optional_reason(reason, where)
+
+
+def _lot_index(lots: tuple[Lot, ...], wanted: object, where: str) -> int:
+    if isinstance(wanted, Lot):
+        matches = [i for i, lot in enumerate(lots) if lot == wanted]
+    elif type(wanted) is int:
+        matches = [wanted] if 0 <= wanted < len(lots) else []
+    elif isinstance(wanted, tuple) and all(isinstance(cid, str) for cid in wanted):
+        matches = [i for i, lot in enumerate(lots) if set(lot.tied) == set(wanted)]
+    else:
+        raise ValidationError("give the lot, its index, or its tied candidates", where)
+    if not matches:
+        raise ValidationError(f"no such lot among the {len(lots)} recorded", where)
+    return matches[-1]

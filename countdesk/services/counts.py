@@ -1,0 +1,205 @@
+"""An open count file: the one object the GUI and the command line both drive (no Qt here).
+
+`CountSession.create` / `CountSession.open` take the file's write lock, check the file and bring
+its schema up to date; every method validates its input first (a refused call writes nothing),
+then makes its change and the audit row in one durable transaction before returning.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+from typing import Callable
+
+from ..domain.model import Contest, Count, Election
+from ..domain.result import ContestResult
+from ..domain.tally import tally_contest
+from ..errors import CountdeskError
+from ..store import audit as store_audit
+from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
+from ..store.contests import add_contest, remove_contest, save_election
+from ..store.database import COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database
+from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
+from ..store.repository import ContestState, load_contest, load_count, load_election
+from ..store.state import SessionRecord, end_session, sessions, start_session
+from .declaration import DeclarationMixin
+from .double_entry import DoubleEntryMixin
+from .setup import SetupMixin
+from .validation import optional_reason, validate_count, validate_election, validate_operator
+
+
+class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
+    """One open count file, for one operator. Close it (or use `with`) to release the lock."""
+
+    def __init__(self, cdb: CountDatabase, actor: Actor, lock: CountLock | None) -> None:
+        super().__init__(cdb, actor, lock)
+        self._session_id: int | None = None
+        #: For a read-only session: who holds the write lock, if anyone (shown in the title bar).
+        self.lock_holder: LockHolder | None = None if lock else read_lock_holder(cdb.path)
+
+    # Opening and closing -----------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: str | Path, operator: str, election: Election, *, clock: Callable[[], str] = utc_now,
+    ) -> "CountSession":
+        """A new count file for `election`. Refuses an existing file and a name not ending .countdesk."""
+        path = Path(path)
+        actor = Actor(validate_operator(operator), clock)
+        validate_election(election)
+        if path.suffix != COUNT_FILE_SUFFIX:
+            raise CountdeskError(f"a count file's name ends in {COUNT_FILE_SUFFIX}: {path.name}", str(path))
+        if path.exists():
+            raise CountdeskError(f"{path.name} already exists: open it, or choose another name", str(path))
+        lock = acquire_lock(path, actor.operator)
+        try:
+            cdb = create_database(path)
+        except BaseException:
+            lock.release()
+            raise
+        try:
+            save_election(cdb, actor, election)
+            session = cls(cdb, actor, lock)
+            session._start()
+            return session
+        except BaseException:
+            cdb.close()
+            lock.release()
+            raise
+
+    @classmethod
+    def open(
+        cls, path: str | Path, operator: str, *, read_only: bool = False, clock: Callable[[], str] = utc_now,
+    ) -> "CountSession":
+        """An existing count file: for writing (taking the lock), or read-only (alongside a writer)."""
+        path = Path(path)
+        actor = Actor(validate_operator(operator), clock)
+        if read_only:
+            return cls(open_database(path, read_only=True), actor, None)
+        if not path.is_file():
+            raise CountdeskError(f"{path.name}: no such count file", str(path))
+        lock = acquire_lock(path, actor.operator)
+        try:
+            cdb = open_database(path)
+        except BaseException:
+            lock.release()
+            raise
+        try:
+            session = cls(cdb, actor, lock)
+            session._start()
+            return session
+        except BaseException:
+            cdb.close()
+            lock.release()
+            raise
+
+    def _start(self) -> None:
+        """Record who opened the file, and any stale lock taken over from a writer that crashed."""
+        details: dict[str, object] = {}
+        if self._lock is not None and self._lock.took_over is not None:
+            details["took_over_stale_lock"] = self._lock.took_over.to_json()
+        self._session_id = start_session(self._cdb, self._actor, socket.gethostname(), os.getpid(), details)
+
+    def close(self) -> None:
+        """Release everything; every confirmed write is already on disk. Safe to call twice."""
+        cdb, self._cdb = self._cdb, None
+        if cdb is None:
+            return
+        try:
+            if self._session_id is not None and not cdb.read_only:
+                end_session(cdb, self._actor, self._session_id)
+        finally:
+            cdb.close()
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> "CountSession":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self._require_open().path
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def load(self) -> Count:
+        """The whole count as domain objects (one query per table)."""
+        return load_count(self._require_open())
+
+    def election(self) -> Election:
+        return load_election(self._require_open())
+
+    def contest(self, contest_id: str) -> Contest:
+        self._state(contest_id)
+        return load_contest(self._cdb, contest_id)
+
+    def contest_states(self) -> list[ContestState]:
+        self._require_open()
+        return list(self._states.values())
+
+    def contest_state(self, contest_id: str) -> ContestState:
+        return self._state(contest_id)
+
+    def tally(self, contest_id: str) -> ContestResult:
+        self._state(contest_id)
+        return tally_contest(load_election(self._cdb), load_contest(self._cdb, contest_id))
+
+    def sessions(self) -> list[SessionRecord]:
+        return sessions(self._require_open())
+
+    # Import ------------------------------------------------------------------------------------
+
+    def import_count(self, count: Count, *, reason: str = "imported", replace: bool = False) -> None:
+        """Load a whole count (a parsed count file) in one transaction: all of it or nothing.
+
+        A file that already holds contests is refused unless `replace`; then its contests are
+        removed (each audited with everything it held) and the imported ones put in their place.
+        """
+        cdb = self._require_writable()
+        validate_count(count)
+        reason = optional_reason(reason, "reason") or "imported"
+        existing = list(self._states.values())
+        if existing and not replace:
+            raise CountdeskError(
+                f"{cdb.path.name} already holds {len(existing)} contest(s) ({', '.join(s.id for s in existing)}): "
+                "import with replace to overwrite them", str(cdb.path),
+            )
+        declared = [s.id for s in existing if s.declared]
+        if declared:
+            raise CountdeskError(f'contest "{declared[0]}" is declared: unlock it first', f"contests[{declared[0]}]")
+        try:
+            with cdb.transaction():
+                save_election(cdb, self._actor, count.election, reason=reason)
+                for state in existing:
+                    remove_contest(cdb, self._actor, state.id, reason=f"replaced by an import: {reason}")
+                for contest in count.contests:
+                    add_contest(cdb, self._actor, contest, reason=reason, action="contest.import")
+        finally:
+            self._refresh()
+
+    # Audit -------------------------------------------------------------------------------------
+
+    def audit_rows(
+        self, *, contest_id: str | None = None, action: str | None = None, entity: str | None = None,
+        key: str | None = None, operator: str | None = None, after_id: int = 0, limit: int | None = None,
+    ) -> list[AuditRow]:
+        """Audit rows in order; `action` ending in "." selects a family, e.g. "sheet."."""
+        cdb = self._require_open()
+        with cdb.guard():
+            return store_audit.audit_rows(cdb.db, contest_id=contest_id, action=action, entity=entity, key=key,
+                                          operator=operator, after_id=after_id, limit=limit)
+
+    def verify_audit(self) -> AuditVerdict:
+        cdb = self._require_open()
+        with cdb.guard():
+            return store_audit.verify_audit_chain(cdb.db)
+
+    def audit_head(self) -> tuple[int, str]:
+        """(last row id, its hash): print it on the declaration, carry it in exports."""
+        cdb = self._require_open()
+        with cdb.guard():
+            return store_audit.audit_head(cdb.db)

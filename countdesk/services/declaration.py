@@ -1,0 +1,116 @@
+"""A contest's stage, its declaration and unlocking, and the RO passphrase that guards both.
+
+Declaring locks the contest: every entry is refused until the returning officer unlocks it with
+the passphrase and a reason. Refusals are audited as well as successes, so a wrong passphrase
+tried at 3 a.m. is on the record.
+"""
+
+from __future__ import annotations
+
+from ..domain.result import ContestResult, Status
+from ..domain.tally import tally_contest
+from ..errors import CountdeskError, ValidationError
+from ..store.contests import set_contest_field
+from ..store.repository import Stage, load_contest, load_election
+from ..store.state import get_setting, put_setting, record_event
+from .passphrase import MIN_LENGTH, hash_passphrase, passphrase_matches, public_parameters
+from .session_core import SessionCore, contest_where
+from .validation import require_reason
+
+_PASSPHRASE_KEY = "ro_passphrase"
+
+
+class DeclarationMixin(SessionCore):
+
+    def stage(self, contest_id: str) -> Stage:
+        return self._state(contest_id).stage
+
+    def set_stage(self, contest_id: str, stage: Stage | str) -> None:
+        """Move a contest between set-up, verification and count (declaring has its own step)."""
+        state = self._open_state(contest_id)
+        where = f"{contest_where(contest_id)}.stage"
+        try:
+            stage = Stage(stage)
+        except ValueError:
+            raise ValidationError(f"unknown stage {stage!r}", where) from None
+        if stage is Stage.DECLARED:
+            raise ValidationError("a contest is declared with declare(), which needs the RO passphrase", where)
+        if stage is state.stage:
+            return
+        set_contest_field(self._cdb, self._actor, contest_id, "stage", str(stage), action="contest.stage")
+        self._refresh(contest_id)
+
+    # The RO passphrase -------------------------------------------------------------------------
+
+    def has_ro_passphrase(self) -> bool:
+        return get_setting(self._require_open(), _PASSPHRASE_KEY) is not None
+
+    def check_ro_passphrase(self, passphrase: str) -> bool:
+        return passphrase_matches(passphrase, get_setting(self._require_open(), _PASSPHRASE_KEY))
+
+    def set_ro_passphrase(self, passphrase: str, *, current: str | None = None) -> None:
+        """Set the passphrase; changing an existing one needs the current one (a wrong one is audited)."""
+        cdb = self._require_writable()
+        if not isinstance(passphrase, str) or len(passphrase.strip()) < MIN_LENGTH:
+            raise ValidationError(f"the passphrase must have at least {MIN_LENGTH} characters", "passphrase")
+        existing = get_setting(cdb, _PASSPHRASE_KEY)
+        if existing is not None and not passphrase_matches(current or "", existing):
+            record_event(cdb, self._actor, "ro.passphrase_refused", "setting", key=_PASSPHRASE_KEY,
+                         reason="the current passphrase was not given correctly")
+            raise CountdeskError("the current RO passphrase is wrong: the passphrase was not changed", "passphrase")
+        stored = hash_passphrase(passphrase)
+        put_setting(cdb, self._actor, _PASSPHRASE_KEY, stored,
+                    action="ro.passphrase_change" if existing else "ro.passphrase_set",
+                    audit_before=None if existing is None else public_parameters(existing),
+                    audit_after=public_parameters(stored))
+
+    def _authorise(self, contest_id: str, passphrase: object, action: str) -> None:
+        """Check the passphrase for `action`; a refusal is audited and committed before raising."""
+        cdb = self._require_writable()
+        stored = get_setting(cdb, _PASSPHRASE_KEY)
+        if stored is None:
+            problem = "no RO passphrase has been set: set one first"
+        elif not isinstance(passphrase, str) or not passphrase_matches(passphrase, stored):
+            problem = "the RO passphrase is wrong"
+        else:
+            return
+        self._refuse(contest_id, action, problem)
+
+    def _refuse(self, contest_id: str, action: str, problem: str) -> None:
+        record_event(self._cdb, self._actor, f"{action}_refused", "contest", contest_id=contest_id,
+                     key=contest_id, reason=problem)
+        done = {"contest.declare": "declared", "contest.unlock": "unlocked"}[action]
+        raise CountdeskError(f'contest "{contest_id}" was not {done}: {problem}', contest_where(contest_id))
+
+    # Declaring and unlocking -------------------------------------------------------------------
+
+    def declare(self, contest_id: str, passphrase: str) -> ContestResult:
+        """Declare the result and lock the contest. The count must be complete and need no lot."""
+        self._require_writable()
+        state = self._state(contest_id)
+        if state.declared:
+            raise CountdeskError(f'contest "{contest_id}" is already declared', contest_where(contest_id))
+        self._authorise(contest_id, passphrase, "contest.declare")
+        result = tally_contest(load_election(self._cdb), load_contest(self._cdb, contest_id))
+        if result.status is Status.INCOMPLETE:
+            self._refuse(contest_id, "contest.declare", "the count is not complete")
+        if result.status is Status.NEEDS_LOTS:
+            self._refuse(contest_id, "contest.declare", "a tie must first be settled by lot")
+        set_contest_field(
+            self._cdb, self._actor, contest_id, "stage", str(Stage.DECLARED), action="contest.declare",
+            extra={"elected": list(result.elected), "warnings": [w.code for w in result.warnings]},
+        )
+        self._refresh(contest_id)
+        return result
+
+    def unlock(self, contest_id: str, passphrase: str, *, reason: str) -> None:
+        """Reopen a declared contest for correction; it goes back to the count stage."""
+        self._require_writable()
+        state = self._state(contest_id)
+        reason = require_reason(reason, f"{contest_where(contest_id)}.reason", "say why the contest is unlocked")
+        if not state.declared:
+            raise CountdeskError(f'contest "{contest_id}" is not declared', contest_where(contest_id))
+        self._authorise(contest_id, passphrase, "contest.unlock")
+        set_contest_field(self._cdb, self._actor, contest_id, "stage", str(Stage.COUNT), action="contest.unlock",
+                          reason=reason)
+        self._refresh(contest_id)

@@ -1,0 +1,206 @@
+"""Double entry: a sheet counts only when two different operators key the same figures.
+
+The first keying is held; the second, by someone else, is compared field by field. Equal: the
+sheet is accepted. Different: both are kept as a disagreement that a supervisor (a third person)
+settles by entering the correct sheet with a reason. Every step is in the audit trail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, CountSheet
+from ..errors import CountdeskError, ValidationError
+from ..store import sheets as store_sheets
+from ..store import state as store_state
+from ..store.contests import set_contest_field
+from ..store.records import sheet_record
+from ..store.state import Keying
+from .counting import CountingMixin, sheet_where
+from .session_core import contest_where
+from .validation import require_id, require_reason
+
+
+class KeyingStatus(StrEnum):
+    HELD = "held"                    # first keying stored, waiting for a second operator
+    ACCEPTED = "accepted"            # second keying agreed: the sheet is recorded
+    DISAGREEMENT = "disagreement"    # second keying differs: a supervisor must resolve it
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    field: str                       # "votes.anderson-j", "rejected.unmarked", "papers", ...
+    first: int | None
+    second: int | None
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    contest_id: str
+    sheet_id: str
+    first_operator: str
+    second_operator: str
+    first: CountSheet
+    second: CountSheet
+    differences: tuple[FieldDifference, ...]
+
+
+@dataclass(frozen=True)
+class KeyingOutcome:
+    status: KeyingStatus
+    sheet_id: str
+    disagreement: Disagreement | None = None
+
+
+@dataclass(frozen=True)
+class PendingKeying:
+    """A sheet not yet in the count. No figures here: the second operator keys blind."""
+
+    contest_id: str
+    sheet_id: str
+    first_operator: str
+    first_keyed_at: str
+    second_operator: str | None
+
+    @property
+    def disputed(self) -> bool:
+        return self.second_operator is not None
+
+
+def sheet_differences(first: CountSheet, second: CountSheet) -> tuple[FieldDifference, ...]:
+    """Every field the two keyings disagree on. A rejected head left out counts 0, as in the count file."""
+    found: list[FieldDifference] = []
+
+    def compare(name: str, a: int | None, b: int | None) -> None:
+        if a != b:
+            found.append(FieldDifference(name, a, b))
+
+    compare("round", first.round, second.round)
+    candidates = list(first.votes) + [cid for cid in second.votes if cid not in first.votes]
+    for cid in candidates:
+        compare(f"votes.{cid}", first.votes.get(cid), second.votes.get(cid))
+    for head in REJECTED_HEADS:
+        compare(f"rejected.{head}", first.rejected.get(head, 0), second.rejected.get(head, 0))
+    for name in ("papers", "rejected_in_part", "non_transferable"):
+        compare(name, getattr(first, name), getattr(second, name))
+    for head in SECOND_NOT_COUNTED_HEADS:
+        compare(f"second_not_counted.{head}", first.second_not_counted.get(head, 0),
+                second.second_not_counted.get(head, 0))
+    return tuple(found)
+
+
+def _differences_record(differences: tuple[FieldDifference, ...]) -> list[dict[str, object]]:
+    return [{"field": d.field, "first": d.first, "second": d.second} for d in differences]
+
+
+class DoubleEntryMixin(CountingMixin):
+
+    def set_double_entry(self, contest_id: str, enabled: bool) -> None:
+        state = self._open_state(contest_id)
+        if not isinstance(enabled, bool):
+            raise ValidationError("enabled must be true or false", f"{contest_where(contest_id)}.double_entry")
+        if enabled == state.double_entry:
+            return
+        if not enabled and store_state.keyings(self._cdb, contest_id):
+            raise ValidationError("sheets are waiting for a second keying: accept, resolve or discard them first",
+                                  f"{contest_where(contest_id)}.double_entry")
+        set_contest_field(self._cdb, self._actor, contest_id, "double_entry", int(enabled),
+                          action="contest.double_entry")
+        self._refresh(contest_id)
+
+    def submit_keying(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> KeyingOutcome:
+        """Key a sheet under double entry. Replacing a recorded sheet needs a reason on the first keying."""
+        state = self._open_state(contest_id)
+        if not state.double_entry:
+            raise CountdeskError(f'contest "{contest_id}" does not use double entry: record sheets with save_sheet',
+                                 contest_where(contest_id))
+        self._validate_sheet(state, sheet)
+        where = sheet_where(contest_id, sheet.id)
+        held = store_state.keyings(self._cdb, contest_id, sheet.id)
+        if not held:
+            _, reason = self._replacement_reason(contest_id, sheet.id, reason)
+            store_state.hold_keying(self._cdb, self._actor, contest_id, sheet, 1, reason=reason,
+                                    action="keying.first", audit_after=sheet_record(sheet))
+            return KeyingOutcome(KeyingStatus.HELD, sheet.id)
+        if len(held) > 1:
+            raise ValidationError(f"sheet {sheet.id} has a disagreement waiting for a supervisor: resolve it first",
+                                  where)
+        first = held[0]
+        if first.operator == self.operator:
+            raise ValidationError(
+                f"sheet {sheet.id} was keyed first by {first.operator}: the second keying must be by "
+                "a different operator", where,
+            )
+        differences = sheet_differences(first.sheet, sheet)
+        if not differences:
+            note = f"double entry: keyed by {first.operator} and {self.operator}"
+            self._accept(contest_id, first.sheet, f"{note}; {first.reason}" if first.reason else note)
+            return KeyingOutcome(KeyingStatus.ACCEPTED, sheet.id)
+        store_state.hold_keying(
+            self._cdb, self._actor, contest_id, sheet, 2, reason=None, action="keying.disagree",
+            audit_after={"first_keyed_by": first.operator, "differences": _differences_record(differences),
+                         "sheet": sheet_record(sheet)},
+        )
+        return KeyingOutcome(KeyingStatus.DISAGREEMENT, sheet.id,
+                             Disagreement(contest_id, sheet.id, first.operator, self.operator, first.sheet,
+                                          sheet, differences))
+
+    def resolve_double_entry(self, contest_id: str, sheet: CountSheet, *, reason: str) -> None:
+        """A supervisor, who keyed neither, records the correct sheet for a disagreement."""
+        state = self._open_state(contest_id)
+        self._validate_sheet(state, sheet)
+        where = sheet_where(contest_id, sheet.id)
+        reason = require_reason(reason, f"{where}.reason", "say how the disagreement was settled")
+        held = store_state.keyings(self._cdb, contest_id, sheet.id)
+        if len(held) < 2:
+            raise ValidationError(f"sheet {sheet.id} has no disagreement to resolve", where)
+        keyed_by = [k.operator for k in held]
+        if self.operator in keyed_by:
+            raise ValidationError(
+                f"{self.operator} keyed this sheet: a supervisor who keyed neither version must resolve it", where
+            )
+        self._accept(contest_id, sheet, f"double entry resolved (keyed by {' and '.join(keyed_by)}): {reason}")
+
+    def discard_keying(self, contest_id: str, sheet_id: str, *, reason: str) -> None:
+        """Drop a sheet's pending keyings (keyed against the wrong sheet id, say)."""
+        self._open_state(contest_id)
+        where = sheet_where(contest_id, sheet_id)
+        require_id(sheet_id, where, "sheet id")
+        reason = require_reason(reason, f"{where}.reason", "say why the keying is discarded")
+        held = store_state.keyings(self._cdb, contest_id, sheet_id)
+        if not held:
+            raise ValidationError(f"sheet {sheet_id} has no keying waiting", where)
+        before = [{"operator": k.operator, "keyed_at": k.keyed_at, "sheet": sheet_record(k.sheet)} for k in held]
+        store_state.discard_keyings(self._cdb, self._actor, contest_id, sheet_id, reason=reason, before=before)
+
+    def pending_keyings(self, contest_id: str | None = None) -> list[PendingKeying]:
+        if contest_id is not None:
+            self._state(contest_id)
+        by_sheet: dict[tuple[str, str], list[Keying]] = {}
+        for k in store_state.keyings(self._require_open(), contest_id):
+            by_sheet.setdefault((k.contest_id, k.sheet_id), []).append(k)
+        pending = []
+        for (cid, sid), held in by_sheet.items():
+            held.sort(key=lambda k: k.attempt)
+            second = held[1].operator if len(held) > 1 else None
+            pending.append(PendingKeying(cid, sid, held[0].operator, held[0].keyed_at, second))
+        return pending
+
+    def disagreement(self, contest_id: str, sheet_id: str) -> Disagreement | None:
+        """Both versions of a disputed sheet, for the supervisor's screen."""
+        self._state(contest_id)
+        held = sorted(store_state.keyings(self._cdb, contest_id, sheet_id), key=lambda k: k.attempt)
+        if len(held) < 2:
+            return None
+        first, second = held[0], held[1]
+        return Disagreement(contest_id, sheet_id, first.operator, second.operator, first.sheet, second.sheet,
+                            sheet_differences(first.sheet, second.sheet))
+
+    def _accept(self, contest_id: str, sheet: CountSheet, reason: str) -> None:
+        """Record the agreed sheet and drop its keyings, in one transaction."""
+        replacing = store_sheets.sheet_exists(self._cdb, contest_id, sheet.id)
+        with self._cdb.transaction():
+            store_state.clear_keyings_rows(self._cdb, contest_id, sheet.id)
+            store_sheets.save_sheet(self._cdb, self._actor, contest_id, sheet, reason=reason,
+                                    action="sheet.replace" if replacing else "sheet.save")

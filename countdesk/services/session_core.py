@@ -1,0 +1,79 @@
+"""What every part of a count session shares: the open file, the operator, the contests' states.
+
+The states are kept in memory so that confirming a sheet validates against them without a query;
+one writer per file (store.lock) is what makes that cache trustworthy.
+"""
+
+from __future__ import annotations
+
+from ..errors import CountdeskError, ValidationError
+from ..store.audit import Actor
+from ..store.database import CountDatabase
+from ..store.lock import CountLock
+from ..store.repository import ContestState, contest_state, contest_states
+from .validation import require_id
+
+
+def contest_where(contest_id: str) -> str:
+    return f"contests[{contest_id}]"
+
+
+class SessionCore:
+    """Shared state and guards; the use cases live in the mixins that CountSession combines."""
+
+    def __init__(self, cdb: CountDatabase, actor: Actor, lock: CountLock | None) -> None:
+        self._cdb: CountDatabase | None = cdb
+        self._actor = actor
+        self._lock = lock
+        self._states: dict[str, ContestState] = contest_states(cdb)
+
+    @property
+    def operator(self) -> str:
+        return self._actor.operator
+
+    @property
+    def read_only(self) -> bool:
+        return self._cdb.read_only
+
+    @property
+    def closed(self) -> bool:
+        return self._cdb is None
+
+    def _require_open(self) -> CountDatabase:
+        if self._cdb is None:
+            raise CountdeskError("the count file has been closed")
+        return self._cdb
+
+    def _require_writable(self) -> CountDatabase:
+        cdb = self._require_open()
+        if cdb.read_only:
+            raise CountdeskError(f"{cdb.path.name} is open read-only: nothing can be changed", str(cdb.path))
+        return cdb
+
+    def _state(self, contest_id: str) -> ContestState:
+        self._require_open()
+        require_id(contest_id, "contest_id", "contest id")
+        state = self._states.get(contest_id)
+        if state is None:
+            raise ValidationError(f'no contest "{contest_id}"', contest_where(contest_id))
+        return state
+
+    def _open_state(self, contest_id: str) -> ContestState:
+        """A contest that may take an entry: the file is writable and the contest not declared."""
+        self._require_writable()
+        state = self._state(contest_id)
+        if state.declared:
+            raise CountdeskError(f'contest "{contest_id}" is declared: unlock it first', contest_where(contest_id))
+        return state
+
+    def _refresh(self, contest_id: str | None = None) -> None:
+        """Reread the states after a set-up change (one contest, or all)."""
+        cdb = self._require_open()
+        if contest_id is None:
+            self._states = contest_states(cdb)
+            return
+        state = contest_state(cdb, contest_id)
+        if state is None:
+            self._states.pop(contest_id, None)
+        else:
+            self._states[contest_id] = state  # a new contest goes last, as it does in the file

@@ -1,0 +1,171 @@
+"""Set-up and verification: the election, contests, candidates, boxes and verified figures.
+
+A change that would orphan figures is refused (a candidate cannot come or go once sheets name the
+candidates); a change to a figure already recorded needs a reason, which the audit row keeps.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..domain.model import Box, Candidate, Contest, Election
+from ..errors import CountdeskError, ValidationError
+from ..store import contests as store
+from ..store.repository import load_contest
+from .session_core import SessionCore, contest_where
+from .validation import (
+    optional_reason, require_count, require_id, require_reason, require_str, validate_box, validate_candidate,
+    validate_contest, validate_contest_details, validate_election, validate_sheet,
+)
+
+
+class _Keep:
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+#: "Leave this field as it is" for update_contest (None is a value: no electorate).
+KEEP = _Keep()
+
+
+class SetupMixin(SessionCore):
+
+    def update_election(self, election: Election, *, reason: str | None = None) -> None:
+        cdb = self._require_writable()
+        validate_election(election)
+        declared = [s.id for s in self._states.values() if s.declared]
+        if declared:
+            raise CountdeskError(f'contest "{declared[0]}" is declared: unlock it first', contest_where(declared[0]))
+        store.save_election(cdb, self._actor, election, reason=optional_reason(reason, "reason"))
+
+    def add_contest(self, contest: Contest, *, reason: str | None = None) -> None:
+        cdb = self._require_writable()
+        validate_contest(contest, contest_where(getattr(contest, "id", "?")))
+        store.add_contest(cdb, self._actor, contest, reason=optional_reason(reason, "reason"))
+        self._refresh(contest.id)
+
+    def update_contest(
+        self, contest_id: str, *, title: object = KEEP, system: object = KEEP, seats: object = KEEP,
+        electorate: object = KEEP, reason: str | None = None,
+    ) -> None:
+        """Change a contest's details; its sheets and lots must still be valid under the new ones."""
+        self._open_state(contest_id)
+        where = contest_where(contest_id)
+        current = load_contest(self._cdb, contest_id)
+        title = current.title if title is KEEP else title
+        system = current.system if system is KEEP else system
+        seats = current.seats if seats is KEEP else seats
+        electorate = current.electorate if electorate is KEEP else electorate
+        validate_contest_details(title, system, seats, electorate, where)
+        for sheet in current.count_sheets:
+            validate_sheet(sheet, system, seats, current.candidate_ids, f"{where}.count_sheets[{sheet.id}]")
+        store.update_contest(self._cdb, self._actor, contest_id, title=title, system=system, seats=seats,
+                             electorate=electorate, reason=optional_reason(reason, "reason"))
+        self._refresh(contest_id)
+
+    def remove_contest(self, contest_id: str, *, reason: str | None = None) -> None:
+        self._open_state(contest_id)
+        entries = store.contest_has_entries(self._cdb, contest_id)
+        if any(entries.values()):
+            held = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in entries.items() if n)
+            reason = require_reason(reason, "reason", f"the contest holds {held}")
+        store.remove_contest(self._cdb, self._actor, contest_id, reason=optional_reason(reason, "reason"))
+        self._refresh(contest_id)
+
+    # Candidates ---------------------------------------------------------------------------------
+
+    def add_candidate(self, contest_id: str, candidate: Candidate, *, position: int | None = None) -> None:
+        """Add at ballot `position` (1 = first on the paper), or last."""
+        state = self._open_state(contest_id)
+        where = contest_where(contest_id)
+        validate_candidate(candidate, f"{where}.candidates[{getattr(candidate, 'id', '?')}]")
+        if position is not None:
+            require_count(position, f"{where}.candidates.position")
+            if not 1 <= position <= len(state.candidate_ids) + 1:
+                raise ValidationError(f"ballot position {position} is outside 1..{len(state.candidate_ids) + 1}",
+                                      f"{where}.candidates.position")
+        self._refuse_if_counting(contest_id, "a candidate cannot be added")
+        store.add_candidate(self._cdb, self._actor, contest_id, candidate,
+                            None if position is None else position - 1)
+        self._refresh(contest_id)
+
+    def update_candidate(self, contest_id: str, candidate: Candidate) -> None:
+        """Correct a candidate's name or description (the id stays: figures are held by id)."""
+        self._open_state(contest_id)
+        validate_candidate(candidate, f"{contest_where(contest_id)}.candidates[{getattr(candidate, 'id', '?')}]")
+        store.update_candidate(self._cdb, self._actor, contest_id, candidate)
+
+    def remove_candidate(self, contest_id: str, candidate_id: str, *, reason: str | None = None) -> None:
+        self._open_state(contest_id)
+        require_id(candidate_id, f"{contest_where(contest_id)}.candidates", "candidate id")
+        self._refuse_if_counting(contest_id, "a candidate cannot be removed")
+        store.remove_candidate(self._cdb, self._actor, contest_id, candidate_id,
+                               reason=optional_reason(reason, "reason"))
+        self._refresh(contest_id)
+
+    def reorder_candidates(self, contest_id: str, order: Sequence[str]) -> None:
+        """Put the candidates in ballot-paper order; `order` names each candidate once."""
+        state = self._open_state(contest_id)
+        order = list(order)
+        if sorted(order) != sorted(state.candidate_ids) or len(set(order)) != len(order):
+            raise ValidationError("the new order must name every candidate exactly once",
+                                  f"{contest_where(contest_id)}.candidates")
+        store.reorder_candidates(self._cdb, self._actor, contest_id, order)
+        self._refresh(contest_id)
+
+    def _refuse_if_counting(self, contest_id: str, what: str) -> None:
+        entries = store.contest_has_entries(self._cdb, contest_id)
+        if entries["count_sheets"] or entries["lots"]:
+            raise ValidationError(
+                f"{what} once count sheets or lots are recorded: delete them first",
+                f"{contest_where(contest_id)}.candidates",
+            )
+
+    # Boxes and verification ---------------------------------------------------------------------
+
+    def add_box(self, contest_id: str, box: Box) -> None:
+        self._open_state(contest_id)
+        validate_box(box, f"{contest_where(contest_id)}.boxes[{getattr(box, 'id', '?')}]")
+        store.add_box(self._cdb, self._actor, contest_id, box)
+
+    def update_box(self, contest_id: str, box: Box, *, reason: str | None = None) -> None:
+        """Replace a box's details; changing a verified figure already recorded needs a reason."""
+        self._open_state(contest_id)
+        where = f"{contest_where(contest_id)}.boxes[{getattr(box, 'id', '?')}]"
+        validate_box(box, where)
+        before = self._existing_box(contest_id, box.id, where)
+        if before.verified is not None and box.verified != before.verified:
+            reason = require_reason(reason, "reason", f"box {box.id} already has {before.verified} papers verified")
+        store.update_box(self._cdb, self._actor, contest_id, box, reason=optional_reason(reason, "reason"))
+
+    def remove_box(self, contest_id: str, box_id: str, *, reason: str | None = None) -> None:
+        self._open_state(contest_id)
+        where = f"{contest_where(contest_id)}.boxes[{box_id}]"
+        require_id(box_id, where, "box id")
+        before = self._existing_box(contest_id, box_id, where)
+        if before.verified is not None:
+            reason = require_reason(reason, "reason", f"box {box_id} has been verified")
+        store.remove_box(self._cdb, self._actor, contest_id, box_id, reason=optional_reason(reason, "reason"))
+
+    def verify_box(
+        self, contest_id: str, box_id: str, verified: int | None, note: str | None, *, reason: str | None = None,
+    ) -> None:
+        """Record (or clear, with None) the papers counted at verification, and why they differ."""
+        self._open_state(contest_id)
+        where = f"{contest_where(contest_id)}.boxes[{box_id}]"
+        require_id(box_id, where, "box id")
+        require_count(verified, f"{where}.verified", optional=True)
+        require_str(note, f"{where}.note", "the note", optional=True)
+        before = self._existing_box(contest_id, box_id, where)
+        if before.verified is not None and verified != before.verified:
+            reason = require_reason(reason, "reason", f"box {box_id} already has {before.verified} papers verified")
+        note = (note.strip() or None) if note is not None else None
+        after = Box(before.id, before.label, before.postal, before.ballot_paper_account, verified, note)
+        store.update_box(self._cdb, self._actor, contest_id, after, action="box.verify",
+                         reason=optional_reason(reason, "reason"))
+
+    def _existing_box(self, contest_id: str, box_id: str, where: str) -> Box:
+        box = store.read_box(self._cdb, contest_id, box_id)
+        if box is None:
+            raise ValidationError(f'no box "{box_id}"', where)
+        return box

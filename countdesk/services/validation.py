@@ -1,0 +1,255 @@
+"""Input rules for every use case: checked before anything is written, refused with the exact place.
+
+The rules are the count file's (count-file.md): ids of letters, digits, `.`, `-` and `_`; figures
+are integers >= 0; a first-round sheet has a figure for every candidate and no one else; SV has
+one seat and is the only system with a second round. Breaches of the counting checks (W01..W11)
+are not refused here: they are warnings for the returning officer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Iterable
+
+from ..domain.model import (
+    REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Box, Candidate, Contest, Count, CountSheet, Election, Lot,
+    VotingSystem,
+)
+from ..errors import ValidationError
+
+_ID = re.compile(r"[A-Za-z0-9._-]+")
+
+
+def require_id(value: object, where: str, what: str = "id") -> str:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise ValidationError(
+            f"{what} {value!r} is not valid: use letters, digits, '.', '-' and '_' only", where
+        )
+    return value
+
+
+def require_text(value: object, where: str, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(f"{what} must be given", where)
+    return value
+
+
+def require_str(value: object, where: str, what: str, *, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        raise ValidationError(f"{what} must be text, not {type(value).__name__}", where)
+
+
+def require_count(value: object, where: str, *, optional: bool = False) -> None:
+    """A figure: an int >= 0 (bool is not a figure, nor is 3.0)."""
+    if value is None and optional:
+        return
+    if type(value) is not int:
+        shown = "missing" if value is None else f"{value!r} is not a whole number"
+        raise ValidationError(f"figure {shown}", where)
+    if value < 0:
+        raise ValidationError(f"figure {value} is negative", where)
+
+
+def require_reason(reason: object, where: str, why: str) -> str:
+    if not isinstance(reason, str) or not reason.strip():
+        raise ValidationError(f"a reason is required: {why}", where)
+    return reason.strip()
+
+
+def optional_reason(reason: object, where: str) -> str | None:
+    if reason is None:
+        return None
+    require_str(reason, where, "reason")
+    return reason.strip() or None
+
+
+def validate_operator(operator: object) -> str:
+    if not isinstance(operator, str) or not operator.strip():
+        raise ValidationError("the operator's name must be given", "operator")
+    return operator.strip()
+
+
+def validate_election(election: object, where: str = "election") -> None:
+    if not isinstance(election, Election):
+        raise ValidationError("an Election is required", where)
+    require_id(election.id, f"{where}.id")
+    require_text(election.title, f"{where}.title", "the title")
+    if not isinstance(election.poll_date, date) or isinstance(election.poll_date, datetime):
+        raise ValidationError("the poll date must be a date", f"{where}.poll_date")
+    require_text(election.area, f"{where}.area", "the counting area")
+    require_str(election.returning_officer, f"{where}.returning_officer", "the returning officer", optional=True)
+    if not isinstance(election.bilingual, bool):
+        raise ValidationError("bilingual must be true or false", f"{where}.bilingual")
+
+
+def validate_contest_details(title: object, system: object, seats: object, electorate: object, where: str) -> None:
+    require_text(title, f"{where}.title", "the title")
+    if not isinstance(system, VotingSystem):
+        raise ValidationError(f"unknown voting system {system!r}: use sv or fptp", f"{where}.system")
+    require_count(seats, f"{where}.seats")
+    if seats < 1:
+        raise ValidationError("a contest has at least one seat", f"{where}.seats")
+    if system is VotingSystem.SV and seats != 1:
+        raise ValidationError(f"the supplementary vote elects one candidate, not {seats}", f"{where}.seats")
+    require_count(electorate, f"{where}.electorate", optional=True)
+
+
+def validate_candidate(candidate: object, where: str) -> None:
+    if not isinstance(candidate, Candidate):
+        raise ValidationError("a Candidate is required", where)
+    require_id(candidate.id, f"{where}.id")
+    require_text(candidate.name, f"{where}.name", "the candidate's name")
+    require_str(candidate.description, f"{where}.description", "the description")
+
+
+def validate_box(box: object, where: str) -> None:
+    if not isinstance(box, Box):
+        raise ValidationError("a Box is required", where)
+    require_id(box.id, f"{where}.id")
+    require_str(box.label, f"{where}.label", "the label")
+    if not isinstance(box.postal, bool):
+        raise ValidationError("postal must be true or false", f"{where}.postal")
+    require_count(box.ballot_paper_account, f"{where}.ballot_paper_account", optional=True)
+    require_count(box.verified, f"{where}.verified", optional=True)
+    require_str(box.note, f"{where}.note", "the note", optional=True)
+
+
+def validate_sheet(
+    sheet: object, system: VotingSystem, seats: int, candidate_ids: tuple[str, ...], where: str
+) -> None:
+    if not isinstance(sheet, CountSheet):
+        raise ValidationError("a CountSheet is required", where)
+    require_id(sheet.id, f"{where}.id")
+    if sheet.round not in (1, 2) or type(sheet.round) is not int:
+        raise ValidationError(f"round {sheet.round!r}: a sheet is for round 1 or round 2", f"{where}.round")
+    if sheet.round == 2 and system is not VotingSystem.SV:
+        raise ValidationError("only a supplementary vote count has a second round", f"{where}.round")
+    multi_seat = system is VotingSystem.FPTP and seats > 1
+
+    _figures(sheet.votes, f"{where}.votes", candidate_ids, "candidate")
+    if sheet.round == 1:
+        missing = [cid for cid in candidate_ids if cid not in sheet.votes]
+        if missing:
+            raise ValidationError(
+                f"a first-round sheet has a figure for every candidate: missing {', '.join(missing)}",
+                f"{where}.votes",
+            )
+    elif len(sheet.votes) < 2:
+        raise ValidationError("a second-round sheet has a figure for every finalist (two or more)", f"{where}.votes")
+
+    _figures(sheet.rejected, f"{where}.rejected", REJECTED_HEADS, "rejected-paper head")
+    _figures(sheet.second_not_counted, f"{where}.second_not_counted", SECOND_NOT_COUNTED_HEADS,
+             "second-preference head")
+    require_count(sheet.papers, f"{where}.papers", optional=True)
+    require_count(sheet.rejected_in_part, f"{where}.rejected_in_part", optional=True)
+    require_count(sheet.non_transferable, f"{where}.non_transferable", optional=True)
+
+    if sheet.round == 1:
+        if multi_seat and sheet.papers is None:
+            raise ValidationError(
+                f"a ward electing {seats} needs the number of papers on each sheet (a paper carries "
+                "several votes)", f"{where}.papers",
+            )
+        if sheet.rejected_in_part is not None and not multi_seat:
+            raise ValidationError("rejected in part applies only to a ward electing more than one",
+                                  f"{where}.rejected_in_part")
+        for name in ("non_transferable", "second_not_counted"):
+            if getattr(sheet, name):
+                raise ValidationError("only a second-round sheet has this figure", f"{where}.{name}")
+    else:
+        if sheet.rejected:
+            raise ValidationError("rejected papers are recorded on first-round sheets", f"{where}.rejected")
+        if sheet.rejected_in_part is not None:
+            raise ValidationError("rejected in part is a first-round figure", f"{where}.rejected_in_part")
+        not_counted = sum(sheet.second_not_counted.values())
+        if not_counted > (sheet.non_transferable or 0):
+            raise ValidationError(
+                f"{not_counted} papers with a second preference not counted, more than the "
+                f"{sheet.non_transferable or 0} non-transferable papers they are part of",
+                f"{where}.second_not_counted",
+            )
+
+
+def _figures(figures: object, where: str, known: Iterable[str], what: str) -> None:
+    if not isinstance(figures, Mapping):
+        raise ValidationError("figures must be a mapping of name to number", where)
+    known = set(known)
+    for name, value in figures.items():
+        if name not in known:
+            raise ValidationError(f'unknown {what} "{name}"', where)
+        require_count(value, f"{where}.{name}")
+
+
+def validate_lot(lot: object, candidate_ids: tuple[str, ...], where: str, *, entered: bool = False) -> None:
+    """`entered`: typed in at the count now, so who drew it and when must be filled in."""
+    if not isinstance(lot, Lot):
+        raise ValidationError("a Lot is required", where)
+    for name in ("tied", "winners"):
+        names = getattr(lot, name)
+        if not isinstance(names, tuple) or len(set(names)) != len(names):
+            raise ValidationError(f"{name} must list each candidate once", f"{where}.{name}")
+        for cid in names:
+            if cid not in candidate_ids:
+                raise ValidationError(f'unknown candidate "{cid}"', f"{where}.{name}")
+    if len(lot.tied) < 2:
+        raise ValidationError("a lot is drawn between two or more tied candidates", f"{where}.tied")
+    if not lot.winners or len(lot.winners) >= len(lot.tied):
+        raise ValidationError("a lot returns at least one of the tied candidates, and not all of them",
+                              f"{where}.winners")
+    if not set(lot.winners) <= set(lot.tied):
+        raise ValidationError("the winners of a lot are among the tied candidates", f"{where}.winners")
+    for name in ("drawn_by", "drawn_at", "witnesses"):
+        require_str(getattr(lot, name), f"{where}.{name}", name.replace("_", " "))
+    if entered:
+        require_text(lot.drawn_by, f"{where}.drawn_by", "who drew the lot")
+        require_text(lot.drawn_at, f"{where}.drawn_at", "when the lot was drawn")
+    if lot.drawn_at:
+        try:
+            datetime.fromisoformat(lot.drawn_at)
+        except ValueError:
+            raise ValidationError(f"{lot.drawn_at!r} is not an ISO date and time", f"{where}.drawn_at") from None
+
+
+def validate_contest(contest: object, where: str) -> None:
+    """A whole contest: details, then every candidate, box, sheet and lot, ids unique in each list."""
+    if not isinstance(contest, Contest):
+        raise ValidationError("a Contest is required", where)
+    require_id(contest.id, f"{where}.id")
+    validate_contest_details(contest.title, contest.system, contest.seats, contest.electorate, where)
+    for name, items, check in (
+        ("candidates", contest.candidates, validate_candidate),
+        ("boxes", contest.boxes, validate_box),
+    ):
+        _unique(items, f"{where}.{name}")
+        for index, item in enumerate(items):
+            check(item, f"{where}.{name}[{index}]")
+    ids = contest.candidate_ids
+    _unique(contest.count_sheets, f"{where}.count_sheets")
+    for index, sheet in enumerate(contest.count_sheets):
+        validate_sheet(sheet, contest.system, contest.seats, ids, f"{where}.count_sheets[{index}]")
+    for index, lot in enumerate(contest.lots):
+        validate_lot(lot, ids, f"{where}.lots[{index}]")
+
+
+def _unique(items: tuple, where: str) -> None:
+    if not isinstance(items, tuple):
+        raise ValidationError("must be a tuple", where)
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        item_id = getattr(item, "id", None)
+        if item_id in seen:
+            raise ValidationError(f'id "{item_id}" is used twice', f"{where}[{index}].id")
+        seen.add(item_id)
+
+
+def validate_count(count: object) -> None:
+    if not isinstance(count, Count):
+        raise ValidationError("a Count is required", "count")
+    validate_election(count.election)
+    _unique(count.contests, "contests")
+    for index, contest in enumerate(count.contests):
+        validate_contest(contest, f"contests[{index}]")

@@ -1,0 +1,179 @@
+"""The audit trail: append-only, hash-chained, written in the same transaction as the change.
+
+Each row's `hash` is SHA-256 over a canonical serialisation of its fields and the previous row's
+hash, so altering or removing any row breaks the chain from that row on. `audit_head` remembers
+the last id and hash, so removing the newest rows shows too. This makes tampering evident, not
+impossible: someone able to rewrite the whole file can rebuild the chain, which is why the head
+hash is worth printing on the declaration and carrying in exported bundles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from sqlite_utils import Database
+
+GENESIS_HASH = "0" * 64
+_COLUMNS = "id, at, operator, action, entity, contest_id, key, before, after, reason, prev_hash, hash"
+
+
+def utc_now() -> str:
+    """The audit clock: UTC, ISO 8601, to the microsecond (rows in one second stay ordered)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def canonical_json(value: Any) -> str:
+    """One spelling per value: sorted keys, no spaces, UTF-8 kept as is."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is writing, and the clock their rows are stamped with (injectable for tests)."""
+
+    operator: str
+    clock: Callable[[], str] = utc_now
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: str
+    operator: str
+    action: str
+    entity: str
+    contest_id: str | None
+    key: str | None
+    before_json: str | None
+    after_json: str | None
+    reason: str | None
+    prev_hash: str
+    hash: str
+
+    @property
+    def before(self) -> Any:
+        return None if self.before_json is None else json.loads(self.before_json)
+
+    @property
+    def after(self) -> Any:
+        return None if self.after_json is None else json.loads(self.after_json)
+
+
+@dataclass(frozen=True)
+class AuditVerdict:
+    """`ok`, or the first row that was altered or removed and what is wrong with it."""
+
+    ok: bool
+    rows_checked: int
+    last_hash: str
+    first_bad_id: int | None = None
+    problem: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def row_hash(row_id: int, at: str, operator: str, action: str, entity: str, contest_id: str | None,
+             key: str | None, before_json: str | None, after_json: str | None, reason: str | None,
+             prev_hash: str) -> str:
+    payload = canonical_json(
+        [row_id, at, operator, action, entity, contest_id, key, before_json, after_json, reason, prev_hash]
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append_audit(
+    db: Database, actor: Actor, action: str, entity: str, *,
+    contest_id: str | None = None, key: str | None = None,
+    before: Any = None, after: Any = None, reason: str | None = None,
+) -> AuditRow:
+    """Add one row to the chain. Must run inside the transaction that makes the change."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("an audit row must be written in the same transaction as its change")
+    head = db.execute("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1").fetchone()
+    last_id, prev_hash = head if head else (0, GENESIS_HASH)
+    row_id = last_id + 1
+    at = actor.clock()
+    before_json = None if before is None else canonical_json(before)
+    after_json = None if after is None else canonical_json(after)
+    digest = row_hash(row_id, at, actor.operator, action, entity, contest_id, key,
+                      before_json, after_json, reason, prev_hash)
+    db.execute(
+        f"INSERT INTO audit ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (row_id, at, actor.operator, action, entity, contest_id, key, before_json, after_json,
+         reason, prev_hash, digest),
+    )
+    db.execute(
+        "INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (1, ?, ?) "
+        "ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash",
+        (row_id, digest),
+    )
+    return AuditRow(row_id, at, actor.operator, action, entity, contest_id, key, before_json,
+                    after_json, reason, prev_hash, digest)
+
+
+def audit_rows(
+    db: Database, *, contest_id: str | None = None, action: str | None = None,
+    entity: str | None = None, key: str | None = None, operator: str | None = None,
+    after_id: int = 0, limit: int | None = None,
+) -> list[AuditRow]:
+    """Rows in order, filtered; `action` ending in "." matches a family ("sheet.")."""
+    where, params = ["id > ?"], [after_id]
+    for column, value in (("contest_id", contest_id), ("entity", entity), ("key", key), ("operator", operator)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if action is not None:
+        if action.endswith("."):
+            where.append("substr(action, 1, ?) = ?")
+            params += [len(action), action]
+        else:
+            where.append("action = ?")
+            params.append(action)
+    sql = f"SELECT {_COLUMNS} FROM audit WHERE {' AND '.join(where)} ORDER BY id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [AuditRow(*row) for row in db.execute(sql, params).fetchall()]
+
+
+def audit_head(db: Database) -> tuple[int, str]:
+    """(last id, last hash): the chain's current end, to print or export as an anchor."""
+    head = db.execute("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1").fetchone()
+    return (head[0], head[1]) if head else (0, GENESIS_HASH)
+
+
+def verify_audit_chain(db: Database) -> AuditVerdict:
+    """Walk the chain from the first row: every id in sequence, every hash recomputed and linked."""
+    expected_id, prev_hash, checked = 1, GENESIS_HASH, 0
+    for row in db.execute(f"SELECT {_COLUMNS} FROM audit ORDER BY id"):
+        audit = AuditRow(*row)
+        if audit.id != expected_id:
+            return _bad(checked, prev_hash, expected_id,
+                        f"audit row {expected_id} is missing (the next row is {audit.id})")
+        if audit.prev_hash != prev_hash:
+            return _bad(checked, prev_hash, audit.id,
+                        f"audit row {audit.id} does not link to the row before it")
+        recomputed = row_hash(audit.id, audit.at, audit.operator, audit.action, audit.entity,
+                              audit.contest_id, audit.key, audit.before_json, audit.after_json,
+                              audit.reason, audit.prev_hash)
+        if recomputed != audit.hash:
+            return _bad(checked, prev_hash, audit.id, f"audit row {audit.id} was altered")
+        prev_hash, expected_id, checked = audit.hash, expected_id + 1, checked + 1
+    last_id, last_hash = audit_head(db)
+    if last_id != checked:
+        if last_id > checked:
+            return _bad(checked, prev_hash, checked + 1,
+                        f"audit rows {checked + 1} to {last_id} are missing from the end of the trail")
+        return _bad(checked, prev_hash, last_id + 1, "the audit trail's recorded end was altered")
+    if last_hash != prev_hash:
+        return _bad(checked, prev_hash, last_id, "the audit trail's recorded end does not match its last row")
+    return AuditVerdict(True, checked, prev_hash)
+
+
+def _bad(checked: int, last_good_hash: str, row_id: int, problem: str) -> AuditVerdict:
+    return AuditVerdict(False, checked, last_good_hash, first_bad_id=row_id, problem=problem)

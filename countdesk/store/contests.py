@@ -1,0 +1,258 @@
+"""Set-up and verification writes: the election, contests, candidates and boxes, each audited.
+
+Callers (the services) validate first; these functions keep the file consistent and record the
+before and after of every change in the same transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from sqlite_utils import Database
+
+from ..domain.model import Box, Candidate, Contest, Election, VotingSystem
+from ..errors import ValidationError
+from .audit import Actor, append_audit
+from .database import CountDatabase
+from .records import box_record, candidate_record, contest_record, election_record
+from .repository import Stage, load_contest, load_election
+from .sheets import insert_lot_rows, insert_sheet_rows
+
+
+def save_election(cdb: CountDatabase, actor: Actor, election: Election, *, reason: str | None = None) -> None:
+    with cdb.transaction() as db:
+        exists = db.execute("SELECT 1 FROM election").fetchone() is not None
+        before = election_record(load_election(cdb)) if exists else None
+        after = election_record(election)
+        if before == after:
+            return
+        db.execute(
+            "INSERT INTO election (singleton, id, title, poll_date, area, returning_officer, bilingual) "
+            "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, "
+            "title = excluded.title, poll_date = excluded.poll_date, area = excluded.area, "
+            "returning_officer = excluded.returning_officer, bilingual = excluded.bilingual",
+            (election.id, election.title, election.poll_date.isoformat(), election.area,
+             election.returning_officer, int(election.bilingual)),
+        )
+        append_audit(db, actor, "election.update" if exists else "election.create", "election",
+                     key=election.id, before=before, after=after, reason=reason)
+
+
+def stage_from_data(contest: Contest) -> Stage:
+    """The stage a contest's own figures show (as migration m0002 infers it for old files)."""
+    if contest.count_sheets:
+        return Stage.COUNT
+    if any(box.verified is not None for box in contest.boxes):
+        return Stage.VERIFICATION
+    return Stage.SETUP
+
+
+def add_contest(
+    cdb: CountDatabase, actor: Actor, contest: Contest, *, reason: str | None = None,
+    action: str = "contest.add",
+) -> None:
+    """A whole contest: candidates, boxes, sheets and lots, as one audited operation."""
+    with cdb.transaction() as db:
+        if db.execute("SELECT 1 FROM contest WHERE id = ?", (contest.id,)).fetchone():
+            raise ValidationError(f'there is already a contest "{contest.id}"', f"contests[{contest.id}]")
+        position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM contest").fetchone()[0]
+        db.execute(
+            "INSERT INTO contest (id, position, title, system, seats, electorate, stage) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (contest.id, position, contest.title, str(contest.system), contest.seats, contest.electorate,
+             str(stage_from_data(contest))),
+        )
+        db.conn.executemany(
+            "INSERT INTO candidate (contest_id, id, position, name, description) VALUES (?, ?, ?, ?, ?)",
+            [(contest.id, c.id, i, c.name, c.description) for i, c in enumerate(contest.candidates, 1)],
+        )
+        db.conn.executemany(
+            "INSERT INTO box (contest_id, id, position, label, postal, ballot_paper_account, verified, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [_box_row(contest.id, b, i) for i, b in enumerate(contest.boxes, 1)],
+        )
+        for i, sheet in enumerate(contest.count_sheets, 1):
+            insert_sheet_rows(db, contest.id, sheet, i)
+        for i, lot in enumerate(contest.lots, 1):
+            insert_lot_rows(db, contest.id, i, lot)
+        append_audit(db, actor, action, "contest", contest_id=contest.id, key=contest.id,
+                     after=contest_record(contest), reason=reason)
+
+
+def remove_contest(cdb: CountDatabase, actor: Actor, contest_id: str, *, reason: str | None) -> Contest:
+    with cdb.transaction() as db:
+        before = load_contest(cdb, contest_id)
+        db.execute("DELETE FROM contest WHERE id = ?", (contest_id,))
+        append_audit(db, actor, "contest.remove", "contest", contest_id=contest_id, key=contest_id,
+                     before=contest_record(before), reason=reason)
+    return before
+
+
+def update_contest(
+    cdb: CountDatabase, actor: Actor, contest_id: str, *, title: str, system: VotingSystem, seats: int,
+    electorate: int | None, reason: str | None = None,
+) -> None:
+    with cdb.transaction() as db:
+        before = _contest_details(db, contest_id)
+        db.execute(
+            "UPDATE contest SET title = ?, system = ?, seats = ?, electorate = ? WHERE id = ?",
+            (title, str(system), seats, electorate, contest_id),
+        )
+        after = {**before, "title": title, "system": str(system), "seats": seats, "electorate": electorate}
+        append_audit(db, actor, "contest.update", "contest", contest_id=contest_id, key=contest_id,
+                     before=before, after=after, reason=reason)
+
+
+def set_contest_field(
+    cdb: CountDatabase, actor: Actor, contest_id: str, field: str, value: Any, *, action: str,
+    reason: str | None = None, extra: dict[str, Any] | None = None,
+) -> None:
+    """Change the stage or the double-entry flag; `extra` adds context (who was elected) to `after`."""
+    if field not in ("stage", "double_entry"):
+        raise ValueError(field)
+    with cdb.transaction() as db:
+        old = db.execute(f"SELECT {field} FROM contest WHERE id = ?", (contest_id,)).fetchone()[0]
+        db.execute(f"UPDATE contest SET {field} = ? WHERE id = ?", (value, contest_id))
+        append_audit(db, actor, action, "contest", contest_id=contest_id, key=contest_id,
+                     before={field: old}, after={field: value, **(extra or {})}, reason=reason)
+
+
+def _contest_details(db: Database, contest_id: str) -> dict[str, Any]:
+    row = db.execute("SELECT id, title, system, seats, electorate FROM contest WHERE id = ?", (contest_id,)).fetchone()
+    if row is None:
+        raise ValidationError(f'no contest "{contest_id}"', f"contests[{contest_id}]")
+    return dict(zip(("id", "title", "system", "seats", "electorate"), row))
+
+
+# Candidates -------------------------------------------------------------------------------------
+
+def add_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidate: Candidate, index: int | None) -> None:
+    """Insert at ballot position `index` (0-based), or last."""
+    with cdb.transaction() as db:
+        order = _candidate_order(db, contest_id)
+        if candidate.id in order:
+            raise ValidationError(f'there is already a candidate "{candidate.id}"',
+                                  f"contests[{contest_id}].candidates[{candidate.id}]")
+        order.insert(len(order) if index is None else index, candidate.id)
+        db.execute(
+            "INSERT INTO candidate (contest_id, id, position, name, description) VALUES (?, ?, ?, ?, ?)",
+            (contest_id, candidate.id, 0, candidate.name, candidate.description),
+        )
+        _write_order(db, contest_id, order)
+        append_audit(db, actor, "candidate.add", "candidate", contest_id=contest_id, key=candidate.id,
+                     after={**candidate_record(candidate), "position": order.index(candidate.id) + 1})
+
+
+def update_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidate: Candidate) -> None:
+    with cdb.transaction() as db:
+        row = db.execute("SELECT name, description FROM candidate WHERE contest_id = ? AND id = ?",
+                         (contest_id, candidate.id)).fetchone()
+        if row is None:
+            raise ValidationError(f'no candidate "{candidate.id}"', f"contests[{contest_id}].candidates[{candidate.id}]")
+        db.execute("UPDATE candidate SET name = ?, description = ? WHERE contest_id = ? AND id = ?",
+                   (candidate.name, candidate.description, contest_id, candidate.id))
+        append_audit(db, actor, "candidate.update", "candidate", contest_id=contest_id, key=candidate.id,
+                     before={"id": candidate.id, "name": row[0], "description": row[1]},
+                     after=candidate_record(candidate))
+
+
+def remove_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidate_id: str, *, reason: str | None) -> None:
+    with cdb.transaction() as db:
+        row = db.execute("SELECT name, description, position FROM candidate WHERE contest_id = ? AND id = ?",
+                         (contest_id, candidate_id)).fetchone()
+        if row is None:
+            raise ValidationError(f'no candidate "{candidate_id}"', f"contests[{contest_id}].candidates[{candidate_id}]")
+        db.execute("DELETE FROM candidate WHERE contest_id = ? AND id = ?", (contest_id, candidate_id))
+        _write_order(db, contest_id, _candidate_order(db, contest_id))
+        append_audit(db, actor, "candidate.remove", "candidate", contest_id=contest_id, key=candidate_id,
+                     before={"id": candidate_id, "name": row[0], "description": row[1]}, reason=reason)
+
+
+def reorder_candidates(cdb: CountDatabase, actor: Actor, contest_id: str, order: Sequence[str]) -> None:
+    with cdb.transaction() as db:
+        before = _candidate_order(db, contest_id)
+        _write_order(db, contest_id, list(order))
+        append_audit(db, actor, "candidate.reorder", "contest", contest_id=contest_id, key=contest_id,
+                     before={"candidates": before}, after={"candidates": list(order)})
+
+
+def _candidate_order(db: Database, contest_id: str) -> list[str]:
+    return [r[0] for r in db.execute(
+        "SELECT id FROM candidate WHERE contest_id = ? ORDER BY position", (contest_id,))]
+
+
+def _write_order(db: Database, contest_id: str, order: list[str]) -> None:
+    db.conn.executemany("UPDATE candidate SET position = ? WHERE contest_id = ? AND id = ?",
+                        [(i, contest_id, cid) for i, cid in enumerate(order, 1)])
+
+
+# Boxes ------------------------------------------------------------------------------------------
+
+def _box_row(contest_id: str, box: Box, position: int) -> tuple:
+    return (contest_id, box.id, position, box.label, int(box.postal), box.ballot_paper_account,
+            box.verified, box.note)
+
+
+def get_box(db: Database, contest_id: str, box_id: str) -> Box | None:
+    row = db.execute(
+        "SELECT id, label, postal, ballot_paper_account, verified, note FROM box WHERE contest_id = ? AND id = ?",
+        (contest_id, box_id),
+    ).fetchone()
+    return None if row is None else Box(row[0], row[1], bool(row[2]), row[3], row[4], row[5])
+
+
+def read_box(cdb: CountDatabase, contest_id: str, box_id: str) -> Box | None:
+    with cdb.guard():
+        return get_box(cdb.db, contest_id, box_id)
+
+
+def add_box(cdb: CountDatabase, actor: Actor, contest_id: str, box: Box) -> None:
+    with cdb.transaction() as db:
+        if get_box(db, contest_id, box.id) is not None:
+            raise ValidationError(f'there is already a box "{box.id}"', f"contests[{contest_id}].boxes[{box.id}]")
+        position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM box WHERE contest_id = ?",
+                              (contest_id,)).fetchone()[0]
+        db.execute("INSERT INTO box (contest_id, id, position, label, postal, ballot_paper_account, verified, note) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _box_row(contest_id, box, position))
+        append_audit(db, actor, "box.add", "box", contest_id=contest_id, key=box.id, after=box_record(box))
+
+
+def update_box(
+    cdb: CountDatabase, actor: Actor, contest_id: str, box: Box, *, action: str = "box.update",
+    reason: str | None = None,
+) -> Box:
+    with cdb.transaction() as db:
+        before = get_box(db, contest_id, box.id)
+        if before is None:
+            raise ValidationError(f'no box "{box.id}"', f"contests[{contest_id}].boxes[{box.id}]")
+        db.execute(
+            "UPDATE box SET label = ?, postal = ?, ballot_paper_account = ?, verified = ?, note = ? "
+            "WHERE contest_id = ? AND id = ?",
+            (box.label, int(box.postal), box.ballot_paper_account, box.verified, box.note, contest_id, box.id),
+        )
+        append_audit(db, actor, action, "box", contest_id=contest_id, key=box.id,
+                     before=box_record(before), after=box_record(box), reason=reason)
+    return before
+
+
+def remove_box(cdb: CountDatabase, actor: Actor, contest_id: str, box_id: str, *, reason: str | None) -> Box:
+    with cdb.transaction() as db:
+        before = get_box(db, contest_id, box_id)
+        if before is None:
+            raise ValidationError(f'no box "{box_id}"', f"contests[{contest_id}].boxes[{box_id}]")
+        db.execute("DELETE FROM box WHERE contest_id = ? AND id = ?", (contest_id, box_id))
+        append_audit(db, actor, "box.remove", "box", contest_id=contest_id, key=box_id,
+                     before=box_record(before), reason=reason)
+    return before
+
+
+def contest_has_entries(cdb: CountDatabase, contest_id: str) -> dict[str, int]:
+    """How many sheets, lots and verified boxes a contest has (what a set-up change could orphan)."""
+    with cdb.guard():
+        db = cdb.db
+        return {
+            "count_sheets": db.execute("SELECT count(*) FROM count_sheet WHERE contest_id = ?", (contest_id,)).fetchone()[0],
+            "lots": db.execute("SELECT count(*) FROM lot WHERE contest_id = ?", (contest_id,)).fetchone()[0],
+            "verified_boxes": db.execute(
+                "SELECT count(*) FROM box WHERE contest_id = ? AND verified IS NOT NULL", (contest_id,)
+            ).fetchone()[0],
+        }

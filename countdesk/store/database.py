@@ -1,0 +1,150 @@
+"""Opening a count file: one SQLite database per count, with the pragmas that make it safe.
+
+WAL with synchronous=FULL means a confirmed write survives a power cut; foreign keys keep figures
+attached to their sheet and candidate; the busy timeout lets a reader wait out a commit. A file that
+is not ours, or is damaged, is refused before anything else touches it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+from sqlite_utils import Database
+
+from ..errors import CountdeskError
+from .migrations import APPLICATION_ID, apply_migrations, check_schema_current
+
+COUNT_FILE_SUFFIX = ".countdesk"
+BUSY_TIMEOUT_MS = 5000
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+_APPLICATION_ID_OFFSET = 68
+
+
+class CountDatabase:
+    """An open count file: the sqlite-utils Database, its path, and whether it may be written."""
+
+    def __init__(self, db: Database, path: Path, read_only: bool) -> None:
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic write: all of it is committed (durably) or none of it. Nests as a savepoint."""
+        if self.read_only:
+            raise CountdeskError(f"{self.path.name} is open read-only: nothing can be changed", str(self.path))
+        with self.guard("could not write to"):
+            with self.db.atomic():
+                yield self.db
+
+    @contextlib.contextmanager
+    def guard(self, doing: str = "could not read") -> Iterator[None]:
+        """Turn a low-level SQLite failure (disk full, damaged page) into a message the user can act on."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise CountdeskError(f"{doing} {self.path.name}: {exc}", str(self.path)) from exc
+
+    def pragma(self, name: str) -> object:
+        return self.db.execute(f"PRAGMA {name}").fetchone()[0]
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.db.conn.in_transaction
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def damaged(path: Path, detail: str = "") -> CountdeskError:
+    suffix = f" ({detail})" if detail else ""
+    return CountdeskError(f"{path.name} is not a countdesk count file or is damaged{suffix}", str(path))
+
+
+def create_database(path: str | Path) -> CountDatabase:
+    """A new, empty count file with the current schema. Refuses to overwrite anything."""
+    path = Path(path)
+    if path.exists() or Path(f"{path}-wal").exists():
+        raise CountdeskError(f"{path.name} already exists: choose another name", str(path))
+    if not path.parent.is_dir():
+        raise CountdeskError(f"folder {path.parent} does not exist", str(path))
+    try:
+        conn = sqlite3.connect(str(path))
+    except sqlite3.Error as exc:
+        raise CountdeskError(f"cannot create {path.name}: {exc}", str(path)) from exc
+    try:
+        cdb = CountDatabase(Database(conn), path, read_only=False)
+        _set_pragmas(cdb)
+        with cdb.guard("could not create"):
+            apply_migrations(cdb.db)
+        return cdb
+    except BaseException:
+        conn.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def open_database(path: str | Path, *, read_only: bool = False) -> CountDatabase:
+    """An existing count file, checked, its schema brought up to date (when writable)."""
+    path = Path(path)
+    if not path.is_file():
+        raise CountdeskError(f"{path.name}: no such count file", str(path))
+    _check_header(path)
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        else:
+            conn = sqlite3.connect(str(path))
+    except sqlite3.Error as exc:
+        raise damaged(path, str(exc)) from exc
+    try:
+        cdb = CountDatabase(Database(conn), path, read_only=read_only)
+        _set_pragmas(cdb)
+        _check_integrity(cdb)
+        with cdb.guard("could not upgrade"):
+            if read_only:
+                check_schema_current(cdb.db, path.name)
+            else:
+                apply_migrations(cdb.db)
+        return cdb
+    except sqlite3.Error as exc:
+        conn.close()
+        raise damaged(path, str(exc)) from exc
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _check_header(path: Path) -> None:
+    """Cheap, before SQLite sees the file: a SQLite header carrying countdesk's application id."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(_HEADER_SIZE)
+    except OSError as exc:
+        raise CountdeskError(f"cannot read {path.name}: {exc.strerror}", str(path)) from exc
+    if len(header) < _HEADER_SIZE or not header.startswith(_SQLITE_HEADER):
+        raise damaged(path)
+    app_id = int.from_bytes(header[_APPLICATION_ID_OFFSET:_APPLICATION_ID_OFFSET + 4], "big")
+    if app_id != APPLICATION_ID:
+        raise damaged(path, "a SQLite database, but not one made by countdesk")
+
+
+def _set_pragmas(cdb: CountDatabase) -> None:
+    db = cdb.db
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    if not cdb.read_only:
+        db.enable_wal()
+
+
+def _check_integrity(cdb: CountDatabase) -> None:
+    """PRAGMA quick_check: milliseconds for a count-sized file, and it catches a truncated copy."""
+    problems = [row[0] for row in cdb.db.execute("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
+        raise damaged(cdb.path, problems[0] if problems else "integrity check gave no answer")

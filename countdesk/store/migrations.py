@@ -1,0 +1,237 @@
+"""The count file's schema, as named migrations applied in order (sqlite-utils `Migrations`, 4.x).
+
+A migration, once released, never changes: a new need is a new function at the end. Each runs in
+its own transaction together with the record that it ran, so a file is never half-upgraded.
+
+Figures are integer columns with CHECK constraints (typeof = 'integer', >= 0), so a bad figure
+cannot reach the file even through a bug above the store.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from ..errors import CountdeskError
+
+#: Written into the SQLite header so a count file is recognised without reading a table ("CDK1").
+APPLICATION_ID = 0x43444B31
+MIGRATION_SET = "countdesk"
+
+migrations = Migrations(MIGRATION_SET)
+_NAMES: list[str] = []
+
+
+def _migration(fn):
+    """Register `fn` under its own name, in the order of this file."""
+    _NAMES.append(fn.__name__)
+    return migrations(name=fn.__name__)(fn)
+
+
+def _count(column: str, *, nullable: bool = False) -> str:
+    check = f"typeof({column}) = 'integer' AND {column} >= 0"
+    if nullable:
+        return f"{column} INTEGER CHECK ({column} IS NULL OR ({check}))"
+    return f"{column} INTEGER NOT NULL CHECK ({check})"
+
+
+_REJECTED_HEADS_SQL = (
+    "'want_of_official_mark', 'too_many_votes', 'identifiable', 'unmarked', 'void_for_uncertainty'"
+)
+_SECOND_NOT_COUNTED_SQL = "'too_many_votes', 'void_for_uncertainty'"
+
+
+@_migration
+def m0001_count_tables(db: Database) -> None:
+    """Election, contests, candidates, boxes, sheets with their figures, lots, and the audit trail."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.executescript(f"""
+CREATE TABLE election (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    poll_date TEXT NOT NULL,
+    area TEXT NOT NULL,
+    returning_officer TEXT,
+    bilingual INTEGER NOT NULL DEFAULT 0 CHECK (bilingual IN (0, 1))
+);
+CREATE TABLE contest (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    system TEXT NOT NULL CHECK (system IN ('sv', 'fptp')),
+    {_count("seats")},
+    {_count("electorate", nullable=True)},
+    CHECK (seats >= 1 AND (system <> 'sv' OR seats = 1))
+);
+CREATE TABLE candidate (
+    contest_id TEXT NOT NULL REFERENCES contest (id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (contest_id, id)
+);
+CREATE TABLE box (
+    contest_id TEXT NOT NULL REFERENCES contest (id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    postal INTEGER NOT NULL DEFAULT 0 CHECK (postal IN (0, 1)),
+    {_count("ballot_paper_account", nullable=True)},
+    {_count("verified", nullable=True)},
+    note TEXT,
+    PRIMARY KEY (contest_id, id)
+);
+CREATE TABLE count_sheet (
+    contest_id TEXT NOT NULL REFERENCES contest (id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    round INTEGER NOT NULL CHECK (round IN (1, 2)),
+    {_count("papers", nullable=True)},
+    {_count("rejected_in_part", nullable=True)},
+    {_count("non_transferable", nullable=True)},
+    PRIMARY KEY (contest_id, id)
+);
+CREATE TABLE sheet_vote (
+    contest_id TEXT NOT NULL,
+    sheet_id TEXT NOT NULL,
+    candidate_id TEXT NOT NULL,
+    {_count("votes")},
+    PRIMARY KEY (contest_id, sheet_id, candidate_id),
+    FOREIGN KEY (contest_id, sheet_id) REFERENCES count_sheet (contest_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (contest_id, candidate_id) REFERENCES candidate (contest_id, id) ON DELETE CASCADE
+);
+CREATE TABLE sheet_rejected (
+    contest_id TEXT NOT NULL,
+    sheet_id TEXT NOT NULL,
+    head TEXT NOT NULL CHECK (head IN ({_REJECTED_HEADS_SQL})),
+    {_count("papers")},
+    PRIMARY KEY (contest_id, sheet_id, head),
+    FOREIGN KEY (contest_id, sheet_id) REFERENCES count_sheet (contest_id, id) ON DELETE CASCADE
+);
+CREATE TABLE sheet_second_not_counted (
+    contest_id TEXT NOT NULL,
+    sheet_id TEXT NOT NULL,
+    head TEXT NOT NULL CHECK (head IN ({_SECOND_NOT_COUNTED_SQL})),
+    {_count("papers")},
+    PRIMARY KEY (contest_id, sheet_id, head),
+    FOREIGN KEY (contest_id, sheet_id) REFERENCES count_sheet (contest_id, id) ON DELETE CASCADE
+);
+CREATE TABLE lot (
+    contest_id TEXT NOT NULL REFERENCES contest (id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    drawn_by TEXT NOT NULL DEFAULT '',
+    drawn_at TEXT NOT NULL DEFAULT '',
+    witnesses TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (contest_id, number)
+);
+CREATE TABLE lot_candidate (
+    contest_id TEXT NOT NULL,
+    lot_number INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('tied', 'winner')),
+    position INTEGER NOT NULL,
+    candidate_id TEXT NOT NULL,
+    PRIMARY KEY (contest_id, lot_number, role, position),
+    FOREIGN KEY (contest_id, lot_number) REFERENCES lot (contest_id, number) ON DELETE CASCADE,
+    FOREIGN KEY (contest_id, candidate_id) REFERENCES candidate (contest_id, id) ON DELETE CASCADE
+);
+CREATE INDEX sheet_vote_candidate ON sheet_vote (contest_id, candidate_id);
+CREATE INDEX lot_candidate_candidate ON lot_candidate (contest_id, candidate_id);
+
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    contest_id TEXT,
+    key TEXT,
+    before TEXT,
+    after TEXT,
+    reason TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_contest ON audit (contest_id, id);
+CREATE TABLE audit_head (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    last_id INTEGER NOT NULL,
+    last_hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE operator_session (
+    id INTEGER PRIMARY KEY,
+    operator TEXT NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    opened_at TEXT NOT NULL,
+    closed_at TEXT
+);
+""")
+
+
+@_migration
+def m0002_stage_and_double_entry(db: Database) -> None:
+    """Each contest's stage and double-entry flag, and the keyings that wait for a second operator.
+
+    Contests already in a file get the stage their data shows: sheets mean counting has begun,
+    a verified box means verification has.
+    """
+    db.executescript("""
+ALTER TABLE contest ADD COLUMN stage TEXT NOT NULL DEFAULT 'setup'
+    CHECK (stage IN ('setup', 'verification', 'count', 'declared'));
+ALTER TABLE contest ADD COLUMN double_entry INTEGER NOT NULL DEFAULT 0 CHECK (double_entry IN (0, 1));
+UPDATE contest SET stage = 'verification'
+    WHERE EXISTS (SELECT 1 FROM box WHERE box.contest_id = contest.id AND box.verified IS NOT NULL);
+UPDATE contest SET stage = 'count'
+    WHERE EXISTS (SELECT 1 FROM count_sheet WHERE count_sheet.contest_id = contest.id);
+CREATE TABLE keying (
+    contest_id TEXT NOT NULL REFERENCES contest (id) ON DELETE CASCADE,
+    sheet_id TEXT NOT NULL,
+    attempt INTEGER NOT NULL CHECK (attempt IN (1, 2)),
+    operator TEXT NOT NULL,
+    keyed_at TEXT NOT NULL,
+    sheet TEXT NOT NULL,
+    reason TEXT,
+    PRIMARY KEY (contest_id, sheet_id, attempt)
+);
+""")
+
+
+def migration_names() -> list[str]:
+    return list(_NAMES)
+
+
+def apply_migrations(db: Database, *, stop_before: str | None = None) -> None:
+    """Bring the file's schema up to date; refuse a file written by a newer countdesk."""
+    _refuse_newer(db)
+    migrations.apply(db, stop_before=stop_before)
+
+
+def check_schema_current(db: Database, name: str) -> None:
+    """For read-only use: the schema must already be this version's (nothing can be upgraded)."""
+    _refuse_newer(db)
+    pending = migrations.pending(db)
+    if pending:
+        raise CountdeskError(
+            f"{name} was written by an older countdesk: open it once for writing to upgrade it"
+        )
+
+
+def _refuse_newer(db: Database) -> None:
+    known = set(migration_names())
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise CountdeskError(
+            f"this count file was written by a newer version of countdesk (schema {unknown[-1]}): "
+            "open it with that version"
+        )

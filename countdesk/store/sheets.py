@@ -1,0 +1,162 @@
+"""Count sheets and lots: each save, replacement or removal is one transaction with its audit row.
+
+These are the hot path of a count night, so they use prepared statements and touch only the
+sheet's own rows: confirming a sheet costs a handful of indexed statements and one commit.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from ..domain.model import CountSheet, Lot, frozen_map
+from ..errors import ValidationError
+from .audit import Actor, append_audit
+from .database import CountDatabase
+from .records import lot_record, sheet_record
+
+
+def get_sheet(db: Database, contest_id: str, sheet_id: str) -> CountSheet | None:
+    row = db.execute(
+        "SELECT round, papers, rejected_in_part, non_transferable FROM count_sheet "
+        "WHERE contest_id = ? AND id = ?", (contest_id, sheet_id),
+    ).fetchone()
+    if row is None:
+        return None
+    key = (contest_id, sheet_id)
+    votes = db.execute(
+        "SELECT v.candidate_id, v.votes FROM sheet_vote v JOIN candidate c "
+        "ON c.contest_id = v.contest_id AND c.id = v.candidate_id "
+        "WHERE v.contest_id = ? AND v.sheet_id = ? ORDER BY c.position", key,
+    ).fetchall()
+    rejected = db.execute(
+        "SELECT head, papers FROM sheet_rejected WHERE contest_id = ? AND sheet_id = ?", key
+    ).fetchall()
+    second = db.execute(
+        "SELECT head, papers FROM sheet_second_not_counted WHERE contest_id = ? AND sheet_id = ?", key
+    ).fetchall()
+    return CountSheet(
+        sheet_id, row[0], frozen_map(dict(votes)), frozen_map(dict(rejected)), papers=row[1],
+        rejected_in_part=row[2], non_transferable=row[3], second_not_counted=frozen_map(dict(second)),
+    )
+
+
+def sheet_exists(cdb: CountDatabase, contest_id: str, sheet_id: str) -> bool:
+    with cdb.guard():
+        return cdb.db.execute(
+            "SELECT 1 FROM count_sheet WHERE contest_id = ? AND id = ?", (contest_id, sheet_id)
+        ).fetchone() is not None
+
+
+def read_sheet(cdb: CountDatabase, contest_id: str, sheet_id: str) -> CountSheet | None:
+    with cdb.guard():
+        return get_sheet(cdb.db, contest_id, sheet_id)
+
+
+def save_sheet(
+    cdb: CountDatabase, actor: Actor, contest_id: str, sheet: CountSheet, *,
+    reason: str | None = None, action: str = "sheet.save",
+) -> CountSheet | None:
+    """Insert the sheet, or replace the one with its id (keeping its place). Returns the one replaced."""
+    with cdb.transaction() as db:
+        before = get_sheet(db, contest_id, sheet.id)
+        if before is None:
+            position = db.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM count_sheet WHERE contest_id = ?", (contest_id,)
+            ).fetchone()[0]
+            insert_sheet_rows(db, contest_id, sheet, position)
+        else:
+            _delete_figures(db, contest_id, sheet.id)
+            db.execute(
+                "UPDATE count_sheet SET round = ?, papers = ?, rejected_in_part = ?, non_transferable = ? "
+                "WHERE contest_id = ? AND id = ?",
+                (sheet.round, sheet.papers, sheet.rejected_in_part, sheet.non_transferable, contest_id, sheet.id),
+            )
+            insert_figures(db, contest_id, sheet)
+        append_audit(
+            db, actor, action, "count_sheet", contest_id=contest_id, key=sheet.id,
+            before=None if before is None else sheet_record(before), after=sheet_record(sheet), reason=reason,
+        )
+    return before
+
+
+def delete_sheet(cdb: CountDatabase, actor: Actor, contest_id: str, sheet_id: str, *, reason: str) -> CountSheet:
+    with cdb.transaction() as db:
+        before = get_sheet(db, contest_id, sheet_id)
+        if before is None:
+            raise ValidationError(f'no count sheet "{sheet_id}"', f"contests[{contest_id}].count_sheets[{sheet_id}]")
+        db.execute("DELETE FROM count_sheet WHERE contest_id = ? AND id = ?", (contest_id, sheet_id))
+        append_audit(db, actor, "sheet.delete", "count_sheet", contest_id=contest_id, key=sheet_id,
+                     before=sheet_record(before), reason=reason)
+    return before
+
+
+def insert_sheet_rows(db: Database, contest_id: str, sheet: CountSheet, position: int) -> None:
+    """A new sheet and its figures, no audit: for callers that audit the whole operation."""
+    db.execute(
+        "INSERT INTO count_sheet (contest_id, id, position, round, papers, rejected_in_part, non_transferable) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (contest_id, sheet.id, position, sheet.round, sheet.papers, sheet.rejected_in_part, sheet.non_transferable),
+    )
+    insert_figures(db, contest_id, sheet)
+
+
+def insert_figures(db: Database, contest_id: str, sheet: CountSheet) -> None:
+    conn = db.conn
+    conn.executemany(
+        "INSERT INTO sheet_vote (contest_id, sheet_id, candidate_id, votes) VALUES (?, ?, ?, ?)",
+        [(contest_id, sheet.id, cid, n) for cid, n in sheet.votes.items()],
+    )
+    if sheet.rejected:
+        conn.executemany(
+            "INSERT INTO sheet_rejected (contest_id, sheet_id, head, papers) VALUES (?, ?, ?, ?)",
+            [(contest_id, sheet.id, head, n) for head, n in sheet.rejected.items()],
+        )
+    if sheet.second_not_counted:
+        conn.executemany(
+            "INSERT INTO sheet_second_not_counted (contest_id, sheet_id, head, papers) VALUES (?, ?, ?, ?)",
+            [(contest_id, sheet.id, head, n) for head, n in sheet.second_not_counted.items()],
+        )
+
+
+def _delete_figures(db: Database, contest_id: str, sheet_id: str) -> None:
+    for table in ("sheet_vote", "sheet_rejected", "sheet_second_not_counted"):
+        db.execute(f"DELETE FROM {table} WHERE contest_id = ? AND sheet_id = ?", (contest_id, sheet_id))
+
+
+def add_lot(cdb: CountDatabase, actor: Actor, contest_id: str, lot: Lot, *, reason: str | None = None) -> int:
+    """Record a lot the returning officer drew. Returns its number within the contest."""
+    with cdb.transaction() as db:
+        number = db.execute(
+            "SELECT coalesce(max(number), 0) + 1 FROM lot WHERE contest_id = ?", (contest_id,)
+        ).fetchone()[0]
+        insert_lot_rows(db, contest_id, number, lot)
+        append_audit(db, actor, "lot.record", "lot", contest_id=contest_id, key=str(number),
+                     after=lot_record(lot), reason=reason)
+    return number
+
+
+def insert_lot_rows(db: Database, contest_id: str, number: int, lot: Lot) -> None:
+    db.execute(
+        "INSERT INTO lot (contest_id, number, drawn_by, drawn_at, witnesses) VALUES (?, ?, ?, ?, ?)",
+        (contest_id, number, lot.drawn_by, lot.drawn_at, lot.witnesses),
+    )
+    db.conn.executemany(
+        "INSERT INTO lot_candidate (contest_id, lot_number, role, position, candidate_id) VALUES (?, ?, ?, ?, ?)",
+        [(contest_id, number, "tied", i, cid) for i, cid in enumerate(lot.tied)]
+        + [(contest_id, number, "winner", i, cid) for i, cid in enumerate(lot.winners)],
+    )
+
+
+def lot_numbers(cdb: CountDatabase, contest_id: str) -> list[int]:
+    """The lots' numbers in the order `load_contest` lists them."""
+    with cdb.guard():
+        return [r[0] for r in cdb.db.execute(
+            "SELECT number FROM lot WHERE contest_id = ? ORDER BY number", (contest_id,)
+        )]
+
+
+def delete_lot(cdb: CountDatabase, actor: Actor, contest_id: str, number: int, lot: Lot, *, reason: str) -> None:
+    with cdb.transaction() as db:
+        db.execute("DELETE FROM lot WHERE contest_id = ? AND number = ?", (contest_id, number))
+        append_audit(db, actor, "lot.delete", "lot", contest_id=contest_id, key=str(number),
+                     before=lot_record(lot), reason=reason)

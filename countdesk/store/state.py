@@ -1,0 +1,140 @@
+"""Everything around the figures: settings, who had the file open, and keyings awaiting a second operator.
+
+A pending keying is held as its count-file record (JSON of integers): it is not part of the count
+until a second operator's keying agrees with it or a supervisor settles the difference.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.model import CountSheet
+from .audit import Actor, append_audit, canonical_json
+from .database import CountDatabase
+from .records import sheet_from_record, sheet_record
+
+
+# Settings -----------------------------------------------------------------------------------------
+
+def get_setting(cdb: CountDatabase, key: str) -> Any:
+    with cdb.guard():
+        row = cdb.db.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+def put_setting(
+    cdb: CountDatabase, actor: Actor, key: str, value: Any, *, action: str,
+    audit_before: Any = None, audit_after: Any = None, reason: str | None = None,
+) -> None:
+    """Store a setting; the audit row gets `audit_before`/`audit_after`, so a secret never reaches it."""
+    with cdb.transaction() as db:
+        db.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, canonical_json(value)),
+        )
+        append_audit(db, actor, action, "setting", key=key, before=audit_before, after=audit_after, reason=reason)
+
+
+def record_event(
+    cdb: CountDatabase, actor: Actor, action: str, entity: str, *, contest_id: str | None = None,
+    key: str | None = None, before: Any = None, after: Any = None, reason: str | None = None,
+) -> None:
+    """An audit row with no data change: a refused declaration, a session opened."""
+    with cdb.transaction() as db:
+        append_audit(db, actor, action, entity, contest_id=contest_id, key=key, before=before,
+                     after=after, reason=reason)
+
+
+# Sessions -----------------------------------------------------------------------------------------
+
+def start_session(cdb: CountDatabase, actor: Actor, host: str, pid: int, details: dict[str, Any]) -> int:
+    with cdb.transaction() as db:
+        opened_at = actor.clock()
+        cursor = db.execute(
+            "INSERT INTO operator_session (operator, host, pid, opened_at) VALUES (?, ?, ?, ?)",
+            (actor.operator, host, pid, opened_at),
+        )
+        session_id = cursor.lastrowid
+        append_audit(db, actor, "session.open", "session", key=str(session_id),
+                     after={"host": host, "pid": pid, **details})
+    return session_id
+
+
+def end_session(cdb: CountDatabase, actor: Actor, session_id: int) -> None:
+    with cdb.transaction() as db:
+        db.execute("UPDATE operator_session SET closed_at = ? WHERE id = ?", (actor.clock(), session_id))
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: int
+    operator: str
+    host: str
+    pid: int
+    opened_at: str
+    closed_at: str | None
+
+
+def sessions(cdb: CountDatabase) -> list[SessionRecord]:
+    with cdb.guard():
+        return [SessionRecord(*row) for row in cdb.db.execute(
+            "SELECT id, operator, host, pid, opened_at, closed_at FROM operator_session ORDER BY id")]
+
+
+# Keyings ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Keying:
+    contest_id: str
+    sheet_id: str
+    attempt: int
+    operator: str
+    keyed_at: str
+    sheet: CountSheet
+    reason: str | None
+
+
+def keyings(cdb: CountDatabase, contest_id: str | None = None, sheet_id: str | None = None) -> list[Keying]:
+    where, params = [], []
+    if contest_id is not None:
+        where.append("contest_id = ?")
+        params.append(contest_id)
+    if sheet_id is not None:
+        where.append("sheet_id = ?")
+        params.append(sheet_id)
+    sql = "SELECT contest_id, sheet_id, attempt, operator, keyed_at, sheet, reason FROM keying"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    with cdb.guard():
+        rows = cdb.db.execute(sql + " ORDER BY contest_id, keyed_at, sheet_id, attempt", params).fetchall()
+    return [Keying(r[0], r[1], r[2], r[3], r[4], sheet_from_record(json.loads(r[5])), r[6]) for r in rows]
+
+
+def hold_keying(
+    cdb: CountDatabase, actor: Actor, contest_id: str, sheet: CountSheet, attempt: int, *,
+    reason: str | None, action: str, audit_after: Any,
+) -> None:
+    with cdb.transaction() as db:
+        db.execute(
+            "INSERT INTO keying (contest_id, sheet_id, attempt, operator, keyed_at, sheet, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (contest_id, sheet.id, attempt, actor.operator, actor.clock(), canonical_json(sheet_record(sheet)), reason),
+        )
+        append_audit(db, actor, action, "keying", contest_id=contest_id, key=sheet.id, after=audit_after, reason=reason)
+
+
+def discard_keyings(cdb: CountDatabase, actor: Actor, contest_id: str, sheet_id: str, *, reason: str,
+                    before: Any) -> None:
+    with cdb.transaction() as db:
+        db.execute("DELETE FROM keying WHERE contest_id = ? AND sheet_id = ?", (contest_id, sheet_id))
+        append_audit(db, actor, "keying.discard", "keying", contest_id=contest_id, key=sheet_id,
+                     before=before, reason=reason)
+
+
+def clear_keyings_rows(cdb: CountDatabase, contest_id: str, sheet_id: str) -> None:
+    """Remove a sheet's keyings inside a caller's transaction (the accepting sheet.save audits it)."""
+    if not cdb.in_transaction:
+        raise RuntimeError("clear_keyings_rows must run inside the transaction that accepts the sheet")
+    cdb.db.execute("DELETE FROM keying WHERE contest_id = ? AND sheet_id = ?", (contest_id, sheet_id))
