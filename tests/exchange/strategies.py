@@ -1,0 +1,141 @@
+"""Hypothesis strategies for valid counts, for any test that needs many of them.
+
+`counts()` gives `Count`s that obey every count-file rule (docs/count-file.md), in the canonical
+in-memory shape the importer builds, so `parse_count_document(count_to_document(c)) == c`.
+`count_documents()` gives the same as JSON documents.
+
+Test folders have no __init__.py, so pytest puts each test file's folder on sys.path: tests here
+use `from strategies import counts`; tests elsewhere, run with `python -m pytest` from the project
+root as scripts/test.sh does, use `from tests.exchange.strategies import counts`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from hypothesis import strategies as st
+
+from countdesk.domain.model import (
+    REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Box, Candidate, Contest, Count, CountSheet, Election, Lot,
+    VotingSystem, frozen_map,
+)
+from countdesk.exchange import count_to_document
+
+LARGEST_FIGURE = 2**53 - 1
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", min_size=1, max_size=10)
+
+#: Printable text: letters in every script, punctuation, spaces; no control characters.
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters=_BIDI_CONTROLS),
+    max_size=16,
+)
+names = texts.filter(lambda s: re.search(r"\S", s) is not None)
+
+#: Figures: mostly the sizes a count has, sometimes as large as a count file allows.
+figures = st.one_of(st.integers(0, 5_000), st.integers(0, LARGEST_FIGURE))
+
+
+def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:
+    return st.none() | strategy
+
+
+@st.composite
+def head_figures(draw, heads: tuple[str, ...]):
+    """A subset of `heads` (the file may leave heads out) with figures, in statement order."""
+    chosen = draw(st.lists(st.sampled_from(heads), unique=True))
+    return frozen_map({h: draw(figures) for h in heads if h in chosen})
+
+
+def candidate_lists(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy[tuple[Candidate, ...]]:
+    return st.lists(ids, min_size=min_size, max_size=max_size, unique=True).flatmap(
+        lambda chosen: st.tuples(*(st.builds(Candidate, st.just(cid), names, texts) for cid in chosen))
+    )
+
+
+boxes = st.builds(
+    Box, id=ids, label=texts, postal=st.booleans(), ballot_paper_account=optional(figures),
+    verified=optional(figures), note=optional(texts),
+)
+
+
+@st.composite
+def count_sheet(draw, sheet_id: str, candidate_ids: tuple[str, ...], system: VotingSystem, seats: int) -> CountSheet:
+    round_number = draw(st.sampled_from((1, 2))) if system is VotingSystem.SV else 1
+    if round_number == 1:
+        multi_seat_fptp = system is VotingSystem.FPTP and seats > 1
+        return CountSheet(
+            id=sheet_id, round=1,
+            votes=frozen_map({cid: draw(figures) for cid in candidate_ids}),
+            rejected=draw(head_figures(REJECTED_HEADS)),
+            papers=draw(figures) if multi_seat_fptp else draw(optional(figures)),
+            rejected_in_part=draw(optional(figures)) if multi_seat_fptp else None,
+        )
+    named = draw(st.lists(st.sampled_from(candidate_ids), unique=True))
+    return CountSheet(
+        id=sheet_id, round=2,
+        votes=frozen_map({cid: draw(figures) for cid in candidate_ids if cid in named}),
+        non_transferable=draw(optional(figures)),
+        second_not_counted=draw(head_figures(SECOND_NOT_COUNTED_HEADS)),
+    )
+
+
+@st.composite
+def lots(draw, candidate_ids: tuple[str, ...]) -> tuple[Lot, ...]:
+    """Recorded lots, each between a different set of candidates, each leaving someone out."""
+    if len(candidate_ids) < 2:
+        return ()
+    recorded: list[Lot] = []
+    seen: set[frozenset[str]] = set()
+    for _ in range(draw(st.integers(0, 2))):
+        tied = draw(st.lists(st.sampled_from(candidate_ids), min_size=2, unique=True))
+        if frozenset(tied) in seen:
+            continue
+        seen.add(frozenset(tied))
+        winners = draw(st.lists(st.sampled_from(tied), min_size=1, max_size=len(tied) - 1, unique=True))
+        recorded.append(Lot(tuple(tied), tuple(winners), draw(texts), draw(texts), draw(texts)))
+    return tuple(recorded)
+
+
+@st.composite
+def contests(draw, contest_id: str | None = None, system: VotingSystem | None = None) -> Contest:
+    system = system or draw(st.sampled_from(VotingSystem))
+    seats = 1 if system is VotingSystem.SV else draw(st.integers(1, 4))
+    candidates = draw(candidate_lists())
+    candidate_ids = tuple(c.id for c in candidates)
+    box_ids = draw(st.lists(ids, max_size=3, unique=True))
+    sheet_ids = draw(st.lists(ids, max_size=4, unique=True))
+    return Contest(
+        id=contest_id or draw(ids),
+        title=draw(names),
+        system=system,
+        seats=seats,
+        candidates=candidates,
+        boxes=tuple(draw(boxes.map(lambda b, i=i: Box(i, *_rest(b)))) for i in box_ids),
+        count_sheets=tuple(draw(count_sheet(i, candidate_ids, system, seats)) for i in sheet_ids),
+        lots=draw(lots(candidate_ids)),
+        electorate=draw(optional(figures)),
+    )
+
+
+def _rest(box: Box) -> tuple:
+    return (box.label, box.postal, box.ballot_paper_account, box.verified, box.note)
+
+
+elections = st.builds(
+    Election, id=ids, title=names, poll_date=st.dates(min_value=date(1900, 1, 1)), area=names,
+    returning_officer=optional(texts), bilingual=st.booleans(),
+)
+
+
+@st.composite
+def counts(draw, max_contests: int = 2) -> Count:
+    contest_ids = draw(st.lists(ids, min_size=1, max_size=max_contests, unique=True))
+    return Count(draw(elections), tuple(draw(contests(cid)) for cid in contest_ids))
+
+
+def count_documents(max_contests: int = 2) -> st.SearchStrategy[dict]:
+    """Valid count-file documents (canonical form)."""
+    return counts(max_contests).map(count_to_document)
