@@ -101,4 +101,37 @@ class RecordLotCommand(ServiceCommand):
         self.document.session.record_lot(self.contest_id, self.lot)
 
     def revert(self) -> None:
-        self.document.session.delete_lot(self.contest_id, self.lot.tied, reason=f"undo: {self.text()}")
+        lots = self.document.contest(self.contest_id).lots
+        index = max(i for i, lot in enumerate(lots) if lot == self.lot)
+        self.document.session.delete_lot(self.contest_id, index, reason=f"undo: {self.text()}")
+
+
+class CompositeCommand(QUndoCommand):
+    """Several service commands undone as one step (a name correction that also reorders).
+
+    If a later part is refused on the first run, the parts already done are undone, so the
+    count is as it was and nothing reaches the undo stack.
+    """
+
+    def __init__(self, text: str, parts: list[ServiceCommand]) -> None:
+        super().__init__(text)
+        self.parts = parts
+
+    def run_first(self) -> None:
+        done: list[ServiceCommand] = []
+        try:
+            for part in self.parts:
+                part.run_first()
+                done.append(part)
+        except BaseException:
+            for part in reversed(done):
+                part.undo()
+            raise
+
+    def redo(self) -> None:
+        for part in self.parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()

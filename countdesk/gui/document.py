@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..domain.model import Contest, Count, CountSheet, Lot
 from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
+from ..services.counts import CountSession
 
 
 class CountDocument(QObject):
@@ -20,8 +21,10 @@ class CountDocument(QObject):
 
     #: A contest id whose data changed; "" means the election or everything.
     changed = Signal(str)
+    #: The operator at the keyboard changed (double entry, a new shift).
+    operator_changed = Signal(str)
 
-    def __init__(self, session, parent: QObject | None = None) -> None:
+    def __init__(self, session: CountSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.undo_stack = QUndoStack(self)
@@ -33,15 +36,36 @@ class CountDocument(QObject):
     @property
     def operator(self) -> str:
         """The name stamped on every audit row this session writes."""
-        return getattr(self.session, "operator", "")
+        return self.session.operator
 
-    @operator.setter
-    def operator(self, name: str) -> None:
-        self.session.operator = name
+    def change_operator(self, name: str) -> None:
+        """Hand the keyboard to someone else: the file is reopened under their name, so the audit
+        trail shows one session closing and the next opening. The undo stack is kept: an undo
+        after the change is stamped with the new operator's name, who is the one doing it."""
+        previous = self.session.operator
+        if name == previous:
+            return
+        path, read_only = self.session.path, self.session.read_only
+        self.session.close()
+        try:
+            self.session = CountSession.open(path, name, read_only=read_only)
+        except BaseException:
+            self.session = CountSession.open(path, previous, read_only=read_only)
+            raise
+        self.operator_changed.emit(name)
 
     @property
     def read_only(self) -> bool:
-        return bool(getattr(self.session, "read_only", False))
+        return self.session.read_only
+
+    @property
+    def path(self):
+        return self.session.path
+
+    def close(self) -> None:
+        """Release the file; every confirmed entry is already on disk."""
+        self.undo_stack.clear()
+        self.session.close()
 
     # -- reading ------------------------------------------------------------------------------
     def count(self) -> Count:

@@ -1,0 +1,109 @@
+"""How the app looks: the bundled font, the style sheet, and figures in a tabular face.
+
+Text follows the system font size (the user's accessibility setting); the only scaling is the
+optional relative scale in settings. Figures are right-aligned in tabular (fixed-width) digits so
+columns of votes line up when read across a room.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
+
+_SOURCE_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+_FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
+               "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf")
+FIGURE_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+_family: str | None = None
+
+
+def resource_file(*parts: str) -> Path | None:
+    """A shipped resource, from a frozen bundle first, then the source tree; None if missing."""
+    roots = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        roots.append(Path(bundle) / "resources")
+    roots.append(_SOURCE_RESOURCES)
+    for root in roots:
+        path = root.joinpath(*parts)
+        if path.exists():
+            return path
+    return None
+
+
+def load_fonts() -> str | None:
+    """Register the bundled Liberation Sans (metric-compatible with Arial, tabular digits)."""
+    global _family
+    if _family is not None:
+        return _family
+    for name in _FONT_FILES:
+        path = resource_file("fonts", name)
+        if path is None:
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families and _family is None:
+            _family = families[0]
+    return _family
+
+
+def apply_appearance(app: QApplication, scale_percent: int = 100) -> None:
+    """The app font (system size × scale) and the style sheet."""
+    family = load_fonts()
+    font = QFont(app.font())
+    if family:
+        font.setFamily(family)
+    if scale_percent != 100 and font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale_percent / 100)
+    app.setFont(font)
+    sheet = resource_file("styles", "countdesk.qss")
+    if sheet is not None:
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+
+
+def figure_font(base: QFont | None = None, *, bold: bool = False, scale: float = 1.0) -> QFont:
+    """The app font with tabular digits forced on, optionally scaled relative to the app font."""
+    font = QFont(base if base is not None else QApplication.font())
+    try:
+        font.setFeature(QFont.Tag("tnum"), 1)
+    except (AttributeError, TypeError):  # Qt before 6.7: Liberation digits are tabular anyway
+        pass
+    if bold:
+        font.setBold(True)
+    if scale != 1.0 and font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    return font
+
+
+def format_figure(value: int | None, *, blank: str = "") -> str:
+    """Votes with thousands separators; None as `blank`."""
+    if value is None:
+        return blank
+    return f"{value:,}"
+
+
+def format_difference(value: int | None) -> str:
+    """A signed difference: +2, −3 (a real minus sign), 0."""
+    if value is None:
+        return ""
+    if value > 0:
+        return f"+{value:,}"
+    if value < 0:
+        return f"\u2212{-value:,}"
+    return "0"
+
+
+def set_style_flag(widget: QWidget, name: str, value: object) -> None:
+    """Set a dynamic property used by the style sheet and make the style notice it."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()

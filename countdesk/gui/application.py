@@ -1,0 +1,103 @@
+"""Starting the app: the QApplication, its look, and the count files it opens or creates.
+
+The functions that make a new count file from a count file (JSON) run on a worker thread, so
+they open their own session, write and close it; the GUI thread then opens the file itself
+(a SQLite connection belongs to the thread that made it).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from ..domain.model import Count
+from ..errors import CountdeskError
+from ..exchange.countfile import load_count_file
+from ..services.counts import CountSession
+from . import settings
+from .appearance import apply_appearance, resource_file
+from .worker import CancelToken
+
+DEMO_FILE = ("demo", "liverpool-mayor-2021.json")
+DEMO_OPERATOR = "Demo operator"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, named so QSettings and QStandardPaths find our folders."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("countdesk")
+    apply_appearance(app, settings.FONT_SCALE.read())
+    return app
+
+
+def user_data_folder() -> Path:
+    """Where countdesk keeps its own files (the demo copies): the platform's app-data folder."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = Path(location) if location else Path.home() / ".countdesk"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def demo_source() -> Path:
+    path = resource_file(*DEMO_FILE)
+    if path is None:
+        raise CountdeskError("the demo count file is missing from this installation", "/".join(DEMO_FILE))
+    return path
+
+
+def fresh_demo_path(folder: Path | None = None) -> Path:
+    """A new file name for a demo copy, so each demo starts from the published figures."""
+    folder = folder or user_data_folder() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"liverpool-mayor-2021-{stamp}.countdesk"
+    n = 2
+    while path.exists():
+        path = folder / f"liverpool-mayor-2021-{stamp}-{n}.countdesk"
+        n += 1
+    return path
+
+
+def create_count_from_file(source: Path, target: Path, operator: str, token: CancelToken | None = None,
+                           reason: str | None = None) -> Path:
+    """Read and check a count file, then write it into a new count database at `target`.
+
+    Runs on a worker thread. A cancellation or a failure leaves no half-made file behind.
+    """
+    token = token or CancelToken()
+    count: Count = load_count_file(source)
+    token.check()
+    session = CountSession.create(target, operator, count.election)
+    try:
+        token.check()
+        session.import_count(count, reason=reason or f"imported from {source.name}", replace=True)
+        token.check()
+    except BaseException:
+        session.close()
+        for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    session.close()
+    return target
+
+
+def run_app(path: Path | None = None, demo: bool = False) -> int:
+    """`countdesk`, `countdesk gui FILE` and `countdesk demo`: show the main window and run."""
+    app = create_application()
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if demo:
+        window.open_demo()
+    elif path is not None:
+        window.open_count(Path(path))
+    return app.exec()

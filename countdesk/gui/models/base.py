@@ -1,0 +1,92 @@
+"""What the table models share: a contest to show, a reset when the document says it changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ...domain.model import Contest
+from ...errors import CountdeskError
+from ..appearance import FIGURE_ALIGNMENT, figure_font
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ContestTableModel(QAbstractTableModel):
+    """A table over one contest of the open count, refreshed whenever that contest changes."""
+
+    #: A change the services (or the model's own checks) refused, with the reason to show.
+    refused = Signal(str)
+
+    HEADERS: tuple[str, ...] = ()
+    FIGURE_COLUMNS: frozenset[int] = frozenset()
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.contest_id: str | None = None
+        document.changed.connect(self._document_changed)
+
+    # -- which contest ------------------------------------------------------------------------
+    def set_contest(self, contest_id: str | None) -> None:
+        self.beginResetModel()
+        self.contest_id = contest_id
+        self.reload()
+        self.endResetModel()
+
+    def contest(self) -> Contest | None:
+        if self.contest_id is None:
+            return None
+        try:
+            return self.document.contest(self.contest_id)
+        except KeyError:
+            return None
+
+    def reload(self) -> None:
+        """Re-read the rows from the document; called inside a model reset."""
+
+    def _document_changed(self, contest_id: str) -> None:
+        if not contest_id or contest_id == self.contest_id:
+            self.beginResetModel()
+            self.reload()
+            self.endResetModel()
+
+    # -- shape --------------------------------------------------------------------------------
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headers(self) -> tuple[str, ...]:
+        return self.HEADERS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.headers()):
+                return self.headers()[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in self.figure_columns():
+                return int(FIGURE_ALIGNMENT)
+        elif role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def figure_columns(self) -> frozenset[int]:
+        return self.FIGURE_COLUMNS
+
+    def figure_role(self, column: int, role: int) -> Any:
+        """Alignment and font for figure columns (call from data())."""
+        if column in self.figure_columns():
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(FIGURE_ALIGNMENT)
+            if role == Qt.ItemDataRole.FontRole:
+                return figure_font()
+        return None
+
+    # -- changing -----------------------------------------------------------------------------
+    def push(self, command) -> bool:
+        """Push an undo command; a refusal becomes `refused` and False."""
+        try:
+            self.document.push(command)
+        except CountdeskError as error:
+            self.refused.emit(error.message)
+            return False
+        return True

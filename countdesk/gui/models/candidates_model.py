@@ -1,0 +1,118 @@
+"""The candidates of a contest, in ballot-paper order: name as printed, description.
+
+Ballot papers list candidates alphabetically by surname. A new candidate is placed accordingly,
+and correcting a surname moves the candidate to its new place, unless the contest was imported
+in another order, which is then left as it came.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from ...domain.model import Candidate
+from ..commands import CompositeCommand
+from ..setup_commands import ReorderCandidatesCommand, UpdateCandidateCommand
+from ..widgets.field_errors import name_problem, slug
+from .base import ContestTableModel, Index
+
+POSITION, NAME, DESCRIPTION = range(3)
+
+
+def ballot_sort_key(candidate: Candidate) -> tuple[str, str]:
+    """Alphabetical by surname, then by the other names, as ballot papers are printed."""
+    surname_words = candidate.surname.split()
+    others = " ".join(w for w in candidate.name.split() if w not in surname_words)
+    return candidate.surname.casefold(), others.casefold()
+
+
+def ballot_order(candidates: tuple[Candidate, ...]) -> tuple[str, ...]:
+    return tuple(c.id for c in sorted(candidates, key=ballot_sort_key))
+
+
+def ballot_position(candidates: tuple[Candidate, ...], newcomer: Candidate) -> int:
+    """Where `newcomer` goes on the paper (1 = first), keeping alphabetical order by surname."""
+    key = ballot_sort_key(newcomer)
+    return 1 + sum(1 for c in candidates if ballot_sort_key(c) <= key)
+
+
+def is_alphabetical(candidates: tuple[Candidate, ...]) -> bool:
+    return tuple(c.id for c in candidates) == ballot_order(candidates)
+
+
+def new_candidate_id(name: str, taken: tuple[str, ...]) -> str:
+    """An id in the count file's style: surname-initial ("anderson-j"), made unique."""
+    probe = Candidate("x", name)
+    surname = slug(probe.surname) or "candidate"
+    forenames = [w for w in name.split() if w not in probe.surname.split()]
+    initial = slug(forenames[0])[:1] if forenames else ""
+    base = f"{surname}-{initial}" if initial else surname
+    candidate_id, n = base, 2
+    while candidate_id in taken:
+        candidate_id, n = f"{base}-{n}", n + 1
+    return candidate_id
+
+
+class CandidatesModel(ContestTableModel):
+    HEADERS = ("No.", "Name as printed on the ballot paper", "Description")
+    FIGURE_COLUMNS = frozenset({POSITION})
+
+    def __init__(self, document, parent=None) -> None:
+        self._rows: tuple[Candidate, ...] = ()
+        super().__init__(document, parent)
+
+    def reload(self) -> None:
+        contest = self.contest()
+        self._rows = contest.candidates if contest else ()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def candidate(self, row: int) -> Candidate:
+        return self._rows[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        candidate, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return (index.row() + 1, candidate.name, candidate.description)[column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{index.row() + 1}: {candidate.name}, {candidate.description or 'no description'}"
+        return self.figure_role(column, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (NAME, DESCRIPTION) and not self.document.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in (NAME, DESCRIPTION):
+            return False
+        candidate = self._rows[index.row()]
+        text = " ".join(str(value).split())
+        if index.column() == NAME:
+            problem = name_problem(text, "The candidate's name")
+            if problem:
+                self.refused.emit(f"{problem}: the name was not changed")
+                return False
+            after = replace(candidate, name=text)
+        else:
+            after = replace(candidate, description=text)
+        if after == candidate:
+            return False
+        return self.correct(after)
+
+    def correct(self, after: Candidate) -> bool:
+        """Change a name or description; a new surname moves the candidate to its ballot place."""
+        update = UpdateCandidateCommand(self.document, self.contest_id, after)
+        corrected = tuple(after if c.id == after.id else c for c in self._rows)
+        if not is_alphabetical(self._rows) or is_alphabetical(corrected):
+            return self.push(update)
+        reorder = ReorderCandidatesCommand(self.document, self.contest_id, ballot_order(corrected))
+        return self.push(CompositeCommand(update.text(), [update, reorder]))

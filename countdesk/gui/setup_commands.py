@@ -1,0 +1,209 @@
+"""Undo commands for set-up and verification: each redo and undo calls one service method.
+
+A set-up change that the services refuse (a candidate added once sheets exist, say) raises from
+CountDocument.push before the command reaches the undo stack.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..domain.model import Box, Candidate, Contest, Election
+from .commands import ServiceCommand
+
+
+def _undo_reason(command: ServiceCommand) -> str:
+    return f"undo: {command.text()}"
+
+
+class UpdateElectionCommand(ServiceCommand):
+    def __init__(self, document, after: Election) -> None:
+        super().__init__(document, "", "Change the election details")
+        self.before = document.count().election
+        self.after = after
+
+    def apply(self) -> None:
+        self.document.session.update_election(self.after)
+
+    def revert(self) -> None:
+        self.document.session.update_election(self.before, reason=_undo_reason(self))
+
+
+class AddContestCommand(ServiceCommand):
+    def __init__(self, document, contest: Contest) -> None:
+        super().__init__(document, "", f"Add contest {contest.title}")
+        self.contest = contest
+
+    def apply(self) -> None:
+        self.document.session.add_contest(self.contest)
+
+    def revert(self) -> None:
+        self.document.session.remove_contest(self.contest.id, reason=_undo_reason(self))
+
+
+class RemoveContestCommand(ServiceCommand):
+    """Undo puts the whole contest back as it was, figures included."""
+
+    def __init__(self, document, contest_id: str, reason: str | None) -> None:
+        self.contest = document.contest(contest_id)
+        super().__init__(document, "", f"Remove contest {self.contest.title}")
+        self.reason = reason
+
+    def apply(self) -> None:
+        self.document.session.remove_contest(self.contest.id, reason=self.reason)
+
+    def revert(self) -> None:
+        self.document.session.add_contest(self.contest, reason=_undo_reason(self))
+
+
+class UpdateContestCommand(ServiceCommand):
+    """Title, system, seats and electorate, changed together."""
+
+    FIELDS = ("title", "system", "seats", "electorate")
+
+    def __init__(self, document, contest_id: str, **after: object) -> None:
+        super().__init__(document, contest_id, "Change the contest details")
+        contest = document.contest(contest_id)
+        self.before = {name: getattr(contest, name) for name in self.FIELDS}
+        self.after = {name: after.get(name, self.before[name]) for name in self.FIELDS}
+
+    def apply(self) -> None:
+        self.document.session.update_contest(self.contest_id, **self.after)
+
+    def revert(self) -> None:
+        self.document.session.update_contest(self.contest_id, **self.before, reason=_undo_reason(self))
+
+
+class SetDoubleEntryCommand(ServiceCommand):
+    def __init__(self, document, contest_id: str, enabled: bool) -> None:
+        super().__init__(document, contest_id, "Turn double entry " + ("on" if enabled else "off"))
+        self.enabled = enabled
+
+    def apply(self) -> None:
+        self.document.session.set_double_entry(self.contest_id, self.enabled)
+
+    def revert(self) -> None:
+        self.document.session.set_double_entry(self.contest_id, not self.enabled)
+
+
+class AddCandidateCommand(ServiceCommand):
+    def __init__(self, document, contest_id: str, candidate: Candidate, position: int | None) -> None:
+        super().__init__(document, contest_id, f"Add candidate {candidate.name}")
+        self.candidate = candidate
+        self.position = position
+
+    def apply(self) -> None:
+        self.document.session.add_candidate(self.contest_id, self.candidate, position=self.position)
+
+    def revert(self) -> None:
+        self.document.session.remove_candidate(self.contest_id, self.candidate.id, reason=_undo_reason(self))
+
+
+class UpdateCandidateCommand(ServiceCommand):
+    def __init__(self, document, contest_id: str, after: Candidate) -> None:
+        self.before = document.contest(contest_id).candidate(after.id)
+        super().__init__(document, contest_id, f"Correct candidate {self.before.name}")
+        self.after = after
+
+    def apply(self) -> None:
+        self.document.session.update_candidate(self.contest_id, self.after)
+
+    def revert(self) -> None:
+        self.document.session.update_candidate(self.contest_id, self.before)
+
+
+class RemoveCandidateCommand(ServiceCommand):
+    def __init__(self, document, contest_id: str, candidate_id: str) -> None:
+        ids = document.contest(contest_id).candidate_ids
+        self.candidate = document.contest(contest_id).candidate(candidate_id)
+        self.position = ids.index(candidate_id) + 1
+        super().__init__(document, contest_id, f"Remove candidate {self.candidate.name}")
+
+    def apply(self) -> None:
+        self.document.session.remove_candidate(self.contest_id, self.candidate.id)
+
+    def revert(self) -> None:
+        self.document.session.add_candidate(self.contest_id, self.candidate, position=self.position)
+
+
+class ReorderCandidatesCommand(ServiceCommand):
+    def __init__(self, document, contest_id: str, order: Sequence[str]) -> None:
+        super().__init__(document, contest_id, "Put the candidates in ballot-paper order")
+        self.before = document.contest(contest_id).candidate_ids
+        self.after = tuple(order)
+
+    def apply(self) -> None:
+        self.document.session.reorder_candidates(self.contest_id, self.after)
+
+    def revert(self) -> None:
+        self.document.session.reorder_candidates(self.contest_id, self.before)
+
+
+def _box(document, contest_id: str, box_id: str) -> Box:
+    for box in document.contest(contest_id).boxes:
+        if box.id == box_id:
+            return box
+    raise KeyError(box_id)
+
+
+class AddBoxCommand(ServiceCommand):
+    def __init__(self, document, contest_id: str, box: Box) -> None:
+        super().__init__(document, contest_id, f"Add box {box.id}")
+        self.box = box
+
+    def apply(self) -> None:
+        self.document.session.add_box(self.contest_id, self.box)
+
+    def revert(self) -> None:
+        self.document.session.remove_box(self.contest_id, self.box.id, reason=_undo_reason(self))
+
+
+class UpdateBoxCommand(ServiceCommand):
+    """A box's station, postal flag or ballot paper account (verification has its own command)."""
+
+    def __init__(self, document, contest_id: str, after: Box, reason: str | None = None) -> None:
+        self.before = _box(document, contest_id, after.id)
+        super().__init__(document, contest_id, f"Change box {after.id}")
+        self.after = after
+        self.reason = reason
+
+    def apply(self) -> None:
+        self.document.session.update_box(self.contest_id, self.after, reason=self.reason)
+
+    def revert(self) -> None:
+        self.document.session.update_box(self.contest_id, self.before, reason=_undo_reason(self))
+
+
+class RemoveBoxCommand(ServiceCommand):
+    def __init__(self, document, contest_id: str, box_id: str, reason: str | None = None) -> None:
+        self.box = _box(document, contest_id, box_id)
+        super().__init__(document, contest_id, f"Remove box {box_id}")
+        self.reason = reason
+
+    def apply(self) -> None:
+        self.document.session.remove_box(self.contest_id, self.box.id, reason=self.reason)
+
+    def revert(self) -> None:
+        self.document.session.add_box(self.contest_id, self.box)
+
+
+class VerifyBoxCommand(ServiceCommand):
+    """Papers counted at verification (and the note on a difference), or a correction of them."""
+
+    def __init__(self, document, contest_id: str, box_id: str, verified: int | None, note: str | None,
+                 reason: str | None = None) -> None:
+        self.before = _box(document, contest_id, box_id)
+        verb = "Verify" if self.before.verified is None else "Correct verification of"
+        super().__init__(document, contest_id, f"{verb} box {box_id}")
+        self.box_id = box_id
+        self.verified = verified
+        self.note = note
+        self.reason = reason
+
+    def apply(self) -> None:
+        self.document.session.verify_box(self.contest_id, self.box_id, self.verified, self.note,
+                                         reason=self.reason)
+
+    def revert(self) -> None:
+        self.document.session.verify_box(self.contest_id, self.box_id, self.before.verified,
+                                         self.before.note, reason=_undo_reason(self))

@@ -1,0 +1,433 @@
+"""The count-sheet form: one count table's figures keyed in, checked as they are typed.
+
+Round 1 lists every candidate in ballot-paper order, then the rejected-paper heads. Round 2 (SV
+without a majority) lists the finalists and the non-transferable papers. Digits, Tab or Enter to
+move on, Ctrl+Enter to save, Esc to cancel.
+
+Blank versus zero: an untouched field shows a grey "–"; a typed 0 shows "0". Saving with blanks
+does not save at once: the blank fields are marked and listed, and a second Ctrl+Enter saves them
+as 0 (any edit in between asks again). So no one has to type every zero, and no figure is ever
+zero by accident without the operator seeing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Contest, CountSheet, VotingSystem
+from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure, set_style_flag
+from .field_errors import FieldError, id_problem
+from .figure_edit import FigureEdit, FormLineEdit
+from .sheet_limits import SheetLimits, sheet_limits
+
+REJECTED_LABELS = {
+    "want_of_official_mark": "(a) Want of an official mark",
+    "too_many_votes": "(b) Voting for more than one candidate",
+    "identifiable": "(c) Writing or mark identifying the voter",
+    "unmarked": "(d) Unmarked",
+    "void_for_uncertainty": "(e) Void for uncertainty",
+}
+SECOND_NOT_COUNTED_LABELS = {
+    "too_many_votes": "of which: more than one second preference",
+    "void_for_uncertainty": "of which: second preference void for uncertainty",
+}
+
+
+def rejected_label(head: str, contest: Contest) -> str:
+    if head == "too_many_votes":
+        if contest.system is VotingSystem.SV:
+            return "(b) More than one first preference"
+        if contest.seats > 1:
+            return f"(b) Voting for more than {contest.seats} candidates"
+    return REJECTED_LABELS[head]
+
+
+@dataclass
+class _Field:
+    key: str            # "votes.<id>", "rejected.<head>", "papers", "non_transferable", ...
+    label: str
+    edit: FigureEdit
+    error: FieldError
+    required: bool = True
+
+
+class CountSheetForm(QWidget):
+    """Emits `submitted(sheet, replacing)` once the figures pass every check at the keyboard."""
+
+    submitted = Signal(object, bool)
+    cancelled = Signal()
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countSheetForm")
+        self.setAccessibleName("Count sheet")
+        self.document = document
+        self.contest_id: str | None = None
+        self.round = 1
+        self.editing: CountSheet | None = None
+        self.fields: list[_Field] = []
+        self.finalists: tuple[str, ...] = ()
+        self._confirm_blanks = False
+        self._blocked_ids: frozenset[str] = frozenset()
+        self._last_edited: FigureEdit | None = None
+
+        self.heading = QLabel("")
+        self.heading.setProperty("role", "heading")
+        self.heading.setObjectName("sheetHeading")
+        self.sheet_id_edit = FormLineEdit()
+        self.sheet_id_edit.setObjectName("sheetId")
+        self.sheet_id_edit.setAccessibleName("Sheet number")
+        self.sheet_id_edit.setMaximumWidth(160)
+        self.sheet_id_error = FieldError(self.sheet_id_edit, "Sheet number")
+        self.sheet_id_edit.textEdited.connect(self._figures_edited)
+        self.sheet_id_edit.save_requested.connect(self.request_save)
+        self.sheet_id_edit.cancel_requested.connect(self.cancel)
+
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setHorizontalSpacing(12)
+        self.total_label = QLabel("")
+        self.total_label.setObjectName("sheetTotal")
+        self.total_label.setAccessibleName("Total on this sheet")
+        self.total_label.setFont(figure_font(bold=True, scale=1.2))
+        self.total_label.setAlignment(FIGURE_ALIGNMENT)
+        self.limit_label = QLabel("")
+        self.limit_label.setObjectName("sheetLimit")
+        self.limit_label.setProperty("role", "hint")
+        self.limit_label.setWordWrap(True)
+        self.message = QLabel("")
+        self.message.setObjectName("sheetMessage")
+        self.message.setProperty("role", "banner")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Count sheet message")
+        self.message.setVisible(False)
+        self.save_button = QPushButton("&Save sheet  (Ctrl+Enter)")
+        self.save_button.setObjectName("saveSheet")
+        self.save_button.setAccessibleName("Save sheet")
+        self.save_button.setProperty("primary", True)
+        self.save_button.clicked.connect(self.request_save)
+        self.cancel_button = QPushButton("Cancel  (Esc)")
+        self.cancel_button.setObjectName("cancelSheet")
+        self.cancel_button.setAccessibleName("Cancel this sheet")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.installEventFilter(self)
+
+        id_row = QHBoxLayout()
+        id_label = QLabel("Sheet &number:")
+        id_label.setBuddy(self.sheet_id_edit)
+        id_row.addWidget(id_label)
+        id_row.addWidget(self.sheet_id_edit)
+        id_row.addWidget(self.sheet_id_error, 1)
+        total_row = QHBoxLayout()
+        total_caption = QLabel("Total on this sheet")
+        total_caption.setProperty("role", "total")
+        total_row.addWidget(total_caption)
+        total_row.addStretch(1)
+        total_row.addWidget(self.total_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(id_row)
+        layout.addWidget(self.grid_host)
+        layout.addLayout(total_row)
+        layout.addWidget(self.limit_label)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    # -- building the form --------------------------------------------------------------------
+    def set_contest(self, contest_id: str | None, round_number: int = 1) -> None:
+        self.contest_id = contest_id
+        self.editing = None
+        self.round = round_number
+        self._rebuild()
+
+    def set_round(self, round_number: int) -> None:
+        self.round = round_number
+        self.editing = None
+        self._rebuild()
+
+    def set_blocked_ids(self, ids: frozenset[str]) -> None:
+        """Ids that may not be used for a new sheet besides recorded ones (pending keyings)."""
+        self._blocked_ids = ids
+
+    def edit_sheet(self, sheet: CountSheet) -> None:
+        """Load a recorded sheet for correction; saving it replaces the one recorded."""
+        self.round = sheet.round
+        self.editing = sheet
+        self._rebuild()
+        self.sheet_id_edit.setText(sheet.id)
+        self.sheet_id_edit.setReadOnly(True)
+        for field in self.fields:
+            field.edit.set_value(self._figure_of(sheet, field.key))
+        self._figures_edited()
+        self._focus_first_figure()
+
+    def load_figures(self, sheet: CountSheet) -> None:
+        """Fill the figures of `sheet` into the form (a supervisor starting from one keying)."""
+        for field in self.fields:
+            field.edit.set_value(self._figure_of(sheet, field.key))
+        self._figures_edited()
+
+    def _rebuild(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.fields = []
+        self._confirm_blanks = False
+        self.sheet_id_edit.setReadOnly(False)
+        self.sheet_id_error.clear_error()
+        self._show_message("")
+        contest = self._contest()
+        if contest is None:
+            self.heading.setText("No contest selected")
+            self.sheet_id_edit.clear()
+            self._update_totals()
+            return
+        row = 0
+        if self.round == 1:
+            self.heading.setText(f"Round 1: {'first preferences' if contest.system is VotingSystem.SV else 'votes'}"
+                                 f" and rejected papers, {contest.title}")
+            for number, candidate in enumerate(contest.candidates, start=1):
+                row = self._add_field(row, f"votes.{candidate.id}", candidate.name, f"Votes for {candidate.name}",
+                                      number=str(number), description=candidate.description)
+            row = self._add_section(row, "Rejected ballot papers")
+            for head in REJECTED_HEADS:
+                label = rejected_label(head, contest)
+                row = self._add_field(row, f"rejected.{head}", label, f"Rejected: {label}")
+            if contest.system is VotingSystem.FPTP and contest.seats > 1:
+                row = self._add_section(row, "Ballot papers")
+                row = self._add_field(row, "papers", "Ballot papers on this sheet (rejected included)",
+                                      "Ballot papers on this sheet")
+                row = self._add_field(row, "rejected_in_part", "Rejected in part (optional)",
+                                      "Rejected in part", required=False)
+        else:
+            result = self.document.result(contest.id)
+            self.finalists = tuple(result.finalists or ())
+            self.heading.setText(f"Round 2: second preferences for the finalists, {contest.title}")
+            for number, cid in enumerate(self.finalists, start=1):
+                candidate = contest.candidate(cid)
+                row = self._add_field(row, f"votes.{cid}", candidate.name,
+                                      f"Second preferences for {candidate.name}", number=str(number),
+                                      description=candidate.description)
+            row = self._add_section(row, "Papers with no second preference for a finalist")
+            row = self._add_field(row, "non_transferable", "Non-transferable", "Non-transferable papers")
+            for head in SECOND_NOT_COUNTED_HEADS:
+                label = SECOND_NOT_COUNTED_LABELS[head]
+                row = self._add_field(row, f"second_not_counted.{head}", f"{label} (optional)",
+                                      f"Non-transferable, {label}", required=False)
+        self.sheet_id_edit.setText(self.suggested_sheet_id())
+        self._update_totals()
+
+    def _add_section(self, row: int, title: str) -> int:
+        label = QLabel(title)
+        label.setProperty("role", "heading")
+        self.grid.addWidget(label, row, 0, 1, 4)
+        return row + 1
+
+    def _add_field(self, row: int, key: str, label: str, accessible: str, *, number: str = "",
+                   description: str = "", required: bool = True) -> int:
+        edit = FigureEdit(accessible)
+        edit.setObjectName(f"field:{key}")
+        edit.setMinimumWidth(110)
+        edit.setMaximumWidth(150)
+        error = FieldError(edit, accessible)
+        edit.refused.connect(error.show_error)
+        edit.textEdited.connect(self._figures_edited)
+        edit.save_requested.connect(self.request_save)
+        edit.cancel_requested.connect(self.cancel)
+        number_label = QLabel(number)
+        number_label.setAlignment(FIGURE_ALIGNMENT)
+        name_label = QLabel(label)
+        name_label.setBuddy(edit)
+        if description:
+            name_label.setText(f"{label}  <span style='color:#55606e'>{description}</span>")
+            name_label.setTextFormat(Qt.TextFormat.RichText)
+        self.grid.addWidget(number_label, row, 0)
+        self.grid.addWidget(name_label, row, 1)
+        self.grid.addWidget(edit, row, 2)
+        self.grid.addWidget(error, row, 3)
+        self.fields.append(_Field(key, label, edit, error, required))
+        return row + 1
+
+    # -- reading the figures ------------------------------------------------------------------
+    def _contest(self) -> Contest | None:
+        if self.contest_id is None:
+            return None
+        try:
+            return self.document.contest(self.contest_id)
+        except KeyError:
+            return None
+
+    def field(self, key: str) -> FigureEdit:
+        for field in self.fields:
+            if field.key == key:
+                return field.edit
+        raise KeyError(key)
+
+    @staticmethod
+    def _figure_of(sheet: CountSheet, key: str) -> int | None:
+        group, _, name = key.partition(".")
+        if group == "votes":
+            return sheet.votes.get(name)
+        if group == "rejected":
+            return sheet.rejected.get(name, 0)
+        if group == "second_not_counted":
+            return sheet.second_not_counted.get(name)
+        return getattr(sheet, group)
+
+    def sheet(self, blanks_as_zero: bool = True) -> CountSheet:
+        """The sheet as typed; blank required fields as 0 (the caller has confirmed them)."""
+        values = {f.key: f.edit.value() for f in self.fields}
+
+        def group(prefix: str, keep_blank: bool = False) -> dict[str, int]:
+            found = {}
+            for key, value in values.items():
+                if key.startswith(prefix + "."):
+                    if value is None and (keep_blank or not blanks_as_zero):
+                        continue
+                    found[key.split(".", 1)[1]] = value or 0
+            return found
+
+        sheet_id = self.sheet_id_edit.text().strip()
+        if self.round == 1:
+            papers = values.get("papers")
+            return CountSheet(sheet_id, 1, group("votes"), group("rejected"), papers=papers,
+                              rejected_in_part=values.get("rejected_in_part"))
+        non_transferable = values.get("non_transferable")
+        return CountSheet(sheet_id, 2, group("votes"), papers=None,
+                          non_transferable=0 if non_transferable is None and blanks_as_zero else non_transferable,
+                          second_not_counted=group("second_not_counted", keep_blank=True))
+
+    def blank_fields(self) -> list[_Field]:
+        return [f for f in self.fields if f.required and f.edit.untouched]
+
+    def limits(self) -> SheetLimits:
+        return sheet_limits(self.document, self.contest_id, self.round, self.editing)
+
+    # -- checking as the operator types ---------------------------------------------------------
+    def _figures_edited(self, *_args: object) -> None:
+        sender = self.sender()
+        if isinstance(sender, FigureEdit):
+            self._last_edited = sender
+        self._confirm_blanks = False
+        self._show_message("")
+        for f in self.fields:
+            set_style_flag(f.edit, "blank", False)
+        self._update_totals()
+
+    def _update_totals(self) -> bool:
+        """Recompute the running total and every limit; True when nothing is refused."""
+        contest = self._contest()
+        if contest is None:
+            self.total_label.setText("")
+            self.limit_label.setText("")
+            return False
+        limits = self.limits()
+        sheet = self.sheet()
+        problems = limits.problems(sheet)
+        for f in self.fields:
+            message = problems.get(f.key, "")
+            if not message and "total" in problems and f.edit is self._last_edited:
+                message = "Too many: " + problems["total"]
+            f.error.show_error(message)
+        self.sheet_id_error.show_error(self._sheet_id_problem())
+        total = limits.sheet_total(sheet)
+        self.total_label.setText(format_figure(total))
+        set_style_flag(self.total_label, "invalid", "total" in problems)
+        self.limit_label.setText(problems.get("total", limits.describe(total)))
+        set_style_flag(self.limit_label, "role", "fieldError" if "total" in problems else "hint")
+        return not problems and not self.sheet_id_error.has_error
+
+    def _sheet_id_problem(self) -> str:
+        sheet_id = self.sheet_id_edit.text().strip()
+        if self.editing is not None:
+            return ""
+        if not sheet_id:
+            return "Type the sheet's number"
+        problem = id_problem(sheet_id, "The sheet number")
+        if problem:
+            return problem
+        contest = self._contest()
+        if contest and any(s.id == sheet_id for s in contest.count_sheets):
+            return f"Sheet {sheet_id} is already recorded: select it in the list to correct it"
+        return ""
+
+    def suggested_sheet_id(self) -> str:
+        contest = self._contest()
+        taken = {s.id for s in contest.count_sheets} if contest else set()
+        taken |= self._blocked_ids
+        n = 1 + len(contest.sheets(self.round)) if contest else 1
+        while f"T{n:02d}-R{self.round}" in taken:
+            n += 1
+        return f"T{n:02d}-R{self.round}"
+
+    # -- saving and cancelling ----------------------------------------------------------------
+    def request_save(self) -> None:
+        """Ctrl+Enter. Refused figures stop it; blanks are listed once, then saved as 0."""
+        if self._contest() is None or not self.fields:
+            return
+        if not self._update_totals():
+            bad = next((f for f in self.fields if f.error.has_error), None)
+            if self.sheet_id_error.has_error:
+                self.sheet_id_edit.setFocus()
+            elif bad is not None:
+                bad.edit.setFocus()
+            self._show_message("This sheet cannot be saved: correct the figures marked in red.")
+            return
+        blanks = self.blank_fields()
+        if len(blanks) == len([f for f in self.fields if f.required]):
+            self._show_message("Nothing has been typed on this sheet yet.")
+            self._focus_first_figure()
+            return
+        if blanks and not self._confirm_blanks:
+            for f in blanks:
+                set_style_flag(f.edit, "blank", True)
+            names = ", ".join(f.label for f in blanks[:6]) + (" …" if len(blanks) > 6 else "")
+            self._show_message(f"{len(blanks)} field(s) left blank: {names}. Press Ctrl+Enter again to save "
+                               "them as 0, or type the figures.")
+            self._confirm_blanks = True
+            return
+        sheet = self.sheet(blanks_as_zero=True)
+        self.submitted.emit(sheet, self.editing is not None)
+
+    def cancel(self) -> None:
+        """Esc: drop what was typed (and leave a correction); nothing was saved."""
+        self.editing = None
+        self._rebuild()
+        self._focus_first_figure()
+        self.cancelled.emit()
+
+    def reset_after_save(self) -> None:
+        """A fresh sheet, ready for the next count table."""
+        self.editing = None
+        self._rebuild()
+        self._focus_first_figure()
+
+    def show_refusal(self, message: str) -> None:
+        """A refusal from the services (shown under the figures)."""
+        self._show_message(message)
+
+    def _focus_first_figure(self) -> None:
+        if self.fields:
+            self.fields[0].edit.setFocus()
+
+    def _show_message(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """Enter on the Save button saves, as a keyboard user expects."""
+        if watched is self.save_button and event.type() == event.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.request_save()
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,111 @@
+"""The election's details: title, id, poll date, area, returning officer, bilingual documents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QLineEdit, QWidget
+
+from ...domain.model import Election
+from .field_errors import FieldError, id_problem, name_problem, slug
+
+
+class ElectionForm(QWidget):
+    """Fields for an Election; `election()` returns it, or None after showing what is wrong."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, id_editable: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("electionForm")
+        self.title_edit = self._line("electionTitle", "Election title", "Local elections 6 May 2021")
+        self.area_edit = self._line("electionArea", "Counting area", "Liverpool")
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setObjectName("pollDate")
+        self.date_edit.setAccessibleName("Poll date")
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setCalendarPopup(True)
+        self.id_edit = self._line("electionId", "Election id", "local.liverpool.2021-05-06")
+        self.id_edit.setReadOnly(not id_editable)
+        self.ro_edit = self._line("returningOfficer", "Returning officer", "Name as printed on the declaration")
+        self.bilingual_check = QCheckBox("Welsh and English documents")
+        self.bilingual_check.setObjectName("bilingual")
+        self.bilingual_check.setAccessibleName("Bilingual documents (Welsh and English)")
+        self.errors = {
+            "title": FieldError(self.title_edit, "Election title"),
+            "area": FieldError(self.area_edit, "Counting area"),
+            "id": FieldError(self.id_edit, "Election id"),
+            "ro": FieldError(self.ro_edit, "Returning officer"),
+        }
+        form = QFormLayout(self)
+        form.addRow("Election &title:", self.title_edit)
+        form.addRow("", self.errors["title"])
+        form.addRow("Poll &date:", self.date_edit)
+        form.addRow("Counting &area:", self.area_edit)
+        form.addRow("", self.errors["area"])
+        form.addRow("Election &id:", self.id_edit)
+        form.addRow("", self.errors["id"])
+        form.addRow("&Returning officer:", self.ro_edit)
+        form.addRow("", self.errors["ro"])
+        form.addRow("", self.bilingual_check)
+        self._id_typed = False
+        self.id_edit.textEdited.connect(self._id_was_typed)
+        self.area_edit.textEdited.connect(self._suggest_id)
+        self.date_edit.dateChanged.connect(self._suggest_id)
+        for edit, key in ((self.title_edit, "title"), (self.area_edit, "area"), (self.ro_edit, "ro")):
+            edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
+        for signal in (self.title_edit.textEdited, self.area_edit.textEdited, self.id_edit.textEdited,
+                       self.ro_edit.textEdited, self.date_edit.dateChanged, self.bilingual_check.toggled):
+            signal.connect(lambda *_: self.edited.emit())
+
+    def _line(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def poll_date(self) -> date:
+        return self.date_edit.date().toPython()
+
+    def set_election(self, election: Election) -> None:
+        self.title_edit.setText(election.title)
+        self.area_edit.setText(election.area)
+        self.date_edit.setDate(QDate(election.poll_date))
+        self.id_edit.setText(election.id)
+        self.ro_edit.setText(election.returning_officer or "")
+        self.bilingual_check.setChecked(election.bilingual)
+        self._id_typed = True
+        for error in self.errors.values():
+            error.clear_error()
+
+    def election(self) -> Election | None:
+        """The election typed, or None with every problem shown at its field."""
+        title = " ".join(self.title_edit.text().split())
+        area = " ".join(self.area_edit.text().split())
+        election_id = self.id_edit.text().strip()
+        ro = " ".join(self.ro_edit.text().split())
+        problems = {
+            "title": name_problem(title, "The election title"),
+            "area": name_problem(area, "The counting area"),
+            "id": id_problem(election_id, "The election id"),
+            "ro": name_problem(ro, "The returning officer's name") if ro else "",
+        }
+        for key, message in problems.items():
+            self.errors[key].show_error(message)
+        first_bad = next((k for k, m in problems.items() if m), None)
+        if first_bad is not None:
+            self.errors[first_bad].field.setFocus()
+            return None
+        return Election(election_id, title, self.poll_date(), area, ro or None, self.bilingual_check.isChecked())
+
+    def _id_was_typed(self, _text: str) -> None:
+        self._id_typed = True
+        self.errors["id"].clear_error()
+
+    def _suggest_id(self, *_args: object) -> None:
+        if self._id_typed or self.id_edit.isReadOnly():
+            return
+        area = slug(self.area_edit.text())
+        self.id_edit.setText(f"local.{area}.{self.poll_date().isoformat()}" if area else "")

@@ -1,0 +1,58 @@
+"""Refusals shown at the field: a red border on the field and the reason right beside it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ...exchange.text_rules import bad_id_message, first_forbidden_char, forbidden_char_message, is_valid_id
+from ..appearance import set_style_flag
+
+
+class FieldError(QLabel):
+    """The reason a field was refused; empty (and invisible) while the field is fine."""
+
+    def __init__(self, field: QWidget, what: str, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.field = field
+        self.setProperty("role", "fieldError")
+        self.setWordWrap(True)
+        self.setAccessibleName(f"{what} problem")
+        self.setVisible(False)
+
+    def show_error(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+        set_style_flag(self.field, "invalid", bool(message))
+
+    def clear_error(self) -> None:
+        self.show_error("")
+
+    @property
+    def has_error(self) -> bool:
+        return bool(self.text())
+
+
+def slug(text: str) -> str:
+    """An id fragment from a title: ASCII lower case, words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def id_problem(text: str, what: str = "The id") -> str:
+    """Why `text` cannot be an id, or "" when it can."""
+    if is_valid_id(text):
+        return ""
+    return f"{what} {bad_id_message(text)}"
+
+
+def name_problem(text: str, what: str) -> str:
+    """Why `text` cannot be a name, label or title, or "" when it can."""
+    if not text.strip():
+        return f"{what} cannot be empty"
+    ch = first_forbidden_char(text)
+    if ch is not None:
+        return f"{what} {forbidden_char_message(ch)}"
+    return ""

@@ -1,0 +1,145 @@
+"""Slow work off the GUI thread, through one helper: QThreadPool + QRunnable.
+
+`run_in_background(work, on_success, on_failure)` runs `work(token)` on a pool thread and calls
+one of the callbacks back on the GUI thread. `work` should call `token.check()` between steps:
+after `Task.cancel()` that raises `Cancelled`, and neither callback runs. `run_with_progress`
+adds a busy indicator with a Cancel button, for anything the user waits for.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class Cancelled(Exception):
+    """Raised inside the work by `CancelToken.check()` once the user cancelled."""
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()
+
+
+class Task(QObject):
+    """The handle on one piece of background work. Signals arrive on the GUI thread."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.token = CancelToken()
+        self.done = False
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.token.cancelled
+
+
+class _Job(QRunnable):
+    def __init__(self, task: Task, work: Callable[[CancelToken], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._task = task
+        self._work = work
+
+    def run(self) -> None:
+        task = self._task
+        try:
+            value = self._work(task.token)
+        except Cancelled:
+            task.finished.emit()
+            return
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI thread
+            task.failed.emit(error)
+        else:
+            task.succeeded.emit(value)
+        task.finished.emit()
+
+
+#: Tasks in flight, kept alive until they report (Qt would otherwise lose their signals).
+_running: set[Task] = set()
+
+
+def run_in_background(
+    work: Callable[[CancelToken], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None] | None = None,
+    *,
+    pool: QThreadPool | None = None,
+) -> Task:
+    """Start `work(token)` on the pool; exactly one callback runs on the GUI thread, unless cancelled."""
+    task = Task()
+
+    def succeeded(value: Any) -> None:
+        if not task.cancelled:
+            on_success(value)
+
+    def failed(error: BaseException) -> None:
+        if task.cancelled:
+            return
+        if on_failure is None:
+            raise error
+        on_failure(error)
+
+    def finished() -> None:
+        task.done = True
+        _running.discard(task)
+
+    task.succeeded.connect(succeeded, Qt.ConnectionType.QueuedConnection)
+    task.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    task.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+    _running.add(task)
+    (pool or QThreadPool.globalInstance()).start(_Job(task, work))
+    return task
+
+
+def run_with_progress(
+    parent: QWidget,
+    label: str,
+    work: Callable[[CancelToken], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+) -> Task:
+    """As run_in_background, with a busy indicator and a Cancel button while the work runs."""
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle("countdesk")
+    dialog.setAccessibleName(label)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def close_then(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def run(value: Any) -> None:
+            dialog.canceled.disconnect()
+            dialog.hide()
+            dialog.deleteLater()
+            callback(value)
+
+        return run
+
+    task = run_in_background(work, close_then(on_success), close_then(on_failure))
+    dialog.canceled.connect(task.cancel)
+    dialog.canceled.connect(dialog.deleteLater)
+    task.progress_dialog = dialog  # type: ignore[attr-defined]
+    return task
