@@ -1,0 +1,209 @@
+"""Recording a lot the returning officer drew by hand. The app never draws: it shows who is tied
+and on what figure, then records who won, who drew, when, and who witnessed it.
+
+The record is confirmed twice (the form, then an explicit confirmation) because it decides an
+election; once recorded it can only be withdrawn with an audit row saying so.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton, QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+    QGroupBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget,
+)
+
+from ...domain.model import Lot
+from ...domain.result import Tie
+from ...errors import CountdeskError
+from ..widgets.result_model import figure, names, tabular_font, tie_sentence, tied_figure
+
+CONFIRMATION = ("This records the result of the lot drawn by hand. "
+                "It cannot be changed without the audit log showing it.")
+
+
+def now_iso() -> str:
+    """The local time now, to the second, with its UTC offset (ISO 8601)."""
+    return datetime.now().astimezone().replace(microsecond=0).isoformat()
+
+
+def parse_drawn_at(text: str) -> datetime | None:
+    """An ISO 8601 date and time that carries its offset, else None."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None and "T" in text else None
+
+
+class LotDialog(QDialog):
+    """Shows the tie; records the hand-drawn lot through `document.record_lot`."""
+
+    def __init__(self, document, contest_id: str, tie: Tie, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.contest_id = contest_id
+        self.tie = tie
+        self.recorded_lot: Lot | None = None
+        contest = document.contest(contest_id)
+        result = document.result(contest_id)
+        self.setObjectName("lotDialog")
+        self.setWindowTitle(f"Record a lot — {contest.title}")
+        self.setAccessibleName("Record a lot")
+
+        intro = QLabel(
+            f"{tie_sentence(contest, result, tie)}. The law says the returning officer decides by lot. "
+            f"Draw the lot by hand, in front of the candidates and agents; this application never "
+            f"draws. Then record here who won the lot.", self)
+        intro.setObjectName("lotIntro")
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+
+        places = tie.places
+        box = QGroupBox(
+            "Who won the lot?" if places == 1 else f"Who won the lot? Select {places} candidates", self)
+        box.setObjectName("lotWinnersBox")
+        box.setAccessibleName("Who won the lot")
+        grid = QGridLayout(box)
+        votes = tied_figure(result, tie)
+        self.winner_buttons: dict[str, QAbstractButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(places == 1)
+        for row, candidate_id in enumerate(tie.candidates):
+            candidate = contest.candidate(candidate_id)
+            label = f"{candidate.name} ({candidate.description})" if candidate.description else candidate.name
+            button: QAbstractButton = QRadioButton(label, box) if places == 1 else QCheckBox(label, box)
+            button.setObjectName(f"winner:{candidate_id}")
+            button.setAccessibleName(f"Lot won by {candidate.name}")
+            self._group.addButton(button)
+            self.winner_buttons[candidate_id] = button
+            grid.addWidget(button, row, 0)
+            figure_label = QLabel(f"{figure(votes)} votes", box)
+            figure_label.setFont(tabular_font(figure_label.font()))
+            figure_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            figure_label.setAccessibleName(f"{candidate.name}: {figure(votes)} votes")
+            grid.addWidget(figure_label, row, 1)
+        grid.setColumnStretch(0, 1)
+
+        election = document.count().election
+        self.drawn_by_edit = QLineEdit(election.returning_officer or "", self)
+        self.drawn_by_edit.setObjectName("lotDrawnBy")
+        self.drawn_by_edit.setAccessibleName("Drawn by")
+        self.witnesses_edit = QPlainTextEdit(self)
+        self.witnesses_edit.setObjectName("lotWitnesses")
+        self.witnesses_edit.setAccessibleName("Witnesses")
+        self.witnesses_edit.setPlaceholderText("Names of the candidates, agents and staff who saw the lot drawn")
+        self.witnesses_edit.setTabChangesFocus(True)
+        self.witnesses_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        self.drawn_at_edit = QLineEdit(now_iso(), self)
+        self.drawn_at_edit.setObjectName("lotDrawnAt")
+        self.drawn_at_edit.setAccessibleName("Time drawn")
+        self.drawn_at_edit.setToolTip("ISO 8601 with the UTC offset, e.g. 2021-05-08T14:02:00+01:00")
+        form = QFormLayout()
+        form.addRow("&Drawn by:", self.drawn_by_edit)
+        form.addRow("&Witnesses:", self.witnesses_edit)
+        form.addRow("&Time drawn:", self.drawn_at_edit)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("lotErrors")
+        self.error_label.setAccessibleName("Problems with the record")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(self)
+        self.record_button = self.buttons.addButton("&Record lot…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.record_button.setObjectName("lotRecordButton")
+        self.record_button.setAccessibleName("Record lot")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(box)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        first_button = next(iter(self.winner_buttons.values()), None)
+        if first_button is not None:
+            first_button.setFocus()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+    # -- reading the form -----------------------------------------------------------------
+    def selected_winners(self) -> tuple[str, ...]:
+        """The candidates ticked as winning the lot, in ballot-paper (tie) order."""
+        return tuple(cid for cid, button in self.winner_buttons.items() if button.isChecked())
+
+    def problems(self) -> list[str]:
+        """What stops the record from being made, in the order of the form; empty when complete."""
+        found = []
+        winners = self.selected_winners()
+        if len(winners) != self.tie.places:
+            wanted = "one candidate" if self.tie.places == 1 else f"{self.tie.places} candidates"
+            found.append(f"Select exactly {wanted} who won the lot ({len(winners)} selected).")
+        if not self.drawn_by_edit.text().strip():
+            found.append("Say who drew the lot.")
+        if not self.witnesses_edit.toPlainText().strip():
+            found.append("Name the witnesses: a lot is recorded only with who saw it drawn.")
+        if parse_drawn_at(self.drawn_at_edit.text()) is None:
+            found.append("Give the time drawn as an ISO 8601 date and time with its offset, "
+                         "e.g. 2021-05-08T14:02:00+01:00.")
+        return found
+
+    def lot(self) -> Lot:
+        return Lot(
+            tied=tuple(self.tie.candidates),
+            winners=self.selected_winners(),
+            drawn_by=self.drawn_by_edit.text().strip(),
+            drawn_at=self.drawn_at_edit.text().strip(),
+            witnesses=" ".join(self.witnesses_edit.toPlainText().split()),
+        )
+
+    # -- recording --------------------------------------------------------------------------
+    def confirm(self, lot: Lot) -> bool:
+        """The second, explicit confirmation. Tests replace this to answer without a modal loop."""
+        contest = self.document.contest(self.contest_id)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Confirm the lot",
+                          f"The lot fell on {names(contest, lot.winners)}.\n\n{CONFIRMATION}",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("lotConfirmation")
+        box.setAccessibleName("Confirm the lot")
+        record = box.addButton("Record the lot", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is record
+
+    def accept(self) -> None:
+        problems = self.problems()
+        if problems:
+            self._show_problems(problems)
+            return
+        lot = self.lot()
+        if not self.confirm(lot):
+            return
+        try:
+            self.document.record_lot(self.contest_id, lot)
+        except CountdeskError as error:
+            self._show_problems([f"The lot was not recorded: {error}"])
+            return
+        self.recorded_lot = lot
+        super().accept()
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.error_label.setText("\n".join(problems))
+        self.error_label.show()
+        first = problems[0]
+        if first.startswith("Select"):
+            next(iter(self.winner_buttons.values())).setFocus()
+        elif first.startswith("Say who"):
+            self.drawn_by_edit.setFocus()
+        elif first.startswith("Name the witnesses"):
+            self.witnesses_edit.setFocus()
+        else:
+            self.drawn_at_edit.setFocus()

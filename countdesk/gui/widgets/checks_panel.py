@@ -1,0 +1,101 @@
+"""The engine's numbered warnings for one contest, each with its plain-English explanation.
+
+Warnings never block: the returning officer reads them and decides. Each row shows the code, the
+check's title, where it applies and the engine's message; expanding a row (or hovering it) shows
+why the check exists and what to do, from `domain.checks.CHECKS`.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...domain.checks import CHECKS
+from ...domain.result import Warning_
+
+COLUMNS = ("Code", "Check", "Where", "Message")
+
+
+class ChecksPanel(QWidget):
+    """A list of warnings; call `set_warnings` with a ContestResult's `warnings`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checksPanel")
+        self.setAccessibleName("Checks")
+        self.heading = QLabel(self)
+        self.heading.setObjectName("checksHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("checksTree")
+        self.tree.setAccessibleName("Warnings from the checks")
+        self.tree.setAccessibleDescription(
+            "Each warning has a code, the check, where it applies and a message; expand a warning "
+            "to read what it means and what to do."
+        )
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        for column in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree)
+        self.heading.setBuddy(self.tree)
+        self.set_warnings(())
+
+    def set_warnings(self, warnings: Sequence[Warning_]) -> None:
+        self.tree.clear()
+        for warning in warnings:
+            item = _warning_item(warning)
+            self.tree.addTopLevelItem(item)
+            for index in range(item.childCount()):
+                item.child(index).setFirstColumnSpanned(True)  # only takes effect inside a tree
+        count = len(warnings)
+        if count == 0:
+            self.heading.setText("Checks: no warnings. Every numbered check passes.")
+        else:
+            self.heading.setText(
+                f"Checks: {count} warning{'s' if count != 1 else ''}. Warnings do not block the "
+                f"result: read each one and decide. Expand a warning to see what it means."
+            )
+        self.tree.setAccessibleDescription(self.heading.text())
+
+    def warning_count(self) -> int:
+        return self.tree.topLevelItemCount()
+
+    def explanation(self, row: int) -> str:
+        """The plain-English explanation shown under the warning in `row`."""
+        item = self.tree.topLevelItem(row)
+        return item.child(0).text(0) if item is not None and item.childCount() else ""
+
+
+def _warning_item(warning: Warning_) -> QTreeWidgetItem:
+    check = CHECKS.get(warning.code)
+    title = check.title if check else "Unnumbered check"
+    explanation = check.explanation if check else ""
+    item = QTreeWidgetItem([warning.code, title, warning.where, warning.message])
+    item.setData(0, Qt.ItemDataRole.UserRole, warning.code)
+    tip = f"{warning.code} {title}\n\n{explanation}" if explanation else f"{warning.code} {title}"
+    for column in range(len(COLUMNS)):
+        item.setToolTip(column, tip)
+    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{warning.code}, {title}: {warning.message}")
+    if explanation:
+        child = QTreeWidgetItem([explanation])
+        child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        child.setToolTip(0, explanation)
+        item.addChild(child)
+    return item

@@ -1,0 +1,321 @@
+"""What a contest's result says, in words and rows, for the Result tab, its chart and the hall's
+results screen. Everything here reads a `ContestResult`; nothing recomputes the count.
+
+Figures travel with their candidate (never by row position alone: *Green v Hannah-Wood*), votes
+stay integers, and shares are exact Decimals rounded once, here, at the edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication
+
+from ...domain.model import Candidate, Contest, VotingSystem
+from ...domain.result import ContestResult, Status, Tie, share_percent
+
+#: The statutory heads of rejected papers, as the SV statement words them (domain.md §2a).
+HEAD_LABELS: dict[str, str] = {
+    "want_of_official_mark": "Want of an official mark",
+    "too_many_votes": "Voting for too many candidates",
+    "identifiable": "Writing or mark by which the voter could be identified",
+    "unmarked": "Unmarked",
+    "void_for_uncertainty": "Void for uncertainty",
+}
+
+TRANSFERRED_LABEL = "Second preferences transferred"
+#: The role under which the model hands back a row's candidate id.
+CANDIDATE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_TIE_WORDS = {
+    "final": "for the highest total of preference votes",
+    "simple_majority": "for the most votes",
+    "last_seat": "for the last seat",
+}
+
+
+def figure(value: int | None) -> str:
+    """An integer with thousands separators; a dash when there is no figure yet."""
+    return "–" if value is None else f"{value:,}"
+
+
+def percent(value: Decimal | None) -> str:
+    return "–" if value is None else f"{value:.2f} %"
+
+
+def tabular_font(font: QFont) -> QFont:
+    """The same font with tabular (equal-width) digits, so columns of figures line up."""
+    tabular = QFont(font)
+    tabular.setFeature(QFont.Tag("tnum"), 1)
+    return tabular
+
+
+def names(contest: Contest, ids: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C': candidates' ballot names in the order given."""
+    labels = [contest.candidate(cid).name for cid in ids]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+@dataclass(frozen=True)
+class CandidateLine:
+    """One candidate's figures as the result records them."""
+
+    candidate: Candidate
+    first: int
+    share: Decimal | None
+    transferred: int | None  # None: no second round, or not a finalist
+    total: int | None
+    finalist: bool
+    elected: bool
+    tied: bool
+
+
+def has_second_round(result: ContestResult) -> bool:
+    return result.final is not None and result.second is not None
+
+
+def share_base(result: ContestResult) -> int:
+    """The denominator of a share: valid votes (SV first preferences; FPTP papers with a valid
+    vote, so on a multi-member ward a share says what part of the voters chose the candidate)."""
+    return result.valid_votes
+
+
+def candidate_lines(contest: Contest, result: ContestResult) -> list[CandidateLine]:
+    """The candidates in ballot-paper order with their recorded figures."""
+    second_round = has_second_round(result)
+    finalists = set(result.finalists or ())
+    tied = set(result.pending_tie.candidates) if result.pending_tie else set()
+    base = share_base(result)
+    lines = []
+    for candidate in contest.candidates:
+        first = result.first.get(candidate.id, 0)
+        in_final = second_round and candidate.id in (result.final or {})
+        lines.append(CandidateLine(
+            candidate=candidate,
+            first=first,
+            share=share_percent(first, base),
+            transferred=result.second[candidate.id] if in_final and result.second else None,
+            total=result.final[candidate.id] if in_final and result.final else None,
+            finalist=candidate.id in finalists,
+            elected=candidate.id in result.elected,
+            tied=candidate.id in tied,
+        ))
+    return lines
+
+
+def outcome_word(line: CandidateLine) -> str:
+    if line.elected:
+        return "Elected"
+    if line.tied:
+        return "Tied: lot needed"
+    if line.finalist:
+        return "Finalist"
+    return ""
+
+
+def tied_figure(result: ContestResult, tie: Tie) -> int | None:
+    """The figure the tied candidates share, read from the round that records the tie."""
+    for round_ in reversed(result.rounds):
+        if round_.tie == tie:
+            return round_.totals.get(tie.candidates[0])
+    return None
+
+
+def tie_sentence(contest: Contest, result: ContestResult, tie: Tie) -> str:
+    votes = tied_figure(result, tie)
+    what = _TIE_WORDS.get(tie.stage, "")
+    if tie.stage == "last_seat" and tie.places > 1:
+        what = f"for the last {tie.places} seats"
+    on = f" on {figure(votes)} votes" if votes is not None else ""
+    return f"{names(contest, tie.candidates)} are tied{on} {what}".rstrip()
+
+
+def status_sentence(contest: Contest, result: ContestResult) -> str:
+    """One plain sentence: who is elected, what lot is needed, or what the count is waiting for."""
+    sv = result.system is VotingSystem.SV
+    if result.status is Status.NEEDS_LOTS and result.pending_tie is not None:
+        text = (f"A lot is needed: {tie_sentence(contest, result, result.pending_tie)}. "
+                f"The returning officer draws by hand, then records the lot here.")
+        if sv and result.finalists:
+            text += f" The finalists are {names(contest, result.finalists)}."
+        if result.elected:
+            text += f" Elected so far: {names(contest, result.elected)}."
+        return text
+    if result.status is Status.INCOMPLETE:
+        if not contest.sheets(1):
+            return "Incomplete: no first-round count sheets have been entered yet."
+        if sv and result.finalists:
+            return ("Incomplete: no candidate has more than half of the valid first preferences. "
+                    f"Waiting for round-2 sheets: the finalists are {names(contest, result.finalists)}.")
+        return "Incomplete: the count is not finished."
+    elected = ", ".join(_name_and_description(contest, cid) for cid in result.elected)
+    lots = " (decided by lot)" if result.lots_applied else ""
+    if not sv:
+        if result.seats > 1:
+            return f"Elected to the {result.seats} seats{lots}: {elected}."
+        return f"Elected{lots}: {elected}."
+    if has_second_round(result):
+        winner = result.elected[0] if result.elected else None
+        total = f", {figure((result.final or {}).get(winner))} votes in total" if winner else ""
+        return (f"Elected after second preferences{lots}: {elected}{total}. "
+                f"No candidate had more than half of the valid first preferences; "
+                f"the finalists were {names(contest, result.finalists or ())}.")
+    if len(contest.candidates) < 3:
+        return f"Elected by simple majority (two candidates){lots}: {elected}."
+    return (f"Elected on first preferences: {elected}, with more than half of the valid first "
+            f"preferences. No second round.")
+
+
+def _name_and_description(contest: Contest, candidate_id: str) -> str:
+    candidate = contest.candidate(candidate_id)
+    return f"{candidate.name} ({candidate.description})" if candidate.description else candidate.name
+
+
+@dataclass(frozen=True)
+class _Column:
+    key: str
+    header: str
+    tooltip: str
+    numeric: bool
+
+
+class ResultTableModel(QAbstractTableModel):
+    """The candidates of one contest in ballot-paper order, with the recorded figures."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._contest: Contest | None = None
+        self._lines: list[CandidateLine] = []
+        self._columns: list[_Column] = []
+
+    def set_result(self, contest: Contest | None, result: ContestResult | None) -> None:
+        self.beginResetModel()
+        self._contest = contest
+        if contest is None or result is None:
+            self._lines, self._columns = [], []
+        else:
+            self._lines = candidate_lines(contest, result)
+            self._columns = _columns_for(result)
+        self.endResetModel()
+
+    def line(self, row: int) -> CandidateLine:
+        return self._lines[row]
+
+    def column_keys(self) -> list[str]:
+        return [c.key for c in self._columns]
+
+    # -- QAbstractTableModel ------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._lines):
+                return str(section + 1)
+            return None
+        if not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._lines) or index.column() >= len(self._columns):
+            return None
+        line = self._lines[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell_text(line, column.key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(line, column)
+        if role == Qt.ItemDataRole.BackgroundRole and (line.finalist or line.tied or line.elected):
+            return _highlight(line)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = _cell_text(line, column.key) or "none"
+            return f"{line.candidate.name}, {column.header.replace(chr(10), ' ').lower()}: {text}"
+        if role == CANDIDATE_ID_ROLE:
+            return line.candidate.id
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    @staticmethod
+    def _font(line: CandidateLine, column: _Column) -> QFont:
+        font = QGuiApplication.font()
+        if column.numeric:
+            font = tabular_font(font)
+        font.setBold(line.elected)
+        return font
+
+
+def _columns_for(result: ContestResult) -> list[_Column]:
+    sv = result.system is VotingSystem.SV
+    first = "First\npreferences" if sv else "Votes"
+    if sv:
+        share_tip = "First preferences as a share of all valid first preferences, to 2 decimal places"
+    elif result.seats > 1:
+        share_tip = (f"Votes as a share of the ballot papers with a valid vote (each paper carries up "
+                     f"to {result.seats} votes, so the shares add up to more than 100 %)")
+    else:
+        share_tip = "Votes as a share of all valid votes, to 2 decimal places"
+    columns = [
+        _Column("name", "Candidate", "Name as printed on the ballot paper", False),
+        _Column("description", "Description", "Party or description on the ballot paper", False),
+        _Column("first", first, "First-preference votes" if sv else "Votes for the candidate", True),
+        _Column("share", "Share of\nvalid votes", share_tip, True),
+    ]
+    if has_second_round(result):
+        columns += [
+            _Column("transferred", "Second preferences\ntransferred",
+                    "Second preferences for a finalist on the papers of the excluded candidates", True),
+            _Column("total", "Total", "First preferences plus second preferences transferred", True),
+        ]
+    columns.append(_Column("outcome", "Result", "Elected, finalist, or tied and waiting for a lot", False))
+    return columns
+
+
+def _cell_text(line: CandidateLine, key: str) -> str:
+    if key == "name":
+        return line.candidate.name
+    if key == "description":
+        return line.candidate.description
+    if key == "first":
+        return figure(line.first)
+    if key == "share":
+        return percent(line.share)
+    if key == "transferred":
+        return "" if line.transferred is None else figure(line.transferred)
+    if key == "total":
+        return "" if line.total is None else figure(line.total)
+    return outcome_word(line)
+
+
+def _highlight(line: CandidateLine) -> QColor:
+    """Translucent tints, so the text stays readable on light and dark themes alike."""
+    if line.elected:
+        return QColor(16, 124, 16, 55)   # green tint: elected
+    if line.tied:
+        return QColor(230, 150, 0, 70)   # amber tint: waiting for a lot
+    color = QColor(QGuiApplication.palette().highlight().color())
+    color.setAlpha(40)                   # the palette's highlight, faint: a finalist
+    return color

@@ -1,0 +1,322 @@
+"""The Result tab: the selected contest's live result as the count stands.
+
+It renders `document.result(contest_id)` (table, chart, ballot-paper figures, checks) and repaints
+when `document.changed` names the contest. The banner says PROVISIONAL until the contest is
+declared. When the law needs a lot, "Record lot…" opens the dialog for the hand-drawn lot.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from ...domain.model import REJECTED_HEADS, Contest, VotingSystem
+from ...domain.result import ContestResult, Status
+from .checks_panel import ChecksPanel
+from .result_chart import ResultChart
+from .result_model import (
+    HEAD_LABELS, ResultTableModel, figure, has_second_round, percent, status_sentence, tabular_font,
+)
+
+BANNER_STYLE = {
+    "provisional": "background: #fff4ce; color: #5c3c00; border: 2px solid #c98a00;",
+    "declared": "background: #dff6dd; color: #0e4f12; border: 2px solid #107c10;",
+}
+MAX_ROWS_WITHOUT_SCROLLING = 16
+STATUS_STYLE = {
+    Status.ELECTED: "color: palette(window-text);",
+    Status.NEEDS_LOTS: "color: #8a4b00; font-weight: bold;",
+    Status.INCOMPLETE: "color: palette(window-text);",
+}
+
+
+def is_declared(document, contest_id: str) -> bool:
+    """True once the contest has been declared: the services then lock it (store Stage.DECLARED)."""
+    return bool(document.session.contest_state(contest_id).declared)
+
+
+class FigureGrid(QGroupBox):
+    """Labelled figures in two columns: the words on the left, the numbers right-aligned."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setAccessibleName(title)
+        self._grid = QGridLayout(self)
+        self._grid.setColumnStretch(0, 1)
+        self._grid.setHorizontalSpacing(self.fontMetrics().averageCharWidth() * 3)
+        self._values: dict[str, QLabel] = {}
+
+    def set_rows(self, rows: list[tuple[str, str]]) -> None:
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._values = {}
+        for row, (label_text, value_text) in enumerate(rows):
+            label = QLabel(label_text, self)
+            label.setWordWrap(True)
+            value = QLabel(value_text, self)
+            value.setFont(tabular_font(value.font()))
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setAccessibleName(f"{label_text}: {value_text}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._grid.addWidget(label, row, 0)
+            self._grid.addWidget(value, row, 1)
+            self._values[label_text] = value
+
+    def value(self, label_text: str) -> str:
+        return self._values[label_text].text()
+
+    def labels(self) -> list[str]:
+        return list(self._values)
+
+
+class ResultView(QWidget):
+    """Live totals, the stage, the status, the figures and the checks for one contest."""
+
+    #: Emitted with the contest id after a lot has been recorded from this view.
+    lot_recorded = Signal(str)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.contest_id: str | None = None
+        self.setObjectName("resultView")
+        self.setAccessibleName("Result")
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("resultTitle")
+        self.title_label.setAccessibleName("Contest")
+        title_font = self.title_label.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        self.title_label.setWordWrap(True)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("stageBanner")
+        self.banner.setAccessibleName("Stage")
+        banner_font = self.banner.font()
+        banner_font.setPointSizeF(banner_font.pointSizeF() * 1.25)
+        banner_font.setBold(True)
+        banner_font.setLetterSpacing(banner_font.SpacingType.PercentageSpacing, 110)
+        self.banner.setFont(banner_font)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("resultStatus")
+        self.status_label.setAccessibleName("Status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lot_button = QPushButton("Record &lot…", self)
+        self.lot_button.setObjectName("recordLotButton")
+        self.lot_button.setAccessibleName("Record lot")
+        self.lot_button.setToolTip("Record the lot the returning officer has drawn by hand")
+        self.lot_button.clicked.connect(self.open_lot_dialog)
+        self.lot_button.hide()
+
+        self.model = ResultTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("resultTable")
+        self.table.setAccessibleName("Candidates and votes")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        self.chart = ResultChart(self)
+        self.papers = FigureGrid("Ballot papers", self)
+        self.papers.setObjectName("ballotPapers")
+        self.rejected = FigureGrid("Rejected ballot papers", self)
+        self.rejected.setObjectName("rejectedPapers")
+        self.lots_label = QLabel(self)
+        self.lots_label.setObjectName("lotsApplied")
+        self.lots_label.setAccessibleName("Lots applied")
+        self.lots_label.setWordWrap(True)
+        self.lots_label.hide()
+        self.checks = ChecksPanel(self)
+
+        self._lay_out()
+        document.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label, 1)
+        heading.addWidget(self.banner, 0, Qt.AlignmentFlag.AlignTop)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.lot_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        figures = QWidget(self)
+        figures_layout = QVBoxLayout(figures)
+        figures_layout.setContentsMargins(0, 0, 0, 0)
+        figures_layout.addWidget(self.papers)
+        figures_layout.addWidget(self.rejected)
+        figures_layout.addStretch(1)
+        middle = QSplitter(Qt.Orientation.Horizontal, self)
+        middle.setObjectName("resultMiddleSplitter")
+        middle.addWidget(self.chart)
+        middle.addWidget(figures)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        middle.setChildrenCollapsible(False)
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.table)
+        upper_layout.addWidget(self.lots_label)
+        upper_layout.addWidget(middle, 1)
+        body = QSplitter(Qt.Orientation.Vertical, self)
+        body.setObjectName("resultBodySplitter")
+        body.addWidget(upper)
+        body.addWidget(self.checks)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addLayout(status_row)
+        layout.addWidget(body, 1)
+        self.setTabOrder(self.lot_button, self.table)
+        self.setTabOrder(self.table, self.checks.tree)
+
+    # -- public ---------------------------------------------------------------------------------
+    def set_contest(self, contest_id: str | None) -> None:
+        self.contest_id = contest_id or None
+        self.refresh()
+
+    def result(self) -> ContestResult | None:
+        return self.document.result(self.contest_id) if self.contest_id else None
+
+    def refresh(self) -> None:
+        if not self.contest_id:
+            self._show_nothing()
+            return
+        contest = self.document.contest(self.contest_id)
+        result = self.document.result(self.contest_id)
+        declared = is_declared(self.document, self.contest_id)
+        self.title_label.setText(contest.title)
+        self._set_banner(declared)
+        self.status_label.setText(status_sentence(contest, result))
+        self.status_label.setStyleSheet(STATUS_STYLE[result.status])
+        needs_lot = result.status is Status.NEEDS_LOTS and result.pending_tie is not None
+        self.lot_button.setVisible(needs_lot)
+        self.lot_button.setEnabled(needs_lot and not declared and not self.document.read_only)
+        self.model.set_result(contest, result)
+        self._size_columns()
+        self.chart.set_result(contest, result)
+        self.papers.set_rows(_paper_rows(contest, result))
+        self.rejected.set_rows(_rejected_rows(result))
+        self._show_lots(contest, result)
+        self.checks.set_warnings(result.warnings)
+
+    def open_lot_dialog(self) -> None:
+        """Opens the lot dialog for the pending tie; the view follows the record via `changed`."""
+        from ..dialogs.lot_dialog import LotDialog
+
+        result = self.result()
+        if result is None or result.pending_tie is None or self.contest_id is None:
+            return
+        dialog = LotDialog(self.document, self.contest_id, result.pending_tie, self)
+        if dialog.exec() == LotDialog.DialogCode.Accepted:
+            self.lot_recorded.emit(self.contest_id)
+
+    # -- internals ------------------------------------------------------------------------------
+    def _on_changed(self, contest_id: str) -> None:
+        if self.contest_id and contest_id in ("", self.contest_id):
+            if contest_id == "" and self.contest_id not in self.document.contest_ids():
+                self.contest_id = None
+            self.refresh()
+
+    def _show_nothing(self) -> None:
+        self.title_label.setText("No contest selected")
+        self.banner.hide()
+        self.status_label.setText("Choose a contest to see its result.")
+        self.lot_button.hide()
+        self.model.set_result(None, None)
+        self.chart.set_result(None, None)
+        self.papers.set_rows([])
+        self.rejected.set_rows([])
+        self.lots_label.hide()
+        self.checks.set_warnings(())
+
+    def _set_banner(self, declared: bool) -> None:
+        stage = "declared" if declared else "provisional"
+        self.banner.setText(stage.upper())
+        self.banner.setProperty("stage", stage)
+        padding = self.fontMetrics().averageCharWidth()
+        self.banner.setStyleSheet(BANNER_STYLE[stage] + f" padding: {padding // 2}px {padding * 2}px;")
+        self.banner.setToolTip(
+            "The result has been declared: the contest is locked." if declared else
+            "Provisional: these figures are not yet declared and may change."
+        )
+        self.banner.setAccessibleDescription(self.banner.toolTip())
+        self.banner.show()
+
+    def _size_columns(self) -> None:
+        """Figures sized to their contents; the description takes the spare width; the table as
+        tall as its rows, so every candidate shows without scrolling."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        if self.model.columnCount():
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        vertical = self.table.verticalHeader()
+        rows = min(vertical.length(), vertical.defaultSectionSize() * MAX_ROWS_WITHOUT_SCROLLING)
+        frame = self.table.frameWidth() * 2
+        self.table.setFixedHeight(header.sizeHint().height() + rows + frame)
+
+    def _show_lots(self, contest: Contest, result: ContestResult) -> None:
+        if not result.lots_applied:
+            self.lots_label.hide()
+            return
+        sentences = []
+        for lot in result.lots_applied:
+            tied = " and ".join(contest.candidate(cid).name for cid in lot.tied)
+            won = " and ".join(contest.candidate(cid).name for cid in lot.winners)
+            sentences.append(
+                f"Decided by lot: {tied} were tied; the lot fell on {won}. Drawn by {lot.drawn_by or '–'} "
+                f"at {lot.drawn_at or '–'}, witnessed by {lot.witnesses or '–'}."
+            )
+        self.lots_label.setText("\n".join(sentences))
+        self.lots_label.show()
+
+
+def _paper_rows(contest: Contest, result: ContestResult) -> list[tuple[str, str]]:
+    sv = result.system is VotingSystem.SV
+    rows = [
+        ("Ballot papers verified", figure(result.ballot_papers_verified)
+         if result.ballot_papers_verified is not None else "verification not complete"),
+        ("Ballot papers counted (first round)" if sv else "Ballot papers counted", figure(result.ballot_papers_counted)),
+        ("Valid first preferences" if sv else
+         ("Papers with a valid vote" if result.seats > 1 else "Valid votes"), figure(result.valid_votes)),
+        ("Rejected ballot papers", figure(result.rejected.total)),
+    ]
+    if has_second_round(result):
+        rows.append(("Non-transferable papers (second round)", figure(result.non_transferable)))
+    rows.append(("Electorate", figure(result.electorate)))
+    rows.append(("Turnout (papers verified ÷ electorate)", percent(result.turnout_percent)))
+    return rows
+
+
+def _rejected_rows(result: ContestResult) -> list[tuple[str, str]]:
+    rows = [(HEAD_LABELS[head], figure(result.rejected.by_head.get(head, 0))) for head in REJECTED_HEADS]
+    if result.system is VotingSystem.FPTP and result.seats > 1:
+        rows.append(("Rejected in part (valid votes counted)", figure(result.rejected.rejected_in_part)))
+    rows.append(("Total rejected", figure(result.rejected.total)))
+    return rows

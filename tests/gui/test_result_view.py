@@ -1,0 +1,218 @@
+"""The Result tab over published counts: Liverpool 2021 (SV with a second round) and the Liverpool
+City Region 2021 collated (elected on first preferences), plus counts caught half-way."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from countdesk.domain.checks import CHECKS
+from countdesk.gui.widgets.result_chart import nice_scale
+from countdesk.gui.widgets.result_model import CANDIDATE_ID_ROLE, TRANSFERRED_LABEL, ResultTableModel
+from countdesk.gui.widgets.result_view import ResultView
+from result_fixtures import (
+    LCR, LIVERPOOL, fptp_last_seat_tie_count, lcr_collated_count, liverpool_count, make_document,
+    screenshot, sv_final_tie_count, sv_waiting_for_round_two_count,
+)
+
+
+def open_view(qtbot, count, contest_id: str, size=(1400, 900)) -> ResultView:
+    document = make_document(count)
+    view = ResultView(document)
+    qtbot.addWidget(view)
+    view.set_contest(contest_id)
+    view.resize(*size)
+    with qtbot.waitExposed(view):
+        view.show()
+    return view
+
+
+def table_rows(view: ResultView) -> dict[str, dict[str, str]]:
+    """Each candidate's cells keyed by column header (one line), as the table displays them."""
+    model = view.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ") for c in range(model.columnCount())]
+    rows = {}
+    for row in range(model.rowCount()):
+        cells = {headers[c]: model.data(model.index(row, c)) for c in range(model.columnCount())}
+        rows[cells["Candidate"]] = cells
+    return rows
+
+
+def test_liverpool_shows_the_published_result_as_provisional(qtbot):
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+    screenshot(view, "result-liverpool")
+    rows = table_rows(view)
+    anderson, yip = rows["Joanne ANDERSON"], rows["Stephen YIP"]
+    # Published: Anderson 38,958 first + 7,535 = 46,493; Yip 22,047 + 10,032 = 32,079.
+    assert (anderson["First preferences"], anderson[TRANSFERRED_LABEL], anderson["Total"]) == ("38,958", "7,535", "46,493")
+    assert (yip["First preferences"], yip[TRANSFERRED_LABEL], yip["Total"]) == ("22,047", "10,032", "32,079")
+    assert anderson["Result"] == "Elected" and yip["Result"] == "Finalist"
+    # Excluded candidates have no second-round figures.
+    assert rows["Richard KEMP"][TRANSFERRED_LABEL] == "" and rows["Richard KEMP"]["Total"] == ""
+    # 38,958 of 101,173 valid first preferences = 38.506…%
+    assert anderson["Share of valid votes"] == "38.51 %"
+    assert view.banner.text() == "PROVISIONAL"
+    status = view.status_label.text()
+    assert "Joanne ANDERSON" in status and "Stephen YIP" in status and "46,493" in status
+    assert not view.lot_button.isVisible()
+
+
+def test_liverpool_ballot_paper_figures_and_turnout(qtbot):
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+    assert view.papers.value("Ballot papers verified") == "102,600"
+    assert view.papers.value("Rejected ballot papers") == "1,427"
+    assert view.papers.value("Non-transferable papers (second round)") == "22,601"
+    assert view.papers.value("Electorate") == "336,283"
+    # 102,600 ÷ 336,283 = 30.5100…%
+    assert view.papers.value("Turnout (papers verified ÷ electorate)") == "30.51 %"
+    assert view.rejected.value("Total rejected") == "1,427"
+    heads = [view.rejected.value(label) for label in view.rejected.labels()[:5]]
+    assert sum(int(h.replace(",", "")) for h in heads) == 1427
+
+
+def test_figures_are_right_aligned_in_tabular_digits(qtbot):
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+    model = view.model
+    keys = model.column_keys()
+    for key in ("first", "share", "transferred", "total"):
+        index = model.index(0, keys.index(key))
+        alignment = Qt.AlignmentFlag(model.data(index, Qt.ItemDataRole.TextAlignmentRole))
+        assert alignment & Qt.AlignmentFlag.AlignRight, key
+        font: QFont = model.data(index, Qt.ItemDataRole.FontRole)
+        assert font.featureValue(QFont.Tag("tnum")) == 1, key
+    name = model.index(0, keys.index("name"))
+    assert Qt.AlignmentFlag(model.data(name, Qt.ItemDataRole.TextAlignmentRole)) & Qt.AlignmentFlag.AlignLeft
+    assert model.data(name, CANDIDATE_ID_ROLE) == "anderson-j"
+
+
+@pytest.mark.parametrize("count", [liverpool_count, lcr_collated_count, sv_final_tie_count])
+def test_the_table_model_passes_the_model_tester(qtmodeltester, count):
+    document = make_document(count())
+    contest_id = document.contest_ids()[0]
+    model = ResultTableModel()  # owned by the test: the tester disconnects after teardown
+    model.set_result(document.contest(contest_id), document.result(contest_id))
+    qtmodeltester.check(model, force_py=True)
+    model.set_result(None, None)
+    model.set_result(document.contest(contest_id), document.result(contest_id))
+
+
+def test_lcr_collated_is_elected_on_first_preferences_with_no_second_round(qtbot):
+    view = open_view(qtbot, lcr_collated_count(), LCR)
+    screenshot(view, "result-lcr-collated")
+    rows = table_rows(view)
+    assert TRANSFERRED_LABEL not in next(iter(rows.values()))
+    assert "Total" not in next(iter(rows.values()))
+    rotheram = rows["Steve ROTHERAM"]
+    assert rotheram["First preferences"] == "198,736" and rotheram["Result"] == "Elected"
+    # 198,736 of 340,698 valid = 58.332…%: more than half, so no second round.
+    assert rotheram["Share of valid votes"] == "58.33 %"
+    assert view.papers.value("Valid first preferences") == "340,698"
+    assert "first preferences" in view.status_label.text() and "No second round" in view.status_label.text()
+    assert [s.label() for s in view.chart.series.barSets()] == ["First preferences"]
+
+
+def test_waiting_for_round_two_names_the_finalists(qtbot):
+    view = open_view(qtbot, sv_waiting_for_round_two_count(), LIVERPOOL)
+    status = view.status_label.text()
+    assert status.startswith("Incomplete")
+    assert "waiting for round-2 sheets" in status.lower()
+    assert "Joanne ANDERSON and Stephen YIP" in status
+    rows = table_rows(view)
+    assert rows["Joanne ANDERSON"]["Result"] == "Finalist" and rows["Stephen YIP"]["Result"] == "Finalist"
+    assert rows["Richard KEMP"]["Result"] == ""
+    assert TRANSFERRED_LABEL not in rows["Joanne ANDERSON"]
+
+
+def test_a_tie_for_second_place_sends_three_finalists_and_the_view_names_them(qtbot):
+    # a 40, b 25, c 25, d 20: b and c tie for second, so all three remain (no lot at this stage).
+    view = open_view(qtbot, sv_final_tie_count(), "mayor.testshire.2021-05-06")
+    assert "Ann ASHE, Bryn BEVAN and Cai CADWALADR" in view.status_label.text()
+    rows = table_rows(view)
+    assert rows["Cai CADWALADR"]["Result"] == "Finalist" and rows["Cai CADWALADR"]["Total"] == "28"
+    assert rows["Dee DAVIES"]["Result"] == ""
+
+
+def test_fptp_shows_votes_and_the_candidates_elected_so_far(qtbot):
+    view = open_view(qtbot, fptp_last_seat_tie_count(), "local.testshire.north.2022-05-05")
+    rows = table_rows(view)
+    assert "Votes" in next(iter(rows.values())) and "First preferences" not in next(iter(rows.values()))
+    assert rows["Aled ap IORWERTH"]["Votes"] == "100" and rows["Aled ap IORWERTH"]["Result"] == "Elected"
+    # Three seats, papers with a valid vote: 155; 100 / 155 = 64.516…%
+    assert rows["Aled ap IORWERTH"]["Share of valid votes"] == "64.52 %"
+    assert view.papers.value("Papers with a valid vote") == "155"
+    assert view.rejected.value("Rejected in part (valid votes counted)") == "1"
+    assert "Aled ap IORWERTH and Siân O'BRIEN" in view.status_label.text()
+
+
+def test_the_chart_stacks_first_preferences_and_transfers_for_finalists(qtbot):
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+    first, transferred = view.chart.series.barSets()
+    assert transferred.label() == TRANSFERRED_LABEL
+    # Bars run bottom-up, so the last bar is the first candidate on the ballot (Anderson).
+    assert first.at(first.count() - 1) == 38958 and transferred.at(transferred.count() - 1) == 7535
+    assert first.at(0) == 22047 and transferred.at(0) == 10032
+    assert transferred.at(2) == 0  # Kemp: excluded, nothing transferred to him
+    assert "Joanne ANDERSON 46,493" in view.chart.accessibleDescription()
+
+
+@pytest.mark.parametrize(("value", "scale"), [(46493, (10000, 5)), (40, (10, 5)), (198736, (50000, 5)), (0, (1, 1))])
+def test_the_value_axis_uses_round_steps_just_past_the_longest_bar(value, scale):
+    step, steps = nice_scale(value)
+    assert (step, steps) == scale
+    assert step * steps > value and step * (steps - 1) <= value * 1.05 + 1
+
+
+def test_checks_list_every_warning_with_its_explanation(qtbot):
+    count = liverpool_count()
+    view = open_view(qtbot, count, LIVERPOOL)
+    contest = count.contests[0]
+    differing = [b for b in contest.boxes if b.verified != b.ballot_paper_account]
+    assert view.checks.warning_count() == len(differing) > 0
+    first = view.checks.tree.topLevelItem(0)
+    assert first.text(0) == "W03" and first.text(2).startswith("boxes[")
+    assert differing[0].id in first.text(3)
+    assert view.checks.explanation(0) == CHECKS["W03"].explanation
+    assert CHECKS["W03"].explanation in first.toolTip(3)
+
+
+def test_the_view_follows_a_change_and_a_declaration(qtbot):
+    count = sv_waiting_for_round_two_count()
+    view = open_view(qtbot, count, LIVERPOOL)
+    session = view.document.session
+    session.declared.add(LIVERPOOL)
+    view.document.notify(LIVERPOOL)
+    assert view.banner.text() == "DECLARED"
+    view.document.notify("some-other-contest")
+    assert view.banner.text() == "DECLARED"
+
+
+def test_every_focusable_control_has_an_accessible_name(qtbot):
+    view = open_view(qtbot, sv_final_tie_count(), "mayor.testshire.2021-05-06")
+    focusable = [w for w in view.findChildren(QWidget)
+                 if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert view.lot_button in focusable and view.table in focusable and view.checks.tree in focusable
+    assert all(w.accessibleName() for w in focusable), [w for w in focusable if not w.accessibleName()]
+
+
+def test_text_follows_the_application_font(qtbot):
+    app = QApplication.instance()
+    original = app.font()
+    bigger = QFont(original)
+    bigger.setPointSizeF(original.pointSizeF() * 1.5)
+    try:
+        app.setFont(bigger)
+        view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+        cell = view.model.data(view.model.index(1, 2), Qt.ItemDataRole.FontRole)
+        assert cell.pointSizeF() == pytest.approx(QGuiApplication.font().pointSizeF())
+        assert view.title_label.font().pointSizeF() > bigger.pointSizeF()
+    finally:
+        app.setFont(original)
+
+
+def test_no_contest_shows_an_empty_state(qtbot):
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+    view.set_contest(None)
+    assert view.model.rowCount() == 0 and view.title_label.text() == "No contest selected"
+    assert view.checks.warning_count() == 0 and not view.banner.isVisible()
