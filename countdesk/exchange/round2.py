@@ -33,7 +33,9 @@ from .text_rules import bad_id_message, first_forbidden_char, forbidden_char_mes
 
 FORMAT = "countdesk-round2/1"
 MAX_FILE_BYTES = 1_000_000
-_KEYS = ("format", "election_id", "contest_id", "finalists", "first_preferences", "areas", "issued_at", "issued_by")
+_KEYS = (
+    "format", "election_id", "contest_id", "finalists", "first_preferences", "areas", "issued_at", "issued_by",
+)
 
 
 @dataclass(frozen=True)

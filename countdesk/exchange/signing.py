@@ -83,7 +83,8 @@ def load_or_create_key(folder: Path) -> SigningKey:
         # Another process created it between our check and our write: use theirs.
         return _load_private_key(key_path)
     except OSError as exc:
-        raise SigningKeyError(f"the signing key could not be created: {exc.strerror or exc}", str(key_path)) from exc
+        message = f"the signing key could not be created: {exc.strerror or exc}"
+        raise SigningKeyError(message, str(key_path)) from exc
     return key
 
 

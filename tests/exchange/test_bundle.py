@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,11 @@ def key():
 
 
 def liverpool_files() -> dict[str, bytes]:
+    return dict(_liverpool_files())
+
+
+@lru_cache(maxsize=1)
+def _liverpool_files() -> dict[str, bytes]:
     """What the services layer hands over for Liverpool: count file, results, declaration PDF."""
     election, contest, result = liverpool_result()
     return {
@@ -90,6 +96,21 @@ def test_sha256sum_and_openssl_verify_the_bundle_by_hand(bundle, tmp_path):
         cwd=bundle, capture_output=True, text=True,
     )
     assert verified.returncode == 0 and "Signature Verified Successfully" in verified.stdout
+
+
+def test_the_hand_checks_for_added_files_and_fingerprints_agree_with_the_app(bundle, key):
+    """docs/bundle.md steps 2, 4 and 5."""
+
+    def shell(command: str) -> str:
+        return subprocess.run(["bash", "-c", command], cwd=bundle, capture_output=True, text=True,
+                              check=True).stdout
+
+    on_disk = shell("find . -type f ! -name SHA256SUMS ! -name SHA256SUMS.sig | sed 's|^\\./||' | LC_ALL=C sort")
+    assert on_disk == shell("cut -c67- SHA256SUMS")
+    key_hex = shell("openssl pkey -pubin -in signing-key.pub -outform DER | tail -c 32 | sha256sum | cut -c1-32")
+    assert key_hex.strip().upper() == key.fingerprint.replace(" ", "")
+    bundle_hex = shell("sha256sum SHA256SUMS | cut -c1-32")
+    assert bundle_hex.strip().upper() == bundle_fingerprint(bundle).replace(" ", "")
 
 
 def test_no_partial_or_temporary_name_is_left_after_a_good_write(bundle):

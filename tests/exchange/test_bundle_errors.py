@@ -182,7 +182,8 @@ def test_a_file_that_reads_back_wrong_is_caught_before_the_folder_gets_its_name(
         return data[:-1] + b"?" if Path(path).name == "results.csv" else data
 
     monkeypatch.setattr(bundle_module, "read_file_uncached", flaky_device)
-    with pytest.raises(BundleWriteError, match=r"did not read back correctly from the USB stick \(altered: results.csv\)"):
+    expected = r"did not read back correctly from the USB stick \(altered: results.csv\)"
+    with pytest.raises(BundleWriteError, match=expected):
         write_bundle(target, NAME, FILES, key)
     assert os.listdir(target) == []
     monkeypatch.undo()
