@@ -1,0 +1,73 @@
+"""Printed documents: declaration, statement of rejected papers, verification statement and the
+provisional result sheet, as A4 PDFs. The only package that imports reportlab.
+
+    ctx = DocumentContext(election, contest, tally_contest(election, contest), generated_at=now,
+                          place="Exhibition Centre", fingerprint=digest, lang=default_lang(election))
+    pdf = render("declaration", ctx)          # bytes
+    write_pdf("provisional", ctx, path)       # atomically written file
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from . import declaration, provisional, rejected, verification
+from .context import DocumentContext, default_lang
+from .declaration import DocumentNotReady
+from .text import check_lang
+
+DOCUMENTS = ("declaration", "rejected", "verification", "provisional")
+
+_RENDERERS: dict[str, Callable[[DocumentContext], bytes]] = {
+    "declaration": declaration.render,
+    "rejected": rejected.render,
+    "verification": verification.render,
+    "provisional": provisional.render,
+}
+
+__all__ = ["DOCUMENTS", "DocumentContext", "DocumentNotReady", "default_lang", "render", "write_pdf"]
+
+
+def render(document: str, ctx: DocumentContext) -> bytes:
+    """One PDF. Raises ValueError for an unknown document or language, or a result that belongs to
+    another contest; DocumentNotReady for a declaration of a result that is not yet elected."""
+    if document not in _RENDERERS:
+        raise ValueError(f'unknown document "{document}": expected one of {", ".join(DOCUMENTS)}')
+    check_lang(ctx.lang)
+    if ctx.result.contest_id != ctx.contest.id:
+        raise ValueError(f'the result is for contest "{ctx.result.contest_id}", not "{ctx.contest.id}"')
+    return _RENDERERS[document](ctx)
+
+
+def write_pdf(document: str, ctx: DocumentContext, path: str | os.PathLike[str]) -> Path:
+    """Renders and writes atomically: a temporary file beside the target, fsync, then rename, so a
+    crash never leaves half a declaration where the last good one was."""
+    target = Path(path)
+    data = render(document, ctx)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    _fsync_directory(target.parent)
+    return target
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Makes the rename itself durable where the platform allows it (not on Windows)."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,153 @@
+"""Building blocks shared by the documents: heading, bilingual sentences, the electorate and
+turnout figures, the lot sentences and the signature block."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+
+from ..domain.model import Contest
+from .context import DocumentContext
+from .grid import Grid
+from .styles import FRAME_WIDTH, INK, RULE, styles
+from .text import (
+    candidate_names, languages, lines, long_date, long_date_by_lang, number, percent, safe, say, say_plain,
+)
+
+_OFFICE = re.compile(r"\b(mayor|police and crime commissioner)\b", re.IGNORECASE)
+
+
+def office_title(contest: Contest) -> str | None:
+    """The office a single-office contest fills ("Mayor of Liverpool"), or None for a council ward.
+
+    Mayor and PCC contests are known by their Democracy Club id ("mayor.…", "pcc.…") or title."""
+    prefix = contest.id.split(".", 1)[0].lower()
+    if prefix in ("mayor", "pcc") or _OFFICE.search(contest.title):
+        return re.sub(r"^(the\s+)?election\s+of\s+(the\s+|a\s+)?", "", contest.title.strip(), flags=re.I)
+    return None
+
+
+def pair(texts: Sequence[str], style, *, space_after: float = 4) -> Flowable:
+    """One sentence, or its Welsh and English side by side (Welsh on the left)."""
+    if len(texts) == 1:
+        return Paragraph(texts[0], style)
+    half = (FRAME_WIDTH - 6 * mm) / 2
+    table = Table(
+        [[Paragraph(texts[0], style), "", Paragraph(texts[1], style)]],
+        colWidths=(half, 6 * mm, half),
+    )
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), space_after),
+    ]))
+    return table
+
+
+def heading_block(ctx: DocumentContext, title_key: str) -> list[Flowable]:
+    """Election, contest, counting area and poll date, then the document's title in capitals."""
+    st = styles()
+    lang = ctx.lang
+    election, contest = ctx.election, ctx.contest
+    flow: list[Flowable] = [
+        Paragraph(safe(election.title), st.subheading),
+        Paragraph(safe(contest.title), st.heading),
+    ]
+    area = " / ".join(say("heading.area", lang)) + f": {safe(election.area)}"
+    poll_label = say("heading.poll", lang)
+    when = long_date_by_lang(election.poll_date)
+    poll = " · ".join(
+        f"{text}: {when.cy if code == 'cy' else when.en}" for code, text in zip(languages(lang), poll_label)
+    )
+    if len(languages(lang)) == 1:
+        flow.append(Paragraph(f"{area} · {poll}", st.subheading))
+    else:
+        flow += [Paragraph(area, st.subheading), Paragraph(poll, st.subheading)]
+    flow += [
+        HRFlowable(width="100%", thickness=1.2, color=INK, spaceBefore=4, spaceAfter=4),
+        Paragraph("<br/>".join(t.upper() for t in say(title_key, lang)), st.title),
+        HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=6),
+    ]
+    return flow
+
+
+def section_title(key: str, lang: str) -> Flowable:
+    return pair(say(key, lang), styles().section, space_after=2)
+
+
+def figures_block(ctx: DocumentContext) -> Flowable:
+    """Electorate, ballot papers verified and turnout side by side, the turnout formula stated in
+    its column head and worked out under the figure (domain.md §3c). Callers keep it together with
+    what follows (a KeepTogether inside another one defeats the outer)."""
+    st = styles()
+    lang, result = ctx.lang, ctx.result
+    electorate, verified = result.electorate, result.ballot_papers_verified
+    electorate_text = number(electorate) if electorate is not None else " / ".join(say_plain("fig.not_given", lang))
+    verified_text = (
+        number(verified) if verified is not None
+        else " / ".join(say_plain("fig.verification_incomplete", lang))
+    )
+    turnout = result.turnout_percent
+    if turnout is None:
+        turnout_cell = (" / ".join(say_plain("fig.not_available", lang)), st.cell)
+    else:
+        turnout_cell = Paragraph(
+            f"<b>{percent(turnout)}</b>&nbsp;&nbsp;= {number(verified)} ÷ {number(electorate)} × 100", st.cell
+        )
+    turnout_head = "\n".join(
+        f"{name} ({formula})"
+        for name, formula in zip(say_plain("fig.turnout", lang), say_plain("fig.turnout_formula", lang))
+    )
+    grid = Grid((40 * mm, 48 * mm, FRAME_WIDTH - 88 * mm))
+    grid.add([(lines("fig.electorate", lang), st.head), (lines("fig.verified", lang), st.head),
+              (turnout_head, st.head)])
+    grid.add([(electorate_text, st.cell_bold), (verified_text, st.cell_bold), turnout_cell])
+    return grid.table()
+
+
+def lot_sentences(ctx: DocumentContext) -> list[Flowable]:
+    """One sentence per lot that decided the result: who was tied, that a lot was drawn, who won."""
+    st = styles()
+    flow: list[Flowable] = []
+    elected = set(ctx.result.elected)
+    for lot in ctx.result.lots_applied:
+        winners = [w for w in dict.fromkeys(lot.winners) if w in elected] or list(dict.fromkeys(lot.winners))
+        texts = say(
+            "lot.sentence", ctx.lang,
+            tied=candidate_names(ctx.contest, lot.tied), winners=candidate_names(ctx.contest, winners),
+        )
+        flow += [Spacer(0, 4), pair(texts, st.body)]
+    return flow
+
+
+def signature_block(ctx: DocumentContext, *, signed: bool = True) -> Flowable:
+    """Signature line (or, on a provisional sheet, none), the RO's name, the date and the place."""
+    st = styles()
+    lang = ctx.lang
+    name = ctx.election.returning_officer or ""
+    ro_title = lines("sign.ro", lang)
+    day = ctx.generated_at.date()
+    dated = "\n".join(long_date(day, code) for code in languages(lang))
+    label_width = 22 * mm if signed else 30 * mm
+    widths = (label_width, FRAME_WIDTH - label_width - 82 * mm, 18 * mm, 64 * mm)
+    grid = Grid(widths, header_rows=0, ruled=False)
+    grid.style(("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 6))
+    if signed:
+        officer_lines = ([f"<b>{safe(name)}</b>"] if name else []) + [safe(t) for t in say_plain("sign.ro", lang)]
+        officer = Paragraph("<br/>".join(officer_lines), st.cell)
+        grid.add([(lines("sign.signed", lang), st.cell_bold), "",
+                  (lines("sign.dated", lang), st.cell_bold), (dated, st.cell)])
+        grid.add(["", officer, (lines("sign.place", lang), st.cell_bold), (ctx.place, st.cell)])
+        grid.style(("LINEBELOW", (1, 0), (1, 0), 0.8, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                   ("TOPPADDING", (0, 0), (-1, 0), 16))
+    else:
+        grid.add([(ro_title, st.cell_bold), (name, st.cell), (lines("sign.dated", lang), st.cell_bold),
+                  (dated, st.cell)])
+        grid.add(["", "", (lines("sign.place", lang), st.cell_bold), (ctx.place, st.cell)])
+        grid.style(("VALIGN", (0, 0), (-1, -1), "TOP"))
+    if not ctx.place:
+        grid.style(("LINEBELOW", (3, 1), (3, 1), 0.5, INK))
+    return grid.table(repeat_rows=0)

@@ -1,0 +1,69 @@
+"""Declaration of result of poll (domain.md §3b, layout §9): the figures for every candidate, the
+rejected papers by head, electorate and turnout, any lot, and the sentence that declares the winner.
+
+Only an ELECTED result can be declared: a count still waiting for sheets or for a lot is printed
+as a provisional sheet instead, never as a declaration.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from ..domain.result import Status
+from ..errors import CountdeskError
+from .blocks import figures_block, heading_block, lot_sentences, office_title, pair, signature_block
+from .context import DocumentContext
+from .page import build_pdf
+from .rejected import opening, rejected_section
+from .results_table import candidate_table, sv_explanation
+from .styles import styles
+from .text import candidate_names, safe, say
+
+
+class DocumentNotReady(CountdeskError):
+    """The count has not reached the point where this document may be printed."""
+
+
+def declaration_sentence(ctx: DocumentContext) -> Flowable:
+    """"And I do hereby declare that NAME, DESCRIPTION is duly elected as …" (several: "are")."""
+    elected = ctx.result.elected
+    names = candidate_names(ctx.contest, elected, with_description=True)
+    office = office_title(ctx.contest)
+    if len(elected) > 1:
+        texts = say("declare.many", ctx.lang, names=names)
+    elif office:
+        texts = say("declare.one_as", ctx.lang, names=names, office=safe(office))
+    else:
+        texts = say("declare.one", ctx.lang, names=names)
+    return pair(texts, styles().body_bold)
+
+
+def check_ready(ctx: DocumentContext) -> None:
+    result = ctx.result
+    if result.status is not Status.ELECTED or not result.elected:
+        why = {
+            Status.NEEDS_LOTS: "a tie must first be decided by lot and the lot recorded",
+            Status.INCOMPLETE: "the count is not complete",
+        }.get(result.status, "no candidate is elected")
+        raise DocumentNotReady(
+            f"the result cannot be declared yet: {why}; print the provisional result sheet instead",
+            f"contest {ctx.contest.id}",
+        )
+
+
+def render(ctx: DocumentContext) -> bytes:
+    check_ready(ctx)
+    story: list[Flowable] = heading_block(ctx, "title.declaration")
+    story.append(opening(ctx, "open.declaration"))
+    story.append(Spacer(0, 2))
+    story.append(candidate_table(ctx, show_elected=True))
+    explanation = sv_explanation(ctx)
+    if explanation is not None:
+        story += [Spacer(0, 5), explanation]
+    story.append(KeepTogether(rejected_section(ctx)))
+    # The figures, any lot, the declaring sentence and the signature stay on one page together.
+    story.append(KeepTogether([
+        Spacer(0, 6), figures_block(ctx), *lot_sentences(ctx),
+        Spacer(0, 6), declaration_sentence(ctx), Spacer(0, 2), signature_block(ctx),
+    ]))
+    return build_pdf(ctx, "title.declaration", story)

@@ -1,0 +1,108 @@
+"""The statement of rejected ballot papers, and the rejected-papers table the declaration reuses.
+
+Heads as printed on statements (domain.md §2): five for SV and for mayor/PCC contests (unmarked
+and uncertain apart); four for council wards, where "unmarked or wholly void for uncertainty" is
+the sum of two keys; "rejected in part" on multi-member wards. For SV with a second round, the
+papers whose second preference was not counted follow under their own heads.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ..domain.model import SECOND_NOT_COUNTED_HEADS, Contest, VotingSystem
+from .blocks import figures_block, heading_block, office_title, pair, signature_block
+from .grid import Grid
+from .context import DocumentContext
+from .page import build_pdf
+from .results_table import has_second_round
+from .styles import FRAME_WIDTH, HEADER_FILL, INK, SUBTOTAL_FILL, styles
+from .text import lines, number, safe, say
+
+LETTERS = "abcde"
+
+#: Council wards: (phrase key, the count-file keys whose figures the head adds up).
+COUNCIL_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("head.council.want_of_official_mark", ("want_of_official_mark",)),
+    ("head.council.too_many_votes", ("too_many_votes",)),
+    ("head.council.identifiable", ("identifiable",)),
+    ("head.council.unmarked_or_void", ("unmarked", "void_for_uncertainty")),
+)
+
+_FIVE_KEYS = ("want_of_official_mark", "too_many_votes", "identifiable", "unmarked", "void_for_uncertainty")
+
+
+def head_family(contest: Contest) -> str:
+    """"sv" (first-preference wording), "office" (FPTP mayor/PCC, five heads) or "council" (four)."""
+    if contest.system is VotingSystem.SV:
+        return "sv"
+    return "office" if office_title(contest) is not None else "council"
+
+
+def rejected_heads(contest: Contest) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    family = head_family(contest)
+    if family == "council":
+        return COUNCIL_HEADS
+    return tuple((f"head.{family}.{key}", (key,)) for key in _FIVE_KEYS)
+
+
+def rejected_table(ctx: DocumentContext) -> Table:
+    """One table: the heads and their total; "rejected in part" on a multi-member ward; for SV
+    after a second round, the papers whose second preference was not counted, under their heads."""
+    st = styles()
+    lang, result = ctx.lang, ctx.result
+    by_head = result.rejected.by_head
+    grid = Grid((10 * mm, FRAME_WIDTH - 48 * mm, 38 * mm))
+    grid.add(["", (lines("col.reason", lang), st.head), (lines("col.papers", lang), st.head_right)])
+    for letter, (key, counted) in zip(LETTERS, rejected_heads(ctx.contest)):
+        value = sum(by_head.get(k, 0) for k in counted)
+        grid.add([(f"({letter})", st.cell), (lines(key, lang), st.cell), (number(value), st.cell_right)])
+    _total(grid, lines("row.rejected_total", lang), result.rejected.total)
+    if result.system is VotingSystem.FPTP and result.seats > 1:
+        index = grid.span_next(0, 1)
+        grid.add([(lines("row.rejected_in_part", lang), st.cell), None,
+                  (number(result.rejected.rejected_in_part), st.cell_right)])
+        grid.style(("LINEABOVE", (0, index), (-1, index), 0.8, INK))
+    if has_second_round(result) and result.second_not_counted is not None:
+        index = grid.span_next(0, -1)
+        grid.add([(lines("second_not_counted.intro", lang), st.cell_bold)])
+        grid.style(("BACKGROUND", (0, index), (-1, index), HEADER_FILL),
+                   ("LINEABOVE", (0, index), (-1, index), 0.8, INK))
+        for letter, key in zip(LETTERS, SECOND_NOT_COUNTED_HEADS):
+            grid.add([(f"({letter})", st.cell), (lines(f"head.second.{key}", lang), st.cell),
+                      (number(result.second_not_counted.get(key, 0)), st.cell_right)])
+        _total(grid, lines("row.second_not_counted_total", lang), sum(result.second_not_counted.values()))
+    return grid.table()
+
+
+def _total(grid: Grid, text: str, value: int) -> None:
+    st = styles()
+    index = grid.span_next(0, 1)
+    grid.add([(text, st.cell_bold), None, (number(value), st.cell_right_bold)])
+    grid.style(("BACKGROUND", (0, index), (-1, index), SUBTOTAL_FILL),
+               ("LINEABOVE", (0, index), (-1, index), 0.8, INK))
+
+
+def rejected_section(ctx: DocumentContext, *, with_intro: bool = True) -> list[Flowable]:
+    flow: list[Flowable] = [Spacer(0, 6)]
+    if with_intro:
+        flow.append(pair(say("rejected.intro", ctx.lang), styles().body))
+    flow.append(rejected_table(ctx))
+    return flow
+
+
+def opening(ctx: DocumentContext, key: str) -> Flowable:
+    """The RO's opening sentence, naming the RO where the count file does."""
+    ro = ctx.election.returning_officer
+    if ro:
+        return pair(say(key, ctx.lang, ro=safe(ro)), styles().body)
+    return pair(say(f"{key}.unnamed", ctx.lang), styles().body)
+
+
+def render(ctx: DocumentContext) -> bytes:
+    story: list[Flowable] = heading_block(ctx, "title.rejected")
+    story.append(opening(ctx, "open.rejected"))
+    story += rejected_section(ctx, with_intro=False)
+    story.append(KeepTogether([Spacer(0, 10), figures_block(ctx), Spacer(0, 14), signature_block(ctx)]))
+    return build_pdf(ctx, "title.rejected", story)

@@ -1,0 +1,33 @@
+"""Finding shipped resources (fonts) both in a source checkout and in a PyInstaller build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import CountdeskError
+
+#: <repo>/resources: countdesk/ and resources/ are siblings in the source tree.
+_SOURCE_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource_roots() -> tuple[Path, ...]:
+    """Where resources may live, most specific first: a frozen bundle, then the source tree."""
+    roots: list[Path] = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        roots.append(Path(bundle) / "resources")
+    roots.append(_SOURCE_RESOURCES)
+    return tuple(roots)
+
+
+def resource_path(*parts: str) -> Path:
+    """The path of a shipped resource, e.g. resource_path("fonts", "LiberationSans-Regular.ttf").
+
+    Raises CountdeskError naming every place looked in, so a broken install says what is missing."""
+    for root in resource_roots():
+        candidate = root.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    looked = ", ".join(str(root.joinpath(*parts)) for root in resource_roots())
+    raise CountdeskError(f"resource not found (looked in {looked})", "/".join(parts))

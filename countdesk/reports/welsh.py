@@ -1,0 +1,242 @@
+"""Every phrase printed on a document, in English and in Welsh: the one table to review.
+
+Each entry carries a confidence mark (domain.md §9):
+  H  seen in statute or on a real bilingual notice;
+  M  Electoral Commission Welsh guidance, or built from statutory wording;
+  L  composed here: a Welsh speaker must check it before release.
+Layout code never holds a sentence of its own: it names a key here. Placeholders in braces are
+filled with already-escaped values (names, figures, dates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Phrase:
+    en: str
+    cy: str
+    mark: str  # "H" | "M" | "L"
+
+
+_P = Phrase
+
+_TABLE: dict[str, Phrase] = {
+    # Titles and headings
+    "title.declaration": _P("Declaration of result of poll", "Datganiad o Ganlyniad y Bleidlais", "H"),
+    "title.rejected": _P("Statement of rejected ballot papers",
+                         "Datganiad o'r Papurau Pleidleisio a Wrthodwyd", "M"),
+    "title.verification": _P("Statement as to the result of the verification",
+                             "Datganiad ynghylch Canlyniad y Dilysu", "L"),
+    "title.provisional": _P("Provisional result", "Canlyniad Dros Dro", "L"),
+    "provisional.mark": _P("PROVISIONAL", "DROS DRO", "L"),
+    "provisional.banner": _P("PROVISIONAL: not a declaration of result",
+                             "DROS DRO: nid datganiad o ganlyniad", "L"),
+    "heading.area": _P("Counting area", "Ardal gyfrif", "L"),
+    # A label, not a sentence: "ar" would need the day's name mutated ("ar ddydd Iau").
+    "heading.poll": _P("Date of poll", "Dyddiad y bleidlais", "M"),
+
+    # Opening sentences
+    "open.declaration": _P(
+        "I, {ro}, being the Returning Officer at the above election, do hereby give notice that the "
+        "number of votes recorded for each candidate at the said election is as follows:",
+        "Rwyf i, {ro}, sef y Swyddog Canlyniadau yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod "
+        "nifer y pleidleisiau a gofnodwyd ar gyfer pob ymgeisydd yn yr etholiad hwnnw fel a ganlyn:", "L"),
+    "open.declaration.unnamed": _P(
+        "I, being the Returning Officer at the above election, do hereby give notice that the number "
+        "of votes recorded for each candidate at the said election is as follows:",
+        "Rwyf i, sef y Swyddog Canlyniadau yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod nifer "
+        "y pleidleisiau a gofnodwyd ar gyfer pob ymgeisydd yn yr etholiad hwnnw fel a ganlyn:", "L"),
+    "open.rejected": _P(
+        "I, {ro}, being the Returning Officer at the above election, do hereby give notice that the "
+        "number of ballot papers rejected at the said election was as follows:",
+        "Rwyf i, {ro}, sef y Swyddog Canlyniadau yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod "
+        "nifer y papurau pleidleisio a wrthodwyd yn yr etholiad hwnnw fel a ganlyn:", "L"),
+    "open.rejected.unnamed": _P(
+        "I, being the Returning Officer at the above election, do hereby give notice that the number "
+        "of ballot papers rejected at the said election was as follows:",
+        "Rwyf i, sef y Swyddog Canlyniadau yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod nifer "
+        "y papurau pleidleisio a wrthodwyd yn yr etholiad hwnnw fel a ganlyn:", "L"),
+    "open.verification": _P(
+        "Each ballot box was opened and the ballot papers in it counted and compared with its ballot "
+        "paper account; the postal ballot papers were counted and recorded. The result is as follows:",
+        "Agorwyd pob blwch pleidleisio a chyfrifwyd y papurau pleidleisio ynddo a'u cymharu â'i gyfrif "
+        "papurau pleidleisio; cyfrifwyd a chofnodwyd y papurau pleidleisio drwy'r post. Mae'r canlyniad "
+        "fel a ganlyn:", "L"),
+    "open.provisional": _P(
+        "The provisional number of votes recorded for each candidate is as follows. These figures may "
+        "change before the Returning Officer declares the result.",
+        "Mae nifer dros dro y pleidleisiau a gofnodwyd ar gyfer pob ymgeisydd fel a ganlyn. Gall y "
+        "ffigurau hyn newid cyn i'r Swyddog Canlyniadau ddatgan y canlyniad.", "L"),
+
+    # Candidate table
+    "col.candidate": _P("Candidate", "Ymgeisydd", "H"),
+    "col.description": _P("Description", "Disgrifiad", "H"),
+    "col.votes": _P("Number of votes", "Nifer y pleidleisiau", "H"),
+    "col.first": _P("First preference votes", "Pleidleisiau dewis cyntaf", "H"),
+    "col.transfers": _P("Second preference votes transferred", "Pleidleisiau ail ddewis a drosglwyddwyd", "M"),
+    "col.total": _P("Total", "Cyfanswm", "H"),
+    "col.elected": _P("Elected", "Etholwyd", "M"),
+    "row.total_valid": _P("Total valid votes", "Cyfanswm y pleidleisiau dilys", "M"),
+    "row.non_transferable": _P("Non-transferable ballot papers", "Papurau pleidleisio na ellir eu trosglwyddo", "L"),
+    "sv.elected_on_first": _P(
+        "{name} received more than half of the valid first preference votes ({votes} of {valid}), so no "
+        "second preference votes were counted.",
+        "Cafodd {name} fwy na hanner y pleidleisiau dewis cyntaf dilys ({votes} o {valid}), felly ni "
+        "chyfrifwyd unrhyw bleidleisiau ail ddewis.", "L"),
+    "sv.second_round": _P(
+        "No candidate received more than half of the valid first preference votes. Every candidate "
+        "other than {finalists} was excluded, and the second preference votes for {finalists} on the "
+        "excluded candidates' ballot papers were transferred to them.",
+        "Ni chafodd unrhyw ymgeisydd fwy na hanner y pleidleisiau dewis cyntaf dilys. Eithriwyd pob "
+        "ymgeisydd ac eithrio {finalists}, a throsglwyddwyd iddynt y pleidleisiau ail ddewis ar eu cyfer "
+        "ar bapurau pleidleisio'r ymgeiswyr a eithriwyd.", "L"),
+
+    # Rejected ballot papers
+    "rejected.intro": _P("The number of ballot papers rejected was as follows:",
+                         "Roedd nifer y papurau pleidleisio a wrthodwyd fel a ganlyn:", "M"),
+    "col.reason": _P("Reason for rejection", "Rheswm dros wrthod", "M"),
+    "col.papers": _P("Number of ballot papers", "Nifer y papurau pleidleisio", "M"),
+    "row.rejected_total": _P("Total rejected ballot papers", "Cyfanswm y papurau pleidleisio a wrthodwyd", "M"),
+    "row.rejected_in_part": _P("Rejected in part (the valid votes on them were counted)",
+                               "Gwrthodwyd yn rhannol (cyfrifwyd y pleidleisiau dilys arnynt)", "H"),
+    "second_not_counted.intro": _P(
+        "Ballot papers on which the second preference vote was not counted",
+        "Papurau pleidleisio na chyfrifwyd y bleidlais ail ddewis arnynt", "L"),
+    "row.second_not_counted_total": _P("Total", "Cyfanswm", "H"),
+    # SV (and mayor/PCC before 2023): the five heads as printed on the WMCA 2021 statement.
+    "head.sv.want_of_official_mark": _P("Want of an official mark", "Dim marc swyddogol", "M"),
+    "head.sv.too_many_votes": _P("Voting for more than one candidate as to the first preference vote",
+                                 "Pleidleisio dros fwy nag un ymgeisydd o ran y bleidlais dewis cyntaf", "L"),
+    "head.sv.identifiable": _P("Writing or mark by which voter could be identified",
+                               "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo", "M"),
+    "head.sv.unmarked": _P("Unmarked as to the first preference vote",
+                           "Heb ei farcio o ran y bleidlais dewis cyntaf", "L"),
+    "head.sv.void_for_uncertainty": _P("Void for uncertainty as to the first preference vote",
+                                       "Di-rym oherwydd ansicrwydd o ran y bleidlais dewis cyntaf", "L"),
+    # FPTP mayor and PCC polls from 4 May 2023: five heads, unmarked and uncertain separate.
+    "head.office.want_of_official_mark": _P("Want of an official mark", "Dim marc swyddogol", "M"),
+    "head.office.too_many_votes": _P("Voting for more than one candidate",
+                                     "Pleidleisio dros fwy nag un ymgeisydd", "L"),
+    "head.office.identifiable": _P("Writing or mark by which the voter could be identified",
+                                   "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo", "M"),
+    "head.office.unmarked": _P("Unmarked", "Heb ei farcio", "M"),
+    "head.office.void_for_uncertainty": _P("Void for uncertainty", "Di-rym oherwydd ansicrwydd", "M"),
+    # FPTP council wards: four heads, the last the sum of two keys.
+    "head.council.want_of_official_mark": _P("Want of an official mark", "Dim marc swyddogol", "M"),
+    "head.council.too_many_votes": _P(
+        "Voting for more candidates than the voter was entitled to",
+        "Pleidleisio dros fwy o ymgeiswyr nag y mae gan y pleidleisiwr hawl i bleidleisio drostynt", "M"),
+    "head.council.identifiable": _P("Writing or mark by which the voter could be identified",
+                                    "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo", "M"),
+    "head.council.unmarked_or_void": _P("Unmarked or wholly void for uncertainty",
+                                        "Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd", "M"),
+    # Second preference not counted (domain.md §2b: wording UNCERTAIN, from memory of PCC r.53(8)).
+    "head.second.too_many_votes": _P("Voting for more than one candidate as to the second preference vote",
+                                     "Pleidleisio dros fwy nag un ymgeisydd o ran y bleidlais ail ddewis", "L"),
+    "head.second.void_for_uncertainty": _P("Void for uncertainty as to the second preference vote",
+                                           "Di-rym oherwydd ansicrwydd o ran y bleidlais ail ddewis", "L"),
+
+    # Electorate, papers verified, turnout
+    "fig.electorate": _P("Electorate", "Etholwyr", "M"),
+    "fig.verified": _P("Ballot papers verified", "Papurau pleidleisio a ddilyswyd", "M"),
+    "fig.turnout": _P("Turnout", "Y ganran a bleidleisiodd", "M"),
+    "fig.turnout_formula": _P("ballot papers verified ÷ electorate × 100",
+                              "papurau pleidleisio a ddilyswyd ÷ etholwyr × 100", "M"),
+    "fig.not_given": _P("not given", "heb ei roi", "L"),
+    "fig.verification_incomplete": _P("verification not complete", "nid yw'r dilysu wedi'i gwblhau", "L"),
+    "fig.not_available": _P("not available", "ddim ar gael", "L"),
+
+    # Lots and the declaration sentence
+    "lot.sentence": _P(
+        "An equality of votes was found between {tied}; the Returning Officer decided between them by "
+        "lot, and the lot fell on {winners}.",
+        "Cafwyd pleidleisiau cyfartal rhwng {tied}; penderfynodd y Swyddog Canlyniadau rhyngddynt drwy "
+        "fwrw coelbren, a syrthiodd y coelbren ar {winners}.", "L"),
+    "declare.one": _P("And I do hereby declare that {names} is duly elected.",
+                      "Ac rwyf drwy hyn yn datgan bod {names} wedi ei ethol/hethol yn briodol.", "L"),
+    # The Welsh leaves out the office: a title cannot be mutated after "yn" automatically.
+    "declare.one_as": _P("And I do hereby declare that {names} is duly elected as {office}.",
+                         "Ac rwyf drwy hyn yn datgan bod {names} wedi ei ethol/hethol yn briodol.", "L"),
+    "declare.many": _P("And I do hereby declare that {names} are duly elected.",
+                       "Ac rwyf drwy hyn yn datgan bod {names} wedi eu hethol yn briodol.", "L"),
+
+    # Signature block
+    "sign.signed": _P("Signed", "Llofnodwyd", "M"),
+    "sign.ro": _P("Returning Officer", "Swyddog Canlyniadau", "H"),
+    "sign.dated": _P("Dated", "Dyddiad", "M"),
+    "sign.place": _P("Place", "Lleoliad", "L"),
+
+    # Footer
+    "foot.page": _P("Page {page} of {pages}", "Tudalen {page} o {pages}", "M"),
+    "foot.fingerprint": _P("Count file fingerprint", "Ôl bys y ffeil gyfrif", "L"),
+    "foot.produced": _P("Produced {when}", "Cynhyrchwyd {when}", "L"),
+    "running.continued": _P("{title} (continued)", "{title} (parhad)", "L"),
+
+    # Verification statement
+    "col.box": _P("Box", "Blwch", "M"),
+    "col.box_description": _P("Description", "Disgrifiad", "H"),
+    "col.type": _P("Type", "Math", "M"),
+    "col.account": _P("Ballot paper account", "Cyfrif papurau pleidleisio", "L"),
+    "col.verified": _P("Verified", "Wedi'u dilysu", "L"),
+    "col.difference": _P("Difference", "Gwahaniaeth", "M"),
+    "col.note": _P("Note", "Nodyn", "M"),
+    "box.station": _P("Station", "Gorsaf", "M"),
+    "box.postal": _P("Postal", "Post", "M"),
+    "box.not_verified": _P("not verified", "heb ei ddilysu", "L"),
+    "group.station": _P("Polling station boxes", "Blychau gorsafoedd pleidleisio", "L"),
+    "group.postal": _P("Postal ballot boxes", "Blychau papurau pleidleisio drwy'r post", "L"),
+    "row.subtotal_station": _P("Subtotal, polling station boxes", "Is-gyfanswm, blychau gorsafoedd pleidleisio", "L"),
+    "row.subtotal_postal": _P("Subtotal, postal ballot boxes", "Is-gyfanswm, blychau drwy'r post", "L"),
+    "row.grand_total": _P("Total, all boxes", "Cyfanswm, pob blwch", "L"),
+    "verification.unverified": _P("Boxes not yet verified: {n}. The totals above are incomplete.",
+                                  "Blychau heb eu dilysu eto: {n}. Nid yw'r cyfansymiau uchod yn gyflawn.", "L"),
+    "verification.none": _P("No ballot boxes have been recorded.", "Nid oes unrhyw flychau pleidleisio wedi'u cofnodi.",
+                            "L"),
+
+    # Provisional sheet: where the count stands, and the checks the RO must see
+    "status.would_be_elected": _P("On these figures {names} would be elected.",
+                                  "Ar sail y ffigurau hyn, byddai {names} yn cael ei ethol/hethol.", "L"),
+    "status.would_be_elected_many": _P("On these figures {names} would be elected.",
+                                       "Ar sail y ffigurau hyn, byddai {names} yn cael eu hethol.", "L"),
+    "status.needs_lot": _P(
+        "{tied} are tied on {votes} votes: the Returning Officer must decide between them by lot before "
+        "the result can be declared.",
+        "Mae {tied} yn gyfartal ar {votes} o bleidleisiau: rhaid i'r Swyddog Canlyniadau benderfynu "
+        "rhyngddynt drwy fwrw coelbren cyn y gellir datgan y canlyniad.", "L"),
+    "status.awaiting_second": _P(
+        "No candidate has more than half of the valid first preference votes. The candidates remaining "
+        "in the contest are {finalists}; the second preference votes are still to be counted.",
+        "Nid oes gan unrhyw ymgeisydd fwy na hanner y pleidleisiau dewis cyntaf dilys. Yr ymgeiswyr sy'n "
+        "aros yn yr ornest yw {finalists}; mae'r pleidleisiau ail ddewis eto i'w cyfrif.", "L"),
+    "status.no_sheets": _P("No count sheets have been entered yet.",
+                           "Nid oes unrhyw daflenni cyfrif wedi'u cofnodi eto.", "L"),
+    "warnings.title": _P("Checks still standing", "Gwiriadau sydd heb eu datrys", "L"),
+    "warnings.none": _P("None: every check passes.", "Dim: mae pob gwiriad yn llwyddo.", "L"),
+}
+
+PHRASES = MappingProxyType(_TABLE)
+
+#: Conjunction between the last two names of a list. Welsh "a" becomes "ac" before a vowel.
+AND = _P("and", "a", "H")
+AND_BEFORE_VOWEL_CY = "ac"
+
+WEEKDAYS: tuple[Phrase, ...] = (
+    _P("Monday", "Dydd Llun", "H"), _P("Tuesday", "Dydd Mawrth", "H"), _P("Wednesday", "Dydd Mercher", "H"),
+    _P("Thursday", "Dydd Iau", "H"), _P("Friday", "Dydd Gwener", "H"), _P("Saturday", "Dydd Sadwrn", "H"),
+    _P("Sunday", "Dydd Sul", "H"),
+)
+
+MONTHS: tuple[Phrase, ...] = (
+    _P("January", "Ionawr", "H"), _P("February", "Chwefror", "H"), _P("March", "Mawrth", "H"),
+    _P("April", "Ebrill", "H"), _P("May", "Mai", "H"), _P("June", "Mehefin", "H"),
+    _P("July", "Gorffennaf", "H"), _P("August", "Awst", "H"), _P("September", "Medi", "H"),
+    _P("October", "Hydref", "H"), _P("November", "Tachwedd", "H"), _P("December", "Rhagfyr", "H"),
+)
+
+
+def phrase(key: str) -> Phrase:
+    """The entry for `key`; a missing key is a programming error and fails loudly in tests."""
+    return PHRASES[key]
