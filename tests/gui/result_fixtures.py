@@ -104,8 +104,18 @@ class InMemorySession:
             raise CountdeskError("the contest has been declared and is locked", f"contests[{contest_id}]")
         self._replace(contest_id, lambda c: replace(c, lots=(*c.lots, lot)))
 
-    def delete_lot(self, contest_id: str, tied, reason: str) -> None:
-        self._replace(contest_id, lambda c: replace(c, lots=tuple(x for x in c.lots if set(x.tied) != set(tied))))
+    def delete_lot(self, contest_id: str, lot: Lot | int | tuple[str, ...], *, reason: str) -> None:
+        """As CountSession.delete_lot: the Lot itself, its index, or its tied candidates (the last
+        lot between exactly them)."""
+        assert reason.strip(), "a lot is withdrawn only with a reason"
+        lots = self._count.contest(contest_id).lots
+        if isinstance(lot, int):
+            index = lot
+        elif isinstance(lot, Lot):
+            index = lots.index(lot)
+        else:
+            index = max(i for i, x in enumerate(lots) if set(x.tied) == set(lot))
+        self._replace(contest_id, lambda c: replace(c, lots=c.lots[:index] + c.lots[index + 1:]))
 
     def _replace(self, contest_id: str, change) -> None:
         self._count = replace(self._count, contests=tuple(

@@ -216,3 +216,17 @@ def test_no_contest_shows_an_empty_state(qtbot):
     view.set_contest(None)
     assert view.model.rowCount() == 0 and view.title_label.text() == "No contest selected"
     assert view.checks.warning_count() == 0 and not view.banner.isVisible()
+
+
+def test_refreshing_the_chart_leaves_no_stale_labels(qtbot):
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+
+    def visible_texts() -> int:
+        qtbot.wait(30)  # QtCharts lays out (and creates its label items) from the event loop
+        return sum(1 for item in view.chart.scene().items()
+                   if item.isVisible() and type(item).__name__ == "QGraphicsTextItem")
+
+    once = visible_texts()
+    view.document.notify(LIVERPOOL)
+    view.document.notify("")
+    assert visible_texts() == once > 0

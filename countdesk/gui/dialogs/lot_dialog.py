@@ -53,10 +53,16 @@ class LotDialog(QDialog):
         self.setWindowTitle(f"Record a lot — {contest.title}")
         self.setAccessibleName("Record a lot")
 
+        headline = QLabel(f"{tie_sentence(contest, result, tie)}.", self)
+        headline.setObjectName("lotTie")
+        headline.setWordWrap(True)
+        headline.setTextFormat(Qt.TextFormat.PlainText)
+        bold = headline.font()
+        bold.setBold(True)
+        headline.setFont(bold)
         intro = QLabel(
-            f"{tie_sentence(contest, result, tie)}. The law says the returning officer decides by lot. "
-            f"Draw the lot by hand, in front of the candidates and agents; this application never "
-            f"draws. Then record here who won the lot.", self)
+            "The law says the returning officer decides by lot. Draw the lot by hand, in front of the "
+            "candidates and agents; this application never draws. Then record here who won the lot.", self)
         intro.setObjectName("lotIntro")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -123,6 +129,7 @@ class LotDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(headline)
         layout.addWidget(intro)
         layout.addWidget(box)
         layout.addLayout(form)

@@ -38,25 +38,31 @@ class ResultChart(QChartView):
         self.viewport().setAccessibleName("Result chart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(self.fontMetrics().height() * 14)
-        self._chart = QChart()
-        self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self._chart.setBackgroundRoundness(0)
-        self._chart.setLocalizeNumbers(True)  # axis figures with thousands separators
-        self._chart.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        self._chart.setMargins(QMargins(4, 4, 4, 4))
-        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._chart = self._new_chart()
         self.setChart(self._chart)
         self._series: QHorizontalStackedBarSeries | None = None
+
+    @staticmethod
+    def _new_chart() -> QChart:
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setBackgroundRoundness(0)
+        chart.setLocalizeNumbers(True)  # axis figures with thousands separators
+        chart.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        return chart
 
     @property
     def series(self) -> QHorizontalStackedBarSeries | None:
         return self._series
 
     def set_result(self, contest: Contest | None, result: ContestResult | None) -> None:
+        # A fresh chart each time: QtCharts leaves stale axis labels behind when axes are swapped.
+        old, self._chart = self._chart, self._new_chart()
+        self.setChart(self._chart)
+        old.deleteLater()
         chart = self._chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         self._series = None
         if contest is None or result is None:
             self.setAccessibleDescription("No contest selected")
@@ -89,7 +95,7 @@ class ResultChart(QChartView):
         step, steps = nice_scale(top)
         values.setRange(0, step * steps)
         values.setTickCount(steps + 1)
-        values.setLabelFormat("%d")
+        values.setLabelFormat("%.0f")
         values.setLabelsFont(font)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)
