@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -108,7 +108,10 @@ def load_public_key(public_key: PublicKeyLike) -> Ed25519PublicKey:
         return public_key
     data = public_key.encode("ascii") if isinstance(public_key, str) else bytes(public_key)
     if data.lstrip().startswith(b"-----BEGIN"):
-        loaded = serialization.load_pem_public_key(data)
+        try:
+            loaded = serialization.load_pem_public_key(data)
+        except UnsupportedAlgorithm as exc:
+            raise ValueError("the public key is of a kind this program cannot read") from exc
         if not isinstance(loaded, Ed25519PublicKey):
             raise ValueError("the public key is not an Ed25519 key")
         return loaded

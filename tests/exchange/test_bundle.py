@@ -211,6 +211,14 @@ def test_a_signature_that_is_not_base64_is_refused(bundle):
     assert verify_bundle(bundle).problems == ["bad signature: SHA256SUMS.sig is not base64"]
 
 
+def test_a_key_that_is_not_ed25519_is_reported_as_unreadable(bundle):
+    (bundle / PUBLIC_KEY_FILE).write_bytes(b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")
+    problems = verify_bundle(bundle).problems
+    assert f"altered: {PUBLIC_KEY_FILE}" in problems
+    assert f"unreadable key: {PUBLIC_KEY_FILE} is not an Ed25519 public key" in problems
+    assert f"bad signature: no readable key to check {SIGNATURE_FILE} with" in problems
+
+
 def test_a_missing_sha256sums_is_reported_as_such(bundle):
     (bundle / "SHA256SUMS").unlink()
     verdict = verify_bundle(bundle)

@@ -8,6 +8,8 @@ import os
 import stat
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from countdesk.exchange.fingerprint import (
     fingerprint_groups,
@@ -103,3 +105,11 @@ def test_check_positions_are_distinct_in_range_and_vary():
     for positions in drawn:
         assert len(positions) == 2 and positions[0] < positions[1] and 1 <= positions[0] and positions[1] <= 8
     assert len(drawn) > 5  # 28 possible pairs; 200 draws that always gave the same few would be a bug
+
+
+def test_a_public_key_of_another_kind_is_refused_as_a_value_error():
+    other = ec.generate_private_key(ec.SECP256R1()).public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    with pytest.raises(ValueError, match="not an Ed25519 key"):
+        load_public_key(other)
+    assert not verify(b"data", b"\0" * 64, other)
