@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--db", required=True, help="the .countdesk database (created if missing)")
     p.add_argument("--operator", default=None, help="name stamped on the audit log")
+    p.add_argument("--replace", action="store_true", help="replace the contests a database already holds")
 
     p = sub.add_parser("tally", help="the result of a count file or a count database")
     src = p.add_mutually_exclusive_group(required=True)
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="the audit log of a count database")
     p.add_argument("--db", required=True)
     p.add_argument("--verify", action="store_true", help="check the hash chain")
+    p.add_argument("--contest", default=None, help="only this contest's rows")
     return parser
 
 

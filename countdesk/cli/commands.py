@@ -75,3 +75,63 @@ def version_text() -> str:
     except Exception:  # noqa: BLE001 - the version line must print even without a working Qt
         pass
     return "\n".join(lines)
+
+
+def cmd_import(args: Namespace) -> int:
+    """Parse and validate first: a bad file is refused before the database is even opened. A new
+    database that the import then fails to fill is removed, so nothing is left behind."""
+    from ..services.counts import CountSession
+
+    count = _load_file(args.file)
+    db = Path(args.db)
+    created = not db.exists()
+    if created:
+        session = CountSession.create(db, _operator(args), count.election)
+    else:
+        session = CountSession.open(db, _operator(args))
+    try:
+        session.import_count(count, reason=f"imported from {Path(args.file).name}", replace=args.replace)
+    except BaseException:
+        session.close()
+        if created:
+            _remove_count_file(db)
+        raise
+    session.close()
+    sheets = sum(len(c.count_sheets) for c in count.contests)
+    boxes = sum(len(c.boxes) for c in count.contests)
+    print(f"imported {len(count.contests)} contest(s), {boxes} box(es), {sheets} count sheet(s) into {db}")
+    return 0
+
+
+def _remove_count_file(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+def cmd_export_json(args: Namespace) -> int:
+    from ..exchange.countfile import write_count_file
+    from ..services.counts import CountSession
+
+    with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
+        count = session.load()
+    write_count_file(count, Path(args.out))
+    print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_audit(args: Namespace) -> int:
+    from ..services.counts import CountSession
+
+    with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
+        if args.verify:
+            verdict = session.verify_audit()
+            if verdict.ok:
+                print(f"audit log intact: {verdict.rows_checked} rows, last hash {verdict.last_hash[:16]}…")
+                return 0
+            print(f"audit log ALTERED: row {verdict.first_bad_id}: {verdict.problem}", file=sys.stderr)
+            return 1
+        rows = session.audit_rows(contest_id=args.contest)
+    for row in rows:
+        print(f"{row.id:>6}  {row.at}  {row.operator:<16}  {row.action:<18}  {row.contest_id or '':<24}  "
+              f"{row.key or '':<12}  {row.reason or ''}")
+    return 0

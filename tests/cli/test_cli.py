@@ -1,0 +1,132 @@
+"""The command line as a user meets it: real commands, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from countdesk.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+LIVERPOOL = ROOT / "tests" / "golden" / "liverpool-mayor-2021" / "count.json"
+
+
+def run(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "countdesk", *argv], capture_output=True, text=True, timeout=120)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture()
+def liverpool_db(tmp_path):
+    db = tmp_path / "liverpool.countdesk"
+    assert main(["import", str(LIVERPOOL), "--db", str(db), "--operator", "Count Supervisor"]) == 0
+    return db
+
+
+def test_import_tally_export_round_trip(liverpool_db, tmp_path, capsys):
+    capsys.readouterr()
+    assert main(["tally", "--db", str(liverpool_db), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)["contests"][0]
+    assert result["final"] == {"anderson-j": 46493, "yip-s": 32079}
+    out = tmp_path / "out.json"
+    assert main(["export-json", "--db", str(liverpool_db), "--out", str(out)]) == 0
+    assert json.loads(out.read_text()) == json.loads(LIVERPOOL.read_text())
+
+
+def test_readable_table_is_the_default(capsys):
+    assert main(["tally", str(LIVERPOOL)]) == 0
+    out = capsys.readouterr().out
+    assert "Joanne ANDERSON" in out and "46,493" in out and "ELECTED" in out
+    assert "Turnout (verified / electorate x 100): 30.51 %" in out
+
+
+def test_audit_verify_reports_intact_then_altered(liverpool_db, capsys):
+    assert main(["audit", "--db", str(liverpool_db), "--verify"]) == 0
+    assert "intact" in capsys.readouterr().out
+    import sqlite3
+
+    con = sqlite3.connect(liverpool_db)
+    # A forger with the sqlite3 shell first drops the append-only triggers; the chain still shows it.
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'").fetchall():
+        con.execute(f'DROP TRIGGER "{name}"')
+    con.execute("UPDATE audit SET reason = 'nothing to see' WHERE id = (SELECT MAX(id) FROM audit WHERE action LIKE 'contest.%')")
+    con.commit()
+    con.close()
+    assert main(["audit", "--db", str(liverpool_db), "--verify"]) == 1
+    assert "ALTERED: row" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"{bad", "line 1, column 2"),
+        (b"\xff\xfe\x00", "UTF-8"),
+        (json.dumps({"format": "countdesk/2"}).encode(), "format"),
+    ],
+)
+def test_bad_files_give_one_located_line_and_exit_2(tmp_path, content, expected):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    proc = run("tally", str(bad))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert expected in proc.stderr
+
+
+def test_bad_import_leaves_an_existing_database_untouched(liverpool_db, tmp_path):
+    doc = json.loads(LIVERPOOL.read_text())
+    doc["contests"][0]["count_sheets"][3]["votes"]["smith-x"] = 3
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    before = digest(liverpool_db)
+    proc = run("import", str(bad), "--db", str(liverpool_db), "--replace")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == 'countdesk: contests[0].count_sheets[3].votes: unknown candidate "smith-x"'
+    assert digest(liverpool_db) == before
+
+
+def test_bad_import_into_a_new_database_leaves_no_file(tmp_path):
+    doc = json.loads(LIVERPOOL.read_text())
+    doc["contests"][0]["seats"] = 2
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    db = tmp_path / "new.countdesk"
+    assert run("import", str(bad), "--db", str(db)).returncode == 2
+    assert not list(tmp_path.glob("new.countdesk*"))
+
+
+def test_a_fifty_megabyte_file_is_refused_quickly(tmp_path):
+    big = tmp_path / "big.json"
+    with big.open("wb") as fh:
+        fh.write(b'{"format": "countdesk/1", "pad": "')
+        fh.write(b"x" * (50 * 1024 * 1024))
+        fh.write(b'"}')
+    proc = run("tally", str(big))
+    assert proc.returncode == 2
+    assert "big.json" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_usage_errors_are_one_line(tmp_path):
+    proc = run("tally")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+
+
+def test_collate_areas_gives_the_published_total(capsys):
+    areas = sorted((ROOT / "tests" / "golden" / "lcr-mayor-2021" / "areas").glob("*.json"))
+    assert main(["collate", *map(str, areas), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)["contests"][0]
+    assert result["first"]["rotheram-s"] == 198736 and result["valid_votes"] == 340698
+
+
+def test_collate_refuses_an_area_given_twice(capsys):
+    area = ROOT / "tests" / "golden" / "lcr-mayor-2021" / "areas" / "wirral.json"
+    assert main(["collate", str(area), str(area)]) == 2
+    assert "given twice" in capsys.readouterr().err
