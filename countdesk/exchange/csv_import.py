@@ -171,7 +171,9 @@ def _read_table(source: CsvSource, default_name: str, columns: tuple[str, ...], 
     rows = []
     for line, cells in records[1:]:
         if len(cells) < len(header) or any(cell.strip() for cell in cells[len(header):]):
-            raise ValidationError(f"{len(cells)} cells, but the header has {len(header)} columns", f"{name} line {line}")
+            raise ValidationError(
+                f"this line has {_cells(len(cells))}, but the header has {_cells(len(header))}", f"{name} line {line}"
+            )
         values = {}
         for index, column in keep:
             value = cells[index].strip()
@@ -181,6 +183,10 @@ def _read_table(source: CsvSource, default_name: str, columns: tuple[str, ...], 
     if not rows:
         raise ValidationError("no rows: the file has a header but nothing under it", name)
     return _Table(name, tuple(c for _, c in keep), tuple(rows))
+
+
+def _cells(number: int) -> str:
+    return f"{number} cell" if number == 1 else f"{number} cells"
 
 
 def _check_text(value: str, where: str) -> None:
