@@ -57,13 +57,18 @@ def test_the_tie_shows_the_record_lot_button(qtbot, tie_document):
     view = ResultView(tie_document)
     qtbot.addWidget(view)
     view.set_contest(TESTSHIRE)
+    view.resize(1400, 900)
     with qtbot.waitExposed(view):
         view.show()
+    screenshot(view, "result-needs-lot")
     result = tie_document.result(TESTSHIRE)
     assert result.status is Status.NEEDS_LOTS and set(result.pending_tie.candidates) == {"a", "b"}
     assert view.lot_button.isVisible() and view.lot_button.isEnabled()
     assert view.lot_button.text().replace("&", "") == "Record lot…"
     assert "Ann ASHE and Bryn BEVAN are tied on 40 votes" in view.status_label.text()
+    tie_document.session.declared.add(TESTSHIRE)  # a declared contest is locked
+    tie_document.notify(TESTSHIRE)
+    assert view.lot_button.isVisible() and not view.lot_button.isEnabled()
 
 
 def test_the_dialog_shows_the_tie_and_defaults_to_the_returning_officer_and_now(qtbot, tie_document):

@@ -3,6 +3,8 @@ City Region 2021 collated (elected on first preferences), plus counts caught hal
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -175,6 +177,12 @@ def test_checks_list_every_warning_with_its_explanation(qtbot):
     assert differing[0].id in first.text(3)
     assert view.checks.explanation(0) == CHECKS["W03"].explanation
     assert CHECKS["W03"].explanation in first.toolTip(3)
+    # The explanation opens from the keyboard: select the warning, press Right.
+    view.checks.tree.setFocus()
+    view.checks.tree.setCurrentItem(first)
+    qtbot.keyClick(view.checks.tree, Qt.Key.Key_Right)
+    assert first.isExpanded()
+    screenshot(view.checks, "checks-expanded")
 
 
 def test_the_view_follows_a_change_and_a_declaration(qtbot):
@@ -209,6 +217,14 @@ def test_text_follows_the_application_font(qtbot):
         assert view.title_label.font().pointSizeF() > bigger.pointSizeF()
     finally:
         app.setFont(original)
+
+
+def test_a_removed_contest_empties_the_view(qtbot):
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+    count = liverpool_count()
+    view.document.session.replace_count(replace(count, contests=()))
+    view.document.notify(LIVERPOOL)
+    assert view.contest_id is None and view.model.rowCount() == 0
 
 
 def test_no_contest_shows_an_empty_state(qtbot):

@@ -95,6 +95,9 @@ def _warning_item(warning: Warning_) -> QTreeWidgetItem:
     item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{warning.code}, {title}: {warning.message}")
     if explanation:
         child = QTreeWidgetItem([explanation])
+        italic = child.font(0)
+        italic.setItalic(True)
+        child.setFont(0, italic)
         child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         child.setToolTip(0, explanation)
         item.addChild(child)

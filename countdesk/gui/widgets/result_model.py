@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from ...domain.model import Candidate, Contest, VotingSystem
 from ...domain.result import ContestResult, Status, Tie, share_percent
+from ..appearance import figure_font
 
 #: The statutory heads of rejected papers, as the SV statement words them (domain.md §2a).
 HEAD_LABELS: dict[str, str] = {
@@ -48,9 +49,7 @@ def percent(value: Decimal | None) -> str:
 
 def tabular_font(font: QFont) -> QFont:
     """The same font with tabular (equal-width) digits, so columns of figures line up."""
-    tabular = QFont(font)
-    tabular.setFeature(QFont.Tag("tnum"), 1)
-    return tabular
+    return figure_font(font)
 
 
 def names(contest: Contest, ids: Sequence[str]) -> str:

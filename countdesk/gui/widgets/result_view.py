@@ -27,9 +27,9 @@ BANNER_STYLE = {
 }
 MAX_ROWS_WITHOUT_SCROLLING = 16
 STATUS_STYLE = {
-    Status.ELECTED: "color: palette(window-text);",
+    Status.ELECTED: "color: #0e4f12; font-weight: bold;",
     Status.NEEDS_LOTS: "color: #8a4b00; font-weight: bold;",
-    Status.INCOMPLETE: "color: palette(window-text);",
+    Status.INCOMPLETE: "color: palette(window-text); font-weight: bold;",
 }
 
 
@@ -237,10 +237,11 @@ class ResultView(QWidget):
 
     # -- internals ------------------------------------------------------------------------------
     def _on_changed(self, contest_id: str) -> None:
-        if self.contest_id and contest_id in ("", self.contest_id):
-            if contest_id == "" and self.contest_id not in self.document.contest_ids():
-                self.contest_id = None
-            self.refresh()
+        if not self.contest_id or contest_id not in ("", self.contest_id):
+            return
+        if self.contest_id not in self.document.contest_ids():
+            self.contest_id = None  # the contest was removed (set-up, or a replacing import)
+        self.refresh()
 
     def _show_nothing(self) -> None:
         self.title_label.setText("No contest selected")
