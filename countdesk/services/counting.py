@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..domain.model import CountSheet, Lot
 from ..errors import CountdeskError, ValidationError
 from ..store import sheets as store
-from ..store.repository import ContestState, load_contest
+from ..store.repository import ContestState, Stage, load_contest
 from .session_core import SessionCore, contest_where
 from .validation import optional_reason, require_id, require_reason, validate_lot, validate_sheet
 
@@ -30,8 +30,9 @@ class CountingMixin(SessionCore):
             )
         self._validate_sheet(state, sheet)
         replacing, reason = self._replacement_reason(contest_id, sheet.id, reason)
-        store.save_sheet(self._cdb, self._actor, contest_id, sheet, reason=reason,
-                         action="sheet.replace" if replacing else "sheet.save")
+        self._write_advancing(state, Stage.COUNT, "first count sheet recorded", lambda: store.save_sheet(
+            self._cdb, self._actor, contest_id, sheet, reason=reason,
+            action="sheet.replace" if replacing else "sheet.save"))
 
     def delete_sheet(self, contest_id: str, sheet_id: str, *, reason: str) -> None:
         self._open_state(contest_id)
@@ -50,7 +51,9 @@ class CountingMixin(SessionCore):
         """Record a lot drawn by hand: who was tied, who won, who drew it, when, and the witnesses."""
         state = self._open_state(contest_id)
         validate_lot(lot, state.candidate_ids, f"{contest_where(contest_id)}.lots", entered=True)
-        store.add_lot(self._cdb, self._actor, contest_id, lot, reason=optional_reason(reason, "reason"))
+        reason = optional_reason(reason, "reason")
+        self._write_advancing(state, Stage.COUNT, "lot recorded", lambda: store.add_lot(
+            self._cdb, self._actor, contest_id, lot, reason=reason))
 
     def delete_lot(self, contest_id: str, lot: Lot | int | tuple[str, ...], *, reason: str) -> None:
         """Withdraw a recorded lot: given as the Lot itself, its index in the contest's `lots`,

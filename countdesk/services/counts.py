@@ -101,6 +101,19 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
             details["took_over_stale_lock"] = self._lock.took_over.to_json()
         self._session_id = start_session(self._cdb, self._actor, socket.gethostname(), os.getpid(), details)
 
+    def change_operator(self, operator: str) -> None:
+        """Hand the open file to another operator at the same desk (double entry needs two people).
+        Their rows are stamped with the new name from now on; the hand-over is itself audited."""
+        cdb = self._require_writable()
+        new = validate_operator(operator)
+        if new == self._actor.operator:
+            return
+        old = self._actor.operator
+        end_session(cdb, self._actor, self._session_id)
+        self._actor = Actor(new, self._actor.clock)
+        self._session_id = start_session(cdb, self._actor, socket.gethostname(), os.getpid(),
+                                         {"handed_over_by": old})
+
     def close(self) -> None:
         """Release everything; every confirmed write is already on disk. Safe to call twice."""
         cdb, self._cdb = self._cdb, None

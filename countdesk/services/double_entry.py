@@ -16,6 +16,7 @@ from ..store import sheets as store_sheets
 from ..store import state as store_state
 from ..store.contests import set_contest_field
 from ..store.records import sheet_record
+from ..store.repository import Stage
 from ..store.state import Keying
 from .counting import CountingMixin, sheet_where
 from .session_core import contest_where
@@ -200,7 +201,11 @@ class DoubleEntryMixin(CountingMixin):
     def _accept(self, contest_id: str, sheet: CountSheet, reason: str) -> None:
         """Record the agreed sheet and drop its keyings, in one transaction."""
         replacing = store_sheets.sheet_exists(self._cdb, contest_id, sheet.id)
-        with self._cdb.transaction():
-            store_state.clear_keyings_rows(self._cdb, contest_id, sheet.id)
-            store_sheets.save_sheet(self._cdb, self._actor, contest_id, sheet, reason=reason,
-                                    action="sheet.replace" if replacing else "sheet.save")
+
+        def write() -> None:
+            with self._cdb.transaction():
+                store_state.clear_keyings_rows(self._cdb, contest_id, sheet.id)
+                store_sheets.save_sheet(self._cdb, self._actor, contest_id, sheet, reason=reason,
+                                        action="sheet.replace" if replacing else "sheet.save")
+
+        self._write_advancing(self._state(contest_id), Stage.COUNT, "first count sheet recorded", write)

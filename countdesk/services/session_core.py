@@ -6,12 +6,18 @@ one writer per file (store.lock) is what makes that cache trustworthy.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..errors import CountdeskError, ValidationError
 from ..store.audit import Actor
+from ..store.contests import set_contest_field
 from ..store.database import CountDatabase
 from ..store.lock import CountLock
-from ..store.repository import ContestState, contest_state, contest_states
+from ..store.repository import ContestState, Stage, contest_state, contest_states
 from .validation import require_id
+
+
+_STAGE_ORDER = {stage: n for n, stage in enumerate(Stage)}
 
 
 def contest_where(contest_id: str) -> str:
@@ -77,3 +83,15 @@ class SessionCore:
             self._states.pop(contest_id, None)
         else:
             self._states[contest_id] = state  # a new contest goes last, as it does in the file
+
+    def _write_advancing(self, state: ContestState, stage: Stage, why: str, write: Callable[[], None]) -> None:
+        """Run `write`; if it is the contest's first entry of a later stage, move the contest on to
+        that stage in the same transaction (audited). Stages never move back this way."""
+        if _STAGE_ORDER[state.stage] >= _STAGE_ORDER[stage]:
+            write()
+            return
+        with self._cdb.transaction():
+            write()
+            set_contest_field(self._cdb, self._actor, state.id, "stage", str(stage), action="contest.stage",
+                              reason=why)
+        self._refresh(state.id)

@@ -11,7 +11,7 @@ from typing import Sequence
 from ..domain.model import Box, Candidate, Contest, Election
 from ..errors import CountdeskError, ValidationError
 from ..store import contests as store
-from ..store.repository import load_contest
+from ..store.repository import Stage, load_contest
 from .session_core import SessionCore, contest_where
 from .validation import (
     optional_reason, require_count, require_id, require_reason, require_str, validate_box, validate_candidate,
@@ -151,7 +151,7 @@ class SetupMixin(SessionCore):
         self, contest_id: str, box_id: str, verified: int | None, note: str | None, *, reason: str | None = None,
     ) -> None:
         """Record (or clear, with None) the papers counted at verification, and why they differ."""
-        self._open_state(contest_id)
+        state = self._open_state(contest_id)
         where = f"{contest_where(contest_id)}.boxes[{box_id}]"
         require_id(box_id, where, "box id")
         require_count(verified, f"{where}.verified", optional=True)
@@ -161,8 +161,15 @@ class SetupMixin(SessionCore):
             reason = require_reason(reason, "reason", f"box {box_id} already has {before.verified} papers verified")
         note = (note.strip() or None) if note is not None else None
         after = Box(before.id, before.label, before.postal, before.ballot_paper_account, verified, note)
-        store.update_box(self._cdb, self._actor, contest_id, after, action="box.verify",
-                         reason=optional_reason(reason, "reason"))
+        reason = optional_reason(reason, "reason")
+
+        def write() -> None:
+            store.update_box(self._cdb, self._actor, contest_id, after, action="box.verify", reason=reason)
+
+        if verified is None:
+            write()
+        else:
+            self._write_advancing(state, Stage.VERIFICATION, "first box verified", write)
 
     def _existing_box(self, contest_id: str, box_id: str, where: str) -> Box:
         box = store.read_box(self._cdb, contest_id, box_id)

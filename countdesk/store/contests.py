@@ -147,7 +147,7 @@ def update_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidat
         row = db.execute("SELECT name, description FROM candidate WHERE contest_id = ? AND id = ?",
                          (contest_id, candidate.id)).fetchone()
         if row is None:
-            raise ValidationError(f'no candidate "{candidate.id}"', f"contests[{contest_id}].candidates[{candidate.id}]")
+            raise _no_candidate(contest_id, candidate.id)
         db.execute("UPDATE candidate SET name = ?, description = ? WHERE contest_id = ? AND id = ?",
                    (candidate.name, candidate.description, contest_id, candidate.id))
         append_audit(db, actor, "candidate.update", "candidate", contest_id=contest_id, key=candidate.id,
@@ -155,12 +155,14 @@ def update_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidat
                      after=candidate_record(candidate))
 
 
-def remove_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidate_id: str, *, reason: str | None) -> None:
+def remove_candidate(
+    cdb: CountDatabase, actor: Actor, contest_id: str, candidate_id: str, *, reason: str | None,
+) -> None:
     with cdb.transaction() as db:
         row = db.execute("SELECT name, description, position FROM candidate WHERE contest_id = ? AND id = ?",
                          (contest_id, candidate_id)).fetchone()
         if row is None:
-            raise ValidationError(f'no candidate "{candidate_id}"', f"contests[{contest_id}].candidates[{candidate_id}]")
+            raise _no_candidate(contest_id, candidate_id)
         db.execute("DELETE FROM candidate WHERE contest_id = ? AND id = ?", (contest_id, candidate_id))
         _write_order(db, contest_id, _candidate_order(db, contest_id))
         append_audit(db, actor, "candidate.remove", "candidate", contest_id=contest_id, key=candidate_id,
@@ -173,6 +175,10 @@ def reorder_candidates(cdb: CountDatabase, actor: Actor, contest_id: str, order:
         _write_order(db, contest_id, list(order))
         append_audit(db, actor, "candidate.reorder", "contest", contest_id=contest_id, key=contest_id,
                      before={"candidates": before}, after={"candidates": list(order)})
+
+
+def _no_candidate(contest_id: str, candidate_id: str) -> ValidationError:
+    return ValidationError(f'no candidate "{candidate_id}"', f"contests[{contest_id}].candidates[{candidate_id}]")
 
 
 def _candidate_order(db: Database, contest_id: str) -> list[str]:
@@ -247,12 +253,10 @@ def remove_box(cdb: CountDatabase, actor: Actor, contest_id: str, box_id: str, *
 
 def contest_has_entries(cdb: CountDatabase, contest_id: str) -> dict[str, int]:
     """How many sheets, lots and verified boxes a contest has (what a set-up change could orphan)."""
+    queries = {
+        "count_sheets": "SELECT count(*) FROM count_sheet WHERE contest_id = ?",
+        "lots": "SELECT count(*) FROM lot WHERE contest_id = ?",
+        "verified_boxes": "SELECT count(*) FROM box WHERE contest_id = ? AND verified IS NOT NULL",
+    }
     with cdb.guard():
-        db = cdb.db
-        return {
-            "count_sheets": db.execute("SELECT count(*) FROM count_sheet WHERE contest_id = ?", (contest_id,)).fetchone()[0],
-            "lots": db.execute("SELECT count(*) FROM lot WHERE contest_id = ?", (contest_id,)).fetchone()[0],
-            "verified_boxes": db.execute(
-                "SELECT count(*) FROM box WHERE contest_id = ? AND verified IS NOT NULL", (contest_id,)
-            ).fetchone()[0],
-        }
+        return {name: cdb.db.execute(sql, (contest_id,)).fetchone()[0] for name, sql in queries.items()}

@@ -21,7 +21,6 @@ COUNT_FILE_SUFFIX = ".countdesk"
 BUSY_TIMEOUT_MS = 5000
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
-_APPLICATION_ID_OFFSET = 68
 
 
 class CountDatabase:
@@ -78,7 +77,8 @@ def create_database(path: str | Path) -> CountDatabase:
         raise CountdeskError(f"cannot create {path.name}: {exc}", str(path)) from exc
     try:
         cdb = CountDatabase(Database(conn), path, read_only=False)
-        _set_pragmas(cdb)
+        _set_connection_pragmas(cdb)
+        cdb.db.enable_wal()
         with cdb.guard("could not create"):
             apply_migrations(cdb.db)
         return cdb
@@ -104,8 +104,11 @@ def open_database(path: str | Path, *, read_only: bool = False) -> CountDatabase
         raise damaged(path, str(exc)) from exc
     try:
         cdb = CountDatabase(Database(conn), path, read_only=read_only)
-        _set_pragmas(cdb)
+        _set_connection_pragmas(cdb)
+        _check_ours(cdb)
         _check_integrity(cdb)
+        if not read_only:
+            cdb.db.enable_wal()
         with cdb.guard("could not upgrade"):
             if read_only:
                 check_schema_current(cdb.db, path.name)
@@ -121,7 +124,7 @@ def open_database(path: str | Path, *, read_only: bool = False) -> CountDatabase
 
 
 def _check_header(path: Path) -> None:
-    """Cheap, before SQLite sees the file: a SQLite header carrying countdesk's application id."""
+    """Cheap, before SQLite sees the file: it must at least start like a SQLite database."""
     try:
         with path.open("rb") as f:
             header = f.read(_HEADER_SIZE)
@@ -129,18 +132,21 @@ def _check_header(path: Path) -> None:
         raise CountdeskError(f"cannot read {path.name}: {exc.strerror}", str(path)) from exc
     if len(header) < _HEADER_SIZE or not header.startswith(_SQLITE_HEADER):
         raise damaged(path)
-    app_id = int.from_bytes(header[_APPLICATION_ID_OFFSET:_APPLICATION_ID_OFFSET + 4], "big")
-    if app_id != APPLICATION_ID:
-        raise damaged(path, "a SQLite database, but not one made by countdesk")
 
 
-def _set_pragmas(cdb: CountDatabase) -> None:
+def _set_connection_pragmas(cdb: CountDatabase) -> None:
+    """Per-connection settings: they are not stored in the file, so they are set on every open."""
     db = cdb.db
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = FULL")
-    if not cdb.read_only:
-        db.enable_wal()
+
+
+def _check_ours(cdb: CountDatabase) -> None:
+    """countdesk's application id, read through SQLite (a writer's WAL may hold the newest header),
+    before anything is changed: another program's database is left exactly as it was."""
+    if cdb.pragma("application_id") != APPLICATION_ID:
+        raise damaged(cdb.path, "a SQLite database, but not one made by countdesk")
 
 
 def _check_integrity(cdb: CountDatabase) -> None:

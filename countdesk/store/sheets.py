@@ -101,20 +101,20 @@ def insert_sheet_rows(db: Database, contest_id: str, sheet: CountSheet, position
 
 
 def insert_figures(db: Database, contest_id: str, sheet: CountSheet) -> None:
-    conn = db.conn
-    conn.executemany(
-        "INSERT INTO sheet_vote (contest_id, sheet_id, candidate_id, votes) VALUES (?, ?, ?, ?)",
-        [(contest_id, sheet.id, cid, n) for cid, n in sheet.votes.items()],
-    )
-    if sheet.rejected:
-        conn.executemany(
-            "INSERT INTO sheet_rejected (contest_id, sheet_id, head, papers) VALUES (?, ?, ?, ?)",
-            [(contest_id, sheet.id, head, n) for head, n in sheet.rejected.items()],
-        )
-    if sheet.second_not_counted:
-        conn.executemany(
-            "INSERT INTO sheet_second_not_counted (contest_id, sheet_id, head, papers) VALUES (?, ?, ?, ?)",
-            [(contest_id, sheet.id, head, n) for head, n in sheet.second_not_counted.items()],
+    """One multi-row INSERT per table: fewer round trips than executemany on the hot path."""
+    for table, column, figures in (
+        ("sheet_vote", "candidate_id", sheet.votes),
+        ("sheet_rejected", "head", sheet.rejected),
+        ("sheet_second_not_counted", "head", sheet.second_not_counted),
+    ):
+        if not figures:
+            continue
+        value_column = "votes" if table == "sheet_vote" else "papers"
+        params = [v for name, n in figures.items() for v in (contest_id, sheet.id, name, n)]
+        db.conn.execute(
+            f"INSERT INTO {table} (contest_id, sheet_id, {column}, {value_column}) VALUES "
+            + ", ".join(["(?, ?, ?, ?)"] * len(figures)),
+            params,
         )
 
 

@@ -142,8 +142,11 @@ def test_another_programs_sqlite_database_is_refused(tmp_path):
     db = Database(path)
     db["things"].insert({"a": 1})
     db.close()
+    before = path.read_bytes()
     with pytest.raises(CountdeskError, match=f"{DAMAGED} .*not one made by countdesk"):
         open_database(path)
+    assert path.read_bytes() == before  # not switched to WAL, not migrated: left exactly as it was
+    assert Database(path).journal_mode == "delete"
 
 
 def test_a_truncated_copy_is_refused(cdb, db_path):
@@ -162,3 +165,9 @@ def test_a_truncated_copy_is_refused(cdb, db_path):
 def test_a_fresh_file_opens_with_an_intact_empty_audit_chain(cdb):
     verdict = verify_audit_chain(cdb.db)
     assert verdict.ok and verdict.rows_checked == 0
+
+
+def test_the_schema_refuses_to_delete_a_candidate_who_has_votes(cdb):
+    add_contest(cdb, actor(), sv_contest())
+    with pytest.raises(sqlite3.IntegrityError):
+        cdb.db.execute("DELETE FROM candidate WHERE contest_id = 'mayor.testshire' AND id = 'ash-a'")

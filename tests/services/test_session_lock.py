@@ -1,0 +1,69 @@
+"""One writer per count file, seen through the session: a second writer is refused by name, a reader
+is welcome, and a crashed writer's lock is taken over with a note in the audit trail."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from countdesk.errors import CountdeskError
+from countdesk.services import CountLockedError, CountSession
+from session_builders import CONTEST_ID, ELECTION, r1
+
+HOLDER = Path(__file__).with_name("session_holder.py")
+
+
+@pytest.fixture
+def bob_has_it_open(session, count_path):
+    """Alice closes; Bob opens the file for writing in another process."""
+    session.save_sheet(CONTEST_ID, r1("T1", 5, 4, 3))
+    session.close()
+    proc = subprocess.Popen([sys.executable, str(HOLDER), str(count_path), "Bob"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "open"
+    yield proc
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait(timeout=10)
+
+
+def test_a_second_writer_is_refused_and_may_read_instead(count_path, bob_has_it_open):
+    with pytest.raises(CountLockedError) as refused:
+        CountSession.open(count_path, "Alice")
+    assert refused.value.holder.operator == "Bob" and refused.value.holder.pid == bob_has_it_open.pid
+    assert "Bob" in str(refused.value)
+    with CountSession.open(count_path, "Alice", read_only=True) as reader:
+        assert reader.lock_holder.operator == "Bob"
+        assert reader.load().contest(CONTEST_ID).count_sheets == (r1("T1", 5, 4, 3),)
+
+
+def test_a_crashed_writers_lock_is_taken_over_and_noted(count_path, bob_has_it_open):
+    bob_has_it_open.send_signal(signal.SIGKILL)
+    bob_has_it_open.wait(timeout=10)
+    with CountSession.open(count_path, "Alice") as session:
+        opened = session.audit_rows(action="session.open")[-1]
+        assert opened.operator == "Alice"
+        assert opened.after["took_over_stale_lock"]["operator"] == "Bob"
+        assert opened.after["took_over_stale_lock"]["pid"] == bob_has_it_open.pid
+        assert session.verify_audit().ok
+        assert [s.operator for s in session.sessions()] == ["Alice", "Bob", "Alice"]
+
+
+def test_create_refuses_an_existing_file_or_a_wrong_name(session, count_path, tmp_path):
+    with pytest.raises(CountdeskError, match="already exists"):
+        CountSession.create(count_path, "Alice", ELECTION)
+    with pytest.raises(CountdeskError, match=r"ends in \.countdesk"):
+        CountSession.create(tmp_path / "night.db", "Alice", ELECTION)
+    with pytest.raises(CountdeskError, match="operator's name"):
+        CountSession.create(tmp_path / "other.countdesk", " ", ELECTION)
+    assert not (tmp_path / "other.countdesk").exists()
+
+
+def test_closing_releases_the_lock(session, count_path):
+    session.close()
+    with CountSession.open(count_path, "Bob") as again:
+        assert again.operator == "Bob"
