@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, T
 
 from ..domain.model import Contest
 from .context import DocumentContext
-from .grid import Grid
+from .grid import Grid, default_font
 from .styles import FRAME_WIDTH, INK, RULE, styles
 from .text import (
     candidate_names, languages, lines, long_date, long_date_by_lang, number, percent, safe, say, say_plain,
@@ -40,6 +40,7 @@ def pair(texts: Sequence[str], style, *, space_after: float = 4) -> Flowable:
         colWidths=(half, 6 * mm, half),
     )
     table.setStyle(TableStyle([
+        default_font(),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), space_after),

@@ -14,13 +14,19 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from .styles import GRID, HEADER_FILL, INK
+from .styles import FONT, GRID, HEADER_FILL, INK, TABLE_SIZE
 from .text import safe
 
 #: Left + right padding of every cell (grid_style below).
 CELL_PADDING = 8
 
 _ALIGN = {TA_RIGHT: "RIGHT", TA_CENTER: "CENTER"}
+
+
+def default_font() -> tuple:
+    """Every table names its font: a table left to reportlab's default pulls in a non-embedded
+    Helvetica even where all its cells are Paragraphs."""
+    return ("FONT", (0, 0), (-1, -1), FONT, TABLE_SIZE, TABLE_SIZE * 1.2)
 
 
 def grid_style(header_rows: int = 1) -> list[tuple]:
@@ -58,7 +64,7 @@ class Grid:
     def __init__(self, widths: Sequence[float], *, header_rows: int = 1, ruled: bool = True) -> None:
         self.widths = tuple(widths)
         self.rows: list[list] = []
-        self.commands: list[tuple] = grid_style(header_rows) if ruled else []
+        self.commands: list[tuple] = [default_font()] + (grid_style(header_rows) if ruled else [])
 
     def add(self, cells: Sequence[Cell]) -> int:
         """Appends a row and returns its index (for SPAN and shading commands)."""

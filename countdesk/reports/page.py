@@ -21,7 +21,7 @@ import countdesk
 
 from .context import DocumentContext
 from .styles import (
-    BANNER, FONT, FONT_BOLD, FOOTER_INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZE, RULE, WATERMARK,
+    BANNER, BODY_SIZE, FONT, FONT_BOLD, FOOTER_INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZE, RULE, WATERMARK,
     register_fonts,
 )
 from .text import ByLang, fingerprint_groups, say_plain, timestamp
@@ -175,6 +175,7 @@ def build_pdf(ctx: DocumentContext, title_key: str, story: list, *, provisional:
         subject=ctx.election.title,
         creator=f"countdesk {app_version(ctx)}",
         invariant=1,
+        initialFontName=FONT, initialFontSize=BODY_SIZE,
         lang="cy" if ctx.lang == "cy-en" else "en-GB",
     )
     frame = Frame(

@@ -17,7 +17,7 @@ from .page import build_pdf
 from .styles import FRAME_WIDTH, HEADER_FILL, INK, SUBTOTAL_FILL, styles
 from .text import lines, number, say, say_plain, signed_number
 
-_FIXED = (16 * mm, 0, 15 * mm, 22 * mm, 18 * mm, 21 * mm, 34 * mm)
+_FIXED = (16 * mm, 0, 15 * mm, 22 * mm, 18 * mm, 22.5 * mm, 33 * mm)
 WIDTHS = tuple(w or FRAME_WIDTH - sum(_FIXED) for w in _FIXED)
 
 

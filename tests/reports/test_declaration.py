@@ -1,0 +1,220 @@
+"""The declaration of result, read back from the PDF as a reader would copy it.
+
+Expected figures are the published ones (Liverpool and the City Region, 2021) or worked by hand
+from the sample counts (report_samples.py), never copied from the code's output. Rows are checked
+as whole runs of text ("NAME Description figures…") so a figure printed against the wrong name fails.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from countdesk.domain.collation import merge_areas
+from countdesk.domain.model import REJECTED_HEADS, VotingSystem
+from countdesk.reports import DocumentNotReady, render
+from report_samples import (
+    EXAMPLES, PLACE, WARD_CANDIDATES, context, lcr_area, liverpool, page_texts, pdf_raw_text, pdf_text, row_of,
+    cells, sv_final_lot, ward,
+)
+
+LCR_AREAS = ("halton", "knowsley", "liverpool", "sefton", "st-helens", "wirral")
+
+
+@pytest.fixture(scope="module")
+def liverpool_text(tmp_path_factory) -> str:
+    return pdf_raw_text(render("declaration", context(liverpool())), tmp_path_factory.mktemp("liv"))
+
+
+def test_liverpool_every_candidate_with_published_first_second_and_total(liverpool_text):
+    # Published: Anderson 38,958 + 7,535 = 46,493; Yip 22,047 + 10,032 = 32,079.
+    assert "ANDERSON, Joanne Labour Party 38,958 7,535 46,493 Elected" in liverpool_text
+    assert "YIP, Stephen Independent 22,047 10,032 32,079 BURGESS" not in liverpool_text
+    assert "YIP, Stephen Independent 22,047 10,032 32,079 Non-transferable" in liverpool_text
+    data = json.loads((EXAMPLES / "liverpool-mayor-2021.json").read_text(encoding="utf-8"))["contests"][0]
+    first = {c["id"]: 0 for c in data["candidates"]}
+    for sheet in data["count_sheets"]:
+        if sheet["round"] == 1:
+            for cid, votes in sheet["votes"].items():
+                first[cid] += votes
+    for candidate in data["candidates"]:
+        forenames, surname = candidate["name"].rsplit(" ", 1)
+        row = f"{surname}, {forenames} {candidate['description']} {first[candidate['id']]:,}"
+        assert row in liverpool_text, row
+
+
+def test_liverpool_transfers_are_labelled_as_transfers_with_non_transferable(liverpool_text):
+    assert "Second preference votes transferred" in liverpool_text
+    assert "Non-transferable ballot papers 22,601" in liverpool_text
+    # 38,958 + 22,047 = 61,005 stayed with the finalists; 101,173 - 61,005 = 40,168 were re-examined:
+    # 7,535 + 10,032 = 17,567 transferred, and 17,567 + 22,601 = 40,168.
+    assert "Total valid votes 101,173 17,567 78,572" in liverpool_text
+
+
+def test_liverpool_duly_elected_sentence_names_winner_with_description(liverpool_text):
+    assert ("And I do hereby declare that Joanne ANDERSON, Labour Party is duly elected as Mayor of "
+            "Liverpool.") in liverpool_text
+
+
+def test_liverpool_rejected_heads_electorate_and_turnout(liverpool_text):
+    data = json.loads((EXAMPLES / "liverpool-mayor-2021.json").read_text(encoding="utf-8"))["contests"][0]
+    by_head = {h: sum(s.get("rejected", {}).get(h, 0) for s in data["count_sheets"] if s["round"] == 1)
+               for h in REJECTED_HEADS}
+    heads = ("Want of an official mark", "Voting for more than one candidate as to the first preference vote",
+             "Writing or mark by which voter could be identified", "Unmarked as to the first preference vote",
+             "Void for uncertainty as to the first preference vote")
+    for letter, head, key in zip("abcde", heads, REJECTED_HEADS):
+        assert f"({letter}) {head} {by_head[key]:,}" in liverpool_text
+    assert "Total rejected ballot papers 1,427" in liverpool_text  # published
+    assert "Ballot papers on which the second preference vote was not counted" in liverpool_text
+    assert "Electorate Ballot papers verified Turnout" in liverpool_text
+    # Published: 102,600 verified; turnout 30.51 %, stated with its formula.
+    assert "336,283 102,600 30.51 % = 102,600 ÷ 336,283 × 100" in liverpool_text
+    assert "ballot papers verified ÷ electorate × 100" in liverpool_text
+
+
+def test_liverpool_signature_date_place_and_footer(liverpool_text):
+    assert "I, Returning Officer, Liverpool City Council, being the Returning Officer" in liverpool_text
+    assert "Signed Dated Saturday 8 May 2021" in liverpool_text
+    assert f"Place {PLACE}" in liverpool_text
+    assert "countdesk 0.1.0" in liverpool_text
+    assert "Count file fingerprint: 3F2A 91C0 7BE4 5D18" in liverpool_text
+    assert "Page 1 of 1" in liverpool_text
+    # Warnings belong on the provisional sheet, not on the public notice.
+    assert "W03" not in liverpool_text
+
+
+def test_liverpool_layout_keeps_figures_on_the_candidates_line(tmp_path):
+    text = pdf_text(render("declaration", context(liverpool())), tmp_path)
+    assert cells(row_of(text, "ANDERSON, Joanne")) == [
+        "ANDERSON, Joanne", "Labour Party", "38,958", "7,535", "46,493", "Elected",
+    ]
+    assert cells(row_of(text, "KEMP, Richard")) == ["KEMP, Richard", "Liberal Democrats", "17,166"]
+
+
+def test_city_region_collated_elected_on_first_preferences(tmp_path):
+    text = pdf_raw_text(render("declaration", context(merge_areas([lcr_area(a) for a in LCR_AREAS]))), tmp_path)
+    # Published: Rotheram 198,736 of 340,698 valid, elected on first preferences.
+    assert "ROTHERAM, Steve Labour Party 198,736 Elected" in text
+    assert "Total valid votes 340,698" in text
+    assert "received more than half of the valid first preference votes (198,736 of 340,698)" in text
+    assert "Second preference votes transferred" not in text
+    assert "second preference vote was not counted" not in text
+    assert ("And I do hereby declare that Steve ROTHERAM, Labour Party is duly elected as Mayor of the "
+            "Liverpool City Region.") in text
+
+
+def test_wirral_area_alone(tmp_path):
+    count = lcr_area("wirral")
+    contest = count.contests[0]
+    text = pdf_raw_text(render("declaration", context(count)), tmp_path)
+    assert "Counting area: Wirral" in text
+    for candidate in contest.candidates:
+        forenames, surname = candidate.name.rsplit(" ", 1)
+        assert f"{surname}, {forenames} {candidate.description}" in text
+    assert "is duly elected as Mayor of the Liverpool City Region." in text
+
+
+def test_sv_final_tie_settled_by_lot_is_stated(tmp_path):
+    text = pdf_raw_text(render("declaration", context(sv_final_lot())), tmp_path)
+    assert "ASHE, Ann Party A 40 0 40 BEVAN" in text
+    assert "BEVAN, Bryn Party B 25 15 40 Elected" in text
+    assert "CADWALADR, Cai Party C 25 3 28" in text
+    assert "Every candidate other than Ann ASHE, Bryn BEVAN and Cai CADWALADR was excluded" in text
+    assert ("An equality of votes was found between Ann ASHE and Bryn BEVAN; the Returning Officer decided "
+            "between them by lot, and the lot fell on Bryn BEVAN.") in text
+    assert "declare that Bryn BEVAN, Party B is duly elected as Mayor of Testshire." in text
+    assert "(a) Voting for more than one candidate as to the second preference vote 1" in text
+    assert "500 112 22.40 %" in text
+
+
+@pytest.fixture(scope="module")
+def ward_pdf() -> bytes:
+    return render("declaration", context(ward(bilingual=False)))
+
+
+def test_ward_fifteen_candidates_on_one_page_with_every_name_and_description(ward_pdf, tmp_path):
+    pages = page_texts(ward_pdf, tmp_path)
+    assert len(pages) == 1
+    text = pdf_raw_text(ward_pdf, tmp_path)
+    expected_names = {
+        "davies-o": "DAVIES, Owain", "evans-t": "EVANS, Tomos <b>BOLD</b>",
+        "fforde-b": "FFORDE-HUNTINGDON-SMYTHE, Bartholomew Maximilian Alexander", "hughes-c": "HUGHES, Carys",
+        "huws-l": "HUWS, Llŷr", "jones-w": "JONES, Ŵyn", "lloyd-s": "LLOYD-WILLIAMS, Siân",
+        "morgan-g": "MORGAN, Gareth", "obrien-s": "O'BRIEN, Seán", "price-z": "PRICE, Zoë",
+        "roberts-e": "ROBERTS, Eleri", "smith-g": "SMITH, Gwenllïan", "thomas-i": "THOMAS, Iwan",
+        "williams-m": "WILLIAMS, Mererid", "apwyn-a": "AP WYN, Aled",
+    }
+    elected = {"obrien-s", "jones-w", "price-z"}  # 1,523 and 1,498, then PRICE by lot on 1,201
+    for cid, _name, description, votes in WARD_CANDIDATES:
+        row = " ".join(part for part in (expected_names[cid], description, f"{votes:,}") if part)
+        if cid in elected:
+            row += " Elected"
+        assert row in text, row
+    assert "LLOYD-WILLIAMS, Siân Welsh Liberal Democrats 1,201 Elected" not in text
+
+
+def test_ward_user_text_prints_literally(ward_pdf, tmp_path):
+    text = pdf_raw_text(ward_pdf, tmp_path)
+    for literal in ("<script>alert('x')</script>", "Tomos <b>BOLD</b>", "Smith & Sons Independents",
+                    "A & B Residents", "O'BRIEN", "Ŵyn", "Siân", "Zoë", "Llŷr", "Gwenllïan"):
+        assert literal in text, literal
+    assert "&amp;" not in text and "&lt;" not in text
+
+
+def test_ward_lot_sentence_council_heads_and_are_duly_elected(ward_pdf, tmp_path):
+    text = pdf_raw_text(ward_pdf, tmp_path)
+    assert ("An equality of votes was found between Siân LLOYD-WILLIAMS and Zoë PRICE; the Returning Officer "
+            "decided between them by lot, and the lot fell on Zoë PRICE.") in text
+    # Sheets: want 1+1, too many 6+5, identifiable 1+0, unmarked 3+4 and uncertain 2+2 printed as one.
+    assert "(a) Want of an official mark 2" in text
+    assert "(b) Voting for more candidates than the voter was entitled to 11" in text
+    assert "(c) Writing or mark by which the voter could be identified 1" in text
+    assert "(d) Unmarked or wholly void for uncertainty 11" in text
+    assert "(e)" not in text
+    assert "Total rejected ballot papers 25" in text
+    assert "Rejected in part (the valid votes on them were counted) 6" in text
+    assert ("And I do hereby declare that Ŵyn JONES, Plaid Cymru – The Party of Wales; Seán O'BRIEN, Welsh "
+            "Labour and Zoë PRICE, Green Party are duly elected.") in text
+    # 3,025 verified of 9,876 electors = 30.6298… %, 30.63 % to two places.
+    assert "9,876 3,025 30.63 % = 3,025 ÷ 9,876 × 100" in text
+    assert "Total valid votes" not in text  # votes on a multi-member ward are not papers
+
+
+def test_declaration_refused_while_a_lot_is_still_to_be_drawn():
+    with pytest.raises(DocumentNotReady, match="decided by lot"):
+        render("declaration", context(ward(with_lot=False)))
+
+
+def test_declaration_refused_while_the_second_round_is_missing():
+    count = liverpool()
+    contest = count.contests[0]
+    first_only = replace(contest, count_sheets=contest.sheets(1))
+    with pytest.raises(DocumentNotReady, match="not complete"):
+        render("declaration", context(replace(count, contests=(first_only,))))
+
+
+def test_fptp_mayor_after_2023_uses_five_plain_heads_and_names_the_office(tmp_path):
+    count = liverpool()
+    contest = count.contests[0]
+    fptp = replace(contest, system=VotingSystem.FPTP, count_sheets=contest.sheets(1))
+    election = replace(count.election, poll_date=date(2024, 5, 2))
+    text = pdf_raw_text(render("declaration", context(replace(count, election=election, contests=(fptp,)))),
+                        tmp_path)
+    assert "Number of votes" in text and "First preference" not in text
+    assert "ANDERSON, Joanne Labour Party 38,958 Elected" in text
+    for line in ("(b) Voting for more than one candidate 653", "(d) Unmarked 426", "(e) Void for uncertainty 281"):
+        assert line in text
+    assert "is duly elected as Mayor of Liverpool." in text
+
+
+def test_returning_officer_not_named_still_reads_as_a_sentence(tmp_path):
+    count = liverpool()
+    count = replace(count, election=replace(count.election, returning_officer=None))
+    text = pdf_raw_text(render("declaration", context(count, place="")), tmp_path)
+    assert ("I, being the Returning Officer at the above election, do hereby give notice that the number of "
+            "votes recorded") in text
+    assert "Signed Dated Saturday 8 May 2021 Returning Officer Place" in text

@@ -1,0 +1,97 @@
+"""The PDF as a file: embedded fonts, reproducible bytes, metadata, atomic writing, the API's errors,
+and finding the shipped fonts."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from countdesk.errors import CountdeskError
+from countdesk.reports import DOCUMENTS, DocumentNotReady, render, write_pdf
+from countdesk.reports.resources import resource_path
+from report_samples import context, liverpool, pdf_tool, ward
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_only_embedded_fonts(document, tmp_path):
+    listing = pdf_tool("pdffonts", render(document, context(ward())), tmp_path).splitlines()[2:]
+    assert listing, "pdffonts lists the fonts used"
+    for line in listing:
+        assert "LiberationSans" in line, line  # nothing falls back to an unembedded base-14 font
+        assert line.split()[-5] == "yes", line  # the "emb" column
+
+
+def test_same_inputs_same_bytes_and_the_time_is_an_input():
+    ctx = context(liverpool())
+    first = render("declaration", ctx)
+    assert render("declaration", ctx) == first
+    later = replace(ctx, generated_at=ctx.generated_at + timedelta(minutes=1))
+    assert render("declaration", later) != first
+
+
+def test_metadata_carries_title_author_creator_and_the_generation_time(tmp_path):
+    info = pdf_tool("pdfinfo", render("declaration", context(ward(bilingual=False))), tmp_path)
+    assert "Title:           Declaration of result of poll: Caergybi / Holyhead ward" in info
+    assert "Author:          Annest Ŵyn ROBERTS" in info
+    assert "Creator:         countdesk 0.1.0" in info
+    assert "CreationDate:    Sat May  8 13:02:00 2021 UTC" in info  # 14:02 at +01:00
+    assert "Page size:       595.276 x 841.89 pts (A4)" in info
+
+
+def test_app_version_given_by_the_caller_is_printed(tmp_path):
+    from report_samples import pdf_raw_text
+
+    ctx = replace(context(liverpool()), app_version="9.8.7-test")
+    assert "countdesk 9.8.7-test" in pdf_raw_text(render("rejected", ctx), tmp_path)
+
+
+def test_write_pdf_replaces_the_file_whole_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "out" / "declaration.pdf"
+    ctx = context(liverpool())
+    assert write_pdf("declaration", ctx, target) == target
+    assert target.read_bytes() == render("declaration", ctx)
+    write_pdf("provisional", ctx, target)
+    assert target.read_bytes() == render("provisional", ctx)
+    assert [p.name for p in target.parent.iterdir()] == ["declaration.pdf"]
+
+
+def test_write_pdf_failure_keeps_the_previous_file(tmp_path):
+    target = tmp_path / "declaration.pdf"
+    target.write_bytes(b"previous")
+    with pytest.raises(DocumentNotReady):
+        write_pdf("declaration", context(ward(with_lot=False)), target)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["declaration.pdf"]
+
+
+def test_api_rejects_unknown_document_language_and_mismatched_result():
+    ctx = context(liverpool())
+    with pytest.raises(ValueError, match="unknown document"):
+        render("ballot-paper", ctx)
+    with pytest.raises(ValueError, match="lang"):
+        render("declaration", replace(ctx, lang="cy"))
+    other = ward().contests[0]
+    with pytest.raises(ValueError, match="result is for contest"):
+        render("declaration", replace(ctx, contest=other))
+
+
+def test_document_not_ready_is_a_countdesk_error():
+    with pytest.raises(CountdeskError) as caught:
+        render("declaration", context(ward(with_lot=False)))
+    assert "provisional result sheet" in str(caught.value)
+
+
+def test_fonts_found_in_the_source_tree_and_in_a_frozen_bundle(tmp_path, monkeypatch):
+    regular = resource_path("fonts", "LiberationSans-Regular.ttf")
+    assert regular.is_file() and regular.parent.parent.name == "resources"
+    assert resource_path("fonts", "LICENSE-LiberationSans.txt").is_file()
+    bundled = tmp_path / "resources" / "fonts" / "LiberationSans-Regular.ttf"
+    bundled.parent.mkdir(parents=True)
+    bundled.write_bytes(b"frozen copy")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resource_path("fonts", "LiberationSans-Regular.ttf") == bundled
+    with pytest.raises(CountdeskError, match="resource not found"):
+        resource_path("fonts", "NoSuchFont.ttf")

@@ -1,0 +1,113 @@
+"""Welsh and English side by side, Welsh first, every phrase from the one translation table."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from countdesk.reports import DOCUMENTS, default_lang, render
+from countdesk.reports.welsh import MONTHS, PHRASES, WEEKDAYS
+from report_samples import context, liverpool, pdf_raw_text, sv_final_lot, ward
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"{(\w+)}", text))
+
+
+def test_every_phrase_has_welsh_and_a_confidence_mark():
+    for key, entry in PHRASES.items():
+        assert entry.en.strip() and entry.cy.strip(), key
+        assert entry.mark in ("H", "M", "L"), key
+        # The Welsh may leave a value out (an office title it cannot mutate) but never invent one.
+        assert _placeholders(entry.cy) <= _placeholders(entry.en), key
+    for entry in (*WEEKDAYS, *MONTHS):
+        assert entry.mark == "H"
+
+
+def test_statutory_wording_from_the_domain_table():
+    assert PHRASES["title.declaration"].cy == "Datganiad o Ganlyniad y Bleidlais"
+    assert PHRASES["row.rejected_in_part"].cy.startswith("Gwrthodwyd yn rhannol")
+    assert PHRASES["head.council.unmarked_or_void"].cy == "Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd"
+    assert PHRASES["sign.ro"].cy == "Swyddog Canlyniadau"
+
+
+def test_default_language_follows_the_election():
+    assert default_lang(ward().election) == "cy-en"
+    assert default_lang(liverpool().election) == "en"
+
+
+@pytest.fixture(scope="module")
+def bilingual_declaration(tmp_path_factory) -> str:
+    return pdf_raw_text(render("declaration", context(ward())), tmp_path_factory.mktemp("cy"))
+
+
+def test_bilingual_declaration_welsh_first_then_english(bilingual_declaration):
+    text = bilingual_declaration
+    pairs = (
+        ("DATGANIAD O GANLYNIAD Y BLEIDLAIS", "DECLARATION OF RESULT OF POLL"),
+        ("Ymgeisydd", "Candidate"),
+        ("Disgrifiad", "Description"),
+        ("Nifer y pleidleisiau", "Number of votes"),
+        ("Rwyf i, Annest Ŵyn ROBERTS, sef y Swyddog Canlyniadau", "I, Annest Ŵyn ROBERTS, being the Returning"),
+        ("Dim marc swyddogol", "Want of an official mark"),
+        ("Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd", "Unmarked or wholly void for uncertainty"),
+        ("Gwrthodwyd yn rhannol", "Rejected in part"),
+        ("Etholwyr", "Electorate"),
+        ("Cafwyd pleidleisiau cyfartal rhwng Siân LLOYD-WILLIAMS a Zoë PRICE",
+         "An equality of votes was found between Siân LLOYD-WILLIAMS and Zoë PRICE"),
+        ("Ac rwyf drwy hyn yn datgan bod Ŵyn JONES", "And I do hereby declare that Ŵyn JONES"),
+        ("Llofnodwyd", "Signed"),
+        ("Dydd Sadwrn 8 Mai 2021", "Saturday 8 May 2021"),
+        ("Tudalen 1 o 2", "Page 1 of 2"),
+    )
+    for welsh, english in pairs:
+        assert welsh in text, welsh
+        assert english in text, english
+        assert text.index(welsh) < text.index(english), (welsh, english)
+    assert "a Zoë PRICE, Green Party wedi eu hethol yn briodol." in text
+    assert "Etholwyd Elected" in text
+
+
+def test_bilingual_declaration_flows_cleanly_onto_a_second_page(tmp_path):
+    from report_samples import page_texts
+
+    pages = page_texts(render("declaration", context(ward())), tmp_path)
+    assert len(pages) == 2
+    # Figures, lot, declaring sentence and signature stay together on the last page.
+    last = pages[-1]
+    for words in ("Etholwyr", "coelbren", "duly elected", "Llofnodwyd"):
+        assert words in last, words
+
+
+@pytest.mark.parametrize("document", [d for d in DOCUMENTS if d != "declaration"])
+def test_every_document_renders_bilingual(document, tmp_path):
+    text = pdf_raw_text(render(document, context(ward())), tmp_path)
+    assert "Dyddiad y bleidlais: Dydd Iau 5 Mai 2022" in text
+    assert "Ardal gyfrif / Counting area: Isle of Anglesey" in text
+    if document == "provisional":
+        assert "DROS DRO" in text and "PROVISIONAL" in text
+    if document == "verification":
+        assert "Blychau gorsafoedd pleidleisio" in text and "Gwahaniaeth" in text
+
+
+def test_bilingual_sv_phrases(tmp_path):
+    for document in ("declaration", "rejected", "provisional"):
+        text = pdf_raw_text(render(document, context(sv_final_lot(), lang="cy-en")), tmp_path)
+        assert "Pleidleisiau ail ddewis a drosglwyddwyd" in text or document == "rejected"
+        assert "o ran y bleidlais ail ddewis" in text
+
+
+@pytest.mark.parametrize("sample, document, keys", [
+    (sv_final_lot, "declaration", ("col.candidate", "col.description", "col.first", "col.transfers", "col.total",
+                                   "col.elected", "col.reason", "col.papers", "fig.electorate", "fig.verified")),
+    (ward, "provisional", ("col.candidate", "col.description", "col.votes", "warnings.title")),
+    (ward, "verification", ("col.box", "col.box_description", "col.type", "col.account", "col.verified",
+                            "col.difference", "col.note", "row.subtotal_station", "row.grand_total")),
+])
+def test_column_heads_print_whole_in_both_languages(sample, document, keys, tmp_path):
+    """A column too narrow for its head would break a word in two ("Gwahaniaet h")."""
+    text = pdf_raw_text(render(document, context(sample(), lang="cy-en")), tmp_path)
+    for key in keys:
+        assert PHRASES[key].cy in text, PHRASES[key].cy
+        assert PHRASES[key].en in text, PHRASES[key].en
