@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--contest", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--document", choices=DOCUMENTS, default="declaration")
-    p.add_argument("--lang", choices=("en", "cy-en"), default=None)
+    p.add_argument("--lang", choices=("en", "cy-en"), default=None, help="default: the election's setting")
+    p.add_argument("--place", default="", help="where the count is held, printed beside the date")
 
     p = sub.add_parser("export", help="write the results bundle to a folder or USB stick")
     p.add_argument("--db", required=True)

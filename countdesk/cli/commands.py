@@ -135,3 +135,30 @@ def cmd_audit(args: Namespace) -> int:
         print(f"{row.id:>6}  {row.at}  {row.operator:<16}  {row.action:<18}  {row.contest_id or '':<24}  "
               f"{row.key or '':<12}  {row.reason or ''}")
     return 0
+
+
+def cmd_declare(args: Namespace) -> int:
+    from ..services.counts import CountSession
+    from ..services.documents import document_context, write_document
+
+    with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
+        count = session.load()
+    ctx = document_context(count, args.contest, lang=args.lang, place=args.place)
+    write_document(args.document, ctx, Path(args.out))
+    print(f"wrote {args.document} for {ctx.contest.title} to {args.out}")
+    return 0
+
+
+def cmd_gui(args: Namespace) -> int:
+    """`countdesk` or `countdesk gui [FILE]`: the desktop app, on FILE when given."""
+    from ..gui.application import run_app
+
+    db = getattr(args, "db", None)
+    return run_app(Path(db) if db else None, demo=False)
+
+
+def cmd_demo(args: Namespace) -> int:
+    """`countdesk demo`: the app on a fresh copy of the Liverpool 2021 count, no set-up needed."""
+    from ..gui.application import run_app
+
+    return run_app(None, demo=True)

@@ -130,3 +130,24 @@ def test_collate_refuses_an_area_given_twice(capsys):
     area = ROOT / "tests" / "golden" / "lcr-mayor-2021" / "areas" / "wirral.json"
     assert main(["collate", str(area), str(area)]) == 2
     assert "given twice" in capsys.readouterr().err
+
+
+def test_declare_writes_each_document(liverpool_db, tmp_path):
+    texts = {}
+    for document in ("declaration", "rejected", "verification", "provisional"):
+        out = tmp_path / f"{document}.pdf"
+        assert main(["declare", "--db", str(liverpool_db), "--contest", "mayor.liverpool.2021-05-06",
+                     "--out", str(out), "--document", document, "--place", "Exhibition Centre"]) == 0
+        texts[document] = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                                         text=True, check=True).stdout
+    assert "Joanne ANDERSON, Labour Party is duly elected" in " ".join(texts["declaration"].split())
+    assert "46,493" in texts["declaration"] and "30.51" in texts["declaration"]
+    assert "PROVISIONAL" in texts["provisional"]
+    assert "1,427" in texts["rejected"]
+    assert "LIV003" in texts["verification"]
+
+
+def test_declare_unknown_contest_is_a_located_error(liverpool_db, tmp_path, capsys):
+    assert main(["declare", "--db", str(liverpool_db), "--contest", "nope", "--out", str(tmp_path / "x.pdf")]) == 2
+    assert '--contest: no contest "nope"' in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

@@ -1,0 +1,61 @@
+"""Documents for one contest: the context every printed paper is drawn from.
+
+The fingerprint printed in small print identifies the count the figures came from: the SHA-256
+of its canonical count file. Anyone holding the exported count file can recompute it and see
+that the paper and the file agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .. import __version__
+from ..domain.model import Count
+from ..domain.tally import tally_contest
+from ..errors import CountdeskError
+from ..exchange.countfile import dump_count_json
+from ..exchange.fingerprint import format_fingerprint
+from ..reports import DOCUMENTS, DocumentContext, DocumentNotReady, default_lang, render, write_pdf
+
+
+def count_fingerprint(count: Count) -> str:
+    """SHA-256 (hex) of the canonical count file of `count`."""
+    return hashlib.sha256(dump_count_json(count).encode("utf-8")).hexdigest()
+
+
+def document_context(
+    count: Count, contest_id: str, *, lang: str | None = None, place: str = "",
+    generated_at: datetime | None = None, fingerprint: str | None = None,
+) -> DocumentContext:
+    try:
+        contest = count.contest(contest_id)
+    except KeyError:
+        known = ", ".join(c.id for c in count.contests) or "none"
+        raise CountdeskError(f'no contest "{contest_id}" in this count (contests: {known})', "--contest") from None
+    return DocumentContext(
+        election=count.election,
+        contest=contest,
+        result=tally_contest(count.election, contest),
+        generated_at=generated_at or datetime.now(timezone.utc).astimezone(),
+        place=place,
+        fingerprint=format_fingerprint(fingerprint or count_fingerprint(count)),
+        lang=lang or default_lang(count.election),
+        app_version=__version__,
+    )
+
+
+def render_document(document: str, ctx: DocumentContext) -> bytes:
+    """One PDF; a declaration of a contest that has no result yet is a clear refusal."""
+    if document not in DOCUMENTS:
+        raise CountdeskError(f'unknown document "{document}": one of {", ".join(DOCUMENTS)}', "--document")
+    try:
+        return render(document, ctx)
+    except DocumentNotReady as error:
+        raise CountdeskError(str(error), ctx.contest.id) from None
+
+
+def write_document(document: str, ctx: DocumentContext, path: Path) -> Path:
+    render_document(document, ctx)  # refuse before touching the target
+    return write_pdf(document, ctx, path)
