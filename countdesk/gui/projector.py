@@ -302,7 +302,8 @@ class _Painter:
             y = rect.top() + (rect.height() - big_height - small_height) / 2
             self.p.setFont(big)
             self.p.setPen(TEXT)
-            self.p.drawText(QRectF(rect.left(), y, rect.width(), big_height), right | Qt.AlignmentFlag.AlignVCenter,
+            self.p.drawText(QRectF(rect.left(), y, rect.width(), big_height),
+                            right | Qt.AlignmentFlag.AlignVCenter,
                             figure(shown))
             self.p.setFont(small)
             self.p.setPen(MUTED)
@@ -343,4 +344,4 @@ def hall_status(contest: Contest, result: ContestResult) -> str:
     if result.status is Status.NEEDS_LOTS and result.pending_tie is not None:
         return (f"A lot is needed: {tie_sentence(contest, result, result.pending_tie)}. "
                 f"The returning officer will draw the lot by hand.")
-    return status_sentence(contest, result)
+    return status_sentence(contest, result, descriptions=False)

@@ -27,7 +27,8 @@ def open_document(tmp_path):
     sessions = []
 
     def make(count) -> CountDocument:
-        session = CountSession.create(tmp_path / f"count-{len(sessions)}.countdesk", "Test Operator", count.election)
+        path = tmp_path / f"count-{len(sessions)}.countdesk"
+        session = CountSession.create(path, "Test Operator", count.election)
         session.import_count(count, reason="test set-up")
         sessions.append(session)
         return CountDocument(session)

@@ -34,7 +34,8 @@ def open_view(qtbot, count, contest_id: str, size=(1400, 900)) -> ResultView:
 def table_rows(view: ResultView) -> dict[str, dict[str, str]]:
     """Each candidate's cells keyed by column header (one line), as the table displays them."""
     model = view.model
-    headers = [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ") for c in range(model.columnCount())]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ")
+               for c in range(model.columnCount())]
     rows = {}
     for row in range(model.rowCount()):
         cells = {headers[c]: model.data(model.index(row, c)) for c in range(model.columnCount())}
@@ -48,7 +49,8 @@ def test_liverpool_shows_the_published_result_as_provisional(qtbot):
     rows = table_rows(view)
     anderson, yip = rows["Joanne ANDERSON"], rows["Stephen YIP"]
     # Published: Anderson 38,958 first + 7,535 = 46,493; Yip 22,047 + 10,032 = 32,079.
-    assert (anderson["First preferences"], anderson[TRANSFERRED_LABEL], anderson["Total"]) == ("38,958", "7,535", "46,493")
+    assert (anderson["First preferences"], anderson[TRANSFERRED_LABEL], anderson["Total"]) == (
+        "38,958", "7,535", "46,493")
     assert (yip["First preferences"], yip[TRANSFERRED_LABEL], yip["Total"]) == ("22,047", "10,032", "32,079")
     assert anderson["Result"] == "Elected" and yip["Result"] == "Finalist"
     # Excluded candidates have no second-round figures.
@@ -159,7 +161,9 @@ def test_the_chart_stacks_first_preferences_and_transfers_for_finalists(qtbot):
     assert "Joanne ANDERSON 46,493" in view.chart.accessibleDescription()
 
 
-@pytest.mark.parametrize(("value", "scale"), [(46493, (10000, 5)), (40, (10, 5)), (198736, (50000, 5)), (0, (1, 1))])
+@pytest.mark.parametrize(("value", "scale"), [
+    (46493, (10000, 5)), (40, (10, 5)), (198736, (50000, 5)), (0, (1, 1)),
+])
 def test_the_value_axis_uses_round_steps_just_past_the_longest_bar(value, scale):
     step, steps = nice_scale(value)
     assert (step, steps) == scale

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QWidget
 from ...domain.model import Contest
 from ...domain.result import ContestResult
 from .result_model import (
-    TRANSFERRED_LABEL, CandidateLine, candidate_lines, figure, has_second_round, tabular_font,
+    TRANSFERRED_LABEL, CandidateLine, candidate_lines, figure, has_second_round, short_names,
+    tabular_font,
 )
 
 FIRST_COLOR = QColor("#1f4e79")        # deep blue: the figure every candidate has
@@ -86,8 +87,10 @@ class ResultChart(QChartView):
 
         font = self._base_font()
         categories = QBarCategoryAxis()
-        categories.append([_category(line) for line in ordered])
+        labels = short_names(contest)
+        categories.append([_category(labels[line.candidate.id], line) for line in ordered])
         categories.setLabelsFont(font)
+        categories.setTruncateLabels(False)  # a name cut to "…" is worse than narrower bars
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
         values = QValueAxis()
@@ -111,12 +114,12 @@ class ResultChart(QChartView):
         return tabular_font(self.font())
 
 
-def _category(line: CandidateLine) -> str:
+def _category(label: str, line: CandidateLine) -> str:
     """The axis label carries the figure, formatted as everywhere else (Qt's bar labels cannot
     print thousands separators), so a bar is never read without its number."""
     shown = line.total if line.total is not None else line.first
-    mark = "  ✓ elected" if line.elected else ""
-    return f"{line.candidate.name}  {figure(shown)}{mark}"
+    mark = "  ✓" if line.elected else ""
+    return f"{label}  {figure(shown)}{mark}"
 
 
 def nice_scale(value: int, most_steps: int = 6) -> tuple[int, int]:

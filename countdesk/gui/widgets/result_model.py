@@ -74,6 +74,14 @@ class CandidateLine:
     tied: bool
 
 
+def short_names(contest: Contest) -> dict[str, str]:
+    """Each candidate's surname as on the ballot, or the full name where two share a surname
+    (figures must never be read against the wrong candidate)."""
+    surnames = [c.surname for c in contest.candidates]
+    return {c.id: c.surname if surnames.count(c.surname) == 1 and c.surname else c.name
+            for c in contest.candidates}
+
+
 def has_second_round(result: ContestResult) -> bool:
     return result.final is not None and result.second is not None
 
@@ -134,8 +142,10 @@ def tie_sentence(contest: Contest, result: ContestResult, tie: Tie) -> str:
     return f"{names(contest, tie.candidates)} are tied{on} {what}".rstrip()
 
 
-def status_sentence(contest: Contest, result: ContestResult) -> str:
-    """One plain sentence: who is elected, what lot is needed, or what the count is waiting for."""
+def status_sentence(contest: Contest, result: ContestResult, *, descriptions: bool = True) -> str:
+    """One plain sentence: who is elected, what lot is needed, or what the count is waiting for.
+    `descriptions`: name the elected with their ballot descriptions (the hall screen leaves them
+    out: they are on the rows above)."""
     sv = result.system is VotingSystem.SV
     if result.status is Status.NEEDS_LOTS and result.pending_tie is not None:
         text = (f"A lot is needed: {tie_sentence(contest, result, result.pending_tie)}. "
@@ -152,7 +162,10 @@ def status_sentence(contest: Contest, result: ContestResult) -> str:
             return ("Incomplete: no candidate has more than half of the valid first preferences. "
                     f"Waiting for round-2 sheets: the finalists are {names(contest, result.finalists)}.")
         return "Incomplete: the count is not finished."
-    elected = ", ".join(_name_and_description(contest, cid) for cid in result.elected)
+    if descriptions:
+        elected = ", ".join(_name_and_description(contest, cid) for cid in result.elected)
+    else:
+        elected = names(contest, result.elected)
     lots = " (decided by lot)" if result.lots_applied else ""
     if not sv:
         if result.seats > 1:
@@ -215,7 +228,9 @@ class ResultTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._lines):
                 return str(section + 1)

@@ -131,7 +131,8 @@ class ResultView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -303,7 +304,8 @@ def _paper_rows(contest: Contest, result: ContestResult) -> list[tuple[str, str]
     rows = [
         ("Ballot papers verified", figure(result.ballot_papers_verified)
          if result.ballot_papers_verified is not None else "verification not complete"),
-        ("Ballot papers counted (first round)" if sv else "Ballot papers counted", figure(result.ballot_papers_counted)),
+        ("Ballot papers counted (first round)" if sv else "Ballot papers counted",
+         figure(result.ballot_papers_counted)),
         ("Valid first preferences" if sv else
          ("Papers with a valid vote" if result.seats > 1 else "Valid votes"), figure(result.valid_votes)),
         ("Rejected ballot papers", figure(result.rejected.total)),
