@@ -103,7 +103,12 @@ def set_style_flag(widget: QWidget, name: str, value: object) -> None:
     if widget.property(name) == value:
         return
     widget.setProperty(name, value)
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return  # the first polish, when the widget is shown, reads the property
+    font = widget.font() if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) else None
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+    if font is not None:
+        widget.setFont(font)  # a re-polish would otherwise drop a font set on the widget
     widget.update()

@@ -80,6 +80,10 @@ class CountDocument(QObject):
     def contest_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.count().contests)
 
+    def contest_state(self, contest_id: str):
+        """The contest's stage and double-entry flag (services' ContestState)."""
+        return self.session.contest_state(contest_id)
+
     def result(self, contest_id: str) -> ContestResult:
         """The domain tally of one contest; views render it and never recompute anything."""
         cached = self._results.get(contest_id)
@@ -113,6 +117,21 @@ class CountDocument(QObject):
     def refresh(self) -> None:
         """Re-read everything from the file (another reader's view, or after an import)."""
         self.notify("")
+
+    # Double entry: keyings are not undo commands. A held keying is discarded with a reason, and an
+    # accepted sheet is corrected like any other, so every step stays a deliberate, audited act.
+    def submit_keying(self, contest_id: str, sheet: CountSheet, reason: str | None = None):
+        outcome = self.session.submit_keying(contest_id, sheet, reason=reason)
+        self.notify(contest_id)
+        return outcome
+
+    def resolve_double_entry(self, contest_id: str, sheet: CountSheet, reason: str) -> None:
+        self.session.resolve_double_entry(contest_id, sheet, reason=reason)
+        self.notify(contest_id)
+
+    def discard_keying(self, contest_id: str, sheet_id: str, reason: str) -> None:
+        self.session.discard_keying(contest_id, sheet_id, reason=reason)
+        self.notify(contest_id)
 
     def record_lot(self, contest_id: str, lot: Lot) -> None:
         from .commands import RecordLotCommand

@@ -80,7 +80,7 @@ class CountSheetForm(QWidget):
         self.sheet_id_edit = FormLineEdit()
         self.sheet_id_edit.setObjectName("sheetId")
         self.sheet_id_edit.setAccessibleName("Sheet number")
-        self.sheet_id_edit.setMaximumWidth(160)
+        self.sheet_id_edit.setFont(figure_font(scale=1.15))
         self.sheet_id_error = FieldError(self.sheet_id_edit, "Sheet number")
         self.sheet_id_edit.textEdited.connect(self._figures_edited)
         self.sheet_id_edit.save_requested.connect(self.request_save)
@@ -88,8 +88,8 @@ class CountSheetForm(QWidget):
 
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setHorizontalSpacing(12)
+        self.grid.setColumnStretch(3, 1)
+        self.grid.setHorizontalSpacing(14)
         self.total_label = QLabel("")
         self.total_label.setObjectName("sheetTotal")
         self.total_label.setAccessibleName("Total on this sheet")
@@ -116,28 +116,20 @@ class CountSheetForm(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.installEventFilter(self)
 
-        id_row = QHBoxLayout()
-        id_label = QLabel("Sheet &number:")
-        id_label.setBuddy(self.sheet_id_edit)
-        id_row.addWidget(id_label)
-        id_row.addWidget(self.sheet_id_edit)
-        id_row.addWidget(self.sheet_id_error, 1)
-        total_row = QHBoxLayout()
-        total_caption = QLabel("Total on this sheet")
-        total_caption.setProperty("role", "total")
-        total_row.addWidget(total_caption)
-        total_row.addStretch(1)
-        total_row.addWidget(self.total_label)
+        self.id_label = QLabel("Sheet &number:")
+        self.id_label.setBuddy(self.sheet_id_edit)
+        self.total_caption = QLabel("Total on this sheet")
+        self.total_caption.setProperty("role", "total")
+        self.total_label.setMinimumWidth(self.total_label.fontMetrics().horizontalAdvance("9,999,999,999"))
+        self._persistent = {self.id_label, self.sheet_id_edit, self.sheet_id_error, self.total_caption,
+                            self.total_label, self.limit_label}
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(id_row)
         layout.addWidget(self.grid_host)
-        layout.addLayout(total_row)
-        layout.addWidget(self.limit_label)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -179,8 +171,9 @@ class CountSheetForm(QWidget):
     def _rebuild(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None and widget not in self._persistent:
+                widget.deleteLater()
         self.fields = []
         self._confirm_blanks = False
         self.sheet_id_edit.setReadOnly(False)
@@ -192,7 +185,10 @@ class CountSheetForm(QWidget):
             self.sheet_id_edit.clear()
             self._update_totals()
             return
-        row = 0
+        self.grid.addWidget(self.id_label, 0, 1)
+        self.grid.addWidget(self.sheet_id_edit, 0, 2)
+        self.grid.addWidget(self.sheet_id_error, 0, 3)
+        row = 1
         if self.round == 1:
             self.heading.setText(f"Round 1: {'first preferences' if contest.system is VotingSystem.SV else 'votes'}"
                                  f" and rejected papers, {contest.title}")
@@ -224,21 +220,26 @@ class CountSheetForm(QWidget):
                 label = SECOND_NOT_COUNTED_LABELS[head]
                 row = self._add_field(row, f"second_not_counted.{head}", f"{label} (optional)",
                                       f"Non-transferable, {label}", required=False)
+        self.grid.addWidget(self.total_caption, row, 1)
+        self.grid.addWidget(self.total_label, row, 2)
+        self.grid.addWidget(self.limit_label, row + 1, 1, 1, 3)
         self.sheet_id_edit.setText(self.suggested_sheet_id())
         self._update_totals()
 
     def _add_section(self, row: int, title: str) -> int:
         label = QLabel(title)
         label.setProperty("role", "heading")
-        self.grid.addWidget(label, row, 0, 1, 4)
+        label.setContentsMargins(0, 8, 0, 0)
+        self.grid.addWidget(label, row, 1, 1, 3)
         return row + 1
 
     def _add_field(self, row: int, key: str, label: str, accessible: str, *, number: str = "",
                    description: str = "", required: bool = True) -> int:
         edit = FigureEdit(accessible)
         edit.setObjectName(f"field:{key}")
-        edit.setMinimumWidth(110)
-        edit.setMaximumWidth(150)
+        edit.setFont(figure_font(scale=1.15))
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("99,999,999") + 24)
+        edit.setMaximumWidth(edit.minimumWidth() + 40)
         error = FieldError(edit, accessible)
         edit.refused.connect(error.show_error)
         edit.textEdited.connect(self._figures_edited)
@@ -307,6 +308,14 @@ class CountSheetForm(QWidget):
                           non_transferable=0 if non_transferable is None and blanks_as_zero else non_transferable,
                           second_not_counted=group("second_not_counted", keep_blank=True))
 
+    def is_pristine(self) -> bool:
+        """Nothing typed yet: the form may be rebuilt without losing anyone's work."""
+        return all(f.edit.untouched for f in self.fields)
+
+    def refresh_checks(self) -> None:
+        if self._contest() is not None:
+            self._update_totals()
+
     def blank_fields(self) -> list[_Field]:
         return [f for f in self.fields if f.required and f.edit.untouched]
 
@@ -356,6 +365,8 @@ class CountSheetForm(QWidget):
         problem = id_problem(sheet_id, "The sheet number")
         if problem:
             return problem
+        if sheet_id in self._blocked_ids:
+            return ""  # the second keying of a sheet waiting under double entry
         contest = self._contest()
         if contest and any(s.id == sheet_id for s in contest.count_sheets):
             return f"Sheet {sheet_id} is already recorded: select it in the list to correct it"

@@ -48,12 +48,14 @@ class FormLineEdit(QLineEdit):
     save_requested = Signal()
     #: Esc: the form should be cancelled.
     cancel_requested = Signal()
+    #: Plain Enter saves too (the last field of an add-a-row form), instead of moving on.
+    enter_saves = False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
         control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if control:
+            if control or self.enter_saves:
                 self.save_requested.emit()
             else:
                 self.focusNextChild()

@@ -1,0 +1,126 @@
+"""Opening and making count files from the GUI: the lock refusal, read-only opening, imports.
+
+Making a count from a count file (the demo, an import) reads and writes on a worker thread with a
+progress indicator; the finished file is then opened on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..errors import CountdeskError
+from ..services.counts import CountSession
+from ..store.lock import CountLockedError
+from .application import create_count_from_file, demo_source, fresh_demo_path
+from .dialogs.new_count_wizard import NewCountPlan, default_count_folder
+from .worker import Task, run_with_progress
+
+COUNT_FILTER = "Count files (*.countdesk)"
+JSON_FILTER = "Count files, JSON (*.json)"
+CSV_FILTER = "CSV files (*.csv)"
+
+
+def open_session(parent: QWidget, path: Path, operator: str, *, read_only: bool = False) -> CountSession | None:
+    """Open for writing; if another countdesk has the file, say who and offer read-only."""
+    try:
+        return CountSession.open(path, operator, read_only=read_only)
+    except CountLockedError as error:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Count file already open",
+                          f"{path.name} is already open for writing in another countdesk.", parent=parent)
+        box.setObjectName("lockedMessage")
+        holder = error.holder.describe() if error.holder else "another countdesk"
+        box.setInformativeText(f"It is held by {holder}.\n\nYou can open it read-only to look at the count: "
+                               "nothing can be changed, and the title bar says so.")
+        read_only_button = box.addButton("Open &read-only", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only_button)
+        box.exec()
+        if box.clickedButton() is not read_only_button:
+            return None
+        return open_session(parent, path, operator, read_only=True)
+    except CountdeskError as error:
+        show_error(parent, f"{path.name} could not be opened", error.message)
+        return None
+
+
+def create_session(parent: QWidget, plan: NewCountPlan, operator: str) -> CountSession | None:
+    """The new count file from the wizard: the election, then its first contest."""
+    from ..domain.model import Contest
+
+    try:
+        session = CountSession.create(plan.path, operator, plan.election)
+    except CountdeskError as error:
+        show_error(parent, "The count file could not be created", error.message)
+        return None
+    details = plan.contest
+    try:
+        session.add_contest(Contest(details.id, details.title, details.system, details.seats, (),
+                                    electorate=details.electorate))
+        if details.double_entry:
+            session.set_double_entry(details.id, True)
+    except CountdeskError as error:
+        show_error(parent, "The contest could not be added", error.message)
+    return session
+
+
+def choose_count_file(parent: QWidget) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, "Open a count", str(default_count_folder()), COUNT_FILTER)
+    return Path(chosen) if chosen else None
+
+
+def choose_file(parent: QWidget, title: str, file_filter: str) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), file_filter)
+    return Path(chosen) if chosen else None
+
+
+def make_demo(parent: QWidget, operator: str, on_ready: Callable[[Path], None]) -> Task:
+    """A fresh copy of the Liverpool 2021 demo in the user's data folder, made off the GUI thread."""
+    source, target = demo_source(), fresh_demo_path()
+    return run_with_progress(
+        parent, "Preparing the demo count…",
+        lambda token: create_count_from_file(source, target, operator, token,
+                                             reason="demo: Mayor of Liverpool 2021 as published"),
+        on_ready, lambda error: _failed(parent, "The demo count could not be prepared", error))
+
+
+def import_as_new_count(parent: QWidget, operator: str, on_ready: Callable[[Path], None]) -> Task | None:
+    """Ask for a count file (JSON) and where to save the count, then import it off the GUI thread."""
+    source = choose_file(parent, "Import a count file", JSON_FILTER)
+    if source is None:
+        return None
+    suggested = default_count_folder() / f"{source.stem}.countdesk"
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Save the count as", str(suggested), COUNT_FILTER)
+    if not chosen:
+        return None
+    target = Path(chosen) if chosen.endswith(".countdesk") else Path(chosen + ".countdesk")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return run_with_progress(
+        parent, f"Importing {source.name}…",
+        lambda token: create_count_from_file(source, target, operator, token), on_ready,
+        lambda error: _failed(parent, f"{source.name} was not imported", error))
+
+
+def read_csv_in_background(parent: QWidget, kind: str, path: Path, on_ready: Callable[[tuple], None]) -> Task:
+    """Candidates or boxes from a CSV file, read and checked off the GUI thread."""
+    from ..exchange.csv_import import read_boxes_csv, read_candidates_csv
+
+    reader = read_candidates_csv if kind == "candidates" else read_boxes_csv
+    return run_with_progress(parent, f"Reading {path.name}…", lambda token: reader(path), on_ready,
+                             lambda error: _failed(parent, f"{path.name} was not imported", error))
+
+
+def _failed(parent: QWidget, title: str, error: BaseException) -> None:
+    message = error.message if isinstance(error, CountdeskError) else str(error) or type(error).__name__
+    if isinstance(error, CountdeskError) and error.where:
+        message = f"{error.where}: {error.message}"
+    show_error(parent, title, message)
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, title, parent=parent)
+    box.setObjectName("errorMessage")
+    box.setInformativeText(message)
+    box.exec()

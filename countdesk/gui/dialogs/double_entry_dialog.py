@@ -1,0 +1,145 @@
+"""A supervisor settles a double-entry disagreement: the differing fields side by side.
+
+The supervisor (a third person, who keyed neither version) types the correct figure for each
+field that differs, gives their name and says how it was settled; everything else on the sheet
+is the figures both operators agreed on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from ...domain.model import Contest, CountSheet, frozen_map
+from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure
+from ..widgets.count_sheet_form import SECOND_NOT_COUNTED_LABELS, rejected_label
+from ..widgets.field_errors import FieldError, name_problem
+from ..widgets.figure_edit import FigureEdit
+
+
+def field_label(field: str, contest: Contest) -> str:
+    group, _, name = field.partition(".")
+    if group == "votes":
+        try:
+            return contest.candidate(name).name
+        except KeyError:
+            return name
+    if group == "rejected":
+        return "Rejected " + rejected_label(name, contest)
+    if group == "second_not_counted":
+        return "Non-transferable, " + SECOND_NOT_COUNTED_LABELS.get(name, name)
+    return {"papers": "Ballot papers", "rejected_in_part": "Rejected in part",
+            "non_transferable": "Non-transferable", "round": "Round"}.get(group, field)
+
+
+def settled_sheet(base: CountSheet, settled: dict[str, int]) -> CountSheet:
+    """`base` (the agreed figures) with each settled field put in."""
+    votes, rejected = dict(base.votes), dict(base.rejected)
+    not_counted, plain = dict(base.second_not_counted), {}
+    for field, value in settled.items():
+        group, _, name = field.partition(".")
+        target = {"votes": votes, "rejected": rejected, "second_not_counted": not_counted}.get(group)
+        if target is not None:
+            target[name] = value
+        else:
+            plain[group] = value
+    return replace(base, votes=frozen_map(votes), rejected=frozen_map(rejected),
+                   second_not_counted=frozen_map(not_counted), **plain)
+
+
+class DoubleEntryDialog(QDialog):
+    def __init__(self, contest: Contest, disagreement, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doubleEntryDialog")
+        self.setWindowTitle(f"Settle sheet {disagreement.sheet_id}")
+        self.setAccessibleName("Settle a double-entry disagreement")
+        self.disagreement = disagreement
+        count = len(disagreement.differences)
+        intro = QLabel(f"Sheet {disagreement.sheet_id} was keyed by {disagreement.first_operator} and by "
+                       f"{disagreement.second_operator}; the two differ in {count} field{'s' if count != 1 else ''}. "
+                       "A supervisor who keyed neither checks the paper sheet and types the correct figures.")
+        intro.setWordWrap(True)
+        grid = QGridLayout()
+        for column, title in enumerate(("Field", disagreement.first_operator, disagreement.second_operator,
+                                        "Correct figure")):
+            header = QLabel(title)
+            header.setProperty("role", "heading")
+            if column:
+                header.setAlignment(FIGURE_ALIGNMENT)
+            grid.addWidget(header, 0, column)
+        self.edits: dict[str, FigureEdit] = {}
+        self.errors: dict[str, FieldError] = {}
+        for row, difference in enumerate(disagreement.differences, start=1):
+            label = field_label(difference.field, contest)
+            grid.addWidget(QLabel(label), row, 0)
+            for column, value in ((1, difference.first), (2, difference.second)):
+                cell = QLabel(format_figure(value, blank="–"))
+                cell.setFont(figure_font(bold=True))
+                cell.setAlignment(FIGURE_ALIGNMENT)
+                grid.addWidget(cell, row, column)
+            edit = FigureEdit(f"Correct figure for {label}")
+            edit.setObjectName(f"settle:{difference.field}")
+            error = FieldError(edit, label)
+            edit.refused.connect(error.show_error)
+            edit.textEdited.connect(lambda _t, e=error: e.clear_error())
+            grid.addWidget(edit, row, 3)
+            grid.addWidget(error, row, 4)
+            self.edits[difference.field] = edit
+            self.errors[difference.field] = error
+        self.supervisor_edit = QLineEdit()
+        self.supervisor_edit.setObjectName("supervisorName")
+        self.supervisor_edit.setAccessibleName("Supervisor's name")
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("settleReason")
+        self.reason_edit.setAccessibleName("How the disagreement was settled")
+        self.reason_edit.setPlaceholderText("e.g. checked against the paper sheet: Bob's figure for Smith is right")
+        self.supervisor_error = FieldError(self.supervisor_edit, "Supervisor's name")
+        self.reason_error = FieldError(self.reason_edit, "Reason")
+        form = QFormLayout()
+        form.addRow("&Supervisor:", self.supervisor_edit)
+        form.addRow("", self.supervisor_error)
+        form.addRow("&How settled:", self.reason_edit)
+        form.addRow("", self.reason_error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Settle sheet")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Later")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        first_edit = next(iter(self.edits.values()), None)
+        if first_edit is not None:
+            first_edit.setFocus()
+
+    def supervisor(self) -> str:
+        return " ".join(self.supervisor_edit.text().split())
+
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
+
+    def sheet(self) -> CountSheet:
+        """The agreed figures with the supervisor's corrections (call after accept)."""
+        settled = {field: edit.value() for field, edit in self.edits.items()}
+        return settled_sheet(self.disagreement.first, {k: v for k, v in settled.items() if v is not None})
+
+    def accept(self) -> None:
+        ok = True
+        for field, edit in self.edits.items():
+            if edit.value() is None:
+                self.errors[field].show_error("Type the figure on the paper sheet")
+                ok = False
+        supervisor = self.supervisor()
+        problem = name_problem(supervisor, "The supervisor's name")
+        keyers = {self.disagreement.first_operator, self.disagreement.second_operator}
+        if not problem and supervisor in keyers:
+            problem = f"{supervisor} keyed this sheet: a supervisor who keyed neither version settles it"
+        self.supervisor_error.show_error(problem)
+        self.reason_error.show_error("" if self.reason() else "Say how the figures were settled")
+        if ok and not problem and self.reason():
+            super().accept()

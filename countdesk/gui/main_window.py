@@ -1,0 +1,391 @@
+"""The main window: the start page or an open count, the menus, the title bar, undo and redo.
+
+The tabs live in CountWorkspace (workspace.py) and the file operations in count_files.py; this
+window only wires them together and remembers where the count stood.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from ..errors import CountdeskError
+from . import count_files, settings
+from .application import DEMO_OPERATOR
+from .appearance import resource_file
+from .dialogs.new_count_wizard import NewCountWizard
+from .dialogs.operator_dialog import ask_operator
+from .dialogs.passphrase_dialog import PassphraseDialog
+from .document import CountDocument
+from .start_page import StartPage
+from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
+
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, operator: str | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName("countdesk")
+        #: The operator's name, asked once per session (per run of the app) and stamped on every change.
+        self.operator = operator
+        self.document: CountDocument | None = None
+        self.workspace: CountWorkspace | None = None
+        self.projector = None
+        self._tasks = []
+        self.start_page = StartPage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.setCentralWidget(self.stack)
+        self.start_page.new_requested.connect(self.new_count)
+        self.start_page.open_requested.connect(self.open_count_dialog)
+        self.start_page.import_requested.connect(self.import_count_file)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.recent_requested.connect(self.open_count)
+        self.operator_status = QLabel("")
+        self.operator_status.setAccessibleName("Operator")
+        self.statusBar().addPermanentWidget(self.operator_status)
+        self._build_menus()
+        geometry = settings.WINDOW_GEOMETRY.read()
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        self._update_state()
+
+    # -- menus ----------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        action.setObjectName(name or text)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New count…", self.new_count, QKeySequence.StandardKey.New, "newCount")
+        self._action(file_menu, "&Open count…", self.open_count_dialog, QKeySequence.StandardKey.Open, "openCount")
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._action(file_menu, "Open the &demo count", self.open_demo, None, "openDemo")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Import a count file as a new count…", self.import_count_file, None, "importCount")
+        self.import_candidates_action = self._action(file_menu, "Import &candidates from CSV…",
+                                                     lambda: self.import_csv("candidates"), None, "importCandidates")
+        self.import_boxes_action = self._action(file_menu, "Import &boxes from CSV…",
+                                                lambda: self.import_csv("boxes"), None, "importBoxes")
+        file_menu.addSeparator()
+        self.close_action = self._action(file_menu, "&Close count", self.close_count, QKeySequence.StandardKey.Close,
+                                         "closeCount")
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence("Ctrl+Z"), "undo")
+        self.redo_action = self._action(edit_menu, "&Redo", self.redo, QKeySequence("Ctrl+Shift+Z"), "redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addSeparator()
+        self.operator_action = self._action(edit_menu, "Change &operator…", self.change_operator,
+                                            QKeySequence("Ctrl+Shift+O"), "changeOperator")
+
+        count_menu = bar.addMenu("&Count")
+        self.tab_actions = []
+        for index, (name, title) in enumerate(zip(TAB_NAMES, TAB_TITLES), start=1):
+            self.tab_actions.append(self._action(count_menu, title.replace("&", ""), lambda n=name: self.show_tab(n),
+                                                 QKeySequence(f"Ctrl+{index}"), f"tab:{name}"))
+        count_menu.addSeparator()
+        self.declare_action = self._action(count_menu, "&Declare the result…", self.declare_result, None, "declare")
+        self.unlock_action = self._action(count_menu, "&Unlock a declared result…", self.unlock_result, None,
+                                          "unlock")
+        view_menu = bar.addMenu("&View")
+        self.projector_action = self._action(view_menu, "&Results screen", self.show_projector,
+                                             QKeySequence("F11"), "projector")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&User guide", self.show_user_guide, QKeySequence.StandardKey.HelpContents, "guide")
+        self._action(help_menu, "&About countdesk", self.show_about, None, "about")
+        self.count_actions = [self.import_candidates_action, self.import_boxes_action, self.close_action,
+                              self.operator_action, *self.tab_actions, self.declare_action, self.unlock_action,
+                              self.projector_action]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_counts():
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_count(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent counts").setEnabled(False)
+
+    # -- the operator -------------------------------------------------------------------------
+    def ask_operator_once(self) -> str | None:
+        """The operator's name: asked the first time a count is opened in this session."""
+        if not self.operator:
+            name = ask_operator(self, settings.LAST_OPERATOR.read())
+            if name is None:
+                return None
+            self.operator = name
+            settings.LAST_OPERATOR.write(name)
+        return self.operator
+
+    def change_operator(self) -> None:
+        if self.document is None:
+            return
+        name = ask_operator(self, "", title="Change operator",
+                            explanation=f"{self.document.operator} is handing over. Who is entering figures now?")
+        if name is None:
+            return
+        try:
+            self.document.change_operator(name)
+        except CountdeskError as error:
+            count_files.show_error(self, "The operator was not changed", error.message)
+            return
+        self.operator = name
+        settings.LAST_OPERATOR.write(name)
+        self.show_status(f"{name} is now the operator: every change is stamped with this name.")
+
+    # -- opening and closing --------------------------------------------------------------------
+    def new_count(self) -> None:
+        wizard = NewCountWizard(self)
+        if wizard.exec() != NewCountWizard.DialogCode.Accepted:
+            return
+        plan = wizard.plan()
+        operator = self.ask_operator_once() if plan else None
+        if plan is None or operator is None or not self.close_count():
+            return
+        session = count_files.create_session(self, plan, operator)
+        if session is not None:
+            self._show_document(CountDocument(session), default_tab="setup")
+
+    def open_count_dialog(self) -> None:
+        path = count_files.choose_count_file(self)
+        if path is not None:
+            self.open_count(path)
+
+    def open_count(self, path: Path, *, operator: str | None = None, default_tab: str | None = None) -> bool:
+        path = Path(path)
+        operator = operator or self.ask_operator_once()
+        if operator is None or not self.close_count():
+            return False
+        session = count_files.open_session(self, path, operator)
+        if session is None:
+            return False
+        self._show_document(CountDocument(session), default_tab=default_tab)
+        return True
+
+    def open_demo(self) -> None:
+        """The Liverpool 2021 demo, fresh: no set-up, no name asked (it is not a real count)."""
+        operator = self.operator or DEMO_OPERATOR
+        self._tasks.append(count_files.make_demo(
+            self, operator, lambda path: self.open_count(path, operator=operator, default_tab="result")))
+
+    def import_count_file(self) -> None:
+        operator = self.ask_operator_once()
+        if operator is None:
+            return
+        task = count_files.import_as_new_count(self, operator, lambda path: self.open_count(path))
+        if task is not None:
+            self._tasks.append(task)
+
+    def import_csv(self, kind: str) -> None:
+        if self.workspace is None or self.workspace.current_contest() is None:
+            return
+        path = count_files.choose_file(self, f"Import {kind} from CSV", count_files.CSV_FILTER)
+        if path is None:
+            return
+        editor = self.workspace.setup_view.candidates if kind == "candidates" else self.workspace.setup_view.boxes
+
+        def add(items: tuple) -> None:
+            self.show_tab("setup")
+            editor.add_many(items, path.name)
+
+        self._tasks.append(count_files.read_csv_in_background(self, kind, path, add))
+
+    def _show_document(self, document: CountDocument, default_tab: str | None = None) -> None:
+        self.document = document
+        self.workspace = CountWorkspace(document)
+        self.workspace.status_message.connect(self.show_status)
+        self.workspace.contest_changed.connect(self._remember_place)
+        self.workspace.tab_changed.connect(self._remember_place)
+        document.undo_stack.canUndoChanged.connect(lambda _b: self._update_state())
+        document.undo_stack.canRedoChanged.connect(lambda _b: self._update_state())
+        document.undo_stack.indexChanged.connect(lambda _i: self._update_state())
+        document.operator_changed.connect(lambda _n: self._update_state())
+        document.changed.connect(lambda _c: self._update_title())
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        path = document.path
+        if not document.read_only:
+            settings.add_recent_count(path)
+        contest = settings.last_contest(path)
+        if contest:
+            self.workspace.select_contest(contest)
+        self.workspace.select_tab(settings.last_tab(path) or default_tab or self.workspace.suggested_tab())
+        self._update_state()
+        self.workspace.tabs.setFocus()
+        if document.read_only:
+            self.show_status("Opened read-only: nothing can be changed in this window.")
+
+    def close_count(self) -> bool:
+        """Close the open count (everything confirmed is already saved). True if none is open now."""
+        if self.document is None:
+            return True
+        self._remember_place()
+        if self.projector is not None:
+            self.projector.close()
+            self.projector = None
+        document, workspace = self.document, self.workspace
+        self.document, self.workspace = None, None
+        self.stack.setCurrentWidget(self.start_page)
+        self.stack.removeWidget(workspace)
+        workspace.deleteLater()
+        document.close()
+        self.start_page.refresh()
+        self._update_state()
+        return True
+
+    def _remember_place(self, *_args: object) -> None:
+        if self.document is None or self.workspace is None or self.document.session.closed:
+            return
+        settings.remember_tab(self.document.path, self.workspace.tab_name())
+        contest = self.workspace.current_contest()
+        if contest:
+            settings.remember_contest(self.document.path, contest)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings.WINDOW_GEOMETRY.write(self.saveGeometry())
+        self.close_count()
+        event.accept()
+
+    # -- state shown ----------------------------------------------------------------------------
+    def _update_state(self) -> None:
+        has_count = self.document is not None
+        writable = has_count and not self.document.read_only
+        for action in self.count_actions:
+            action.setEnabled(has_count)
+        for action in (self.import_candidates_action, self.import_boxes_action, self.declare_action,
+                       self.unlock_action):
+            action.setEnabled(writable)
+        stack = self.document.undo_stack if has_count else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()) and writable)
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()) and writable)
+        self.undo_action.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+        self.redo_action.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+        self.operator_status.setText(f"Operator: {self.document.operator}" if has_count else "")
+        if not has_count:
+            self.start_page.refresh()
+            self.start_page.focus_first()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.document is None or self.document.session.closed:
+            self.setWindowTitle("countdesk")
+            return
+        election = self.document.count().election
+        title = f"{election.title} — {self.document.path.name}"
+        if self.document.read_only:
+            holder = getattr(self.document.session, "lock_holder", None)
+            held = f", open for writing by {holder.operator or holder.user} on {holder.host}" if holder else ""
+            title += f" — READ-ONLY{held}"
+        self.setWindowTitle(f"{title} — countdesk")
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def show_tab(self, name: str) -> None:
+        if self.workspace is not None:
+            self.workspace.select_tab(name)
+
+    # -- undo -----------------------------------------------------------------------------------
+    def undo(self) -> None:
+        self._step(lambda stack: stack.undo(), "Undone")
+
+    def redo(self) -> None:
+        self._step(lambda stack: stack.redo(), "Redone")
+
+    def _step(self, act, verb: str) -> None:
+        if self.document is None or self.document.read_only:
+            return
+        stack = self.document.undo_stack
+        text = stack.undoText() if verb == "Undone" else stack.redoText()
+        try:
+            act(stack)
+        except CountdeskError as error:
+            count_files.show_error(self, f"{verb[:-1]} refused", error.message)
+            return
+        self.show_status(f"{verb}: {text}")
+
+    # -- declaring ------------------------------------------------------------------------------
+    def declare_result(self) -> None:
+        contest_id = self.workspace.current_contest() if self.workspace else None
+        if contest_id is None or self.document is None:
+            return
+        session = self.document.session
+        if not session.has_ro_passphrase():
+            dialog = PassphraseDialog("Set the RO passphrase", "Only the returning officer declares. Choose the "
+                                      "passphrase that will be asked to declare or reopen a result.", self,
+                                      confirm=True, ok_text="Set passphrase")
+            if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+                return
+            session.set_ro_passphrase(dialog.passphrase())
+        title = self.document.contest(contest_id).title
+        dialog = PassphraseDialog("Declare the result", f"Declare the result of {title}? The contest is then "
+                                  "locked: no figure can change unless the RO reopens it.", self, ok_text="Declare")
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            return
+        self._guarded(lambda: session.declare(contest_id, dialog.passphrase()), contest_id,
+                      f"{title}: result declared.", "The result was not declared")
+
+    def unlock_result(self) -> None:
+        contest_id = self.workspace.current_contest() if self.workspace else None
+        if contest_id is None or self.document is None:
+            return
+        dialog = PassphraseDialog("Reopen a declared result", "Reopen the declared result for correction? The "
+                                  "result becomes provisional again.", self, with_reason=True, ok_text="Reopen")
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            return
+        self._guarded(lambda: self.document.session.unlock(contest_id, dialog.passphrase(), reason=dialog.reason()),
+                      contest_id, "The result is provisional again.", "The result was not reopened")
+
+    def _guarded(self, act, contest_id: str, done: str, failed: str) -> None:
+        try:
+            act()
+        except CountdeskError as error:
+            self.document.notify(contest_id)
+            count_files.show_error(self, failed, error.message)
+            return
+        self.document.notify(contest_id)
+        self.show_status(done)
+
+    # -- other windows --------------------------------------------------------------------------
+    def show_projector(self) -> None:
+        contest_id = self.workspace.current_contest() if self.workspace else None
+        if contest_id is None:
+            return
+        from .projector import ProjectorScreen
+
+        if self.projector is None:
+            self.projector = ProjectorScreen(self.document, contest_id)
+        else:
+            self.projector.set_contest(contest_id)
+        self.projector.present()
+
+    def show_user_guide(self) -> None:
+        guide = resource_file("..", "docs", "user-guide.md")
+        if guide is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide.resolve())))
+
+    def show_about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        from .. import __version__
+
+        QMessageBox.about(self, "About countdesk", f"countdesk {__version__}<br>PySide6 {pyside_version} "
+                          f"(Qt {qVersion()})<br>An offline count-centre application for UK returning officers.")
+
+    def current_view(self) -> QWidget | None:
+        return self.workspace.tabs.currentWidget() if self.workspace else None

@@ -1,0 +1,180 @@
+"""The audit log as a table: who changed what, when, why, with the figures before and after.
+
+Rows come from the services' hash-chained audit trail, oldest first; new rows are appended as
+the count goes on. AuditFilterModel narrows them by contest, operator and action.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+if TYPE_CHECKING:
+    from ...store.audit import AuditRow
+from ..appearance import FIGURE_ALIGNMENT
+from .base import Index
+
+NUMBER, TIME, OPERATOR, ACTION, CONTEST, ITEM, CHANGE, REASON = range(8)
+HEADERS = ("No.", "Time", "Operator", "Action", "Contest", "Item", "Change", "Reason")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_CHANGE_LIMIT = 160
+
+
+def local_time(at: str) -> str:
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    return moment.astimezone().strftime("%d/%m %H:%M:%S")
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        flat: dict[str, Any] = {}
+        for key, inner in value.items():
+            flat.update(_flatten(inner, f"{prefix}{key}."))
+        return flat
+    return {prefix.rstrip("."): value}
+
+
+def describe_change(before: Any, after: Any) -> str:
+    """The fields that changed, "name: old → new", shortened for a table cell."""
+    if before is None and after is None:
+        return ""
+    if isinstance(before, dict) and isinstance(after, dict):
+        old, new = _flatten(before), _flatten(after)
+        parts = [f"{key}: {_show(old.get(key))} → {_show(new.get(key))}"
+                 for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key)]
+        text = "; ".join(parts) or "no change"
+    elif before is None:
+        text = "new: " + _compact(after)
+    elif after is None:
+        text = "removed: " + _compact(before)
+    else:
+        text = f"{_compact(before)} → {_compact(after)}"
+    return text if len(text) <= _CHANGE_LIMIT else text[:_CHANGE_LIMIT - 1] + "…"
+
+
+def _show(value: Any) -> str:
+    return "–" if value is None else str(value)
+
+
+def _compact(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_compact(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "[" + ", ".join(_compact(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else _show(value)
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._rows: list["AuditRow"] = []
+        self.reload()
+        document.changed.connect(lambda _contest_id: self.append_new())
+        document.operator_changed.connect(lambda _name: self.append_new())
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = list(self.document.session.audit_rows())
+        self.endResetModel()
+
+    def append_new(self) -> None:
+        """Rows written since the last look (the trail only ever grows)."""
+        last = self._rows[-1].id if self._rows else 0
+        new = self.document.session.audit_rows(after_id=last)
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
+            self._rows.extend(new)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def row(self, number: int) -> "AuditRow":
+        return self._rows[number]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (CHANGE, REASON):
+            return f"before: {row.before_json or '–'}\nafter: {row.after_json or '–'}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
+            return int(FIGURE_ALIGNMENT)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    @staticmethod
+    def _display(row: "AuditRow", column: int) -> Any:
+        if column == NUMBER:
+            return row.id
+        if column == TIME:
+            return local_time(row.at)
+        if column == OPERATOR:
+            return row.operator
+        if column == ACTION:
+            return row.action
+        if column == CONTEST:
+            return row.contest_id or ""
+        if column == ITEM:
+            return f"{row.entity} {row.key}" if row.key else row.entity
+        if column == CHANGE:
+            return describe_change(row.before, row.after)
+        return row.reason or ""
+
+    def distinct(self, column: int) -> list[str]:
+        return sorted({str(self._display(r, column)) for r in self._rows if self._display(r, column)})
+
+
+class AuditFilterModel(QSortFilterProxyModel):
+    """Rows matching every filter set; an empty filter matches all. An action filter ending in
+    "." matches a family ("sheet." for every sheet action)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._contest = ""
+        self._operator = ""
+        self._action = ""
+
+    def set_filters(self, *, contest: str | None = None, operator: str | None = None,
+                    action: str | None = None) -> None:
+        self.beginFilterChange()
+        if contest is not None:
+            self._contest = contest
+        if operator is not None:
+            self._operator = operator
+        if action is not None:
+            self._action = action
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        if row is None:
+            return False
+        if self._contest and row.contest_id != self._contest:
+            return False
+        if self._operator and row.operator != self._operator:
+            return False
+        if self._action:
+            if self._action.endswith("."):
+                return row.action.startswith(self._action)
+            return row.action == self._action
+        return True

@@ -1,0 +1,89 @@
+"""The count sheets entered for a contest: one row per sheet, one column per candidate.
+
+Round-2 sheets show only the finalists' figures and the non-transferable papers; the other
+candidates' cells are left empty, not 0, because those papers were never counted for them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from ...domain.model import Candidate, CountSheet
+from ..appearance import format_figure
+from .base import ContestTableModel, Index
+
+SHEET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SheetsModel(ContestTableModel):
+    def __init__(self, document, parent=None) -> None:
+        self._rows: tuple[CountSheet, ...] = ()
+        self._candidates: tuple[Candidate, ...] = ()
+        super().__init__(document, parent)
+
+    def reload(self) -> None:
+        contest = self.contest()
+        self._rows = contest.count_sheets if contest else ()
+        self._candidates = contest.candidates if contest else ()
+
+    def headers(self) -> tuple[str, ...]:
+        return ("Sheet", "Round", *(c.surname.title() or c.name for c in self._candidates),
+                "Rejected", "Non-transferable", "Papers")
+
+    def figure_columns(self) -> frozenset[int]:
+        return frozenset(range(1, len(self.headers())))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def sheet(self, row: int) -> CountSheet:
+        return self._rows[row]
+
+    def row_of(self, sheet_id: str) -> int:
+        for row, sheet in enumerate(self._rows):
+            if sheet.id == sheet_id:
+                return row
+        return -1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            offset = section - 2
+            if 0 <= offset < len(self._candidates):
+                return self._candidates[offset].name
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        sheet, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(sheet, column)
+        if role == SHEET_ID_ROLE:
+            return sheet.id
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.headers()[column]}: {self._display(sheet, column) or 'none'}"
+        return self.figure_role(column, role)
+
+    def _display(self, sheet: CountSheet, column: int) -> str:
+        n = len(self._candidates)
+        if column == 0:
+            return sheet.id
+        if column == 1:
+            return str(sheet.round)
+        if 2 <= column < 2 + n:
+            votes = sheet.votes.get(self._candidates[column - 2].id)
+            return format_figure(votes)
+        if column == 2 + n:
+            return format_figure(sheet.rejected_total) if sheet.round == 1 else ""
+        if column == 3 + n:
+            return format_figure(sheet.non_transferable) if sheet.round == 2 else ""
+        if sheet.round == 2:
+            return format_figure(sum(sheet.votes.values()) + (sheet.non_transferable or 0))
+        return format_figure(sheet.papers_counted)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

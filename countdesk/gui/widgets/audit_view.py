@@ -1,0 +1,129 @@
+"""The Audit log tab: every change to the count, filtered by contest, operator and action."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from ..models.audit_model import ACTION, CHANGE, CONTEST, OPERATOR, REASON, AuditFilterModel, AuditModel
+
+ALL = ""
+ACTION_FAMILIES = (("Sheets", "sheet."), ("Double entry", "keying."), ("Boxes and verification", "box."),
+                   ("Candidates", "candidate."), ("Contests", "contest."), ("Lots", "lot."),
+                   ("Sessions", "session."))
+
+
+class AuditView(QWidget):
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditView")
+        self.document = document
+        self.model = AuditModel(document, self)
+        self.proxy = AuditFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.contest_filter = self._combo("auditContest", "Filter by contest")
+        self.operator_filter = self._combo("auditOperator", "Filter by operator")
+        self.action_filter = self._combo("auditAction", "Filter by action")
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setAccessibleName("Audit log")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Interactive)
+        self.verify_button = QPushButton("&Check the audit trail")
+        self.verify_button.setObjectName("verifyAudit")
+        self.verify_button.setAccessibleName("Check the audit trail's hash chain")
+        self.verify_button.clicked.connect(self.check_chain)
+        self.verdict = QLabel("")
+        self.verdict.setObjectName("auditVerdict")
+        self.verdict.setAccessibleName("Audit trail check")
+        self.verdict.setWordWrap(True)
+        self.count_label = QLabel("")
+        self.count_label.setProperty("role", "hint")
+
+        filters = QHBoxLayout()
+        for caption, combo in (("C&ontest:", self.contest_filter), ("O&perator:", self.operator_filter),
+                               ("Ac&tion:", self.action_filter)):
+            label = QLabel(caption)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.verify_button)
+        bottom.addWidget(self.verdict, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.model.rowsInserted.connect(self._refresh_choices)
+        self.model.modelReset.connect(self._refresh_choices)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._refresh_choices()
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.setMinimumContentsLength(14)
+        combo.currentIndexChanged.connect(self._apply_filters)
+        return combo
+
+    def _refresh_choices(self, *_args: object) -> None:
+        self._fill(self.contest_filter, [(c, c) for c in self.model.distinct(CONTEST)], "All contests")
+        self._fill(self.operator_filter, [(o, o) for o in self.model.distinct(OPERATOR)], "All operators")
+        actions = list(ACTION_FAMILIES) + [(a, a) for a in self.model.distinct(ACTION)]
+        self._fill(self.action_filter, actions, "All actions")
+        self._update_count()
+
+    @staticmethod
+    def _fill(combo: QComboBox, choices: list[tuple[str, str]], everything: str) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, ALL)
+        for text, value in choices:
+            combo.addItem(text, value)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _apply_filters(self, *_args: object) -> None:
+        self.proxy.set_filters(contest=self.contest_filter.currentData() or ALL,
+                               operator=self.operator_filter.currentData() or ALL,
+                               action=self.action_filter.currentData() or ALL)
+        self._update_count()
+
+    def set_filters(self, *, contest: str = ALL, operator: str = ALL, action: str = ALL) -> None:
+        for combo, value in ((self.contest_filter, contest), (self.operator_filter, operator),
+                             (self.action_filter, action)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    def _update_count(self, *_args: object) -> None:
+        self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} entries")
+
+    def check_chain(self) -> None:
+        verdict = self.document.session.verify_audit()
+        if verdict.ok:
+            self.verdict.setText(f"The audit trail is intact: {verdict.rows_checked} entries, each linked to the one "
+                                 f"before (last hash {verdict.last_hash[:16]}…).")
+        else:
+            self.verdict.setText(f"The audit trail has been altered: {verdict.problem}.")
+        self.verdict.setProperty("role", "hint" if verdict.ok else "fieldError")
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
+
+    def scroll_to_latest(self) -> None:
+        self.table.scrollToBottom()
+
+
+__all__ = ["AuditView"]

@@ -1,0 +1,164 @@
+"""Set-up: a contest's ballot boxes: number, polling station, postal or not, ballot paper account."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from ...domain.model import Box
+from ..commands import CompositeCommand
+from ..dialogs.reason_dialog import ask_reason
+from ..models.boxes_model import BoxesModel
+from ..setup_commands import AddBoxCommand, RemoveBoxCommand
+from .field_errors import FieldError, id_problem, name_problem
+from .figure_edit import FigureEdit
+
+
+class BoxesEditor(QGroupBox):
+    status_message = Signal(str)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__("Ballot boxes", parent)
+        self.setObjectName("boxesEditor")
+        self.document = document
+        self.model = BoxesModel(document, self)
+        self.model.refused.connect(self._show_message)
+        self.table = QTableView()
+        self.table.setObjectName("boxesTable")
+        self.table.setAccessibleName("Ballot boxes")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self.remove_selected)
+
+        self.id_edit = QLineEdit()
+        self.id_edit.setObjectName("boxId")
+        self.id_edit.setAccessibleName("New box number")
+        self.id_edit.setPlaceholderText("A01")
+        self.station_edit = QLineEdit()
+        self.station_edit.setObjectName("boxStation")
+        self.station_edit.setAccessibleName("New box's polling station")
+        self.station_edit.setPlaceholderText("Polling station")
+        self.postal_check = QCheckBox("&Postal")
+        self.postal_check.setObjectName("boxPostal")
+        self.postal_check.setAccessibleName("New box is a postal ballot box")
+        self.account_edit = FigureEdit("New box's ballot paper account")
+        self.account_edit.setObjectName("boxAccount")
+        self.account_edit.setMaximumWidth(130)
+        self.add_button = QPushButton("Add &box")
+        self.add_button.setObjectName("addBox")
+        self.add_button.setAccessibleName("Add box")
+        self.remove_button = QPushButton("Remove box…")
+        self.remove_button.setObjectName("removeBox")
+        self.remove_button.setAccessibleName("Remove the selected box")
+        self.errors = {"id": FieldError(self.id_edit, "Box number"),
+                       "station": FieldError(self.station_edit, "Polling station"),
+                       "account": FieldError(self.account_edit, "Ballot paper account")}
+        self.account_edit.refused.connect(self.errors["account"].show_error)
+        self.message = QLabel("")
+        self.message.setProperty("role", "fieldError")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Boxes message")
+        self.add_button.clicked.connect(self.add_from_fields)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.id_edit.returnPressed.connect(self.station_edit.setFocus)
+        self.station_edit.returnPressed.connect(self.postal_check.setFocus)
+        self.account_edit.enter_saves = True
+        self.account_edit.save_requested.connect(self.add_from_fields)
+        for key, edit in (("id", self.id_edit), ("station", self.station_edit), ("account", self.account_edit)):
+            edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
+
+        entry = QGridLayout()
+        for column, (caption, widget) in enumerate((("&Number:", self.id_edit), ("&Station:", self.station_edit),
+                                                    ("", self.postal_check), ("A&ccount:", self.account_edit))):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            entry.addWidget(label, 0, column * 2)
+            entry.addWidget(widget, 0, column * 2 + 1)
+        entry.addWidget(self.add_button, 0, 8)
+        entry.addWidget(self.errors["id"], 1, 1, 1, 2)
+        entry.addWidget(self.errors["station"], 1, 3, 1, 2)
+        entry.addWidget(self.errors["account"], 1, 7, 1, 2)
+        entry.setColumnStretch(3, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(entry)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+    def set_contest(self, contest_id: str | None) -> None:
+        self.model.set_contest(contest_id)
+        self._show_message("")
+        self.setEnabled(contest_id is not None)
+
+    def add_from_fields(self) -> None:
+        contest = self.model.contest()
+        if contest is None:
+            return
+        box_id = self.id_edit.text().strip()
+        station = " ".join(self.station_edit.text().split())
+        problems = {"id": id_problem(box_id, "The box number"),
+                    "station": name_problem(station, "The polling station") if station else "",
+                    "account": ""}
+        if not problems["id"] and box_id in {b.id for b in contest.boxes}:
+            problems["id"] = f"Box {box_id} is already set up"
+        for key, message in problems.items():
+            self.errors[key].show_error(message)
+        if any(problems.values()):
+            next(self.errors[k].field for k, m in problems.items() if m).setFocus()
+            return
+        box = Box(box_id, station, self.postal_check.isChecked(), self.account_edit.value())
+        if self.model.push(AddBoxCommand(self.document, contest.id, box)):
+            for edit in (self.id_edit, self.station_edit, self.account_edit):
+                edit.clear()
+            self.postal_check.setChecked(False)
+            self._show_message("")
+            self.id_edit.setFocus()
+            self.status_message.emit(f"Box {box_id} added.")
+
+    def add_many(self, boxes: tuple[Box, ...], source: str) -> bool:
+        contest = self.model.contest()
+        if contest is None:
+            return False
+        clashes = [b.id for b in boxes if b.id in {x.id for x in contest.boxes}]
+        if clashes:
+            self._show_message(f"{source}: these boxes are already set up: {', '.join(clashes[:10])}")
+            return False
+        parts = [AddBoxCommand(self.document, contest.id, b) for b in boxes]
+        if self.model.push(CompositeCommand(f"Import {len(parts)} boxes from {source}", parts)):
+            self.status_message.emit(f"{len(parts)} boxes imported from {source}.")
+            return True
+        return False
+
+    def remove_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.model.contest_id is None:
+            return
+        box = self.model.box(rows[0].row())
+        reason = None
+        if box.verified is not None:
+            reason = ask_reason(self, "Remove a verified box",
+                                f"Box {box.id} has been verified. Why is it being removed?", ok_text="Remove box")
+            if reason is None:
+                return
+        if self.model.push(RemoveBoxCommand(self.document, self.model.contest_id, box.id, reason)):
+            self.status_message.emit(f"Box {box.id} removed (Ctrl+Z to undo).")
+
+    def _show_message(self, message: str) -> None:
+        self.message.setText(message)

@@ -1,0 +1,147 @@
+"""Set-up: a contest's candidates, in ballot-paper order (alphabetical by surname).
+
+A candidate is added from the row under the table: the name as printed on the ballot paper
+(surname in capitals, "Joanne ANDERSON") and the description. An empty name is refused at the field.
+Names and descriptions can be corrected in the table itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from ...domain.model import Candidate
+from ..commands import CompositeCommand
+from ..setup_commands import AddCandidateCommand, RemoveCandidateCommand
+from ..models.candidates_model import CandidatesModel, ballot_position, is_alphabetical, new_candidate_id
+from .field_errors import FieldError, name_problem
+
+
+class CandidatesEditor(QGroupBox):
+    status_message = Signal(str)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__("Candidates, in ballot-paper order", parent)
+        self.setObjectName("candidatesEditor")
+        self.document = document
+        self.model = CandidatesModel(document, self)
+        self.model.refused.connect(self._show_message)
+        self.table = QTableView()
+        self.table.setObjectName("candidatesTable")
+        self.table.setAccessibleName("Candidates")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self.remove_selected)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("candidateName")
+        self.name_edit.setAccessibleName("New candidate's name as printed on the ballot paper")
+        self.name_edit.setPlaceholderText("Forenames SURNAME")
+        self.description_edit = QLineEdit()
+        self.description_edit.setObjectName("candidateDescription")
+        self.description_edit.setAccessibleName("New candidate's description")
+        self.description_edit.setPlaceholderText("Party or Independent")
+        self.name_error = FieldError(self.name_edit, "Candidate's name")
+        self.add_button = QPushButton("&Add candidate")
+        self.add_button.setObjectName("addCandidate")
+        self.add_button.setAccessibleName("Add candidate")
+        self.remove_button = QPushButton("Remove candidate")
+        self.remove_button.setObjectName("removeCandidate")
+        self.remove_button.setAccessibleName("Remove the selected candidate")
+        self.message = QLabel("")
+        self.message.setProperty("role", "fieldError")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Candidates message")
+        self.add_button.clicked.connect(self.add_from_fields)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.name_edit.returnPressed.connect(self.description_edit.setFocus)
+        self.description_edit.returnPressed.connect(self.add_from_fields)
+        self.name_edit.textEdited.connect(lambda _t: self.name_error.clear_error())
+
+        entry = QGridLayout()
+        name_label = QLabel("&Name:")
+        name_label.setBuddy(self.name_edit)
+        description_label = QLabel("&Description:")
+        description_label.setBuddy(self.description_edit)
+        entry.addWidget(name_label, 0, 0)
+        entry.addWidget(self.name_edit, 0, 1)
+        entry.addWidget(description_label, 0, 2)
+        entry.addWidget(self.description_edit, 0, 3)
+        entry.addWidget(self.add_button, 0, 4)
+        entry.addWidget(self.name_error, 1, 1, 1, 4)
+        entry.setColumnStretch(1, 3)
+        entry.setColumnStretch(3, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(entry)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+    def set_contest(self, contest_id: str | None) -> None:
+        self.model.set_contest(contest_id)
+        self._show_message("")
+        self.setEnabled(contest_id is not None)
+
+    def add_from_fields(self) -> None:
+        """Add the candidate typed in the row under the table, in alphabetical place."""
+        name = " ".join(self.name_edit.text().split())
+        problem = name_problem(name, "The candidate's name")
+        if problem:
+            self.name_error.show_error(f"{problem}: type it as printed on the ballot paper")
+            self.name_edit.setFocus()
+            return
+        contest = self.model.contest()
+        if contest is None:
+            return
+        description = " ".join(self.description_edit.text().split())
+        candidate = Candidate(new_candidate_id(name, contest.candidate_ids), name, description)
+        position = ballot_position(contest.candidates, candidate) if is_alphabetical(contest.candidates) else None
+        if self.model.push(AddCandidateCommand(self.document, contest.id, candidate, position)):
+            self.name_edit.clear()
+            self.description_edit.clear()
+            self._show_message("")
+            self.name_edit.setFocus()
+            self.status_message.emit(f"Candidate {name} added.")
+
+    def add_many(self, candidates: tuple[Candidate, ...], source: str) -> bool:
+        """Add imported candidates in the file's order, as one undoable step."""
+        contest = self.model.contest()
+        if contest is None:
+            return False
+        taken = set(contest.candidate_ids)
+        clashes = [c.id for c in candidates if c.id in taken]
+        if clashes:
+            self._show_message(f"{source}: these candidates are already in the contest: {', '.join(clashes)}")
+            return False
+        parts = [AddCandidateCommand(self.document, contest.id, c, None) for c in candidates]
+        if self.model.push(CompositeCommand(f"Import {len(parts)} candidates from {source}", parts)):
+            self.status_message.emit(f"{len(parts)} candidates imported from {source}.")
+            return True
+        return False
+
+    def remove_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.model.contest_id is None:
+            return
+        candidate = self.model.candidate(rows[0].row())
+        if self.model.push(RemoveCandidateCommand(self.document, self.model.contest_id, candidate.id)):
+            self.status_message.emit(f"Candidate {candidate.name} removed (Ctrl+Z to undo).")
+
+    def _show_message(self, message: str) -> None:
+        self.message.setText(message)

@@ -1,0 +1,182 @@
+"""Double entry on the Count tab: sheets waiting for a second keying, and disagreements to settle.
+
+The second operator keys blind: the panel never shows the first keying's figures. Each keying is
+stamped with the operator at the keyboard, so a second keying asks for the second operator's name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ...errors import CountdeskError
+from ..dialogs.double_entry_dialog import DoubleEntryDialog
+from ..dialogs.operator_dialog import ask_operator
+from ..dialogs.reason_dialog import ask_reason
+
+SHEET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DoubleEntryPanel(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, document, form, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doubleEntryPanel")
+        self.document = document
+        self.form = form
+        self.contest_id: str | None = None
+        caption = QLabel("Double entry: sheets waiting")
+        caption.setProperty("role", "heading")
+        self.list = QListWidget()
+        self.list.setObjectName("pendingKeyings")
+        self.list.setAccessibleName("Sheets waiting for a second keying or a supervisor")
+        self.list.setMaximumHeight(140)
+        caption.setBuddy(self.list)
+        self.second_button = QPushButton("Key &second time…")
+        self.second_button.setAccessibleName("Second keying of the selected sheet")
+        self.settle_button = QPushButton("Se&ttle…")
+        self.settle_button.setAccessibleName("Settle the selected disagreement")
+        self.discard_button = QPushButton("Discard keying…")
+        self.discard_button.setAccessibleName("Discard the selected keying")
+        self.second_button.clicked.connect(self.key_second_time)
+        self.settle_button.clicked.connect(self.settle_selected)
+        self.discard_button.clicked.connect(self.discard_selected)
+        self.list.itemActivated.connect(lambda _item: self._activate())
+        buttons = QHBoxLayout()
+        for button in (self.second_button, self.settle_button, self.discard_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(caption)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        document.changed.connect(self._changed)
+        self.setVisible(False)
+
+    def set_contest(self, contest_id: str | None) -> None:
+        self.contest_id = contest_id
+        self.refresh()
+
+    def _changed(self, contest_id: str) -> None:
+        if not contest_id or contest_id == self.contest_id:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        enabled = False
+        pending = []
+        if self.contest_id is not None:
+            try:
+                enabled = self.document.contest_state(self.contest_id).double_entry
+                pending = self.document.session.pending_keyings(self.contest_id) if enabled else []
+            except (CountdeskError, KeyError):
+                enabled = False
+        self.setVisible(enabled)
+        for keying in pending:
+            if keying.disputed:
+                text = (f"{keying.sheet_id}: {keying.first_operator} and {keying.second_operator} disagree — "
+                        "a supervisor must settle it")
+            else:
+                text = f"{keying.sheet_id}: keyed by {keying.first_operator}, waiting for a second operator"
+            item = QListWidgetItem(text)
+            item.setData(SHEET_ROLE, keying)
+            self.list.addItem(item)
+        self.form.set_blocked_ids(frozenset(k.sheet_id for k in pending))
+        has_items = bool(pending)
+        for button in (self.second_button, self.settle_button, self.discard_button):
+            button.setEnabled(has_items and not self.document.read_only)
+
+    def selected(self):
+        item = self.list.currentItem() or (self.list.item(0) if self.list.count() else None)
+        return item.data(SHEET_ROLE) if item is not None else None
+
+    def _activate(self) -> None:
+        keying = self.selected()
+        if keying is None:
+            return
+        if keying.disputed:
+            self.settle_selected()
+        else:
+            self.key_second_time()
+
+    # -- keying -------------------------------------------------------------------------------
+    def submit(self, sheet, reason: str | None) -> None:
+        from ...services.double_entry import KeyingStatus
+
+        try:
+            outcome = self.document.submit_keying(self.contest_id, sheet, reason)
+        except CountdeskError as error:
+            hint = " (Edit ▸ Change operator, or Key second time)" if "different operator" in error.message else ""
+            self.form.show_refusal(f"Not saved: {error.message}{hint}")
+            return
+        self.form.reset_after_save()
+        if outcome.status is KeyingStatus.HELD:
+            self.status_message.emit(f"Sheet {sheet.id} keyed by {self.document.operator} and held: "
+                                     "a second operator must key it.")
+        elif outcome.status is KeyingStatus.ACCEPTED:
+            self.status_message.emit(f"Sheet {sheet.id} accepted: both keyings agree.")
+        else:
+            self.status_message.emit(f"Sheet {sheet.id}: the two keyings differ — a supervisor must settle it.")
+            self.settle(sheet.id)
+
+    def key_second_time(self) -> None:
+        """Hand the keyboard to a second operator and open the form on the waiting sheet, blank."""
+        keying = self.selected()
+        if keying is None or keying.disputed:
+            return
+        if self.document.operator == keying.first_operator:
+            name = ask_operator(self, "", title="Second keying",
+                                explanation=f"Sheet {keying.sheet_id} was keyed by {keying.first_operator}. "
+                                            "The second keying must be by someone else: who is keying it?")
+            if name is None:
+                return
+            try:
+                self.document.change_operator(name)
+            except CountdeskError as error:
+                self.status_message.emit(f"The operator was not changed: {error.message}")
+                return
+        self.form.reset_after_save()
+        self.form.sheet_id_edit.setText(keying.sheet_id)
+        self.form.refresh_checks()
+        if self.form.fields:
+            self.form.fields[0].edit.setFocus()
+        self.status_message.emit(f"{self.document.operator}: key sheet {keying.sheet_id} from the paper sheet.")
+
+    def settle_selected(self) -> None:
+        keying = self.selected()
+        if keying is not None and keying.disputed:
+            self.settle(keying.sheet_id)
+
+    def settle(self, sheet_id: str) -> None:
+        disagreement = self.document.session.disagreement(self.contest_id, sheet_id)
+        if disagreement is None:
+            return
+        dialog = DoubleEntryDialog(self.document.contest(self.contest_id), disagreement, self)
+        if dialog.exec() != DoubleEntryDialog.DialogCode.Accepted:
+            return
+        previous = self.document.operator
+        try:
+            self.document.change_operator(dialog.supervisor())
+            self.document.resolve_double_entry(self.contest_id, dialog.sheet(), dialog.reason())
+        except CountdeskError as error:
+            self.status_message.emit(f"Sheet {sheet_id} was not settled: {error.message}")
+        else:
+            self.status_message.emit(f"Sheet {sheet_id} settled by {dialog.supervisor()}.")
+        finally:
+            if self.document.operator != previous:
+                self.document.change_operator(previous)
+
+    def discard_selected(self) -> None:
+        keying = self.selected()
+        if keying is None:
+            return
+        reason = ask_reason(self, "Discard a keying", f"Why are the keyings of sheet {keying.sheet_id} discarded?",
+                            ok_text="Discard")
+        if reason is None:
+            return
+        try:
+            self.document.discard_keying(self.contest_id, keying.sheet_id, reason)
+        except CountdeskError as error:
+            self.status_message.emit(f"Not discarded: {error.message}")

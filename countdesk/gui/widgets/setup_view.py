@@ -1,0 +1,227 @@
+"""The Set-up tab: the election, the selected contest, its candidates and its ballot boxes.
+
+Every change is an undoable command calling one service method, and the services write the
+audit row; a change the services refuse (a candidate added once sheets exist, a declared
+contest) is shown beside the button that asked for it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ...domain.model import Contest
+from ...errors import CountdeskError
+from ..commands import CompositeCommand
+from ..dialogs.reason_dialog import ask_reason
+from ..setup_commands import AddContestCommand, RemoveContestCommand, SetDoubleEntryCommand, \
+    UpdateContestCommand, UpdateElectionCommand
+from .boxes_editor import BoxesEditor
+from .candidates_editor import CandidatesEditor
+from .contest_form import ContestDetails, ContestForm
+from .election_form import ElectionForm
+
+
+class AddContestDialog(QDialog):
+    def __init__(self, poll_date, taken: set[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a contest")
+        self.setAccessibleName("Add a contest")
+        self.setObjectName("addContestDialog")
+        self._taken = taken
+        self.form = ContestForm()
+        self.form.set_poll_date(poll_date)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add contest")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.form.title_edit.setFocus()
+
+    def accept(self) -> None:
+        details = self.form.details()
+        if details is None:
+            return
+        if details.id in self._taken:
+            self.form.errors["id"].show_error(f"A contest with the id {details.id} already exists")
+            return
+        super().accept()
+
+
+def contest_commands(document, details: ContestDetails, existing: Contest | None) -> list:
+    """The commands that turn `existing` (or nothing) into `details`."""
+    if existing is None:
+        contest = Contest(details.id, details.title, details.system, details.seats, (),
+                          electorate=details.electorate)
+        commands = [AddContestCommand(document, contest)]
+        if details.double_entry:
+            commands.append(SetDoubleEntryCommand(document, details.id, True))
+        return commands
+    commands = []
+    changed = {name: getattr(details, name) for name in UpdateContestCommand.FIELDS
+               if getattr(details, name) != getattr(existing, name)}
+    if changed:
+        commands.append(UpdateContestCommand(document, existing.id, **changed))
+    if details.double_entry != document.contest_state(existing.id).double_entry:
+        commands.append(SetDoubleEntryCommand(document, existing.id, details.double_entry))
+    return commands
+
+
+class SetupView(QWidget):
+    status_message = Signal(str)
+    #: A contest was added: the main window selects it.
+    contest_added = Signal(str)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupView")
+        self.document = document
+        self.contest_id: str | None = None
+
+        self.election_form = ElectionForm(id_editable=False)
+        self.save_election_button = QPushButton("Save &election details")
+        self.save_election_button.setObjectName("saveElection")
+        self.save_election_button.setAccessibleName("Save the election details")
+        self.save_election_button.clicked.connect(self.save_election)
+        election_box = QGroupBox("Election")
+        election_layout = QVBoxLayout(election_box)
+        election_layout.addWidget(self.election_form)
+        election_layout.addWidget(self.save_election_button)
+
+        self.contest_form = ContestForm(id_editable=False)
+        self.save_contest_button = QPushButton("Save &contest details")
+        self.save_contest_button.setObjectName("saveContest")
+        self.save_contest_button.setAccessibleName("Save the contest details")
+        self.add_contest_button = QPushButton("Add another contest…")
+        self.add_contest_button.setObjectName("addContest")
+        self.add_contest_button.setAccessibleName("Add another contest")
+        self.remove_contest_button = QPushButton("Remove contest…")
+        self.remove_contest_button.setObjectName("removeContest")
+        self.remove_contest_button.setAccessibleName("Remove this contest")
+        self.save_contest_button.clicked.connect(self.save_contest)
+        self.add_contest_button.clicked.connect(self.add_contest)
+        self.remove_contest_button.clicked.connect(self.remove_contest)
+        self.message = QLabel("")
+        self.message.setProperty("role", "fieldError")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Set-up message")
+        contest_box = QGroupBox("Contest")
+        contest_layout = QVBoxLayout(contest_box)
+        contest_layout.addWidget(self.contest_form)
+        row = QHBoxLayout()
+        row.addWidget(self.save_contest_button)
+        row.addStretch(1)
+        contest_layout.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.add_contest_button)
+        row.addWidget(self.remove_contest_button)
+        row.addStretch(1)
+        contest_layout.addLayout(row)
+
+        self.candidates = CandidatesEditor(document)
+        self.boxes = BoxesEditor(document)
+        for part in (self.candidates, self.boxes):
+            part.status_message.connect(self.status_message)
+
+        left = QVBoxLayout()
+        left.addWidget(election_box)
+        left.addWidget(contest_box)
+        left.addWidget(self.message)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.candidates, 2)
+        right.addWidget(self.boxes, 3)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+        document.changed.connect(self._document_changed)
+        self._load_election()
+
+    def set_contest(self, contest_id: str | None) -> None:
+        self.contest_id = contest_id
+        self.candidates.set_contest(contest_id)
+        self.boxes.set_contest(contest_id)
+        self._load_contest()
+
+    def _document_changed(self, contest_id: str) -> None:
+        if not contest_id:
+            self._load_election()
+        if not contest_id or contest_id == self.contest_id:
+            self._load_contest()
+
+    def _load_election(self) -> None:
+        election = self.document.count().election
+        self.election_form.set_election(election)
+        self.contest_form.set_poll_date(election.poll_date)
+
+    def _load_contest(self) -> None:
+        contest = self._contest()
+        self.contest_form.setEnabled(contest is not None)
+        self.save_contest_button.setEnabled(contest is not None and not self.document.read_only)
+        self.remove_contest_button.setEnabled(contest is not None and not self.document.read_only)
+        if contest is None:
+            return
+        double_entry = self.document.contest_state(contest.id).double_entry
+        self.contest_form.set_details(ContestDetails(contest.id, contest.title, contest.system, contest.seats,
+                                                     contest.electorate, double_entry))
+
+    def _contest(self) -> Contest | None:
+        if self.contest_id is None:
+            return None
+        try:
+            return self.document.contest(self.contest_id)
+        except KeyError:
+            return None
+
+    def _push(self, command, done: str) -> bool:
+        try:
+            self.document.push(command)
+        except CountdeskError as error:
+            self.message.setText(error.message)
+            return False
+        self.message.setText("")
+        self.status_message.emit(done)
+        return True
+
+    def save_election(self) -> None:
+        election = self.election_form.election()
+        if election is None or election == self.document.count().election:
+            return
+        self._push(UpdateElectionCommand(self.document, election), "Election details saved.")
+
+    def save_contest(self) -> None:
+        contest = self._contest()
+        details = self.contest_form.details()
+        if contest is None or details is None:
+            return
+        commands = contest_commands(self.document, details, contest)
+        if commands:
+            command = commands[0] if len(commands) == 1 else CompositeCommand("Change the contest", commands)
+            self._push(command, "Contest details saved.")
+
+    def add_contest(self) -> None:
+        dialog = AddContestDialog(self.document.count().election.poll_date, set(self.document.contest_ids()), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        details = dialog.form.details()
+        commands = contest_commands(self.document, details, None)
+        command = commands[0] if len(commands) == 1 else CompositeCommand(commands[0].text(), commands)
+        if self._push(command, f"Contest {details.title} added."):
+            self.contest_added.emit(details.id)
+
+    def remove_contest(self) -> None:
+        contest = self._contest()
+        if contest is None:
+            return
+        held = contest.count_sheets or contest.lots or any(b.verified is not None for b in contest.boxes)
+        reason = ask_reason(self, "Remove a contest",
+                            f"Remove {contest.title}? " + ("It holds verified boxes or count sheets: they are kept "
+                                                           "in the audit log. " if held else "")
+                            + "Say why it is removed.", ok_text="Remove contest")
+        if reason is None:
+            return
+        self._push(RemoveContestCommand(self.document, contest.id, reason), f"Contest {contest.title} removed.")

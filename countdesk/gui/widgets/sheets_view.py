@@ -1,0 +1,230 @@
+"""The Count tab: the sheet form on the right, the sheets entered on the left.
+
+Saving goes through an undo command (one service call). A correction or a deletion asks for a
+reason, kept in the audit log. With double entry on, each sheet is keyed twice by two operators
+(see DoubleEntryPanel); a sheet then counts only once the two keyings agree or a supervisor settles.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QPushButton, QRadioButton, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from ...domain.model import CountSheet, VotingSystem
+from ...errors import CountdeskError
+from ..commands import DeleteSheetCommand, SaveSheetCommand
+from ..dialogs.reason_dialog import ask_reason
+from ..models.sheets_model import SheetsModel
+from .count_sheet_form import CountSheetForm
+from .double_entry_panel import DoubleEntryPanel
+
+
+class SheetsView(QWidget):
+    """The count: sheets keyed in, listed, corrected and deleted, round 1 and round 2."""
+
+    status_message = Signal(str)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sheetsView")
+        self.document = document
+        self.contest_id: str | None = None
+
+        self.round1_button = QRadioButton("Round &1: first preferences")
+        self.round1_button.setObjectName("round1")
+        self.round1_button.setAccessibleName("Enter round 1 sheets")
+        self.round2_button = QRadioButton("Round &2: second preferences")
+        self.round2_button.setObjectName("round2")
+        self.round2_button.setAccessibleName("Enter round 2 sheets")
+        self.round_group = QButtonGroup(self)
+        self.round_group.addButton(self.round1_button, 1)
+        self.round_group.addButton(self.round2_button, 2)
+        self.round1_button.setChecked(True)
+        self.round_group.idToggled.connect(self._round_toggled)
+        self.round_hint = QLabel("")
+        self.round_hint.setObjectName("roundHint")
+        self.round_hint.setProperty("role", "hint")
+        self.round_hint.setWordWrap(True)
+
+        self.model = SheetsModel(document, self)
+        self.table = QTableView()
+        self.table.setObjectName("sheetsTable")
+        self.table.setAccessibleName("Count sheets entered")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.activated.connect(lambda _index: self.correct_selected())
+        self.correct_button = QPushButton("C&orrect sheet…")
+        self.correct_button.setObjectName("correctSheet")
+        self.correct_button.setAccessibleName("Correct the selected sheet")
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.delete_button = QPushButton("De&lete sheet…")
+        self.delete_button.setObjectName("deleteSheet")
+        self.delete_button.setAccessibleName("Delete the selected sheet")
+        self.delete_button.clicked.connect(self.delete_selected)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+
+        self.form = CountSheetForm(document)
+        self.form.submitted.connect(self._submitted)
+        self.double_entry = DoubleEntryPanel(document, self.form)
+        self.double_entry.status_message.connect(self.status_message)
+
+        rounds = QHBoxLayout()
+        rounds.addWidget(self.round1_button)
+        rounds.addWidget(self.round2_button)
+        rounds.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel("Sheets &entered")
+        caption.setProperty("role", "heading")
+        caption.setBuddy(self.table)
+        left_layout.addWidget(caption)
+        left_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.double_entry)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.form)
+        splitter.addWidget(left)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(rounds)
+        layout.addWidget(self.round_hint)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.form.save_button, self.table)
+        document.changed.connect(self._document_changed)
+
+    # -- contest and round --------------------------------------------------------------------
+    def set_contest(self, contest_id: str | None) -> None:
+        self.contest_id = contest_id
+        self.model.set_contest(contest_id)
+        self.double_entry.set_contest(contest_id)
+        self._update_rounds(keep_round=False)
+        self.form.set_contest(contest_id, self.current_round())
+        self._update_buttons()
+
+    def current_round(self) -> int:
+        return 2 if self.round2_button.isChecked() and self.round2_button.isEnabled() else 1
+
+    def set_round(self, round_number: int) -> None:
+        (self.round2_button if round_number == 2 else self.round1_button).setChecked(True)
+
+    def _round_toggled(self, button_id: int, checked: bool) -> None:
+        if checked and self.contest_id is not None and self.form.round != button_id:
+            self.form.set_round(button_id)
+
+    def _update_rounds(self, keep_round: bool = True) -> None:
+        """Round 2 only for SV without a majority; its finalists come from the result."""
+        hint, round2 = "", False
+        if self.contest_id is not None:
+            contest = self.document.contest(self.contest_id)
+            if contest.system is VotingSystem.SV:
+                result = self.document.result(self.contest_id)
+                if result.finalists:
+                    round2 = True
+                    names = " and ".join(contest.candidate(c).name for c in result.finalists)
+                    hint = ("No candidate has more than half of the valid first preferences so far: "
+                            f"the second round is between {names}.")
+                elif result.elected_on_first:
+                    hint = "A candidate has more than half of the valid first preferences: no second round."
+        self.round2_button.setEnabled(round2)
+        self.round2_button.setVisible(self.contest_id is not None and self._is_sv())
+        self.round_hint.setText(hint)
+        if not round2 and self.round2_button.isChecked():
+            self.round1_button.setChecked(True)
+
+    def _is_sv(self) -> bool:
+        return self.document.contest(self.contest_id).system is VotingSystem.SV
+
+    def _document_changed(self, contest_id: str) -> None:
+        if self.contest_id is None or (contest_id and contest_id != self.contest_id):
+            return
+        try:
+            self.document.contest(self.contest_id)
+        except KeyError:
+            self.set_contest(None)
+            return
+        self._update_rounds()
+        self._update_buttons()
+        if self.form.editing is not None or not self.form.is_pristine():
+            self.form.refresh_checks()  # keep what the operator is typing; other sheets may have changed
+            return
+        self.form.set_round(self.current_round())
+
+    # -- saving -------------------------------------------------------------------------------
+    def _submitted(self, sheet: CountSheet, replacing: bool) -> None:
+        if self.contest_id is None:
+            return
+        reason = None
+        if replacing:
+            reason = ask_reason(self, "Correct a sheet", f"Why is sheet {sheet.id} being corrected? The reason is "
+                                "kept in the audit log with the old and new figures.")
+            if reason is None:
+                return
+        if self.document.contest_state(self.contest_id).double_entry:
+            self.double_entry.submit(sheet, reason)
+            return
+        try:
+            self.document.push(SaveSheetCommand(self.document, self.contest_id, sheet, reason))
+        except CountdeskError as error:
+            self.form.show_refusal(f"Not saved: {error.message}")
+            return
+        self.status_message.emit(f"Sheet {sheet.id} saved.")
+        self.form.reset_after_save()
+        self._select(sheet.id)
+
+    def _select(self, sheet_id: str) -> None:
+        row = self.model.row_of(sheet_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def selected_sheet(self) -> CountSheet | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            current = self.table.currentIndex()
+            return self.model.sheet(current.row()) if current.isValid() else None
+        return self.model.sheet(rows[0].row())
+
+    def correct_selected(self) -> None:
+        sheet = self.selected_sheet()
+        if sheet is None or self.document.read_only:
+            return
+        self.set_round(sheet.round)
+        self.form.edit_sheet(sheet)
+        self.status_message.emit(f"Correcting sheet {sheet.id}: change the figures, then Ctrl+Enter.")
+
+    def delete_selected(self) -> None:
+        sheet = self.selected_sheet()
+        if sheet is None or self.contest_id is None or self.document.read_only:
+            return
+        reason = ask_reason(self, "Delete a sheet", f"Why is sheet {sheet.id} being deleted? Its figures are kept "
+                            "in the audit log.", ok_text="Delete sheet")
+        if reason is None:
+            return
+        try:
+            self.document.push(DeleteSheetCommand(self.document, self.contest_id, sheet.id, reason))
+        except CountdeskError as error:
+            self.status_message.emit(f"Sheet {sheet.id} was not deleted: {error.message}")
+            return
+        self.status_message.emit(f"Sheet {sheet.id} deleted.")
+
+    def _update_buttons(self) -> None:
+        writable = self.contest_id is not None and not self.document.read_only
+        for widget in (self.correct_button, self.delete_button, self.form.save_button):
+            widget.setEnabled(writable)

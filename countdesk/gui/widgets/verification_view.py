@@ -1,0 +1,198 @@
+"""The Verification tab: each box's account against the papers counted, keyed in down the column.
+
+Type the figure on a box's row and press Enter: it is saved and the cursor moves to the next box.
+A difference with the account is highlighted and cannot be accepted without a note; changing a
+figure already verified asks why. Totals for the contest sit under the table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
+)
+
+from ...domain.model import Box
+from ..appearance import FIGURE_ALIGNMENT, figure_font, format_difference, format_figure, set_style_flag
+from ..dialogs.reason_dialog import ask_reason
+from ..models.verification_model import NOTE, VERIFIED, VerificationModel, _difference
+from .figure_edit import FigureEdit
+
+
+class KeyedEntryDelegate(QStyledItemDelegate):
+    """Digits-only editor for the verified column; Enter commits and asks the view to move down."""
+
+    enter_committed = Signal()
+    refused = Signal(str)
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        if index.column() == VERIFIED:
+            editor = FigureEdit("Verified papers", parent)
+            editor.refused.connect(self.refused)
+            return editor
+        editor = super().createEditor(parent, option, index)
+        editor.setAccessibleName(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
+        return editor
+
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            self.enter_committed.emit()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class VerificationView(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verificationView")
+        self.document = document
+        self.model = VerificationModel(document, self)
+        self.model.refused.connect(self._show_refusal)
+        self.model.confirmation_needed.connect(self._confirm, Qt.ConnectionType.QueuedConnection)
+        self.model.modelAboutToBeReset.connect(self._remember_cursor)
+        self.model.modelReset.connect(self._after_reset)
+        self._cursor: tuple[int, int] | None = None
+
+        self.heading = QLabel("")
+        self.heading.setProperty("role", "heading")
+        hint = QLabel("Type the papers counted from each box and press Enter to go to the next box. "
+                      "A difference with the ballot paper account needs a note.")
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setObjectName("verificationTable")
+        self.table.setAccessibleName("Ballot boxes: account and verified papers")
+        self.table.setModel(self.model)
+        self.delegate = KeyedEntryDelegate(self.table)
+        self.delegate.enter_committed.connect(self._move_down)
+        self.delegate.refused.connect(self._show_refusal)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel("")
+        self.message.setObjectName("verificationMessage")
+        self.message.setProperty("role", "fieldError")
+        self.message.setAccessibleName("Verification message")
+        self.message.setWordWrap(True)
+
+        self.total_labels: dict[str, QLabel] = {}
+        totals = QHBoxLayout()
+        for key, caption in (("boxes", "Boxes verified"), ("account", "Account total"),
+                             ("verified", "Verified total"), ("difference", "Difference")):
+            name = QLabel(caption)
+            name.setProperty("role", "total")
+            value = QLabel("")
+            value.setObjectName(f"total:{key}")
+            value.setAccessibleName(caption)
+            value.setFont(figure_font(bold=True, scale=1.15))
+            value.setAlignment(FIGURE_ALIGNMENT)
+            totals.addWidget(name)
+            totals.addWidget(value)
+            totals.addSpacing(24)
+            self.total_labels[key] = value
+        totals.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(totals)
+        layout.addWidget(self.message)
+
+    def set_contest(self, contest_id: str | None) -> None:
+        self.model.set_contest(contest_id)
+        contest = self.model.contest()
+        self.heading.setText(f"Verification: {contest.title}" if contest else "No contest selected")
+        self._show_refusal("")
+        if self.model.rowCount():
+            self.focus_first_unverified()
+
+    def focus_first_unverified(self) -> None:
+        """Put the cursor on the first box still to verify (or the last box)."""
+        rows = self.model.rowCount()
+        row = next((r for r in range(rows) if self.model.box(r).verified is None), rows - 1)
+        self.table.setCurrentIndex(self.model.index(row, VERIFIED))
+
+    def _move_down(self) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid():
+            return
+        next_row = min(current.row() + 1, self.model.rowCount() - 1)
+        self.table.setCurrentIndex(self.model.index(next_row, current.column()))
+        self.table.setFocus()
+
+    def _confirm(self, box_id: str, verified: int | None) -> None:
+        """Ask for what the figure needs (a reason, a note), then save it."""
+        try:
+            box = self.model.box_by_id(box_id)
+        except KeyError:
+            return
+        reason = None
+        if box.verified is not None:
+            reason = ask_reason(
+                self, "Correct a verified figure",
+                f"Box {box.id} already has {format_figure(box.verified)} papers verified. Why is it being changed "
+                f"to {format_figure(verified, blank='blank')}?")
+            if reason is None:
+                self._show_refusal(f"Box {box.id}: not changed.")
+                return
+        note = box.note
+        difference = _difference(box, verified)
+        if difference and not note:
+            note = self._ask_note(box, verified, difference)
+            if note is None:
+                self._show_refusal(f"Box {box.id}: not saved. A difference with the account needs a note.")
+                return
+        if not difference:
+            note = None
+        if self.model.verify(box.id, verified, note, reason):
+            self._show_refusal("")
+            self.status_message.emit(f"Box {box.id}: {format_figure(verified, blank='cleared')} verified.")
+
+    def _ask_note(self, box: Box, verified: int | None, difference: int) -> str | None:
+        return ask_reason(
+            self, "A difference needs a note",
+            f"Box {box.id} ({box.label or 'no station'}): {format_figure(verified)} papers verified, the ballot "
+            f"paper account says {format_figure(box.ballot_paper_account)} (difference "
+            f"{format_difference(difference)}). Say what was checked and why the figures differ.",
+            field_name="Note", ok_text="Accept with this note")
+
+    def _show_refusal(self, message: str) -> None:
+        self.message.setText(message)
+
+    def _update_totals(self) -> None:
+        totals = self.model.totals()
+        self.total_labels["boxes"].setText(f"{totals.boxes_verified} of {totals.boxes}")
+        self.total_labels["account"].setText(format_figure(totals.account))
+        self.total_labels["verified"].setText(format_figure(totals.verified))
+        difference = format_difference(totals.difference)
+        if totals.boxes_with_difference:
+            difference += f" ({totals.boxes_with_difference} box{'es' if totals.boxes_with_difference > 1 else ''})"
+        self.total_labels["difference"].setText(difference)
+        set_style_flag(self.total_labels["difference"], "invalid", bool(totals.boxes_with_difference))
+
+    def _remember_cursor(self) -> None:
+        current = self.table.currentIndex()
+        self._cursor = (current.row(), current.column()) if current.isValid() else None
+
+    def _after_reset(self) -> None:
+        """A saved figure reloads the table: keep the cursor where the operator was."""
+        self._update_totals()
+        if self._cursor is not None and self.model.rowCount():
+            row = min(self._cursor[0], self.model.rowCount() - 1)
+            self.table.setCurrentIndex(self.model.index(row, self._cursor[1]))
+
+    def current_index(self) -> QModelIndex:
+        return self.table.currentIndex()

@@ -1,0 +1,157 @@
+"""An open count: the contest chooser and the tabs (Set-up, Verification, Count, Result, Audit log)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ..errors import CountdeskError
+from .widgets.audit_view import AuditView
+from .widgets.result_view import ResultView
+from .widgets.setup_view import SetupView
+from .widgets.sheets_view import SheetsView
+from .widgets.verification_view import VerificationView
+
+TAB_NAMES = ("setup", "verification", "count", "result", "audit")
+TAB_TITLES = ("&Set-up", "&Verification", "&Count", "&Result", "&Audit log")
+
+
+class CountWorkspace(QWidget):
+    status_message = Signal(str)
+    contest_changed = Signal(str)
+    tab_changed = Signal(str)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countWorkspace")
+        self.document = document
+        self.contest_combo = QComboBox()
+        self.contest_combo.setObjectName("contestSelector")
+        self.contest_combo.setAccessibleName("Contest")
+        self.contest_combo.setMinimumContentsLength(28)
+        contest_label = QLabel("C&ontest:")
+        contest_label.setBuddy(self.contest_combo)
+        self.stage_label = QLabel("")
+        self.stage_label.setObjectName("stageLabel")
+        self.stage_label.setAccessibleName("Stage of the count")
+        self.operator_label = QLabel("")
+        self.operator_label.setObjectName("operatorLabel")
+        self.operator_label.setAccessibleName("Operator")
+        self.operator_label.setProperty("role", "hint")
+
+        self.setup_view = SetupView(document)
+        self.verification_view = VerificationView(document)
+        self.sheets_view = SheetsView(document)
+        self.result_view = ResultView(document)
+        self.audit_view = AuditView(document)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setAccessibleName("Stages of the count")
+        self.views = (self.setup_view, self.verification_view, self.sheets_view, self.result_view, self.audit_view)
+        for view, title in zip(self.views, TAB_TITLES):
+            self.tabs.addTab(view, title)
+        for view in (self.setup_view, self.verification_view, self.sheets_view):
+            view.status_message.connect(self.status_message)
+        self.setup_view.contest_added.connect(self.select_contest)
+
+        top = QHBoxLayout()
+        top.addWidget(contest_label)
+        top.addWidget(self.contest_combo)
+        top.addSpacing(16)
+        top.addWidget(self.stage_label)
+        top.addStretch(1)
+        top.addWidget(self.operator_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self.contest_combo.currentIndexChanged.connect(self._contest_chosen)
+        self.tabs.currentChanged.connect(self._tab_chosen)
+        document.changed.connect(self._document_changed)
+        document.operator_changed.connect(lambda _name: self._show_operator())
+        self._fill_contests()
+        self._show_operator()
+
+    # -- contests -----------------------------------------------------------------------------
+    def _fill_contests(self) -> None:
+        current = self.current_contest()
+        self.contest_combo.blockSignals(True)
+        self.contest_combo.clear()
+        for contest in self.document.count().contests:
+            self.contest_combo.addItem(contest.title, contest.id)
+        index = self.contest_combo.findData(current) if current else 0
+        self.contest_combo.setCurrentIndex(max(index, 0) if self.contest_combo.count() else -1)
+        self.contest_combo.blockSignals(False)
+        if self.current_contest() != current:
+            self._contest_chosen()
+
+    def current_contest(self) -> str | None:
+        return self.contest_combo.currentData()
+
+    def select_contest(self, contest_id: str) -> None:
+        index = self.contest_combo.findData(contest_id)
+        if index < 0:
+            self._fill_contests()
+            index = self.contest_combo.findData(contest_id)
+        if index >= 0:
+            self.contest_combo.setCurrentIndex(index)
+
+    def _contest_chosen(self, *_args: object) -> None:
+        contest_id = self.current_contest()
+        for view in self.views[:4]:
+            view.set_contest(contest_id)
+        self._show_stage()
+        self.contest_changed.emit(contest_id or "")
+
+    def _document_changed(self, contest_id: str) -> None:
+        if not contest_id:
+            self._fill_contests()
+        self._show_stage()
+
+    # -- tabs ---------------------------------------------------------------------------------
+    def select_tab(self, name: str) -> None:
+        if name in TAB_NAMES:
+            self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+
+    def tab_name(self) -> str:
+        return TAB_NAMES[self.tabs.currentIndex()]
+
+    def view(self, name: str) -> QWidget:
+        return self.views[TAB_NAMES.index(name)]
+
+    def _tab_chosen(self, index: int) -> None:
+        if TAB_NAMES[index] == "audit":
+            self.audit_view.scroll_to_latest()
+        self.tab_changed.emit(TAB_NAMES[index])
+
+    # -- header -------------------------------------------------------------------------------
+    def _show_stage(self) -> None:
+        contest_id = self.current_contest()
+        if contest_id is None:
+            self.stage_label.setText("No contest yet: add one in Set-up")
+            return
+        try:
+            declared = self.document.contest_state(contest_id).declared
+            status = self.document.result(contest_id).status
+        except (CountdeskError, KeyError):
+            return
+        if declared:
+            self.stage_label.setText("DECLARED: the result is final and the contest is locked")
+        else:
+            self.stage_label.setText(f"PROVISIONAL until declared · count {status.value.replace('_', ' ')}")
+
+    def _show_operator(self) -> None:
+        suffix = " · read-only" if self.document.read_only else ""
+        self.operator_label.setText(f"Operator: {self.document.operator}{suffix}")
+
+    def suggested_tab(self) -> str:
+        """Where the count stands, for a file opened for the first time on this computer."""
+        count = self.document.count()
+        if not count.contests or not all(c.candidates and c.boxes for c in count.contests):
+            return "setup"
+        if any(b.verified is None for c in count.contests for b in c.boxes):
+            return "verification"
+        if all(self.document.result(c.id).status.value == "elected" for c in count.contests):
+            return "result"
+        return "count"
