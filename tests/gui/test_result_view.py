@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from countdesk.domain.checks import CHECKS
 from countdesk.gui.widgets.result_chart import nice_scale
-from countdesk.gui.widgets.result_model import CANDIDATE_ID_ROLE, TRANSFERRED_LABEL, ResultTableModel
+from countdesk.gui.widgets.result_model import (
+    CANDIDATE_ID_ROLE, TRANSFERRED_LABEL, ResultTableModel, short_names,
+)
 from countdesk.gui.widgets.result_view import ResultView
 from result_fixtures import (
     LCR, LIVERPOOL, fptp_last_seat_tie_count, lcr_collated_count, liverpool_count, make_document,
@@ -250,3 +252,16 @@ def test_refreshing_the_chart_leaves_no_stale_labels(qtbot):
     view.document.notify(LIVERPOOL)
     view.document.notify("")
     assert visible_texts() == once > 0
+
+
+def test_chart_labels_use_the_ballot_surname_unless_two_candidates_share_it(qtbot):
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+    axis = next(a for a in view.chart.chart().axes() if hasattr(a, "categories"))
+    assert axis.categories()[-1] == "ANDERSON  46,493  ✓"  # the top bar: first on the ballot
+    assert axis.categories()[0] == "YIP  32,079"
+    ward = fptp_last_seat_tie_count().contests[0]
+    twins = replace(ward, candidates=(
+        *ward.candidates[:3], replace(ward.candidates[3], name="Ŵyn CARTER"), ward.candidates[4]))
+    labels = short_names(twins)
+    assert labels["c"] == "Zoë CARTER" and labels["d"] == "Ŵyn CARTER"  # never two bare "CARTER"s
+    assert labels["a"] == "IORWERTH" and labels["e"] == "EVANS"
