@@ -25,10 +25,12 @@ from ..store.repository import ContestState, load_contest, load_count, load_elec
 from ..store.state import SessionRecord, end_session, sessions, start_session
 from .declaration import DeclarationMixin
 from .double_entry import DoubleEntryMixin
+from .session_core import serialised
 from .setup import SetupMixin
 from .validation import optional_reason, validate_count, validate_election, validate_operator
 
 
+@serialised
 class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
     """One open count file, for one operator. Close it (or use `with`) to release the lock."""
 
@@ -151,7 +153,9 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
         return load_contest(self._cdb, contest_id)
 
     def contest_states(self) -> list[ContestState]:
-        self._require_open()
+        cdb = self._require_open()
+        if cdb.read_only:
+            self._refresh()
         return list(self._states.values())
 
     def contest_state(self, contest_id: str) -> ContestState:

@@ -12,7 +12,7 @@ from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
 from ..store.contests import set_contest_field
 from ..store.repository import Stage, load_contest, load_election
-from ..store.state import get_setting, put_setting, record_event
+from ..store.state import get_setting, keyings, put_setting, record_event
 from .passphrase import MIN_LENGTH, hash_passphrase, passphrase_matches, public_parameters
 from .session_core import SessionCore, contest_where
 from .validation import require_reason
@@ -85,12 +85,17 @@ class DeclarationMixin(SessionCore):
     # Declaring and unlocking -------------------------------------------------------------------
 
     def declare(self, contest_id: str, passphrase: str) -> ContestResult:
-        """Declare the result and lock the contest. The count must be complete and need no lot."""
+        """Declare the result and lock the contest. The count must be complete, need no lot, and
+        have no sheet still waiting under double entry."""
         self._require_writable()
         state = self._state(contest_id)
         if state.declared:
             raise CountdeskError(f'contest "{contest_id}" is already declared', contest_where(contest_id))
         self._authorise(contest_id, passphrase, "contest.declare")
+        waiting = keyings(self._cdb, contest_id)
+        if waiting:
+            self._refuse(contest_id, "contest.declare",
+                         f"sheet {waiting[0].sheet_id} is waiting for its second keying or a supervisor")
         result = tally_contest(load_election(self._cdb), load_contest(self._cdb, contest_id))
         if result.status is Status.INCOMPLETE:
             self._refuse(contest_id, "contest.declare", "the count is not complete")

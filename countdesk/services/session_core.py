@@ -6,7 +6,10 @@ one writer per file (store.lock) is what makes that cache trustworthy.
 
 from __future__ import annotations
 
-from typing import Callable
+import functools
+import inspect
+import threading
+from typing import Any, Callable, TypeVar
 
 from ..errors import CountdeskError, ValidationError
 from ..store.audit import Actor
@@ -31,6 +34,7 @@ class SessionCore:
         self._cdb: CountDatabase | None = cdb
         self._actor = actor
         self._lock = lock
+        self._call_lock = threading.RLock()
         self._states: dict[str, ContestState] = contest_states(cdb)
 
     @property
@@ -59,6 +63,8 @@ class SessionCore:
     def _state(self, contest_id: str) -> ContestState:
         self._require_open()
         require_id(contest_id, "contest_id", "contest id")
+        if self._cdb.read_only:
+            self._states = contest_states(self._cdb)  # a writer elsewhere may have changed them
         state = self._states.get(contest_id)
         if state is None:
             raise ValidationError(f'no contest "{contest_id}"', contest_where(contest_id))
@@ -95,3 +101,27 @@ class SessionCore:
             set_contest_field(self._cdb, self._actor, state.id, "stage", str(stage), action="contest.stage",
                               reason=why)
         self._refresh(state.id)
+
+
+_Session = TypeVar("_Session", bound=type)
+
+
+def serialised(cls: _Session) -> _Session:
+    """Make every public method hold the session's lock: a session opened on a worker thread can be
+    used from the GUI thread, and two threads' calls never interleave inside one use case."""
+    for name in dir(cls):
+        member = inspect.getattr_static(cls, name)
+        if name.startswith("_") or not inspect.isfunction(member) or getattr(member, "_serialised", False):
+            continue  # private helpers, properties, classmethods (create/open) stay as they are
+        setattr(cls, name, _locked(member))
+    return cls
+
+
+def _locked(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def call(self: SessionCore, *args: Any, **kwargs: Any) -> Any:
+        with self._call_lock:
+            return method(self, *args, **kwargs)
+
+    call._serialised = True  # type: ignore[attr-defined]
+    return call

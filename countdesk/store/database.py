@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -30,6 +31,9 @@ class CountDatabase:
         self.db = db
         self.path = path
         self.read_only = read_only
+        # A session may be opened on a worker thread and used on the GUI thread: the connection
+        # allows that, and this lock keeps one thread's transaction from interleaving with another's.
+        self._thread_lock = threading.RLock()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -43,10 +47,11 @@ class CountDatabase:
     @contextlib.contextmanager
     def guard(self, doing: str = "could not read") -> Iterator[None]:
         """Turn a low-level SQLite failure (disk full, damaged page) into a message the user can act on."""
-        try:
-            yield
-        except sqlite3.Error as exc:
-            raise CountdeskError(f"{doing} {self.path.name}: {exc}", str(self.path)) from exc
+        with self._thread_lock:
+            try:
+                yield
+            except sqlite3.Error as exc:
+                raise CountdeskError(f"{doing} {self.path.name}: {exc}", str(self.path)) from exc
 
     def pragma(self, name: str) -> object:
         return self.db.execute(f"PRAGMA {name}").fetchone()[0]
@@ -56,7 +61,8 @@ class CountDatabase:
         return self.db.conn.in_transaction
 
     def close(self) -> None:
-        self.db.close()
+        with self._thread_lock:
+            self.db.close()
 
 
 def damaged(path: Path, detail: str = "") -> CountdeskError:
@@ -72,7 +78,7 @@ def create_database(path: str | Path) -> CountDatabase:
     if not path.parent.is_dir():
         raise CountdeskError(f"folder {path.parent} does not exist", str(path))
     try:
-        conn = sqlite3.connect(str(path))
+        conn = sqlite3.connect(str(path), check_same_thread=False)
     except sqlite3.Error as exc:
         raise CountdeskError(f"cannot create {path.name}: {exc}", str(path)) from exc
     try:
@@ -97,9 +103,9 @@ def open_database(path: str | Path, *, read_only: bool = False) -> CountDatabase
     _check_header(path)
     try:
         if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         else:
-            conn = sqlite3.connect(str(path))
+            conn = sqlite3.connect(str(path), check_same_thread=False)
     except sqlite3.Error as exc:
         raise damaged(path, str(exc)) from exc
     try:

@@ -142,3 +142,14 @@ def test_the_first_entry_of_a_stage_moves_the_contest_on_and_never_back(session)
     assert session.stage(C) is Stage.COUNT
     moves = [(r.after["stage"], r.reason) for r in session.audit_rows(action="contest.stage")]
     assert moves == [("verification", "first box verified"), ("count", "first count sheet recorded")]
+
+
+def test_a_sheet_waiting_for_its_second_keying_blocks_the_declaration(session):
+    _complete(session)
+    session.set_ro_passphrase(PASSPHRASE)
+    session.set_double_entry(C, True)
+    session.submit_keying(C, r1("T2", 1, 1, 1))
+    with pytest.raises(CountdeskError, match="T2 is waiting for its second keying"):
+        session.declare(C, PASSPHRASE)
+    assert session.stage(C) is Stage.COUNT
+    assert session.audit_rows()[-1].action == "contest.declare_refused"

@@ -67,3 +67,32 @@ def test_closing_releases_the_lock(session, count_path):
     session.close()
     with CountSession.open(count_path, "Bob") as again:
         assert again.operator == "Bob"
+
+
+def test_a_session_opened_on_one_thread_serves_others_one_call_at_a_time(count_path, session):
+    import threading
+
+    session.close()
+    opened = {}
+    opener = threading.Thread(target=lambda: opened.setdefault("s", CountSession.open(count_path, "Alice")))
+    opener.start()
+    opener.join()
+    s = opened["s"]
+    errors = []
+
+    def enter(prefix: str) -> None:
+        try:
+            for n in range(15):
+                s.save_sheet(CONTEST_ID, r1(f"{prefix}{n}", n, 1, 1))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    workers = [threading.Thread(target=enter, args=(p,)) for p in ("A", "B", "C")]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert errors == []
+    assert len(s.load().contest(CONTEST_ID).count_sheets) == 45
+    assert s.verify_audit().ok and len(s.audit_rows(action="sheet.save")) == 45
+    s.close()
