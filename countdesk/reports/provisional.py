@@ -5,7 +5,7 @@ PROVISIONAL on every page, with where the count stands and the numbered checks s
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.checks import CHECKS
 from ..domain.result import Status
@@ -16,7 +16,7 @@ from .page import build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation
 from .styles import FRAME_WIDTH, SUBTOTAL_FILL, styles
-from .text import candidate_names, number, safe, say
+from .text import candidate_names, number, say
 
 
 def status_sentences(ctx: DocumentContext) -> list[Flowable]:

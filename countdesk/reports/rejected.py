@@ -9,7 +9,7 @@ papers whose second preference was not counted follow under their own heads.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..domain.model import SECOND_NOT_COUNTED_HEADS, Contest, VotingSystem
 from .blocks import figures_block, heading_block, office_title, pair, signature_block

@@ -39,28 +39,27 @@ def languages(lang: str) -> tuple[str, ...]:
     return ("cy", "en") if check_lang(lang) == "cy-en" else ("en",)
 
 
-def say(key: str, lang: str, **values: str | ByLang) -> tuple[str, ...]:
-    """The phrase `key` in each language to print (Welsh first), placeholders filled.
-
-    Values must already be markup-safe (escaped); ByLang values supply a per-language form."""
+def _fill(key: str, lang: str, values: dict[str, str | ByLang], *, markup: bool) -> tuple[str, ...]:
     entry = phrase(key)
     out = []
     for code in languages(lang):
         template = entry.cy if code == "cy" else entry.en
-        filled = {k: (getattr(v, code) if isinstance(v, ByLang) else v) for k, v in values.items()}
-        out.append(escape(template).format(**filled) if filled else escape(template))
-    return tuple(out)
-
-
-def say_plain(key: str, lang: str, **values: str | ByLang) -> tuple[str, ...]:
-    """As say(), but unescaped: for text drawn straight on the canvas, which takes no markup."""
-    entry = phrase(key)
-    out = []
-    for code in languages(lang):
-        template = entry.cy if code == "cy" else entry.en
+        if markup:
+            template = escape(template)
         out.append(template.format(**{k: (getattr(v, code) if isinstance(v, ByLang) else v)
                                        for k, v in values.items()}))
     return tuple(out)
+
+
+def say(key: str, lang: str, **values: str | ByLang) -> tuple[str, ...]:
+    """The phrase `key` as Paragraph markup in each language to print (Welsh first), placeholders
+    filled. Values must already be markup-safe (escaped); ByLang values give a per-language form."""
+    return _fill(key, lang, values, markup=True)
+
+
+def say_plain(key: str, lang: str, **values: str | ByLang) -> tuple[str, ...]:
+    """As say(), but plain text: for the canvas and for table cells, which take no markup."""
+    return _fill(key, lang, values, markup=False)
 
 
 def lines(key: str, lang: str, **values: str | ByLang) -> str:

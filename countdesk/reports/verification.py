@@ -17,8 +17,14 @@ from .page import build_pdf
 from .styles import FRAME_WIDTH, HEADER_FILL, INK, SUBTOTAL_FILL, styles
 from .text import lines, number, say, say_plain, signed_number
 
-_FIXED = (16 * mm, 0, 15 * mm, 22 * mm, 18 * mm, 22.5 * mm, 33 * mm)
-WIDTHS = tuple(w or FRAME_WIDTH - sum(_FIXED) for w in _FIXED)
+
+def column_widths(lang: str) -> tuple[float, ...]:
+    """Fixed widths, the description taking the rest; bilingual "Gorsaf / Station" needs room on
+    one line (stacked, it would double every row's height)."""
+    bilingual = lang == "cy-en"
+    type_width, difference_width = (23 * mm, 22.5 * mm) if bilingual else (15 * mm, 18 * mm)
+    fixed = (15 * mm, 0, type_width, 19 * mm, 16 * mm, difference_width, 31 * mm)
+    return tuple(w or FRAME_WIDTH - sum(fixed) for w in fixed)
 
 
 def _sum(values: Sequence[int | None]) -> int:
@@ -31,7 +37,8 @@ def _box_row(grid: Grid, box: Box, lang: str) -> None:
     grid.add([
         (box.id, st.cell),
         (box.label, st.cell),
-        (lines("box.postal" if box.postal else "box.station", lang), st.cell),
+        (" / ".join(say_plain("box.postal" if box.postal else "box.station", lang)),
+         st.cell if lang == "en" else st.small),
         (number(box.ballot_paper_account) if box.ballot_paper_account is not None else "—", st.cell_right),
         (number(box.verified) if box.verified is not None else lines("box.not_verified", lang), st.cell_right),
         (signed_number(difference) if difference is not None else "—",
@@ -56,7 +63,7 @@ def _total_row(grid: Grid, key: str, boxes: Sequence[Box], lang: str, rule: floa
 def boxes_table(ctx: DocumentContext) -> Table:
     st = styles()
     lang = ctx.lang
-    grid = Grid(WIDTHS)
+    grid = Grid(column_widths(lang))
     grid.add([
         (lines("col.box", lang), st.head), (lines("col.box_description", lang), st.head),
         (lines("col.type", lang), st.head), (lines("col.account", lang), st.head_right),
