@@ -99,8 +99,8 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
     def _start(self) -> None:
         """Record who opened the file, and any stale lock taken over from a writer that crashed."""
         details: dict[str, object] = {}
-        if self._lock is not None and self._lock.took_over is not None:
-            details["took_over_stale_lock"] = self._lock.took_over.to_json()
+        if self._file_lock is not None and self._file_lock.took_over is not None:
+            details["took_over_stale_lock"] = self._file_lock.took_over.to_json()
         self._session_id = start_session(self._cdb, self._actor, socket.gethostname(), os.getpid(), details)
 
     def change_operator(self, operator: str) -> None:
@@ -126,8 +126,8 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
                 end_session(cdb, self._actor, self._session_id)
         finally:
             cdb.close()
-            if self._lock is not None:
-                self._lock.release()
+            if self._file_lock is not None:
+                self._file_lock.release()
 
     def __enter__(self) -> "CountSession":
         return self

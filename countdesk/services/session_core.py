@@ -19,7 +19,6 @@ from ..store.lock import CountLock
 from ..store.repository import ContestState, Stage, contest_state, contest_states
 from .validation import require_id
 
-
 _STAGE_ORDER = {stage: n for n, stage in enumerate(Stage)}
 
 
@@ -33,7 +32,7 @@ class SessionCore:
     def __init__(self, cdb: CountDatabase, actor: Actor, lock: CountLock | None) -> None:
         self._cdb: CountDatabase | None = cdb
         self._actor = actor
-        self._lock = lock
+        self._file_lock = lock
         self._call_lock = threading.RLock()
         self._states: dict[str, ContestState] = contest_states(cdb)
 
@@ -43,7 +42,7 @@ class SessionCore:
 
     @property
     def read_only(self) -> bool:
-        return self._cdb.read_only
+        return self._require_open().read_only
 
     @property
     def closed(self) -> bool:
