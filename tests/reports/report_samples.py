@@ -149,26 +149,26 @@ def sv_final_lot() -> Count:
     return Count(election, (contest,))
 
 
-def pdf_text(pdf: bytes, tmp_path: Path, name: str = "doc") -> str:
+def _poppler(tool: str, pdf: bytes, *options: str) -> str:
+    """Runs a poppler tool on the PDF through stdin (no temporary files to share or clean up)."""
+    args = [tool, *options, "-"] + (["-"] if tool == "pdftotext" else [])
+    return subprocess.run(args, input=pdf, check=True, capture_output=True).stdout.decode("utf-8")
+
+
+def pdf_text(pdf: bytes) -> str:
     """The PDF's text as `pdftotext -layout` gives it (what a journalist copying the notice gets)."""
-    path = tmp_path / f"{name}.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True)
-    return out.stdout.decode("utf-8")
+    return _poppler("pdftotext", pdf, "-layout")
 
 
-def pdf_raw_text(pdf: bytes, tmp_path: Path, name: str = "raw") -> str:
+def pdf_raw_text(pdf: bytes) -> str:
     """The text in drawing order with all whitespace collapsed: sentences and wrapped cells read
     as one run of words, whatever the line breaks."""
-    path = tmp_path / f"{name}.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True, capture_output=True)
-    return " ".join(out.stdout.decode("utf-8").split())
+    return " ".join(_poppler("pdftotext", pdf, "-raw").split())
 
 
-def page_texts(pdf: bytes, tmp_path: Path) -> list[str]:
+def page_texts(pdf: bytes) -> list[str]:
     """`pdftotext -layout` text of each page (pdftotext separates pages with a form feed)."""
-    return pdf_text(pdf, tmp_path, "pages").split("\f")[:-1]
+    return pdf_text(pdf).split("\f")[:-1]
 
 
 def row_of(text: str, first_words: str) -> str:
@@ -195,7 +195,6 @@ def context(count: Count, *, lang: str | None = None, place: str = PLACE, contes
     )
 
 
-def pdf_tool(tool: str, pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / f"{tool}.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run([tool, str(path)], check=True, capture_output=True).stdout.decode("utf-8")
+def pdf_tool(tool: str, pdf: bytes) -> str:
+    """pdffonts or pdfinfo output for the PDF."""
+    return _poppler(tool, pdf)

@@ -25,14 +25,13 @@ LCR_AREAS = ("halton", "knowsley", "liverpool", "sefton", "st-helens", "wirral")
 
 
 @pytest.fixture(scope="module")
-def liverpool_text(tmp_path_factory) -> str:
-    return pdf_raw_text(render("declaration", context(liverpool())), tmp_path_factory.mktemp("liv"))
+def liverpool_text() -> str:
+    return pdf_raw_text(render("declaration", context(liverpool())))
 
 
 def test_liverpool_every_candidate_with_published_first_second_and_total(liverpool_text):
     # Published: Anderson 38,958 + 7,535 = 46,493; Yip 22,047 + 10,032 = 32,079.
     assert "ANDERSON, Joanne Labour Party 38,958 7,535 46,493 Elected" in liverpool_text
-    assert "YIP, Stephen Independent 22,047 10,032 32,079 BURGESS" not in liverpool_text
     assert "YIP, Stephen Independent 22,047 10,032 32,079 Non-transferable" in liverpool_text
     data = json.loads((EXAMPLES / "liverpool-mayor-2021.json").read_text(encoding="utf-8"))["contests"][0]
     first = {c["id"]: 0 for c in data["candidates"]}
@@ -87,16 +86,16 @@ def test_liverpool_signature_date_place_and_footer(liverpool_text):
     assert "W03" not in liverpool_text
 
 
-def test_liverpool_layout_keeps_figures_on_the_candidates_line(tmp_path):
-    text = pdf_text(render("declaration", context(liverpool())), tmp_path)
+def test_liverpool_layout_keeps_figures_on_the_candidates_line():
+    text = pdf_text(render("declaration", context(liverpool())))
     assert cells(row_of(text, "ANDERSON, Joanne")) == [
         "ANDERSON, Joanne", "Labour Party", "38,958", "7,535", "46,493", "Elected",
     ]
     assert cells(row_of(text, "KEMP, Richard")) == ["KEMP, Richard", "Liberal Democrats", "17,166"]
 
 
-def test_city_region_collated_elected_on_first_preferences(tmp_path):
-    text = pdf_raw_text(render("declaration", context(merge_areas([lcr_area(a) for a in LCR_AREAS]))), tmp_path)
+def test_city_region_collated_elected_on_first_preferences():
+    text = pdf_raw_text(render("declaration", context(merge_areas([lcr_area(a) for a in LCR_AREAS]))))
     # Published: Rotheram 198,736 of 340,698 valid, elected on first preferences.
     assert "ROTHERAM, Steve Labour Party 198,736 Elected" in text
     assert "Total valid votes 340,698" in text
@@ -107,10 +106,10 @@ def test_city_region_collated_elected_on_first_preferences(tmp_path):
             "Liverpool City Region.") in text
 
 
-def test_wirral_area_alone(tmp_path):
+def test_wirral_area_alone():
     count = lcr_area("wirral")
     contest = count.contests[0]
-    text = pdf_raw_text(render("declaration", context(count)), tmp_path)
+    text = pdf_raw_text(render("declaration", context(count)))
     assert "Counting area: Wirral" in text
     for candidate in contest.candidates:
         forenames, surname = candidate.name.rsplit(" ", 1)
@@ -118,8 +117,8 @@ def test_wirral_area_alone(tmp_path):
     assert "is duly elected as Mayor of the Liverpool City Region." in text
 
 
-def test_sv_final_tie_settled_by_lot_is_stated(tmp_path):
-    text = pdf_raw_text(render("declaration", context(sv_final_lot())), tmp_path)
+def test_sv_final_tie_settled_by_lot_is_stated():
+    text = pdf_raw_text(render("declaration", context(sv_final_lot())))
     assert "ASHE, Ann Party A 40 0 40 BEVAN" in text
     assert "BEVAN, Bryn Party B 25 15 40 Elected" in text
     assert "CADWALADR, Cai Party C 25 3 28" in text
@@ -136,10 +135,10 @@ def ward_pdf() -> bytes:
     return render("declaration", context(ward(bilingual=False)))
 
 
-def test_ward_fifteen_candidates_on_one_page_with_every_name_and_description(ward_pdf, tmp_path):
-    pages = page_texts(ward_pdf, tmp_path)
+def test_ward_fifteen_candidates_on_one_page_with_every_name_and_description(ward_pdf):
+    pages = page_texts(ward_pdf)
     assert len(pages) == 1
-    text = pdf_raw_text(ward_pdf, tmp_path)
+    text = pdf_raw_text(ward_pdf)
     expected_names = {
         "davies-o": "DAVIES, Owain", "evans-t": "EVANS, Tomos <b>BOLD</b>",
         "fforde-b": "FFORDE-HUNTINGDON-SMYTHE, Bartholomew Maximilian Alexander", "hughes-c": "HUGHES, Carys",
@@ -157,16 +156,16 @@ def test_ward_fifteen_candidates_on_one_page_with_every_name_and_description(war
     assert "LLOYD-WILLIAMS, Siân Welsh Liberal Democrats 1,201 Elected" not in text
 
 
-def test_ward_user_text_prints_literally(ward_pdf, tmp_path):
-    text = pdf_raw_text(ward_pdf, tmp_path)
+def test_ward_user_text_prints_literally(ward_pdf):
+    text = pdf_raw_text(ward_pdf)
     for literal in ("<script>alert('x')</script>", "Tomos <b>BOLD</b>", "Smith & Sons Independents",
                     "A & B Residents", "O'BRIEN", "Ŵyn", "Siân", "Zoë", "Llŷr", "Gwenllïan"):
         assert literal in text, literal
     assert "&amp;" not in text and "&lt;" not in text
 
 
-def test_ward_lot_sentence_council_heads_and_are_duly_elected(ward_pdf, tmp_path):
-    text = pdf_raw_text(ward_pdf, tmp_path)
+def test_ward_lot_sentence_council_heads_and_are_duly_elected(ward_pdf):
+    text = pdf_raw_text(ward_pdf)
     assert ("An equality of votes was found between Siân LLOYD-WILLIAMS and Zoë PRICE; the Returning Officer "
             "decided between them by lot, and the lot fell on Zoë PRICE.") in text
     # Sheets: want 1+1, too many 6+5, identifiable 1+0, unmarked 3+4 and uncertain 2+2 printed as one.
@@ -197,13 +196,12 @@ def test_declaration_refused_while_the_second_round_is_missing():
         render("declaration", context(replace(count, contests=(first_only,))))
 
 
-def test_fptp_mayor_after_2023_uses_five_plain_heads_and_names_the_office(tmp_path):
+def test_fptp_mayor_after_2023_uses_five_plain_heads_and_names_the_office():
     count = liverpool()
     contest = count.contests[0]
     fptp = replace(contest, system=VotingSystem.FPTP, count_sheets=contest.sheets(1))
     election = replace(count.election, poll_date=date(2024, 5, 2))
-    text = pdf_raw_text(render("declaration", context(replace(count, election=election, contests=(fptp,)))),
-                        tmp_path)
+    text = pdf_raw_text(render("declaration", context(replace(count, election=election, contests=(fptp,)))))
     assert "Number of votes" in text and "First preference" not in text
     assert "ANDERSON, Joanne Labour Party 38,958 Elected" in text
     for line in ("(b) Voting for more than one candidate 653", "(d) Unmarked 426", "(e) Void for uncertainty 281"):
@@ -211,10 +209,10 @@ def test_fptp_mayor_after_2023_uses_five_plain_heads_and_names_the_office(tmp_pa
     assert "is duly elected as Mayor of Liverpool." in text
 
 
-def test_returning_officer_not_named_still_reads_as_a_sentence(tmp_path):
+def test_returning_officer_not_named_still_reads_as_a_sentence():
     count = liverpool()
     count = replace(count, election=replace(count.election, returning_officer=None))
-    text = pdf_raw_text(render("declaration", context(count, place="")), tmp_path)
+    text = pdf_raw_text(render("declaration", context(count, place="")))
     assert ("I, being the Returning Officer at the above election, do hereby give notice that the number of "
             "votes recorded") in text
     assert "Signed Dated Saturday 8 May 2021 Returning Officer Place" in text

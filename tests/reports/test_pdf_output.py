@@ -16,8 +16,8 @@ from report_samples import context, liverpool, pdf_tool, ward
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_only_embedded_fonts(document, tmp_path):
-    listing = pdf_tool("pdffonts", render(document, context(ward())), tmp_path).splitlines()[2:]
+def test_only_embedded_fonts(document):
+    listing = pdf_tool("pdffonts", render(document, context(ward()))).splitlines()[2:]
     assert listing, "pdffonts lists the fonts used"
     for line in listing:
         assert "LiberationSans" in line, line  # nothing falls back to an unembedded base-14 font
@@ -32,8 +32,8 @@ def test_same_inputs_same_bytes_and_the_time_is_an_input():
     assert render("declaration", later) != first
 
 
-def test_metadata_carries_title_author_creator_and_the_generation_time(tmp_path):
-    info = pdf_tool("pdfinfo", render("declaration", context(ward(bilingual=False))), tmp_path)
+def test_metadata_carries_title_author_creator_and_the_generation_time():
+    info = pdf_tool("pdfinfo", render("declaration", context(ward(bilingual=False))))
     assert "Title:           Declaration of result of poll: Caergybi / Holyhead ward" in info
     assert "Author:          Annest Ŵyn ROBERTS" in info
     assert "Creator:         countdesk 0.1.0" in info
@@ -41,11 +41,11 @@ def test_metadata_carries_title_author_creator_and_the_generation_time(tmp_path)
     assert "Page size:       595.276 x 841.89 pts (A4)" in info
 
 
-def test_app_version_given_by_the_caller_is_printed(tmp_path):
+def test_app_version_given_by_the_caller_is_printed():
     from report_samples import pdf_raw_text
 
     ctx = replace(context(liverpool()), app_version="9.8.7-test")
-    assert "countdesk 9.8.7-test" in pdf_raw_text(render("rejected", ctx), tmp_path)
+    assert "countdesk 9.8.7-test" in pdf_raw_text(render("rejected", ctx))
 
 
 def test_write_pdf_replaces_the_file_whole_and_leaves_no_temporary(tmp_path):

@@ -11,13 +11,13 @@ from countdesk.reports import render
 from report_samples import context, liverpool, page_texts, pdf_raw_text, ward
 
 
-def test_provisional_on_every_page_without_declaration_or_signature(tmp_path):
+def test_provisional_on_every_page_without_declaration_or_signature():
     pdf = render("provisional", context(liverpool()))
-    pages = page_texts(pdf, tmp_path)
+    pages = page_texts(pdf)
     assert len(pages) >= 2  # Liverpool has enough warnings to need a second page
     for page in pages:
         assert "PROVISIONAL: not a declaration of result" in page
-    text = pdf_raw_text(pdf, tmp_path)
+    text = pdf_raw_text(pdf)
     assert "PROVISIONAL RESULT" in text
     assert "duly elected" not in text
     assert "Signed" not in text
@@ -27,9 +27,9 @@ def test_provisional_on_every_page_without_declaration_or_signature(tmp_path):
     assert "Returning Officer Returning Officer, Liverpool City Council Dated Saturday 8 May 2021" in text
 
 
-def test_provisional_prints_every_standing_warning(tmp_path):
+def test_provisional_prints_every_standing_warning():
     ctx = context(liverpool())
-    text = pdf_raw_text(render("provisional", ctx), tmp_path)
+    text = pdf_raw_text(render("provisional", ctx))
     assert ctx.result.warnings, "the Liverpool example has boxes whose count differs from the account"
     assert "Checks still standing" in text
     for warning in ctx.result.warnings:
@@ -37,19 +37,19 @@ def test_provisional_prints_every_standing_warning(tmp_path):
         assert CHECKS[warning.code].title in text
 
 
-def test_provisional_names_the_tie_still_to_be_drawn(tmp_path):
-    text = pdf_raw_text(render("provisional", context(ward(bilingual=False, with_lot=False))), tmp_path)
+def test_provisional_names_the_tie_still_to_be_drawn():
+    text = pdf_raw_text(render("provisional", context(ward(bilingual=False, with_lot=False))))
     assert "On these figures Ŵyn JONES and Seán O'BRIEN would be elected." in text
     assert ("Siân LLOYD-WILLIAMS and Zoë PRICE are tied on 1,201 votes: the Returning Officer must decide "
             "between them by lot before the result can be declared.") in text
     assert "W10" in text and CHECKS["W10"].title in text
 
 
-def test_provisional_after_first_round_names_candidates_remaining(tmp_path):
+def test_provisional_after_first_round_names_candidates_remaining():
     count = liverpool()
     contest = count.contests[0]
     count = replace(count, contests=(replace(contest, count_sheets=contest.sheets(1)),))
-    text = pdf_raw_text(render("provisional", context(count)), tmp_path)
+    text = pdf_raw_text(render("provisional", context(count)))
     assert ("No candidate has more than half of the valid first preference votes. The candidates remaining in "
             "the contest are Joanne ANDERSON and Stephen YIP; the second preference votes are still to be "
             "counted.") in text
@@ -57,20 +57,20 @@ def test_provisional_after_first_round_names_candidates_remaining(tmp_path):
     assert "ANDERSON, Joanne Labour Party 38,958 BANNISTER" in text
 
 
-def test_provisional_before_any_sheet(tmp_path):
+def test_provisional_before_any_sheet():
     count = ward(bilingual=False)
     contest = count.contests[0]
     count = replace(count, contests=(replace(contest, count_sheets=(), lots=()),))
-    text = pdf_raw_text(render("provisional", context(count)), tmp_path)
+    text = pdf_raw_text(render("provisional", context(count)))
     assert "No count sheets have been entered yet." in text
     assert "O'BRIEN, Seán Welsh Labour 0" in text
 
 
-def test_provisional_with_no_warnings_says_so(tmp_path):
+def test_provisional_with_no_warnings_says_so():
     count = ward(bilingual=False)
     contest = count.contests[0]
     boxes = tuple(replace(b, ballot_paper_account=b.verified, note=None) for b in contest.boxes)
     count = replace(count, contests=(replace(contest, boxes=boxes),))
     assert tally_contest(count.election, count.contests[0]).warnings == ()
-    text = pdf_raw_text(render("provisional", context(count)), tmp_path)
+    text = pdf_raw_text(render("provisional", context(count)))
     assert "None: every check passes." in text

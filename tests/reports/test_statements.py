@@ -18,8 +18,8 @@ def _liverpool_json() -> dict:
     return json.loads((EXAMPLES / "liverpool-mayor-2021.json").read_text(encoding="utf-8"))["contests"][0]
 
 
-def test_rejected_statement_sv_five_heads_and_second_preference_heads(tmp_path):
-    text = pdf_raw_text(render("rejected", context(liverpool())), tmp_path)
+def test_rejected_statement_sv_five_heads_and_second_preference_heads():
+    text = pdf_raw_text(render("rejected", context(liverpool())))
     assert "STATEMENT OF REJECTED BALLOT PAPERS" in text
     assert ("I, Returning Officer, Liverpool City Council, being the Returning Officer at the above election, "
             "do hereby give notice that the number of ballot papers rejected") in text
@@ -39,16 +39,16 @@ def test_rejected_statement_sv_five_heads_and_second_preference_heads(tmp_path):
     assert "Signed Dated Saturday 8 May 2021" in text
 
 
-def test_rejected_statement_second_preference_heads_add_up(tmp_path):
-    text = pdf_raw_text(render("rejected", context(sv_final_lot())), tmp_path)
+def test_rejected_statement_second_preference_heads_add_up():
+    text = pdf_raw_text(render("rejected", context(sv_final_lot())))
     assert "(d) Unmarked as to the first preference vote 2" in text
     assert "Total rejected ballot papers 2" in text
     assert "(a) Voting for more than one candidate as to the second preference vote 1" in text
     assert "(b) Void for uncertainty as to the second preference vote 0 Total 1" in text
 
 
-def test_rejected_statement_council_ward_four_heads_and_rejected_in_part(tmp_path):
-    text = pdf_raw_text(render("rejected", context(ward(bilingual=False))), tmp_path)
+def test_rejected_statement_council_ward_four_heads_and_rejected_in_part():
+    text = pdf_raw_text(render("rejected", context(ward(bilingual=False))))
     assert "(d) Unmarked or wholly void for uncertainty 11" in text  # 3+4 unmarked, 2+2 uncertain
     assert "(e)" not in text
     assert "Total rejected ballot papers 25" in text
@@ -62,8 +62,8 @@ def verification_pdf() -> bytes:
     return render("verification", context(liverpool()))
 
 
-def test_verification_every_box_with_account_verified_difference_and_note(verification_pdf, tmp_path):
-    text = pdf_raw_text(verification_pdf, tmp_path)
+def test_verification_every_box_with_account_verified_difference_and_note(verification_pdf):
+    text = pdf_raw_text(verification_pdf)
     for box in _liverpool_json()["boxes"]:
         account, verified = box["ballot_paper_account"], box["verified"]
         difference = verified - account
@@ -75,8 +75,8 @@ def test_verification_every_box_with_account_verified_difference_and_note(verifi
         assert row in text, row
 
 
-def test_verification_subtotals_and_total(verification_pdf, tmp_path):
-    text = pdf_raw_text(verification_pdf, tmp_path)
+def test_verification_subtotals_and_total(verification_pdf):
+    text = pdf_raw_text(verification_pdf)
     boxes = _liverpool_json()["boxes"]
     for postal, label in ((False, "Subtotal, polling station boxes"), (True, "Subtotal, postal ballot boxes")):
         group = [b for b in boxes if b["postal"] is postal]
@@ -88,31 +88,31 @@ def test_verification_subtotals_and_total(verification_pdf, tmp_path):
     assert f"Total, all boxes {sum(b['ballot_paper_account'] for b in boxes):,} 102,600" in text  # published
 
 
-def test_verification_flows_over_pages_with_heads_repeated(verification_pdf, tmp_path):
-    pages = page_texts(verification_pdf, tmp_path)
+def test_verification_flows_over_pages_with_heads_repeated(verification_pdf):
+    pages = page_texts(verification_pdf)
     assert len(pages) >= 2
     for number, page in enumerate(pages, start=1):
         assert "Difference" in page and "Verified" in page and "Note" in page
         assert f"Page {number} of {len(pages)}" in page
     assert "Signed" in pages[-1] and "Signed" not in pages[0]
-    row = cells(row_of(pdf_text(verification_pdf, tmp_path), "LIV003"))
+    row = cells(row_of(pdf_text(verification_pdf), "LIV003"))
     assert row[:4] == ["LIV003", "Station", "1,860", "1,861"] and row[4].startswith("+1")
 
 
-def test_verification_marks_unverified_boxes_and_incomplete_totals(tmp_path):
+def test_verification_marks_unverified_boxes_and_incomplete_totals():
     count = ward(bilingual=False)
     contest = count.contests[0]
     boxes = (replace(contest.boxes[0], verified=None),) + contest.boxes[1:]
     count = replace(count, contests=(replace(contest, boxes=boxes),))
-    text = pdf_raw_text(render("verification", context(count)), tmp_path)
+    text = pdf_raw_text(render("verification", context(count)))
     assert "W01 Ysgol Gynradd Morswyn — gorsaf 1 Station 812 not verified —" in text
     assert "Boxes not yet verified: 1. The totals above are incomplete." in text
     assert "verification not complete" in text
     assert "not available" in text  # no turnout without a verified total
 
 
-def test_verification_escapes_labels_and_notes(tmp_path):
-    text = pdf_raw_text(render("verification", context(ward(bilingual=False))), tmp_path)
+def test_verification_escapes_labels_and_notes():
+    text = pdf_raw_text(render("verification", context(ward(bilingual=False))))
     assert 'W02 Capel Bethel & Neuadd "Y Fron" <Hall> Station 1,050 1,049 \u22121 1 paper found in box W03' in text
     assert "PV1 Postal votes opened 3–5 May Postal 463 463 0" in text
     assert f"Place {PLACE}" in text

@@ -38,8 +38,8 @@ def test_default_language_follows_the_election():
 
 
 @pytest.fixture(scope="module")
-def bilingual_declaration(tmp_path_factory) -> str:
-    return pdf_raw_text(render("declaration", context(ward())), tmp_path_factory.mktemp("cy"))
+def bilingual_declaration() -> str:
+    return pdf_raw_text(render("declaration", context(ward())))
 
 
 def test_bilingual_declaration_welsh_first_then_english(bilingual_declaration):
@@ -69,10 +69,10 @@ def test_bilingual_declaration_welsh_first_then_english(bilingual_declaration):
     assert "Etholwyd Elected" in text
 
 
-def test_bilingual_declaration_flows_cleanly_onto_a_second_page(tmp_path):
+def test_bilingual_declaration_flows_cleanly_onto_a_second_page():
     from report_samples import page_texts
 
-    pages = page_texts(render("declaration", context(ward())), tmp_path)
+    pages = page_texts(render("declaration", context(ward())))
     assert len(pages) == 2
     # Figures, lot, declaring sentence and signature stay together on the last page.
     last = pages[-1]
@@ -81,8 +81,8 @@ def test_bilingual_declaration_flows_cleanly_onto_a_second_page(tmp_path):
 
 
 @pytest.mark.parametrize("document", [d for d in DOCUMENTS if d != "declaration"])
-def test_every_document_renders_bilingual(document, tmp_path):
-    text = pdf_raw_text(render(document, context(ward())), tmp_path)
+def test_every_document_renders_bilingual(document):
+    text = pdf_raw_text(render(document, context(ward())))
     assert "Dyddiad y bleidlais: Dydd Iau 5 Mai 2022" in text
     assert "Ardal gyfrif / Counting area: Isle of Anglesey" in text
     if document == "provisional":
@@ -91,9 +91,9 @@ def test_every_document_renders_bilingual(document, tmp_path):
         assert "Blychau gorsafoedd pleidleisio" in text and "Gwahaniaeth" in text
 
 
-def test_bilingual_sv_phrases(tmp_path):
+def test_bilingual_sv_phrases():
     for document in ("declaration", "rejected", "provisional"):
-        text = pdf_raw_text(render(document, context(sv_final_lot(), lang="cy-en")), tmp_path)
+        text = pdf_raw_text(render(document, context(sv_final_lot(), lang="cy-en")))
         assert "Pleidleisiau ail ddewis a drosglwyddwyd" in text or document == "rejected"
         assert "o ran y bleidlais ail ddewis" in text
 
@@ -105,9 +105,9 @@ def test_bilingual_sv_phrases(tmp_path):
     (ward, "verification", ("col.box", "col.box_description", "col.type", "col.account", "col.verified",
                             "col.difference", "col.note", "row.subtotal_station", "row.grand_total")),
 ])
-def test_column_heads_print_whole_in_both_languages(sample, document, keys, tmp_path):
+def test_column_heads_print_whole_in_both_languages(sample, document, keys):
     """A column too narrow for its head would break a word in two ("Gwahaniaet h")."""
-    text = pdf_raw_text(render(document, context(sample(), lang="cy-en")), tmp_path)
+    text = pdf_raw_text(render(document, context(sample(), lang="cy-en")))
     for key in keys:
         assert PHRASES[key].cy in text, PHRASES[key].cy
         assert PHRASES[key].en in text, PHRASES[key].en
