@@ -16,7 +16,7 @@ from .text_rules import quote
 
 _ABSENT = object()
 _ROUND_2_ONLY = ("non_transferable", "second_not_counted")
-_ROUND_1_ONLY = ("rejected", "papers", "rejected_in_part")
+_ROUND_1_ONLY = ("rejected", "rejected_in_part")
 
 
 class _Reader:

@@ -33,12 +33,15 @@ def is_forbidden_char(ch: str) -> bool:
     return ch in _BIDI_CONTROLS or unicodedata.category(ch) in _FORBIDDEN_CATEGORIES
 
 
+_FORBIDDEN_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
 def first_forbidden_char(text: str) -> str | None:
     """The first character that may not appear in imported text, or None if the text is clean."""
-    for ch in text:
-        if is_forbidden_char(ch):
-            return ch
-    return None
+    found = _FORBIDDEN_RE.search(text)
+    return found.group() if found else None
 
 
 def forbidden_char_message(ch: str) -> str:

@@ -2,7 +2,9 @@
 
 `counts()` gives `Count`s that obey every count-file rule (docs/count-file.md), in the canonical
 in-memory shape the importer builds, so `parse_count_document(count_to_document(c)) == c`.
-`count_documents()` gives the same as JSON documents.
+`count_documents()` gives the same as JSON documents. For fuzzing readers, `json_values` gives
+any JSON value (objects with the format's keys, often) and `damaged_documents()` valid documents
+with one to three things broken.
 
 Test folders have no __init__.py, so pytest puts each test file's folder on sys.path: tests here
 use `from strategies import counts`; tests elsewhere, run with `python -m pytest` from the project
@@ -11,6 +13,7 @@ root as scripts/test.sh does, use `from tests.exchange.strategies import counts`
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -49,7 +52,7 @@ def head_figures(draw, heads: tuple[str, ...]):
     return frozen_map({h: draw(figures) for h in heads if h in chosen})
 
 
-def candidate_lists(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy[tuple[Candidate, ...]]:
+def candidate_lists(min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[tuple[Candidate, ...]]:
     return st.lists(ids, min_size=min_size, max_size=max_size, unique=True).flatmap(
         lambda chosen: st.tuples(*(st.builds(Candidate, st.just(cid), names, texts) for cid in chosen))
     )
@@ -73,10 +76,11 @@ def count_sheet(draw, sheet_id: str, candidate_ids: tuple[str, ...], system: Vot
             papers=draw(figures) if multi_seat_fptp else draw(optional(figures)),
             rejected_in_part=draw(optional(figures)) if multi_seat_fptp else None,
         )
-    named = draw(st.lists(st.sampled_from(candidate_ids), unique=True))
+    named = draw(st.lists(st.sampled_from(candidate_ids), unique=True)) if candidate_ids else []
     return CountSheet(
         id=sheet_id, round=2,
         votes=frozen_map({cid: draw(figures) for cid in candidate_ids if cid in named}),
+        papers=draw(optional(figures)),
         non_transferable=draw(optional(figures)),
         second_not_counted=draw(head_figures(SECOND_NOT_COUNTED_HEADS)),
     )
@@ -132,10 +136,72 @@ elections = st.builds(
 
 @st.composite
 def counts(draw, max_contests: int = 2) -> Count:
-    contest_ids = draw(st.lists(ids, min_size=1, max_size=max_contests, unique=True))
+    contest_ids = draw(st.lists(ids, max_size=max_contests, unique=True))
     return Count(draw(elections), tuple(draw(contests(cid)) for cid in contest_ids))
 
 
 def count_documents(max_contests: int = 2) -> st.SearchStrategy[dict]:
     """Valid count-file documents (canonical form)."""
     return counts(max_contests).map(count_to_document)
+
+
+# ------------------------------------------------------------------------ for fuzzing the importer
+
+#: Keys of the format, so random objects reach past the top level often enough to matter.
+VOCABULARY = [
+    "format", "election", "contests", "id", "title", "poll_date", "area", "returning_officer",
+    "bilingual", "system", "seats", "electorate", "candidates", "boxes", "count_sheets", "lots",
+    "name", "description", "label", "postal", "ballot_paper_account", "verified", "note", "round",
+    "papers", "votes", "rejected", "rejected_in_part", "non_transferable", "second_not_counted",
+    "tied", "winners", "drawn_by", "drawn_at", "witnesses", "unmarked", "too_many_votes",
+]
+keys = st.sampled_from(VOCABULARY) | st.text(max_size=4)
+scalars = (
+    st.none() | st.booleans() | st.integers(-3, 3) | st.integers()
+    | st.floats() | st.sampled_from(["countdesk/1", "sv", "fptp", "2021-05-06", "a", ""]) | st.text(max_size=6)
+)
+json_values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=5), max_leaves=30
+)
+
+
+def _paths(node, path=()):
+    yield path
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _paths(value, (*path, index))
+
+
+def _at(doc, path):
+    for step in path:
+        doc = doc[step]
+    return doc
+
+
+@st.composite
+def damaged_documents(draw):
+    """A valid document with one to three things broken: a value replaced by a near miss or by
+    anything at all, a key or list item removed or duplicated, a key renamed or added."""
+    doc = draw(count_documents())
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(list(_paths(doc))))
+        if not path:
+            continue
+        parent, step = _at(doc, path[:-1]), path[-1]
+        action = draw(st.sampled_from(["replace", "near", "remove", "duplicate", "rename", "add"]))
+        if action == "replace":
+            parent[step] = draw(json_values)
+        elif action == "near":
+            parent[step] = draw(st.sampled_from([-1, 0, 1, 2, 3.0, True, None, "1", "", "a b", "x\n", [], {}]))
+        elif action == "remove":
+            del parent[step]
+        elif action == "duplicate" and isinstance(parent, list):
+            parent.insert(step, json.loads(json.dumps(parent[step])))
+        elif action == "rename" and isinstance(parent, dict):
+            parent[draw(keys)] = parent.pop(step)
+        elif action == "add" and isinstance(parent, dict):
+            parent[draw(keys)] = draw(json_values)
+    return doc

@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
+from strategies import damaged_documents
 
 from countdesk.domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS
 from countdesk.exchange import load_schema
+from countdesk.exchange.countfile_schema import _CountFileValidator, _validator
 from countdesk.exchange.text_rules import MAX_ID_LENGTH, MAX_TEXT_LENGTH
 
 GOLDEN = Path(__file__).parent.parent / "golden"
@@ -73,3 +76,13 @@ def test_a_plain_json_schema_validator_rejects_an_unknown_key():
     doc = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
     doc["contests"][0]["candidates"][0]["party"] = "Labour"
     assert not Draft202012Validator(load_schema()).is_valid(doc)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(damaged_documents())
+def test_the_inlined_schema_countdesk_runs_finds_the_same_faults_as_the_file(doc):
+    # countdesk validates with the $refs inlined (for speed); it must mean the same as the file.
+    def faults(validator):
+        return sorted((list(e.absolute_path), e.validator, str(e.validator_value)) for e in validator.iter_errors(doc))
+
+    assert faults(_validator()) == faults(_CountFileValidator(load_schema()))

@@ -187,12 +187,6 @@ CASES: list[tuple[str, dict, Callable[[dict], None], str]] = [
     ("lot drawn_by not text", WARD,
      lambda d: contest(d).update(lots=[{"tied": ["b", "c"], "winners": ["b"], "drawn_by": 7}]),
      "contests[0].lots[0].drawn_by: must be text in double quotes"),
-    ("no candidates", WARD,
-     lambda d: contest(d).update(candidates=[]),
-     "contests[0].candidates: must list at least one candidate"),
-    ("no contests", WARD,
-     lambda d: d.update(contests=[]),
-     "contests: must list at least one contest"),
     ("postal not a boolean", LIVERPOOL,
      lambda d: contest(d)["boxes"][0].update(postal="no"),
      "contests[0].boxes[0].postal: must be true or false"),
@@ -226,6 +220,21 @@ def test_bad_document_gives_the_located_message(base: dict, mutate, expected: st
 def test_the_unbroken_bases_are_valid():
     parse_count_document(copy.deepcopy(LIVERPOOL))
     parse_count_document(copy.deepcopy(WARD))
+
+
+def test_a_count_being_set_up_may_have_no_contests_or_no_candidates_yet():
+    doc = copy.deepcopy(WARD)
+    contest(doc).update(candidates=[], count_sheets=[])
+    assert parse_count_document(doc).contests[0].candidates == ()
+    doc["contests"] = []
+    assert parse_count_document(doc).contests == ()
+
+
+def test_a_round_2_sheet_may_state_its_papers():
+    # count-file.md: `papers` is optional outside multi-seat fptp, on any sheet.
+    doc = copy.deepcopy(LIVERPOOL)
+    sheet(doc, ROUND_2)["papers"] = 1923
+    assert parse_count_document(doc).contests[0].count_sheets[ROUND_2].papers == 1923
 
 
 def test_error_keeps_where_and_message_apart():

@@ -8,7 +8,7 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import count_documents, counts
+from strategies import count_documents, counts, damaged_documents, json_values
 
 from countdesk.domain.model import Count
 from countdesk.errors import ValidationError
@@ -16,22 +16,6 @@ from countdesk.exchange import count_to_document, dump_count_json, parse_count_b
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-#: Keys of the format, so random objects reach past the top level often enough to matter.
-VOCABULARY = [
-    "format", "election", "contests", "id", "title", "poll_date", "area", "returning_officer",
-    "bilingual", "system", "seats", "electorate", "candidates", "boxes", "count_sheets", "lots",
-    "name", "description", "label", "postal", "ballot_paper_account", "verified", "note", "round",
-    "papers", "votes", "rejected", "rejected_in_part", "non_transferable", "second_not_counted",
-    "tied", "winners", "drawn_by", "drawn_at", "witnesses", "unmarked", "too_many_votes",
-]
-keys = st.sampled_from(VOCABULARY) | st.text(max_size=4)
-scalars = (
-    st.none() | st.booleans() | st.integers(-3, 3) | st.integers()
-    | st.floats() | st.sampled_from(["countdesk/1", "sv", "fptp", "2021-05-06", "a", ""]) | st.text(max_size=6)
-)
-json_values = st.recursive(
-    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=5), max_leaves=30
-)
 #: A WHERE is empty or a path: words, [index] and ["quoted key"] steps.
 WHERE = re.compile(r'|[A-Za-z_]\w*(\.[A-Za-z_]\w*|\[\d+\]|\["(?:[^"\\]|\\.)*…?"\])*')
 
@@ -71,48 +55,6 @@ def test_any_json_value_gives_a_count_or_a_validation_error(doc):
                                                                           "contests": json_values}))
 def test_any_json_under_the_right_format_gives_a_count_or_a_validation_error(doc):
     check_total(doc)
-
-
-def _paths(node, path=()):
-    yield path
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _paths(value, (*path, index))
-
-
-def _at(doc, path):
-    for step in path:
-        doc = doc[step]
-    return doc
-
-
-@st.composite
-def damaged_documents(draw):
-    """A valid document with one to three things broken: a value replaced by a near miss or by
-    anything at all, a key or list item removed or duplicated, a key renamed or added."""
-    doc = draw(count_documents())
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(list(_paths(doc))))
-        if not path:
-            continue
-        parent, step = _at(doc, path[:-1]), path[-1]
-        action = draw(st.sampled_from(["replace", "near", "remove", "duplicate", "rename", "add"]))
-        if action == "replace":
-            parent[step] = draw(json_values)
-        elif action == "near":
-            parent[step] = draw(st.sampled_from([-1, 0, 1, 2, 3.0, True, None, "1", "", "a b", "x\n", [], {}]))
-        elif action == "remove":
-            del parent[step]
-        elif action == "duplicate" and isinstance(parent, list):
-            parent.insert(step, json.loads(json.dumps(parent[step])))
-        elif action == "rename" and isinstance(parent, dict):
-            parent[draw(keys)] = parent.pop(step)
-        elif action == "add" and isinstance(parent, dict):
-            parent[draw(keys)] = draw(json_values)
-    return doc
 
 
 @FUZZ
