@@ -120,7 +120,7 @@ def lot_sentences(ctx: DocumentContext) -> list[Flowable]:
             "lot.sentence", ctx.lang,
             tied=candidate_names(ctx.contest, lot.tied), winners=candidate_names(ctx.contest, winners),
         )
-        flow += [Spacer(0, 4), pair(texts, st.body)]
+        flow += [Spacer(0, 6), pair(texts, st.body)]
     return flow
 
 

@@ -60,7 +60,7 @@ def render(ctx: DocumentContext) -> bytes:
     explanation = sv_explanation(ctx)
     if explanation is not None:
         story += [Spacer(0, 5), explanation]
-    story.append(KeepTogether(rejected_section(ctx)))
+    story += rejected_section(ctx)
     # The figures, any lot, the declaring sentence and the signature stay on one page together.
     story.append(KeepTogether([
         Spacer(0, 6), figures_block(ctx), *lot_sentences(ctx),

@@ -75,7 +75,7 @@ def render(ctx: DocumentContext) -> bytes:
         story += [Spacer(0, 5), explanation]
     story += [Spacer(0, 6)] + status_sentences(ctx)
     story += lot_sentences(ctx)
-    story.append(KeepTogether(rejected_section(ctx)))
+    story += rejected_section(ctx)
     story.append(KeepTogether([Spacer(0, 8), figures_block(ctx)]))
     story += warnings_block(ctx)
     story += [Spacer(0, 12), signature_block(ctx, signed=False)]

@@ -9,7 +9,7 @@ papers whose second preference was not counted follow under their own heads.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from ..domain.model import SECOND_NOT_COUNTED_HEADS, Contest, VotingSystem
 from .blocks import figures_block, heading_block, office_title, pair, signature_block
@@ -55,10 +55,13 @@ def rejected_table(ctx: DocumentContext) -> Table:
     by_head = result.rejected.by_head
     grid = Grid((10 * mm, FRAME_WIDTH - 48 * mm, 38 * mm))
     grid.add(["", (lines("col.reason", lang), st.head), (lines("col.papers", lang), st.head_right)])
+    first_block = grid.next_row
     for letter, (key, counted) in zip(LETTERS, rejected_heads(ctx.contest)):
         value = sum(by_head.get(k, 0) for k in counted)
         grid.add([(f"({letter})", st.cell), (lines(key, lang), st.cell), (number(value), st.cell_right)])
     _total(grid, lines("row.rejected_total", lang), result.rejected.total)
+    # Heads and their total never part across a page.
+    grid.style(("NOSPLIT", (0, first_block), (-1, grid.next_row - 1)))
     if result.system is VotingSystem.FPTP and result.seats > 1:
         index = grid.span_next(0, 1)
         grid.add([(lines("row.rejected_in_part", lang), st.cell), None,
@@ -73,6 +76,7 @@ def rejected_table(ctx: DocumentContext) -> Table:
             grid.add([(f"({letter})", st.cell), (lines(f"head.second.{key}", lang), st.cell),
                       (number(result.second_not_counted.get(key, 0)), st.cell_right)])
         _total(grid, lines("row.second_not_counted_total", lang), sum(result.second_not_counted.values()))
+        grid.style(("NOSPLIT", (0, index), (-1, grid.next_row - 1)))
     return grid.table()
 
 
@@ -85,7 +89,9 @@ def _total(grid: Grid, text: str, value: int) -> None:
 
 
 def rejected_section(ctx: DocumentContext, *, with_intro: bool = True) -> list[Flowable]:
-    flow: list[Flowable] = [Spacer(0, 6)]
+    """The table may run over a page (its heads repeat), but never starts in the last few
+    centimetres of one, leaving its introduction or its heads alone at the foot."""
+    flow: list[Flowable] = [CondPageBreak(45 * mm), Spacer(0, 6)]
     if with_intro:
         flow.append(pair(say("rejected.intro", ctx.lang), styles().body))
     flow.append(rejected_table(ctx))

@@ -82,6 +82,7 @@ def candidate_table(ctx: DocumentContext, *, show_elected: bool) -> Table:
             row.append((elected_mark if is_elected else "", st.cell_center_bold))
         grid.add(row)
 
+    last_candidate = grid.next_row - 1
     if second_round:
         index = grid.span_next(0, 1)
         grid.add([(lines("row.non_transferable", lang), st.cell), None, "",
@@ -98,6 +99,8 @@ def candidate_table(ctx: DocumentContext, *, show_elected: bool) -> Table:
         grid.add(row)
         grid.style(("BACKGROUND", (0, index), (-1, index), SUBTOTAL_FILL),
                    ("LINEABOVE", (0, index), (-1, index), 0.8, INK))
+    # The totals never stand alone at the head of a page.
+    grid.style(("NOSPLIT", (0, last_candidate), (-1, grid.next_row - 1)))
     return grid.table()
 
 
