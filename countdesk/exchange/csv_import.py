@@ -112,9 +112,13 @@ def _check_id(table: _Table, row: _Row, column: str, value: str, seen: dict[str,
     if not is_valid_id(value):
         raise ValidationError(f"the id {bad_id_message(value)}", table.at(row.line, column))
     if len(value) > MAX_ID_LENGTH:
-        raise ValidationError(f"the id must be at most {MAX_ID_LENGTH} characters long", table.at(row.line, column))
+        raise ValidationError(
+            f"the id must be at most {MAX_ID_LENGTH} characters long", table.at(row.line, column)
+        )
     if value in seen:
-        raise ValidationError(f"duplicate id {quote(value)} (line {seen[value]} has it too)", table.at(row.line, column))
+        raise ValidationError(
+            f"duplicate id {quote(value)} (line {seen[value]} has it too)", table.at(row.line, column)
+        )
     seen[value] = row.line
 
 
@@ -161,7 +165,9 @@ def _unique(candidate_id: str, used: set[str]) -> str:
 # ------------------------------------------------------------------------------------ the table
 
 
-def _read_table(source: CsvSource, default_name: str, columns: tuple[str, ...], required: tuple[str, ...]) -> _Table:
+def _read_table(
+    source: CsvSource, default_name: str, columns: tuple[str, ...], required: tuple[str, ...]
+) -> _Table:
     text, name = _source_text(source, default_name)
     records = list(_records(text, name))
     if not records:
@@ -172,7 +178,8 @@ def _read_table(source: CsvSource, default_name: str, columns: tuple[str, ...], 
     for line, cells in records[1:]:
         if len(cells) < len(header) or any(cell.strip() for cell in cells[len(header):]):
             raise ValidationError(
-                f"this line has {_cells(len(cells))}, but the header has {_cells(len(header))}", f"{name} line {line}"
+                f"this line has {_cells(len(cells))}, but the header has {_cells(len(header))}",
+                f"{name} line {line}",
             )
         values = {}
         for index, column in keep:
@@ -207,16 +214,22 @@ def _columns(
         raise ValidationError(
             "the header has one column and semicolons: save the file as comma-separated CSV", f"{name} line {line}"
         )
+    normal = [re.sub(r"[\s-]+", "_", heading.strip().lower()) for heading in header]
+    if not set(normal) & set(columns):
+        raise ValidationError(
+            f"the first line must be a header naming the columns ({', '.join(columns)}); none was found",
+            f"{name} line {line}",
+        )
     keep: list[tuple[int, str]] = []
-    for index, heading in enumerate(header):
-        column = re.sub(r"[\s-]+", "_", heading.strip().lower())
+    for index, (heading, column) in enumerate(zip(header, normal)):
         if not column:
             if any(index < len(cells) and cells[index].strip() for _, cells in rows):
                 raise ValidationError(f"column {index + 1} has no heading but has values", f"{name} line {line}")
             continue
         if column not in columns:
             raise ValidationError(
-                f"unknown column (the columns are {', '.join(columns)})", f"{name} line {line}, column {quote(heading)}"
+                f"unknown column (the columns are {', '.join(columns)})",
+                f"{name} line {line}, column {quote(heading)}",
             )
         if any(column == known for _, known in keep):
             raise ValidationError("this column is given twice", f"{name} line {line}, column {quote(heading)}")
@@ -243,7 +256,7 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def _source_text(source: CsvSource, default_name: str) -> tuple[str, str]:
-    if isinstance(source, str) and ("\n" in source or "\r" in source):
+    if isinstance(source, str) and (source == "" or "\n" in source or "\r" in source):
         return source.removeprefix("\ufeff"), default_name
     if isinstance(source, bytes):
         return _decode(source, default_name), default_name
@@ -254,7 +267,9 @@ def _source_text(source: CsvSource, default_name: str) -> tuple[str, str]:
     except OSError as error:
         raise CountdeskError(f"cannot read the file: {error.strerror or error}", str(path)) from None
     if len(data) > MAX_CSV_BYTES:
-        raise ValidationError(f"the file is larger than {MAX_CSV_BYTES // 1_000_000} MB: not a list of this kind", path.name)
+        raise ValidationError(
+            f"the file is larger than {MAX_CSV_BYTES // 1_000_000} MB: not a list of this kind", path.name
+        )
     return _decode(data, path.name), path.name
 
 

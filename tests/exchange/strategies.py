@@ -1,7 +1,10 @@
 """Hypothesis strategies for valid counts, for any test that needs many of them.
 
 `counts()` gives `Count`s that obey every count-file rule (docs/count-file.md), in the canonical
-in-memory shape the importer builds, so `parse_count_document(count_to_document(c)) == c`.
+in-memory shape the importer builds, so `parse_count_document(count_to_document(c)) == c`. They
+are valid count files, not necessarily finished counts: a round-2 sheet may name one finalist or
+none, figures need not add up, and services/validation.py asks more of a sheet typed in at the count
+(two or more round-2 figures; second_not_counted within non_transferable).
 `count_documents()` gives the same as JSON documents. For fuzzing readers, `json_values` gives
 any JSON value (objects with the format's keys, often) and `damaged_documents()` valid documents
 with one to three things broken.
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 
 from hypothesis import strategies as st
 
@@ -28,7 +31,8 @@ from countdesk.exchange import count_to_document
 LARGEST_FIGURE = 2**53 - 1
 _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
-ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", min_size=1, max_size=10)
+ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"
+ids = st.text(alphabet=ID_CHARACTERS, min_size=1, max_size=10)
 
 #: Printable text: letters in every script, punctuation, spaces; no control characters.
 texts = st.text(
@@ -58,14 +62,23 @@ def candidate_lists(min_size: int = 0, max_size: int = 5) -> st.SearchStrategy[t
     )
 
 
-boxes = st.builds(
-    Box, id=ids, label=texts, postal=st.booleans(), ballot_paper_account=optional(figures),
-    verified=optional(figures), note=optional(texts),
+def box(box_id: str) -> st.SearchStrategy[Box]:
+    return st.builds(
+        Box, id=st.just(box_id), label=texts, postal=st.booleans(), ballot_paper_account=optional(figures),
+        verified=optional(figures), note=optional(texts),
+    )
+
+
+#: When a lot was drawn: blank, or an ISO date and time as the app records it.
+drawn_at = st.just("") | st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)).map(
+    lambda moment: moment.replace(microsecond=0).isoformat()
 )
 
 
 @st.composite
-def count_sheet(draw, sheet_id: str, candidate_ids: tuple[str, ...], system: VotingSystem, seats: int) -> CountSheet:
+def count_sheet(
+    draw, sheet_id: str, candidate_ids: tuple[str, ...], system: VotingSystem, seats: int
+) -> CountSheet:
     round_number = draw(st.sampled_from((1, 2))) if system is VotingSystem.SV else 1
     if round_number == 1:
         multi_seat_fptp = system is VotingSystem.FPTP and seats > 1
@@ -99,7 +112,7 @@ def lots(draw, candidate_ids: tuple[str, ...]) -> tuple[Lot, ...]:
             continue
         seen.add(frozenset(tied))
         winners = draw(st.lists(st.sampled_from(tied), min_size=1, max_size=len(tied) - 1, unique=True))
-        recorded.append(Lot(tuple(tied), tuple(winners), draw(texts), draw(texts), draw(texts)))
+        recorded.append(Lot(tuple(tied), tuple(winners), draw(texts), draw(drawn_at), draw(texts)))
     return tuple(recorded)
 
 
@@ -117,15 +130,11 @@ def contests(draw, contest_id: str | None = None, system: VotingSystem | None = 
         system=system,
         seats=seats,
         candidates=candidates,
-        boxes=tuple(draw(boxes.map(lambda b, i=i: Box(i, *_rest(b)))) for i in box_ids),
+        boxes=tuple(draw(box(i)) for i in box_ids),
         count_sheets=tuple(draw(count_sheet(i, candidate_ids, system, seats)) for i in sheet_ids),
         lots=draw(lots(candidate_ids)),
         electorate=draw(optional(figures)),
     )
-
-
-def _rest(box: Box) -> tuple:
-    return (box.label, box.postal, box.ballot_paper_account, box.verified, box.note)
 
 
 elections = st.builds(

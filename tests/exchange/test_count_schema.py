@@ -16,7 +16,9 @@ from countdesk.exchange.countfile_schema import _CountFileValidator, _validator
 from countdesk.exchange.text_rules import MAX_ID_LENGTH, MAX_TEXT_LENGTH
 
 GOLDEN = Path(__file__).parent.parent / "golden"
-EXAMPLES = [GOLDEN / "liverpool-mayor-2021" / "count.json", *sorted((GOLDEN / "lcr-mayor-2021" / "areas").glob("*.json"))]
+EXAMPLES = [
+    GOLDEN / "liverpool-mayor-2021" / "count.json", *sorted((GOLDEN / "lcr-mayor-2021" / "areas").glob("*.json"))
+]
 
 #: Keywords countdesk turns into plain-English messages (countfile_schema._translate), and the
 #: ones that only annotate. A new keyword in the schema must be added to one list or the other.
@@ -83,6 +85,8 @@ def test_a_plain_json_schema_validator_rejects_an_unknown_key():
 def test_the_inlined_schema_countdesk_runs_finds_the_same_faults_as_the_file(doc):
     # countdesk validates with the $refs inlined (for speed); it must mean the same as the file.
     def faults(validator):
-        return sorted((list(e.absolute_path), e.validator, str(e.validator_value)) for e in validator.iter_errors(doc))
+        return sorted(
+            (list(e.absolute_path), e.validator, str(e.validator_value)) for e in validator.iter_errors(doc)
+        )
 
     assert faults(_validator()) == faults(_CountFileValidator(load_schema()))

@@ -143,6 +143,9 @@ BOX_ERRORS = [
      "ballot_paper_account, verified)"),
     ("column twice", "id,label,Label\nA01,x,y\n",
      'boxes.csv line 1, column "Label": this column is given twice'),
+    ("no header line", "A01,St Anne's Hall,no,812\n",
+     "boxes.csv line 1: the first line must be a header naming the columns (id, label, postal, "
+     "ballot_paper_account, verified); none was found"),
     ("no id column", "label,postal\nx,no\n",
      'boxes.csv line 1: the header has no "id" column'),
     ("semicolons", "id;label\nA01;x\n",
@@ -194,9 +197,10 @@ def test_candidate_file_faults(text: str, expected: str):
     assert str(caught.value) == expected
 
 
-def test_an_empty_file():
+@pytest.mark.parametrize("empty", [b"", "", "\n\n", b"\xef\xbb\xbf"])
+def test_an_empty_file(empty):
     with pytest.raises(ValidationError, match="^candidates.csv: the file is empty"):
-        read_candidates_csv(b"")
+        read_candidates_csv(empty)
 
 
 @settings(max_examples=150, deadline=None)
