@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -28,18 +29,23 @@ _RENDERERS: dict[str, Callable[[DocumentContext], bytes]] = {
     "provisional": provisional.render,
 }
 
+#: reportlab keeps per-font subsetting state and process-wide settings: one document at a time.
+_RENDER_LOCK = threading.Lock()
+
 __all__ = ["DOCUMENTS", "DocumentContext", "DocumentNotReady", "default_lang", "render", "write_pdf"]
 
 
 def render(document: str, ctx: DocumentContext) -> bytes:
     """One PDF. Raises ValueError for an unknown document or language, or a result that belongs to
-    another contest; DocumentNotReady for a declaration of a result that is not yet elected."""
+    another contest; DocumentNotReady for a declaration of a result that is not yet elected.
+    Safe to call from a worker thread: renders are serialised."""
     if document not in _RENDERERS:
         raise ValueError(f'unknown document "{document}": expected one of {", ".join(DOCUMENTS)}')
     check_lang(ctx.lang)
     if ctx.result.contest_id != ctx.contest.id:
         raise ValueError(f'the result is for contest "{ctx.result.contest_id}", not "{ctx.contest.id}"')
-    return _RENDERERS[document](ctx)
+    with _RENDER_LOCK:
+        return _RENDERERS[document](ctx)
 
 
 def write_pdf(document: str, ctx: DocumentContext, path: str | os.PathLike[str]) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -54,7 +55,12 @@ FOOTER_INK = colors.Color(0.30, 0.30, 0.30)
 
 @lru_cache(maxsize=1)
 def register_fonts() -> str:
-    """Registers the family with reportlab once; later calls cost a dictionary lookup."""
+    """Registers the family with reportlab once; later calls cost a dictionary lookup.
+
+    Also turns off reportlab's ASCII85 stream encoding: it only makes binary streams 7-bit safe,
+    costs about a fifth of a declaration's build time and a quarter of its size. The setting is
+    process-wide, and reports is the only package that uses reportlab (import-linter keeps it so)."""
+    rl_config.useA85 = 0
     for name, filename in _FONT_FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
     pdfmetrics.registerFontFamily(

@@ -95,3 +95,15 @@ def test_fonts_found_in_the_source_tree_and_in_a_frozen_bundle(tmp_path, monkeyp
     assert resource_path("fonts", "LiberationSans-Regular.ttf") == bundled
     with pytest.raises(CountdeskError, match="resource not found"):
         resource_path("fonts", "NoSuchFont.ttf")
+
+
+def test_renders_from_several_threads_match_a_single_render():
+    from concurrent.futures import ThreadPoolExecutor
+
+    ctx = context(ward())
+    expected = {document: render(document, ctx) for document in DOCUMENTS if document != "declaration"}
+    expected["declaration"] = render("declaration", ctx)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda d: (d, render(d, ctx)), list(DOCUMENTS) * 2))
+    for document, pdf in results:
+        assert pdf == expected[document], document
