@@ -21,13 +21,17 @@ _OFFICE = re.compile(r"\b(mayor|police and crime commissioner)\b", re.IGNORECASE
 
 
 def office_title(contest: Contest) -> str | None:
-    """The office a single-office contest fills ("Mayor of Liverpool"), or None for a council ward.
-
-    Mayor and PCC contests are known by their Democracy Club id ("mayor.…", "pcc.…") or title."""
-    prefix = contest.id.split(".", 1)[0].lower()
-    if prefix in ("mayor", "pcc") or _OFFICE.search(contest.title):
+    """The office named by the contest's title ("Mayor of Liverpool"), for "duly elected as …";
+    None when the title does not name a mayor or a police and crime commissioner."""
+    if _OFFICE.search(contest.title):
         return re.sub(r"^(the\s+)?election\s+of\s+(the\s+|a\s+)?", "", contest.title.strip(), flags=re.I)
     return None
+
+
+def single_office(contest: Contest) -> bool:
+    """A mayor or PCC contest (not a council ward), known by its Democracy Club id ("mayor.…",
+    "pcc.…") or by its title."""
+    return contest.id.split(".", 1)[0].lower() in ("mayor", "pcc") or office_title(contest) is not None
 
 
 def pair(texts: Sequence[str], style, *, space_after: float = 4) -> Flowable:
@@ -69,7 +73,7 @@ def heading_block(ctx: DocumentContext, title_key: str) -> list[Flowable]:
         flow += [Paragraph(area, st.subheading), Paragraph(poll, st.subheading)]
     flow += [
         HRFlowable(width="100%", thickness=1.2, color=INK, spaceBefore=4, spaceAfter=4),
-        Paragraph("<br/>".join(t.upper() for t in say(title_key, lang)), st.title),
+        Paragraph("<br/>".join(safe(t.upper()) for t in say_plain(title_key, lang)), st.title),
         HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=6),
     ]
     return flow

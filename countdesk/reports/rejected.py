@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from ..domain.model import SECOND_NOT_COUNTED_HEADS, Contest, VotingSystem
-from .blocks import figures_block, heading_block, office_title, pair, signature_block
+from .blocks import figures_block, heading_block, pair, signature_block, single_office
 from .grid import Grid
 from .context import DocumentContext
 from .page import build_pdf
@@ -37,7 +37,7 @@ def head_family(contest: Contest) -> str:
     """"sv" (first-preference wording), "office" (FPTP mayor/PCC, five heads) or "council" (four)."""
     if contest.system is VotingSystem.SV:
         return "sv"
-    return "office" if office_title(contest) is not None else "council"
+    return "office" if single_office(contest) else "council"
 
 
 def rejected_heads(contest: Contest) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -80,3 +80,7 @@ def test_office_title_for_the_declaring_sentence():
     titled = replace(liverpool().contests[0], title="Election of the Mayor of Liverpool")
     assert office_title(titled) == "Mayor of Liverpool"
     assert office_title(ward().contests[0]) is None
+    pcc = replace(ward().contests[0], id="pcc.dyfed-powys.2024-05-02", title="Dyfed-Powys")
+    assert office_title(pcc) is None  # "duly elected as Dyfed-Powys" would not read
+    assert office_title(replace(pcc, title="Dyfed-Powys Police and Crime Commissioner")) == (
+        "Dyfed-Powys Police and Crime Commissioner")
