@@ -97,6 +97,7 @@ class Furniture:
         canvas.restoreState()
 
     def _draw_watermark(self, canvas: Canvas) -> None:
+        """Large pale diagonal words across the page centre (the caller restores the state)."""
         canvas.setFillColor(WATERMARK)
         canvas.translate(_PAGE_W / 2, _PAGE_H / 2)
         canvas.rotate(50)
@@ -105,8 +106,6 @@ class Furniture:
             offset = (len(self.watermark) - 1) / 2 - index
             canvas.setFont(FONT_BOLD, size)
             canvas.drawCentredString(0, offset * size * 1.1 - size / 3, word)
-        canvas.rotate(-50)
-        canvas.translate(-_PAGE_W / 2, -_PAGE_H / 2)
 
     def _draw_banner(self, canvas: Canvas) -> None:
         top = _PAGE_H - 4 * mm
