@@ -1,0 +1,308 @@
+"""Figures changed outside the app: the audit trail replayed and compared with the tables.
+
+The hash chain (store/audit.py) shows when the trail itself was altered. It cannot show a figure
+changed with the sqlite3 shell and no audit row written: for that, every audit row's `after` is
+applied in order to an empty count, and the count this builds must be the count the tables hold,
+figure for figure. A difference is a change made outside countdesk. What this cannot catch is a
+forger who rewrites the tables AND appends well-formed audit rows (re-chaining from there on):
+the audit head printed on the declaration and carried in the bundle is the anchor against that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..domain.model import Contest
+from ..store.audit import AuditRow, AuditVerdict
+from ..store.records import (
+    box_record, candidate_record, contest_details, election_record, lot_record, sheet_record,
+)
+from .counts import CountSession
+
+#: Rows that record an event but change no count data.
+EVENT_ACTIONS = frozenset({
+    "session.open", "ro.passphrase_set", "ro.passphrase_change", "ro.passphrase_refused",
+    "contest.declare_refused", "contest.unlock_refused", "setting.carry_over",
+    "backup.restore", "backup.restore_refused", "backup.restore_without_passphrase",
+})
+_STAGE_ACTIONS = frozenset({"contest.stage", "contest.declare", "contest.unlock"})
+_DETAIL_FIELDS = ("title", "system", "seats", "electorate")
+
+
+@dataclass
+class _ContestReplay:
+    details: dict[str, Any]
+    stage: str
+    stage_audited: bool = False
+    double_entry: int = 0
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    boxes: list[dict[str, Any]] = field(default_factory=list)
+    sheets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lots: dict[int, dict[str, Any]] = field(default_factory=dict)
+    keyings: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IntegrityVerdict:
+    """`ok` when the chain is intact and the tables hold exactly what the trail says."""
+
+    ok: bool
+    audit: AuditVerdict
+    differences: tuple[str, ...] = ()
+    #: Actions this version does not know how to replay (from a newer countdesk): not checked.
+    unknown_actions: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def summary(self) -> str:
+        if not self.audit.ok:
+            return f"audit log ALTERED: row {self.audit.first_bad_id}: {self.audit.problem}"
+        if self.differences:
+            n = len(self.differences)
+            return f"{n} figure{'s' if n > 1 else ''} changed outside the app: {self.differences[0]}"
+        return f"audit log intact and matching the count: {self.audit.rows_checked} rows"
+
+
+def verify_count(session: CountSession) -> IntegrityVerdict:
+    """Check the chain, then replay it against the tables (read-only sessions will do)."""
+    audit = session.verify_audit()
+    if not audit.ok:
+        return IntegrityVerdict(False, audit)  # a broken trail cannot vouch for any figure
+    replay = _Replay()
+    replay.apply(session.audit_rows())
+    differences = replay.compare(session)
+    return IntegrityVerdict(not differences, audit, tuple(differences), tuple(sorted(replay.unknown)))
+
+
+def _stage_from_record(record: dict[str, Any]) -> str:
+    """The stage store.contests.stage_from_data gives a contest added with these entries."""
+    if record.get("count_sheets"):
+        return "count"
+    if any(box.get("verified") is not None for box in record.get("boxes", ())):
+        return "verification"
+    return "setup"
+
+
+def _by_id(items: list[dict[str, Any]], item_id: str) -> int:
+    return next(i for i, item in enumerate(items) if item["id"] == item_id)
+
+
+class _Replay:
+    """The count as the audit trail tells it."""
+
+    def __init__(self) -> None:
+        self.election: dict[str, Any] | None = None
+        self.contests: dict[str, _ContestReplay] = {}
+        self.unknown: set[str] = set()
+        self.faults: list[str] = []
+
+    def apply(self, rows: Iterable[AuditRow]) -> None:
+        for row in rows:
+            try:
+                self._apply(row)
+            except (KeyError, IndexError, StopIteration, TypeError, ValueError, AttributeError):
+                self.faults.append(f"audit row {row.id} ({row.action}) does not fit the count before it")
+
+    def _apply(self, row: AuditRow) -> None:
+        action, after, key = row.action, row.after, row.key
+        if action in EVENT_ACTIONS:
+            return
+        if action in ("election.create", "election.update"):
+            self.election = after
+            return
+        if action in ("contest.add", "contest.import"):
+            self.contests[after["id"]] = _ContestReplay(
+                {"id": after["id"], **{f: after[f] for f in _DETAIL_FIELDS}}, _stage_from_record(after),
+                candidates=list(after["candidates"]), boxes=list(after["boxes"]),
+                sheets={s["id"]: s for s in after["count_sheets"]},
+                lots={n: lot for n, lot in enumerate(after["lots"], 1)},
+            )
+            return
+        if action == "contest.remove":
+            del self.contests[row.contest_id]
+            return
+        if action not in _CONTEST_ACTIONS:
+            self.unknown.add(action)
+            return
+        _CONTEST_ACTIONS[action](self.contests[row.contest_id], after, key, row)
+
+    def compare(self, session: CountSession) -> list[str]:
+        found = list(self.faults)
+        count = session.load()
+        actual_election = election_record(count.election)
+        if self.election is None:
+            found.append("election: the audit trail never records it")
+        else:
+            found += _field_differences("election", actual_election, self.election)
+        states = {state.id: state for state in session.contest_states()}
+        keyings: dict[str, dict[str, list[str]]] = {}
+        for pending in session.pending_keyings():
+            operators = [pending.first_operator] + ([pending.second_operator] if pending.second_operator else [])
+            keyings.setdefault(pending.contest_id, {})[pending.sheet_id] = operators
+        actual_ids = [c.id for c in count.contests]
+        for cid in self.contests.keys() - set(actual_ids):
+            found.append(f"contests[{cid}]: missing from the file, but the audit trail records it")
+        for contest in count.contests:
+            replay = self.contests.get(contest.id)
+            if replay is None:
+                found.append(f"contests[{contest.id}]: in the file, but the audit trail never added it")
+                continue
+            state = states[contest.id]
+            found += _contest_differences(contest, str(state.stage), int(state.double_entry),
+                                          keyings.get(contest.id, {}), replay)
+        if not found and actual_ids != [cid for cid in self.contests if cid in actual_ids]:
+            found.append("contests: their order differs from the order the audit trail records")
+        return found
+
+
+# One function per action that changes a contest -------------------------------------------------
+
+def _details(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.details.update({f: after[f] for f in _DETAIL_FIELDS})
+
+
+def _stage(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.stage, c.stage_audited = after["stage"], True
+
+
+def _double_entry(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.double_entry = int(after["double_entry"])
+
+
+def _candidate_add(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    record = {k: v for k, v in after.items() if k != "position"}
+    c.candidates.insert(after["position"] - 1, record)
+
+
+def _candidate_update(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.candidates[_by_id(c.candidates, key)] = after
+
+
+def _candidate_remove(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    del c.candidates[_by_id(c.candidates, key)]
+
+
+def _candidate_reorder(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    by_id = {cand["id"]: cand for cand in c.candidates}
+    c.candidates = [by_id[cid] for cid in after["candidates"]]
+
+
+def _box_add(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.boxes.append(after)
+
+
+def _box_update(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.boxes[_by_id(c.boxes, key)] = after
+
+
+def _box_remove(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    del c.boxes[_by_id(c.boxes, key)]
+
+
+def _sheet_save(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.sheets[key] = after  # a replacement keeps its place, as in the table
+    c.keyings.pop(key, None)  # accepting a double-entered sheet clears its keyings
+
+
+def _sheet_delete(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    del c.sheets[key]
+
+
+def _lot_record(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.lots[int(key)] = after
+
+
+def _lot_delete(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    del c.lots[int(key)]
+
+
+def _keying_first(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.keyings[key] = [row.operator]
+
+
+def _keying_disagree(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.keyings[key].append(row.operator)
+
+
+def _keying_discard(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    del c.keyings[key]
+
+
+_CONTEST_ACTIONS = {
+    "contest.update": _details,
+    **{action: _stage for action in _STAGE_ACTIONS},
+    "contest.double_entry": _double_entry,
+    "candidate.add": _candidate_add, "candidate.update": _candidate_update,
+    "candidate.remove": _candidate_remove, "candidate.reorder": _candidate_reorder,
+    "box.add": _box_add, "box.update": _box_update, "box.verify": _box_update, "box.remove": _box_remove,
+    "sheet.save": _sheet_save, "sheet.replace": _sheet_save, "sheet.delete": _sheet_delete,
+    "lot.record": _lot_record, "lot.delete": _lot_delete,
+    "keying.first": _keying_first, "keying.disagree": _keying_disagree, "keying.discard": _keying_discard,
+}
+
+#: Every action the replay understands: a test checks the store and services write no other.
+KNOWN_ACTIONS = frozenset(EVENT_ACTIONS | set(_CONTEST_ACTIONS) | {
+    "election.create", "election.update", "contest.add", "contest.import", "contest.remove",
+})
+
+
+# Comparing ----------------------------------------------------------------------------------------
+
+def _flat(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for name, value in record.items():
+        if isinstance(value, dict):
+            flat.update(_flat(value, f"{prefix}{name}."))
+        else:
+            flat[f"{prefix}{name}"] = value
+    return flat
+
+
+def _field_differences(where: str, actual: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """One line per field that differs; a figure left out of a sheet record is absent, not 0."""
+    have, want = _flat(actual), _flat(expected)
+    return [
+        f"{where}.{name}: the file says {have.get(name, '(nothing)')!r}, "
+        f"the audit trail says {want.get(name, '(nothing)')!r}"
+        for name in sorted(have.keys() | want.keys()) if have.get(name) != want.get(name)
+    ]
+
+
+def _listed_differences(where: str, actual: list[dict[str, Any]], expected: list[dict[str, Any]]) -> list[str]:
+    """Items keyed by id: those missing or added, fields that differ, then the order."""
+    have, want = {item["id"]: item for item in actual}, {item["id"]: item for item in expected}
+    found = [f"{where}[{i}]: missing from the file, but the audit trail records it" for i in want if i not in have]
+    found += [f"{where}[{i}]: in the file, but the audit trail never records it" for i in have if i not in want]
+    for item_id in have.keys() & want.keys():
+        found += _field_differences(f"{where}[{item_id}]", have[item_id], want[item_id])
+    if not found and list(have) != list(want):
+        found.append(f"{where}: the order differs from the order the audit trail records")
+    return found
+
+
+def _contest_differences(
+    contest: Contest, stage: str, double_entry: int, keyings: dict[str, list[str]], replay: _ContestReplay,
+) -> list[str]:
+    where = f"contests[{contest.id}]"
+    found = _field_differences(where, contest_details(contest), replay.details)
+    lenient = not replay.stage_audited and stage == _stage_from_record(
+        {"count_sheets": contest.count_sheets, "boxes": [box_record(b) for b in contest.boxes]})
+    if stage != replay.stage and not lenient:  # an upgraded old file: its stage was inferred, not audited
+        found.append(f"{where}.stage: the file says {stage!r}, the audit trail says {replay.stage!r}")
+    if double_entry != replay.double_entry:
+        found.append(f"{where}.double_entry: the file says {double_entry}, the audit trail says {replay.double_entry}")
+    found += _listed_differences(f"{where}.candidates", [candidate_record(c) for c in contest.candidates],
+                                 replay.candidates)
+    found += _listed_differences(f"{where}.boxes", [box_record(b) for b in contest.boxes], replay.boxes)
+    found += _listed_differences(f"{where}.count_sheets", [sheet_record(s) for s in contest.count_sheets],
+                                 list(replay.sheets.values()))
+    lots = [lot_record(lot) for lot in contest.lots]
+    expected_lots = [replay.lots[n] for n in sorted(replay.lots)]
+    if lots != expected_lots:
+        found.append(f"{where}.lots: the file holds {len(lots)} lot(s) that differ from the "
+                     f"{len(expected_lots)} the audit trail records")
+    if keyings != replay.keyings:
+        found.append(f"{where}: the keyings waiting for a second operator differ from the audit trail's")
+    return found
