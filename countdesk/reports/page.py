@@ -97,7 +97,8 @@ class Furniture:
         canvas.restoreState()
 
     def _draw_watermark(self, canvas: Canvas) -> None:
-        """Large pale diagonal words across the page centre (the caller restores the state)."""
+        """Large pale diagonal words across the page centre."""
+        canvas.saveState()
         canvas.setFillColor(WATERMARK)
         canvas.translate(_PAGE_W / 2, _PAGE_H / 2)
         canvas.rotate(50)
@@ -106,6 +107,7 @@ class Furniture:
             offset = (len(self.watermark) - 1) / 2 - index
             canvas.setFont(FONT_BOLD, size)
             canvas.drawCentredString(0, offset * size * 1.1 - size / 3, word)
+        canvas.restoreState()
 
     def _draw_banner(self, canvas: Canvas) -> None:
         top = _PAGE_H - 4 * mm
