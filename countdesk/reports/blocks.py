@@ -80,7 +80,10 @@ def heading_block(ctx: DocumentContext, title_key: str) -> list[Flowable]:
 
 
 def section_title(key: str, lang: str) -> Flowable:
-    return pair(say(key, lang), styles().section, space_after=2)
+    """A heading that stays on the page of what it introduces."""
+    title = pair(say(key, lang), styles().section, space_after=2)
+    title.keepWithNext = True
+    return title
 
 
 def figures_block(ctx: DocumentContext) -> Flowable:
@@ -110,6 +113,7 @@ def figures_block(ctx: DocumentContext) -> Flowable:
     grid.add([(lines("fig.electorate", lang), st.head), (lines("fig.verified", lang), st.head),
               (turnout_head, st.head)])
     grid.add([(electorate_text, st.cell_bold), (verified_text, st.cell_bold), turnout_cell])
+    grid.style(("NOSPLIT", (0, 0), (-1, -1)))
     return grid.table()
 
 
@@ -155,4 +159,5 @@ def signature_block(ctx: DocumentContext, *, signed: bool = True) -> Flowable:
         grid.style(("VALIGN", (0, 0), (-1, -1), "TOP"))
     if not ctx.place:
         grid.style(("LINEBELOW", (3, 1), (3, 1), 0.5, INK))
+    grid.style(("NOSPLIT", (0, 0), (-1, -1)))
     return grid.table(repeat_rows=0)
