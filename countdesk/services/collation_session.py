@@ -1,0 +1,383 @@
+"""The collating officer's desk: area bundles in, overall result out (domain.md §5).
+
+An area bundle is accepted in two steps, because a person has to look at paper in between:
+
+    pending = collation.open_bundle(stick / "mayor…_halton")   # verified; refused if altered
+    # the app asks: "type groups 3 and 7 of the fingerprint on the signed paper"
+    collation.accept_bundle(pending, ["91C0", "7B1E"])         # refused if they do not match
+
+It is refused when the bundle fails verification (naming the file), when the typed groups do
+not match its data fingerprint, when the area is not on the expected list or comes a second time
+(a later bundle from the same area replaces the first only when asked, and only if signed by the
+same key), when its contest or candidates differ from the other areas', and when its round-2
+sheets were counted for finalists other than the ones the collating officer named.
+
+For the supplementary vote the finalists are decided on the sum of every area's first
+preferences. The round-2 instruction is issued only once every expected area has reported, and
+the overall result is final only once every area has then sent its round-2 figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .. import __version__
+from ..domain.model import Count
+from ..domain.result import ContestResult
+from ..errors import CollationError, CountdeskError, ValidationError
+from ..exchange.bundle import PUBLIC_KEY_FILE, explain_os_error, safe_name, verify_bundle
+from ..exchange.countfile import parse_count_bytes
+from ..exchange.fingerprint import fingerprint_matches, pick_check_positions, sums_fingerprint
+from ..exchange.fsutil import read_file_uncached
+from ..exchange.round2 import read_round2_instruction, round2_instruction_from_result, write_round2_instruction
+from ..reports import DocumentContext, default_lang, render
+from ..store.audit import utc_now
+from .bundle_content import read_bundle_data
+from .collation import Collated, collate
+from .collation_progress import ContestProgress, contest_progress
+from .collation_state import (
+    AREAS_FOLDER, ROUND2_FOLDER, STATE_FILE, AreaRecord, CollationState, HistoryEntry, IssuedInstruction, area_key,
+    load_state, read_area_copy, save_state, write_copy,
+)
+
+__all__ = ["CollationSession", "ContestProgress", "PendingBundle"]
+
+
+@dataclass(frozen=True)
+class PendingBundle:
+    """A bundle that passed verification, waiting for the paper check."""
+
+    path: Path
+    count: Count
+    count_bytes: bytes
+    data_fingerprint: str
+    bundle_fingerprint: str
+    key_fingerprint: str
+    public_key_pem: str
+    #: The two groups (1-based) the officer is asked to type, chosen at random for this import.
+    positions: tuple[int, ...]
+    #: The area's earlier bundle, which this one would replace (the GUI asks first).
+    replaces: AreaRecord | None
+    round2_contests: tuple[str, ...]
+
+    @property
+    def area(self) -> str:
+        return self.count.election.area
+
+
+class CollationSession:
+    """One collation folder (collation_state.py), open for the collating officer."""
+
+    def __init__(self, folder: Path, state: CollationState, counts: list[Count], clock: Callable[[], str]) -> None:
+        self.folder = folder
+        self._state = state
+        self._counts = counts
+        self._clock = clock
+        self._collated: Collated | None = None
+
+    # Opening ------------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, folder: Path, name: str, expected_areas: Sequence[str] = (), *,
+               clock: Callable[[], str] = utc_now) -> "CollationSession":
+        """A new collation in `folder` (created, or an empty folder)."""
+        folder = Path(folder)
+        name = " ".join(str(name).split())
+        if not name:
+            raise ValidationError("the collation needs a name (the area it covers)", "name")
+        if folder.exists() and any(folder.iterdir()):
+            raise CountdeskError("the folder is not empty: choose an empty folder for a new collation", str(folder))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CountdeskError(f"the folder cannot be created: {exc.strerror or exc}", str(folder)) from exc
+        session = cls(folder, CollationState(name), [], clock)
+        session._log("created", f"collation {name} created")
+        if expected_areas:
+            session.set_expected_areas(expected_areas)
+        else:
+            session._save(session._state)
+        return session
+
+    @classmethod
+    def open(cls, folder: Path, *, clock: Callable[[], str] = utc_now) -> "CollationSession":
+        """An existing collation; every accepted count file is checked against its recorded hash."""
+        folder = Path(folder)
+        state = load_state(folder)
+        counts = [parse_count_bytes(read_area_copy(folder, r), r.count_file) for r in state.areas]
+        return cls(folder, state, counts, clock)
+
+    @staticmethod
+    def is_collation_folder(folder: Path) -> bool:
+        return (Path(folder) / STATE_FILE).is_file()
+
+    # What is there ------------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self._state.name
+
+    @property
+    def election_id(self) -> str | None:
+        return self._state.election_id
+
+    @property
+    def expected_areas(self) -> tuple[str, ...]:
+        return tuple(self._state.expected_areas)
+
+    @property
+    def areas(self) -> tuple[AreaRecord, ...]:
+        return tuple(self._state.areas)
+
+    @property
+    def counts(self) -> tuple[Count, ...]:
+        return tuple(self._counts)
+
+    @property
+    def history(self) -> tuple[HistoryEntry, ...]:
+        return tuple(self._state.history)
+
+    def instruction(self, contest_id: str) -> IssuedInstruction | None:
+        return self._state.instructions.get(contest_id)
+
+    def missing_areas(self) -> list[str]:
+        """Expected areas that have not reported yet, in the order listed."""
+        return [name for name in self._state.expected_areas if self._state.area(name) is None]
+
+    def collated(self) -> Collated | None:
+        """Every accepted area added up (None before the first area)."""
+        if self._collated is None and self._counts:
+            self._collated = collate(self._counts)
+        return self._collated
+
+    def contests(self) -> list[tuple[str, str]]:
+        collated = self.collated()
+        return [(c.id, c.title) for c in collated.merged.contests] if collated else []
+
+    def progress(self, contest_id: str) -> ContestProgress:
+        """Where the contest stands: waiting, round 2 to issue or to come in, or final."""
+        return contest_progress(self, contest_id)
+
+    # Expected areas ---------------------------------------------------------------------------
+
+    def set_expected_areas(self, areas: Sequence[str]) -> None:
+        """The counting areas the collating officer expects (one per council, say): the round-2
+        instruction and the overall result wait until every one has reported."""
+        names = [" ".join(str(a).split()) for a in areas]
+        names = [n for n in names if n]
+        if not names:
+            raise ValidationError("list at least one counting area", "expected_areas")
+        keys = [area_key(n) for n in names]
+        duplicate = next((n for n, k in zip(names, keys) if keys.count(k) > 1), None)
+        if duplicate:
+            raise ValidationError(f'area "{duplicate}" is listed twice', "expected_areas")
+        stray = [r.area for r in self._state.areas if area_key(r.area) not in keys]
+        if stray:
+            raise ValidationError(f"already imported, so it must stay on the list: {', '.join(stray)}",
+                                  "expected_areas")
+        state = replace(self._state, expected_areas=names)
+        self._log("expected_areas", "expected areas: " + ", ".join(names), state=state)
+
+    # Importing ------------------------------------------------------------------------------------
+
+    def open_bundle(self, path: Path) -> PendingBundle:
+        """Verify an area bundle and read it; refused (CollationError naming the file) if altered."""
+        path = Path(path)
+        try:
+            return self._open_bundle(path)
+        except CountdeskError as error:
+            self._log_refusal(f"{path.name}: {error}", None)
+            raise
+
+    def _open_bundle(self, path: Path) -> PendingBundle:
+        verdict = verify_bundle(path)
+        if not verdict.ok:
+            raise CollationError("bundle refused: " + "; ".join(verdict.problems), str(path))
+        data = read_bundle_data(path, verdict.files)
+        try:
+            count = parse_count_bytes(data.count_bytes, f"{path.name}/count.json")
+            key_pem = read_file_uncached(path / PUBLIC_KEY_FILE).decode("ascii")
+        except ValidationError as error:
+            raise CollationError(f"bundle refused: {error}", str(path)) from error
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CollationError(f"bundle refused: {PUBLIC_KEY_FILE} unreadable", str(path)) from exc
+        area = count.election.area
+        if self._state.election_id is not None and count.election.id != self._state.election_id:
+            raise CollationError(f'this bundle is for election "{count.election.id}", but this collation is for '
+                                 f'"{self._state.election_id}"', str(path))
+        expected = [area_key(n) for n in self._state.expected_areas]
+        if expected and area_key(area) not in expected:
+            raise CollationError(f'area "{area}" is not one of the expected areas ({", ".join(self.expected_areas)})',
+                                 str(path))
+        earlier = self._state.area(area)
+        if earlier is not None and earlier.key_fingerprint != verdict.key_fingerprint:
+            raise CollationError(
+                f'bundle refused: signed by key {verdict.key_fingerprint}, but area "{area}"\'s earlier bundle was '
+                f"signed by {earlier.key_fingerprint}", str(path))
+        round2 = tuple(c.id for c in count.contests if c.sheets(2))
+        return PendingBundle(path, count, data.count_bytes, data.fingerprint, verdict.fingerprint or "",
+                             verdict.key_fingerprint or "", key_pem, pick_check_positions(), earlier, round2)
+
+    def accept_bundle(self, pending: PendingBundle, typed_groups: Sequence[str], *, replace: bool = False) -> AreaRecord:
+        """Accept a verified bundle once the groups typed from the paper match its data fingerprint."""
+        try:
+            return self._accept(pending, list(typed_groups), replace)
+        except CountdeskError as error:
+            self._log_refusal(f"{pending.path.name}: {error}", pending.area)
+            raise
+
+    def _accept(self, pending: PendingBundle, typed: list[str], replacing: bool) -> AreaRecord:
+        where = str(pending.path)
+        if not fingerprint_matches(pending.data_fingerprint, typed, pending.positions):
+            positions = " and ".join(str(p) for p in pending.positions)
+            raise CollationError(
+                f"the groups typed ({' '.join(typed) or 'none'}) do not match groups {positions} of this bundle's "
+                "fingerprint: check the paper; if they were typed correctly, this is not the bundle that was "
+                "signed for", where)
+        earlier = self._state.area(pending.area)
+        if earlier is not None and not replacing:
+            raise CollationError(f'area "{earlier.area}" has already been imported (fingerprint '
+                                 f"{earlier.data_fingerprint}): replace it only with a later bundle from that area",
+                                 where)
+        self._check_round2(pending)
+        others = [c for c in self._counts if area_key(c.election.area) != area_key(pending.area)]
+        candidate = collate([*others, pending.count])  # CollationError: contest, candidates, finalists differ
+        self._check_finalists_kept(candidate)
+        digest = hashlib.sha256(pending.count_bytes).hexdigest()
+        record = AreaRecord(
+            area=pending.area, election_id=pending.count.election.id,
+            count_file=f"{AREAS_FOLDER}/{safe_name(pending.area)}-{digest[:12]}.json", count_sha256=digest,
+            data_fingerprint=pending.data_fingerprint, bundle_fingerprint=pending.bundle_fingerprint,
+            key_fingerprint=pending.key_fingerprint, public_key_pem=pending.public_key_pem,
+            source=str(pending.path), imported_at=self._clock(), check_positions=pending.positions,
+            round2_contests=pending.round2_contests,
+        )
+        write_copy(self.folder, record.count_file, pending.count_bytes)
+        records = [r for r in self._state.areas if area_key(r.area) != area_key(pending.area)] + [record]
+        state = replace(self._state, election_id=pending.count.election.id, areas=records)
+        event = "area_replaced" if earlier else "area_imported"
+        self._log(event, f"{pending.path.name}: data fingerprint {pending.data_fingerprint}, key "
+                         f"{pending.key_fingerprint}", area=pending.area, state=state)
+        self._counts = [*others, pending.count]
+        self._collated = candidate
+        return record
+
+    def _check_round2(self, pending: PendingBundle) -> None:
+        """Round-2 sheets only after an instruction, and only for the finalists it named."""
+        for contest in pending.count.contests:
+            sheets = contest.sheets(2)
+            if not sheets:
+                continue
+            issued = self._state.instructions.get(contest.id)
+            if issued is None:
+                raise CollationError(
+                    f'bundle refused: it holds round-2 sheets for "{contest.id}", but no round-2 instruction has '
+                    "been issued: the finalists are decided on every area's first preferences", str(pending.path))
+            for sheet in sheets:
+                if set(sheet.votes) != set(issued.finalists):
+                    raise CollationError(
+                        f"bundle refused: round-2 sheet {sheet.id} was counted for {', '.join(sorted(sheet.votes))}, "
+                        f"but the round-2 instruction names {', '.join(issued.finalists)}", str(pending.path))
+
+    def _check_finalists_kept(self, collated: Collated) -> None:
+        for contest_id, issued in self._state.instructions.items():
+            result = _result(collated, contest_id)
+            if result is not None and set(result.finalists or ()) != set(issued.finalists):
+                now = ", ".join(result.finalists) if result.finalists else "none (a candidate has a majority)"
+                raise CollationError(
+                    f"with this bundle the finalists would be {now}, but the round-2 instruction already issued "
+                    f"names {', '.join(issued.finalists)}: this bundle cannot be accepted")
+
+    # Round 2 --------------------------------------------------------------------------------------
+
+    def issue_round2_instruction(self, contest_id: str, target_dir: Path, *, issued_by: str,
+                                 issued_at: datetime) -> Path:
+        """Write the round-2 instruction for every expected area into `target_dir` (a USB stick),
+        read it back, and keep a copy. Only once every expected area has reported."""
+        if not self._state.expected_areas:
+            raise CollationError("list the expected areas first: the instruction goes out only when every area "
+                                 "has reported")
+        missing = self.missing_areas()
+        if missing:
+            raise CollationError("the round-2 instruction is issued only once every expected area has reported: "
+                                 f"waiting for {', '.join(missing)}")
+        issued_by = " ".join(str(issued_by).split())
+        if not issued_by:
+            raise ValidationError("say who issues the instruction", "issued_by")
+        collated = self.collated()
+        result = _result(collated, contest_id)
+        if result is None:
+            raise CollationError(f'no contest "{contest_id}" in this collation')
+        areas = [self._state.area(name).area for name in self._state.expected_areas]
+        instruction = round2_instruction_from_result(collated.merged.election, result, areas=areas,
+                                                     issued_at=issued_at, issued_by=issued_by)
+        name = f"round2-instruction_{safe_name(contest_id)}.json"
+        target = Path(target_dir) / name
+        try:
+            write_round2_instruction(target, instruction)
+            if read_round2_instruction(target) != instruction:
+                raise CollationError("the instruction did not read back correctly: use another stick", str(target))
+        except OSError as exc:
+            raise explain_os_error(exc, Path(target_dir), 32 * 1024) from exc
+        copy = f"{ROUND2_FOLDER}/{name}"
+        write_copy(self.folder, copy, read_file_uncached(target))
+        issued = IssuedInstruction(contest_id, instruction.finalists, instruction.areas,
+                                   instruction.issued_at.isoformat(), issued_by, copy)
+        state = replace(self._state, instructions={**self._state.instructions, contest_id: issued})
+        self._log("round2_issued", f"{contest_id}: finalists {', '.join(instruction.finalists)} -> {target}",
+                  state=state)
+        return target
+
+    # The overall result ---------------------------------------------------------------------------
+
+    def collation_fingerprint(self) -> str:
+        """Printed on the collated documents: stands for every accepted area's data fingerprint."""
+        lines = sorted(f"{r.data_fingerprint}  {r.area}\n" for r in self._state.areas)
+        return sums_fingerprint("".join(lines).encode("utf-8"))
+
+    def document_context(self, contest_id: str, *, generated_at: datetime, place: str = "") -> DocumentContext:
+        """The DocumentContext for a collated document (the declaration once the result is final)."""
+        collated = self.collated()
+        result = _result(collated, contest_id)
+        if result is None:
+            raise CollationError(f'no contest "{contest_id}" in this collation')
+        election = replace(collated.merged.election, area=self.name)
+        return DocumentContext(election, collated.merged.contest(contest_id), result, generated_at, place=place,
+                               fingerprint=self.collation_fingerprint(), lang=default_lang(election),
+                               app_version=__version__)
+
+    def render_document(self, document: str, contest_id: str, *, generated_at: datetime, place: str = "") -> bytes:
+        """A collated document as PDF bytes. The declaration only once the result is final."""
+        if document == "declaration" and not self.progress(contest_id).final:
+            raise CollationError(f"the result cannot be declared yet: {self.progress(contest_id).message}")
+        return render(document, self.document_context(contest_id, generated_at=generated_at, place=place))
+
+    # Saving ----------------------------------------------------------------------------------------
+
+    def _log(self, event: str, detail: str, *, area: str | None = None, state: CollationState | None = None) -> None:
+        base = state or self._state
+        entry = HistoryEntry(self._clock(), event, detail, area)
+        updated = replace(base, history=[*base.history, entry])
+        self._save(updated)
+
+    def _log_refusal(self, detail: str, area: str | None) -> None:
+        """Refusals are journalled too; a journal that cannot be saved must not hide the refusal."""
+        try:
+            self._log("bundle_refused", detail, area=area)
+        except CountdeskError:
+            pass
+
+    def _save(self, state: CollationState) -> None:
+        save_state(self.folder, state)
+        self._state = state
+
+
+def _result(collated: Collated | None, contest_id: str) -> ContestResult | None:
+    if collated is None:
+        return None
+    return next((r for r in collated.results if r.contest_id == contest_id), None)
+

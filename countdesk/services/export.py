@@ -1,0 +1,261 @@
+"""Export to USB: an area's results bundle, gathered, signed, written, read back, then audited.
+
+The order matters, and is what lets the app say "safe to remove the USB stick":
+
+1. the count is read through its own read-only connection, so nothing the stick does can touch
+   the count database, and the GUI can run the export on a worker thread;
+2. the data files are made and their data fingerprint computed; the PDFs are rendered with that
+   fingerprint printed on them (bundle_content.py explains why not the whole bundle's);
+3. write_bundle writes into a hidden partial folder, reads it back from the device, verifies it,
+   and renames it into place; this module then reads the final folder back once more and checks
+   the data fingerprint too;
+4. only then is the export recorded in the count's audit trail ("bundle.export", with the
+   fingerprints), because an audit row for a bundle that never reached the stick would be false.
+
+Long work reports `progress(done, total, label)` and stops at the next step once `cancelled()`
+is true; a cancelled export leaves nothing that looks like a bundle.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from .. import __version__
+from ..domain.result import ContestResult
+from ..domain.tally import tally_contest
+from ..errors import CountdeskError
+from ..exchange.bundle import BundleWriteError, bundle_name, verify_bundle, write_bundle
+from ..exchange.signing import SigningKey
+from ..reports import DocumentContext, DocumentNotReady, default_lang, render
+from .bundle_content import (
+    DATA_SUMS_FILE, REPORTS_FOLDER, CountSnapshot, data_files, data_fingerprint, data_sums, read_bundle_data,
+    report_names,
+)
+from .counts import CountSession
+from .round2_area import instructed_finalists
+from .session_events import record_session_event
+
+__all__ = [
+    "EXPORT_ACTION", "WRITING_LABEL", "BundleWriteError", "ExportCancelled", "ExportReport", "export_bundle",
+    "record_export", "take_snapshot", "write_export_bundle",
+]
+
+EXPORT_ACTION = "bundle.export"
+#: The progress label while the bundle is written: from here on the export is too far along to
+#: cancel halfway (the GUI greys out Cancel); a cancel is then honoured by removing the bundle.
+WRITING_LABEL = "Writing the bundle to the USB stick"
+READING_BACK_LABEL = "Reading the bundle back from the USB stick"
+#: Documents for every contest; the declaration only for a contest the RO declared in the app.
+ALWAYS_DOCUMENTS = ("provisional", "rejected", "verification")
+_SNAPSHOT_ATTEMPTS = 5
+
+Progress = Callable[[int, int, str], None]
+
+
+class ExportCancelled(CountdeskError):
+    """The operator cancelled; nothing that looks like a bundle was left on the stick."""
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What was written, for the screen, the CLI and the audit row."""
+
+    path: Path
+    #: Printed on the provisional statement and declaration; typed back at collation.
+    data_fingerprint: str
+    #: SHA-256 of SHA256SUMS: identifies this exact bundle, PDFs included.
+    bundle_fingerprint: str
+    #: The installation's signing key, as printed for comparison at collation.
+    key_fingerprint: str
+    files: tuple[str, ...]
+    #: Documents not made, each with why ("mayor.x declaration: not declared in the app").
+    documents_skipped: tuple[str, ...]
+    audit_head: tuple[int, str]
+    audit_chain_ok: bool
+    #: The "bundle.export" audit row's id, once record_export has written it.
+    audit_row_id: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def export_bundle(
+    session: CountSession, target_dir: Path, *, signing_key: SigningKey, generated_at: datetime, place: str = "",
+    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> ExportReport:
+    """Write, verify and audit the bundle of `session`'s count in `target_dir` (one thread: the CLI).
+
+    Raises BundleWriteError (stick full, read-only, removed) with nothing complete-looking left
+    and the count untouched, ExportCancelled, or CountdeskError. A session open read-only gets
+    its bundle, with a warning that the export could not be recorded in its audit trail.
+    """
+    report = write_export_bundle(
+        session.path, target_dir, operator=session.operator, signing_key=signing_key,
+        generated_at=generated_at, place=place, progress=progress, cancelled=cancelled,
+    )
+    if session.read_only:
+        return replace(report, warnings=(*report.warnings, "the export is not in the count's audit trail: "
+                                         "the count is open read-only here"))
+    return record_export(session, report)
+
+
+def write_export_bundle(
+    count_path: Path, target_dir: Path, *, operator: str, signing_key: SigningKey, generated_at: datetime,
+    place: str = "", progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> ExportReport:
+    """Steps 1-3 (safe on a worker thread: it opens its own read-only connection to the count).
+    Call record_export on the thread that owns the writable session afterwards."""
+    if generated_at.tzinfo is None or generated_at.utcoffset() is None:
+        raise ValueError("generated_at needs a time zone (the results formats require one)")
+    steps = _Steps(progress, cancelled)
+    steps.advance("Reading the count")
+    with CountSession.open(count_path, operator, read_only=True) as reader:
+        snapshot = take_snapshot(reader)
+    election = snapshot.election
+    name = bundle_name(election.id, election.area)
+    contexts = _document_plan(snapshot, generated_at, place)
+    steps.total = 4 + len(contexts)
+    steps.advance("Making the results files")
+    files = data_files(snapshot, generated_at, transaction_id=f"{name}-{generated_at:%Y%m%dT%H%M%S}")
+    sums = data_sums(files)
+    files[DATA_SUMS_FILE] = sums
+    fingerprint = data_fingerprint(sums)
+    skipped = [f"{cid} declaration: not declared in the app" for cid, declared in snapshot.declared.items()
+               if not declared]
+    folders = report_names([c.id for c in snapshot.count.contests])
+    for document, ctx in contexts:
+        steps.advance(f"Printing the {document} document for {ctx.contest.title}")
+        try:
+            pdf = render(document, replace(ctx, fingerprint=fingerprint))
+        except DocumentNotReady as error:
+            skipped.append(f"{ctx.contest.id} {document}: {error.message}")
+            continue
+        files[f"{REPORTS_FOLDER}/{folders[ctx.contest.id]}/{document}.pdf"] = pdf
+    steps.advance(WRITING_LABEL)
+    final = write_bundle(Path(target_dir), name, files, signing_key)
+    if steps.was_cancelled():
+        _discard(final)
+        raise ExportCancelled("the export was cancelled: the bundle was removed from the USB stick",
+                              str(target_dir))
+    steps.advance(READING_BACK_LABEL)
+    report = _read_back(final, signing_key, fingerprint)
+    steps.finish()
+    return ExportReport(
+        path=final, data_fingerprint=fingerprint, bundle_fingerprint=report[0], key_fingerprint=signing_key.fingerprint,
+        files=report[1], documents_skipped=tuple(skipped), audit_head=snapshot.audit_head,
+        audit_chain_ok=snapshot.audit_verdict.ok,
+        warnings=() if snapshot.audit_verdict.ok else (
+            f"the count's audit trail failed its check: {snapshot.audit_verdict.problem}",),
+    )
+
+
+def record_export(session: CountSession, report: ExportReport) -> ExportReport:
+    """Step 4: the "bundle.export" audit row, after the bundle was written and read back."""
+    try:
+        row = record_session_event(
+            session, EXPORT_ACTION, "bundle", key=report.path.name,
+            after={
+                "folder": str(report.path), "data_fingerprint": report.data_fingerprint,
+                "bundle_fingerprint": report.bundle_fingerprint, "key_fingerprint": report.key_fingerprint,
+                "files": len(report.files), "audit_head": list(report.audit_head),
+                "documents_skipped": list(report.documents_skipped),
+            },
+        )
+    except CountdeskError as error:
+        raise CountdeskError(
+            f"the bundle {report.path.name} was written and checked, but the export could not be recorded "
+            f"in the audit trail: {error.message}", error.where,
+        ) from error
+    return replace(report, audit_row_id=row.id)
+
+
+def take_snapshot(session: CountSession) -> CountSnapshot:
+    """Everything the bundle is made from, read so that it is one consistent state: if a writer
+    committed while we read (the audit head moved), read again."""
+    for _ in range(_SNAPSHOT_ATTEMPTS):
+        head = session.audit_head()
+        count = session.load()
+        declared = {state.id: state.declared for state in session.contest_states()}
+        rows = tuple(session.audit_rows())
+        verdict = session.verify_audit()
+        if session.audit_head() == head and (not rows or rows[-1].id == head[0]):
+            break
+    else:
+        raise CountdeskError("the count kept changing while it was being read: try the export again",
+                             str(session.path))
+    finalists = instructed_finalists(session.path, [c.id for c in count.contests])
+    results = tuple(_tally(count, contest, finalists.get(contest.id)) for contest in count.contests)
+    return CountSnapshot(count, results, declared, rows, verdict, head, finalists)
+
+
+def _tally(count, contest, finalists) -> ContestResult:
+    return tally_contest(count.election, contest, finalists)
+
+
+def _document_plan(snapshot: CountSnapshot, generated_at: datetime, place: str) -> list[tuple[str, DocumentContext]]:
+    election = snapshot.election
+    plan = []
+    for contest, result in zip(snapshot.count.contests, snapshot.results):
+        ctx = DocumentContext(election, contest, result, generated_at, place=place, lang=default_lang(election),
+                              app_version=__version__)
+        documents = ALWAYS_DOCUMENTS + (("declaration",) if snapshot.declared.get(contest.id) else ())
+        plan += [(document, ctx) for document in documents]
+    return plan
+
+
+def _read_back(final: Path, signing_key: SigningKey, fingerprint: str) -> tuple[str, tuple[str, ...]]:
+    """The last check before "safe to remove": the folder as it now is on the stick."""
+    verdict = verify_bundle(final, expected_public_key=signing_key.public_key)
+    problem = "; ".join(verdict.problems)
+    if verdict.ok:
+        try:
+            if read_bundle_data(final, verdict.files).fingerprint != fingerprint:
+                problem = "its data fingerprint differs from the one printed on the documents"
+        except CountdeskError as error:
+            problem = error.message
+    if problem or verdict.fingerprint is None:
+        _discard(final)
+        raise BundleWriteError(
+            f"The bundle did not read back correctly from the USB stick ({problem}). The stick may be "
+            "failing: use another one and export again.", str(final.parent),
+        )
+    return verdict.fingerprint, verdict.files
+
+
+def _discard(final: Path) -> None:
+    """Hide the folder first (one rename), then remove it: a half-removed folder never keeps its name."""
+    hidden = final.with_name(f".{final.name}.discarded-{secrets.token_hex(4)}")
+    try:
+        os.rename(final, hidden)
+    except OSError:
+        hidden = final
+    shutil.rmtree(hidden, ignore_errors=True)
+
+
+class _Steps:
+    """Progress and cancellation between steps (never inside one: each step is short)."""
+
+    def __init__(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+        self._progress = progress
+        self._cancelled = cancelled
+        self.done = 0
+        self.total = 4
+
+    def was_cancelled(self) -> bool:
+        return bool(self._cancelled and self._cancelled())
+
+    def advance(self, label: str) -> None:
+        if label != READING_BACK_LABEL and self.was_cancelled():
+            raise ExportCancelled("the export was cancelled before the bundle was written: nothing was left "
+                                  "on the USB stick")
+        if self._progress is not None:
+            self._progress(self.done, self.total, label)
+        self.done += 1
+
+    def finish(self) -> None:
+        if self._progress is not None:
+            self._progress(self.total, self.total, "Bundle written and checked")
