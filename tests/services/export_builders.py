@@ -62,3 +62,16 @@ def paper_groups(fingerprint: str, positions: tuple[int, ...]) -> list[str]:
     """What the officer types: the groups at `positions` of the fingerprint printed on the paper."""
     groups = fingerprint_groups(fingerprint)
     return [groups[p - 1] for p in positions]
+
+
+def quick_bundle(target: Path, count: Count, key) -> tuple[Path, str]:
+    """A valid area bundle without the PDFs or the other formats (fast: for the 33-area case).
+    Returns the folder and its data fingerprint, as the paper would print it."""
+    from countdesk.exchange.bundle import bundle_name, write_bundle
+    from countdesk.exchange.countfile import dump_count_json
+    from countdesk.services.bundle_content import DATA_SUMS_FILE, data_fingerprint, data_sums
+
+    files = {"count.json": (dump_count_json(count) + "\n").encode("utf-8")}
+    files[DATA_SUMS_FILE] = data_sums(files)
+    path = write_bundle(target, bundle_name(count.election.id, count.election.area), files, key)
+    return path, data_fingerprint(files[DATA_SUMS_FILE])

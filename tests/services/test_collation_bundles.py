@@ -1,0 +1,241 @@
+"""Collation from area bundles: the LCR 2021 areas exported, verified, paper-checked and collated
+back to the published totals; every kind of altered, swapped or repeated bundle refused."""
+
+from __future__ import annotations
+
+import base64
+import shutil
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from countdesk.errors import CollationError
+from countdesk.exchange.bundle import write_bundle
+from countdesk.exchange.signing import generate_key
+from countdesk.services.collation import collate, load_area
+from countdesk.services.collation_progress import Stage
+from countdesk.services.collation_session import CollationSession
+from countdesk.services.export import export_bundle
+from export_builders import GENERATED_AT, area_session, paper_groups, quick_bundle, sv_area
+from session_builders import LCR_AREAS, load_example
+
+CONTEST = "mayor.liverpool-city-ca.2021-05-06"
+AREAS = ("Halton", "Knowsley", "Liverpool", "Sefton", "St Helens", "Wirral")
+
+
+@pytest.fixture(scope="module")
+def lcr_bundles(tmp_path_factory):
+    """Each LCR area counted on its own laptop (its own key), exported to its own stick:
+    area → (bundle folder, data fingerprint printed on its paper, key)."""
+    base = tmp_path_factory.mktemp("lcr")
+    bundles = {}
+    for path in LCR_AREAS:
+        count = load_example(path)
+        key = generate_key()
+        stick = base / f"stick-{path.stem}"
+        stick.mkdir()
+        with area_session(base, count) as session:
+            report = export_bundle(session, stick, signing_key=key, generated_at=GENERATED_AT)
+        bundles[count.election.area] = (report.path, report.data_fingerprint, key)
+    return bundles
+
+
+@pytest.fixture
+def collation(tmp_path):
+    return CollationSession.create(tmp_path / "collation", "Liverpool City Region", AREAS)
+
+
+def accept(collation: CollationSession, path: Path, printed: str, **options):
+    pending = collation.open_bundle(path)
+    return collation.accept_bundle(pending, paper_groups(printed, pending.positions), **options)
+
+
+def copy_of(bundle: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "copy" / bundle.name
+    shutil.copytree(bundle, target)
+    return target
+
+
+def test_the_six_lcr_areas_collate_to_the_published_result(lcr_bundles, collation, tmp_path):
+    assert set(lcr_bundles) == set(AREAS)
+    for number, area in enumerate(AREAS, start=1):
+        path, printed, _ = lcr_bundles[area]
+        record = accept(collation, path, printed)
+        assert record.area == area and record.data_fingerprint == printed
+        progress = collation.progress(CONTEST)
+        if number < len(AREAS):
+            assert progress.stage is Stage.WAITING and len(progress.waiting_for) == len(AREAS) - number
+
+    progress = collation.progress(CONTEST)
+    result = progress.result
+    assert progress.final and progress.stage is Stage.FINAL
+    assert result.valid_votes == 340_698
+    assert dict(result.first) == {"cargill-g": 40_211, "marsden-j": 66_702, "newman-d": 35_049,
+                                  "rotheram-s": 198_736}
+    assert result.elected == ("rotheram-s",) and result.elected_on_first
+    assert progress.message == "Every area has reported: Steve ROTHERAM elected on first preferences."
+
+    # Per area, as the table shows them: they add up to the whole.
+    rows = collation.collated().area_results(CONTEST)
+    assert [area for area, _ in rows] == list(AREAS)
+    assert sum(r.first["rotheram-s"] for _, r in rows) == 198_736
+    assert dict(next(r for a, r in rows if a == "Wirral").first)["rotheram-s"] > 0
+
+    # The collation survives closing the app: reopened from its folder, the same result.
+    reopened = CollationSession.open(collation.folder)
+    assert reopened.progress(CONTEST).result == result
+    assert [r.area for r in reopened.areas] == list(AREAS)
+    assert [e.event for e in reopened.history] == ["created", "expected_areas", *["area_imported"] * 6]
+
+    # The CLI path (services.collation.load_area on bundle folders) agrees.
+    assert collate([load_area(lcr_bundles[a][0]) for a in AREAS]).results[0] == result
+
+
+@pytest.mark.parametrize("tamper, problem", [
+    (lambda b: (b / "count.json").write_bytes((b / "count.json").read_bytes().replace(b'"H001"', b'"H00X"')),
+     "altered: count.json"),
+    (lambda b: (b / "results.csv").unlink(), "missing: results.csv"),
+    (lambda b: (b / "extra-figures.json").write_text("{}"), "added: extra-figures.json"),
+    (lambda b: (b / "reports").joinpath("mayor.liverpool-city-ca.2021-05-06", "provisional.pdf").write_bytes(b"%PDF"),
+     "altered: reports/mayor.liverpool-city-ca.2021-05-06/provisional.pdf"),
+    (lambda b: (b / "signing-key.pub").write_bytes(generate_key().public_pem), "altered: signing-key.pub"),
+])
+def test_a_changed_removed_or_added_file_is_refused_naming_it(lcr_bundles, collation, tmp_path, tamper, problem):
+    path, printed, _ = lcr_bundles["Halton"]
+    bundle = copy_of(path, tmp_path)
+    tamper(bundle)
+    with pytest.raises(CollationError, match="bundle refused: .*" + problem.replace("(", r"\(").replace(")", r"\)")):
+        collation.open_bundle(bundle)
+    assert collation.areas == ()
+    assert collation.history[-1].event == "bundle_refused" and problem in collation.history[-1].detail
+
+
+def test_a_bundle_re_signed_with_another_key_is_refused_when_the_area_has_a_key(lcr_bundles, collation, tmp_path):
+    """A forger can make a self-consistent bundle with their own key; the area's key, pinned at its
+    first import, gives them away; and the figures they changed give them away on paper."""
+    path, printed, _ = lcr_bundles["Halton"]
+    accept(collation, path, printed)
+    files = {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()
+             and p.name not in ("SHA256SUMS", "SHA256SUMS.sig", "signing-key.pub")}
+    (tmp_path / "forger").mkdir()
+    forged = write_bundle(tmp_path / "forger", path.name, files, generate_key())
+    with pytest.raises(CollationError, match="bundle refused: signed by key .* earlier bundle was signed by"):
+        collation.open_bundle(forged)
+
+    fresh = CollationSession.create(tmp_path / "other", "LCR", AREAS)
+    pending = fresh.open_bundle(forged)  # same data: same data fingerprint, but the key differs
+    assert pending.key_fingerprint != lcr_bundles["Halton"][2].fingerprint
+
+
+def test_the_paper_check_refuses_groups_that_do_not_match(lcr_bundles, collation):
+    path, printed, _ = lcr_bundles["Knowsley"]
+    pending = collation.open_bundle(path)
+    assert len(pending.positions) == 2 and all(1 <= p <= 8 for p in pending.positions)
+    right = paper_groups(printed, pending.positions)
+    wrong = [right[0], f"{(int(right[1], 16) + 1) % 0x10000:04X}"]
+    with pytest.raises(CollationError, match="do not match groups .* check the paper"):
+        collation.accept_bundle(pending, wrong)
+    with pytest.raises(CollationError, match="do not match"):
+        collation.accept_bundle(pending, right[:1])
+    assert collation.areas == ()
+    # Typed in lower case with spaces, the right groups are accepted.
+    collation.accept_bundle(pending, [f" {g[:2].lower()} {g[2:]}" for g in right])
+    assert [r.area for r in collation.areas] == ["Knowsley"]
+
+
+def test_the_fingerprint_groups_come_from_the_data_not_the_whole_bundle(lcr_bundles, collation):
+    """The paper shows the data fingerprint; typing the bundle's SHA256SUMS fingerprint is refused."""
+    path, _, _ = lcr_bundles["Sefton"]
+    pending = collation.open_bundle(path)
+    with pytest.raises(CollationError, match="do not match"):
+        collation.accept_bundle(pending, paper_groups(pending.bundle_fingerprint, pending.positions))
+
+
+def test_an_area_twice_an_unexpected_area_and_other_candidates_are_refused(lcr_bundles, collation, tmp_path):
+    path, printed, _ = lcr_bundles["Wirral"]
+    accept(collation, path, printed)
+    with pytest.raises(CollationError, match='area "Wirral" has already been imported'):
+        accept(collation, path, printed)
+
+    small = CollationSession.create(tmp_path / "small", "LCR", ["Halton", "Knowsley"])
+    with pytest.raises(CollationError, match='area "Wirral" is not one of the expected areas'):
+        small.open_bundle(path)
+
+    # Knowsley's laptop was set up with a candidate's id spelt differently.
+    knowsley = load_example(LCR_AREAS[1])
+    contest = knowsley.contests[0]
+    renamed = tuple(replace(c, id="newman-dv") if c.id == "newman-d" else c for c in contest.candidates)
+    sheets = tuple(replace(s, votes={("newman-dv" if k == "newman-d" else k): v for k, v in s.votes.items()})
+                   for s in contest.count_sheets)
+    odd = replace(knowsley, contests=(replace(contest, candidates=renamed, count_sheets=sheets),))
+    bundle, fingerprint = quick_bundle(tmp_path, odd, generate_key())
+    with pytest.raises(CollationError, match="candidate ids"):
+        accept(collation, bundle, fingerprint)
+    assert [r.area for r in collation.areas] == ["Wirral"]
+
+
+def test_a_bundle_of_another_election_is_refused(lcr_bundles, collation, tmp_path):
+    accept(collation, *lcr_bundles["Halton"][:2])
+    other, fingerprint = quick_bundle(tmp_path, sv_area("North"), generate_key())
+    with pytest.raises(CollationError, match='is for election "mayor.testshire-ca.2021-05-06"'):
+        collation.open_bundle(other)
+
+
+def test_a_bundle_with_no_data_listing_is_not_an_area_bundle(collation, tmp_path):
+    count = load_example(LCR_AREAS[0])
+    from countdesk.exchange.countfile import dump_count_json
+
+    bare = write_bundle(tmp_path, "bare", {"count.json": dump_count_json(count).encode()}, generate_key())
+    with pytest.raises(CollationError, match="DATA-SHA256SUMS missing"):
+        collation.open_bundle(bare)
+
+
+def test_a_data_listing_that_leaves_out_a_data_file_is_refused(collation, tmp_path):
+    count = load_example(LCR_AREAS[0])
+    from countdesk.exchange.countfile import dump_count_json
+    from countdesk.services.bundle_content import DATA_SUMS_FILE, data_sums
+
+    listed = {"count.json": dump_count_json(count).encode()}
+    files = {**listed, DATA_SUMS_FILE: data_sums(listed), "results.csv": b"figures the paper does not cover\r\n"}
+    bundle = write_bundle(tmp_path, "sneaky", files, generate_key())
+    with pytest.raises(CollationError, match="DATA-SHA256SUMS does not match the data files .*results.csv"):
+        collation.open_bundle(bundle)
+
+
+def test_an_accepted_copy_changed_on_disk_is_refused_on_reopening(lcr_bundles, collation):
+    accept(collation, *lcr_bundles["Halton"][:2])
+    copy = collation.folder / collation.areas[0].count_file
+    copy.write_bytes(copy.read_bytes().replace(b'"H001"', b'"H00X"'))
+    with pytest.raises(CollationError, match="was changed after it was accepted"):
+        CollationSession.open(collation.folder)
+
+
+def test_thirty_three_area_bundles_collate_quickly(tmp_path):
+    template = load_example(LCR_AREAS[0])
+    names = [f"Area {n:02d}" for n in range(1, 34)]
+    collation = CollationSession.create(tmp_path / "c33", "Thirty-three areas", names)
+    key = generate_key()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    bundles = [quick_bundle(stick, replace(template, election=replace(template.election, area=name)), key)
+               for name in names]
+    for path, fingerprint in bundles:
+        accept(collation, path, fingerprint)
+
+    started = time.perf_counter()
+    counts = [load_area(path) for path, _ in bundles]
+    collated = collate(counts)
+    elapsed = time.perf_counter() - started
+    halton_rotheram = collate([template]).results[0].first["rotheram-s"]
+    assert collated.results[0].first["rotheram-s"] == 33 * halton_rotheram
+    assert collation.progress(CONTEST).final
+    assert elapsed < 1.0, f"verifying and collating 33 bundles took {elapsed:.2f} s"
+
+
+def test_a_signature_file_that_is_not_base64_is_refused(lcr_bundles, collation, tmp_path):
+    bundle = copy_of(lcr_bundles["Liverpool"][0], tmp_path)
+    (bundle / "SHA256SUMS.sig").write_bytes(base64.b64encode(b"x" * 64)[:-4] + b"!!!!\n")
+    with pytest.raises(CollationError, match="bad signature"):
+        collation.open_bundle(bundle)
