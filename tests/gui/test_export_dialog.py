@@ -1,0 +1,158 @@
+"""Export to USB from the app: the stick is listed, the export runs off the GUI thread with a
+progress bar, and "safe to remove" appears only once the bundle was read back and audited."""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from countdesk.exchange.bundle import verify_bundle
+from countdesk.exchange.signing import load_or_create_key
+from countdesk.gui.dialogs import export_dialog as export_dialog_module
+from countdesk.gui.dialogs.export_dialog import SAFE_TO_REMOVE, ExportDialog, Volume, looks_removable
+from countdesk.services.export import EXPORT_ACTION
+from gui_helpers import demo_document, focused, screenshot
+
+NOW = datetime(2021, 5, 8, 14, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def stick(tmp_path) -> Path:
+    folder = tmp_path / "media" / "KINGSTON"
+    folder.mkdir(parents=True)
+    return folder
+
+
+@pytest.fixture
+def document(tmp_path, open_documents):
+    return demo_document(tmp_path, open_documents)
+
+
+def make_dialog(qtbot, document, stick: Path, keys: Path) -> ExportDialog:
+    dialog = ExportDialog(document, keys=keys, volumes=lambda: [Volume(stick, "KINGSTON", 7_500_000_000)],
+                          clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def finish(qtbot, dialog: ExportDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+
+
+def test_the_export_says_safe_to_remove_with_the_fingerprint_once_checked_and_audited(qtbot, document, stick,
+                                                                                       tmp_path):
+    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+    assert dialog.drives.count() == 1 and dialog.target() == stick
+    assert "KINGSTON" in dialog.drives.item(0).text() and "7.5 GB free" in dialog.drives.item(0).text()
+    dialog.place_edit.setText("Exhibition Centre Liverpool")
+    screenshot(dialog, "export-dialog-ready")
+
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.running and not dialog.export_button.isEnabled() and not dialog.drives.isEnabled()
+    finish(qtbot, dialog)
+
+    report = dialog.report
+    assert report is not None and report.path.parent == stick
+    assert SAFE_TO_REMOVE in dialog.status.text()
+    assert dialog.fingerprint.text() == report.data_fingerprint and len(report.data_fingerprint.split()) == 8
+    key = load_or_create_key(tmp_path / "keys")  # the installation key was created in the folder given
+    assert verify_bundle(report.path, expected_public_key=key.public_key).ok
+    rows = document.session.audit_rows(action=EXPORT_ACTION)
+    assert [row.id for row in rows] == [report.audit_row_id]
+    assert rows[0].after["data_fingerprint"] == report.data_fingerprint
+    assert dialog.cancel_button.text() == "Close" and dialog.export_button.text() == "Export &again"
+    screenshot(dialog, "export-dialog-safe-to-remove")
+
+
+def test_a_pulled_stick_is_said_plainly_and_the_next_export_succeeds(qtbot, document, stick, tmp_path, monkeypatch):
+    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+    real_open = os.open
+
+    def pulled(path, *args, **kwargs):
+        if str(path).startswith(str(stick)):
+            raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", pulled)
+    dialog.start_export()
+    finish(qtbot, dialog)
+    assert dialog.report is None
+    assert "removed or stopped responding" in dialog.status.text()
+    assert dialog.status.property("role") == "fieldError"
+    assert document.session.audit_rows(action=EXPORT_ACTION) == []
+    assert dialog.export_button.isEnabled()
+    screenshot(dialog, "export-dialog-stick-pulled")
+
+    monkeypatch.undo()
+    dialog.start_export()
+    finish(qtbot, dialog)
+    assert dialog.report is not None and SAFE_TO_REMOVE in dialog.status.text()
+
+
+def test_cancel_stops_the_export_and_leaves_nothing(qtbot, document, stick, tmp_path, monkeypatch):
+    release = threading.Event()
+    real = export_dialog_module.write_export_bundle
+
+    def held(*args, progress, **kwargs):
+        def slow_progress(done, total, label):
+            progress(done, total, label)
+            release.wait(10)  # the first step waits until the test has pressed Cancel
+
+        return real(*args, progress=slow_progress, **kwargs)
+
+    monkeypatch.setattr(export_dialog_module, "write_export_bundle", held)
+    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+    dialog.start_export()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.cancel_button.isEnabled() and "Cancelling" in dialog.status.text()
+    release.set()
+    finish(qtbot, dialog)
+    assert dialog.status.text() == "Export cancelled: nothing was left on the USB stick."
+    assert list(stick.iterdir()) == []
+    assert document.session.audit_rows(action=EXPORT_ACTION) == []
+    assert dialog.isVisible()  # Cancel during an export stops it; the dialog stays to say so
+
+
+def test_without_a_stick_it_says_so_and_a_folder_can_be_chosen(qtbot, document, tmp_path):
+    dialog = ExportDialog(document, keys=tmp_path / "keys", volumes=lambda: [], clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.drives.count() == 0 and not dialog.export_button.isEnabled()
+    assert "No USB stick found" in dialog.status.text()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    dialog.choose_folder(folder)
+    assert dialog.target() == folder and dialog.export_button.isEnabled()
+
+
+def test_every_control_is_named_and_reachable_by_keyboard(qtbot, document, stick, tmp_path):
+    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+    dialog.activateWindow()  # offscreen windows are not activated by show()
+    dialog.drives.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.drives)
+    reached = []
+    for _ in range(8):
+        reached.append(focused())
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    for widget in (dialog.drives, dialog.refresh_button, dialog.folder_button, dialog.place_edit,
+                   dialog.export_button, dialog.cancel_button):
+        assert widget in reached, widget.objectName()
+    for widget in dialog.findChildren(QWidget):
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            assert widget.accessibleName() or widget.text(), widget  # buttons are named by their text
+
+
+@pytest.mark.parametrize("root, system, removable", [
+    ("/media/alice/KINGSTON", "/", True), ("/run/media/bob/STICK", "/", True), ("/Volumes/UNTITLED", "/", True),
+    ("/", "/", False), ("/home", "/", False), ("E:/", "C:/", True), ("C:/", "C:/", False),
+])
+def test_what_counts_as_a_usb_stick(root, system, removable):
+    assert looks_removable(root, system) is removable
