@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .model import SV_ABOLISHED_FROM, Contest, Election, Lot, VotingSystem
+from .model import SV_ABOLISHED_FROM, Contest, CountSheet, Election, Lot, VotingSystem
 from .result import Warning_
 
 
@@ -57,44 +57,70 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
 )}
 
 
+@dataclass(frozen=True)
+class BoxSummary:
+    """What verification gives the result: the papers verified (None while a box is open) and the
+    box checks. It depends on the boxes alone, so a cache keeps it while sheets are entered."""
+
+    verified: int | None
+    warnings: tuple[Warning_, ...]
+
+
+def box_summary(contest: Contest) -> BoxSummary:
+    warnings = []
+    verified: int | None = 0
+    for index, box in enumerate(contest.boxes):
+        if box.verified is None:
+            verified = None
+            warnings.append(Warning_("W04", f"boxes[{index}]", f"box {box.id}: not yet verified"))
+            continue
+        if verified is not None:
+            verified += box.verified
+        if box.ballot_paper_account is not None and box.verified != box.ballot_paper_account:
+            noted = "note given" if (box.note or "").strip() else "no note: record why"
+            warnings.append(Warning_(
+                "W03", f"boxes[{index}]",
+                f"box {box.id}: {box.verified:,} papers verified, the ballot paper account says "
+                f"{box.ballot_paper_account:,} ({noted})",
+            ))
+    return BoxSummary(verified, tuple(warnings))
+
+
+def sheet_warnings(contest: Contest, index: int, sheet: CountSheet) -> tuple[Warning_, ...]:
+    """W05 for one sheet: its stated papers against its own figures."""
+    if sheet.round != 1 or sheet.papers is None:
+        return ()
+    votes = sum(sheet.votes.values())
+    rejected = sheet.rejected_total
+    if contest.seats == 1:
+        if sheet.papers == votes + rejected:
+            return ()
+        return (Warning_(
+            "W05", f"count_sheets[{index}]",
+            f"sheet {sheet.id}: {sheet.papers:,} papers, but {votes:,} votes + {rejected:,} rejected = "
+            f"{votes + rejected:,}",
+        ),)
+    valid_papers = sheet.papers - rejected
+    if valid_papers < 0 or votes > valid_papers * contest.seats or (votes == 0 and valid_papers > 0):
+        return (Warning_(
+            "W05", f"count_sheets[{index}]",
+            f"sheet {sheet.id}: {votes:,} votes cannot come from {max(valid_papers, 0):,} valid papers "
+            f"with {contest.seats} votes each",
+        ),)
+    return ()
+
+
 def contest_checks(
-    election: Election, contest: Contest, verified: int | None, counted: int, lots_used: tuple[Lot, ...],
+    election: Election, contest: Contest, verified: int | None, counted: int, has_round1: bool,
+    lots_used: tuple[Lot, ...],
 ) -> Iterator[Warning_]:
-    """The checks common to every voting system, in code order."""
-    if verified is not None and counted != verified and contest.sheets(1):
+    """The checks over the contest as a whole: cheap, so they run on every tally."""
+    if verified is not None and counted != verified and has_round1:
         yield Warning_(
             "W01", "count_sheets",
             f"{counted:,} papers counted on first-round sheets, {verified:,} papers verified "
             f"(difference {counted - verified:+,})",
         )
-    for index, box in enumerate(contest.boxes):
-        if box.verified is None:
-            yield Warning_("W04", f"boxes[{index}]", f"box {box.id}: not yet verified")
-        elif box.ballot_paper_account is not None and box.verified != box.ballot_paper_account:
-            noted = "note given" if (box.note or "").strip() else "no note: record why"
-            yield Warning_(
-                "W03", f"boxes[{index}]",
-                f"box {box.id}: {box.verified:,} papers verified, the ballot paper account says "
-                f"{box.ballot_paper_account:,} ({noted})",
-            )
-    for index, sheet in enumerate(contest.count_sheets):
-        if sheet.round != 1 or sheet.papers is None:
-            continue
-        votes = sum(sheet.votes.values())
-        if contest.seats == 1 and sheet.papers != votes + sheet.rejected_total:
-            yield Warning_(
-                "W05", f"count_sheets[{index}]",
-                f"sheet {sheet.id}: {sheet.papers:,} papers, but {votes:,} votes + "
-                f"{sheet.rejected_total:,} rejected = {votes + sheet.rejected_total:,}",
-            )
-        elif contest.seats > 1:
-            valid_papers = sheet.papers - sheet.rejected_total
-            if valid_papers < 0 or votes > valid_papers * contest.seats or (votes == 0 and valid_papers > 0):
-                yield Warning_(
-                    "W05", f"count_sheets[{index}]",
-                    f"sheet {sheet.id}: {votes:,} votes cannot come from {max(valid_papers, 0):,} valid "
-                    f"papers with {contest.seats} votes each",
-                )
     if contest.system is VotingSystem.SV and election.poll_date >= SV_ABOLISHED_FROM:
         yield Warning_(
             "W07", "contest",

@@ -6,6 +6,7 @@ to the area that reported it. The rules then run over the sum as over any one co
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -56,14 +57,21 @@ def _merge_contest(parts: list[tuple[str, Contest]]) -> Contest:
     lots: list[Lot] = []
     electorates = []
     for area, contest in parts:
-        boxes += [replace(b, id=f"{area}/{b.id}") for b in contest.boxes]
-        sheets += [replace(s, id=f"{area}/{s.id}") for s in contest.count_sheets]
+        prefix = area_slug(area)
+        boxes += [replace(b, id=f"{prefix}.{b.id}") for b in contest.boxes]
+        sheets += [replace(s, id=f"{prefix}.{s.id}") for s in contest.count_sheets]
         lots += [lot for lot in contest.lots if lot not in lots]
         electorates.append(contest.electorate)
     electorate = None if any(e is None for e in electorates) else sum(electorates)
     return replace(
         base, boxes=tuple(boxes), count_sheets=tuple(sheets), lots=tuple(lots), electorate=electorate
     )
+
+
+def area_slug(area: str) -> str:
+    """An id-safe form of an area's name ("St Helens" -> "st-helens"): collated ids stay valid ids."""
+    slug = re.sub(r"[^a-z0-9]+", "-", area.lower()).strip("-")
+    return slug or "area"
 
 
 def _show(value) -> str:

@@ -7,21 +7,21 @@ the last seat, the returning officer decides by lot (Local Elections (Principal 
 from __future__ import annotations
 
 from .model import Contest, frozen_map
-from .ranking import by_votes, sum_votes
+from .ranking import by_votes
+from .sums import SheetSums
 from .result import Outcome, Round, Status, Tie, Warning_
 from .ties import settle
 
 
-def count_fptp(contest: Contest) -> Outcome:
+def count_fptp(contest: Contest, sums: SheetSums) -> Outcome:
     ids = contest.candidate_ids
-    round1 = contest.sheets(1)
-    votes = frozen_map(sum_votes(round1, ids))
+    votes = frozen_map(sums.first)
     warnings: list[Warning_] = []
-    if contest.sheets(2):
+    if sums.round2_sheets:
         warnings.append(Warning_(
             "W06", "count_sheets", "second-round sheets entered for a first-past-the-post contest: not counted",
         ))
-    if not round1:
+    if not sums.round1_sheets:
         return Outcome(Status.INCOMPLETE, votes, (Round(1, votes),), warnings=tuple(warnings))
 
     order = by_votes(votes, ids)

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .model import SECOND_NOT_COUNTED_HEADS, Contest, frozen_map
-from .ranking import by_votes, sum_votes
+from .model import Contest, frozen_map
+from .ranking import by_votes
+from .sums import SheetSums
 from .result import Outcome, Round, Status, Tie, Warning_
 from .ties import settle
 
 
-def count_sv(contest: Contest, instructed_finalists: Sequence[str] | None = None) -> Outcome:
+def count_sv(contest: Contest, sums: SheetSums, instructed_finalists: Sequence[str] | None = None) -> Outcome:
     """`instructed_finalists`: at an area count of a collated contest, the finalists the collating
     officer named (SI 2017/67 r.55(1)); an area never picks them from its own figures (domain.md §5)."""
     ids = contest.candidate_ids
-    round1, round2 = contest.sheets(1), contest.sheets(2)
-    first = frozen_map(sum_votes(round1, ids))
+    round2 = contest.sheets(2) if sums.round2_sheets else ()
+    first = frozen_map(sums.first)
     valid = sum(first.values())
 
-    if not round1:
+    if not sums.round1_sheets:
         return Outcome(Status.INCOMPLETE, first, (Round(1, first),), elected_on_first=False)
 
     # Sch 2 para 1: with fewer than three candidates the election is by simple majority.
@@ -33,7 +34,7 @@ def count_sv(contest: Contest, instructed_finalists: Sequence[str] | None = None
         unknown = [cid for cid in instructed_finalists if cid not in ids]
         if unknown or len(set(instructed_finalists)) < 2:
             raise ValueError(f"instructed finalists {list(instructed_finalists)} do not fit contest {contest.id}")
-        return _second_round(contest, first, tuple(instructed_finalists), round2)
+        return _second_round(contest, sums, first, tuple(instructed_finalists), round2)
 
     # Para 3(1): returned on first preferences with MORE than half of all valid first preferences.
     # Exactly half is not enough, so the test is strict and in integers (domain.md §8.1).
@@ -50,10 +51,10 @@ def count_sv(contest: Contest, instructed_finalists: Sequence[str] | None = None
     order = by_votes(first, ids)
     second_place = first[order[1]]
     finalists = tuple(cid for cid in order if first[cid] >= second_place)
-    return _second_round(contest, first, finalists, round2)
+    return _second_round(contest, sums, first, finalists, round2)
 
 
-def _second_round(contest: Contest, first, finalists: tuple[str, ...], round2) -> Outcome:
+def _second_round(contest: Contest, sums: SheetSums, first, finalists: tuple[str, ...], round2) -> Outcome:
     ids = contest.candidate_ids
     excluded = tuple(cid for cid in ids if cid not in finalists)
     excluded_first = sum(first[cid] for cid in excluded)
@@ -67,11 +68,9 @@ def _second_round(contest: Contest, first, finalists: tuple[str, ...], round2) -
         )
 
     warnings = list(_round2_sheet_mismatches(contest, round2, finalists))
-    second = frozen_map({cid: sum(s.votes.get(cid, 0) for s in round2) for cid in finalists})
-    non_transferable = sum(s.non_transferable or 0 for s in round2)
-    second_not_counted = frozen_map(
-        {h: sum(s.second_not_counted.get(h, 0) for s in round2) for h in SECOND_NOT_COUNTED_HEADS}
-    )
+    second = frozen_map({cid: sums.second.get(cid, 0) for cid in finalists})
+    non_transferable = sums.non_transferable
+    second_not_counted = frozen_map(sums.second_not_counted)
     transferred = sum(second.values()) + non_transferable
     if transferred != excluded_first:
         warnings.append(Warning_(

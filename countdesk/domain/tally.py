@@ -1,55 +1,63 @@
 """The tally: one contest's records, from its sheets, boxes and recorded lots. Pure and total:
-any valid Contest gives a ContestResult, whatever stage the count has reached."""
+any valid Contest gives a ContestResult, whatever stage the count has reached.
+
+The parts that depend on the boxes alone (`BoxSummary`) or on one sheet alone (W05) can be passed
+in by a cache (`IncrementalTally`), so a confirmed sheet does not re-add the whole count.
+"""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Sequence
 
-from .checks import contest_checks
+from .checks import BoxSummary, box_summary, contest_checks, sheet_warnings
 from .fptp import count_fptp
-from .model import REJECTED_HEADS, Contest, Count, Election, VotingSystem, frozen_map
-from .result import ContestResult, RejectedSummary
+from .model import Contest, Count, Election, VotingSystem, frozen_map
+from .result import ContestResult, RejectedSummary, Warning_
+from .sums import SheetSums
 from .sv import count_sv
 
 
 def papers_verified(contest: Contest) -> int | None:
     """Sum of the boxes' verified figures; None while any box is unverified."""
-    if any(box.verified is None for box in contest.boxes):
-        return None
-    return sum(box.verified for box in contest.boxes)
+    return box_summary(contest).verified
+
+
+def all_sheet_warnings(contest: Contest) -> list[Warning_]:
+    return [w for index, sheet in enumerate(contest.count_sheets) for w in sheet_warnings(contest, index, sheet)]
 
 
 def tally_contest(
-    election: Election, contest: Contest, instructed_finalists: Sequence[str] | None = None
+    election: Election, contest: Contest, instructed_finalists: Sequence[str] | None = None, *,
+    sums: SheetSums | None = None, boxes: BoxSummary | None = None,
+    per_sheet_warnings: Iterable[Warning_] | None = None,
 ) -> ContestResult:
-    """`instructed_finalists` only for an SV area count told its finalists by the collating officer."""
+    """`instructed_finalists` only for an SV area count told its finalists by the collating officer.
+    `sums`, `boxes` and `per_sheet_warnings`, when given, must be those of `contest`."""
+    sums = sums if sums is not None else SheetSums.of(contest.candidate_ids, contest.count_sheets)
+    boxes = boxes if boxes is not None else box_summary(contest)
+    if per_sheet_warnings is None:
+        per_sheet_warnings = all_sheet_warnings(contest)
     if contest.system is VotingSystem.SV:
-        outcome = count_sv(contest, instructed_finalists)
+        outcome = count_sv(contest, sums, instructed_finalists)
     else:
-        outcome = count_fptp(contest)
-    round1 = contest.sheets(1)
-    rejected = RejectedSummary(
-        frozen_map({h: sum(s.rejected.get(h, 0) for s in round1) for h in REJECTED_HEADS}),
-        rejected_in_part=sum(s.rejected_in_part or 0 for s in round1),
-    )
-    counted = sum(s.papers_counted for s in round1)
+        outcome = count_fptp(contest, sums)
+    rejected = RejectedSummary(frozen_map(sums.rejected), rejected_in_part=sums.rejected_in_part)
     if contest.system is VotingSystem.FPTP and contest.seats > 1:
         # A paper on a multi-member ward carries several votes: valid = papers with a valid vote.
-        valid = sum(s.papers_counted - s.rejected_total for s in round1)
+        valid = sums.valid_papers
     else:
         valid = sum(outcome.first.values())
-    verified = papers_verified(contest)
-    warnings = sorted(
-        (*contest_checks(election, contest, verified, counted, outcome.lots_applied), *outcome.warnings),
-        key=lambda w: w.code,
+    checks = contest_checks(
+        election, contest, boxes.verified, sums.counted, sums.round1_sheets > 0, outcome.lots_applied,
     )
+    warnings = sorted((*checks, *boxes.warnings, *per_sheet_warnings, *outcome.warnings), key=lambda w: w.code)
     return ContestResult(
         contest_id=contest.id,
         system=contest.system,
         seats=contest.seats,
         status=outcome.status,
-        ballot_papers_verified=verified,
-        ballot_papers_counted=counted,
+        ballot_papers_verified=boxes.verified,
+        ballot_papers_counted=sums.counted,
         valid_votes=valid,
         rejected=rejected,
         electorate=contest.electorate,

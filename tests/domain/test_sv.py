@@ -175,3 +175,18 @@ def test_an_area_count_uses_the_finalists_the_collating_officer_named():
     assert result.rounds[0].excluded == ("c", "d")
     assert dict(result.final) == {"a": 45, "b": 30}
     assert "W02" not in codes(result)
+
+
+def test_collated_ids_stay_valid_and_traceable_to_their_area():
+    import re
+
+    from countdesk.domain.collation import merge_areas
+    from countdesk.domain.model import Count
+
+    contest = sv({"a": 60, "b": 30, "c": 10}, boxes=(Box("B1", ballot_paper_account=100, verified=100),))
+    areas = [Count(replace(ELECTION, area=name), (contest,)) for name in ("St Helens", "Wirral")]
+    merged = merge_areas(areas).contests[0]
+    ids = [b.id for b in merged.boxes] + [s.id for s in merged.count_sheets]
+    assert ids == ["st-helens.B1", "wirral.B1", "st-helens.R1", "wirral.R1"]
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+", i) for i in ids)
+    assert dict(tally_contest(ELECTION, merged).first) == {"a": 120, "b": 60, "c": 20}

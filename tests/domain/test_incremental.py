@@ -1,0 +1,70 @@
+"""The incremental tally must equal the full tally after any sequence of edits."""
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from countdesk.domain.incremental import IncrementalTally
+from countdesk.domain.model import Box, Contest, CountSheet, VotingSystem, frozen_map
+from countdesk.domain.tally import tally_contest
+from domain_builders import ELECTION, candidates, lot
+
+IDS = ("a", "b", "c", "d")
+
+
+def sheet(sheet_id: str, round_: int, figures: list[int], papers_delta: int | None) -> CountSheet:
+    ids = IDS if round_ == 1 else IDS[:2]
+    votes = frozen_map(dict(zip(ids, figures)))
+    if round_ == 2:
+        return CountSheet(sheet_id, 2, votes, non_transferable=figures[-1])
+    papers = None if papers_delta is None else max(0, sum(votes.values()) + papers_delta)
+    return CountSheet(sheet_id, 1, votes, frozen_map({"unmarked": figures[-1] % 3}), papers=papers)
+
+
+edits = st.lists(
+    st.tuples(
+        st.sampled_from(["save", "save", "save", "delete", "boxes", "lots"]),
+        st.integers(0, 6),
+        st.sampled_from([1, 1, 2]),
+        st.lists(st.integers(0, 30), min_size=5, max_size=5),
+        st.one_of(st.none(), st.integers(-2, 2)),
+    ),
+    max_size=25,
+)
+
+
+def as_dict(result):
+    return (result.status, result.first, result.final, result.elected, result.finalists, result.second,
+            result.non_transferable, result.ballot_papers_counted, result.ballot_papers_verified,
+            result.valid_votes, dict(result.rejected.by_head), result.warnings, result.lots_applied)
+
+
+@settings(max_examples=150)
+@given(edits, st.sampled_from([VotingSystem.SV, VotingSystem.FPTP]))
+def test_incremental_equals_full_tally(steps, system):
+    contest = Contest("c", "Test", system, 1, candidates(*IDS), (Box("B1", ballot_paper_account=10, verified=10),))
+    live = IncrementalTally(ELECTION, contest)
+    for action, n, round_, figures, delta in steps:
+        if system is VotingSystem.FPTP:
+            round_ = 1
+        if action == "save":
+            live.save_sheet(sheet(f"S{n}", round_, figures, delta))
+        elif action == "delete":
+            live.delete_sheet(f"S{n}")
+        elif action == "boxes":
+            live.set_boxes((Box("B1", ballot_paper_account=10, verified=figures[0]), Box("B2", verified=None if n == 0 else n)))
+        else:
+            live.set_lots((lot(["a", "b"], ["b"]),))
+        full = tally_contest(ELECTION, live.contest)
+        assert as_dict(live.result()) == as_dict(full)
+
+
+def test_replacing_a_sheet_keeps_its_place_and_adjusts_totals():
+    contest = Contest("c", "Test", VotingSystem.FPTP, 1, candidates(*IDS))
+    live = IncrementalTally(ELECTION, contest)
+    live.save_sheet(sheet("S1", 1, [1, 2, 3, 4, 0], None))
+    live.save_sheet(sheet("S2", 1, [5, 5, 5, 5, 0], None))
+    live.save_sheet(sheet("S1", 1, [10, 0, 0, 0, 0], None))
+    assert [s.id for s in live.contest.count_sheets] == ["S1", "S2"]
+    assert dict(live.result().first) == {"a": 15, "b": 5, "c": 5, "d": 5}
