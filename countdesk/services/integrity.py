@@ -25,6 +25,7 @@ EVENT_ACTIONS = frozenset({
     "session.open", "ro.passphrase_set", "ro.passphrase_change", "ro.passphrase_refused",
     "contest.declare_refused", "contest.unlock_refused", "setting.carry_over",
     "backup.restore", "backup.restore_refused", "backup.restore_without_passphrase",
+    "bundle.export", "round2.instruction_import",  # the instruction is a file beside the count
 })
 _STAGE_ACTIONS = frozenset({"contest.stage", "contest.declare", "contest.unlock"})
 _DETAIL_FIELDS = ("title", "system", "seats", "electorate")
