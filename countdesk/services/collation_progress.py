@@ -67,7 +67,7 @@ def contest_progress(session: CollationSession, contest_id: str) -> ContestProgr
         reported = len(session.expected_areas) - len(missing)
         return ContestProgress(
             contest_id, Stage.WAITING,
-            f"Provisional: {reported} of {len(session.expected_areas)} areas have reported; waiting for "
+            f"Provisional: {reported} of {len(session.expected_areas)} areas reported so far; waiting for "
             f"{', '.join(missing)}.", result, missing, instruction)
 
     if contest.system is VotingSystem.SV and not result.elected_on_first and result.finalists:

@@ -1,0 +1,103 @@
+"""The paper check at collation: two groups of the fingerprint, typed from the signed paper.
+
+The bundle has already been verified (every file, the signature). What verification cannot tell
+is whether it is the bundle the area's returning officer signed for; the fingerprint printed at
+the foot of their signed statement can. The app asks for two groups at positions it picked at
+random for this import, so a forged bundle would have to match every group to pass.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from ...services.collation_session import PendingBundle
+from ..appearance import figure_font, set_style_flag
+
+_GROUP = QRegularExpression(r"^\s*[0-9A-Fa-f]{0,2}\s?[0-9A-Fa-f]{0,2}\s*$")
+
+
+def ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",
+            8: "eighth"}.get(n, f"{n}th")
+
+
+def utc_minute(timestamp: str) -> str:
+    """An audit-style UTC timestamp as a person reads it: 2021-05-07 16:05 UTC."""
+    return f"{timestamp[:10]} {timestamp[11:16]} UTC" if len(timestamp) >= 16 else timestamp
+
+
+class PaperBindingDialog(QDialog):
+    def __init__(self, pending: PendingBundle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pending = pending
+        self.setObjectName("paperBindingDialog")
+        self.setWindowTitle("Check the bundle against the signed paper")
+        self.setAccessibleName("Check the bundle against the signed paper")
+        self.setMinimumWidth(460)
+        election = pending.count.election
+        heading = QLabel(f"Bundle from {election.area}")
+        heading.setProperty("role", "heading")
+        verified = QLabel(
+            f"{election.title}<br>Every file checked and the signature valid. Signed by the key with fingerprint "
+            f"<b>{pending.key_fingerprint}</b>.")
+        verified.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(verified)
+        if pending.replaces is not None:
+            earlier = pending.replaces
+            banner = QLabel(f"This replaces the bundle from {earlier.area} accepted at {utc_minute(earlier.imported_at)} "
+                            f"(fingerprint {earlier.data_fingerprint}).")
+            banner.setObjectName("replacesBanner")
+            banner.setProperty("role", "banner")
+            banner.setWordWrap(True)
+            layout.addWidget(banner)
+        positions = pending.positions
+        ask = QLabel(
+            f"Take the paper {election.area}'s returning officer signed (the provisional statement or the "
+            "declaration). At the foot of the page is the fingerprint, eight groups of four characters. Type the "
+            + " and the ".join(f"<b>{ordinal(p)}</b>" for p in positions) + " group"
+            + ("s" if len(positions) > 1 else "") + ".")
+        ask.setWordWrap(True)
+        layout.addWidget(ask)
+        form = QFormLayout()
+        self.group_edits: list[QLineEdit] = []
+        for position in positions:
+            edit = QLineEdit()
+            edit.setObjectName(f"group{position}")
+            edit.setAccessibleName(f"Group {position} of the fingerprint on the paper")
+            edit.setValidator(QRegularExpressionValidator(_GROUP, edit))
+            edit.setFont(figure_font(scale=1.3))
+            edit.setMaxLength(5)
+            edit.setPlaceholderText("e.g. 3F2A")
+            edit.textEdited.connect(lambda _t, e=edit: set_style_flag(e, "invalid", False))
+            form.addRow(f"Group &{position}:", edit)
+            self.group_edits.append(edit)
+        layout.addLayout(form)
+        self.error_label = QLabel("")
+        self.error_label.setProperty("role", "fieldError")
+        self.error_label.setAccessibleName("Problem with the groups typed")
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Check and import")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.group_edits[0].setFocus()
+
+    def typed_groups(self) -> list[str]:
+        return ["".join(edit.text().split()).upper() for edit in self.group_edits]
+
+    def accept(self) -> None:
+        """Only complete groups go on to the check; whether they match is the collation's to say."""
+        for edit, typed in zip(self.group_edits, self.typed_groups()):
+            if len(typed) != 4:
+                set_style_flag(edit, "invalid", True)
+                self.error_label.setText("Each group has four characters (0-9 and A-F).")
+                edit.setFocus()
+                return
+        super().accept()

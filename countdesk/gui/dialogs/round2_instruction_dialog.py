@@ -1,0 +1,149 @@
+"""An area count receives the collating officer's round-2 instruction before its round-2 entry.
+
+The file is read and checked as soon as it is chosen, and what it says is shown in full (who
+issued it, when, the collated first preferences, the finalists) before anything is imported.
+After the import the area's result, its exports and its bundle use the instructed finalists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ...errors import CountdeskError
+from ...exchange.round2 import Round2Instruction, check_instruction_applies, read_round2_instruction
+from ...services.round2_area import import_round2_instruction, stored_instruction
+from ..appearance import format_figure, set_style_flag
+
+JSON_FILTER = "Round-2 instructions (*.json)"
+
+
+class Round2InstructionDialog(QDialog):
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path: Path | None = None
+        self.instruction: Round2Instruction | None = None
+        self.imported: Round2Instruction | None = None
+        self.setObjectName("round2InstructionDialog")
+        self.setWindowTitle("Import the round-2 instruction")
+        self.setAccessibleName("Import the round-2 instruction")
+        self.setMinimumWidth(520)
+        intro = QLabel("At a collated supplementary-vote poll the collating officer decides the finalists on every "
+                       "area's first preferences, and instructs each area which candidates' second preferences to "
+                       "count. Import the instruction file from the collating officer's USB stick.")
+        intro.setWordWrap(True)
+        intro.setProperty("role", "hint")
+        self.current = QLabel(self._current_text())
+        self.current.setObjectName("currentInstruction")
+        self.current.setWordWrap(True)
+        self.choose_button = QPushButton("&Choose the instruction file…")
+        self.choose_button.setAccessibleName("Choose the round-2 instruction file")
+        self.choose_button.clicked.connect(lambda: self.choose())
+        self.summary = QLabel("")
+        self.summary.setObjectName("instructionSummary")
+        self.summary.setAccessibleName("What the instruction says")
+        self.summary.setWordWrap(True)
+        self.reason_label = QLabel("&Reason for replacing the stored instruction:")
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("reason")
+        self.reason_edit.setAccessibleName("Reason for replacing the stored instruction")
+        self.reason_label.setBuddy(self.reason_edit)
+        self.reason_label.hide()
+        self.reason_edit.hide()
+        self.error_label = QLabel("")
+        self.error_label.setObjectName("instructionError")
+        self.error_label.setProperty("role", "fieldError")
+        self.error_label.setAccessibleName("Problem with the instruction")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText("&Import")
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        choose_row = QHBoxLayout()
+        choose_row.addWidget(self.choose_button)
+        choose_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.current):
+            layout.addWidget(widget)
+        layout.addLayout(choose_row)
+        for widget in (self.summary, self.reason_label, self.reason_edit, self.error_label, self.buttons):
+            layout.addWidget(widget)
+        self.choose_button.setFocus()
+
+    def _current_text(self) -> str:
+        stored = []
+        for contest_id in self.document.contest_ids():
+            instruction = stored_instruction(self.document.path, contest_id)
+            if instruction is not None:
+                stored.append(f"{self.document.contest(contest_id).title}: {self._names(contest_id, instruction.finalists)}")
+        if not stored:
+            return "No round-2 instruction has been imported into this count."
+        return "Imported already — " + "; ".join(stored)
+
+    def _names(self, contest_id: str, ids) -> str:
+        contest = self.document.contest(contest_id)
+        return " and ".join(contest.candidate(cid).name for cid in ids)
+
+    def choose(self, path: Path | None = None) -> None:
+        """Read and check the file at once; show what it says or why it does not apply here."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Choose the round-2 instruction", str(Path.home()),
+                                                    JSON_FILTER)
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.path, self.instruction = Path(path), None
+        self.summary.setText("")
+        self._show_error("")
+        try:
+            instruction = read_round2_instruction(self.path)
+            if instruction.contest_id not in self.document.contest_ids():
+                raise CountdeskError(f'this count has no contest "{instruction.contest_id}"', "contest_id")
+            check_instruction_applies(instruction, self.document.count().election,
+                                      self.document.contest(instruction.contest_id))
+        except CountdeskError as error:
+            self._show_error(f"{self.path.name} cannot be used: {error}")
+            self._update()
+            return
+        self.instruction = instruction
+        contest = self.document.contest(instruction.contest_id)
+        first = "<br>".join(f"&nbsp;&nbsp;{contest.candidate(cid).name}: {format_figure(votes)}"
+                            for cid, votes in sorted(instruction.first_preferences.items(), key=lambda kv: -kv[1]))
+        self.summary.setText(
+            f"<b>{contest.title}</b><br>Issued by {instruction.issued_by} on "
+            f"{instruction.issued_at:%d %B %Y at %H:%M} for {len(instruction.areas)} areas.<br>"
+            f"First preferences in all areas together:<br>{first}<br>"
+            f"Count second preferences for: <b>{self._names(contest.id, instruction.finalists)}</b>.")
+        existing = stored_instruction(self.document.path, contest.id)
+        replacing = existing is not None and existing != instruction
+        self.reason_label.setVisible(replacing)
+        self.reason_edit.setVisible(replacing)
+        self._update()
+        self.adjustSize()
+
+    def _update(self) -> None:
+        self.import_button.setEnabled(self.instruction is not None and not self.document.read_only)
+        if self.document.read_only:
+            self._show_error("This count is open read-only: the instruction cannot be imported here.")
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        set_style_flag(self.choose_button, "invalid", bool(message))
+
+    def accept(self) -> None:
+        if self.instruction is None or self.path is None:
+            return
+        reason = (self.reason_edit.text().strip() or None) if not self.reason_edit.isHidden() else None
+        try:
+            self.imported = import_round2_instruction(self.document.session, self.path, reason=reason)
+        except CountdeskError as error:
+            self._show_error(str(error))
+            return
+        self.document.notify(self.imported.contest_id)
+        super().accept()

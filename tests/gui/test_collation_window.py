@@ -1,0 +1,270 @@
+"""The collating officer's window, driven as a person would: bundles imported with the two groups
+typed from the paper, the figures filling in area by area, the round-2 instruction issued and
+imported at each area, and the overall result declared.
+
+Three areas, candidates a-d (first preferences North 50/40/10/5, South 10/5/50/40, West
+38/45/40/5): each area alone would pick other finalists than the sum, c 100 and a 98 of 338.
+Round 2 (b's and d's papers): a 60, c 45, so a wins 158 to 145."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
+from countdesk.exchange.fingerprint import fingerprint_groups
+from countdesk.exchange.signing import generate_key
+from countdesk.gui.collation_window import CollationWindow, start_collation
+from countdesk.gui.dialogs.paper_binding_dialog import PaperBindingDialog
+from countdesk.gui.dialogs.round2_instruction_dialog import Round2InstructionDialog
+from countdesk.gui.models.collation_model import AreaFiguresModel, OverallFiguresModel
+from countdesk.services.collation_progress import Stage
+from countdesk.services.collation_session import CollationSession
+from countdesk.services.counts import CountSession
+from countdesk.services.export import export_bundle
+from countdesk.services.round2_area import IMPORT_ACTION, stored_instruction
+from gui_helpers import open_document, screenshot, when_modal
+
+NOW = datetime(2021, 5, 7, 16, 5, tzinfo=timezone.utc)
+CONTEST = "mayor.testshire-ca"
+FIRST = {"North": (50, 40, 10, 5), "South": (10, 5, 50, 40), "West": (38, 45, 40, 5)}
+SECOND = {"North": (20, 15, 10), "South": (10, 25, 10), "West": (30, 5, 15)}
+CANDIDATES = (Candidate("a", "Ann ARCHER", "Red"), Candidate("b", "Bo BAKER", "Blue"),
+              Candidate("c", "Cy COOPER", "Green"), Candidate("d", "Di DAWSON", "Gold"))
+
+
+def area_count(area: str) -> Count:
+    a, b, c, d = FIRST[area]
+    sheet = CountSheet(f"{area[0]}1-R1", 1, frozen_map({"a": a, "b": b, "c": c, "d": d}))
+    box = Box(f"{area[0]}01", f"{area} station", False, a + b + c + d, a + b + c + d)
+    contest = Contest(CONTEST, "Mayor of Testshire", VotingSystem.SV, 1, CANDIDATES, (box,), (sheet,), electorate=1000)
+    return Count(Election("mayor.testshire-ca.2021-05-06", "Election of the Mayor of Testshire", date(2021, 5, 6),
+                          area), (contest,))
+
+
+class Area:
+    """One area's laptop: its count file and key; `export()` puts a bundle on the stick."""
+
+    def __init__(self, folder: Path, name: str, stick: Path) -> None:
+        self.name, self.stick, self.key = name, stick, generate_key()
+        self.path = folder / f"{name.lower()}.countdesk"
+        with CountSession.create(self.path, "Area Clerk", area_count(name).election) as session:
+            session.import_count(area_count(name))
+
+    def export(self):
+        with CountSession.open(self.path, "Area Clerk") as session:
+            return export_bundle(session, self.stick, signing_key=self.key, generated_at=NOW)
+
+
+@pytest.fixture
+def stick(tmp_path) -> Path:
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def areas(tmp_path, stick):
+    return {name: Area(tmp_path, name, stick) for name in FIRST}
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    session = CollationSession.create(tmp_path / "collation", "Testshire Combined Authority", list(FIRST))
+    window = CollationWindow(session, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def type_from_paper(printed: str, *, wrong: bool = False, shot: str = ""):
+    """The answer to the paper-binding dialog: the groups it asks for, read off the printed fingerprint."""
+    def act(dialog: PaperBindingDialog) -> None:
+        assert dialog.group_edits[0].hasFocus()
+        groups = fingerprint_groups(printed)
+        for edit, position in zip(dialog.group_edits, dialog.pending.positions):
+            typed = groups[position - 1]
+            if wrong:
+                typed = f"{(int(typed, 16) + 1) % 0x10000:04X}"
+            edit.setFocus()
+            edit.setText(f"{typed[:2].lower()} {typed[2:]}")
+        if shot:
+            screenshot(dialog, shot)
+        dialog.accept()
+
+    return act
+
+
+def import_area(qtbot, window: CollationWindow, report, *, replace_answer: bool = False, shot: str = "") -> bool:
+    if replace_answer:
+        def confirm(box: QMessageBox) -> None:
+            when_modal(type_from_paper(report.data_fingerprint, shot=shot), not_this=box)
+            next(b for b in box.buttons() if b.text() == "&Replace").click()
+
+        when_modal(confirm)
+    else:
+        when_modal(type_from_paper(report.data_fingerprint, shot=shot))
+    return window.import_bundle(report.path)
+
+
+def test_areas_arrive_and_the_finalists_come_from_the_sum(qtbot, window, areas):
+    assert window.status.text() == "No area has reported yet."
+    assert window.area_model.rowCount() == 3 and not window.round2_button.isEnabled()
+    screenshot(window, "collation-empty")
+
+    assert import_area(qtbot, window, areas["North"].export(), shot="paper-binding-dialog")
+    assert window.area_model.rowCount() == 3
+    north = window.area_model.index(0, 0)
+    assert north.data() == "North" and window.area_model.index(0, 1).data() == "round 1"
+    assert window.area_model.index(1, 1).data() == "waiting"
+    assert window.status.text().startswith("Provisional: 1 of 3 areas reported so far; waiting for South, West")
+    assert import_area(qtbot, window, areas["South"].export())
+    screenshot(window, "collation-two-of-three")
+    assert import_area(qtbot, window, areas["West"].export())
+
+    progress = window.session.progress(CONTEST)
+    assert progress.stage is Stage.ROUND2_TO_ISSUE
+    assert "The finalists are Cy COOPER and Ann ARCHER" in window.status.text()
+    assert window.round2_button.isEnabled() and not window.declaration_button.isEnabled()
+    overall = window.overall_model
+    marks = {overall.index(r, 0).data(): overall.index(r, 5).data() for r in range(4)}
+    assert marks == {"Ann ARCHER": "Finalist", "Bo BAKER": "", "Cy COOPER": "Finalist", "Di DAWSON": ""}
+    assert overall.index(2, 2).data() == "100" and overall.index(5, 2).data() == "338"
+    screenshot(window, "collation-round2-to-issue")
+
+
+def test_the_paper_check_refusal_is_shown_and_nothing_is_accepted(qtbot, window, areas):
+    report = areas["North"].export()
+    messages = []
+
+    def wrong_then_read_refusal(dialog: PaperBindingDialog) -> None:
+        def read(box: QMessageBox) -> None:
+            messages.append(box.informativeText())
+            box.accept()
+
+        when_modal(read, not_this=dialog)
+        type_from_paper(report.data_fingerprint, wrong=True)(dialog)
+
+    when_modal(wrong_then_read_refusal)
+    assert not window.import_bundle(report.path)
+    assert "do not match groups" in messages[0] and "check the paper" in messages[0]
+    assert window.session.areas == ()
+    assert window.area_model.index(0, 1).data() == "waiting"
+
+
+def test_an_altered_bundle_is_refused_before_any_question(qtbot, window, areas):
+    report = areas["West"].export()
+    csv = report.path / "results.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"Cy COOPER", b"Cy KOOPER"))
+    messages = []
+    when_modal(lambda box: (messages.append(box.informativeText()), box.accept()))
+    assert not window.import_bundle(report.path)
+    assert messages == [f"{report.path}: bundle refused: altered: results.csv"]
+
+
+def test_the_second_round_across_the_areas_and_the_declaration(qtbot, window, areas, stick, tmp_path, open_documents):
+    for name in FIRST:
+        import_area(qtbot, window, areas[name].export())
+    when_modal(lambda box: box.accept())
+    instruction = window.export_round2_instruction(stick, "Combined Authority Returning Officer")
+    assert instruction is not None and instruction.exists()
+    assert window.round2_button.text() == "Export the round-2 instruction &again…"
+
+    for number, name in enumerate(FIRST, start=1):
+        document = open_document(areas[name].path, open_documents, operator="Area Clerk")
+        dialog = Round2InstructionDialog(document)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.choose(instruction)
+        assert "Count second preferences for: <b>Cy COOPER and Ann ARCHER</b>" in dialog.summary.text()
+        assert dialog.import_button.isEnabled()
+        if number == 1:
+            screenshot(dialog, "round2-instruction-dialog")
+        dialog.accept()
+        assert dialog.result() == Round2InstructionDialog.DialogCode.Accepted
+        assert set(stored_instruction(document.path, CONTEST).finalists) == {"a", "c"}
+        assert [row.action for row in document.session.audit_rows(action=IMPORT_ACTION)] == [IMPORT_ACTION]
+        first, second, non_transferable = SECOND[name]
+        document.session.save_sheet(CONTEST, CountSheet(f"{name[0]}1-R2", 2, frozen_map({"a": first, "c": second}),
+                                                        non_transferable=non_transferable))
+        document.close()
+        assert import_area(qtbot, window, areas[name].export(), replace_answer=True,
+                           shot="paper-binding-dialog-replacing" if number == 1 else "")
+        if number < 3:
+            assert window.session.progress(CONTEST).stage is Stage.ROUND2_WAITING
+            assert window.area_model.index(number - 1, 1).data() == "round 2"
+
+    assert window.status.text() == "Every area has reported: Ann ARCHER elected."
+    overall = window.overall_model
+    assert [overall.index(0, c).data() for c in range(6)] == ["Ann ARCHER", "Red", "98", "60", "158", "Elected"]
+    assert [overall.index(2, c).data() for c in (2, 3, 4, 5)] == ["100", "45", "145", "Finalist"]
+    assert window.declaration_button.isEnabled()
+    screenshot(window, "collation-declared")
+    saved = window.save_document("declaration", tmp_path / "declaration.pdf")
+    assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+
+
+def test_a_stranger_instruction_is_explained_in_the_area_dialog(qtbot, tmp_path, stick, open_documents):
+    east = area_count("North")
+    east = replace(east, election=replace(east.election, area="East"))
+    path = tmp_path / "east.countdesk"
+    with CountSession.create(path, "Area Clerk", east.election) as session:
+        session.import_count(east)
+    instruction = tmp_path / "round2.json"
+    instruction.write_text(
+        '{"format": "countdesk-round2/1", "election_id": "mayor.testshire-ca.2021-05-06", "contest_id": '
+        '"mayor.testshire-ca", "finalists": ["c", "a"], "first_preferences": {"a": 98, "b": 90, "c": 100, '
+        '"d": 50}, "areas": ["North", "South", "West"], "issued_at": "2021-05-07T16:05:00+00:00", '
+        '"issued_by": "CARO"}')
+    document = open_document(path, open_documents)
+    dialog = Round2InstructionDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.choose(instruction)
+    assert 'does not name this counting area, "East"' in dialog.error_label.text()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.current.text() == "No round-2 instruction has been imported into this count."
+
+
+def test_start_collation_names_it_and_lists_the_areas(qtbot, tmp_path):
+    def answer(dialog) -> None:
+        dialog.name_edit.setText("Testshire Combined Authority")
+        dialog.areas_edit.setPlainText("North\nSouth\n\nWest\n")
+        dialog.accept()
+
+    when_modal(answer)
+    window = start_collation(None, tmp_path / "new")
+    qtbot.addWidget(window)
+    assert window.session.expected_areas == ("North", "South", "West")
+    assert window.heading.text() == "Testshire Combined Authority — 0 of 3 areas in"
+    reopened = start_collation(None, tmp_path / "new")  # an existing collation opens without questions
+    qtbot.addWidget(reopened)
+    assert reopened.session.name == "Testshire Combined Authority"
+
+
+def test_the_tables_are_sound_models(qtbot, qtmodeltester, window, areas):
+    import_area(qtbot, window, areas["South"].export())
+    qtmodeltester.check(window.area_model)
+    qtmodeltester.check(window.overall_model)
+    empty_areas, empty_overall = AreaFiguresModel(), OverallFiguresModel()
+    qtmodeltester.check(empty_areas)
+    qtmodeltester.check(empty_overall)
+
+
+def test_the_window_is_reachable_by_keyboard_and_named(qtbot, window):
+    for action in (window.import_action, window.areas_action, window.round2_action, window.declaration_action):
+        assert not action.shortcut().isEmpty(), action.text()
+    for widget in (window.import_button, window.round2_button, window.declaration_button, window.area_table,
+                   window.overall_table, window.status):
+        assert widget.accessibleName(), widget.objectName()
+    window.activateWindow()
+    window.import_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.import_button)
+    qtbot.keyClick(window.import_button, Qt.Key.Key_Tab)
+    # the round-2 and declaration buttons are disabled at the start, so Tab goes on to the tables
+    assert QApplication.focusWidget() is window.area_table
