@@ -1,0 +1,163 @@
+"""Restore a count from a backup: for an open count (File > Restore from backup…), or when a count
+file will not open because it is damaged, in which case the newest good backup is offered.
+
+Only backups that pass their checks (PRAGMA integrity_check, the audit chain) are listed. The RO
+passphrase and a reason are required; a refusal is shown here and is recorded: in the open
+count's audit log, or, for a damaged file that cannot be written, in the restored file's log
+once a restore succeeds. The file replaced is always kept beside the count, never deleted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...errors import CountdeskError
+from ...services.backups import (
+    RefusedRestore, RestoreRefused, VerifiedBackup, count_file_problem, find_good_backups, restore_damaged_count,
+    restore_open_count,
+)
+from ...services.counts import CountSession
+from .backup_dialog import backup_folder, describe
+
+
+def _plain(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class RestoreDialog(QDialog):
+    """Build it with `for_open_count` or `for_damaged_count`; after exec() == Accepted,
+    `restored_session` is the restored count, open for writing by the same operator."""
+
+    def __init__(self, count_path: Path, explanation: str, backup_dir: Path, parent: QWidget | None = None, *,
+                 session: CountSession | None = None, operator: str = "", reason: str = "") -> None:
+        super().__init__(parent)
+        self.count_path, self.session, self.operator = Path(count_path), session, operator
+        self.restored_session: CountSession | None = None
+        #: Refused attempts on a damaged file, written to the restored file's log on success.
+        self.refusals: list[RefusedRestore] = []
+        self.setObjectName("restoreDialog")
+        self.setWindowTitle("Restore from a backup")
+        self.setAccessibleName("Restore from a backup")
+        self.backups = QTreeWidget()
+        self.backups.setObjectName("restoreBackupList")
+        self.backups.setAccessibleName("Good backups, newest first")
+        self.backups.setHeaderLabels(["Backup", "Audit rows", "File"])
+        self.backups.setRootIsDecorated(False)
+        self.folder_label = _plain("")
+        look_elsewhere = QPushButton("Look in another &folder…")
+        look_elsewhere.setObjectName("restoreOtherFolder")
+        look_elsewhere.clicked.connect(self.choose_folder)
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setObjectName("restorePassphrase")
+        self.passphrase_edit.setAccessibleName("RO passphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reason_edit = QLineEdit(reason)
+        self.reason_edit.setObjectName("restoreReason")
+        self.reason_edit.setAccessibleName("Reason")
+        self.error = _plain("")
+        self.error.setObjectName("restoreError")
+        self.error.setProperty("role", "fieldError")
+        form = QFormLayout()
+        form.addRow("RO &passphrase:", self.passphrase_edit)
+        form.addRow("&Reason:", self.reason_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Restore this backup")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_plain(explanation))
+        layout.addWidget(self.backups, 1)
+        layout.addWidget(self.folder_label)
+        layout.addWidget(look_elsewhere, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(_plain("The current count file is kept beside the restored one, not deleted."))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(720, 440)
+        self.show_backups(backup_dir)
+
+    @classmethod
+    def for_open_count(cls, session: CountSession, parent: QWidget | None = None, *,
+                       backup_dir: Path | None = None) -> "RestoreDialog":
+        return cls(session.path, "Replace the open count with a backup. Everything entered since the backup "
+                   "was taken will be in the file kept aside, not in the count.",
+                   backup_dir or backup_folder(session.path), parent, session=session, operator=session.operator)
+
+    @classmethod
+    def for_damaged_count(cls, count_path: Path, operator: str, parent: QWidget | None = None, *,
+                          backup_dir: Path | None = None, problem: str | None = None) -> "RestoreDialog":
+        problem = problem or count_file_problem(count_path) or "it could not be opened"
+        return cls(count_path, f"{Path(count_path).name} cannot be used: {problem}\n\nRestore the newest good "
+                   "backup, then re-enter what was confirmed after it was taken.",
+                   backup_dir or backup_folder(count_path), parent, operator=operator,
+                   reason=f"the count file was damaged: {problem}")
+
+    def show_backups(self, folder: Path) -> list[VerifiedBackup]:
+        self.folder = Path(folder)
+        self.backups.clear()
+        good = find_good_backups(self.count_path, self.folder)
+        for backup in good:
+            item = QTreeWidgetItem([describe(backup.file), f"{backup.audit_rows:,}", backup.path.name])
+            item.setData(0, Qt.ItemDataRole.UserRole, str(backup.path))
+            self.backups.addTopLevelItem(item)
+        for column in range(3):
+            self.backups.resizeColumnToContents(column)
+        if good:
+            self.backups.setCurrentItem(self.backups.topLevelItem(0))  # the newest good one
+        self.folder_label.setText(f"{len(good)} good backup(s) of {self.count_path.name} in {self.folder}"
+                                  if good else f"No good backup of {self.count_path.name} in {self.folder}")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(good))
+        return good
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Folder holding the backups", str(self.folder))
+        if chosen:
+            self.show_backups(Path(chosen))
+
+    def chosen_backup(self) -> Path | None:
+        item = self.backups.currentItem()
+        return Path(item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def accept(self) -> None:
+        backup = self.chosen_backup()
+        if backup is None:
+            self._show_error("Choose a backup.")
+            return
+        passphrase, reason = self.passphrase_edit.text(), self.reason_edit.text().strip()
+        if not passphrase or not reason:
+            self._show_error("The RO passphrase and a reason are both required.")
+            return
+        try:
+            if self.session is not None:
+                self.restored_session = restore_open_count(self.session, backup, passphrase, reason=reason)
+            else:
+                self.restored_session = restore_damaged_count(self.count_path, backup, self.operator, passphrase,
+                                                              reason=reason, earlier_refusals=self.refusals)
+        except RestoreRefused as refused:
+            if self.session is None:
+                self.refusals.append(refused.refusal)
+            self.passphrase_edit.clear()
+            self._show_error(f"Not restored: {refused.refusal.problem}. This attempt is recorded.")
+            return
+        except CountdeskError as error:
+            self._show_error(f"Not restored: {error.message}")
+            return
+        self.passphrase_edit.clear()
+        super().accept()
+
+    @property
+    def session_was_closed(self) -> bool:
+        """True when the open count's session was closed (restored, or failed midway: reopen it)."""
+        return self.session is not None and self.session.closed
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
