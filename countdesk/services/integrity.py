@@ -11,13 +11,17 @@ the audit head printed on the declaration and carried in the bundle is the ancho
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable
 
 from ..domain.model import Contest
-from ..store.audit import AuditRow, AuditVerdict
+from ..store.audit import AuditRow, AuditVerdict, audit_rows, verify_audit_chain
+from ..store.database import CountDatabase, open_database
 from ..store.records import (
     box_record, candidate_record, contest_details, election_record, lot_record, sheet_record,
 )
+from ..store.repository import contest_states, load_count
+from ..store.state import keyings
 from .counts import CountSession
 
 #: Rows that record an event but change no count data.
@@ -41,7 +45,8 @@ class _ContestReplay:
     boxes: list[dict[str, Any]] = field(default_factory=list)
     sheets: dict[str, dict[str, Any]] = field(default_factory=dict)
     lots: dict[int, dict[str, Any]] = field(default_factory=dict)
-    keyings: dict[str, list[str]] = field(default_factory=dict)
+    #: Sheet id -> (operator, figures) of each keying held for a second operator, in order.
+    keyings: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,13 +72,32 @@ class IntegrityVerdict:
 
 
 def verify_count(session: CountSession) -> IntegrityVerdict:
-    """Check the chain, then replay it against the tables (read-only sessions will do)."""
-    audit = session.verify_audit()
+    """Check the chain of the session's file, then replay it against the tables."""
+    return verify_count_file(session.path)
+
+
+def verify_count_file(path: str | Path) -> IntegrityVerdict:
+    """The same, for a count file: read through a connection of its own, in one read transaction,
+    so a writer confirming sheets meanwhile cannot make the trail and the tables seem to differ."""
+    cdb = open_database(path, read_only=True)
+    try:
+        with cdb.guard():
+            cdb.db.execute("BEGIN")  # one snapshot for every read below
+            try:
+                return _verify(cdb)
+            finally:
+                cdb.db.conn.rollback()
+    finally:
+        cdb.close()
+
+
+def _verify(cdb: CountDatabase) -> IntegrityVerdict:
+    audit = verify_audit_chain(cdb.db)
     if not audit.ok:
         return IntegrityVerdict(False, audit)  # a broken trail cannot vouch for any figure
     replay = _Replay()
-    replay.apply(session.audit_rows())
-    differences = replay.compare(session)
+    replay.apply(audit_rows(cdb.db))
+    differences = replay.compare(cdb)
     return IntegrityVerdict(not differences, audit, tuple(differences), tuple(sorted(replay.unknown)))
 
 
@@ -129,19 +153,19 @@ class _Replay:
             return
         _CONTEST_ACTIONS[action](self.contests[row.contest_id], after, key, row)
 
-    def compare(self, session: CountSession) -> list[str]:
+    def compare(self, cdb: CountDatabase) -> list[str]:
         found = list(self.faults)
-        count = session.load()
+        count = load_count(cdb)
         actual_election = election_record(count.election)
         if self.election is None:
             found.append("election: the audit trail never records it")
         else:
             found += _field_differences("election", actual_election, self.election)
-        states = {state.id: state for state in session.contest_states()}
-        keyings: dict[str, dict[str, list[str]]] = {}
-        for pending in session.pending_keyings():
-            operators = [pending.first_operator] + ([pending.second_operator] if pending.second_operator else [])
-            keyings.setdefault(pending.contest_id, {})[pending.sheet_id] = operators
+        states = contest_states(cdb)
+        held: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = {}
+        for keying in sorted(keyings(cdb), key=lambda k: k.attempt):
+            held.setdefault(keying.contest_id, {}).setdefault(keying.sheet_id, []).append(
+                (keying.operator, sheet_record(keying.sheet)))
         actual_ids = [c.id for c in count.contests]
         for cid in self.contests.keys() - set(actual_ids):
             found.append(f"contests[{cid}]: missing from the file, but the audit trail records it")
@@ -152,7 +176,7 @@ class _Replay:
                 continue
             state = states[contest.id]
             found += _contest_differences(contest, str(state.stage), int(state.double_entry),
-                                          keyings.get(contest.id, {}), replay)
+                                          held.get(contest.id, {}), replay)
         if not found and actual_ids != [cid for cid in self.contests if cid in actual_ids]:
             found.append("contests: their order differs from the order the audit trail records")
         return found
@@ -220,11 +244,11 @@ def _lot_delete(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) 
 
 
 def _keying_first(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.keyings[key] = [row.operator]
+    c.keyings[key] = [(row.operator, after)]
 
 
 def _keying_disagree(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.keyings[key].append(row.operator)
+    c.keyings[key].append((row.operator, after["sheet"]))
 
 
 def _keying_discard(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
@@ -284,7 +308,8 @@ def _listed_differences(where: str, actual: list[dict[str, Any]], expected: list
 
 
 def _contest_differences(
-    contest: Contest, stage: str, double_entry: int, keyings: dict[str, list[str]], replay: _ContestReplay,
+    contest: Contest, stage: str, double_entry: int, held: dict[str, list[tuple[str, dict[str, Any]]]],
+    replay: _ContestReplay,
 ) -> list[str]:
     where = f"contests[{contest.id}]"
     found = _field_differences(where, contest_details(contest), replay.details)
@@ -304,6 +329,8 @@ def _contest_differences(
     if lots != expected_lots:
         found.append(f"{where}.lots: the file holds {len(lots)} lot(s) that differ from the "
                      f"{len(expected_lots)} the audit trail records")
-    if keyings != replay.keyings:
-        found.append(f"{where}: the keyings waiting for a second operator differ from the audit trail's")
+    for sheet_id in sorted(held.keys() | replay.keyings.keys()):
+        if held.get(sheet_id) != replay.keyings.get(sheet_id):
+            found.append(f"{where}.keyings[{sheet_id}]: the keying(s) waiting for a second operator differ "
+                         "from the audit trail's")
     return found

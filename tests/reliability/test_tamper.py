@@ -17,7 +17,8 @@ LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 
 @pytest.fixture
 def db(tmp_path):
-    """Liverpool as published and declared, and a small SV contest with two sheets."""
+    """Liverpool as published and declared, a small SV contest with two sheets, and a double-entry
+    contest with one sheet keyed once."""
     path = tmp_path / "liverpool.countdesk"
     count = liverpool()
     with CountSession.create(path, "Count Supervisor", count.election) as s:
@@ -25,6 +26,9 @@ def db(tmp_path):
         s.add_contest(small_sv())
         s.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=2))
         s.save_sheet(CONTEST_ID, r2("R2", 65, 52, 33))
+        s.add_contest(small_sv("double"))
+        s.set_double_entry("double", True)
+        s.submit_keying("double", r1("K1", 5, 4, 3))  # waiting for a second operator
         s.set_ro_passphrase(PASSPHRASE)
         s.declare(LIVERPOOL_ID, PASSPHRASE)
     return path
@@ -120,6 +124,8 @@ def test_the_last_row_re_hashed_is_found_by_the_recorded_end(db, capsys):
     (f"UPDATE candidate SET name = 'Joanne YIP' WHERE contest_id = '{LIVERPOOL_ID}' AND id = 'anderson-j'",
      f"contests[{LIVERPOOL_ID}].candidates[anderson-j].name", "'Joanne YIP'"),
     ("UPDATE election SET title = 'Something else'", "election.title", "'Something else'"),
+    ("UPDATE keying SET sheet = replace(sheet, '\"a\":5', '\"a\":50')", "contests[double].keyings[K1]",
+     "differ from the audit trail"),
 ])
 def test_a_figure_changed_outside_the_app_is_found_and_named(db, statement, where, said):
     forge(db, statement)
