@@ -21,7 +21,7 @@ def count_fptp(contest: Contest, sums: SheetSums) -> Outcome:
         warnings.append(Warning_(
             "W06", "count_sheets", "second-round sheets entered for a first-past-the-post contest: not counted",
         ))
-    if not sums.round1_sheets:
+    if not sums.round1_sheets or not ids:  # nothing counted yet, or no one to elect
         return Outcome(Status.INCOMPLETE, votes, (Round(1, votes),), warnings=tuple(warnings))
 
     order = by_votes(votes, ids)

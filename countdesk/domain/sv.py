@@ -23,7 +23,7 @@ def count_sv(contest: Contest, sums: SheetSums, instructed_finalists: Sequence[s
     first = frozen_map(sums.first)
     valid = sum(first.values())
 
-    if not sums.round1_sheets:
+    if not sums.round1_sheets or not ids:  # nothing counted yet, or no one to elect
         return Outcome(Status.INCOMPLETE, first, (Round(1, first),), elected_on_first=False)
 
     # Sch 2 para 1: with fewer than three candidates the election is by simple majority.

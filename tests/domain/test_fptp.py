@@ -72,3 +72,11 @@ def test_multi_member_sheet_with_more_votes_than_papers_allow_warns():
 def test_uncontested_seats_elect_everyone():
     result = run(fptp({"a": 3, "b": 0}, seats=2, papers=3))
     assert set(result.elected) == {"a", "b"}
+
+
+def test_a_contest_without_candidates_is_incomplete_not_elected():
+    from countdesk.domain.model import Contest, VotingSystem
+
+    for system in VotingSystem:
+        result = run(Contest("x", "Empty", system, 1, ()))
+        assert result.status is Status.INCOMPLETE and result.elected == ()
