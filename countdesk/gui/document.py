@@ -56,7 +56,11 @@ class CountDocument(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.session.read_only
+        return self.closed or self.session.read_only
+
+    @property
+    def closed(self) -> bool:
+        return self.session.closed
 
     @property
     def path(self):
@@ -66,6 +70,7 @@ class CountDocument(QObject):
         """Release the file; every confirmed entry is already on disk."""
         self.undo_stack.clear()
         self.session.close()
+        self.blockSignals(True)  # queued repaints still on their way find nothing to read
 
     # -- reading ------------------------------------------------------------------------------
     def count(self) -> Count:

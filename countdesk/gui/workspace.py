@@ -121,9 +121,15 @@ class CountWorkspace(QWidget):
         return self.views[TAB_NAMES.index(name)]
 
     def _tab_chosen(self, index: int) -> None:
-        if TAB_NAMES[index] == "audit":
+        """Each tab opens ready for the keyboard: the next box to verify, the sheet's first figure."""
+        name = TAB_NAMES[index]
+        if name == "audit":
             self.audit_view.scroll_to_latest()
-        self.tab_changed.emit(TAB_NAMES[index])
+        elif name == "verification":
+            self.verification_view.table.setFocus()
+        elif name == "count":
+            self.sheets_view.form.focus_first_figure()
+        self.tab_changed.emit(name)
 
     # -- header -------------------------------------------------------------------------------
     def _show_stage(self) -> None:

@@ -64,16 +64,70 @@ def reopen(path: Path) -> Count:
         return session.load()
 
 
-def when_modal(qtbot, act: Callable[[QWidget], None], timeout_ms: int = 5000) -> None:
-    """Run `act(dialog)` on the next modal dialog, once it is showing (for exec() calls)."""
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible():
-            QTimer.singleShot(20, poll)
-            return
-        act(dialog)
+def when_modal(act: Callable[[QWidget], None], *, not_this: QWidget | None = None, tries: int = 250) -> None:
+    """Run `act(dialog)` on the next modal dialog once it is showing (a test's answer to exec()).
 
-    QTimer.singleShot(0, poll)
+    `not_this`: a modal already open that is not the one to answer (a wizard, under its message box)."""
+    def poll(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        ready = dialog is not None and dialog.isVisible() and dialog is not not_this
+        if ready:
+            focus = QApplication.focusWidget()
+            if focus is None or not (focus is dialog or dialog.isAncestorOf(focus)):
+                dialog.activateWindow()  # offscreen windows are not activated by show()
+                ready = False
+        if not ready:
+            if left:
+                QTimer.singleShot(20, lambda: poll(left - 1))
+            return
+        owner = dialog.parentWidget().window() if dialog.parentWidget() is not None else None
+        act(dialog)
+        if owner is not None:
+            # A window manager gives the focus back to the window under a closed dialog; offscreen
+            # Qt does not, so do what it would.
+            QTimer.singleShot(0, lambda: owner.activateWindow() if owner.isVisible() else None)
+
+    QTimer.singleShot(0, lambda: poll(tries))
+
+
+def focused() -> QWidget:
+    """The widget with the keyboard focus: where a person's next key press goes."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def focus_on(qtbot, widget: QWidget) -> None:
+    """Put the keyboard focus on `widget`, as a click or a few Tabs would. (Offscreen, a window is
+    not re-activated when a dialog over it closes, so activate it first.)"""
+    window = widget.window()
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+
+
+def type_keys(qtbot, text: str) -> None:
+    """Type `text` into whatever has the focus, one key at a time, as a person at the keyboard
+    would: a key that opens an editor (a table cell) sends the next keys into that editor."""
+    for character in text:
+        qtbot.keyClicks(focused(), character)
+
+
+def mnemonic(qtbot, letter) -> None:
+    """Alt+letter on a button's underlined letter. A button clicked by its mnemonic animates the
+    click for a moment before it fires, so wait for that."""
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(focused(), letter, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(160)
+
+
+def press(qtbot, key, modifier=None) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(focused(), key, modifier if modifier is not None else Qt.KeyboardModifier.NoModifier)
 
 
 def screenshot(widget: QWidget, name: str) -> Path:

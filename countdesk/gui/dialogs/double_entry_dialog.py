@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Contest, CountSheet, frozen_map
 from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure
-from ..widgets.count_sheet_form import SECOND_NOT_COUNTED_LABELS, rejected_label
+from ..widgets.sheet_fields import SECOND_NOT_COUNTED_LABELS, rejected_label
 from ..widgets.field_errors import FieldError, name_problem
 from ..widgets.figure_edit import FigureEdit
 

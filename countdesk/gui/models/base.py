@@ -26,7 +26,9 @@ class ContestTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.contest_id: str | None = None
-        document.changed.connect(self._document_changed)
+        # Queued: a change made from a cell editor (setData) reloads the table only once the editor
+        # has closed, never while the view is still inside its commit.
+        document.changed.connect(self._document_changed, Qt.ConnectionType.QueuedConnection)
 
     # -- which contest ------------------------------------------------------------------------
     def set_contest(self, contest_id: str | None) -> None:
@@ -47,6 +49,8 @@ class ContestTableModel(QAbstractTableModel):
         """Re-read the rows from the document; called inside a model reset."""
 
     def _document_changed(self, contest_id: str) -> None:
+        if self.document.closed:
+            return
         if not contest_id or contest_id == self.contest_id:
             self.beginResetModel()
             self.reload()

@@ -15,35 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Contest, CountSheet, VotingSystem
+from ...domain.model import Contest, CountSheet, VotingSystem
 from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure, set_style_flag
 from .field_errors import FieldError, id_problem
 from .figure_edit import FigureEdit, FormLineEdit
+from .sheet_fields import FieldSpec, sheet_fields
 from .sheet_limits import SheetLimits, sheet_limits
-
-REJECTED_LABELS = {
-    "want_of_official_mark": "(a) Want of an official mark",
-    "too_many_votes": "(b) Voting for more than one candidate",
-    "identifiable": "(c) Writing or mark identifying the voter",
-    "unmarked": "(d) Unmarked",
-    "void_for_uncertainty": "(e) Void for uncertainty",
-}
-SECOND_NOT_COUNTED_LABELS = {
-    "too_many_votes": "of which: more than one second preference",
-    "void_for_uncertainty": "of which: second preference void for uncertainty",
-}
-
-
-def rejected_label(head: str, contest: Contest) -> str:
-    if head == "too_many_votes":
-        if contest.system is VotingSystem.SV:
-            return "(b) More than one first preference"
-        if contest.seats > 1:
-            return f"(b) Voting for more than {contest.seats} candidates"
-    return REJECTED_LABELS[head]
-
 
 @dataclass
 class _Field:
@@ -73,6 +53,7 @@ class CountSheetForm(QWidget):
         self._confirm_blanks = False
         self._blocked_ids: frozenset[str] = frozenset()
         self._last_edited: FigureEdit | None = None
+        self._shape: tuple = ()
 
         self.heading = QLabel("")
         self.heading.setProperty("role", "heading")
@@ -115,6 +96,10 @@ class CountSheetForm(QWidget):
         self.cancel_button.setAccessibleName("Cancel this sheet")
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.installEventFilter(self)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.request_save)
 
         self.id_label = QLabel("Sheet &number:")
         self.id_label.setBuddy(self.sheet_id_edit)
@@ -137,94 +122,98 @@ class CountSheetForm(QWidget):
     # -- building the form --------------------------------------------------------------------
     def set_contest(self, contest_id: str | None, round_number: int = 1) -> None:
         self.contest_id = contest_id
-        self.editing = None
         self.round = round_number
-        self._rebuild()
+        self.start_new_sheet()
 
     def set_round(self, round_number: int) -> None:
         self.round = round_number
-        self.editing = None
-        self._rebuild()
+        self.start_new_sheet()
 
     def set_blocked_ids(self, ids: frozenset[str]) -> None:
         """Ids that may not be used for a new sheet besides recorded ones (pending keyings)."""
         self._blocked_ids = ids
 
+    def start_new_sheet(self) -> None:
+        """A blank sheet for the current contest and round, with the next sheet number."""
+        self.editing = None
+        self._lay_out()
+        self._clear()
+        self.sheet_id_edit.setText(self.suggested_sheet_id() if self._contest() else "")
+        self._update_totals()
+
     def edit_sheet(self, sheet: CountSheet) -> None:
         """Load a recorded sheet for correction; saving it replaces the one recorded."""
         self.round = sheet.round
         self.editing = sheet
-        self._rebuild()
+        self._lay_out()
+        self._clear()
         self.sheet_id_edit.setText(sheet.id)
         self.sheet_id_edit.setReadOnly(True)
-        for field in self.fields:
-            field.edit.set_value(self._figure_of(sheet, field.key))
-        self._figures_edited()
-        self._focus_first_figure()
+        self.load_figures(sheet)
+        self.focus_first_figure()
 
     def load_figures(self, sheet: CountSheet) -> None:
-        """Fill the figures of `sheet` into the form (a supervisor starting from one keying)."""
+        """Fill the figures of `sheet` into the form (a correction, a supervisor's starting point)."""
         for field in self.fields:
             field.edit.set_value(self._figure_of(sheet, field.key))
         self._figures_edited()
 
-    def _rebuild(self) -> None:
+    def _lay_out(self) -> None:
+        """Build the fields for this contest and round, unless they are the ones already shown
+        (rebuilding would throw away the widget that has the keyboard focus)."""
+        contest = self._contest()
+        if contest is not None and self.round == 2:
+            self.finalists = tuple(self.document.result(contest.id).finalists or ())
+        specs = sheet_fields(contest, self.round, self.finalists) if contest is not None else ()
+        heading = self._heading(contest)
+        self.heading.setText(heading)
+        if (self.contest_id, self.round, specs) == self._shape:
+            return
+        self._shape = (self.contest_id, self.round, specs)
+        focus_inside = self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
         while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget()
+            widget = self.grid.takeAt(0).widget()
             if widget is not None and widget not in self._persistent:
+                widget.hide()
                 widget.deleteLater()
         self.fields = []
-        self._confirm_blanks = False
-        self.sheet_id_edit.setReadOnly(False)
-        self.sheet_id_error.clear_error()
-        self._show_message("")
-        contest = self._contest()
         if contest is None:
-            self.heading.setText("No contest selected")
-            self.sheet_id_edit.clear()
-            self._update_totals()
             return
         self.grid.addWidget(self.id_label, 0, 1)
         self.grid.addWidget(self.sheet_id_edit, 0, 2)
         self.grid.addWidget(self.sheet_id_error, 0, 3)
         row = 1
-        if self.round == 1:
-            self.heading.setText(f"Round 1: {'first preferences' if contest.system is VotingSystem.SV else 'votes'}"
-                                 f" and rejected papers, {contest.title}")
-            for number, candidate in enumerate(contest.candidates, start=1):
-                row = self._add_field(row, f"votes.{candidate.id}", candidate.name, f"Votes for {candidate.name}",
-                                      number=str(number), description=candidate.description)
-            row = self._add_section(row, "Rejected ballot papers")
-            for head in REJECTED_HEADS:
-                label = rejected_label(head, contest)
-                row = self._add_field(row, f"rejected.{head}", label, f"Rejected: {label}")
-            if contest.system is VotingSystem.FPTP and contest.seats > 1:
-                row = self._add_section(row, "Ballot papers")
-                row = self._add_field(row, "papers", "Ballot papers on this sheet (rejected included)",
-                                      "Ballot papers on this sheet")
-                row = self._add_field(row, "rejected_in_part", "Rejected in part (optional)",
-                                      "Rejected in part", required=False)
-        else:
-            result = self.document.result(contest.id)
-            self.finalists = tuple(result.finalists or ())
-            self.heading.setText(f"Round 2: second preferences for the finalists, {contest.title}")
-            for number, cid in enumerate(self.finalists, start=1):
-                candidate = contest.candidate(cid)
-                row = self._add_field(row, f"votes.{cid}", candidate.name,
-                                      f"Second preferences for {candidate.name}", number=str(number),
-                                      description=candidate.description)
-            row = self._add_section(row, "Papers with no second preference for a finalist")
-            row = self._add_field(row, "non_transferable", "Non-transferable", "Non-transferable papers")
-            for head in SECOND_NOT_COUNTED_HEADS:
-                label = SECOND_NOT_COUNTED_LABELS[head]
-                row = self._add_field(row, f"second_not_counted.{head}", f"{label} (optional)",
-                                      f"Non-transferable, {label}", required=False)
+        for spec in specs:
+            if spec.section:
+                row = self._add_section(row, spec.section)
+            row = self._add_field(row, spec)
         self.grid.addWidget(self.total_caption, row, 1)
         self.grid.addWidget(self.total_label, row, 2)
         self.grid.addWidget(self.limit_label, row + 1, 1, 1, 3)
-        self.sheet_id_edit.setText(self.suggested_sheet_id())
-        self._update_totals()
+        chain = [self.sheet_id_edit, *(f.edit for f in self.fields), self.save_button, self.cancel_button]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+        if focus_inside:
+            self.focus_first_figure()
+
+    def _heading(self, contest: Contest | None) -> str:
+        if contest is None:
+            return "No contest selected"
+        if self.round == 2:
+            return f"Round 2: second preferences for the finalists, {contest.title}"
+        what = "first preferences" if contest.system is VotingSystem.SV else "votes"
+        return f"Round 1: {what} and rejected papers, {contest.title}"
+
+    def _clear(self) -> None:
+        for field in self.fields:
+            field.edit.clear()
+            field.error.clear_error()
+            set_style_flag(field.edit, "blank", False)
+        self._confirm_blanks = False
+        self._last_edited = None
+        self.sheet_id_edit.setReadOnly(False)
+        self.sheet_id_error.clear_error()
+        self._show_message("")
 
     def _add_section(self, row: int, title: str) -> int:
         label = QLabel(title)
@@ -233,30 +222,29 @@ class CountSheetForm(QWidget):
         self.grid.addWidget(label, row, 1, 1, 3)
         return row + 1
 
-    def _add_field(self, row: int, key: str, label: str, accessible: str, *, number: str = "",
-                   description: str = "", required: bool = True) -> int:
-        edit = FigureEdit(accessible)
-        edit.setObjectName(f"field:{key}")
+    def _add_field(self, row: int, spec: FieldSpec) -> int:
+        edit = FigureEdit(spec.accessible)
+        edit.setObjectName(f"field:{spec.key}")
         edit.setFont(figure_font(scale=1.15))
         edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("99,999,999") + 24)
         edit.setMaximumWidth(edit.minimumWidth() + 40)
-        error = FieldError(edit, accessible)
+        error = FieldError(edit, spec.accessible)
         edit.refused.connect(error.show_error)
         edit.textEdited.connect(self._figures_edited)
         edit.save_requested.connect(self.request_save)
         edit.cancel_requested.connect(self.cancel)
-        number_label = QLabel(number)
+        number_label = QLabel(spec.number)
         number_label.setAlignment(FIGURE_ALIGNMENT)
-        name_label = QLabel(label)
+        name_label = QLabel(spec.label)
         name_label.setBuddy(edit)
-        if description:
-            name_label.setText(f"{label}  <span style='color:#55606e'>{description}</span>")
+        if spec.description:
+            name_label.setText(f"{spec.label}  <span style='color:#55606e'>{spec.description}</span>")
             name_label.setTextFormat(Qt.TextFormat.RichText)
         self.grid.addWidget(number_label, row, 0)
         self.grid.addWidget(name_label, row, 1)
         self.grid.addWidget(edit, row, 2)
         self.grid.addWidget(error, row, 3)
-        self.fields.append(_Field(key, label, edit, error, required))
+        self.fields.append(_Field(spec.key, spec.label, edit, error, spec.required))
         return row + 1
 
     # -- reading the figures ------------------------------------------------------------------
@@ -397,7 +385,7 @@ class CountSheetForm(QWidget):
         blanks = self.blank_fields()
         if len(blanks) == len([f for f in self.fields if f.required]):
             self._show_message("Nothing has been typed on this sheet yet.")
-            self._focus_first_figure()
+            self.focus_first_figure()
             return
         if blanks and not self._confirm_blanks:
             for f in blanks:
@@ -412,22 +400,20 @@ class CountSheetForm(QWidget):
 
     def cancel(self) -> None:
         """Esc: drop what was typed (and leave a correction); nothing was saved."""
-        self.editing = None
-        self._rebuild()
-        self._focus_first_figure()
+        self.start_new_sheet()
+        self.focus_first_figure()
         self.cancelled.emit()
 
     def reset_after_save(self) -> None:
         """A fresh sheet, ready for the next count table."""
-        self.editing = None
-        self._rebuild()
-        self._focus_first_figure()
+        self.start_new_sheet()
+        self.focus_first_figure()
 
     def show_refusal(self, message: str) -> None:
         """A refusal from the services (shown under the figures)."""
         self._show_message(message)
 
-    def _focus_first_figure(self) -> None:
+    def focus_first_figure(self) -> None:
         if self.fields:
             self.fields[0].edit.setFocus()
 

@@ -7,7 +7,7 @@ reason, kept in the audit log. With double entry on, each sheet is keyed twice b
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QPushButton, QRadioButton, QSplitter,
@@ -186,7 +186,7 @@ class SheetsView(QWidget):
             return
         self.status_message.emit(f"Sheet {sheet.id} saved.")
         self.form.reset_after_save()
-        self._select(sheet.id)
+        QTimer.singleShot(0, lambda: self._select(sheet.id))  # once the table has reloaded
 
     def _select(self, sheet_id: str) -> None:
         row = self.model.row_of(sheet_id)

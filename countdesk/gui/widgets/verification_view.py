@@ -53,8 +53,6 @@ class VerificationView(QWidget):
         self.model = VerificationModel(document, self)
         self.model.refused.connect(self._show_refusal)
         self.model.confirmation_needed.connect(self._confirm, Qt.ConnectionType.QueuedConnection)
-        self.model.modelAboutToBeReset.connect(self._remember_cursor)
-        self.model.modelReset.connect(self._after_reset)
         self._cursor: tuple[int, int] | None = None
 
         self.heading = QLabel("")
@@ -67,6 +65,9 @@ class VerificationView(QWidget):
         self.table.setObjectName("verificationTable")
         self.table.setAccessibleName("Ballot boxes: account and verified papers")
         self.table.setModel(self.model)
+        # After setModel, so these run once the view has handled the reset itself.
+        self.model.modelAboutToBeReset.connect(self._remember_cursor)
+        self.model.modelReset.connect(self._after_reset)
         self.delegate = KeyedEntryDelegate(self.table)
         self.delegate.enter_committed.connect(self._move_down)
         self.delegate.refused.connect(self._show_refusal)
@@ -98,6 +99,8 @@ class VerificationView(QWidget):
             value.setAccessibleName(caption)
             value.setFont(figure_font(bold=True, scale=1.15))
             value.setAlignment(FIGURE_ALIGNMENT)
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("−999,999 (999 boxes)" if key == "difference"
+                                                                        else "9,999,999 of 9,999"))
             totals.addWidget(name)
             totals.addWidget(value)
             totals.addSpacing(24)
@@ -190,9 +193,13 @@ class VerificationView(QWidget):
     def _after_reset(self) -> None:
         """A saved figure reloads the table: keep the cursor where the operator was."""
         self._update_totals()
-        if self._cursor is not None and self.model.rowCount():
-            row = min(self._cursor[0], self.model.rowCount() - 1)
-            self.table.setCurrentIndex(self.model.index(row, self._cursor[1]))
+        if not self.model.rowCount():
+            return
+        if self._cursor is None:
+            self.focus_first_unverified()
+            return
+        row = min(self._cursor[0], self.model.rowCount() - 1)
+        self.table.setCurrentIndex(self.model.index(row, self._cursor[1]))
 
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()
