@@ -61,8 +61,20 @@ class CountWorkspace(QWidget):
         top.addWidget(self.stage_label)
         top.addStretch(1)
         top.addWidget(self.operator_label)
+        self.read_only_banner = QLabel("")
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setProperty("role", "readOnlyBanner")
+        self.read_only_banner.setAccessibleName("Read-only")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setVisible(document.read_only)
+        if document.read_only:
+            holder = getattr(document.session, "lock_holder", None)
+            who = f"{holder.operator or holder.user} on {holder.host}" if holder else "another countdesk"
+            self.read_only_banner.setText(f"READ-ONLY: {who} has this count open for writing. You can look at "
+                                          "everything here, but nothing can be changed.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
+        layout.addWidget(self.read_only_banner)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
 

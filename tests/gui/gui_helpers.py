@@ -131,6 +131,10 @@ def press(qtbot, key, modifier=None) -> None:
 
 
 def screenshot(widget: QWidget, name: str) -> Path:
+    """The widget as drawn, for a person to look at. Pending layouts run first (a table lays out
+    its rows on a zero timer, and a grab before that shows it empty)."""
+    for _ in range(3):
+        QApplication.processEvents()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     assert widget.grab().save(str(path)), path

@@ -124,7 +124,7 @@ class AuditModel(QAbstractTableModel):
     @staticmethod
     def _display(row: "AuditRow", column: int) -> Any:
         if column == NUMBER:
-            return row.id
+            return str(row.id)
         if column == TIME:
             return local_time(row.at)
         if column == OPERATOR:

@@ -70,7 +70,7 @@ class ContestTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole and section in self.figure_columns():
                 return int(FIGURE_ALIGNMENT)
         elif role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
+            return str(section + 1)
         return None
 
     def figure_columns(self) -> frozenset[int]:

@@ -78,7 +78,7 @@ class CandidatesModel(ContestTableModel):
             return None
         candidate, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (index.row() + 1, candidate.name, candidate.description)[column]
+            return (str(index.row() + 1), candidate.name, candidate.description)[column]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{index.row() + 1}: {candidate.name}, {candidate.description or 'no description'}"
         return self.figure_role(column, role)

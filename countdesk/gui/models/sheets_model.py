@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from ...domain.model import Candidate, CountSheet
+from ...domain.model import Candidate, CountSheet, VotingSystem
 from ..appearance import format_figure
 from .base import ContestTableModel, Index
 
@@ -21,16 +21,19 @@ class SheetsModel(ContestTableModel):
     def __init__(self, document, parent=None) -> None:
         self._rows: tuple[CountSheet, ...] = ()
         self._candidates: tuple[Candidate, ...] = ()
+        self._sv = False
         super().__init__(document, parent)
 
     def reload(self) -> None:
         contest = self.contest()
         self._rows = contest.count_sheets if contest else ()
         self._candidates = contest.candidates if contest else ()
+        self._sv = bool(contest) and contest.system is VotingSystem.SV
 
     def headers(self) -> tuple[str, ...]:
+        second_round = ("Non-transferable",) if self._sv else ()
         return ("Sheet", "Round", *(c.surname.title() or c.name for c in self._candidates),
-                "Rejected", "Non-transferable", "Papers")
+                "Rejected", *second_round, "Papers")
 
     def figure_columns(self) -> frozenset[int]:
         return frozenset(range(1, len(self.headers())))
@@ -77,7 +80,7 @@ class SheetsModel(ContestTableModel):
             return format_figure(votes)
         if column == 2 + n:
             return format_figure(sheet.rejected_total) if sheet.round == 1 else ""
-        if column == 3 + n:
+        if column == 3 + n and self._sv:
             return format_figure(sheet.non_transferable) if sheet.round == 2 else ""
         if sheet.round == 2:
             return format_figure(sum(sheet.votes.values()) + (sheet.non_transferable or 0))

@@ -81,7 +81,9 @@ class BoxesEditor(QGroupBox):
         for key, edit in (("id", self.id_edit), ("station", self.station_edit), ("account", self.account_edit)):
             edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
 
-        entry = QGridLayout()
+        self.entry_row = QWidget()
+        entry = QGridLayout(self.entry_row)
+        entry.setContentsMargins(0, 0, 0, 0)
         for column, (caption, widget) in enumerate((("&Number:", self.id_edit), ("&Station:", self.station_edit),
                                                     ("", self.postal_check), ("A&ccount:", self.account_edit))):
             label = QLabel(caption)
@@ -98,7 +100,7 @@ class BoxesEditor(QGroupBox):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addLayout(entry)
+        layout.addWidget(self.entry_row)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 

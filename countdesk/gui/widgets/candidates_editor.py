@@ -71,7 +71,9 @@ class CandidatesEditor(QGroupBox):
         self.description_edit.returnPressed.connect(self.add_from_fields)
         self.name_edit.textEdited.connect(lambda _t: self.name_error.clear_error())
 
-        entry = QGridLayout()
+        self.entry_row = QWidget()
+        entry = QGridLayout(self.entry_row)
+        entry.setContentsMargins(0, 0, 0, 0)
         name_label = QLabel("&Name:")
         name_label.setBuddy(self.name_edit)
         description_label = QLabel("&Description:")
@@ -89,7 +91,7 @@ class CandidatesEditor(QGroupBox):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addLayout(entry)
+        layout.addWidget(self.entry_row)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 

@@ -229,6 +229,7 @@ class CountSheetForm(QWidget):
         edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("99,999,999") + 24)
         edit.setMaximumWidth(edit.minimumWidth() + 40)
         error = FieldError(edit, spec.accessible)
+        error.setMinimumWidth(edit.fontMetrics().horizontalAdvance("M") * 16)
         edit.refused.connect(error.show_error)
         edit.textEdited.connect(self._figures_edited)
         edit.save_requested.connect(self.request_save)

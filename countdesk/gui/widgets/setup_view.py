@@ -146,6 +146,17 @@ class SetupView(QWidget):
         self.candidates.set_contest(contest_id)
         self.boxes.set_contest(contest_id)
         self._load_contest()
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        """Opened read-only: everything can be read, nothing typed or pressed changes it."""
+        writable = not self.document.read_only
+        for widget in (self.election_form, self.save_election_button, self.add_contest_button,
+                       self.candidates.entry_row, self.boxes.entry_row, self.candidates.remove_button,
+                       self.boxes.remove_button):
+            widget.setEnabled(writable)
+        if not writable:
+            self.contest_form.setEnabled(False)
 
     def _document_changed(self, contest_id: str) -> None:
         if not contest_id:

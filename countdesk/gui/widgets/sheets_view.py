@@ -143,7 +143,9 @@ class SheetsView(QWidget):
                 elif result.elected_on_first:
                     hint = "A candidate has more than half of the valid first preferences: no second round."
         self.round2_button.setEnabled(round2)
-        self.round2_button.setVisible(self.contest_id is not None and self._is_sv())
+        is_sv = self.contest_id is not None and self._is_sv()
+        self.round1_button.setVisible(is_sv)  # FPTP has one round: no choice to show
+        self.round2_button.setVisible(is_sv)
         self.round_hint.setText(hint)
         if not round2 and self.round2_button.isChecked():
             self.round1_button.setChecked(True)
@@ -226,5 +228,6 @@ class SheetsView(QWidget):
 
     def _update_buttons(self) -> None:
         writable = self.contest_id is not None and not self.document.read_only
-        for widget in (self.correct_button, self.delete_button, self.form.save_button):
+        for widget in (self.correct_button, self.delete_button):
             widget.setEnabled(writable)
+        self.form.setEnabled(writable)

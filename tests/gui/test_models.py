@@ -1,0 +1,95 @@
+"""Every table model over the services, checked by pytest-qt's qtmodeltester on the Liverpool 2021
+count (94 boxes, 28 sheets), and the figures they show checked against the published count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from countdesk.gui.models.audit_model import AuditFilterModel, AuditModel, describe_change
+from countdesk.gui.models.boxes_model import BoxesModel
+from countdesk.gui.models.candidates_model import CandidatesModel, ballot_order, ballot_position, new_candidate_id
+from countdesk.gui.models.sheets_model import SheetsModel
+from countdesk.gui.models.verification_model import VerificationModel, parse_figure
+from countdesk.domain.model import Candidate
+from gui_helpers import demo_document
+
+LIVERPOOL = "mayor.liverpool.2021-05-06"
+
+
+def test_every_table_model_passes_qtmodeltester(qtmodeltester, tmp_path, open_documents):
+    document = demo_document(tmp_path, open_documents)
+    for model_type in (CandidatesModel, BoxesModel, VerificationModel, SheetsModel):
+        model = model_type(document)
+        model.set_contest(LIVERPOOL)
+        qtmodeltester.check(model, force_py=True)
+    audit = AuditModel(document)
+    qtmodeltester.check(audit, force_py=True)
+    proxy = AuditFilterModel()
+    proxy.setSourceModel(audit)
+    proxy.set_filters(action="contest.")
+    qtmodeltester.check(proxy, force_py=True)
+
+
+def test_the_models_show_the_published_liverpool_figures(tmp_path, open_documents):
+    document = demo_document(tmp_path, open_documents)
+    verification = VerificationModel(document)
+    verification.set_contest(LIVERPOOL)
+    totals = verification.totals()
+    # Published: 102,600 ballot papers verified across the 94 boxes (90 stations, 4 postal).
+    assert (totals.boxes, totals.boxes_verified, totals.verified) == (94, 94, 102_600)
+    assert verification.index(0, 4).data() == "644"
+    assert verification.index(0, 4).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    b3 = verification.index(2, 5)  # LIV003: 1,861 verified against an account of 1,860
+    assert b3.data() == "+1" and b3.data(Qt.ItemDataRole.BackgroundRole) is not None
+
+    sheets = SheetsModel(document)
+    sheets.set_contest(LIVERPOOL)
+    assert sheets.rowCount() == 28
+    headers = [sheets.headerData(c, Qt.Orientation.Horizontal) for c in range(sheets.columnCount())]
+    assert headers[2] == "Anderson" and headers[-2:] == ["Non-transferable", "Papers"]
+    first_round_anderson = sum(int(sheets.index(r, 2).data().replace(",", "")) for r in range(sheets.rowCount())
+                               if sheets.index(r, 1).data() == "1")
+    assert first_round_anderson == 38_958  # Anderson's published first preferences
+    round2 = [r for r in range(sheets.rowCount()) if sheets.index(r, 1).data() == "2"]
+    assert sheets.index(round2[0], 3).data() == ""  # Bannister was not a finalist: blank, not 0
+    assert sum(int(sheets.index(r, 2).data().replace(",", "")) for r in round2) == 7_535
+
+    candidates = CandidatesModel(document)
+    candidates.set_contest(LIVERPOOL)
+    assert candidates.index(0, 1).data() == "Joanne ANDERSON" and candidates.index(6, 1).data() == "Stephen YIP"
+
+
+def test_a_candidate_name_cannot_be_emptied_in_the_table(tmp_path, open_documents):
+    document = demo_document(tmp_path, open_documents)
+    model = CandidatesModel(document)
+    model.set_contest(LIVERPOOL)
+    refusals = []
+    model.refused.connect(refusals.append)
+    assert not model.setData(model.index(0, 1), "   ")
+    assert refusals and "cannot be empty" in refusals[0]
+    assert document.contest(LIVERPOOL).candidates[0].name == "Joanne ANDERSON"
+
+
+def test_ballot_order_is_alphabetical_by_surname_as_printed():
+    adams, brown = Candidate("adams", "Zoe ADAMS"), Candidate("brown", "Ann BROWN")
+    dyke, de_la = Candidate("dyke", "Ben Van DYKE"), Candidate("de-la-mare", "Al DE LA MARE")
+    # By surname (the words in capitals), not by the first letter of the name as typed.
+    assert ballot_order((dyke, brown, adams, de_la)) == ("adams", "brown", "de-la-mare", "dyke")
+    assert ballot_position((adams, brown), Candidate("n", "Cat ABBOT")) == 1
+    assert ballot_position((adams, brown), Candidate("n", "Cat BAKER")) == 2
+    assert ballot_position((adams, brown), Candidate("n", "Cat CLARK")) == 3
+    assert new_candidate_id("Joanne ANDERSON", ()) == "anderson-j"
+    assert new_candidate_id("Joanne ANDERSON", ("anderson-j",)) == "anderson-j-2"
+
+
+def test_figures_typed_in_a_cell_are_checked():
+    assert parse_figure("1,234") == (1234, "")
+    assert parse_figure("") == (None, "")
+    assert parse_figure("-3")[1] == "A figure cannot be negative"
+    assert parse_figure("12a")[1].startswith("Figures only")
+
+
+def test_an_audit_change_names_the_fields_that_changed():
+    assert describe_change({"verified": 99, "note": None}, {"verified": 100, "note": None}) == "verified: 99 → 100"
+    assert describe_change(None, {"id": "B1"}) == 'new: id: "B1"'
+    assert describe_change({"votes": {"a": 1, "b": 2}}, {"votes": {"a": 1, "b": 3}}) == "votes.b: 2 → 3"
