@@ -60,7 +60,12 @@ def parse_count_bytes(data: bytes, source: str = "count file") -> Count:
         raise ValidationError(
             f"{len(data):,} bytes is too large for a count file (the limit is {MAX_COUNT_FILE_BYTES:,})", source
         )
-    return parse_count_document(_decode_json(data, source))
+    try:
+        return parse_count_document(_decode_json(data, source))
+    except ValidationError as error:
+        if error.where:
+            raise
+        raise ValidationError(error.message, source) from None  # a fault of the whole document
 
 
 def _too_large(path: Path, size: int) -> ValidationError:

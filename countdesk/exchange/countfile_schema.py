@@ -18,7 +18,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 
 from ..domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS
 from .countfile_issues import Issue, Path
-from .text_rules import bad_id_message, first_forbidden_char, forbidden_char_message, quote
+from .text_rules import LARGEST_FIGURE, bad_id_message, first_forbidden_char, forbidden_char_message, quote
 
 SCHEMA_RESOURCE = "schema/countdesk-1.schema.json"
 
@@ -29,7 +29,7 @@ _STRICT_TYPES = Draft202012Validator.TYPE_CHECKER.redefine(
 )
 _CountFileValidator = validators.extend(Draft202012Validator, type_checker=_STRICT_TYPES)
 
-_LARGEST_FIGURE = 2**53 - 1
+_LARGEST_FIGURE = LARGEST_FIGURE
 _MIN_ITEMS_WORDS = {
     "tied": "must name at least two candidates",
     "winners": "must name at least one candidate",

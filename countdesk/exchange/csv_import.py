@@ -19,6 +19,7 @@ from typing import Iterator, Union
 from ..domain.model import Box, Candidate
 from ..errors import CountdeskError, ValidationError
 from .text_rules import (
+    LARGEST_FIGURE,
     MAX_ID_LENGTH, MAX_TEXT_LENGTH, bad_id_message, first_forbidden_char, forbidden_char_message,
     is_valid_id, quote,
 )
@@ -31,7 +32,7 @@ CsvSource = Union[str, bytes, "os.PathLike[str]"]
 CANDIDATE_COLUMNS = ("id", "name", "description")
 BOX_COLUMNS = ("id", "label", "postal", "ballot_paper_account", "verified")
 _POSTAL_WORDS = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False, "": False}
-_LARGEST_FIGURE = 2**53 - 1
+_LARGEST_FIGURE = LARGEST_FIGURE
 
 
 @dataclass(frozen=True)

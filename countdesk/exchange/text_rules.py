@@ -25,6 +25,8 @@ _FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
 #: Lengths the count file's schema also states: an id fits a file name, a name fits a ballot paper.
 MAX_ID_LENGTH = 200
 MAX_TEXT_LENGTH = 500
+#: JSON readers in other languages keep integers exact only up to here.
+LARGEST_FIGURE = 2**53 - 1
 
 _QUOTE_LIMIT = 60
 

@@ -8,7 +8,6 @@ are not refused here: they are warnings for the returning officer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Iterable
@@ -18,29 +17,46 @@ from ..domain.model import (
     VotingSystem,
 )
 from ..errors import ValidationError
+from ..exchange.text_rules import (
+    LARGEST_FIGURE, MAX_ID_LENGTH, MAX_TEXT_LENGTH, first_forbidden_char, forbidden_char_message, is_valid_id,
+)
 
-_ID = re.compile(r"[A-Za-z0-9._-]+")
-
+#: Notes explain a verification difference: longer than names, as in the count file's schema.
+MAX_NOTE_LENGTH = 2000
 
 def require_id(value: object, where: str, what: str = "id") -> str:
-    if not isinstance(value, str) or not _ID.fullmatch(value):
+    """The count file's id rule (exchange.text_rules), so what the app accepts it can export."""
+    if not isinstance(value, str) or not is_valid_id(value):
         raise ValidationError(
             f"{what} {value!r} is not valid: use letters, digits, '.', '-' and '_' only", where
         )
+    if len(value) > MAX_ID_LENGTH:
+        raise ValidationError(f"{what} is longer than {MAX_ID_LENGTH} characters", where)
     return value
 
 
-def require_text(value: object, where: str, what: str) -> str:
+def require_text(value: object, where: str, what: str, *, limit: int = MAX_TEXT_LENGTH) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(f"{what} must be given", where)
+    _clean_text(value, where, what, limit)
     return value
 
 
-def require_str(value: object, where: str, what: str, *, optional: bool = False) -> None:
+def require_str(value: object, where: str, what: str, *, optional: bool = False, limit: int = MAX_TEXT_LENGTH) -> None:
     if value is None and optional:
         return
     if not isinstance(value, str):
         raise ValidationError(f"{what} must be text, not {type(value).__name__}", where)
+    _clean_text(value, where, what, limit)
+
+
+def _clean_text(value: str, where: str, what: str, limit: int) -> None:
+    """The count file's text rules: no control characters, a sane length."""
+    bad = first_forbidden_char(value)
+    if bad is not None:
+        raise ValidationError(f"{what} {forbidden_char_message(bad)}", where)
+    if len(value) > limit:
+        raise ValidationError(f"{what} is longer than {limit} characters", where)
 
 
 def require_count(value: object, where: str, *, optional: bool = False) -> None:
@@ -52,6 +68,8 @@ def require_count(value: object, where: str, *, optional: bool = False) -> None:
         raise ValidationError(f"figure {shown}", where)
     if value < 0:
         raise ValidationError(f"figure {value} is negative", where)
+    if value > LARGEST_FIGURE:
+        raise ValidationError(f"figure {value} is too large (at most {LARGEST_FIGURE})", where)
 
 
 def require_reason(reason: object, where: str, why: str) -> str:
@@ -63,7 +81,7 @@ def require_reason(reason: object, where: str, why: str) -> str:
 def optional_reason(reason: object, where: str) -> str | None:
     if reason is None:
         return None
-    require_str(reason, where, "reason")
+    require_str(reason, where, "reason", limit=MAX_NOTE_LENGTH)
     return reason.strip() or None
 
 
@@ -115,7 +133,7 @@ def validate_box(box: object, where: str) -> None:
         raise ValidationError("postal must be true or false", f"{where}.postal")
     require_count(box.ballot_paper_account, f"{where}.ballot_paper_account", optional=True)
     require_count(box.verified, f"{where}.verified", optional=True)
-    require_str(box.note, f"{where}.note", "the note", optional=True)
+    require_str(box.note, f"{where}.note", "the note", optional=True, limit=MAX_NOTE_LENGTH)
 
 
 def validate_sheet(
