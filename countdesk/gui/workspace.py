@@ -47,6 +47,7 @@ class CountWorkspace(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setAccessibleName("Stages of the count")
+        self.tabs.tabBar().setAccessibleName("Stages of the count: Set-up, Verification, Count, Result, Audit log")
         self.views = (self.setup_view, self.verification_view, self.sheets_view, self.result_view, self.audit_view)
         for view, title in zip(self.views, TAB_TITLES):
             self.tabs.addTab(view, title)

@@ -57,6 +57,7 @@ class DoubleEntryDialog(QDialog):
         self.setWindowTitle(f"Settle sheet {disagreement.sheet_id}")
         self.setAccessibleName("Settle a double-entry disagreement")
         self.disagreement = disagreement
+        self.setMinimumWidth(560)
         count = len(disagreement.differences)
         intro = QLabel(f"Sheet {disagreement.sheet_id} was keyed by {disagreement.first_operator} and by "
                        f"{disagreement.second_operator}; the two differ in {count} field{'s' if count != 1 else ''}. "

@@ -60,7 +60,8 @@ class SheetsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.activated.connect(lambda _index: self.correct_selected())
+        # After the table has finished with the key press, or it keeps the focus.
+        self.table.activated.connect(lambda _index: QTimer.singleShot(0, self.correct_selected))
         self.correct_button = QPushButton("C&orrect sheet…")
         self.correct_button.setObjectName("correctSheet")
         self.correct_button.setAccessibleName("Correct the selected sheet")

@@ -1,0 +1,197 @@
+"""The Count and Verification tabs beyond the happy path: blank against zero, Esc, corrections and
+deletions with their reasons in the audit log, undo of a correction, and the second-round limit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+
+from countdesk.gui.document import CountDocument
+from countdesk.gui.widgets.audit_view import AuditView
+from countdesk.gui.widgets.sheets_view import SheetsView
+from countdesk.gui.widgets.verification_view import VerificationView
+from gui_helpers import (
+    focus_on, make_count_file, open_document, press, reopen, round_one, small_sv_contest, type_keys, when_modal,
+)
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CONTEST = "mayor.testshire"
+
+
+@pytest.fixture
+def counted(tmp_path, open_documents) -> CountDocument:
+    """Two boxes verified (200 papers) and one sheet: ADAMS 40, BROWN 30, CLARK 20, DIXON 8, 2 unmarked."""
+    path = make_count_file(tmp_path / "count.countdesk", (small_sv_contest((round_one("T01-R1", 40, 30, 20, 8, 2),)),))
+    return open_document(path, open_documents)
+
+
+def shown(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    widget.activateWindow()
+    return widget
+
+
+def test_an_untouched_field_is_not_a_typed_zero(qtbot, counted):
+    view = shown(qtbot, SheetsView(counted))
+    view.set_contest(CONTEST)
+    form = view.form
+    adams, brown = form.fields[0].edit, form.fields[1].edit
+    focus_on(qtbot, adams)
+    type_keys(qtbot, "0")
+    assert adams.text() == "0" and adams.property("untouched") is False
+    assert brown.text() == "" and brown.placeholderText() == "\u2013" and brown.property("untouched") is True
+    assert adams.value() == 0 and brown.value() is None
+    assert "brown-b" not in form.sheet(blanks_as_zero=False).votes
+    assert form.sheet(blanks_as_zero=True).votes["brown-b"] == 0
+
+
+def test_esc_drops_the_sheet_being_typed(qtbot, counted):
+    view = shown(qtbot, SheetsView(counted))
+    view.set_contest(CONTEST)
+    focus_on(qtbot, view.form.fields[0].edit)
+    type_keys(qtbot, "55")
+    press(qtbot, Qt.Key.Key_Return)
+    type_keys(qtbot, "12")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.form.is_pristine() and view.form.fields[0].edit.hasFocus()
+    assert len(counted.contest(CONTEST).count_sheets) == 1
+
+
+def test_a_correction_asks_why_and_can_be_undone(qtbot, counted):
+    view = shown(qtbot, SheetsView(counted))
+    view.set_contest(CONTEST)
+    focus_on(qtbot, view.table)
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    press(qtbot, Qt.Key.Key_Return)  # Enter on a sheet opens it for correction
+    form = view.form
+    qtbot.waitUntil(lambda: form.editing is not None)
+    assert form.editing is not None and form.sheet_id_edit.isReadOnly() and form.fields[0].edit.text() == "40"
+    assert form.fields[0].edit.hasFocus()
+    form.fields[0].edit.selectAll()
+    type_keys(qtbot, "41")
+    form.fields[1].edit.setFocus()
+    form.fields[1].edit.selectAll()
+    type_keys(qtbot, "29")
+    when_modal(lambda dialog: (qtbot.keyClicks(dialog.text_edit, "ADAMS and BROWN bundles swapped one paper"),
+                               qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)))
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    sheet = reopen(counted.path).contests[0].count_sheets[0]
+    assert (sheet.votes["adams-a"], sheet.votes["brown-b"]) == (41, 29)
+    replaced = counted.session.audit_rows(action="sheet.replace")
+    assert replaced[-1].reason == "ADAMS and BROWN bundles swapped one paper"
+    assert replaced[-1].before["votes"]["adams-a"] == 40 and replaced[-1].after["votes"]["adams-a"] == 41
+
+    counted.undo_stack.undo()
+    sheet = reopen(counted.path).contests[0].count_sheets[0]
+    assert (sheet.votes["adams-a"], sheet.votes["brown-b"]) == (40, 30)
+    assert counted.session.audit_rows(action="sheet.replace")[-1].reason.startswith("undo:")
+
+
+def test_a_deletion_asks_why_and_esc_keeps_the_sheet(qtbot, counted):
+    view = shown(qtbot, SheetsView(counted))
+    view.set_contest(CONTEST)
+    focus_on(qtbot, view.table)
+    view.table.selectRow(0)
+    when_modal(lambda dialog: qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Escape))
+    press(qtbot, Qt.Key.Key_Delete)
+    assert len(reopen(counted.path).contests[0].count_sheets) == 1
+    qtbot.waitUntil(view.table.hasFocus)
+
+    def give_reason(dialog) -> None:
+        qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)  # empty: refused in the dialog
+        assert dialog.isVisible() and "required" in dialog.error_label.text()
+        qtbot.keyClicks(dialog.text_edit, "Keyed against the wrong contest")
+        qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)
+
+    when_modal(give_reason)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert reopen(counted.path).contests[0].count_sheets == ()
+    deleted = counted.session.audit_rows(action="sheet.delete")[-1]
+    assert deleted.reason == "Keyed against the wrong contest" and deleted.before["votes"]["adams-a"] == 40
+
+
+def test_the_second_round_cannot_hold_more_than_the_eliminated_papers(qtbot, tmp_path, open_documents):
+    # ADAMS 90 of 196 valid is not a majority: CLARK's and DIXON's 56 papers go to round 2.
+    sheets = (round_one("T01-R1", 45, 35, 20, 0, 0), round_one("T02-R1", 45, 35, 16, 2, 2))
+    path = make_count_file(tmp_path / "r2.countdesk", (small_sv_contest(sheets),))
+    document = open_document(path, open_documents)
+    view = shown(qtbot, SheetsView(document))
+    view.set_contest(CONTEST)
+    assert view.round2_button.isEnabled()
+    view.set_round(2)
+    form = view.form
+    assert [f.label for f in form.fields[:2]] == ["Ann ADAMS", "Ben BROWN"]
+    assert "38 papers of the eliminated candidates" in form.limit_label.text() or "38" not in form.limit_label.text()
+    focus_on(qtbot, form.fields[0].edit)
+    for figure in ("20", "20", "20"):
+        type_keys(qtbot, figure)
+        press(qtbot, Qt.Key.Key_Return)
+    non_transferable = form.field("non_transferable")
+    error = next(f.error for f in form.fields if f.edit is non_transferable)
+    assert "Too many" in error.text() and "38 papers of the eliminated candidates" in error.text()
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert reopen(path).contests[0].sheets(2) == ()
+
+
+def test_verification_needs_a_note_for_a_difference_and_a_reason_to_change(qtbot, tmp_path, open_documents):
+    path = make_count_file(tmp_path / "v.countdesk", (small_sv_contest(verified=False),))
+    document = open_document(path, open_documents)
+    view = shown(qtbot, VerificationView(document))
+    view.set_contest(CONTEST)
+    focus_on(qtbot, view.table)
+    idle = lambda: view.table.state() == QAbstractItemView.State.NoState and view.table.hasFocus()  # noqa: E731
+
+    when_modal(lambda dialog: qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Escape))  # no note: not accepted
+    type_keys(qtbot, "98")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "needs a note" in view.message.text())
+    assert reopen(path).contests[0].boxes[0].verified is None
+
+    qtbot.waitUntil(idle)
+    view.table.setCurrentIndex(view.model.index(0, 4))
+    type_keys(qtbot, "100")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: reopen(path).contests[0].boxes[0].verified == 100)
+
+    qtbot.waitUntil(idle)
+    view.table.setCurrentIndex(view.model.index(0, 4))
+    def answer(text: str):
+        return lambda dialog: (qtbot.keyClicks(dialog.text_edit, text), qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return))
+
+    # A figure already verified needs a reason; the difference it now makes needs a note too.
+    def reason_then_note(dialog) -> None:
+        assert "Why is it being changed" in dialog.findChild(type(view.message)).text()
+        when_modal(answer("One paper found under the table, counted twice"))
+        answer("Recount after a paper was found: 101")(dialog)
+
+    when_modal(reason_then_note)
+    type_keys(qtbot, "101")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: reopen(path).contests[0].boxes[0].verified == 101)
+    box = reopen(path).contests[0].boxes[0]
+    assert box.note == "One paper found under the table, counted twice"
+    row = document.session.audit_rows(action="box.verify")[-1]
+    assert row.reason == "Recount after a paper was found: 101"
+    assert (row.before["verified"], row.after["verified"]) == (100, 101)
+
+
+def test_the_audit_log_filters_by_contest_operator_and_action(qtbot, counted):
+    view = shown(qtbot, AuditView(counted))
+    total = view.proxy.rowCount()
+    assert total == view.model.rowCount() >= 3
+    view.set_filters(action="session.")
+    assert 0 < view.proxy.rowCount() < total
+    assert all(view.proxy.index(r, 3).data().startswith("session.") for r in range(view.proxy.rowCount()))
+    view.set_filters(contest=CONTEST)
+    assert all(view.proxy.index(r, 4).data() == CONTEST for r in range(view.proxy.rowCount()))
+    assert view.operator_filter.findData("Alice Keyer") > 0  # the operators found in the log are offered
+    view.proxy.set_filters(contest="", operator="Nobody", action="")
+    assert view.proxy.rowCount() == 0
+    view.set_filters(operator="Alice Keyer")
+    assert view.proxy.rowCount() == total
+    view.check_chain()
+    assert "intact" in view.verdict.text()

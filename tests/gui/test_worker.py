@@ -1,0 +1,68 @@
+"""The one helper for slow work: success and failure come back on the GUI thread; a cancelled task
+calls neither callback."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+
+from countdesk.errors import CountdeskError
+from countdesk.gui.worker import Cancelled, CancelToken, run_in_background
+
+
+def test_success_is_delivered_on_the_gui_thread(qtbot):
+    gui_thread = QThread.currentThread()
+    seen = {}
+
+    def work(token: CancelToken) -> int:
+        seen["work_thread"] = threading.current_thread().name
+        return 6 * 7
+
+    def done(value: int) -> None:
+        seen["value"] = value
+        seen["on_gui_thread"] = QThread.currentThread() is gui_thread
+
+    task = run_in_background(work, done, lambda error: seen.setdefault("error", error))
+    qtbot.waitUntil(lambda: task.done)
+    assert seen["value"] == 42 and seen["on_gui_thread"] and "error" not in seen
+    assert seen["work_thread"] != threading.main_thread().name
+
+
+def test_a_failure_reaches_the_failure_callback(qtbot):
+    errors = []
+
+    def work(token: CancelToken) -> None:
+        raise CountdeskError("the file is damaged", "count.json")
+
+    task = run_in_background(work, lambda value: pytest.fail("no success expected"), errors.append)
+    qtbot.waitUntil(lambda: task.done)
+    assert len(errors) == 1 and str(errors[0]) == "count.json: the file is damaged"
+
+
+def test_a_cancelled_task_calls_neither_callback(qtbot):
+    started, release = threading.Event(), threading.Event()
+    calls = []
+
+    def work(token: CancelToken) -> str:
+        started.set()
+        release.wait(5)
+        token.check()
+        return "finished"
+
+    task = run_in_background(work, calls.append, calls.append)
+    assert started.wait(5)
+    task.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: task.done)
+    qtbot.wait(20)
+    assert calls == [] and task.cancelled
+
+
+def test_check_raises_only_after_cancel():
+    token = CancelToken()
+    token.check()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        token.check()
