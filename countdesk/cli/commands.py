@@ -67,14 +67,29 @@ def cmd_collate(args: Namespace) -> int:
 
 
 def version_text() -> str:
-    lines = [f"countdesk {__version__}", f"Python {sys.version.split()[0]}"]
+    """`countdesk --version`: this version, the Qt it runs on, and what is bundled under which licence."""
+    from ..licences import licences_summary
+
+    qt_version = None
+    lines = [f"countdesk {__version__}"]
     try:
         import PySide6
+        from PySide6.QtCore import qVersion
 
-        lines.append(f"PySide6 {PySide6.__version__} (Qt {PySide6.QtCore.qVersion()})")  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - the version line must print even without a working Qt
-        pass
+        qt_version = qVersion()
+        lines.append(f"Qt {qt_version}, PySide6 {PySide6.__version__}, Python {sys.version.split()[0]}")
+    except Exception as error:  # noqa: BLE001 - the versions must print even without a working Qt
+        lines.append(f"Qt unavailable ({type(error).__name__}: {error}), Python {sys.version.split()[0]}")
+    lines += ["", "Bundled software and licences (licence texts: Help > About countdesk):",
+              licences_summary(qt_version)]
     return "\n".join(lines)
+
+
+def self_test() -> int:
+    """`countdesk --self-test`: open, tally and declare the demo offscreen (cli/selftest.py)."""
+    from .selftest import run_self_test
+
+    return run_self_test()
 
 
 def cmd_import(args: Namespace) -> int:
