@@ -58,6 +58,15 @@ class CountDocument(QObject):
     def read_only(self) -> bool:
         return self.closed or self.session.read_only
 
+    def locked(self, contest_id: str | None) -> bool:
+        """Nothing in this contest can change: the file is read-only, or the result is declared."""
+        if self.read_only or contest_id is None:
+            return True
+        try:
+            return self.session.contest_state(contest_id).declared
+        except Exception:  # noqa: BLE001 - a contest just removed is as good as locked
+            return True
+
     @property
     def closed(self) -> bool:
         return self.session.closed

@@ -59,7 +59,7 @@ class BoxesModel(ContestTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.document.read_only or index.column() == BOX:
+        if self.document.locked(self.contest_id) or index.column() == BOX:
             return flags
         if index.column() == POSTAL:
             return flags | Qt.ItemFlag.ItemIsUserCheckable

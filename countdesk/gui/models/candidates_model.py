@@ -87,7 +87,7 @@ class CandidatesModel(ContestTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (NAME, DESCRIPTION) and not self.document.read_only:
+        if index.column() in (NAME, DESCRIPTION) and not self.document.locked(self.contest_id):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

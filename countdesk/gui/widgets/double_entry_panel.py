@@ -86,7 +86,7 @@ class DoubleEntryPanel(QWidget):
         self.form.set_blocked_ids(frozenset(k.sheet_id for k in pending))
         has_items = bool(pending)
         for button in (self.second_button, self.settle_button, self.discard_button):
-            button.setEnabled(has_items and not self.document.read_only)
+            button.setEnabled(has_items and not self.document.locked(self.contest_id))
 
     def selected(self):
         item = self.list.currentItem() or (self.list.item(0) if self.list.count() else None)

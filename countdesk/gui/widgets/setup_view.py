@@ -151,12 +151,8 @@ class SetupView(QWidget):
     def _apply_read_only(self) -> None:
         """Opened read-only: everything can be read, nothing typed or pressed changes it."""
         writable = not self.document.read_only
-        for widget in (self.election_form, self.save_election_button, self.add_contest_button,
-                       self.candidates.entry_row, self.boxes.entry_row, self.candidates.remove_button,
-                       self.boxes.remove_button):
+        for widget in (self.election_form, self.save_election_button, self.add_contest_button):
             widget.setEnabled(writable)
-        if not writable:
-            self.contest_form.setEnabled(False)
 
     def _document_changed(self, contest_id: str) -> None:
         if not contest_id:
@@ -171,9 +167,11 @@ class SetupView(QWidget):
 
     def _load_contest(self) -> None:
         contest = self._contest()
-        self.contest_form.setEnabled(contest is not None)
-        self.save_contest_button.setEnabled(contest is not None and not self.document.read_only)
-        self.remove_contest_button.setEnabled(contest is not None and not self.document.read_only)
+        locked = contest is None or self.document.locked(self.contest_id)
+        for widget in (self.contest_form, self.save_contest_button, self.remove_contest_button,
+                       self.candidates.entry_row, self.candidates.remove_button, self.boxes.entry_row,
+                       self.boxes.remove_button):
+            widget.setEnabled(not locked)
         if contest is None:
             return
         double_entry = self.document.contest_state(contest.id).double_entry

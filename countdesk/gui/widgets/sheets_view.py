@@ -206,7 +206,7 @@ class SheetsView(QWidget):
 
     def correct_selected(self) -> None:
         sheet = self.selected_sheet()
-        if sheet is None or self.document.read_only:
+        if sheet is None or self.document.locked(self.contest_id):
             return
         self.set_round(sheet.round)
         self.form.edit_sheet(sheet)
@@ -214,7 +214,7 @@ class SheetsView(QWidget):
 
     def delete_selected(self) -> None:
         sheet = self.selected_sheet()
-        if sheet is None or self.contest_id is None or self.document.read_only:
+        if sheet is None or self.document.locked(self.contest_id):
             return
         reason = ask_reason(self, "Delete a sheet", f"Why is sheet {sheet.id} being deleted? Its figures are kept "
                             "in the audit log.", ok_text="Delete sheet")
@@ -228,7 +228,7 @@ class SheetsView(QWidget):
         self.status_message.emit(f"Sheet {sheet.id} deleted.")
 
     def _update_buttons(self) -> None:
-        writable = self.contest_id is not None and not self.document.read_only
+        writable = not self.document.locked(self.contest_id)
         for widget in (self.correct_button, self.delete_button):
             widget.setEnabled(writable)
         self.form.setEnabled(writable)
