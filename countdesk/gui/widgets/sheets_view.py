@@ -139,8 +139,9 @@ class SheetsView(QWidget):
                 if result.finalists:
                     round2 = True
                     names = " and ".join(contest.candidate(c).name for c in result.finalists)
-                    hint = ("No candidate has more than half of the valid first preferences so far: "
-                            f"the second round is between {names}.")
+                    complete = result.ballot_papers_verified == result.ballot_papers_counted
+                    hint = ("No candidate has more than half of the valid first preferences"
+                            f"{'' if complete else ' so far'}: the second round is between {names}.")
                 elif result.elected_on_first:
                     hint = "A candidate has more than half of the valid first preferences: no second round."
         self.round2_button.setEnabled(round2)
