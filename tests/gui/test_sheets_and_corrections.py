@@ -195,3 +195,31 @@ def test_the_audit_log_filters_by_contest_operator_and_action(qtbot, counted):
     assert view.proxy.rowCount() == total
     view.check_chain()
     assert "intact" in view.verdict.text()
+
+
+def test_a_recorded_lot_can_be_undone_and_redone(tmp_path, open_documents):
+    from datetime import datetime, timezone
+
+    from countdesk.domain.model import Count, Lot
+    from countdesk.domain.result import Status
+    from countdesk.exchange.countfile import load_count_file
+    from countdesk.services.counts import CountSession
+    from gui_helpers import ROOT
+
+    count = load_count_file(ROOT / "tests" / "golden" / "fptp-three-seats-last-seat-lot" / "count.json")
+    contest = count.contests[0]
+    count = Count(count.election, (type(contest)(**{**contest.__dict__, "lots": ()}),))
+    path = tmp_path / "lot.countdesk"
+    with CountSession.create(path, "Alice Keyer", count.election) as session:
+        session.import_count(count)
+    document = open_document(path, open_documents)
+    tie = document.result(contest.id).pending_tie
+    assert document.result(contest.id).status is Status.NEEDS_LOTS and tie is not None
+    lot = Lot(tie.candidates, tie.candidates[:tie.places], "Pat Officer",
+              datetime(2024, 5, 3, 2, 14, tzinfo=timezone.utc).isoformat(), "Agents of both candidates")
+    document.record_lot(contest.id, lot)
+    assert document.result(contest.id).status is Status.ELECTED
+    document.undo_stack.undo()
+    assert reopen(path).contests[0].lots == () and document.result(contest.id).status is Status.NEEDS_LOTS
+    document.undo_stack.redo()
+    assert reopen(path).contests[0].lots[0].winners == lot.winners

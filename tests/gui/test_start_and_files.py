@@ -42,6 +42,9 @@ def test_the_demo_opens_on_the_liverpool_result_without_set_up(qtbot):
     assert dict(result.final) == {"anderson-j": 46_493, "yip-s": 32_079}
     assert "Joanne ANDERSON" in window.workspace.result_view.status_label.text()
     screenshot(window, "demo-result")
+    qtbot.keyClick(window, Qt.Key.Key_F11)  # View > Results screen: the hall's full-screen display
+    assert window.projector is not None and window.projector.isVisible()
+    window.projector.close()
     before = demo_source().read_bytes()
     first = window.document.path
     window.open_demo()  # a second demo is a fresh copy, not the first one changed
