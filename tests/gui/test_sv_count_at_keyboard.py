@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
 
 from countdesk.domain.model import VotingSystem
 from countdesk.domain.result import Status
