@@ -95,7 +95,7 @@ class CollationWindow(QMainWindow):
         self.contest_box = QComboBox()
         self.contest_box.setObjectName("contest")
         self.contest_box.setAccessibleName("Contest")
-        self.contest_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.contest_box.currentIndexChanged.connect(self._contest_chosen)
         self.status = QLabel("")
         self.status.setObjectName("collationStatus")
         self.status.setAccessibleName("Where the collation stands")
@@ -160,6 +160,9 @@ class CollationWindow(QMainWindow):
     # -- showing --------------------------------------------------------------------------------------
     def contest_id(self) -> str | None:
         return self.contest_box.currentData()
+
+    def _contest_chosen(self, _index: int) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         session = self.session

@@ -16,7 +16,10 @@ from ..errors import CountdeskError
 from . import count_files, settings
 from .application import DEMO_OPERATOR
 from .appearance import resource_file
+from .collation_window import start_collation
+from .dialogs.export_dialog import ExportDialog
 from .dialogs.new_count_wizard import NewCountWizard
+from .dialogs.round2_instruction_dialog import Round2InstructionDialog
 from .dialogs.operator_dialog import ask_operator
 from .dialogs.passphrase_dialog import PassphraseDialog
 from .document import CountDocument
@@ -80,6 +83,9 @@ class MainWindow(QMainWindow):
         self.import_boxes_action = self._action(file_menu, "Import &boxes from CSV…",
                                                 lambda: self.import_csv("boxes"), None, "importBoxes")
         file_menu.addSeparator()
+        self.export_action = self._action(file_menu, "&Export the results to USB…", lambda: ExportDialog(
+            self.document, self).exec(), QKeySequence("Ctrl+Shift+E"), "exportBundle")
+        self._action(file_menu, "Co&llate area bundles…", lambda: start_collation(self), None, "collation")
         self.close_action = self._action(file_menu, "&Close count", self.close_count, QKeySequence.StandardKey.Close,
                                          "closeCount")
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -101,6 +107,8 @@ class MainWindow(QMainWindow):
         self.declare_action = self._action(count_menu, "&Declare the result…", self.declare_result, None, "declare")
         self.unlock_action = self._action(count_menu, "&Unlock a declared result…", self.unlock_result, None,
                                           "unlock")
+        self.round2_action = self._action(count_menu, "Import the &round-2 instruction…", lambda:
+                                          Round2InstructionDialog(self.document, self).exec(), None, "importRound2")
         view_menu = bar.addMenu("&View")
         self.projector_action = self._action(view_menu, "&Results screen", self.show_projector,
                                              QKeySequence("F11"), "projector")
@@ -109,7 +117,7 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About countdesk", self.show_about, None, "about")
         self.count_actions = [self.import_candidates_action, self.import_boxes_action, self.close_action,
                               self.operator_action, *self.tab_actions, self.declare_action, self.unlock_action,
-                              self.projector_action]
+                              self.projector_action, self.export_action, self.round2_action]
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

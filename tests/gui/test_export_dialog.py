@@ -18,7 +18,7 @@ from countdesk.exchange.signing import load_or_create_key
 from countdesk.gui.dialogs import export_dialog as export_dialog_module
 from countdesk.gui.dialogs.export_dialog import SAFE_TO_REMOVE, ExportDialog, Volume, looks_removable
 from countdesk.services.export import EXPORT_ACTION
-from gui_helpers import demo_document, focused, screenshot
+from gui_helpers import demo_document, focused, screenshot, when_modal
 
 NOW = datetime(2021, 5, 8, 14, 0, tzinfo=timezone.utc)
 
@@ -156,3 +156,27 @@ def test_every_control_is_named_and_reachable_by_keyboard(qtbot, document, stick
 ])
 def test_what_counts_as_a_usb_stick(root, system, removable):
     assert looks_removable(root, system) is removable
+
+
+def test_the_main_window_offers_the_export_and_the_round2_instruction(qtbot, tmp_path):
+    from PySide6.QtGui import QAction
+
+    from countdesk.gui.main_window import MainWindow
+    from gui_helpers import OPERATOR, make_count_file, small_sv_contest
+
+    path = make_count_file(tmp_path / "testshire.countdesk", (small_sv_contest(),))
+    window = MainWindow(operator=OPERATOR)
+    qtbot.addWidget(window)
+    export, round2 = window.findChild(QAction, "exportBundle"), window.findChild(QAction, "importRound2")
+    assert window.findChild(QAction, "collation").isEnabled()  # collating needs no count open
+    assert not export.isEnabled() and not round2.isEnabled()
+    assert window.open_count(path)
+    assert export.isEnabled() and round2.isEnabled()
+    assert export.shortcut().toString() == "Ctrl+Shift+E"
+    seen = []
+    when_modal(lambda dialog: (seen.append(type(dialog).__name__), dialog.reject()))
+    export.trigger()
+    when_modal(lambda dialog: (seen.append(type(dialog).__name__), dialog.reject()))
+    round2.trigger()
+    assert seen == ["ExportDialog", "Round2InstructionDialog"]
+    window.close_count()

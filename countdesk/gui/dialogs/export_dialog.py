@@ -114,7 +114,7 @@ class ExportDialog(QDialog):
         self.drives.setAccessibleName("USB drives")
         self.drives.setMinimumHeight(90)
         drives_label.setBuddy(self.drives)
-        self.drives.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.drives.currentItemChanged.connect(self._target_changed)
         self.refresh_button = QPushButton("&Refresh")
         self.refresh_button.setAccessibleName("Look for USB drives again")
         self.refresh_button.clicked.connect(self.refresh_drives)
@@ -204,6 +204,9 @@ class ExportDialog(QDialog):
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, str(root))
         self.drives.addItem(item)
+
+    def _target_changed(self, *_items) -> None:
+        self._update_buttons()
 
     def target(self) -> Path | None:
         item = self.drives.currentItem()

@@ -42,7 +42,7 @@ class Round2InstructionDialog(QDialog):
         self.current.setWordWrap(True)
         self.choose_button = QPushButton("&Choose the instruction file…")
         self.choose_button.setAccessibleName("Choose the round-2 instruction file")
-        self.choose_button.clicked.connect(lambda: self.choose())
+        self.choose_button.clicked.connect(self._choose_clicked)
         self.summary = QLabel("")
         self.summary.setObjectName("instructionSummary")
         self.summary.setAccessibleName("What the instruction says")
@@ -89,6 +89,10 @@ class Round2InstructionDialog(QDialog):
     def _names(self, contest_id: str, ids) -> str:
         contest = self.document.contest(contest_id)
         return " and ".join(contest.candidate(cid).name for cid in ids)
+
+    def _choose_clicked(self) -> None:
+        # A bound method, not a lambda over self: PySide 6.12 crashed at exit on that cycle here.
+        self.choose()
 
     def choose(self, path: Path | None = None) -> None:
         """Read and check the file at once; show what it says or why it does not apply here."""
