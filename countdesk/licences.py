@@ -41,6 +41,7 @@ PURPOSES = {
     "pyside6-pdf": "PDF preview (Qt for Python)",
     "shiboken6": "Qt for Python bindings runtime",
     "reportlab": "printed documents (PDF)",
+    "rl-accel": "faster printed documents (reportlab's accelerator)",
     "sqlite-utils": "count database",
     "jsonschema": "count file checking",
     "cryptography": "results bundle signatures",
