@@ -14,6 +14,7 @@ from ..domain.model import Contest, Count, CountSheet, Lot
 from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..services.counts import CountSession
+from ..services.round2_area import stored_instruction
 
 
 class CountDocument(QObject):
@@ -104,9 +105,19 @@ class CountDocument(QObject):
         cached = self._results.get(contest_id)
         if cached is None:
             count = self.count()
-            cached = tally_contest(count.election, count.contest(contest_id))
+            cached = tally_contest(count.election, count.contest(contest_id), self._instructed_finalists(contest_id))
             self._results[contest_id] = cached
         return cached
+
+    def _instructed_finalists(self, contest_id: str) -> tuple[str, ...] | None:
+        """At a collated SV poll an area counts round 2 for the finalists the collating officer
+        named (services.round2_area), never for its own: the screen must show the same result the
+        area's exports report."""
+        path = getattr(self.session, "path", None)  # the result widgets' in-memory test session has none
+        if path is None:
+            return None
+        instruction = stored_instruction(path, contest_id)
+        return instruction.finalists if instruction is not None else None
 
     # -- changing -----------------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:

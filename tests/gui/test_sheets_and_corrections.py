@@ -223,3 +223,30 @@ def test_a_recorded_lot_can_be_undone_and_redone(tmp_path, open_documents):
     assert reopen(path).contests[0].lots == () and document.result(contest.id).status is Status.NEEDS_LOTS
     document.undo_stack.redo()
     assert reopen(path).contests[0].lots[0].winners == lot.winners
+
+
+def test_an_area_count_keys_round_two_for_the_finalists_it_was_told(qtbot, tmp_path, open_documents):
+    """At a collated poll the collating officer names the finalists from all areas' figures; this
+    area's own first preferences (ADAMS and BROWN ahead) must not decide them."""
+    from datetime import datetime, timezone
+
+    from countdesk.exchange.round2 import Round2Instruction, write_round2_instruction
+    from countdesk.services.round2_area import import_round2_instruction
+    from gui_helpers import ELECTION
+
+    sheets = (round_one("T01-R1", 45, 35, 20, 0, 0), round_one("T02-R1", 45, 35, 16, 2, 2))
+    path = make_count_file(tmp_path / "area.countdesk", (small_sv_contest(sheets),))
+    document = open_document(path, open_documents)
+    assert document.result(CONTEST).finalists == ("adams-a", "brown-b")
+    instruction = Round2Instruction(
+        ELECTION.id, CONTEST, ("adams-a", "clark-c"),
+        {"adams-a": 5_000, "clark-c": 4_000, "brown-b": 3_000, "dixon-d": 1_000}, (ELECTION.area, "Elsewhere"),
+        datetime(2021, 5, 7, 18, 0, tzinfo=timezone.utc), "Combined Authority Returning Officer")
+    source = write_round2_instruction(tmp_path / "instruction.json", instruction)
+    import_round2_instruction(document.session, source)
+    document.notify(CONTEST)
+    assert document.result(CONTEST).finalists == ("adams-a", "clark-c")
+    view = shown(qtbot, SheetsView(document))
+    view.set_contest(CONTEST)
+    view.set_round(2)
+    assert [f.label for f in view.form.fields[:2]] == ["Ann ADAMS", "Cat CLARK"]
