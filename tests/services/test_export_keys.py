@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from countdesk.services.settings_paths import installation_key, key_folder
+from countdesk.services.settings_paths import app_data_folder, installation_key, key_folder
 
 
 def test_countdesk_home_wins_over_everything(tmp_path):
@@ -16,9 +16,13 @@ def test_the_app_passes_its_data_folder(tmp_path):
     assert key_folder(tmp_path / "appdata", {}) == tmp_path / "appdata" / "keys"
 
 
-def test_the_command_line_uses_the_xdg_data_folder(tmp_path):
-    assert key_folder(None, {"XDG_DATA_HOME": str(tmp_path / "xdg")}) == tmp_path / "xdg" / "countdesk" / "keys"
-    assert key_folder(None, {}) == Path.home() / ".local" / "share" / "countdesk" / "keys"
+def test_the_command_line_finds_the_folder_qt_gives_the_app(tmp_path):
+    """docs/installing.md: the application data folder is <data>/countdesk/countdesk."""
+    xdg = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
+    assert key_folder(None, xdg) == tmp_path / "xdg" / "countdesk" / "countdesk" / "keys"
+    assert app_data_folder({}, "linux") == Path.home() / ".local" / "share" / "countdesk" / "countdesk"
+    assert app_data_folder({"APPDATA": str(tmp_path / "Roaming")}, "win32") == tmp_path / "Roaming" / "countdesk" / "countdesk"
+    assert app_data_folder({}, "darwin") == Path.home() / "Library" / "Application Support" / "countdesk" / "countdesk"
 
 
 def test_the_key_is_made_once_and_then_reused(tmp_path):
