@@ -162,10 +162,11 @@ class MainWindow(QMainWindow):
             return
         plan = wizard.plan()
         operator = self.ask_operator_once() if plan else None
-        if plan is None or operator is None or not self.close_count():
+        if plan is None or operator is None:
             return
         session = count_files.create_session(self, plan, operator)
         if session is not None:
+            self.close_count()
             self._show_document(CountDocument(session), default_tab="setup")
 
     def open_count_dialog(self) -> None:
@@ -175,12 +176,15 @@ class MainWindow(QMainWindow):
 
     def open_count(self, path: Path, *, operator: str | None = None, default_tab: str | None = None) -> bool:
         path = Path(path)
+        if self.document is not None and self.document.path.resolve() == path.resolve():
+            return True  # already open here
         operator = operator or self.ask_operator_once()
-        if operator is None or not self.close_count():
+        if operator is None:
             return False
         session = count_files.open_session(self, path, operator)
         if session is None:
-            return False
+            return False  # the count already open stays open
+        self.close_count()
         self._show_document(CountDocument(session), default_tab=default_tab)
         return True
 

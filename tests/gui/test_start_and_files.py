@@ -154,3 +154,18 @@ def test_run_app_opens_a_file_given_on_the_command_line(qtbot, tmp_path, monkeyp
     when_modal(lambda dialog: qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return))  # the suggested name
     assert run_app(path) == 0
     assert seen["path"] == path
+
+
+def test_a_count_that_cannot_be_opened_leaves_the_open_one_open(qtbot, tmp_path):
+    first = make_count_file(tmp_path / "first.countdesk", (small_sv_contest(),))
+    window = show(qtbot, MainWindow(operator=OPERATOR))
+    assert window.open_count(first)
+    damaged = tmp_path / "damaged.countdesk"
+    damaged.write_bytes(b"not a count file at all" * 10)
+    messages = []
+    when_modal(lambda box: (messages.append(box.informativeText()), box.accept()))
+    assert not window.open_count(damaged)
+    assert "damaged" in messages[0] or "not a countdesk" in messages[0]
+    assert window.document is not None and window.document.path == first
+    assert window.open_count(first)  # opening the count already open is a no-op, not a lock refusal
+    window.close()
