@@ -334,12 +334,16 @@ def _set_aside(target: Path) -> tuple[Path, ...]:
     while any(Path(f"{aside}{s}").exists() for s in ("", "-wal", "-shm")):
         aside = target.with_name(f"{target.name}.replaced-{stamp}-{n}")
         n += 1
-    kept = []
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(f"{target}{suffix}")
-        if source.exists():
-            os.replace(source, f"{aside}{suffix}")
-            kept.append(Path(f"{aside}{suffix}"))
+    kept: list[Path] = []
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{target}{suffix}")
+            if source.exists():
+                os.replace(source, f"{aside}{suffix}")
+                kept.append(Path(f"{aside}{suffix}"))
+    except OSError:
+        _put_back(tuple(kept), target)  # all three stay together, where they were
+        raise
     return tuple(kept)
 
 
