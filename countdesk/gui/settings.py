@@ -58,7 +58,7 @@ def _coerce(raw: Any, kind: type, default: Any) -> Any:
 RECENT_COUNTS: Setting[list] = Setting("files/recent", list, [])
 LAST_OPERATOR: Setting[str] = Setting("session/last_operator", str, "")
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
-FONT_SCALE: Setting[int] = Setting("window/font_scale_percent", int, 100)
+FONT_SCALE: Setting[int] = Setting("window/font_scale_percent", int, 110)
 
 
 def _place_key(path: Path, what: str) -> str:

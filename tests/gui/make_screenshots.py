@@ -34,7 +34,7 @@ from gui_helpers import DEMO, make_count_file, round_one, small_sv_contest  # no
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 WIDTH = 1000
-WINDOW = (1120, 760)
+WINDOW = (1180, 800)
 CONTEST = "mayor.testshire"
 
 
