@@ -13,8 +13,10 @@ from functools import cache
 from importlib import resources
 from typing import Any, Iterator
 
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError as SchemaError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # jsonschema costs a quarter of a second to import: only when a file is read
+    from jsonschema.exceptions import ValidationError as SchemaError
 
 from ..domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS
 from .countfile_issues import Issue, Path
@@ -22,12 +24,6 @@ from .text_rules import LARGEST_FIGURE, bad_id_message, first_forbidden_char, fo
 
 SCHEMA_RESOURCE = "schema/countdesk-1.schema.json"
 
-#: Figures are whole numbers written without a decimal point. JSON Schema counts 3.0 as an
-#: integer; a count file does not, since a figure typed as 3.0 came from a spreadsheet formula.
-_STRICT_TYPES = Draft202012Validator.TYPE_CHECKER.redefine(
-    "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
-)
-_CountFileValidator = validators.extend(Draft202012Validator, type_checker=_STRICT_TYPES)
 
 _LARGEST_FIGURE = LARGEST_FIGURE
 _MIN_ITEMS_WORDS = {
@@ -51,10 +47,18 @@ def load_schema() -> dict[str, Any]:
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator() -> Any:
+    """Built on first use. Figures are whole numbers written without a decimal point: JSON Schema
+    counts 3.0 as an integer, a count file does not (3.0 came from a spreadsheet formula)."""
+    from jsonschema import Draft202012Validator, validators
+
+    strict_types = Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
+    )
+    count_file_validator = validators.extend(Draft202012Validator, type_checker=strict_types)
     schema = load_schema()
-    _CountFileValidator.check_schema(schema)
-    return _CountFileValidator(_inline_refs(schema, schema.get("$defs", {})))
+    count_file_validator.check_schema(schema)
+    return count_file_validator(_inline_refs(schema, schema.get("$defs", {})))
 
 
 def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
