@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.model import Contest
+from .centred import centred_lines
 from .context import DocumentContext
 from .grid import Grid, default_font
 from .styles import FRAME_WIDTH, INK, RULE, styles
@@ -53,27 +54,28 @@ def pair(texts: Sequence[str], style, *, space_after: float = 4) -> Flowable:
 
 
 def heading_block(ctx: DocumentContext, title_key: str) -> list[Flowable]:
-    """Election, contest, counting area and poll date, then the document's title in capitals."""
+    """Election, contest, counting area and poll date, then the document's title in capitals.
+    Plain lines (centred_lines escapes any that must go to a Paragraph)."""
     st = styles()
     lang = ctx.lang
     election, contest = ctx.election, ctx.contest
     flow: list[Flowable] = [
-        Paragraph(safe(election.title), st.subheading),
-        Paragraph(safe(contest.title), st.heading),
+        centred_lines([election.title], st.subheading),
+        centred_lines([contest.title], st.heading),
     ]
-    area = " / ".join(say("heading.area", lang)) + f": {safe(election.area)}"
-    poll_label = say("heading.poll", lang)
+    area = " / ".join(say_plain("heading.area", lang)) + f": {election.area}"
+    poll_label = say_plain("heading.poll", lang)
     when = long_date_by_lang(election.poll_date)
     poll = " · ".join(
         f"{text}: {when.cy if code == 'cy' else when.en}" for code, text in zip(languages(lang), poll_label)
     )
     if len(languages(lang)) == 1:
-        flow.append(Paragraph(f"{area} · {poll}", st.subheading))
+        flow.append(centred_lines([f"{area} · {poll}"], st.subheading))
     else:
-        flow += [Paragraph(area, st.subheading), Paragraph(poll, st.subheading)]
+        flow += [centred_lines([area], st.subheading), centred_lines([poll], st.subheading)]
     flow += [
         HRFlowable(width="100%", thickness=1.2, color=INK, spaceBefore=4, spaceAfter=4),
-        Paragraph("<br/>".join(safe(t.upper()) for t in say_plain(title_key, lang)), st.title),
+        centred_lines([t.upper() for t in say_plain(title_key, lang)], st.title),
         HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=6),
     ]
     return flow
