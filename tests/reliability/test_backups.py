@@ -218,3 +218,19 @@ def test_backups_taken_while_another_process_writes_are_consistent(tmp_path, bac
             assert verify_count(copy).ok  # every sheet in the snapshot has its audit row, and no more
             sizes.append(len(sheets))
     assert sizes == sorted(sizes) and sizes[-1] > sizes[0], f"the writer was not writing: {sizes}"
+
+
+def test_rotation_clears_what_a_crashed_backup_left_but_not_one_being_written(session, backup_dir):
+    import os
+
+    backup_dir.mkdir(parents=True)
+    crashed = backup_dir / ".night.20210507T003000Z.count.timed.countdesk-backup.partial-1a2b3c4d"
+    writing = backup_dir / ".night.20210507T013000Z.count.timed.countdesk-backup.partial-5e6f7a8b"
+    other_count = backup_dir / ".other.20210507T003000Z.count.timed.countdesk-backup.partial-9c0d1e2f"
+    for path in (crashed, writing, other_count):
+        path.write_bytes(b"SQLite format 3\x00")
+    an_hour_ago = time.time() - 3600
+    for path in (crashed, other_count):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    assert store_backup.rotate_backups(session.path, backup_dir) == [crashed]
+    assert writing.exists() and other_count.exists()

@@ -156,3 +156,30 @@ def test_a_backup_taken_before_any_passphrase_restores_with_a_note(tmp_path, bac
         assert [r.action for r in s.audit_rows()[-3:]] == [
             "backup.restore_without_passphrase", "backup.restore", "session.open"]
         assert s.load() == count
+
+
+def test_a_restore_that_cannot_put_the_copy_in_place_leaves_the_count_where_it_was(
+        session, backup_dir, count_path, monkeypatch):
+    import os
+
+    from countdesk.store import backup as store_backup
+
+    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
+    backup = backup_now(session, backup_dir, now=NIGHT)
+    session.close()
+    before = count_path.read_bytes()
+    real_replace = os.replace
+
+    def stick_pulled(src, dst):
+        if str(src).startswith(str(count_path.with_name(f".{count_path.name}.restoring-"))):
+            raise OSError(5, "Input/output error")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(store_backup.os, "replace", stick_pulled)
+    with pytest.raises(CountdeskError, match="cannot write"):
+        store_backup.restore_backup(backup.path, count_path)
+    monkeypatch.setattr(store_backup.os, "replace", real_replace)
+    assert count_path.read_bytes() == before and aside_files(count_path) == []
+    assert not any(p.name.startswith(f".{count_path.name}.restoring-") for p in count_path.parent.iterdir())
+    with CountSession.open(count_path, "Alice") as reopened:
+        assert sheets_of(reopened) == ["T1"]
