@@ -142,6 +142,7 @@ def check_count_file(path: str | Path, *, audit: bool = True) -> FileCheck:
     except sqlite3.Error as exc:
         return FileCheck(False, f"{path.name} cannot be opened: {exc}")
     try:
+        conn.execute("BEGIN")  # one snapshot, should a writer still be at work on it
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return FileCheck(False, f"{path.name} is a SQLite database, but not a countdesk count file")
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
