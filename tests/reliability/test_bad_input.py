@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, VotingSystem, frozen_map
+from countdesk.domain.model import Box, Contest, Count, CountSheet, VotingSystem, frozen_map
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.exchange.bundle import BundleVerdict, verify_bundle, write_bundle
 from countdesk.exchange.countfile import load_count_file, parse_count_bytes

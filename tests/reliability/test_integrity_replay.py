@@ -13,7 +13,7 @@ from countdesk.domain.model import Box, Candidate, Election, Lot
 from countdesk.errors import CountdeskError
 from countdesk.services import CountSession
 from countdesk.services.integrity import KNOWN_ACTIONS, verify_count
-from reliability_builders import CONTEST_ID, ELECTION, OTHER_PASSPHRASE, PASSPHRASE, ROOT, liverpool, r1, r2, small_sv
+from reliability_builders import CONTEST_ID, ELECTION, OTHER_PASSPHRASE, PASSPHRASE, ROOT, liverpool, r1, small_sv
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 

@@ -22,8 +22,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
 from countdesk.services import CountSession
 from countdesk.services.integrity import verify_count
 from kill_sheets import CONTEST, CONTEST_ID, ELECTION, audit_record, sheet, sheet_number

@@ -9,7 +9,6 @@ import json
 import re
 import socket
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
