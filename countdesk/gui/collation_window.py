@@ -225,7 +225,7 @@ class CollationWindow(QMainWindow):
             self.refresh()
             return False
         self.refresh()
-        self.statusBar().showMessage(f"{pending.area} accepted: fingerprint {pending.data_fingerprint}", 8000)
+        self.statusBar().showMessage(f"{pending.area} accepted: fingerprint {pending.paper_fingerprint}", 8000)
         return True
 
     def edit_expected_areas(self) -> None:

@@ -1,19 +1,17 @@
-"""What goes into an area's results bundle, and the data fingerprint that binds it to paper.
+"""What goes into an area's results bundle, and the fingerprint that binds it to paper.
 
-The signed paper (the provisional statement, and the declaration where the RO declared) prints a
-fingerprint of the bundle. The PDFs are themselves in the bundle, so the fingerprint cannot be
-that of the whole bundle: it would have to be known before the PDFs that print it were made. It
-is the **data fingerprint** instead: the SHA-256 of ``DATA-SHA256SUMS``, a sha256sum listing of
-every file of the bundle outside ``reports/`` (the count file, the results in every format, the
-audit log). The PDFs are rendered with it, then every file, PDFs included, is listed in
-SHA256SUMS and signed. At collation the officer types two groups of the fingerprint from the
-paper, and they are compared with the data fingerprint recomputed from the files themselves
-(docs/bundle.md, "Paper binding").
+The signed paper (the provisional sheet, and the declaration where the RO declared) prints a
+fingerprint. The PDFs are themselves in the bundle, so it cannot be the whole bundle's: it would
+have to be known before the PDFs that print it were made. It is the **count file's** fingerprint
+instead (services/documents.py `count_fingerprint`, the one every printed document carries): the
+count file holds every figure, and everything else in the bundle is rendered from it. The PDFs
+are rendered with it, then every file, PDFs included, is listed in SHA256SUMS and signed. At
+collation the officer types two groups of the fingerprint from the paper, and they are compared
+with the fingerprint recomputed from the bundle's count file (docs/bundle.md, "Paper binding").
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,19 +20,19 @@ from typing import Any, Mapping
 
 from ..domain.model import Count, Election
 from ..domain.result import ContestResult
-from ..errors import CollationError
-from ..exchange.bundle import PUBLIC_KEY_FILE, SIGNATURE_FILE, safe_name, sha256sums
-from ..exchange.countfile import dump_count_json
+from ..errors import CollationError, ValidationError
+from ..exchange.bundle import safe_name
+from ..exchange.countfile import dump_count_json, parse_count_bytes
 from ..exchange.eml import EmlContest, to_eml_510
-from ..exchange.fingerprint import SUMS_FILE, sums_fingerprint
+from ..exchange.fingerprint import format_fingerprint
 from ..exchange.fsutil import read_file_uncached
 from ..exchange.nist import to_nist
 from ..exchange.result_json import results_to_dict
 from ..exchange.results_csv import results_to_csv
 from ..store.audit import AuditRow, AuditVerdict
 from .collation import BUNDLE_COUNT_FILE
+from .documents import count_fingerprint
 
-DATA_SUMS_FILE = "DATA-SHA256SUMS"
 RESULTS_JSON = "results.json"
 RESULTS_CSV = "results.csv"
 RESULTS_NIST = "results-nist.json"
@@ -42,9 +40,6 @@ RESULTS_EML = "results-eml510.xml"
 AUDIT_LOG = "audit-log.json"
 REPORTS_FOLDER = "reports"
 AUDIT_LOG_FORMAT = "countdesk-audit-log/1"
-
-#: The files outside reports/ that are not data: the bundle's own signing files and the listing.
-_NOT_DATA = frozenset({SUMS_FILE, SIGNATURE_FILE, PUBLIC_KEY_FILE, DATA_SUMS_FILE})
 
 
 @dataclass(frozen=True)
@@ -65,7 +60,7 @@ class CountSnapshot:
 
 
 def data_files(snapshot: CountSnapshot, generated_at: datetime, transaction_id: str) -> dict[str, bytes]:
-    """The data files of the bundle (everything but the PDFs and the signing files)."""
+    """The files of the bundle beside the PDFs and the signing files: the count and its results."""
     count = snapshot.count
     election = count.election
     rows = list(zip(count.contests, snapshot.results))
@@ -108,18 +103,10 @@ def audit_log_json(snapshot: CountSnapshot) -> str:
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 
-def data_sums(files: Mapping[str, bytes]) -> bytes:
-    """DATA-SHA256SUMS for the data files given (sha256sum format, sorted by name)."""
-    return sha256sums({name: data for name, data in files.items() if is_data_file(name)})
-
-
-def data_fingerprint(data_sums_bytes: bytes) -> str:
-    """The fingerprint printed on the paper: SHA-256 of DATA-SHA256SUMS, eight groups of four."""
-    return sums_fingerprint(data_sums_bytes)
-
-
-def is_data_file(name: str) -> bool:
-    return name not in _NOT_DATA and not name.startswith(f"{REPORTS_FOLDER}/")
+def paper_fingerprint(count: Count) -> str:
+    """The fingerprint printed on the documents: the count file's SHA-256 (services/documents.py,
+    the same one `countdesk declare` prints), in eight groups of four."""
+    return format_fingerprint(count_fingerprint(count))
 
 
 def report_names(contest_ids: list[str]) -> dict[str, str]:
@@ -141,50 +128,26 @@ def report_names(contest_ids: list[str]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class BundleData:
-    """A verified bundle's data, as read once from the device (no second read to race)."""
+    """A verified bundle's count, read once from the device: the bytes parsed are the bytes
+    fingerprinted, so a device that answers differently the second time gains nothing."""
 
-    fingerprint: str
-    files: Mapping[str, bytes]
-
-    @property
-    def count_bytes(self) -> bytes:
-        return self.files[BUNDLE_COUNT_FILE]
+    paper_fingerprint: str
+    count: Count
+    count_bytes: bytes
 
 
 def read_bundle_data(bundle: Path, listed: tuple[str, ...]) -> BundleData:
-    """Recompute the data fingerprint of a bundle that verify_bundle passed (`listed` = its files).
-
-    DATA-SHA256SUMS must list exactly the data files the bundle holds, each with its true hash;
-    otherwise a bundle could show the paper's fingerprint while carrying other figures.
-    """
+    """The count of a bundle that verify_bundle passed (`listed` = its files) and its fingerprint."""
     bundle = Path(bundle)
     where = str(bundle)
-    if DATA_SUMS_FILE not in listed:
-        raise CollationError(f"bundle refused: {DATA_SUMS_FILE} missing (not a countdesk area bundle)", where)
     if BUNDLE_COUNT_FILE not in listed:
-        raise CollationError(f"bundle refused: {BUNDLE_COUNT_FILE} missing", where)
+        raise CollationError(f"bundle refused: {BUNDLE_COUNT_FILE} missing (not a countdesk area bundle)", where)
     try:
-        sums = read_file_uncached(bundle / DATA_SUMS_FILE)
-        files = {name: read_file_uncached(bundle / name) for name in listed if is_data_file(name)}
+        data = read_file_uncached(bundle / BUNDLE_COUNT_FILE)
     except OSError as exc:
-        raise CollationError(f"bundle refused: a file could not be read ({exc.strerror or exc})", where) from exc
-    if sums != sha256sums(files):
-        named = _listing_names(sums)
-        extra = sorted(set(files) - named)
-        absent = sorted(named - set(files))
-        detail = (f"it does not list {', '.join(extra)}" if extra else
-                  f"it lists {', '.join(absent)}, not in the bundle" if absent else "a file's hash differs")
-        raise CollationError(f"bundle refused: {DATA_SUMS_FILE} does not match the data files ({detail})", where)
-    return BundleData(data_fingerprint(sums), files)
-
-
-def _listing_names(sums: bytes) -> set[str]:
-    names = set()
-    for line in sums.decode("utf-8", errors="replace").splitlines():
-        if len(line) > 66:
-            names.add(line[66:])
-    return names
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+        raise CollationError(f"bundle refused: {BUNDLE_COUNT_FILE} unreadable ({exc.strerror or exc})", where) from exc
+    try:
+        count = parse_count_bytes(data, f"{bundle.name}/{BUNDLE_COUNT_FILE}")
+    except ValidationError as error:
+        raise CollationError(f"bundle refused: {error}", where) from error
+    return BundleData(paper_fingerprint(count), count, data)

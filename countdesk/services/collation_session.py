@@ -7,7 +7,7 @@ An area bundle is accepted in two steps, because a person has to look at paper i
     collation.accept_bundle(pending, ["91C0", "7B1E"])         # refused if they do not match
 
 It is refused when the bundle fails verification (naming the file), when the typed groups do
-not match its data fingerprint, when the area is not on the expected list or comes a second time
+not match its fingerprint, when the area is not on the expected list or comes a second time
 (a later bundle from the same area replaces the first only when asked, and only if signed by the
 same key), when its contest or candidates differ from the other areas', and when its round-2
 sheets were counted for finalists other than the ones the collating officer named.
@@ -54,7 +54,7 @@ class PendingBundle:
     path: Path
     count: Count
     count_bytes: bytes
-    data_fingerprint: str
+    paper_fingerprint: str
     bundle_fingerprint: str
     key_fingerprint: str
     public_key_pem: str
@@ -198,11 +198,9 @@ class CollationSession:
         if not verdict.ok:
             raise CollationError("bundle refused: " + "; ".join(verdict.problems), str(path))
         data = read_bundle_data(path, verdict.files)
+        count = data.count
         try:
-            count = parse_count_bytes(data.count_bytes, f"{path.name}/count.json")
             key_pem = read_file_uncached(path / PUBLIC_KEY_FILE).decode("ascii")
-        except ValidationError as error:
-            raise CollationError(f"bundle refused: {error}", str(path)) from error
         except (OSError, UnicodeDecodeError) as exc:
             raise CollationError(f"bundle refused: {PUBLIC_KEY_FILE} unreadable", str(path)) from exc
         area = count.election.area
@@ -219,11 +217,11 @@ class CollationSession:
                 f'bundle refused: signed by key {verdict.key_fingerprint}, but area "{area}"\'s earlier bundle was '
                 f"signed by {earlier.key_fingerprint}", str(path))
         round2 = tuple(c.id for c in count.contests if c.sheets(2))
-        return PendingBundle(path, count, data.count_bytes, data.fingerprint, verdict.fingerprint or "",
+        return PendingBundle(path, count, data.count_bytes, data.paper_fingerprint, verdict.fingerprint or "",
                              verdict.key_fingerprint or "", key_pem, pick_check_positions(), earlier, round2)
 
     def accept_bundle(self, pending: PendingBundle, typed_groups: Sequence[str], *, replace: bool = False) -> AreaRecord:
-        """Accept a verified bundle once the groups typed from the paper match its data fingerprint."""
+        """Accept a verified bundle once the groups typed from the paper match its fingerprint."""
         try:
             return self._accept(pending, list(typed_groups), replace)
         except CountdeskError as error:
@@ -232,7 +230,7 @@ class CollationSession:
 
     def _accept(self, pending: PendingBundle, typed: list[str], replacing: bool) -> AreaRecord:
         where = str(pending.path)
-        if not fingerprint_matches(pending.data_fingerprint, typed, pending.positions):
+        if not fingerprint_matches(pending.paper_fingerprint, typed, pending.positions):
             positions = " and ".join(str(p) for p in pending.positions)
             raise CollationError(
                 f"the groups typed ({' '.join(typed) or 'none'}) do not match groups {positions} of this bundle's "
@@ -241,7 +239,7 @@ class CollationSession:
         earlier = self._state.area(pending.area)
         if earlier is not None and not replacing:
             raise CollationError(f'area "{earlier.area}" has already been imported (fingerprint '
-                                 f"{earlier.data_fingerprint}): replace it only with a later bundle from that area",
+                                 f"{earlier.paper_fingerprint}): replace it only with a later bundle from that area",
                                  where)
         self._check_round2(pending)
         others = [c for c in self._counts if area_key(c.election.area) != area_key(pending.area)]
@@ -251,7 +249,7 @@ class CollationSession:
         record = AreaRecord(
             area=pending.area, election_id=pending.count.election.id,
             count_file=f"{AREAS_FOLDER}/{safe_name(pending.area)}-{digest[:12]}.json", count_sha256=digest,
-            data_fingerprint=pending.data_fingerprint, bundle_fingerprint=pending.bundle_fingerprint,
+            paper_fingerprint=pending.paper_fingerprint, bundle_fingerprint=pending.bundle_fingerprint,
             key_fingerprint=pending.key_fingerprint, public_key_pem=pending.public_key_pem,
             source=str(pending.path), imported_at=self._clock(), check_positions=pending.positions,
             round2_contests=pending.round2_contests,
@@ -260,7 +258,7 @@ class CollationSession:
         records = [r for r in self._state.areas if area_key(r.area) != area_key(pending.area)] + [record]
         state = replace(self._state, election_id=pending.count.election.id, areas=records)
         event = "area_replaced" if earlier else "area_imported"
-        self._log(event, f"{pending.path.name}: data fingerprint {pending.data_fingerprint}, key "
+        self._log(event, f"{pending.path.name}: fingerprint {pending.paper_fingerprint}, key "
                          f"{pending.key_fingerprint}", area=pending.area, state=state)
         self._counts = [*others, pending.count]
         self._collated = candidate
@@ -335,8 +333,8 @@ class CollationSession:
     # The overall result ---------------------------------------------------------------------------
 
     def collation_fingerprint(self) -> str:
-        """Printed on the collated documents: stands for every accepted area's data fingerprint."""
-        lines = sorted(f"{r.data_fingerprint}  {r.area}\n" for r in self._state.areas)
+        """Printed on the collated documents: stands for every accepted area's count file fingerprint."""
+        lines = sorted(f"{r.paper_fingerprint}  {r.area}\n" for r in self._state.areas)
         return sums_fingerprint("".join(lines).encode("utf-8"))
 
     def document_context(self, contest_id: str, *, generated_at: datetime, place: str = "") -> DocumentContext:

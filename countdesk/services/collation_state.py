@@ -34,7 +34,7 @@ class AreaRecord:
     election_id: str
     count_file: str  # relative to the collation folder
     count_sha256: str
-    data_fingerprint: str  # the fingerprint on the area's signed paper
+    paper_fingerprint: str  # the fingerprint on the area's signed paper
     bundle_fingerprint: str
     key_fingerprint: str
     public_key_pem: str  # pinned at the first import: a later bundle must be signed by the same key

@@ -4,11 +4,11 @@ The order matters, and is what lets the app say "safe to remove the USB stick":
 
 1. the count is read through its own read-only connection, so nothing the stick does can touch
    the count database, and the GUI can run the export on a worker thread;
-2. the data files are made and their data fingerprint computed; the PDFs are rendered with that
+2. the count file and the results files are made; the PDFs are rendered with the count file's
    fingerprint printed on them (bundle_content.py explains why not the whole bundle's);
 3. write_bundle writes into a hidden partial folder, reads it back from the device, verifies it,
    and renames it into place; this module then reads the final folder back once more and checks
-   the data fingerprint too;
+   the count file's fingerprint against the one on the documents too;
 4. only then is the export recorded in the count's audit trail ("bundle.export", with the
    fingerprints), because an audit row for a bundle that never reached the stick would be false.
 
@@ -27,15 +27,13 @@ from pathlib import Path
 from typing import Callable
 
 from .. import __version__
-from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
 from ..exchange.bundle import BundleWriteError, bundle_name, verify_bundle, write_bundle
 from ..exchange.signing import SigningKey
 from ..reports import DocumentContext, DocumentNotReady, default_lang, render
 from .bundle_content import (
-    DATA_SUMS_FILE, REPORTS_FOLDER, CountSnapshot, data_files, data_fingerprint, data_sums, read_bundle_data,
-    report_names,
+    REPORTS_FOLDER, CountSnapshot, data_files, paper_fingerprint, read_bundle_data, report_names,
 )
 from .counts import CountSession
 from .round2_area import instructed_finalists
@@ -67,8 +65,8 @@ class ExportReport:
     """What was written, for the screen, the CLI and the audit row."""
 
     path: Path
-    #: Printed on the provisional statement and declaration; typed back at collation.
-    data_fingerprint: str
+    #: The count file's fingerprint, printed on every document; typed back at collation.
+    paper_fingerprint: str
     #: SHA-256 of SHA256SUMS: identifies this exact bundle, PDFs included.
     bundle_fingerprint: str
     #: The installation's signing key, as printed for comparison at collation.
@@ -121,9 +119,7 @@ def write_export_bundle(
     steps.total = 4 + len(contexts)
     steps.advance("Making the results files")
     files = data_files(snapshot, generated_at, transaction_id=f"{name}-{generated_at:%Y%m%dT%H%M%S}")
-    sums = data_sums(files)
-    files[DATA_SUMS_FILE] = sums
-    fingerprint = data_fingerprint(sums)
+    fingerprint = paper_fingerprint(snapshot.count)
     skipped = [f"{cid} declaration: not declared in the app" for cid, declared in snapshot.declared.items()
                if not declared]
     folders = report_names([c.id for c in snapshot.count.contests])
@@ -145,7 +141,7 @@ def write_export_bundle(
     report = _read_back(final, signing_key, fingerprint)
     steps.finish()
     return ExportReport(
-        path=final, data_fingerprint=fingerprint, bundle_fingerprint=report[0], key_fingerprint=signing_key.fingerprint,
+        path=final, paper_fingerprint=fingerprint, bundle_fingerprint=report[0], key_fingerprint=signing_key.fingerprint,
         files=report[1], documents_skipped=tuple(skipped), audit_head=snapshot.audit_head,
         audit_chain_ok=snapshot.audit_verdict.ok,
         warnings=() if snapshot.audit_verdict.ok else (
@@ -159,7 +155,7 @@ def record_export(session: CountSession, report: ExportReport) -> ExportReport:
         row = record_session_event(
             session, EXPORT_ACTION, "bundle", key=report.path.name,
             after={
-                "folder": str(report.path), "data_fingerprint": report.data_fingerprint,
+                "folder": str(report.path), "paper_fingerprint": report.paper_fingerprint,
                 "bundle_fingerprint": report.bundle_fingerprint, "key_fingerprint": report.key_fingerprint,
                 "files": len(report.files), "audit_head": list(report.audit_head),
                 "documents_skipped": list(report.documents_skipped),
@@ -188,12 +184,8 @@ def take_snapshot(session: CountSession) -> CountSnapshot:
         raise CountdeskError("the count kept changing while it was being read: try the export again",
                              str(session.path))
     finalists = instructed_finalists(session.path, [c.id for c in count.contests])
-    results = tuple(_tally(count, contest, finalists.get(contest.id)) for contest in count.contests)
+    results = tuple(tally_contest(count.election, contest, finalists.get(contest.id)) for contest in count.contests)
     return CountSnapshot(count, results, declared, rows, verdict, head, finalists)
-
-
-def _tally(count, contest, finalists) -> ContestResult:
-    return tally_contest(count.election, contest, finalists)
 
 
 def _document_plan(snapshot: CountSnapshot, generated_at: datetime, place: str) -> list[tuple[str, DocumentContext]]:
@@ -213,8 +205,8 @@ def _read_back(final: Path, signing_key: SigningKey, fingerprint: str) -> tuple[
     problem = "; ".join(verdict.problems)
     if verdict.ok:
         try:
-            if read_bundle_data(final, verdict.files).fingerprint != fingerprint:
-                problem = "its data fingerprint differs from the one printed on the documents"
+            if read_bundle_data(final, verdict.files).paper_fingerprint != fingerprint:
+                problem = "its count file's fingerprint differs from the one printed on the documents"
         except CountdeskError as error:
             problem = error.message
     if problem or verdict.fingerprint is None:

@@ -104,12 +104,12 @@ def type_from_paper(printed: str, *, wrong: bool = False, shot: str = ""):
 def import_area(qtbot, window: CollationWindow, report, *, replace_answer: bool = False, shot: str = "") -> bool:
     if replace_answer:
         def confirm(box: QMessageBox) -> None:
-            when_modal(type_from_paper(report.data_fingerprint, shot=shot), not_this=box)
+            when_modal(type_from_paper(report.paper_fingerprint, shot=shot), not_this=box)
             next(b for b in box.buttons() if b.text() == "&Replace").click()
 
         when_modal(confirm)
     else:
-        when_modal(type_from_paper(report.data_fingerprint, shot=shot))
+        when_modal(type_from_paper(report.paper_fingerprint, shot=shot))
     return window.import_bundle(report.path)
 
 
@@ -149,7 +149,7 @@ def test_the_paper_check_refusal_is_shown_and_nothing_is_accepted(qtbot, window,
             box.accept()
 
         when_modal(read, not_this=dialog)
-        type_from_paper(report.data_fingerprint, wrong=True)(dialog)
+        type_from_paper(report.paper_fingerprint, wrong=True)(dialog)
 
     when_modal(wrong_then_read_refusal)
     assert not window.import_bundle(report.path)

@@ -63,12 +63,12 @@ def test_the_export_says_safe_to_remove_with_the_fingerprint_once_checked_and_au
     report = dialog.report
     assert report is not None and report.path.parent == stick
     assert SAFE_TO_REMOVE in dialog.status.text()
-    assert dialog.fingerprint.text() == report.data_fingerprint and len(report.data_fingerprint.split()) == 8
+    assert dialog.fingerprint.text() == report.paper_fingerprint and len(report.paper_fingerprint.split()) == 8
     key = load_or_create_key(tmp_path / "keys")  # the installation key was created in the folder given
     assert verify_bundle(report.path, expected_public_key=key.public_key).ok
     rows = document.session.audit_rows(action=EXPORT_ACTION)
     assert [row.id for row in rows] == [report.audit_row_id]
-    assert rows[0].after["data_fingerprint"] == report.data_fingerprint
+    assert rows[0].after["paper_fingerprint"] == report.paper_fingerprint
     assert dialog.cancel_button.text() == "Close" and dialog.export_button.text() == "Export &again"
     screenshot(dialog, "export-dialog-safe-to-remove")
 

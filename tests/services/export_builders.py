@@ -65,13 +65,12 @@ def paper_groups(fingerprint: str, positions: tuple[int, ...]) -> list[str]:
 
 
 def quick_bundle(target: Path, count: Count, key) -> tuple[Path, str]:
-    """A valid area bundle without the PDFs or the other formats (fast: for the 33-area case).
-    Returns the folder and its data fingerprint, as the paper would print it."""
+    """A valid area bundle holding only its count file (fast: for the 33-area case). Returns the
+    folder and the fingerprint its paper would print."""
     from countdesk.exchange.bundle import bundle_name, write_bundle
     from countdesk.exchange.countfile import dump_count_json
-    from countdesk.services.bundle_content import DATA_SUMS_FILE, data_fingerprint, data_sums
+    from countdesk.services.bundle_content import paper_fingerprint
 
     files = {"count.json": (dump_count_json(count) + "\n").encode("utf-8")}
-    files[DATA_SUMS_FILE] = data_sums(files)
     path = write_bundle(target, bundle_name(count.election.id, count.election.area), files, key)
-    return path, data_fingerprint(files[DATA_SUMS_FILE])
+    return path, paper_fingerprint(count)

@@ -38,7 +38,7 @@ def lcr_bundles(tmp_path_factory):
         stick.mkdir()
         with area_session(base, count) as session:
             report = export_bundle(session, stick, signing_key=key, generated_at=GENERATED_AT)
-        bundles[count.election.area] = (report.path, report.data_fingerprint, key)
+        bundles[count.election.area] = (report.path, report.paper_fingerprint, key)
     return bundles
 
 
@@ -63,7 +63,7 @@ def test_the_six_lcr_areas_collate_to_the_published_result(lcr_bundles, collatio
     for number, area in enumerate(AREAS, start=1):
         path, printed, _ = lcr_bundles[area]
         record = accept(collation, path, printed)
-        assert record.area == area and record.data_fingerprint == printed
+        assert record.area == area and record.paper_fingerprint == printed
         progress = collation.progress(CONTEST)
         if number < len(AREAS):
             assert progress.stage is Stage.WAITING and len(progress.waiting_for) == len(AREAS) - number
@@ -183,25 +183,29 @@ def test_a_bundle_of_another_election_is_refused(lcr_bundles, collation, tmp_pat
         collation.open_bundle(other)
 
 
-def test_a_bundle_with_no_data_listing_is_not_an_area_bundle(collation, tmp_path):
-    count = load_example(LCR_AREAS[0])
-    from countdesk.exchange.countfile import dump_count_json
-
-    bare = write_bundle(tmp_path, "bare", {"count.json": dump_count_json(count).encode()}, generate_key())
-    with pytest.raises(CollationError, match="DATA-SHA256SUMS missing"):
+def test_a_bundle_without_a_count_file_is_not_an_area_bundle(collation, tmp_path):
+    bare = write_bundle(tmp_path, "bare", {"results.csv": b"ballot_paper_id,votes\r\n"}, generate_key())
+    with pytest.raises(CollationError, match="bundle refused: count.json missing"):
         collation.open_bundle(bare)
 
 
-def test_a_data_listing_that_leaves_out_a_data_file_is_refused(collation, tmp_path):
-    count = load_example(LCR_AREAS[0])
-    from countdesk.exchange.countfile import dump_count_json
-    from countdesk.services.bundle_content import DATA_SUMS_FILE, data_sums
-
-    listed = {"count.json": dump_count_json(count).encode()}
-    files = {**listed, DATA_SUMS_FILE: data_sums(listed), "results.csv": b"figures the paper does not cover\r\n"}
-    bundle = write_bundle(tmp_path, "sneaky", files, generate_key())
-    with pytest.raises(CollationError, match="DATA-SHA256SUMS does not match the data files .*results.csv"):
-        collation.open_bundle(bundle)
+def test_a_forger_who_re_signs_changed_figures_fails_the_paper_check(lcr_bundles, tmp_path):
+    """With no key pinned yet the forged bundle verifies (it is self-consistent); the paper,
+    signed for the true figures, is what gives it away."""
+    path, printed, _ = lcr_bundles["Halton"]
+    files = {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()
+             and p.name not in ("SHA256SUMS", "SHA256SUMS.sig", "signing-key.pub")}
+    count = files["count.json"]
+    files["count.json"] = count.replace(b'"rotheram-s": 1', b'"rotheram-s": 2', 1)
+    assert files["count.json"] != count
+    (tmp_path / "forger").mkdir()
+    forged = write_bundle(tmp_path / "forger", path.name, files, generate_key())
+    fresh = CollationSession.create(tmp_path / "fresh", "LCR", AREAS)
+    pending = fresh.open_bundle(forged)
+    assert pending.paper_fingerprint != printed
+    with pytest.raises(CollationError, match="do not match groups"):
+        fresh.accept_bundle(pending, paper_groups(printed, pending.positions))
+    assert fresh.areas == ()
 
 
 def test_an_accepted_copy_changed_on_disk_is_refused_on_reopening(lcr_bundles, collation):

@@ -46,7 +46,7 @@ def send(collation, laptops, stick, area, *, again=False):
     session, key = laptops[area]
     report = export_bundle(session, stick, signing_key=key, generated_at=GENERATED_AT)
     pending = collation.open_bundle(report.path)
-    return collation.accept_bundle(pending, paper_groups(report.data_fingerprint, pending.positions),
+    return collation.accept_bundle(pending, paper_groups(report.paper_fingerprint, pending.positions),
                                    replace=again)
 
 

@@ -12,11 +12,12 @@ import pytest
 
 from countdesk.exchange.bundle import verify_bundle
 from countdesk.exchange.countfile import parse_count_bytes
-from countdesk.exchange.fingerprint import sums_fingerprint
+from countdesk.exchange.fingerprint import format_fingerprint
 from countdesk.exchange.signing import generate_key
 from countdesk.services import bundle_content
-from countdesk.services.bundle_content import DATA_SUMS_FILE, read_bundle_data
+from countdesk.services.bundle_content import read_bundle_data
 from countdesk.services.counts import CountSession
+from countdesk.services.documents import count_fingerprint
 from countdesk.services.export import (
     EXPORT_ACTION, READING_BACK_LABEL, WRITING_LABEL, BundleWriteError, ExportCancelled, export_bundle,
     take_snapshot,
@@ -54,7 +55,7 @@ def pdf_text(pdf: bytes) -> str:
     return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, check=True, capture_output=True).stdout.decode()
 
 
-def test_a_declared_count_exports_every_file_and_the_paper_carries_the_data_fingerprint(liverpool, stick, key):
+def test_a_declared_count_exports_every_file_and_the_paper_carries_the_paper_fingerprint(liverpool, stick, key):
     liverpool.set_ro_passphrase(PASSPHRASE)
     liverpool.declare(CONTEST, PASSPHRASE)
     report = export_bundle(liverpool, stick, signing_key=key, generated_at=GENERATED_AT, place="Exhibition Centre")
@@ -62,7 +63,7 @@ def test_a_declared_count_exports_every_file_and_the_paper_carries_the_data_fing
     assert report.path == stick / FOLDER
     reports = [f"reports/{CONTEST}/{doc}.pdf" for doc in ("declaration", "provisional", "rejected", "verification")]
     assert set(report.files) == {"count.json", "results.json", "results.csv", "results-nist.json",
-                                 "results-eml510.xml", "audit-log.json", DATA_SUMS_FILE, "signing-key.pub", *reports}
+                                 "results-eml510.xml", "audit-log.json", "signing-key.pub", *reports}
     verdict = verify_bundle(report.path, expected_public_key=key.public_key)
     assert verdict.ok and verdict.fingerprint == report.bundle_fingerprint
     assert report.key_fingerprint == key.fingerprint
@@ -74,19 +75,19 @@ def test_a_declared_count_exports_every_file_and_the_paper_carries_the_data_fing
     assert result["non_transferable"] == 22_601 and result["ballot_papers_verified"] == 102_600
     assert result["rejected"]["total"] == 1_427 and result["turnout_percent"] == 30.51
 
-    # The data fingerprint is the SHA-256 of DATA-SHA256SUMS, which lists every file outside reports/.
-    sums = (report.path / DATA_SUMS_FILE).read_bytes()
-    assert report.data_fingerprint == sums_fingerprint(sums)
-    listed = sorted(line[66:] for line in sums.decode().splitlines())
-    assert listed == ["audit-log.json", "count.json", "results-eml510.xml", "results-nist.json", "results.csv",
-                      "results.json"]
-    assert read_bundle_data(report.path, verdict.files).fingerprint == report.data_fingerprint
-    assert report.data_fingerprint != report.bundle_fingerprint
+    # The fingerprint on the paper is the count file's: the same `countdesk declare` prints, and
+    # `sha256sum` of the canonical text (the file without its final newline) gives it by hand.
+    count_text = (report.path / "count.json").read_bytes()
+    assert count_text.endswith(b"}\n")
+    assert report.paper_fingerprint == format_fingerprint(hashlib.sha256(count_text[:-1]).hexdigest())
+    assert report.paper_fingerprint == format_fingerprint(count_fingerprint(liverpool.load()))
+    assert read_bundle_data(report.path, verdict.files).paper_fingerprint == report.paper_fingerprint
+    assert report.paper_fingerprint != report.bundle_fingerprint
 
     # ... and it is what the paper shows, on the declaration and on the provisional sheet.
     for document in ("declaration", "provisional"):
         text = pdf_text((report.path / f"reports/{CONTEST}/{document}.pdf").read_bytes())
-        assert report.data_fingerprint in text
+        assert report.paper_fingerprint in text
     assert "ANDERSON" in pdf_text((report.path / f"reports/{CONTEST}/declaration.pdf").read_bytes())
     assert report.documents_skipped == ()
 
@@ -118,7 +119,7 @@ def test_the_export_is_audited_after_the_bundle_and_the_bundle_carries_the_chain
     export_row = liverpool.audit_rows()[-1]
     assert export_row.id == report.audit_row_id == head_before[0] + 1
     assert export_row.action == EXPORT_ACTION and export_row.key == FOLDER
-    assert export_row.after["data_fingerprint"] == report.data_fingerprint
+    assert export_row.after["paper_fingerprint"] == report.paper_fingerprint
     assert export_row.after["bundle_fingerprint"] == report.bundle_fingerprint
     assert export_row.after["audit_head"] == list(head_before)
     assert liverpool.verify_audit().ok
@@ -185,7 +186,7 @@ def test_a_bundle_that_reads_back_with_other_data_is_removed_not_reported_safe(l
 
     monkeypatch.setattr(bundle_content, "read_file_uncached", failing_device)
     head = liverpool.audit_head()
-    with pytest.raises(BundleWriteError, match=r"did not read back correctly .*DATA-SHA256SUMS does not match"):
+    with pytest.raises(BundleWriteError, match=r"did not read back correctly .*count.json"):
         export_bundle(liverpool, stick, signing_key=key, generated_at=GENERATED_AT)
     assert [p for p in stick.iterdir() if not p.name.startswith(".")] == []
     assert liverpool.audit_head() == head

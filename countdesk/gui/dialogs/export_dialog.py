@@ -279,7 +279,7 @@ class ExportDialog(QDialog):
         lines += [f"Warning: {w}" for w in warnings]
         self.status.setStyleSheet(_SUCCESS_STYLE)
         self._set_status("<br>".join(_escape(line) if not line.startswith("<b>") else line for line in lines))
-        self.fingerprint.setText(report.data_fingerprint)
+        self.fingerprint.setText(report.paper_fingerprint)
         self.fingerprint.show()
         self.cancel_button.setText("Close")
         self._update_buttons()

@@ -51,7 +51,7 @@ class PaperBindingDialog(QDialog):
         if pending.replaces is not None:
             earlier = pending.replaces
             banner = QLabel(f"This replaces the bundle from {earlier.area} accepted at {utc_minute(earlier.imported_at)} "
-                            f"(fingerprint {earlier.data_fingerprint}).")
+                            f"(fingerprint {earlier.paper_fingerprint}).")
             banner.setObjectName("replacesBanner")
             banner.setProperty("role", "banner")
             banner.setWordWrap(True)
