@@ -34,6 +34,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("countdesk")
+    app.setDesktopFileName("countdesk")  # docks match packaging/countdesk.desktop and its icon
+    icon = resource_file("icons", "countdesk.svg")
+    if icon is not None:
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     apply_appearance(app, settings.FONT_SCALE.read())
     return app
 

@@ -16,10 +16,6 @@ from ..errors import CountdeskError
 from . import count_files, settings
 from .application import DEMO_OPERATOR
 from .appearance import resource_file
-from .collation_window import start_collation
-from .dialogs.export_dialog import ExportDialog
-from .dialogs.new_count_wizard import NewCountWizard
-from .dialogs.round2_instruction_dialog import Round2InstructionDialog
 from .dialogs.operator_dialog import ask_operator
 from .dialogs.passphrase_dialog import PassphraseDialog
 from .document import CountDocument
@@ -83,9 +79,9 @@ class MainWindow(QMainWindow):
         self.import_boxes_action = self._action(file_menu, "Import &boxes from CSV…",
                                                 lambda: self.import_csv("boxes"), None, "importBoxes")
         file_menu.addSeparator()
-        self.export_action = self._action(file_menu, "&Export the results to USB…", lambda: ExportDialog(
-            self.document, self).exec(), QKeySequence("Ctrl+Shift+E"), "exportBundle")
-        self._action(file_menu, "Co&llate area bundles…", lambda: start_collation(self), None, "collation")
+        self.export_action = self._action(file_menu, "&Export the results to USB…", self.export_results,
+                                          QKeySequence("Ctrl+Shift+E"), "exportBundle")
+        self._action(file_menu, "Co&llate area bundles…", self.collate_areas, None, "collation")
         self.close_action = self._action(file_menu, "&Close count", self.close_count, QKeySequence.StandardKey.Close,
                                          "closeCount")
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -107,8 +103,8 @@ class MainWindow(QMainWindow):
         self.declare_action = self._action(count_menu, "&Declare the result…", self.declare_result, None, "declare")
         self.unlock_action = self._action(count_menu, "&Unlock a declared result…", self.unlock_result, None,
                                           "unlock")
-        self.round2_action = self._action(count_menu, "Import the &round-2 instruction…", lambda:
-                                          Round2InstructionDialog(self.document, self).exec(), None, "importRound2")
+        self.round2_action = self._action(count_menu, "Import the &round-2 instruction…",
+                                          self.import_round2_instruction, None, "importRound2")
         view_menu = bar.addMenu("&View")
         self.projector_action = self._action(view_menu, "&Results screen", self.show_projector,
                                              QKeySequence("F11"), "projector")
@@ -157,6 +153,8 @@ class MainWindow(QMainWindow):
 
     # -- opening and closing --------------------------------------------------------------------
     def new_count(self) -> None:
+        from .dialogs.new_count_wizard import NewCountWizard
+
         wizard = NewCountWizard(self)
         if wizard.exec() != NewCountWizard.DialogCode.Accepted:
             return
@@ -385,19 +383,31 @@ class MainWindow(QMainWindow):
             self.projector.set_contest(contest_id)
         self.projector.present()
 
+    # The dialogs below are imported when first used: start-up pays only for what it shows.
+    def export_results(self) -> None:
+        from .dialogs.export_dialog import ExportDialog
+
+        ExportDialog(self.document, self).exec()
+
+    def collate_areas(self) -> None:
+        from .collation_window import start_collation
+
+        start_collation(self)
+
+    def import_round2_instruction(self) -> None:
+        from .dialogs.round2_instruction_dialog import Round2InstructionDialog
+
+        Round2InstructionDialog(self.document, self).exec()
+
     def show_user_guide(self) -> None:
         guide = resource_file("..", "docs", "user-guide.md")
         if guide is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide.resolve())))
 
     def show_about(self) -> None:
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
+        from .dialogs.about_dialog import AboutDialog
 
-        from .. import __version__
-
-        QMessageBox.about(self, "About countdesk", f"countdesk {__version__}<br>PySide6 {pyside_version} "
-                          f"(Qt {qVersion()})<br>An offline count-centre application for UK returning officers.")
+        AboutDialog(self).exec()
 
     def current_view(self) -> QWidget | None:
         return self.workspace.tabs.currentWidget() if self.workspace else None
