@@ -28,7 +28,7 @@ AREAS = ("Halton", "Knowsley", "Liverpool", "Sefton", "St Helens", "Wirral")
 @pytest.fixture(scope="module")
 def lcr_bundles(tmp_path_factory):
     """Each LCR area counted on its own laptop (its own key), exported to its own stick:
-    area → (bundle folder, data fingerprint printed on its paper, key)."""
+    area → (bundle folder, fingerprint printed on its paper, key)."""
     base = tmp_path_factory.mktemp("lcr")
     bundles = {}
     for path in LCR_AREAS:
@@ -125,7 +125,7 @@ def test_a_bundle_re_signed_with_another_key_is_refused_when_the_area_has_a_key(
         collation.open_bundle(forged)
 
     fresh = CollationSession.create(tmp_path / "other", "LCR", AREAS)
-    pending = fresh.open_bundle(forged)  # same data: same data fingerprint, but the key differs
+    pending = fresh.open_bundle(forged)  # same count file: same paper fingerprint, but the key differs
     assert pending.key_fingerprint != lcr_bundles["Halton"][2].fingerprint
 
 
@@ -145,8 +145,8 @@ def test_the_paper_check_refuses_groups_that_do_not_match(lcr_bundles, collation
     assert [r.area for r in collation.areas] == ["Knowsley"]
 
 
-def test_the_fingerprint_groups_come_from_the_data_not_the_whole_bundle(lcr_bundles, collation):
-    """The paper shows the data fingerprint; typing the bundle's SHA256SUMS fingerprint is refused."""
+def test_the_fingerprint_groups_come_from_the_count_file_not_the_whole_bundle(lcr_bundles, collation):
+    """The paper shows the count file fingerprint; typing the bundle's SHA256SUMS fingerprint is refused."""
     path, _, _ = lcr_bundles["Sefton"]
     pending = collation.open_bundle(path)
     with pytest.raises(CollationError, match="do not match"):
