@@ -24,17 +24,24 @@ class ServiceCommand(QUndoCommand):
     def run_first(self) -> None:
         self.apply()
         self._skip_next_redo = True
-        self.document.notify(self.contest_id)
+        self.applied()
 
     def redo(self) -> None:
         if self._skip_next_redo:
             self._skip_next_redo = False
             return
         self.apply()
-        self.document.notify(self.contest_id)
+        self.applied()
 
     def undo(self) -> None:
         self.revert()
+        self.reverted()
+
+    def applied(self) -> None:
+        """Tell the document what changed; by default, everything in the contest."""
+        self.document.notify(self.contest_id)
+
+    def reverted(self) -> None:
         self.document.notify(self.contest_id)
 
     def apply(self) -> None:  # pragma: no cover - abstract
@@ -71,6 +78,15 @@ class SaveSheetCommand(ServiceCommand):
         else:
             session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
 
+    def applied(self) -> None:
+        self.document.sheet_saved(self.contest_id, self.sheet)
+
+    def reverted(self) -> None:
+        if self.before is None:
+            self.document.sheet_deleted(self.contest_id, self.sheet.id)
+        else:
+            self.document.sheet_saved(self.contest_id, self.before)
+
 
 class DeleteSheetCommand(ServiceCommand):
     """A sheet removed with a reason; undo puts the same figures back."""
@@ -88,6 +104,12 @@ class DeleteSheetCommand(ServiceCommand):
 
     def revert(self) -> None:
         self.document.session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
+
+    def applied(self) -> None:
+        self.document.sheet_deleted(self.contest_id, self.before.id)
+
+    def reverted(self) -> None:
+        self.document.sheet_saved(self.contest_id, self.before)
 
 
 class RecordLotCommand(ServiceCommand):

@@ -7,12 +7,14 @@ change the caches are dropped and `changed` tells every view which contest to re
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.model import Contest, Count, CountSheet, Lot
 from ..domain.result import ContestResult
-from ..domain.tally import tally_contest
+from ..domain.incremental import IncrementalTally
 from ..services.counts import CountSession
 from ..services.round2_area import stored_instruction
 
@@ -32,6 +34,7 @@ class CountDocument(QObject):
         self.undo_stack.setObjectName("undoStack")
         self._count: Count | None = None
         self._results: dict[str, ContestResult] = {}
+        self._live: dict[str, IncrementalTally] = {}
 
     # -- who and how --------------------------------------------------------------------------
     @property
@@ -105,9 +108,33 @@ class CountDocument(QObject):
         cached = self._results.get(contest_id)
         if cached is None:
             count = self.count()
-            cached = tally_contest(count.election, count.contest(contest_id), self._instructed_finalists(contest_id))
+            live = self._live.get(contest_id)
+            if live is None:
+                live = self._live[contest_id] = IncrementalTally(count.election, count.contest(contest_id))
+            cached = live.result(self._instructed_finalists(contest_id))
             self._results[contest_id] = cached
         return cached
+
+    # A confirmed sheet changes its own figures only: the cached count and the running totals are
+    # adjusted by that sheet (O(candidates)) instead of reloading a thousand sheets from the file.
+    def sheet_saved(self, contest_id: str, sheet: CountSheet) -> None:
+        self._sheet_changed(contest_id, lambda live: live.save_sheet(sheet))
+
+    def sheet_deleted(self, contest_id: str, sheet_id: str) -> None:
+        self._sheet_changed(contest_id, lambda live: live.delete_sheet(sheet_id))
+
+    def _sheet_changed(self, contest_id: str, change) -> None:
+        live = self._live.get(contest_id)
+        if self._count is None or live is None:
+            self.notify(contest_id)
+            return
+        change(live)
+        contest = live.contest
+        self._count = replace(
+            self._count, contests=tuple(contest if c.id == contest_id else c for c in self._count.contests)
+        )
+        self._results.pop(contest_id, None)
+        self.changed.emit(contest_id)
 
     def _instructed_finalists(self, contest_id: str) -> tuple[str, ...] | None:
         """At a collated SV poll an area counts round 2 for the finalists the collating officer
@@ -136,8 +163,10 @@ class CountDocument(QObject):
         self._count = None
         if contest_id:
             self._results.pop(contest_id, None)
+            self._live.pop(contest_id, None)
         else:
             self._results.clear()
+            self._live.clear()
         self.changed.emit(contest_id)
 
     def refresh(self) -> None:

@@ -1,0 +1,45 @@
+"""The open count keeps its figures by adjusting for each confirmed sheet; they must always equal
+what a fresh read of the file and a full tally give."""
+
+from pathlib import Path
+
+from countdesk.domain.model import CountSheet, frozen_map
+from countdesk.domain.tally import tally_contest
+from countdesk.exchange.countfile import load_count_file
+from countdesk.gui.commands import DeleteSheetCommand, SaveSheetCommand
+from countdesk.gui.document import CountDocument
+from countdesk.services.counts import CountSession
+
+LIVERPOOL = Path(__file__).resolve().parents[2] / "resources" / "demo" / "liverpool-mayor-2021.json"
+
+
+def test_entries_corrections_deletions_and_undo_match_a_fresh_read(qtbot, tmp_path):
+    count = load_count_file(LIVERPOOL)
+    session = CountSession.create(tmp_path / "l.countdesk", "Tester", count.election)
+    session.import_count(count)
+    document = CountDocument(session)
+    contest_id = count.contests[0].id
+    ids = count.contests[0].candidate_ids
+    document.result(contest_id)  # warm the caches, as the open Result tab does
+
+    def fresh():
+        loaded = session.load()
+        return tally_contest(loaded.election, loaded.contest(contest_id)), loaded.contest(contest_id)
+
+    sheet = CountSheet("EXTRA", 1, frozen_map({cid: 10 for cid in ids}), frozen_map({"unmarked": 1}))
+    corrected = CountSheet("EXTRA", 1, frozen_map({cid: 11 for cid in ids}), frozen_map({"unmarked": 0}))
+    steps = [
+        lambda: document.push(SaveSheetCommand(document, contest_id, sheet)),
+        lambda: document.push(SaveSheetCommand(document, contest_id, corrected, reason="mis-keyed")),
+        lambda: document.push(DeleteSheetCommand(document, contest_id, "T01-R1", reason="counted twice")),
+        document.undo_stack.undo, document.undo_stack.undo, document.undo_stack.redo,
+    ]
+    for step in steps:
+        with qtbot.waitSignal(document.changed):
+            step()
+        expected, contest = fresh()
+        got = document.result(contest_id)
+        assert (got.first, got.final, got.elected, got.ballot_papers_counted, got.warnings) == (
+            expected.first, expected.final, expected.elected, expected.ballot_papers_counted, expected.warnings)
+        assert [s.id for s in document.contest(contest_id).count_sheets] == [s.id for s in contest.count_sheets]
+    session.close()
