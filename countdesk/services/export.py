@@ -51,6 +51,8 @@ WRITING_LABEL = "Writing the bundle to the USB stick"
 READING_BACK_LABEL = "Reading the bundle back from the USB stick"
 #: Documents for every contest; the declaration only for a contest the RO declared in the app.
 ALWAYS_DOCUMENTS = ("provisional", "rejected", "verification")
+DOCUMENT_NAMES = {"provisional": "provisional result sheet", "rejected": "statement of rejected papers",
+                  "verification": "verification statement", "declaration": "declaration of result"}
 _SNAPSHOT_ATTEMPTS = 5
 
 Progress = Callable[[int, int, str], None]
@@ -124,7 +126,7 @@ def write_export_bundle(
                if not declared]
     folders = report_names([c.id for c in snapshot.count.contests])
     for document, ctx in contexts:
-        steps.advance(f"Printing the {document} document for {ctx.contest.title}")
+        steps.advance(f"Printing the {DOCUMENT_NAMES[document]} for {ctx.contest.title}")
         try:
             pdf = render(document, replace(ctx, fingerprint=fingerprint))
         except DocumentNotReady as error:
@@ -138,11 +140,12 @@ def write_export_bundle(
         raise ExportCancelled("the export was cancelled: the bundle was removed from the USB stick",
                               str(target_dir))
     steps.advance(READING_BACK_LABEL)
-    report = _read_back(final, signing_key, fingerprint)
+    bundle_fingerprint, written = _read_back(final, signing_key, fingerprint)
     steps.finish()
     return ExportReport(
-        path=final, paper_fingerprint=fingerprint, bundle_fingerprint=report[0], key_fingerprint=signing_key.fingerprint,
-        files=report[1], documents_skipped=tuple(skipped), audit_head=snapshot.audit_head,
+        path=final, paper_fingerprint=fingerprint, bundle_fingerprint=bundle_fingerprint,
+        key_fingerprint=signing_key.fingerprint, files=written, documents_skipped=tuple(skipped),
+        audit_head=snapshot.audit_head,
         audit_chain_ok=snapshot.audit_verdict.ok,
         warnings=() if snapshot.audit_verdict.ok else (
             f"the count's audit trail failed its check: {snapshot.audit_verdict.problem}",),
