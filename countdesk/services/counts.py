@@ -212,7 +212,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
 
     def verify_audit(self) -> AuditVerdict:
         cdb = self._require_open()
-        with cdb.guard():
+        with cdb.snapshot():  # the rows and the recorded end, read as of one moment
             return store_audit.verify_audit_chain(cdb.db)
 
     def audit_head(self) -> tuple[int, str]:

@@ -45,6 +45,21 @@ class CountDatabase:
                 yield self.db
 
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """Several reads that see one state of the file, even while another process writes: a
+        read transaction (WAL keeps its snapshot until it ends). Inside a write, that write's view."""
+        with self.guard():
+            conn = self.db.conn
+            if conn.in_transaction:
+                yield self.db
+                return
+            conn.execute("BEGIN")
+            try:
+                yield self.db
+            finally:
+                conn.execute("COMMIT")
+
+    @contextlib.contextmanager
     def guard(self, doing: str = "could not read") -> Iterator[None]:
         """Turn a low-level SQLite failure (disk full, damaged page) into a message the user can act on."""
         with self._thread_lock:

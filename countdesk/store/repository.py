@@ -60,13 +60,13 @@ def load_election(cdb: CountDatabase) -> Election:
 
 def load_count(cdb: CountDatabase) -> Count:
     """The whole count, contests in their order, everything in ballot-paper and entry order."""
-    election = load_election(cdb)
-    with cdb.guard():
+    with cdb.snapshot():  # one state of the file, not tables read across a writer's commit
+        election = load_election(cdb)
         return Count(election, _load_contests(cdb.db, None))
 
 
 def load_contest(cdb: CountDatabase, contest_id: str) -> Contest:
-    with cdb.guard():
+    with cdb.snapshot():
         contests = _load_contests(cdb.db, contest_id)
     if not contests:
         raise CountdeskError(f'no contest "{contest_id}"', f"contests[{contest_id}]")
