@@ -28,7 +28,10 @@ def count_fingerprint(count: Count) -> str:
 def document_context(
     count: Count, contest_id: str, *, lang: str | None = None, place: str = "",
     generated_at: datetime | None = None, fingerprint: str | None = None,
+    instructed_finalists: tuple[str, ...] | None = None,
 ) -> DocumentContext:
+    """`instructed_finalists`: an area of a collated SV poll prints round 2 for the collating
+    officer's finalists (services.round2_area), never for its own."""
     try:
         contest = count.contest(contest_id)
     except KeyError:
@@ -37,7 +40,7 @@ def document_context(
     return DocumentContext(
         election=count.election,
         contest=contest,
-        result=tally_contest(count.election, contest),
+        result=tally_contest(count.election, contest, instructed_finalists),
         generated_at=generated_at or datetime.now(timezone.utc).astimezone(),
         place=place,
         fingerprint=format_fingerprint(fingerprint or count_fingerprint(count)),

@@ -151,3 +151,18 @@ def test_declare_unknown_contest_is_a_located_error(liverpool_db, tmp_path, caps
     assert main(["declare", "--db", str(liverpool_db), "--contest", "nope", "--out", str(tmp_path / "x.pdf")]) == 2
     assert '--contest: no contest "nope"' in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_export_then_verify_bundle_and_refuse_an_altered_file(liverpool_db, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("COUNTDESK_HOME", str(tmp_path / "home"))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert main(["export", "--db", str(liverpool_db), "--to", str(usb)]) == 0
+    bundle = next(p for p in usb.iterdir() if p.is_dir())
+    assert (bundle / "count.json").is_file() and (bundle / "SHA256SUMS.sig").is_file()
+    assert main(["verify-bundle", str(bundle)]) == 0
+    (bundle / "results.csv").write_text("forged\n")
+    capsys.readouterr()
+    assert main(["verify-bundle", str(bundle)]) == 1
+    assert "altered: results.csv" in capsys.readouterr().err
+    assert main(["audit", "--db", str(liverpool_db), "--verify"]) == 0  # the export is audited, chain intact
