@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         self.document: CountDocument | None = None
         self.workspace: CountWorkspace | None = None
         self.projector = None
+        self.auto_backup = None
         self._tasks = []
         self.start_page = StartPage()
         self.stack = QStackedWidget()
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(file_menu, "&Export the results to USB…", self.export_results,
                                           QKeySequence("Ctrl+Shift+E"), "exportBundle")
         self._action(file_menu, "Co&llate area bundles…", self.collate_areas, None, "collation")
+        self.backups_action = self._action(file_menu, "&Backups…", self.show_backups, None, "backups")
+        self.restore_action = self._action(file_menu, "Restore from a &backup…", self.restore_backup, None, "restore")
         self.close_action = self._action(file_menu, "&Close count", self.close_count, QKeySequence.StandardKey.Close,
                                          "closeCount")
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -101,10 +104,14 @@ class MainWindow(QMainWindow):
                                                  QKeySequence(f"Ctrl+{index}"), f"tab:{name}"))
         count_menu.addSeparator()
         self.declare_action = self._action(count_menu, "&Declare the result…", self.declare_result, None, "declare")
+        self.passphrase_action = self._action(count_menu, "Set the RO &passphrase…", self.set_passphrase, None,
+                                              "roPassphrase")
         self.unlock_action = self._action(count_menu, "&Unlock a declared result…", self.unlock_result, None,
                                           "unlock")
         self.round2_action = self._action(count_menu, "Import the &round-2 instruction…",
                                           self.import_round2_instruction, None, "importRound2")
+        self.documents_action = self._action(count_menu, "&Documents…", self.show_documents,
+                                             QKeySequence.StandardKey.Print, "documents")
         view_menu = bar.addMenu("&View")
         self.projector_action = self._action(view_menu, "&Results screen", self.show_projector,
                                              QKeySequence("F11"), "projector")
@@ -113,7 +120,9 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About countdesk", self.show_about, None, "about")
         self.count_actions = [self.import_candidates_action, self.import_boxes_action, self.close_action,
                               self.operator_action, *self.tab_actions, self.declare_action, self.unlock_action,
-                              self.projector_action, self.export_action, self.round2_action]
+                              self.projector_action, self.export_action, self.round2_action,
+                              self.documents_action, self.backups_action, self.restore_action,
+                              self.passphrase_action]
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -216,6 +225,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document: CountDocument, default_tab: str | None = None) -> None:
         self.document = document
+        self._start_auto_backup(document)
         self.workspace = CountWorkspace(document)
         self.workspace.status_message.connect(self.show_status)
         self.workspace.contest_changed.connect(self._remember_place)
@@ -249,6 +259,9 @@ class MainWindow(QMainWindow):
             self.projector = None
         document, workspace = self.document, self.workspace
         self.document, self.workspace = None, None
+        if self.auto_backup is not None:
+            self.auto_backup.stop()
+            self.auto_backup = None
         self.stack.setCurrentWidget(self.start_page)
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
@@ -384,6 +397,38 @@ class MainWindow(QMainWindow):
         self.projector.present()
 
     # The dialogs below are imported when first used: start-up pays only for what it shows.
+    def _start_auto_backup(self, document: CountDocument) -> None:
+        """Snapshots every few minutes and at each stage change, to the folder chosen in Backups."""
+        if document.read_only:
+            return
+        from .dialogs.backup_dialog import AutoBackup
+
+        self.auto_backup = AutoBackup(document.session, self)
+        self.auto_backup.failed.connect(self.show_status)
+
+    def show_backups(self) -> None:
+        from .dialogs.backup_dialog import BackupDialog
+
+        BackupDialog(self.document.session, self).exec()
+
+    def restore_backup(self) -> None:
+        from .dialogs.restore_dialog import RestoreDialog
+
+        path = self.document.path
+        dialog = RestoreDialog.for_open_count(self.document.session, self)
+        dialog.exec()
+        if dialog.restored_session is not None:
+            self.close_count()
+            self._show_document(CountDocument(dialog.restored_session))
+        elif dialog.session_was_closed:
+            self.close_count()
+            self.open_count(path, operator=self.operator)
+
+    def set_passphrase(self) -> None:
+        from .dialogs.ro_passphrase_dialog import set_ro_passphrase
+
+        set_ro_passphrase(self, self.document.session)
+
     def export_results(self) -> None:
         from .dialogs.export_dialog import ExportDialog
 
@@ -398,6 +443,16 @@ class MainWindow(QMainWindow):
         from .dialogs.round2_instruction_dialog import Round2InstructionDialog
 
         Round2InstructionDialog(self.document, self).exec()
+
+    def show_documents(self) -> None:
+        contest_id = self.workspace.current_contest() if self.workspace else None
+        if contest_id is None or self.document is None:
+            return
+        from .dialogs.documents_dialog import DocumentsDialog
+
+        dialog = DocumentsDialog(self.document, contest_id, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_user_guide(self) -> None:
         guide = resource_file("..", "docs", "user-guide.md")
