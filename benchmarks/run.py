@@ -1,0 +1,285 @@
+"""countdesk's performance figures, each against a bare baseline measured in the same run.
+
+    python benchmarks/run.py            # full run (a minute or two)
+    python benchmarks/run.py --quick    # fewer repetitions
+
+Prints a table (figure, countdesk, baseline, ratio, target) and writes it as JSON to
+benchmarks/results/latest.json (or --out). Figures are medians of several runs. See
+docs/performance.md for what each figure means and the floors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from scale import big_count, extra_sheet  # noqa: E402
+
+LIVERPOOL = ROOT / "resources" / "demo" / "liverpool-mayor-2021.json"
+
+
+@dataclass
+class Figure:
+    name: str
+    unit: str
+    countdesk: float
+    baseline: float | None
+    target: str
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return None if not self.baseline else self.countdesk / self.baseline
+
+    def met(self) -> bool | None:
+        if self.target.startswith("ratio"):
+            return self.ratio is not None and self.ratio <= float(self.target.split()[-1])
+        if self.target.startswith("<"):
+            return self.countdesk < float(self.target[1:].split()[0])
+        return None
+
+
+def median_time(fn: Callable[[], object], runs: int, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+# -- 1. start-up ------------------------------------------------------------------------------
+
+def _time_to_paint(script: list[str], env: dict[str, str]) -> float:
+    start = time.time()
+    proc = subprocess.run([sys.executable, *script], capture_output=True, text=True, env=env, timeout=120)
+    if proc.returncode != 0:
+        raise RuntimeError(f"start-up script failed: {proc.stderr[-2000:]}")
+    painted = float(proc.stdout.strip().splitlines()[-1])
+    return painted - start
+
+
+def bench_startup(runs: int, work: Path) -> Figure:
+    from countdesk.cli import main as cli
+
+    db = work / "startup.countdesk"
+    if not db.exists():
+        cli(["import", str(LIVERPOOL), "--db", str(db), "--operator", "Benchmark"])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(work / "config"),
+           "XDG_DATA_HOME": str(work / "data")}
+    app = [str(HERE / "startup_app.py"), str(db)]
+    bare = [str(HERE / "startup_bare.py")]
+    _time_to_paint(app, env), _time_to_paint(bare, env)  # warm the file cache
+    ours, base = [], []
+    for _ in range(runs):  # interleaved, so a busy moment hurts both sides alike
+        ours.append(_time_to_paint(app, env))
+        base.append(_time_to_paint(bare, env))
+    return Figure("Start-up to first painted window (Liverpool count open)", "s",
+                  statistics.median(ours), statistics.median(base), "ratio <= 1.5",
+                  "baseline: bare PySide6 QMainWindow + QTableView, both offscreen, process start to first paint")
+
+
+# -- 2. entry, 3. result ------------------------------------------------------------------------
+
+def bench_entry_and_result(runs: int, work: Path) -> list[Figure]:
+    from countdesk.domain.incremental import IncrementalTally
+    from countdesk.domain.tally import tally_contest
+    from countdesk.services.counts import CountSession
+
+    count = big_count()
+    contest = count.contests[0]
+    path = work / "entry.countdesk"
+    session = CountSession.create(path, "Benchmark", count.election)
+    session.import_count(count)
+    session._cdb.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # start both sides with an empty WAL
+    live = IncrementalTally(count.election, session.contest(contest.id))
+    live.result()
+    n = iter(range(10**6))
+
+    def confirm_sheet() -> None:
+        sheet = extra_sheet(count, next(n))
+        session.save_sheet(contest.id, sheet)  # validated, durable commit with its audit row
+        live.save_sheet(sheet)                 # totals and every check recomputed
+        live.result()
+
+    bare = sqlite3.connect(work / "bare.db", isolation_level=None)
+    bare.execute("PRAGMA journal_mode=WAL")
+    bare.execute("PRAGMA synchronous=FULL")
+    bare.execute("CREATE TABLE IF NOT EXISTS sheet (id INTEGER PRIMARY KEY, contest TEXT, figures TEXT)")
+    m = iter(range(10**6))
+
+    def bare_insert() -> None:
+        bare.execute("BEGIN")
+        bare.execute("INSERT INTO sheet (contest, figures) VALUES (?, ?)", (contest.id, str(next(m))))
+        bare.execute("COMMIT")
+
+    ours, base = [], []
+    for _ in range(3):
+        ours.append(median_time(confirm_sheet, runs * 10))
+        base.append(median_time(bare_insert, runs * 10))
+    session.close()
+    whole = median_time(lambda: tally_contest(count.election, contest), runs * 3)
+    return [
+        Figure("Entry: confirm one sheet (2,000 boxes, 1,000 sheets, 12 candidates)", "ms",
+               statistics.median(ours) * 1000, statistics.median(base) * 1000, "ratio <= 2",
+               "durable commit + audit row + totals and checks recomputed; baseline: one bare INSERT + "
+               "COMMIT, WAL, synchronous=FULL"),
+        Figure("Result: full SV result and every check at that scale", "ms", whole * 1000, None, "< 20 ms",
+               "tally_contest from scratch over 1,000 sheets and 2,000 boxes"),
+    ]
+
+
+# -- 4. declaration -------------------------------------------------------------------------------
+
+def bench_declaration(runs: int) -> Figure:
+    from datetime import datetime, timezone
+
+    from countdesk.exchange.countfile import load_count_file
+    from countdesk.services.documents import document_context, render_document
+
+    count = load_count_file(LIVERPOOL)
+    ctx = document_context(count, count.contests[0].id, generated_at=datetime(2021, 5, 8, tzinfo=timezone.utc))
+    rows = [["Candidate", "Description", "First", "Second", "Total"]] + [
+        [c.name, c.description, f"{ctx.result.first[c.id]:,}", "", ""] for c in ctx.contest.candidates
+    ]
+
+    def bare_table() -> bytes:
+        import io
+
+        from reportlab.lib.pagesizes import A4
+        from reportlab.platypus import SimpleDocTemplate, Table
+
+        out = io.BytesIO()
+        SimpleDocTemplate(out, pagesize=A4, invariant=1).build([Table(rows)])
+        return out.getvalue()
+
+    ours, base = [], []
+    for _ in range(3):
+        ours.append(median_time(lambda: render_document("declaration", ctx), runs))
+        base.append(median_time(bare_table, runs))
+    return Figure("Declaration PDF (Liverpool, SV with second round)", "ms", statistics.median(ours) * 1000,
+                  statistics.median(base) * 1000, "ratio <= 1.5",
+                  "baseline: bare reportlab one-page A4 table of the candidates, same process")
+
+
+# -- 5. collation ---------------------------------------------------------------------------------
+
+def bench_collation(runs: int, work: Path) -> Figure:
+    from countdesk.services.collation import collate, load_area
+
+    bundles = _area_bundles(work, 33)
+
+    def collate_all() -> None:
+        collate([load_area(path) for path in bundles])
+
+    def read_all() -> None:
+        for path in bundles:
+            for file in sorted(path.rglob("*")):
+                if file.is_file():
+                    file.read_bytes()
+
+    ours = median_time(collate_all, max(3, runs))
+    base = median_time(read_all, max(3, runs))
+    return Figure("Collation: 33 area bundles verified and collated", "s", ours, base, "< 1 s",
+                  "baseline: reading every byte of the 33 bundles")
+
+
+def _area_bundles(work: Path, areas: int) -> list[Path]:
+    from dataclasses import replace
+
+    from countdesk.exchange.bundle import bundle_name, write_bundle
+    from countdesk.exchange.countfile import dump_count_json, load_count_file
+    from countdesk.exchange.signing import load_or_create_key
+    from countdesk.services.collation import BUNDLE_COUNT_FILE
+
+    folder = work / "bundles"
+    if folder.exists():
+        return sorted(p for p in folder.iterdir() if p.is_dir())
+    folder.mkdir()
+    key = load_or_create_key(work / "keys")
+    template = load_count_file(ROOT / "tests" / "golden" / "lcr-mayor-2021" / "areas" / "wirral.json")
+    paths = []
+    for i in range(areas):
+        area = f"Borough {i + 1:02d}"
+        count = replace(template, election=replace(template.election, area=area))
+        files = {BUNDLE_COUNT_FILE: dump_count_json(count).encode("utf-8")}
+        paths.append(write_bundle(folder, bundle_name(count.election.id, area), files, key))
+    return paths
+
+
+# -- 6. memory -------------------------------------------------------------------------------------
+
+def bench_memory(work: Path) -> Figure:
+    from countdesk.exchange.countfile import write_count_file
+
+    source = work / "big.json"
+    write_count_file(big_count(), source)
+    db = work / "memory.countdesk"
+    if not db.exists():
+        from countdesk.cli import main as cli
+
+        cli(["import", str(source), "--db", str(db), "--operator", "Benchmark"])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(work / "config"),
+           "XDG_DATA_HOME": str(work / "data")}
+    ours = subprocess.run([sys.executable, str(HERE / "startup_app.py"), str(db), "--rss"], capture_output=True,
+                          text=True, env=env, timeout=120)
+    bare = subprocess.run([sys.executable, str(HERE / "startup_bare.py"), "--rss"], capture_output=True, text=True,
+                          env=env, timeout=120)
+    rss = float(ours.stdout.strip().splitlines()[-1])
+    base = float(bare.stdout.strip().splitlines()[-1])
+    return Figure("Memory: peak resident size, big count open in the app", "MB", rss, base, "",
+                  "baseline: the bare PySide6 window")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--out", default=str(HERE / "results" / "latest.json"))
+    args = parser.parse_args()
+    runs = 5 if args.quick else 15
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="countdesk-bench-") as tmp:
+        work = Path(tmp)
+        figures.append(bench_startup(3 if args.quick else 7, work))
+        figures += bench_entry_and_result(runs, work)
+        figures.append(bench_declaration(runs))
+        figures.append(bench_collation(runs, work))
+        figures.append(bench_memory(work))
+    print(f"{'figure':<70} {'countdesk':>10} {'baseline':>10} {'ratio':>7}  target")
+    for f in figures:
+        base = f"{f.baseline:.3f}" if f.baseline is not None else "-"
+        ratio = f"{f.ratio:.2f}" if f.ratio is not None else "-"
+        met = {True: "met", False: "MISSED", None: ""}[f.met()]
+        print(f"{f.name:<70} {f.countdesk:>8.3f}{f.unit:<2} {base:>10} {ratio:>7}  {f.target} {met}")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()},
+        "quick": args.quick,
+        "figures": [{**asdict(f), "ratio": f.ratio, "met": f.met()} for f in figures],
+    }
+    out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(f"written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
