@@ -1,0 +1,415 @@
+"""Preview, print and save the printed documents of one contest: the declaration the returning
+officer reads out, the statement of rejected ballot papers, the verification statement and the
+provisional result sheet.
+
+What is printed or saved is exactly what was previewed: the same context (figures, place, time,
+fingerprint) and the same bytes. The documents are drawn from the result the screen shows
+(CountDocument.result, which follows a collating officer's round-2 instruction), as the export's
+are. Rendering runs off the GUI thread; a change to the count re-renders the preview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ...errors import CountdeskError
+from ..appearance import set_style_flag
+from ..settings import Setting
+from ..widgets.pdf_preview import PdfPreview, a4_printer, pages_to_print, print_pdf
+from ..worker import Task, run_in_background
+
+#: The place of the count printed on the documents: the same setting (key) the export dialog
+#: keeps, so the place typed in one is offered in the other. Declared here as well, so opening this
+#: dialog does not load the export's signing stack; a test keeps the two keys equal.
+PLACE: Setting[str] = Setting("export/place", str, "")
+
+#: The documents, in the order offered (services.documents / reports.DOCUMENTS names).
+DOCUMENT_TITLES: dict[str, str] = {
+    "declaration": "Declaration of result",
+    "rejected": "Statement of rejected ballot papers",
+    "verification": "Verification statement",
+    "provisional": "Provisional result sheet",
+}
+LANGUAGES: dict[str, str] = {"en": "English", "cy-en": "Welsh and English"}
+PDF_FILTER = "PDF documents (*.pdf)"
+#: A pause in typing the place before the preview is redrawn.
+PLACE_DELAY_MS = 600
+
+
+def now_local() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What to print; the preview is current when its choice equals the dialog's."""
+
+    document: str
+    lang: str
+    place: str
+    data_version: int
+
+
+class DocumentsDialog(QDialog):
+    def __init__(self, document, contest_id: str, parent: QWidget | None = None, *,
+                 clock: Callable[[], datetime] = now_local) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.contest_id = contest_id
+        self._clock = clock
+        self._data_version = 0
+        self._render_task: Task | None = None
+        self._save_task: Task | None = None
+        self._shown: Choice | None = None  # the choice the preview shows (or failed to render)
+        self._context = None  # its DocumentContext, reused to save the same document
+        self._problem = False
+        self._after_render: Callable[[], None] | None = None
+        contest = document.contest(contest_id)
+        self.setObjectName("documentsDialog")
+        self.setWindowTitle(f"Documents — {contest.title}")
+        self.setAccessibleName(f"Documents for {contest.title}")
+        self._build(contest.title, bilingual=document.count().election.bilingual)
+        self._place_timer = QTimer(self)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(PLACE_DELAY_MS)
+        self._place_timer.timeout.connect(self.refresh_preview)
+        self.document.changed.connect(self._count_changed)
+        self.refresh_preview()
+
+    # -- layout -----------------------------------------------------------------------------------
+    def _build(self, contest_title: str, *, bilingual: bool) -> None:
+        heading = QLabel(contest_title)
+        heading.setObjectName("contestTitle")
+        heading.setProperty("role", "heading")
+        heading.setWordWrap(True)
+        self.document_combo = QComboBox()
+        self.document_combo.setObjectName("documentChoice")
+        self.document_combo.setAccessibleName("Document")
+        for name, title in DOCUMENT_TITLES.items():
+            self.document_combo.addItem(title, name)
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageChoice")
+        self.language_combo.setAccessibleName("Language")
+        for code, title in LANGUAGES.items():
+            self.language_combo.addItem(title, code)
+        # Welsh polls print bilingually, Welsh first (reports.default_lang: the same rule).
+        self.language_combo.setCurrentIndex(self.language_combo.findData("cy-en" if bilingual else "en"))
+        self.place_edit = QLineEdit(PLACE.read())
+        self.place_edit.setObjectName("place")
+        self.place_edit.setAccessibleName("Place of the count, printed on the documents")
+        self.place_edit.setPlaceholderText("e.g. Exhibition Centre Liverpool")
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(self._buddy("&Document:", self.document_combo), self.document_combo)
+        form.addRow(self._buddy("&Language:", self.language_combo), self.language_combo)
+        form.addRow(self._buddy("Place of the &count:", self.place_edit), self.place_edit)
+
+        self.status = QLabel("")
+        self.status.setObjectName("documentStatus")
+        self.status.setAccessibleName("Document status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.provisional_button = QPushButton("Show the provisional &result sheet")
+        self.provisional_button.setObjectName("showProvisional")
+        self.provisional_button.setAccessibleName("Show the provisional result sheet instead")
+        self.provisional_button.clicked.connect(self.show_provisional)
+        self.provisional_button.hide()
+
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setObjectName("printButton")
+        self.print_button.setAccessibleName("Print the document")
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setAccessibleName("Save the document as a PDF file")
+        self.save_button.clicked.connect(self.save_as_pdf)
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("closeButton")
+        self.close_button.setAccessibleName("Close")
+        self.close_button.clicked.connect(self.reject)
+
+        side = QVBoxLayout()
+        side.addWidget(heading)
+        side.addLayout(form)
+        side.addWidget(self.status)
+        side.addWidget(self.provisional_button)
+        side.addStretch(1)
+        side.addWidget(self.print_button)
+        side.addWidget(self.save_button)
+        side.addWidget(self.close_button)
+        panel = QWidget()
+        panel.setLayout(side)
+        panel.setMaximumWidth(max(300, self.fontMetrics().horizontalAdvance("M") * 24))
+
+        self.preview = PdfPreview()
+        self.preview.loaded.connect(self._preview_loaded)
+        layout = QHBoxLayout(self)
+        layout.addWidget(panel)
+        layout.addWidget(self.preview, 1)
+        chain = [self.document_combo, self.language_combo, self.place_edit, self.provisional_button,
+                 self.print_button, self.save_button, self.close_button, self.preview.previous_button,
+                 self.preview.next_button, self.preview.zoom_combo, self.preview.view]
+        for first, second in zip(chain, chain[1:]):
+            self.setTabOrder(first, second)
+
+        self.document_combo.currentIndexChanged.connect(self.refresh_preview)
+        self.language_combo.currentIndexChanged.connect(self.refresh_preview)
+        self.place_edit.textEdited.connect(self._place_edited)
+        self.place_edit.editingFinished.connect(self._place_finished)
+        self._size_to_screen()
+
+    @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def _size_to_screen(self) -> None:
+        """Large enough to read a page across its width; never bigger than the screen."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = 1180, 900
+        if screen is not None:
+            width, height = min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9))
+        self.resize(width, height)
+
+    # -- what is chosen -----------------------------------------------------------------------------
+    def choice(self) -> Choice:
+        return Choice(self.document_combo.currentData(), self.language_combo.currentData(),
+                      self.place_edit.text().strip(), self._data_version)
+
+    def select_document(self, name: str) -> None:
+        index = self.document_combo.findData(name)
+        if index < 0:
+            raise ValueError(f'unknown document "{name}"')
+        self.document_combo.setCurrentIndex(index)
+
+    def select_language(self, lang: str) -> None:
+        index = self.language_combo.findData(lang)
+        if index < 0:
+            raise ValueError(f'unknown language "{lang}"')
+        self.language_combo.setCurrentIndex(index)
+
+    def show_provisional(self) -> None:
+        self.select_document("provisional")
+        self.document_combo.setFocus()
+
+    @property
+    def current(self) -> bool:
+        """The preview shows the document as now chosen, ready to print or save."""
+        return self._shown == self.choice() and not self._problem and self.preview.ready
+
+    @property
+    def rendering(self) -> bool:
+        return self._render_task is not None
+
+    def _place_edited(self, _text: str) -> None:
+        self._place_timer.start()
+        self._update_buttons()
+
+    def _place_finished(self) -> None:
+        PLACE.write(self.place_edit.text().strip())
+        if self._shown != self.choice() and not self.rendering:
+            self.refresh_preview()
+
+    def _count_changed(self, contest_id: str) -> None:
+        if contest_id in ("", self.contest_id):
+            self._data_version += 1
+            self.refresh_preview()
+
+    # -- rendering ----------------------------------------------------------------------------------
+    def refresh_preview(self) -> None:
+        """Render the chosen document off the GUI thread; the preview follows when it is ready."""
+        self._place_timer.stop()
+        if self._render_task is not None:
+            self._render_task.cancel()
+        choice = self.choice()
+        try:
+            count, result = self.document.count(), self.document.result(self.contest_id)
+        except Exception as error:  # noqa: BLE001 - a contest removed meanwhile, an unreadable file: say so
+            self._render_failed(error, choice)
+            return
+        contest_id, generated_at = self.contest_id, self._clock()
+
+        def work(token):
+            from ...services.documents import document_context, render_document
+
+            context = document_context(count, contest_id, lang=choice.lang, place=choice.place,
+                                       generated_at=generated_at)
+            context = replace(context, result=result)  # the result on screen (round-2 instruction)
+            token.check()
+            return choice, context, render_document(choice.document, context)
+
+        self._set_status(f"Preparing the {DOCUMENT_TITLES[choice.document].lower()}…")
+        self._render_task = run_in_background(work, self._rendered, self._render_error)
+        self._update_buttons()
+
+    def _rendered(self, value) -> None:
+        choice, context, data = value
+        self._render_task = None
+        self._shown, self._context, self._problem = choice, context, False
+        self.provisional_button.hide()
+        self.preview.show_pdf(data)  # _preview_loaded follows when the pages can be shown
+
+    def _render_error(self, error: BaseException) -> None:
+        self._render_task = None
+        self._render_failed(error, self.choice())
+
+    def _render_failed(self, error: BaseException, choice: Choice) -> None:
+        self._shown, self._context, self._problem = choice, None, True
+        self._after_render = None
+        self.preview.clear()
+        if isinstance(error, CountdeskError):
+            # The refusal names the contest for the command line; here the contest is in the title.
+            text = _sentence(error.message.removeprefix(f"contest {self.contest_id}: "))
+        else:
+            text = f"The {DOCUMENT_TITLES[choice.document].lower()} could not be made: {error}"
+        self._set_status(text, problem=True)
+        self.provisional_button.setVisible(choice.document != "provisional")
+        self._update_buttons()
+
+    def _preview_loaded(self, ok: bool) -> None:
+        if self._problem:
+            return
+        if not ok:
+            self._problem = True
+            self._set_status("The document was made but could not be shown.", problem=True)
+        else:
+            pages = self.preview.pdf.pageCount()
+            title = DOCUMENT_TITLES[self._shown.document]
+            self._set_status(f"{title}: {pages} page{'s' if pages != 1 else ''}, ready to print or save.")
+        self._update_buttons()
+        action, self._after_render = self._after_render, None
+        if action is not None and self.current:
+            action()
+
+    def _when_current(self, action: Callable[[], None]) -> None:
+        """Run `action` on the preview as now chosen: at once, or once the new render is shown."""
+        if self.current:
+            action()
+            return
+        self._after_render = action
+        if not self.rendering and self._shown != self.choice():
+            self.refresh_preview()
+
+    # -- printing and saving -------------------------------------------------------------------------
+    def print_document(self) -> None:
+        """Print…: the system's print dialog, then every page chosen, at the printer's resolution."""
+        self._when_current(self._ask_printer_and_print)
+
+    def _ask_printer_and_print(self) -> None:
+        printer = a4_printer()
+        printer.setDocName(self.default_file_name().removesuffix(".pdf"))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(f"Print the {DOCUMENT_TITLES[self._shown.document].lower()}")
+        dialog.setMinMax(1, self.preview.pdf.pageCount())
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print the previewed document on `printer` (set up already); say plainly if it failed."""
+        if not self.current:
+            self._set_status("Wait for the preview before printing.", problem=True)
+            return False
+        pdf = self.preview.pdf
+        pages = pages_to_print(printer, pdf.pageCount(), self.preview.current_page())
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            print_pdf(pdf, self.preview.pdf_bytes(), printer, pages)
+        except CountdeskError as error:
+            self._set_status(f"Not printed: {error.message} ({error.where}).", problem=True)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        where = printer.outputFileName() or printer.printerName() or "the printer"
+        self._set_status(f"Sent {len(pages)} page{'s' if len(pages) != 1 else ''} to {where}.")
+        return True
+
+    def default_file_name(self) -> str:
+        return f"{self.choice().document}-{self.contest_id}.pdf"
+
+    def save_as_pdf(self) -> None:
+        """Save as PDF…: ask where, then write the previewed document there (atomically)."""
+        self._when_current(self._ask_file_and_save)
+
+    def _ask_file_and_save(self) -> None:
+        folder = Path(self.document.path).parent if getattr(self.document, "path", None) else Path.home()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, f"Save the {DOCUMENT_TITLES[self._shown.document].lower()} as PDF",
+            str(folder / self.default_file_name()), PDF_FILTER)
+        if not chosen:
+            return
+        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
+        document, context = self._shown.document, self._context
+
+        def work(_token) -> Path:
+            from ...services.documents import write_document
+
+            return write_document(document, context, path)
+
+        self._set_status(f"Saving to {path}…")
+        self._save_task = run_in_background(work, self._saved, self._save_failed)
+        self._update_buttons()
+
+    def _saved(self, path: Path) -> None:
+        self._save_task = None
+        self._set_status(f"Saved: {path}")
+        self._update_buttons()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._save_task = None
+        if isinstance(error, OSError):
+            text = f"Not saved: {error.strerror or error} ({error.filename or 'the file'})."
+        elif isinstance(error, CountdeskError):
+            text = f"Not saved: {error.message}"
+        else:
+            text = f"Not saved: {error}"
+        self._set_status(text, problem=True)
+        self._update_buttons()
+
+    @property
+    def saving(self) -> bool:
+        return self._save_task is not None
+
+    # -- state --------------------------------------------------------------------------------------
+    def _set_status(self, text: str, *, problem: bool = False) -> None:
+        set_style_flag(self.status, "role", "fieldError" if problem else "")
+        self.status.setText(text)
+        self.status.setAccessibleDescription(text)
+
+    def _update_buttons(self) -> None:
+        refused = self._problem and self._shown == self.choice()
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(not refused and not self.saving)
+
+    def done(self, result: int) -> None:
+        """Closing drops the work in flight: no callback reaches a closed dialog."""
+        self._place_timer.stop()
+        self._after_render = None
+        for task in (self._render_task, self._save_task):
+            if task is not None:
+                task.cancel()
+        self._render_task = self._save_task = None
+        PLACE.write(self.place_edit.text().strip())
+        try:
+            self.document.changed.disconnect(self._count_changed)
+        except (RuntimeError, TypeError):  # already disconnected: closed twice
+            pass
+        super().done(result)
+
+
+def _sentence(message: str) -> str:
+    """An error message as a sentence on its own: capital first letter, full stop."""
+    text = message.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else f"{text}."
