@@ -72,7 +72,8 @@ class GridTable(Table):
         if self._laid_out_width == availWidth:
             return
         super()._calc(availWidth, availHeight)
-        # Only a layout of every row can be reused (a long table measures rows until the page is full).
+        # Only a layout of every row can be reused (with rows spanned down, reportlab stops measuring
+        # rows once the page is full).
         self._laid_out_width = availWidth if None not in self._rowHeights else None
 
     def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 (reportlab's name)

@@ -163,9 +163,9 @@ def test_every_cell_keeps_the_font_and_alignment_it_was_given():
         (3, 0): (FONT, *cell, "LEFT"), (3, 1): (FONT, *cell, "LEFT"), (3, 2): (FONT_BOLD, *cell, "CENTER"),
         (4, 0): (FONT_BOLD, *cell, "LEFT"), (4, 1): (FONT, *cell, "LEFT"), (4, 2): (FONT_BOLD, *cell, "RIGHT"),
     }
-    for (row, column), (font, size, leading, align) in expected.items():
+    for (row, column), given in expected.items():
         cell = table._cellStyles[row][column]
-        assert (cell.fontname, cell.fontsize, cell.leading, cell.alignment) == (font, size, leading, align), (row, column)
+        assert (cell.fontname, cell.fontsize, cell.leading, cell.alignment) == given, (row, column)
     # The description too long for its column wraps as a Paragraph in the body style.
     wrapped = table._cellvalues[2][1]
     wrapped = wrapped[0] if isinstance(wrapped, (list, tuple)) else wrapped
