@@ -18,7 +18,8 @@ from typing import Callable
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from ...errors import CountdeskError
@@ -69,6 +70,7 @@ class DocumentsDialog(QDialog):
         self._data_version = 0
         self._render_task: Task | None = None
         self._save_task: Task | None = None
+        self._rendering: Choice | None = None  # the choice the render in flight is for
         self._shown: Choice | None = None  # the choice the preview shows (or failed to render)
         self._context = None  # its DocumentContext, reused to save the same document
         self._problem = False
@@ -250,6 +252,7 @@ class DocumentsDialog(QDialog):
             return choice, context, render_document(choice.document, context)
 
         self._set_status(f"Preparing the {DOCUMENT_TITLES[choice.document].lower()}…")
+        self._rendering = choice
         self._render_task = run_in_background(work, self._rendered, self._render_error)
         self._update_buttons()
 
@@ -262,7 +265,7 @@ class DocumentsDialog(QDialog):
 
     def _render_error(self, error: BaseException) -> None:
         self._render_task = None
-        self._render_failed(error, self.choice())
+        self._render_failed(error, self._rendering)
 
     def _render_failed(self, error: BaseException, choice: Choice) -> None:
         self._shown, self._context, self._problem = choice, None, True
