@@ -74,10 +74,12 @@ def test_candidates_and_boxes_from_csv_are_one_undoable_step(qtbot, tmp_path, mo
                          encoding="utf-8")
     window = window_for(qtbot)
     assert window.open_count(path)
+    # One import after the other, as a user does: two background reads may finish in either order.
+    done = {"candidates": lambda c: len(c.candidates) == 3, "boxes": lambda c: len(c.boxes) == 2}
     for kind, source in (("candidates", candidates_csv), ("boxes", boxes_csv)):
         monkeypatch.setattr(count_files, "choose_file", lambda parent, title, file_filter, s=source: s)
         window.import_csv(kind)
-    qtbot.waitUntil(lambda: len(reopen(path).contests[0].boxes) == 2, timeout=20_000)
+        qtbot.waitUntil(lambda k=kind: done[k](reopen(path).contests[0]), timeout=20_000)
     contest = reopen(path).contests[0]
     assert [c.id for c in contest.candidates] == ["anderson-j", "kemp-r", "yip-s"]
     assert [(b.id, b.postal, b.ballot_paper_account) for b in contest.boxes] == [("A1", False, 812), ("P1", True, 300)]
