@@ -18,16 +18,21 @@ LIVERPOOL = "mayor.liverpool.2021-05-06"
 
 def test_every_table_model_passes_qtmodeltester(qtmodeltester, tmp_path, open_documents):
     document = demo_document(tmp_path, open_documents)
-    for model_type in (CandidatesModel, BoxesModel, VerificationModel, SheetsModel):
+    contest = document.contest(LIVERPOOL)
+    rows = {CandidatesModel: len(contest.candidates), BoxesModel: len(contest.boxes),
+            VerificationModel: len(contest.boxes), SheetsModel: len(contest.count_sheets)}
+    for model_type, expected_rows in rows.items():
         model = model_type(document)
         model.set_contest(LIVERPOOL)
         qtmodeltester.check(model, force_py=True)
+        assert model.rowCount() == expected_rows, model_type.__name__  # 7 candidates, 94 boxes, 28 sheets
     audit = AuditModel(document)
     qtmodeltester.check(audit, force_py=True)
     proxy = AuditFilterModel()
     proxy.setSourceModel(audit)
     proxy.set_filters(action="contest.")
     qtmodeltester.check(proxy, force_py=True)
+    assert 0 < proxy.rowCount() < audit.rowCount()  # the import row, not the session rows
 
 
 def test_the_models_show_the_published_liverpool_figures(tmp_path, open_documents):

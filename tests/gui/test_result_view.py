@@ -100,8 +100,12 @@ def test_the_table_model_passes_the_model_tester(qtmodeltester, count):
     model = ResultTableModel()  # owned by the test: the tester disconnects after teardown
     model.set_result(document.contest(contest_id), document.result(contest_id))
     qtmodeltester.check(model, force_py=True)
+    contest = document.contest(contest_id)
+    assert model.rowCount() == len(contest.candidates)  # one row per candidate, in ballot order
     model.set_result(None, None)
-    model.set_result(document.contest(contest_id), document.result(contest_id))
+    assert model.rowCount() == 0
+    model.set_result(contest, document.result(contest_id))
+    assert model.rowCount() == len(contest.candidates)
 
 
 def test_lcr_collated_is_elected_on_first_preferences_with_no_second_round(qtbot):
