@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libglib2.0-0
   libx11-6 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
-  fonts-dejavu-core poppler-utils)
+  fonts-dejavu-core poppler-utils
+  openssl binutils)  # openssl: the bundle's hand-check test; binutils (objdump): PyInstaller
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
