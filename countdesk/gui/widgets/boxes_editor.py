@@ -2,47 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...domain.model import Box
-from ..commands import CompositeCommand
 from ..dialogs.reason_dialog import ask_reason
 from ..models.boxes_model import BoxesModel
 from ..setup_commands import AddBoxCommand, RemoveBoxCommand
 from .field_errors import FieldError, id_problem, name_problem
 from .figure_edit import FigureEdit
+from .setup_list_editor import SetupListEditor
 
 
-class BoxesEditor(QGroupBox):
-    status_message = Signal(str)
-
+class BoxesEditor(SetupListEditor):
     def __init__(self, document, parent: QWidget | None = None) -> None:
-        super().__init__("Ballot boxes", parent)
+        super().__init__("Ballot boxes", document, BoxesModel(document), table_name="boxesTable",
+                         accessible_name="Ballot boxes", remove_text="Remove box…", remove_name="removeBox",
+                         remove_accessible_name="Remove the selected box", message_name="Boxes message",
+                         alternating_rows=True, parent=parent)
         self.setObjectName("boxesEditor")
-        self.document = document
-        self.model = BoxesModel(document, self)
-        self.model.refused.connect(self._show_message)
-        self.table = QTableView()
-        self.table.setObjectName("boxesTable")
-        self.table.setAccessibleName("Ballot boxes")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove_key.activated.connect(self.remove_selected)
+        self.model.setParent(self)
 
         self.id_edit = QLineEdit()
         self.id_edit.setObjectName("boxId")
@@ -62,19 +40,11 @@ class BoxesEditor(QGroupBox):
         self.add_button = QPushButton("Add &box")
         self.add_button.setObjectName("addBox")
         self.add_button.setAccessibleName("Add box")
-        self.remove_button = QPushButton("Remove box…")
-        self.remove_button.setObjectName("removeBox")
-        self.remove_button.setAccessibleName("Remove the selected box")
         self.errors = {"id": FieldError(self.id_edit, "Box number"),
                        "station": FieldError(self.station_edit, "Polling station"),
                        "account": FieldError(self.account_edit, "Ballot paper account")}
         self.account_edit.refused.connect(self.errors["account"].show_error)
-        self.message = QLabel("")
-        self.message.setProperty("role", "fieldError")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Boxes message")
         self.add_button.clicked.connect(self.add_from_fields)
-        self.remove_button.clicked.connect(self.remove_selected)
         self.id_edit.returnPressed.connect(self.station_edit.setFocus)
         self.station_edit.returnPressed.connect(self.postal_check.setFocus)
         self.account_edit.enter_saves = True
@@ -82,8 +52,8 @@ class BoxesEditor(QGroupBox):
         for key, edit in (("id", self.id_edit), ("station", self.station_edit), ("account", self.account_edit)):
             edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
 
-        self.entry_row = QWidget()
-        entry = QGridLayout(self.entry_row)
+        entry_row = QWidget()
+        entry = QGridLayout(entry_row)
         entry.setContentsMargins(0, 0, 0, 0)
         for column, (caption, widget) in enumerate((("&Number:", self.id_edit), ("&Station:", self.station_edit),
                                                     ("", self.postal_check), ("A&ccount:", self.account_edit))):
@@ -97,19 +67,7 @@ class BoxesEditor(QGroupBox):
         entry.addWidget(self.errors["account"], 1, 7, 1, 2)
         entry.setColumnStretch(3, 1)
         self.station_edit.setMinimumWidth(self.station_edit.fontMetrics().horizontalAdvance("Polling station") + 30)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.entry_row)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-
-    def set_contest(self, contest_id: str | None) -> None:
-        self.model.set_contest(contest_id)
-        self._show_message("")
-        self.setEnabled(contest_id is not None)
+        self._lay_out(entry_row)
 
     def add_from_fields(self) -> None:
         contest = self.model.contest()
@@ -140,15 +98,10 @@ class BoxesEditor(QGroupBox):
         contest = self.model.contest()
         if contest is None:
             return False
-        clashes = [b.id for b in boxes if b.id in {x.id for x in contest.boxes}]
-        if clashes:
-            self._show_message(f"{source}: these boxes are already set up: {', '.join(clashes[:10])}")
-            return False
-        parts = [AddBoxCommand(self.document, contest.id, b) for b in boxes]
-        if self.model.push(CompositeCommand(f"Import {len(parts)} boxes from {source}", parts)):
-            self.status_message.emit(f"{len(parts)} boxes imported from {source}.")
-            return True
-        return False
+        return self._add_all(
+            boxes, source, "boxes", {b.id for b in contest.boxes},
+            lambda clashes: f"these boxes are already set up: {', '.join(clashes[:10])}",
+            lambda box: AddBoxCommand(self.document, contest.id, box))
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -163,6 +116,3 @@ class BoxesEditor(QGroupBox):
                 return
         if self.model.push(RemoveBoxCommand(self.document, self.model.contest_id, box.id, reason)):
             self.status_message.emit(f"Box {box.id} removed (Ctrl+Z to undo).")
-
-    def _show_message(self, message: str) -> None:
-        self.message.setText(message)

@@ -7,44 +7,24 @@ Names and descriptions can be corrected in the table itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...domain.model import Candidate
-from ..commands import CompositeCommand
 from ..setup_commands import AddCandidateCommand, RemoveCandidateCommand
 from ..models.candidates_model import CandidatesModel, ballot_position, is_alphabetical, new_candidate_id
 from .field_errors import FieldError, name_problem
+from .setup_list_editor import SetupListEditor
 
 
-class CandidatesEditor(QGroupBox):
-    status_message = Signal(str)
-
+class CandidatesEditor(SetupListEditor):
     def __init__(self, document, parent: QWidget | None = None) -> None:
-        super().__init__("Candidates, in ballot-paper order", parent)
+        super().__init__("Candidates, in ballot-paper order", document, CandidatesModel(document),
+                         table_name="candidatesTable", accessible_name="Candidates",
+                         remove_text="Remove candidate", remove_name="removeCandidate",
+                         remove_accessible_name="Remove the selected candidate", message_name="Candidates message",
+                         parent=parent)
         self.setObjectName("candidatesEditor")
-        self.document = document
-        self.model = CandidatesModel(document, self)
-        self.model.refused.connect(self._show_message)
-        self.table = QTableView()
-        self.table.setObjectName("candidatesTable")
-        self.table.setAccessibleName("Candidates")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove_key.activated.connect(self.remove_selected)
+        self.model.setParent(self)
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("candidateName")
@@ -58,21 +38,13 @@ class CandidatesEditor(QGroupBox):
         self.add_button = QPushButton("&Add candidate")
         self.add_button.setObjectName("addCandidate")
         self.add_button.setAccessibleName("Add candidate")
-        self.remove_button = QPushButton("Remove candidate")
-        self.remove_button.setObjectName("removeCandidate")
-        self.remove_button.setAccessibleName("Remove the selected candidate")
-        self.message = QLabel("")
-        self.message.setProperty("role", "fieldError")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Candidates message")
         self.add_button.clicked.connect(self.add_from_fields)
-        self.remove_button.clicked.connect(self.remove_selected)
         self.name_edit.returnPressed.connect(self.description_edit.setFocus)
         self.description_edit.returnPressed.connect(self.add_from_fields)
         self.name_edit.textEdited.connect(lambda _t: self.name_error.clear_error())
 
-        self.entry_row = QWidget()
-        entry = QGridLayout(self.entry_row)
+        entry_row = QWidget()
+        entry = QGridLayout(entry_row)
         entry.setContentsMargins(0, 0, 0, 0)
         name_label = QLabel("&Name:")
         name_label.setBuddy(self.name_edit)
@@ -86,19 +58,7 @@ class CandidatesEditor(QGroupBox):
         entry.addWidget(self.name_error, 1, 1, 1, 4)
         entry.setColumnStretch(1, 3)
         entry.setColumnStretch(3, 2)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.entry_row)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-
-    def set_contest(self, contest_id: str | None) -> None:
-        self.model.set_contest(contest_id)
-        self._show_message("")
-        self.setEnabled(contest_id is not None)
+        self._lay_out(entry_row)
 
     def add_from_fields(self) -> None:
         """Add the candidate typed in the row under the table, in alphabetical place."""
@@ -126,16 +86,10 @@ class CandidatesEditor(QGroupBox):
         contest = self.model.contest()
         if contest is None:
             return False
-        taken = set(contest.candidate_ids)
-        clashes = [c.id for c in candidates if c.id in taken]
-        if clashes:
-            self._show_message(f"{source}: these candidates are already in the contest: {', '.join(clashes)}")
-            return False
-        parts = [AddCandidateCommand(self.document, contest.id, c, None) for c in candidates]
-        if self.model.push(CompositeCommand(f"Import {len(parts)} candidates from {source}", parts)):
-            self.status_message.emit(f"{len(parts)} candidates imported from {source}.")
-            return True
-        return False
+        return self._add_all(
+            candidates, source, "candidates", set(contest.candidate_ids),
+            lambda clashes: f"these candidates are already in the contest: {', '.join(clashes)}",
+            lambda candidate: AddCandidateCommand(self.document, contest.id, candidate, None))
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -144,6 +98,3 @@ class CandidatesEditor(QGroupBox):
         candidate = self.model.candidate(rows[0].row())
         if self.model.push(RemoveCandidateCommand(self.document, self.model.contest_id, candidate.id)):
             self.status_message.emit(f"Candidate {candidate.name} removed (Ctrl+Z to undo).")
-
-    def _show_message(self, message: str) -> None:
-        self.message.setText(message)
