@@ -21,8 +21,11 @@ class ContestTableModel(QAbstractTableModel):
 
     HEADERS: tuple[str, ...] = ()
     FIGURE_COLUMNS: frozenset[int] = frozenset()
+    #: The contest's list the rows show: "candidates", "boxes" or "count_sheets".
+    ROWS = ""
 
     def __init__(self, document, parent=None) -> None:
+        self._rows: tuple = ()
         super().__init__(parent)
         self.document = document
         self.contest_id: str | None = None
@@ -47,6 +50,11 @@ class ContestTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-read the rows from the document; called inside a model reset."""
+        contest = self.contest()
+        self._rows = getattr(contest, self.ROWS) if contest is not None else ()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
 
     def _document_changed(self, contest_id: str) -> None:
         if self.document.closed:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ...domain.model import Box
 from ..appearance import format_figure
@@ -24,17 +24,7 @@ BOX, STATION, POSTAL, ACCOUNT = range(4)
 class BoxesModel(ContestTableModel):
     HEADERS = ("Box", "Polling station", "Postal", "Ballot paper account")
     FIGURE_COLUMNS = frozenset({ACCOUNT})
-
-    def __init__(self, document, parent=None) -> None:
-        self._rows: tuple[Box, ...] = ()
-        super().__init__(document, parent)
-
-    def reload(self) -> None:
-        contest = self.contest()
-        self._rows = contest.boxes if contest else ()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+    ROWS = "boxes"
 
     def box(self, row: int) -> Box:
         return self._rows[row]

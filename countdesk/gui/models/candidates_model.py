@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ...domain.model import Candidate
 from ..commands import CompositeCommand
@@ -58,17 +58,7 @@ def new_candidate_id(name: str, taken: tuple[str, ...]) -> str:
 class CandidatesModel(ContestTableModel):
     HEADERS = ("No.", "Name as printed on the ballot paper", "Description")
     FIGURE_COLUMNS = frozenset({POSITION})
-
-    def __init__(self, document, parent=None) -> None:
-        self._rows: tuple[Candidate, ...] = ()
-        super().__init__(document, parent)
-
-    def reload(self) -> None:
-        contest = self.contest()
-        self._rows = contest.candidates if contest else ()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+    ROWS = "candidates"
 
     def candidate(self, row: int) -> Candidate:
         return self._rows[row]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ...domain.model import Candidate, CountSheet, VotingSystem
 from ..appearance import format_figure
@@ -18,15 +18,16 @@ SHEET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SheetsModel(ContestTableModel):
+    ROWS = "count_sheets"
+
     def __init__(self, document, parent=None) -> None:
-        self._rows: tuple[CountSheet, ...] = ()
         self._candidates: tuple[Candidate, ...] = ()
         self._sv = False
         super().__init__(document, parent)
 
     def reload(self) -> None:
+        super().reload()
         contest = self.contest()
-        self._rows = contest.count_sheets if contest else ()
         self._candidates = contest.candidates if contest else ()
         self._sv = bool(contest) and contest.system is VotingSystem.SV
 
@@ -37,9 +38,6 @@ class SheetsModel(ContestTableModel):
 
     def figure_columns(self) -> frozenset[int]:
         return frozenset(range(1, len(self.headers())))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def sheet(self, row: int) -> CountSheet:
         return self._rows[row]

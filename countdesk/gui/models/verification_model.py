@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.model import Box
@@ -54,17 +54,7 @@ class VerificationModel(ContestTableModel):
 
     #: (box id, verified figure or None): a note or a reason is needed before it can be stored.
     confirmation_needed = Signal(str, object)
-
-    def __init__(self, document, parent=None) -> None:
-        self._rows: tuple[Box, ...] = ()
-        super().__init__(document, parent)
-
-    def reload(self) -> None:
-        contest = self.contest()
-        self._rows = contest.boxes if contest else ()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+    ROWS = "boxes"
 
     def box(self, row: int) -> Box:
         return self._rows[row]
