@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from .resources import find_resource
+
 #: <repo>/: countdesk/ and resources/, packaging/ are siblings in the source tree.
 _SOURCE_ROOT = Path(__file__).resolve().parents[1]
 
@@ -97,10 +99,7 @@ def licence_folder() -> Path:
 
 
 def fonts_folder() -> Path:
-    bundle = _bundle_root()
-    if bundle is not None and (bundle / "resources" / "fonts").is_dir():
-        return bundle / "resources" / "fonts"
-    return _SOURCE_ROOT / "resources" / "fonts"
+    return find_resource("fonts") or _SOURCE_ROOT / "resources" / "fonts"
 
 
 def _existing(*paths: Path) -> tuple[Path, ...]:

@@ -7,14 +7,14 @@ columns of votes line up when read across a room.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
-_SOURCE_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from ..resources import find_resource
+
 _FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
                "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf")
 FIGURE_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -24,16 +24,7 @@ _family: str | None = None
 
 def resource_file(*parts: str) -> Path | None:
     """A shipped resource, from a frozen bundle first, then the source tree; None if missing."""
-    roots = []
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        roots.append(Path(bundle) / "resources")
-    roots.append(_SOURCE_RESOURCES)
-    for root in roots:
-        path = root.joinpath(*parts)
-        if path.exists():
-            return path
-    return None
+    return find_resource(*parts)
 
 
 def load_fonts() -> str | None:

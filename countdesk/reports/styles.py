@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .resources import resource_path
+from ..resources import resource_path
 
 FONT = "CountdeskSans"
 FONT_BOLD = "CountdeskSans-Bold"

@@ -11,7 +11,7 @@ import pytest
 
 from countdesk.errors import CountdeskError
 from countdesk.reports import DOCUMENTS, DocumentNotReady, render, write_pdf
-from countdesk.reports.resources import resource_path
+from countdesk.resources import resource_path
 from report_samples import context, liverpool, pdf_tool, ward
 
 
