@@ -8,8 +8,10 @@ that the paper and the file agree.
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from .. import __version__
 from ..domain.model import Count
@@ -51,14 +53,21 @@ def document_context(
 
 def render_document(document: str, ctx: DocumentContext) -> bytes:
     """One PDF; a declaration of a contest that has no result yet is a clear refusal."""
-    if document not in DOCUMENTS:
-        raise CountdeskError(f'unknown document "{document}": one of {", ".join(DOCUMENTS)}', "--document")
-    try:
+    with _refusals(document, ctx):
         return render(document, ctx)
-    except DocumentNotReady as error:
-        raise CountdeskError(str(error), ctx.contest.id) from None
 
 
 def write_document(document: str, ctx: DocumentContext, path: Path) -> Path:
-    render_document(document, ctx)  # refuse before touching the target
-    return write_pdf(document, ctx, path)
+    """Rendered once, then written atomically: a refusal leaves the target untouched."""
+    with _refusals(document, ctx):
+        return write_pdf(document, ctx, path)
+
+
+@contextmanager
+def _refusals(document: str, ctx: DocumentContext) -> Iterator[None]:
+    if document not in DOCUMENTS:
+        raise CountdeskError(f'unknown document "{document}": one of {", ".join(DOCUMENTS)}', "--document")
+    try:
+        yield
+    except DocumentNotReady as error:
+        raise CountdeskError(str(error), ctx.contest.id) from None
