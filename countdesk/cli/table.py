@@ -5,15 +5,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..domain.model import REJECTED_HEADS, Contest
+from ..domain.heads import SHORT_HEAD_LABELS
 from ..domain.result import ContestResult, share_percent
 
-HEAD_LABELS = {
-    "want_of_official_mark": "Want of an official mark",
-    "too_many_votes": "Voting for too many",
-    "identifiable": "Writing or mark identifying the voter",
-    "unmarked": "Unmarked",
-    "void_for_uncertainty": "Void for uncertainty",
-}
 
 
 def _row(cells: Iterable[str], widths: list[int], numeric_from: int) -> str:
@@ -52,9 +46,10 @@ def render_result(contest: Contest, result: ContestResult) -> str:
         lines.append(f"Non-transferable papers: {result.non_transferable:,}")
     lines.append("")
     lines.append("Rejected ballot papers:")
+    width = max(len(label) for label in SHORT_HEAD_LABELS.values()) + 2
     for head in REJECTED_HEADS:
-        lines.append(f"  {HEAD_LABELS[head]:<40}{result.rejected.by_head.get(head, 0):>10,}")
-    lines.append(f"  {'Total':<40}{result.rejected.total:>10,}")
+        lines.append(f"  {SHORT_HEAD_LABELS[head]:<{width}}{result.rejected.by_head.get(head, 0):>10,}")
+    lines.append(f"  {'Total':<{width}}{result.rejected.total:>10,}")
     verified = result.ballot_papers_verified
     lines.append(f"Ballot papers verified: {verified:,}" if verified is not None else "Ballot papers verified: not complete")
     lines.append(f"Ballot papers counted:  {result.ballot_papers_counted:,}")

@@ -27,31 +27,13 @@ from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
 from ..domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Contest, Election, VotingSystem
+from ..domain.heads import SECOND_NOT_COUNTED_LABELS, statutory_head_label
 from ..domain.result import ContestResult
 
 EML_NS = "urn:oasis:names:tc:evs:schema:eml"
 EXTENSION_NS = "urn:countdesk:eml-extensions:1"
 MESSAGE_ID = "510"
 SCHEMA_VERSION = "5.0"
-
-SV_HEAD_LABELS: Mapping[str, str] = {
-    "want_of_official_mark": "Want of an official mark",
-    "too_many_votes": "Voting for more than one candidate as to the first preference vote",
-    "identifiable": "Writing or mark by which voter could be identified",
-    "unmarked": "Unmarked as to the first preference vote",
-    "void_for_uncertainty": "Void for uncertainty as to the first preference vote",
-}
-FPTP_HEAD_LABELS: Mapping[str, str] = {
-    "want_of_official_mark": "Want of an official mark",
-    "too_many_votes": "Voting for more candidates than the voter was entitled to",
-    "identifiable": "Writing or mark by which the voter could be identified",
-    "unmarked": "Unmarked",
-    "void_for_uncertainty": "Void for uncertainty",
-}
-SECOND_NOT_COUNTED_LABELS: Mapping[str, str] = {
-    "too_many_votes": "Voting for more than one candidate as to the second preference vote",
-    "void_for_uncertainty": "Void for uncertainty as to the second preference vote",
-}
 
 #: Characters XML 1.0 cannot carry even escaped; ElementTree would write them and make the file
 #: unreadable, so they are refused (the count-file importer already keeps them out of names).
@@ -70,9 +52,6 @@ class EmlContest:
     result: ContestResult
     areas: Sequence[tuple[str, ContestResult]] = ()
 
-
-def rejected_head_label(system: VotingSystem, head: str) -> str:
-    return (SV_HEAD_LABELS if system is VotingSystem.SV else FPTP_HEAD_LABELS)[head]
 
 
 def to_eml_510(
@@ -147,7 +126,7 @@ def _votes(parent: ET.Element, contest: Contest, result: ContestResult) -> None:
     _text(parent, _eml("TotalCounted"), str(result.valid_votes))
     for head in REJECTED_HEADS:
         _text(parent, _eml("RejectedVotes"), str(result.rejected.by_head.get(head, 0)),
-              {"ReasonCode": head, "Reason": rejected_head_label(contest.system, head)})
+              {"ReasonCode": head, "Reason": statutory_head_label(contest.system, head)})
     _text(parent, _cd("BallotPapersCounted"), str(result.ballot_papers_counted))
     if verified is not None:
         _text(parent, _cd("BallotPapersVerified"), str(verified))

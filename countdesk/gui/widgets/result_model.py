@@ -14,18 +14,13 @@ from typing import Any, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 
+from ...domain.heads import SHORT_HEAD_LABELS
 from ...domain.model import Candidate, Contest, VotingSystem
 from ...domain.result import ContestResult, Status, Tie, share_percent
 from ..appearance import figure_font
 
-#: The statutory heads of rejected papers, as the SV statement words them (domain.md §2a).
-HEAD_LABELS: dict[str, str] = {
-    "want_of_official_mark": "Want of an official mark",
-    "too_many_votes": "Voting for too many candidates",
-    "identifiable": "Writing or mark by which the voter could be identified",
-    "unmarked": "Unmarked",
-    "void_for_uncertainty": "Void for uncertainty",
-}
+#: Short forms of the rejected-paper heads, kept with the statutory wording in domain/heads.py.
+HEAD_LABELS = SHORT_HEAD_LABELS
 
 TRANSFERRED_LABEL = "Second preferences transferred"
 #: The role under which the model hands back a row's candidate id.

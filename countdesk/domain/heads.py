@@ -1,0 +1,43 @@
+"""The words for the rejected-paper heads, kept once (domain.md §2). Statements and exports use the
+statutory wording; screens and the command line use the short form."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+from .model import VotingSystem
+
+#: SV (and pre-2023 mayor/PCC) statement wording, as printed on the WMCA 2021 statement (§2a).
+SV_HEAD_LABELS: Mapping[str, str] = MappingProxyType({
+    "want_of_official_mark": "Want of an official mark",
+    "too_many_votes": "Voting for more than one candidate as to the first preference vote",
+    "identifiable": "Writing or mark by which voter could be identified",
+    "unmarked": "Unmarked as to the first preference vote",
+    "void_for_uncertainty": "Void for uncertainty as to the first preference vote",
+})
+#: FPTP wording (council wards print the last two as one head on their statement).
+FPTP_HEAD_LABELS: Mapping[str, str] = MappingProxyType({
+    "want_of_official_mark": "Want of an official mark",
+    "too_many_votes": "Voting for more candidates than the voter was entitled to",
+    "identifiable": "Writing or mark by which the voter could be identified",
+    "unmarked": "Unmarked",
+    "void_for_uncertainty": "Void for uncertainty",
+})
+#: Papers whose second preference was not counted (§2b; wording UNCERTAIN there, check the statute).
+SECOND_NOT_COUNTED_LABELS: Mapping[str, str] = MappingProxyType({
+    "too_many_votes": "Voting for more than one candidate as to the second preference vote",
+    "void_for_uncertainty": "Void for uncertainty as to the second preference vote",
+})
+#: Short forms for screens and the command line.
+SHORT_HEAD_LABELS: Mapping[str, str] = MappingProxyType({
+    "want_of_official_mark": "Want of an official mark",
+    "too_many_votes": "Voting for too many candidates",
+    "identifiable": "Writing or mark by which the voter could be identified",
+    "unmarked": "Unmarked",
+    "void_for_uncertainty": "Void for uncertainty",
+})
+
+
+def statutory_head_label(system: VotingSystem, head: str) -> str:
+    return (SV_HEAD_LABELS if system is VotingSystem.SV else FPTP_HEAD_LABELS)[head]
