@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from countdesk.services import CountSession
-from session_builders import ELECTION, small_sv, ticking_clock
+from countdesk.exchange.signing import generate_key
+from session_builders import ELECTION, LIVERPOOL, load_example, small_sv, ticking_clock
 
 
 @pytest.fixture
@@ -18,3 +21,25 @@ def session(count_path):
     s.add_contest(small_sv())
     yield s
     s.close()
+
+
+# The export tests' count, signing key and USB stick.
+@pytest.fixture(scope="module")
+def key():
+    return generate_key()
+
+
+@pytest.fixture
+def liverpool(tmp_path):
+    """The Liverpool 2021 count, open for writing by the returning officer."""
+    session = CountSession.create(tmp_path / "liverpool.countdesk", "Returning Officer", load_example(LIVERPOOL).election)
+    session.import_count(load_example(LIVERPOOL))
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def stick(tmp_path) -> Path:
+    folder = tmp_path / "USBSTICK"
+    folder.mkdir()
+    return folder

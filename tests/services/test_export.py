@@ -13,7 +13,6 @@ import pytest
 from countdesk.exchange.bundle import verify_bundle
 from countdesk.exchange.countfile import parse_count_bytes
 from countdesk.exchange.fingerprint import format_fingerprint
-from countdesk.exchange.signing import generate_key
 from countdesk.services import bundle_content
 from countdesk.services.bundle_content import read_bundle_data
 from countdesk.services.counts import CountSession
@@ -24,31 +23,10 @@ from countdesk.services.export import (
 )
 from countdesk.store.audit import row_hash
 from export_builders import GENERATED_AT
-from session_builders import LIVERPOOL, load_example
 
 PASSPHRASE = "correct horse battery"
 CONTEST = "mayor.liverpool.2021-05-06"
 FOLDER = "mayor.liverpool.2021-05-06_liverpool"
-
-
-@pytest.fixture(scope="module")
-def key():
-    return generate_key()
-
-
-@pytest.fixture
-def liverpool(tmp_path):
-    session = CountSession.create(tmp_path / "liverpool.countdesk", "Returning Officer", load_example(LIVERPOOL).election)
-    session.import_count(load_example(LIVERPOOL))
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def stick(tmp_path) -> Path:
-    folder = tmp_path / "USBSTICK"
-    folder.mkdir()
-    return folder
 
 
 def pdf_text(pdf: bytes) -> str:

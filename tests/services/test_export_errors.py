@@ -14,33 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from countdesk.exchange.signing import generate_key
 from countdesk.services.counts import CountSession
 from countdesk.services.export import EXPORT_ACTION, BundleWriteError, export_bundle
 from export_builders import GENERATED_AT
-from session_builders import LIVERPOOL, load_example
 
 FOLDER = "mayor.liverpool.2021-05-06_liverpool"
-
-
-@pytest.fixture(scope="module")
-def key():
-    return generate_key()
-
-
-@pytest.fixture
-def liverpool(tmp_path):
-    session = CountSession.create(tmp_path / "liverpool.countdesk", "Returning Officer", load_example(LIVERPOOL).election)
-    session.import_count(load_example(LIVERPOOL))
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def stick(tmp_path) -> Path:
-    folder = tmp_path / "USBSTICK"
-    folder.mkdir()
-    return folder
 
 
 def fail_under(monkeypatch, function: str, code: int, folder: Path, after_calls: int = 0) -> None:
