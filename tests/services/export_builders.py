@@ -22,7 +22,6 @@ from pathlib import Path
 from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
 from countdesk.exchange.fingerprint import fingerprint_groups
 from countdesk.services.counts import CountSession
-from session_builders import LCR_AREAS, load_example  # noqa: F401 - re-exported for the tests
 
 GENERATED_AT = datetime(2021, 5, 7, 16, 5, tzinfo=timezone.utc)
 SV_ELECTION_ID = "mayor.testshire-ca.2021-05-06"
