@@ -35,6 +35,8 @@ class CountDocument(QObject):
         self._count: Count | None = None
         self._results: dict[str, ContestResult] = {}
         self._live: dict[str, IncrementalTally] = {}
+        #: Round-2 instructions read from their side files, kept until the contest is re-read.
+        self._finalists: dict[str, tuple[str, ...] | None] = {}
 
     # -- who and how --------------------------------------------------------------------------
     @property
@@ -140,11 +142,11 @@ class CountDocument(QObject):
         """At a collated SV poll an area counts round 2 for the finalists the collating officer
         named (services.round2_area), never for its own: the screen must show the same result the
         area's exports report."""
-        path = getattr(self.session, "path", None)  # the result widgets' in-memory test session has none
-        if path is None:
-            return None
-        instruction = stored_instruction(path, contest_id)
-        return instruction.finalists if instruction is not None else None
+        if contest_id not in self._finalists:
+            path = getattr(self.session, "path", None)  # the result widgets' in-memory test session has none
+            instruction = stored_instruction(path, contest_id) if path is not None else None
+            self._finalists[contest_id] = instruction.finalists if instruction is not None else None
+        return self._finalists[contest_id]
 
     # -- changing -----------------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:
@@ -164,9 +166,11 @@ class CountDocument(QObject):
         if contest_id:
             self._results.pop(contest_id, None)
             self._live.pop(contest_id, None)
+            self._finalists.pop(contest_id, None)
         else:
             self._results.clear()
             self._live.clear()
+            self._finalists.clear()
         self.changed.emit(contest_id)
 
     def refresh(self) -> None:
