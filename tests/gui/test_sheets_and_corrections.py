@@ -250,3 +250,23 @@ def test_an_area_count_keys_round_two_for_the_finalists_it_was_told(qtbot, tmp_p
     view.set_contest(CONTEST)
     view.set_round(2)
     assert [f.label for f in view.form.fields[:2]] == ["Ann ADAMS", "Cat CLARK"]
+
+
+def test_names_with_markup_or_an_ampersand_show_exactly_as_typed(qtbot, tmp_path, open_documents):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QLabel
+
+    from countdesk.domain.model import Candidate
+    from countdesk.gui.widgets.count_sheet_form import CountSheetForm
+
+    contest = small_sv_contest()
+    odd = (Candidate(contest.candidates[0].id, "Ann <b>ADAMS</b>", "Smith & Sons <i>Party</i>"),
+           *contest.candidates[1:])
+    path = make_count_file(tmp_path / "odd.countdesk", (replace(contest, candidates=odd),))
+    form = shown(qtbot, CountSheetForm(open_document(path, open_documents)))
+    form.set_contest(CONTEST)
+    labels = {label.text(): label for label in form.findChildren(QLabel)}
+    assert "Ann <b>ADAMS</b>" in labels and "Smith & Sons <i>Party</i>" in labels
+    for text in ("Ann <b>ADAMS</b>", "Smith & Sons <i>Party</i>"):
+        assert labels[text].textFormat() == Qt.TextFormat.PlainText

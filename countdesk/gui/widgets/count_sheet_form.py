@@ -236,17 +236,32 @@ class CountSheetForm(QWidget):
         edit.cancel_requested.connect(self.cancel)
         number_label = QLabel(spec.number)
         number_label.setAlignment(FIGURE_ALIGNMENT)
-        name_label = QLabel(spec.label)
-        name_label.setBuddy(edit)
-        if spec.description:
-            name_label.setText(f"{spec.label}  <span style='color:#55606e'>{spec.description}</span>")
-            name_label.setTextFormat(Qt.TextFormat.RichText)
         self.grid.addWidget(number_label, row, 0)
-        self.grid.addWidget(name_label, row, 1)
+        self.grid.addWidget(self._name_cell(spec, edit), row, 1)
         self.grid.addWidget(edit, row, 2)
         self.grid.addWidget(error, row, 3)
         self.fields.append(_Field(spec.key, spec.label, edit, error, spec.required))
         return row + 1
+
+    @staticmethod
+    def _name_cell(spec, edit) -> QWidget:
+        """A candidate's name and description exactly as typed: plain text, never markup, and an
+        "&" in a name is shown, not taken as a keyboard shortcut."""
+        name_label = QLabel(spec.label.replace("&", "&&"))
+        name_label.setTextFormat(Qt.TextFormat.PlainText)
+        name_label.setBuddy(edit)
+        if not spec.description:
+            return name_label
+        description = QLabel(spec.description)
+        description.setTextFormat(Qt.TextFormat.PlainText)
+        description.setStyleSheet("color: #55606e")
+        cell = QWidget()
+        line = QHBoxLayout(cell)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(name_label)
+        line.addWidget(description)
+        line.addStretch(1)
+        return cell
 
     # -- reading the figures ------------------------------------------------------------------
     def _contest(self) -> Contest | None:
