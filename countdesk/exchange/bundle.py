@@ -27,7 +27,7 @@ from typing import Mapping
 
 from ..errors import CountdeskError
 from .fingerprint import SUMS_FILE, bundle_fingerprint, sums_fingerprint
-from .fsutil import fsync_directory, read_file_uncached, write_file_durably
+from .fsutil import fsync_directory, read_file_uncached, sha256_file_uncached, write_file_durably
 from .signing import PublicKeyLike, SigningKey, load_public_key, public_key_fingerprint, public_key_raw, verify
 
 __all__ = [
@@ -296,8 +296,8 @@ def verify_bundle(path: Path, expected_public_key: PublicKeyLike | None = None) 
         if name not in on_disk:
             problems.append(f"missing: {name}")
             continue
-        data = _read(folder, name, problems)
-        if data is not None and hashlib.sha256(data).hexdigest() != expected_digest:
+        digest = _digest(folder, name, problems)
+        if digest is not None and digest != expected_digest:
             problems.append(f"altered: {name}")
     for name in sorted(on_disk - set(listed) - {SUMS_FILE, SIGNATURE_FILE}):
         problems.append(f"added: {name}")
@@ -347,6 +347,14 @@ def _files_on_disk(folder: Path, problems: list[str]) -> tuple[set[str], list[st
 def _read(folder: Path, name: str, problems: list[str]) -> bytes | None:
     try:
         return read_file_uncached(folder / name)
+    except OSError as exc:
+        problems.append(f"unreadable: {name} ({exc.strerror or exc})")
+        return None
+
+
+def _digest(folder: Path, name: str, problems: list[str]) -> str | None:
+    try:
+        return sha256_file_uncached(folder / name)
     except OSError as exc:
         problems.append(f"unreadable: {name} ({exc.strerror or exc})")
         return None

@@ -10,9 +10,11 @@ errors surface at the call that failed, with their errno, and tests can inject t
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from pathlib import Path
+from typing import Iterator
 
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _CAN_FSYNC_DIRECTORIES = os.name == "posix"
@@ -76,13 +78,26 @@ def write_file_durably(path: Path, data: bytes, *, mode: int = 0o644) -> Path:
 def read_file_uncached(path: Path) -> bytes:
     """Read a file after asking the kernel to drop its cached pages, so that on Linux the bytes
     come from the device: that is what "read back and verified" must mean for a USB stick."""
+    return b"".join(device_chunks(path))
+
+
+def sha256_file_uncached(path: Path) -> str:
+    """The SHA-256 of a file read back from the device, a megabyte at a time: a huge file dropped
+    into a bundle is hashed, and refused, without being held in memory."""
+    digest = hashlib.sha256()
+    for chunk in device_chunks(path):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def device_chunks(path: Path) -> Iterator[bytes]:
+    """A file's bytes as the device gives them (page cache dropped first), a megabyte at a time:
+    the one place every read-back goes through."""
     fd = os.open(path, os.O_RDONLY | _BINARY)
     try:
         drop_cached_pages(fd)
-        chunks: list[bytes] = []
         while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
+            yield chunk
     finally:
         os.close(fd)
 

@@ -17,6 +17,7 @@ import pytest
 
 from countdesk.errors import CountdeskError
 from countdesk.exchange import bundle as bundle_module
+from countdesk.exchange import fsutil
 from countdesk.exchange.bundle import BundleWriteError, verify_bundle, write_bundle
 from countdesk.exchange.signing import generate_key
 
@@ -175,13 +176,13 @@ def test_rename_failing_leaves_only_the_hidden_partial_which_the_next_write_clea
 
 
 def test_a_file_that_reads_back_wrong_is_caught_before_the_folder_gets_its_name(monkeypatch, target, key):
-    real_read = bundle_module.read_file_uncached
+    real_chunks = fsutil.device_chunks
 
     def flaky_device(path):
-        data = real_read(path)
-        return data[:-1] + b"?" if Path(path).name == "results.csv" else data
+        data = b"".join(real_chunks(path))
+        yield data[:-1] + b"?" if Path(path).name == "results.csv" else data
 
-    monkeypatch.setattr(bundle_module, "read_file_uncached", flaky_device)
+    monkeypatch.setattr(fsutil, "device_chunks", flaky_device)
     expected = r"did not read back correctly from the USB stick \(altered: results.csv\)"
     with pytest.raises(BundleWriteError, match=expected):
         write_bundle(target, NAME, FILES, key)
@@ -191,17 +192,30 @@ def test_a_file_that_reads_back_wrong_is_caught_before_the_folder_gets_its_name(
 
 
 def test_a_failure_on_the_final_read_back_sets_the_folder_aside(monkeypatch, target, key):
-    real_read = bundle_module.read_file_uncached
+    real_chunks = fsutil.device_chunks
 
     def fails_at_final_name(path):
-        data = real_read(path)
         final = Path(path).parent.name == "reports" and Path(path).parent.parent.name == NAME
-        return b"corrupt" if final else data
+        yield b"corrupt" if final else b"".join(real_chunks(path))
 
-    monkeypatch.setattr(bundle_module, "read_file_uncached", fails_at_final_name)
+    monkeypatch.setattr(fsutil, "device_chunks", fails_at_final_name)
     with pytest.raises(BundleWriteError, match="altered: reports/declaration.pdf"):
         write_bundle(target, NAME, FILES, key)
     assert_nothing_complete_looking(target)
     assert all(name.startswith(f".{NAME}.failed-") for name in os.listdir(target))
     monkeypatch.undo()
     assert_next_write_succeeds(target, key)
+
+
+def test_a_huge_file_in_place_of_a_listed_one_is_refused_without_being_held_in_memory(target, key):
+    import tracemalloc
+
+    bundle = write_bundle(target, NAME, FILES, key)
+    with open(bundle / "results.csv", "wb") as swapped:
+        swapped.truncate(256 * 1024 * 1024)  # sparse: instant to make, 256 MB to read
+    tracemalloc.start()
+    verdict = verify_bundle(bundle)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert not verdict.ok and "altered: results.csv" in verdict.problems
+    assert peak < 16 * 1024 * 1024, f"peak {peak:,} bytes while verifying"
