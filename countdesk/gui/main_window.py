@@ -334,6 +334,14 @@ class MainWindow(QMainWindow):
             return
         stack = self.document.undo_stack
         text = stack.undoText() if verb == "Undone" else stack.redoText()
+        # Refuse before Qt runs the command: a command that fails inside QUndoStack still moves the
+        # stack, and the screen would then disagree with the file.
+        command = stack.command(stack.index() - 1 if verb == "Undone" else stack.index())
+        contest_id = getattr(command, "contest_id", None)
+        if contest_id and self.document.locked(contest_id):
+            count_files.show_error(self, f"{verb[:-1]} refused",
+                                   f'"{text}" belongs to a declared result: unlock it first (Count > Unlock).')
+            return
         try:
             act(stack)
         except CountdeskError as error:

@@ -19,3 +19,30 @@ def test_reliability_actions_follow_the_open_count(qtbot, tmp_path):
     assert window.auto_backup is not None and window.auto_backup.timer.isActive()
     window.close_count()
     assert window.auto_backup is None
+
+
+def test_undo_into_a_declared_result_is_refused_and_the_stack_stays_put(qtbot, tmp_path, monkeypatch):
+    from countdesk.domain.model import CountSheet, frozen_map
+    from countdesk.gui import count_files
+    from countdesk.gui.commands import SaveSheetCommand
+    from countdesk.services.counts import CountSession
+
+    window = MainWindow(operator="Tester")
+    qtbot.addWidget(window)
+    path = create_count_from_file(DEMO, tmp_path / "demo.countdesk", "Tester")
+    assert window.open_count(path, operator="Tester")
+    document = window.document
+    contest = document.count().contests[0]
+    extra = CountSheet("LATE", 1, frozen_map({cid: 1 for cid in contest.candidate_ids}))
+    document.push(SaveSheetCommand(document, contest.id, extra))
+    document.session.set_ro_passphrase("a long RO passphrase")
+    document.session.declare(contest.id, "a long RO passphrase")
+    document.notify(contest.id)
+    refusals = []
+    monkeypatch.setattr(count_files, "show_error", lambda parent, title, message: refusals.append(message))
+    window.undo()
+    assert refusals and "declared" in refusals[0]
+    assert document.undo_stack.index() == 1 and document.undo_stack.canUndo()
+    window.close_count()
+    with CountSession.open(path, "Checker", read_only=True) as session:
+        assert "LATE" in [s.id for s in session.load().contests[0].count_sheets]
