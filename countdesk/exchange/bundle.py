@@ -27,7 +27,10 @@ from typing import Mapping
 
 from ..errors import CountdeskError
 from .fingerprint import SUMS_FILE, bundle_fingerprint, sums_fingerprint
-from .fsutil import fsync_directory, read_file_uncached, sha256_file_uncached, write_file_durably
+from .fsutil import (
+    WINDOWS_DEVICES as _WINDOWS_DEVICES, fsync_directory, read_file_uncached, safe_name, sha256_file_uncached,
+    write_file_durably,
+)
 from .signing import PublicKeyLike, SigningKey, load_public_key, public_key_fingerprint, public_key_raw, verify
 
 __all__ = [
@@ -43,11 +46,7 @@ RESERVED_FILES = (SUMS_FILE, SIGNATURE_FILE, PUBLIC_KEY_FILE)
 OS_LITTER = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
 
 _MEMBER_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ ()-]*$")
-_WINDOWS_DEVICES = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-)
 _SUMS_LINE = re.compile(r"^([0-9a-f]{64}) [ *](.+)$")
-_MAX_NAME = 120
 _MAX_SUFFIX = 999
 
 
@@ -78,18 +77,6 @@ class BundleVerdict:
 def bundle_name(election_id: str, area: str) -> str:
     """The folder name for an area's bundle: election id and area, filesystem-safe."""
     return safe_name(f"{election_id}_{area}")
-
-
-def safe_name(name: str) -> str:
-    """A name that FAT32, exFAT, NTFS and ext4 all accept and that no two systems read differently:
-    lower case (FAT is case-insensitive), ASCII letters, digits, '.', '_' and '-' only."""
-    cleaned = re.sub(r"[^a-z0-9._-]+", "-", name.strip().lower())
-    cleaned = re.sub(r"-{2,}", "-", cleaned).strip(".-_ ")[:_MAX_NAME].rstrip(".-_ ")
-    if not cleaned:
-        raise ValueError(f"no usable folder name in {name!r}")
-    if cleaned.split(".")[0] in _WINDOWS_DEVICES:
-        cleaned = f"bundle-{cleaned}"
-    return cleaned
 
 
 def check_member_names(names: list[str]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Iterator
@@ -107,3 +108,22 @@ def remove_quietly(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+#: Names Windows reserves for devices, in any folder and with any extension.
+WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+)
+_MAX_NAME = 120
+
+
+def safe_name(name: str) -> str:
+    """A name that FAT32, exFAT, NTFS and ext4 all accept and that no two systems read differently:
+    lower case (FAT is case-insensitive), ASCII letters, digits, '.', '_' and '-' only."""
+    cleaned = re.sub(r"[^a-z0-9._-]+", "-", name.strip().lower())
+    cleaned = re.sub(r"-{2,}", "-", cleaned).strip(".-_ ")[:_MAX_NAME].rstrip(".-_ ")
+    if not cleaned:
+        raise ValueError(f"no usable folder name in {name!r}")
+    if cleaned.split(".")[0] in WINDOWS_DEVICES:
+        cleaned = f"bundle-{cleaned}"
+    return cleaned

@@ -20,7 +20,7 @@ from typing import Iterable
 from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
-from ..exchange.fsutil import remove_quietly, write_file_durably
+from ..exchange.fsutil import remove_quietly, safe_name, write_file_durably
 from ..exchange.round2 import (
     MAX_FILE_BYTES, Round2Instruction, check_instruction_applies, read_round2_instruction,
 )
@@ -34,8 +34,6 @@ IMPORT_ACTION = "round2.instruction_import"
 def instruction_file(count_path: Path, contest_id: str) -> Path:
     """Where a count keeps the instruction for one contest: beside the count file."""
     count_path = Path(count_path)
-    from ..exchange.bundle import safe_name  # the bundle's signing stack is not needed at start-up
-
     return count_path.with_name(f"{count_path.name}.round2-{safe_name(contest_id)}.json")
 
 

@@ -23,21 +23,26 @@ class SheetsModel(ContestTableModel):
     def __init__(self, document, parent=None) -> None:
         self._candidates: tuple[Candidate, ...] = ()
         self._sv = False
+        self._headers: tuple[str, ...] = ()
+        self._figure_columns: frozenset[int] = frozenset()
         super().__init__(document, parent)
 
     def reload(self) -> None:
+        """Columns follow the contest's candidates: worked out here once, not on every cell painted."""
         super().reload()
         contest = self.contest()
         self._candidates = contest.candidates if contest else ()
         self._sv = bool(contest) and contest.system is VotingSystem.SV
+        second_round = ("Non-transferable",) if self._sv else ()
+        self._headers = ("Sheet", "Round", *(c.surname.title() or c.name for c in self._candidates),
+                         "Rejected", *second_round, "Papers")
+        self._figure_columns = frozenset(range(1, len(self._headers)))
 
     def headers(self) -> tuple[str, ...]:
-        second_round = ("Non-transferable",) if self._sv else ()
-        return ("Sheet", "Round", *(c.surname.title() or c.name for c in self._candidates),
-                "Rejected", *second_round, "Papers")
+        return self._headers
 
     def figure_columns(self) -> frozenset[int]:
-        return frozenset(range(1, len(self.headers())))
+        return self._figure_columns
 
     def sheet(self, row: int) -> CountSheet:
         return self._rows[row]
