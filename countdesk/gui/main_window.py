@@ -235,15 +235,16 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(lambda _i: self._update_state())
         document.operator_changed.connect(lambda _n: self._update_state())
         document.changed.connect(lambda _c: self._update_title())
-        self.stack.addWidget(self.workspace)
-        self.stack.setCurrentWidget(self.workspace)
         path = document.path
         if not document.read_only:
             settings.add_recent_count(path)
         contest = settings.last_contest(path)
         if contest:
             self.workspace.select_contest(contest)
+        # The tab is chosen before the workspace is shown, so only that tab's view is built.
         self.workspace.select_tab(settings.last_tab(path) or default_tab or self.workspace.suggested_tab())
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
         self._update_state()
         self.workspace.tabs.setFocus()
         if document.read_only:
@@ -473,4 +474,4 @@ class MainWindow(QMainWindow):
         AboutDialog(self).exec()
 
     def current_view(self) -> QWidget | None:
-        return self.workspace.tabs.currentWidget() if self.workspace else None
+        return self.workspace.view(self.workspace.tab_name()) if self.workspace else None

@@ -1,16 +1,27 @@
-"""An open count: the contest chooser and the tabs (Set-up, Verification, Count, Result, Audit log)."""
+"""An open count: the contest chooser and the tabs (Set-up, Verification, Count, Result, Audit log).
+
+Each tab's view is built the first time it is shown (or asked for), so opening a count builds and
+fills only the tab the user lands on: the window appears sooner, and the other tabs cost nothing
+until they are used.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..errors import CountdeskError
-from .widgets.audit_view import AuditView
-from .widgets.result_view import ResultView
-from .widgets.setup_view import SetupView
-from .widgets.sheets_view import SheetsView
-from .widgets.verification_view import VerificationView
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
+    from .widgets.audit_view import AuditView
+    from .widgets.result_view import ResultView
+    from .widgets.setup_view import SetupView
+    from .widgets.sheets_view import SheetsView
+    from .widgets.verification_view import VerificationView
 
 TAB_NAMES = ("setup", "verification", "count", "result", "audit")
 TAB_TITLES = ("&Set-up", "&Verification", "&Count", "&Result", "&Audit log")
@@ -39,21 +50,17 @@ class CountWorkspace(QWidget):
         self.operator_label.setAccessibleName("Operator")
         self.operator_label.setProperty("role", "hint")
 
-        self.setup_view = SetupView(document)
-        self.verification_view = VerificationView(document)
-        self.sheets_view = SheetsView(document)
-        self.result_view = ResultView(document)
-        self.audit_view = AuditView(document)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setAccessibleName("Stages of the count")
         self.tabs.tabBar().setAccessibleName("Stages of the count: Set-up, Verification, Count, Result, Audit log")
-        self.views = (self.setup_view, self.verification_view, self.sheets_view, self.result_view, self.audit_view)
-        for view, title in zip(self.views, TAB_TITLES):
-            self.tabs.addTab(view, title)
-        for view in (self.setup_view, self.verification_view, self.sheets_view):
-            view.status_message.connect(self.status_message)
-        self.setup_view.contest_added.connect(self.select_contest)
+        self._built: dict[str, QWidget] = {}
+        for name, title in zip(TAB_NAMES, TAB_TITLES):
+            page = QWidget()
+            page.setObjectName(f"{name}Page")
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(page, title)
 
         top = QHBoxLayout()
         top.addWidget(contest_label)
@@ -112,8 +119,9 @@ class CountWorkspace(QWidget):
 
     def _contest_chosen(self, *_args: object) -> None:
         contest_id = self.current_contest()
-        for view in self.views[:4]:
-            view.set_contest(contest_id)
+        for view in self._built.values():
+            if hasattr(view, "set_contest"):
+                view.set_contest(contest_id)
         self._show_stage()
         self.contest_changed.emit(contest_id or "")
 
@@ -126,16 +134,82 @@ class CountWorkspace(QWidget):
     def select_tab(self, name: str) -> None:
         if name in TAB_NAMES:
             self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+            self.view(name)  # already the current tab: no change signal, but it must be built
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self.view(self.tab_name())
+        super().showEvent(event)
 
     def tab_name(self) -> str:
         return TAB_NAMES[self.tabs.currentIndex()]
 
     def view(self, name: str) -> QWidget:
-        return self.views[TAB_NAMES.index(name)]
+        """The tab's view, built (and shown the current contest) the first time it is wanted."""
+        view = self._built.get(name)
+        if view is None:
+            view = self._build_view(name)
+            self._built[name] = view
+            self.tabs.widget(TAB_NAMES.index(name)).layout().addWidget(view)
+            view.show()  # shown now, not on the next pass of the event loop as a late child would be
+            if hasattr(view, "set_contest"):
+                view.set_contest(self.current_contest())
+        return view
+
+    def built_tabs(self) -> tuple[str, ...]:
+        """The tabs whose views exist so far, in tab order."""
+        return tuple(name for name in TAB_NAMES if name in self._built)
+
+    def _build_view(self, name: str) -> QWidget:
+        # Imported here: each view's module (the Result tab's charts above all) loads with its tab.
+        if name == "setup":
+            from .widgets.setup_view import SetupView
+
+            view = SetupView(self.document)
+            view.contest_added.connect(self.select_contest)
+        elif name == "verification":
+            from .widgets.verification_view import VerificationView
+
+            view = VerificationView(self.document)
+        elif name == "count":
+            from .widgets.sheets_view import SheetsView
+
+            view = SheetsView(self.document)
+        elif name == "result":
+            from .widgets.result_view import ResultView
+
+            view = ResultView(self.document)
+        else:
+            from .widgets.audit_view import AuditView
+
+            view = AuditView(self.document)
+        if hasattr(view, "status_message"):
+            view.status_message.connect(self.status_message)
+        return view
+
+    @property
+    def setup_view(self) -> SetupView:
+        return self.view("setup")
+
+    @property
+    def verification_view(self) -> VerificationView:
+        return self.view("verification")
+
+    @property
+    def sheets_view(self) -> SheetsView:
+        return self.view("count")
+
+    @property
+    def result_view(self) -> ResultView:
+        return self.view("result")
+
+    @property
+    def audit_view(self) -> AuditView:
+        return self.view("audit")
 
     def _tab_chosen(self, index: int) -> None:
         """Each tab opens ready for the keyboard: the next box to verify, the sheet's first figure."""
         name = TAB_NAMES[index]
+        self.view(name)
         if name == "audit":
             self.audit_view.scroll_to_latest()
         elif name == "verification":

@@ -150,7 +150,7 @@ def check_count_file(path: str | Path, *, audit: bool = True) -> FileCheck:
             return FileCheck(False, f"{path.name} is damaged: {problems[0] if problems else 'no answer'}")
         if not audit:
             return FileCheck(True)
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         verdict = verify_audit_chain(db)
         if not verdict.ok:
             return FileCheck(False, f"{path.name}: audit row {verdict.first_bad_id}: {verdict.problem}",

@@ -2,7 +2,9 @@
 
 WAL with synchronous=FULL means a confirmed write survives a power cut; foreign keys keep figures
 attached to their sheet and candidate; the busy timeout lets a reader wait out a commit. A file that
-is not ours, or is damaged, is refused before anything else touches it.
+is not ours, or is damaged, is refused before anything else touches it. sqlite-utils plugins are
+never run on a count's connection: code that happens to be installed beside countdesk must not add
+functions to an election database (and scanning for plugins slowed every start).
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def create_database(path: str | Path) -> CountDatabase:
     except sqlite3.Error as exc:
         raise CountdeskError(f"cannot create {path.name}: {exc}", str(path)) from exc
     try:
-        cdb = CountDatabase(Database(conn), path, read_only=False)
+        cdb = CountDatabase(Database(conn, execute_plugins=False), path, read_only=False)
         _set_connection_pragmas(cdb)
         cdb.db.enable_wal()
         with cdb.guard("could not create"):
@@ -124,7 +126,7 @@ def open_database(path: str | Path, *, read_only: bool = False) -> CountDatabase
     except sqlite3.Error as exc:
         raise damaged(path, str(exc)) from exc
     try:
-        cdb = CountDatabase(Database(conn), path, read_only=read_only)
+        cdb = CountDatabase(Database(conn, execute_plugins=False), path, read_only=read_only)
         _set_connection_pragmas(cdb)
         _check_ours(cdb)
         _check_integrity(cdb)

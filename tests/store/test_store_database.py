@@ -171,3 +171,27 @@ def test_the_schema_refuses_to_delete_a_candidate_who_has_votes(cdb):
     add_contest(cdb, actor(), sv_contest())
     with pytest.raises(sqlite3.IntegrityError):
         cdb.db.execute("DELETE FROM candidate WHERE contest_id = 'mayor.testshire' AND id = 'ash-a'")
+
+
+class _InjectingPlugin:
+    """A sqlite-utils plugin as any installed package could ship one: it adds a SQL function."""
+
+    @staticmethod
+    @__import__("sqlite_utils").hookimpl
+    def prepare_connection(conn):
+        conn.create_function("injected", 0, lambda: "from a plugin")
+
+
+def test_installed_sqlite_utils_plugins_never_touch_a_count_connection(db_path):
+    from sqlite_utils.plugins import pm
+
+    plugin = _InjectingPlugin()
+    pm.register(plugin, name="test-injecting-plugin")
+    try:
+        assert Database(memory=True).execute("SELECT injected()").fetchone() == ("from a plugin",)
+        for cdb in (create_database(db_path), open_database(db_path, read_only=True)):
+            with pytest.raises(sqlite3.OperationalError, match="no such function"):
+                cdb.db.execute("SELECT injected()")
+            cdb.close()
+    finally:
+        pm.unregister(name="test-injecting-plugin")

@@ -1,0 +1,63 @@
+"""Opening a count builds only the tab the user lands on; every other tab is built, showing the
+current contest, the first time it is shown or asked for."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from countdesk.gui.main_window import MainWindow
+from gui_helpers import focus_on, make_count_file, small_sv_contest
+
+WARD = "ward.north"
+
+
+def _window(qtbot, tmp_path) -> MainWindow:
+    mayor = small_sv_contest()
+    ward = replace(mayor, id=WARD, title="North ward")
+    path = make_count_file(tmp_path / "two.countdesk", (mayor, ward))
+    window = MainWindow(operator="Alice Keyer")
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    assert window.open_count(path)
+    return window
+
+
+def test_only_the_landing_tab_is_built_when_a_count_opens(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    workspace = window.workspace
+    assert workspace.tab_name() == "count"  # verified boxes, no sheets yet
+    assert workspace.built_tabs() == ("count",)
+    page = workspace.tabs.currentWidget()
+    assert page.isVisible() and workspace.sheets_view.isVisible()
+    assert workspace.sheets_view.parent() is page
+
+
+def test_a_tab_shown_later_is_built_for_the_contest_chosen_meanwhile(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    workspace = window.workspace
+    focus_on(qtbot, workspace.contest_combo)
+    qtbot.keyClick(workspace.contest_combo, Qt.Key.Key_Down)
+    assert workspace.current_contest() == WARD
+    assert workspace.sheets_view.contest_id == WARD  # built views follow the chooser
+    assert "result" not in workspace.built_tabs()
+
+    qtbot.keyClick(workspace.tabs.tabBar(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: workspace.tab_name() == "result")
+    assert workspace.built_tabs() == ("count", "result")
+    assert workspace.result_view.isVisible()
+    assert workspace.result_view.contest_id == WARD
+
+
+def test_asking_for_a_view_builds_it_without_showing_it(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    workspace = window.workspace
+    audit = workspace.audit_view
+    assert workspace.built_tabs() == ("count", "audit")
+    assert workspace.tab_name() == "count"
+    assert not audit.isVisible()
+    window.show_tab("audit")
+    qtbot.waitUntil(audit.isVisible)
+    assert workspace.view("audit") is audit  # built once
