@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from ..domain.model import Count
 from ..errors import CountdeskError
-from ..exchange.countfile import load_count_file
 from ..services.counts import CountSession
 from . import settings
 from .appearance import apply_appearance, resource_file
@@ -52,6 +51,12 @@ def user_data_folder() -> Path:
     return folder
 
 
+def default_count_folder() -> Path:
+    """Where count files are offered to be opened or saved: countdesk in the user's documents."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "countdesk"
+
+
 def demo_source() -> Path:
     path = resource_file(*DEMO_FILE)
     if path is None:
@@ -78,6 +83,8 @@ def create_count_from_file(source: Path, target: Path, operator: str, token: Can
 
     Runs on a worker thread. A cancellation or a failure leaves no half-made file behind.
     """
+    from ..exchange.countfile import load_count_file  # the schema validator loads with the first import
+
     token = token or CancelToken()
     count: Count = load_count_file(source)
     token.check()

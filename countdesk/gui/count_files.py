@@ -7,16 +7,18 @@ progress indicator; the finished file is then opened on the GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..errors import CountdeskError
 from ..services.counts import CountSession
 from ..store.lock import CountLockedError
-from .application import create_count_from_file, demo_source, fresh_demo_path
-from .dialogs.new_count_wizard import NewCountPlan, default_count_folder
+from .application import create_count_from_file, default_count_folder, demo_source, fresh_demo_path
 from .worker import Task, run_with_progress
+
+if TYPE_CHECKING:
+    from .dialogs.new_count_wizard import NewCountPlan
 
 COUNT_FILTER = "Count files (*.countdesk)"
 JSON_FILTER = "Count files, JSON (*.json)"

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from ...domain.model import Election
+from ..application import default_count_folder
 from ..widgets.contest_form import ContestDetails, ContestForm
 from ..widgets.election_form import ElectionForm
 from ..widgets.field_errors import FieldError
@@ -27,11 +27,6 @@ class NewCountPlan:
     path: Path
     election: Election
     contest: ContestDetails
-
-
-def default_count_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents or Path.home()) / "countdesk"
 
 
 class ElectionPage(QWizardPage):
