@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -23,6 +23,7 @@ from .start_page import StartPage
 from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
 
 STATUS_TIMEOUT_MS = 8000
+AUTO_BACKUP_START_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -407,9 +408,17 @@ class MainWindow(QMainWindow):
 
     # The dialogs below are imported when first used: start-up pays only for what it shows.
     def _start_auto_backup(self, document: CountDocument) -> None:
-        """Snapshots every few minutes and at each stage change, to the folder chosen in Backups."""
+        """Snapshots every few minutes and at each stage change, to the folder chosen in Backups.
+
+        Started a second after the count is shown (its first check is half a minute away anyway),
+        so the backup machinery does not delay the first sight of the count."""
         if document.read_only:
             return
+        QTimer.singleShot(AUTO_BACKUP_START_MS, self, lambda: self._begin_auto_backup(document))
+
+    def _begin_auto_backup(self, document: CountDocument) -> None:
+        if self.document is not document or self.auto_backup is not None or document.session.closed:
+            return  # closed, or another count opened, in the meantime
         from .dialogs.backup_dialog import AutoBackup
 
         self.auto_backup = AutoBackup(document.session, self)

@@ -16,8 +16,19 @@ def test_reliability_actions_follow_the_open_count(qtbot, tmp_path):
     assert window.open_count(path, operator="Tester")
     assert window.backups_action.isEnabled() and window.restore_action.isEnabled()
     assert window.passphrase_action.isEnabled()
-    assert window.auto_backup is not None and window.auto_backup.timer.isActive()
+    qtbot.waitUntil(lambda: window.auto_backup is not None, timeout=5000)  # started just after the count shows
+    assert window.auto_backup.timer.isActive()
     window.close_count()
+    assert window.auto_backup is None
+
+
+def test_a_count_closed_before_its_backups_start_starts_none(qtbot, tmp_path):
+    window = MainWindow(operator="Tester")
+    qtbot.addWidget(window)
+    path = create_count_from_file(DEMO, tmp_path / "demo.countdesk", "Tester")
+    assert window.open_count(path, operator="Tester")
+    assert window.close_count()
+    qtbot.wait(1500)  # past the moment the backups would have started
     assert window.auto_backup is None
 
 

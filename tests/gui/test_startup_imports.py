@@ -20,6 +20,7 @@ NOT_AT_START = (
     "countdesk.exchange.countfile",
     "countdesk.gui.dialogs.new_count_wizard",
     "countdesk.gui.collation_window",
+    "countdesk.gui.dialogs.backup_dialog",        # automatic backups start a second after the count shows
     "countdesk.gui.widgets.setup_view",           # tabs other than the one the count opens on
     "countdesk.gui.widgets.verification_view",
     "countdesk.gui.widgets.result_view",
