@@ -8,30 +8,25 @@ Blank versus zero: an untouched field shows a grey "–"; a typed 0 shows "0". S
 does not save at once: the blank fields are marked and listed, and a second Ctrl+Enter saves them
 as 0 (any edit in between asks again). So no one has to type every zero, and no figure is ever
 zero by accident without the operator seeing it.
+
+This module is the form's behaviour: which contest and round, checking, the blank-field
+confirmation, saving and cancelling. Where the boxes sit and what is printed beside them is
+CountSheetGrid's job (count_sheet_grid.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.model import Contest, CountSheet, VotingSystem
-from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure, set_style_flag
-from .field_errors import FieldError, id_problem
+from ..appearance import format_figure, set_style_flag
+from .count_sheet_grid import CountSheetGrid, SheetField
+from .field_errors import id_problem
 from .figure_edit import FigureEdit, FormLineEdit
-from .sheet_fields import FieldSpec, sheet_fields
+from .sheet_fields import sheet_fields
 from .sheet_limits import SheetLimits, sheet_limits
-
-@dataclass
-class _Field:
-    key: str            # "votes.<id>", "rejected.<head>", "papers", "non_transferable", ...
-    label: str
-    edit: FigureEdit
-    error: FieldError
-    required: bool = True
 
 
 class CountSheetForm(QWidget):
@@ -48,7 +43,7 @@ class CountSheetForm(QWidget):
         self.contest_id: str | None = None
         self.round = 1
         self.editing: CountSheet | None = None
-        self.fields: list[_Field] = []
+        self.fields: list[SheetField] = []
         self.finalists: tuple[str, ...] = ()
         self._confirm_blanks = False
         self._blocked_ids: frozenset[str] = frozenset()
@@ -58,28 +53,12 @@ class CountSheetForm(QWidget):
         self.heading = QLabel("")
         self.heading.setProperty("role", "heading")
         self.heading.setObjectName("sheetHeading")
-        self.sheet_id_edit = FormLineEdit()
-        self.sheet_id_edit.setObjectName("sheetId")
-        self.sheet_id_edit.setAccessibleName("Sheet number")
-        self.sheet_id_edit.setFont(figure_font(scale=1.15))
-        self.sheet_id_error = FieldError(self.sheet_id_edit, "Sheet number")
-        self.sheet_id_edit.textEdited.connect(self._figures_edited)
-        self.sheet_id_edit.save_requested.connect(self.request_save)
-        self.sheet_id_edit.cancel_requested.connect(self.cancel)
-
-        self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
-        self.grid.setColumnStretch(3, 1)
-        self.grid.setHorizontalSpacing(14)
-        self.total_label = QLabel("")
-        self.total_label.setObjectName("sheetTotal")
-        self.total_label.setAccessibleName("Total on this sheet")
-        self.total_label.setFont(figure_font(bold=True, scale=1.2))
-        self.total_label.setAlignment(FIGURE_ALIGNMENT)
-        self.limit_label = QLabel("")
-        self.limit_label.setObjectName("sheetLimit")
-        self.limit_label.setProperty("role", "hint")
-        self.limit_label.setWordWrap(True)
+        self.grid_host = CountSheetGrid()
+        self.sheet_id_edit = self.grid_host.sheet_id_edit
+        self.sheet_id_error = self.grid_host.sheet_id_error
+        self.total_label = self.grid_host.total_label
+        self.limit_label = self.grid_host.limit_label
+        self._connect_keys(self.sheet_id_edit)
         self.message = QLabel("")
         self.message.setObjectName("sheetMessage")
         self.message.setProperty("role", "banner")
@@ -100,14 +79,6 @@ class CountSheetForm(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.request_save)
-
-        self.id_label = QLabel("Sheet &number:")
-        self.id_label.setBuddy(self.sheet_id_edit)
-        self.total_caption = QLabel("Total on this sheet")
-        self.total_caption.setProperty("role", "total")
-        self.total_label.setMinimumWidth(self.total_label.fontMetrics().horizontalAdvance("9,999,999,999"))
-        self._persistent = {self.id_label, self.sheet_id_edit, self.sheet_id_error, self.total_caption,
-                            self.total_label, self.limit_label}
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
@@ -171,25 +142,13 @@ class CountSheetForm(QWidget):
             return
         self._shape = (self.contest_id, self.round, specs)
         focus_inside = self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None and widget not in self._persistent:
-                widget.hide()
-                widget.deleteLater()
-        self.fields = []
         if contest is None:
+            self.grid_host.clear_rows()
+            self.fields = []
             return
-        self.grid.addWidget(self.id_label, 0, 1)
-        self.grid.addWidget(self.sheet_id_edit, 0, 2)
-        self.grid.addWidget(self.sheet_id_error, 0, 3)
-        row = 1
-        for spec in specs:
-            if spec.section:
-                row = self._add_section(row, spec.section)
-            row = self._add_field(row, spec)
-        self.grid.addWidget(self.total_caption, row, 1)
-        self.grid.addWidget(self.total_label, row, 2)
-        self.grid.addWidget(self.limit_label, row + 1, 1, 1, 3)
+        self.fields = self.grid_host.lay_out(specs)
+        for field in self.fields:
+            self._connect_keys(field.edit)
         chain = [self.sheet_id_edit, *(f.edit for f in self.fields), self.save_button, self.cancel_button]
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
@@ -215,53 +174,11 @@ class CountSheetForm(QWidget):
         self.sheet_id_error.clear_error()
         self._show_message("")
 
-    def _add_section(self, row: int, title: str) -> int:
-        label = QLabel(title)
-        label.setProperty("role", "heading")
-        label.setContentsMargins(0, 8, 0, 0)
-        self.grid.addWidget(label, row, 1, 1, 3)
-        return row + 1
-
-    def _add_field(self, row: int, spec: FieldSpec) -> int:
-        edit = FigureEdit(spec.accessible)
-        edit.setObjectName(f"field:{spec.key}")
-        edit.setFont(figure_font(scale=1.15))
-        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("99,999,999") + 24)
-        edit.setMaximumWidth(edit.minimumWidth() + 40)
-        error = FieldError(edit, spec.accessible)
-        error.setMinimumWidth(edit.fontMetrics().horizontalAdvance("M") * 16)
-        edit.refused.connect(error.show_error)
+    def _connect_keys(self, edit: FormLineEdit) -> None:
+        """Every box on the sheet: typing rechecks, Ctrl+Enter saves, Esc cancels."""
         edit.textEdited.connect(self._figures_edited)
         edit.save_requested.connect(self.request_save)
         edit.cancel_requested.connect(self.cancel)
-        number_label = QLabel(spec.number)
-        number_label.setAlignment(FIGURE_ALIGNMENT)
-        self.grid.addWidget(number_label, row, 0)
-        self.grid.addWidget(self._name_cell(spec, edit), row, 1)
-        self.grid.addWidget(edit, row, 2)
-        self.grid.addWidget(error, row, 3)
-        self.fields.append(_Field(spec.key, spec.label, edit, error, spec.required))
-        return row + 1
-
-    @staticmethod
-    def _name_cell(spec, edit) -> QWidget:
-        """A candidate's name and description exactly as typed: plain text, never markup, and an
-        "&" in a name is shown, not taken as a keyboard shortcut."""
-        name_label = QLabel(spec.label.replace("&", "&&"))
-        name_label.setTextFormat(Qt.TextFormat.PlainText)
-        name_label.setBuddy(edit)
-        if not spec.description:
-            return name_label
-        description = QLabel(spec.description)
-        description.setTextFormat(Qt.TextFormat.PlainText)
-        description.setStyleSheet("color: #55606e")
-        cell = QWidget()
-        line = QHBoxLayout(cell)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(name_label)
-        line.addWidget(description)
-        line.addStretch(1)
-        return cell
 
     # -- reading the figures ------------------------------------------------------------------
     def _contest(self) -> Contest | None:
@@ -320,7 +237,7 @@ class CountSheetForm(QWidget):
         if self._contest() is not None:
             self._update_totals()
 
-    def blank_fields(self) -> list[_Field]:
+    def blank_fields(self) -> list[SheetField]:
         return [f for f in self.fields if f.required and f.edit.untouched]
 
     def limits(self) -> SheetLimits:
