@@ -270,3 +270,16 @@ def test_names_with_markup_or_an_ampersand_show_exactly_as_typed(qtbot, tmp_path
     assert "Ann <b>ADAMS</b>" in labels and "Smith & Sons <i>Party</i>" in labels
     for text in ("Ann <b>ADAMS</b>", "Smith & Sons <i>Party</i>"):
         assert labels[text].textFormat() == Qt.TextFormat.PlainText
+
+
+def test_with_no_contest_the_form_shows_no_leftover_sheet_number_or_total(qtbot, counted):
+    view = shown(qtbot, SheetsView(counted))
+    view.set_contest(CONTEST)
+    form = view.form
+    assert form.sheet_id_edit.isVisible() and form.total_label.isVisible()
+    view.set_contest(None)
+    assert form.fields == [] or not any(field.edit.isVisible() for field in form.fields)
+    assert not form.sheet_id_edit.isVisible() and not form.total_label.isVisible()
+    view.set_contest(CONTEST)
+    assert form.sheet_id_edit.isVisible() and form.total_label.isVisible()
+    qtbot.waitUntil(form.fields[0].edit.isVisible)  # new rows show on the next pass of the event loop

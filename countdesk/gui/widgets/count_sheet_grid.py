@@ -65,11 +65,14 @@ class CountSheetGrid(QWidget):
                             self.total_label, self.limit_label}
 
     def clear_rows(self) -> None:
-        """Take every row out; the rows' own widgets are deleted, the lasting ones kept."""
+        """Take every row out; the rows' own widgets are deleted, the lasting ones hidden until the
+        next sheet is laid out (out of the grid they would stay painted where they last were)."""
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
-            if widget is not None and widget not in self._persistent:
-                widget.hide()
+            if widget is None:
+                continue
+            widget.hide()
+            if widget not in self._persistent:
                 widget.deleteLater()
 
     def lay_out(self, specs: tuple[FieldSpec, ...]) -> list[SheetField]:
@@ -89,6 +92,8 @@ class CountSheetGrid(QWidget):
         self.grid.addWidget(self.total_caption, row, 1)
         self.grid.addWidget(self.total_label, row, 2)
         self.grid.addWidget(self.limit_label, row + 1, 1, 1, 3)
+        for widget in self._persistent:
+            widget.show()
         return fields
 
     def _add_section(self, row: int, title: str) -> int:
