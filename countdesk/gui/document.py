@@ -26,6 +26,9 @@ class CountDocument(QObject):
     changed = Signal(str)
     #: The operator at the keyboard changed (double entry, a new shift).
     operator_changed = Signal(str)
+    #: An audit row that changes no figure was written (a document printed or saved): the audit
+    #: log shows it, and nothing is redrawn.
+    audited = Signal()
 
     def __init__(self, session: CountSession, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -30,6 +30,7 @@ EVENT_ACTIONS = frozenset({
     "contest.declare_refused", "contest.unlock_refused", "setting.carry_over",
     "backup.restore", "backup.restore_refused", "backup.restore_without_passphrase",
     "bundle.export", "round2.instruction_import",  # the instruction is a file beside the count
+    "document.printed", "document.saved",  # services/document_events.py
 })
 _STAGE_ACTIONS = frozenset({"contest.stage", "contest.declare", "contest.unlock"})
 _DETAIL_FIELDS = ("title", "system", "seats", "electorate")

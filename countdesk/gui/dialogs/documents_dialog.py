@@ -6,6 +6,11 @@ What is printed or saved is exactly what was previewed: the same context (figure
 fingerprint) and the same bytes. The documents are drawn from the result the screen shows
 (CountDocument.result, which follows a collating officer's round-2 instruction), as the export's
 are. Rendering runs off the GUI thread; a change to the count re-renders the preview.
+
+Each copy printed or saved is recorded in the count's audit trail with the fingerprint printed on
+it (services/document_events.py), on the GUI thread: one small transaction. A cancelled print
+dialog or a failed save records nothing; a count open read-only here still prints and saves, and
+the status says the copy is not recorded.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -27,6 +32,9 @@ from ..appearance import set_style_flag
 from ..settings import Setting
 from ..widgets.pdf_preview import PdfPreview, a4_printer, pages_to_print, print_pdf
 from ..worker import Task, run_in_background
+
+if TYPE_CHECKING:
+    from ...store.audit import AuditRow
 
 #: The place of the count printed on the documents: the same setting (key) the export dialog
 #: keeps, so the place typed in one is offered in the other. Declared here as well, so opening this
@@ -335,8 +343,34 @@ class DocumentsDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         where = printer.outputFileName() or printer.printerName() or "the printer"
-        self._set_status(f"Sent {len(pages)} page{'s' if len(pages) != 1 else ''} to {where}.")
+        sent = f"Sent {len(pages)} page{'s' if len(pages) != 1 else ''} to {where}."
+        document, context, data, page_count = (self._shown.document, self._context, self.preview.pdf_bytes(),
+                                               pdf.pageCount())
+
+        def record(session) -> AuditRow:
+            from ...services.document_events import record_document_printed
+
+            return record_document_printed(session, document, context, data, pages=page_count, printer=where,
+                                           copies=max(1, printer.copyCount()),
+                                           pages_printed=[page + 1 for page in pages])
+
+        self._record(sent, record)
         return True
+
+    def _record(self, done: str, record: Callable[[object], AuditRow]) -> None:
+        """Record the copy just printed or saved in the audit trail (`record(session)`); `done` says
+        what happened and the status adds whether it is recorded. Never undoes the print or the save."""
+        if self.document.read_only:
+            self._set_status(f"{done} Not recorded in the audit log: this count is open read-only here "
+                             "(another countdesk has it open for writing).")
+            return
+        try:
+            row = record(self.document.session)
+        except CountdeskError as error:
+            self._set_status(f"{done} Not recorded in the audit log: {error.message}", problem=True)
+            return
+        self.document.audited.emit()
+        self._set_status(f"{done} Recorded in the audit log (entry {row.id}).")
 
     def default_file_name(self) -> str:
         return f"{self.choice().document}-{self.contest_id}.pdf"
@@ -353,20 +387,30 @@ class DocumentsDialog(QDialog):
         if not chosen:
             return
         path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
-        document, context = self._shown.document, self._context
+        # What is saved, as it is now: the preview may move on before the file is written.
+        document, context, page_count = self._shown.document, self._context, self.preview.pdf.pageCount()
 
-        def work(_token) -> Path:
+        def work(_token) -> Callable[[object], AuditRow]:
+            from ...exchange.fsutil import read_file_uncached
+            from ...services.document_events import record_document_saved
             from ...services.documents import write_document
 
-            return write_document(document, context, path)
+            written = write_document(document, context, path)
+            data = read_file_uncached(written)  # the bytes as stored, for the audit row
+
+            def record(session) -> AuditRow:
+                return record_document_saved(session, document, context, data, pages=page_count, path=written)
+
+            return record
 
         self._set_status(f"Saving to {path}…")
-        self._save_task = run_in_background(work, self._saved, self._save_failed)
+        self._save_task = run_in_background(work, lambda record: self._saved(path, record), self._save_failed)
         self._update_buttons()
 
-    def _saved(self, path: Path) -> None:
+    def _saved(self, path: Path, record: Callable[[object], AuditRow]) -> None:
+        """Back on the GUI thread, the file written: the audit row is written here, by the session's thread."""
         self._save_task = None
-        self._set_status(f"Saved: {path}")
+        self._record(f"Saved to {path}.", record)
         self._update_buttons()
 
     def _save_failed(self, error: BaseException) -> None:

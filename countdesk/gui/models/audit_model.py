@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from ...services.document_events import describe_document_event
+
 if TYPE_CHECKING:
     from ...store.audit import AuditRow
 from ..appearance import FIGURE_ALIGNMENT
@@ -78,6 +80,7 @@ class AuditModel(QAbstractTableModel):
         self.reload()
         document.changed.connect(lambda _contest_id: self.append_new())
         document.operator_changed.connect(lambda _name: self.append_new())
+        document.audited.connect(self.append_new)
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -136,7 +139,7 @@ class AuditModel(QAbstractTableModel):
         if column == ITEM:
             return f"{row.entity} {row.key}" if row.key else row.entity
         if column == CHANGE:
-            return describe_change(row.before, row.after)
+            return describe_document_event(row.action, row.after) or describe_change(row.before, row.after)
         return row.reason or ""
 
     def distinct(self, column: int) -> list[str]:

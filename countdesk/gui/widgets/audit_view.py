@@ -11,7 +11,7 @@ from ..models.audit_model import ACTION, CHANGE, CONTEST, OPERATOR, REASON, Audi
 ALL = ""
 ACTION_FAMILIES = (("Sheets", "sheet."), ("Double entry", "keying."), ("Boxes and verification", "box."),
                    ("Candidates", "candidate."), ("Contests", "contest."), ("Lots", "lot."),
-                   ("Sessions", "session."))
+                   ("Sessions", "session."), ("Documents printed or saved", "document."))
 
 
 class AuditView(QWidget):
