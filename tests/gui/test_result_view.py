@@ -120,7 +120,7 @@ def test_lcr_collated_is_elected_on_first_preferences_with_no_second_round(qtbot
     assert rotheram["Share of valid votes"] == "58.33 %"
     assert view.papers.value("Valid first preferences") == "340,698"
     assert "first preferences" in view.status_label.text() and "No second round" in view.status_label.text()
-    assert [s.label() for s in view.chart.series.barSets()] == ["First preferences"]
+    assert view.chart.series_labels() == ("First preferences",) and view.chart.legend() == ()
 
 
 def test_waiting_for_round_two_names_the_finalists(qtbot):
@@ -158,12 +158,12 @@ def test_fptp_shows_votes_and_the_candidates_elected_so_far(qtbot):
 
 def test_the_chart_stacks_first_preferences_and_transfers_for_finalists(qtbot):
     view = open_view(qtbot, liverpool_count(), LIVERPOOL)
-    first, transferred = view.chart.series.barSets()
-    assert transferred.label() == TRANSFERRED_LABEL
-    # Bars run bottom-up, so the last bar is the first candidate on the ballot (Anderson).
-    assert first.at(first.count() - 1) == 38958 and transferred.at(transferred.count() - 1) == 7535
-    assert first.at(0) == 22047 and transferred.at(0) == 10032
-    assert transferred.at(2) == 0  # Kemp: excluded, nothing transferred to him
+    assert view.chart.legend() == ("First preferences", TRANSFERRED_LABEL)
+    bars = view.chart.bars()
+    # Top to bottom in ballot-paper order: Anderson first, Yip last.
+    assert (bars[0].first, bars[0].transferred) == (38958, 7535) and bars[0].length == 46493
+    assert (bars[-1].first, bars[-1].transferred) == (22047, 10032) and bars[-1].length == 32079
+    assert bars[4].label.startswith("KEMP") and bars[4].transferred == 0  # excluded: nothing transferred
     assert "Joanne ANDERSON 46,493" in view.chart.accessibleDescription()
 
 
@@ -246,23 +246,21 @@ def test_no_contest_shows_an_empty_state(qtbot):
 
 def test_refreshing_the_chart_leaves_no_stale_labels(qtbot):
     view = open_view(qtbot, liverpool_count(), LIVERPOOL)
-
-    def visible_texts() -> int:
-        qtbot.wait(30)  # QtCharts lays out (and creates its label items) from the event loop
-        return sum(1 for item in view.chart.scene().items()
-                   if item.isVisible() and type(item).__name__ == "QGraphicsTextItem")
-
-    once = visible_texts()
+    once = (view.chart.bars(), view.chart.legend(), view.chart.scale(), view.chart.tick_labels())
     view.document.notify(LIVERPOOL)
     view.document.notify("")
-    assert visible_texts() == once > 0
+    assert (view.chart.bars(), view.chart.legend(), view.chart.scale(), view.chart.tick_labels()) == once
+    assert len(once[0]) == 7 and once[3] == ("0", "10,000", "20,000", "30,000", "40,000", "50,000")
+    view.set_contest(None)
+    assert view.chart.bars() == () and view.chart.legend() == () and view.chart.tick_labels() == ()
+    assert view.chart.accessibleDescription() == "No contest selected"
 
 
 def test_chart_labels_use_the_ballot_surname_unless_two_candidates_share_it(qtbot):
     view = open_view(qtbot, liverpool_count(), LIVERPOOL)
-    axis = next(a for a in view.chart.chart().axes() if hasattr(a, "categories"))
-    assert axis.categories()[-1] == "ANDERSON  46,493  ✓"  # the top bar: first on the ballot
-    assert axis.categories()[0] == "YIP  32,079"
+    labels = [bar.label for bar in view.chart.bars()]
+    assert labels[0] == "ANDERSON  46,493  ✓"  # the top bar: first on the ballot
+    assert labels[-1] == "YIP  32,079"
     ward = fptp_last_seat_tie_count().contests[0]
     twins = replace(ward, candidates=(
         *ward.candidates[:3], replace(ward.candidates[3], name="Ŵyn CARTER"), ward.candidates[4]))
