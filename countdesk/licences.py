@@ -39,7 +39,6 @@ QT_USED_UNDER = "LGPL-3.0-only"
 #: What the main libraries do for countdesk, shown beside them in About.
 PURPOSES = {
     "pyside6-essentials": "user interface (Qt for Python)",
-    "pyside6-addons": "charts (Qt for Python add-ons)",
     "pyside6-pdf": "PDF preview (Qt for Python)",
     "shiboken6": "Qt for Python bindings runtime",
     "reportlab": "printed documents (PDF)",
