@@ -20,15 +20,16 @@ from ..store import backup as store
 from ..store.audit import Actor, utc_now
 from ..store.backup import DEFAULT_KEEP, BackupFile, BackupKind, FileCheck
 from ..store.repository import ContestState, Stage
+from .backup_instructions import INSTRUCTION_PATTERN, carried_instructions, instructions_to_back_up
 from .counts import CountSession
 from .declaration import _PASSPHRASE_KEY as RO_PASSPHRASE_KEY
 from .validation import require_reason, validate_operator
 
 __all__ = [
     "DEFAULT_INTERVAL", "DEFAULT_KEEP", "BackupFile", "BackupKind", "BackupScheduler", "FileCheck",
-    "RefusedRestore", "RestoreRefused", "VerifiedBackup", "backup_now", "count_file_problem",
-    "default_backup_dir", "find_good_backups", "maybe_backup", "on_same_device", "restore_damaged_count",
-    "restore_open_count", "stage_label",
+    "RefusedRestore", "RestoreRefused", "VerifiedBackup", "backup_now", "check_backup", "count_file_problem",
+    "default_backup_dir", "find_good_backups", "find_unusable_backups", "maybe_backup", "on_same_device",
+    "restore_damaged_count", "restore_open_count", "stage_label",
 ]
 
 DEFAULT_INTERVAL = timedelta(minutes=5)
@@ -100,11 +101,13 @@ def backup_now(
     session: CountSession, backup_dir: str | Path | None = None, *, now: datetime | None = None,
     kind: BackupKind = BackupKind.MANUAL, keep: int = DEFAULT_KEEP,
 ) -> BackupFile:
-    """Snapshot the open count into `backup_dir`, named with the time and stage, then rotate."""
+    """Snapshot the open count into `backup_dir`, named with the time and stage, with the round-2
+    instructions its trail records (backup_instructions.py), then rotate."""
     folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(session.path)
     now = now or datetime.now(timezone.utc)
-    backup = store.write_backup(session.path, folder, taken_at=now, stage=stage_label(session.contest_states()),
-                                kind=kind)
+    count_path = session.path
+    backup = store.write_backup(count_path, folder, taken_at=now, stage=stage_label(session.contest_states()),
+                                kind=kind, companions=lambda snapshot: instructions_to_back_up(count_path, snapshot))
     store.rotate_backups(session.path, folder, keep)
     return backup
 
@@ -134,7 +137,8 @@ def maybe_backup(
 
 @dataclass(frozen=True)
 class VerifiedBackup:
-    """A backup that passed PRAGMA integrity_check and whose audit chain verifies."""
+    """A backup that passed PRAGMA integrity_check, whose audit chain verifies, and that holds the
+    round-2 instructions its trail records, unaltered."""
 
     file: BackupFile
     audit_rows: int
@@ -145,14 +149,39 @@ class VerifiedBackup:
         return self.file.path
 
 
+def check_backup(backup_path: str | Path) -> FileCheck:
+    """Can this backup be restored? Its pages and audit chain (store.check_count_file), then each
+    round-2 instruction its trail records, present beside it with the recorded SHA-256. The first
+    problem is given in words, naming the file at fault."""
+    check = store.check_count_file(backup_path)
+    if not check.ok:
+        return check
+    try:
+        carried_instructions(backup_path)
+    except CountdeskError as error:
+        return FileCheck(False, error.message, check.audit_rows, check.audit_hash)
+    return check
+
+
 def find_good_backups(count_path: str | Path, backup_dir: str | Path) -> list[VerifiedBackup]:
-    """This count's backups in `backup_dir` that check out, newest first."""
+    """This count's backups in `backup_dir` that check out (check_backup), newest first."""
     good = []
     for backup in store.list_backups(count_path, backup_dir):
-        check = store.check_count_file(backup.path)
+        check = check_backup(backup.path)
         if check.ok:
             good.append(VerifiedBackup(backup, check.audit_rows, check.audit_hash))
     return good
+
+
+def find_unusable_backups(count_path: str | Path, backup_dir: str | Path) -> list[tuple[BackupFile, str]]:
+    """This count's backups that do not check out, newest first, each with why: what a dialog
+    says about the backups it does not offer."""
+    found = []
+    for backup in store.list_backups(count_path, backup_dir):
+        check = check_backup(backup.path)
+        if not check.ok:
+            found.append((backup, check.problem or "it does not check out"))
+    return found
 
 
 def count_file_problem(count_path: str | Path) -> str | None:
@@ -184,11 +213,16 @@ class RestoreRefused(CountdeskError):
         self.refusal = refusal
 
 
-def _checked_backup(backup_path: str | Path) -> FileCheck:
+def _checked_backup(backup_path: str | Path) -> dict[str, bytes]:
+    """The round-2 instruction files the backup brings back (suffix -> bytes), once it checks out;
+    a refusal names the file at fault."""
     check = store.check_count_file(backup_path)
     if not check.ok:
         raise CountdeskError(f"this backup cannot be restored: {check.problem}", str(backup_path))
-    return check
+    try:
+        return carried_instructions(backup_path)
+    except CountdeskError as error:
+        raise CountdeskError(f"this backup cannot be restored: {error.message}", error.where) from error
 
 
 def restore_open_count(
@@ -197,13 +231,15 @@ def restore_open_count(
     """Replace the open count with a backup. Needs the open count's RO passphrase and a reason; a
     refusal is audited in the open count. On success the session is closed, the current file is
     kept aside, the restored file keeps the current passphrase (it may have been changed since the
-    backup), and it is returned open for the same operator. Should the file work itself fail after
-    the session was closed (the disk), the error is raised and the caller opens the file again."""
+    backup), and it is returned open for the same operator. The round-2 instruction files beside it
+    become exactly those the backup's trail records (the current ones are kept aside with the
+    current file). Should the file work itself fail after the session was closed (the disk), the
+    error is raised and the caller opens the file again."""
     if session.read_only:
         raise CountdeskError(f"{session.path.name} is open read-only: open it for writing to restore", str(session.path))
     reason = require_reason(reason, "reason", "say why the backup is restored")
     backup_path = Path(backup_path)
-    _checked_backup(backup_path)
+    instructions = _checked_backup(backup_path)
     path, operator = session.path, session.operator
     if not session.has_ro_passphrase():
         problem = "no RO passphrase has been set: set one first"
@@ -216,7 +252,8 @@ def restore_open_count(
         store.append_event(path, Actor(operator), "backup.restore_refused", after=refusal.record(), reason=reason)
         raise RestoreRefused(refusal, str(backup_path))
     session.close()
-    store.restore_backup(backup_path, path, actor=Actor(operator), reason=reason, carry_settings=[RO_PASSPHRASE_KEY])
+    store.restore_backup(backup_path, path, actor=Actor(operator), reason=reason, carry_settings=[RO_PASSPHRASE_KEY],
+                         companions=instructions, companion_pattern=INSTRUCTION_PATTERN)
     return CountSession.open(path, operator)
 
 
@@ -227,11 +264,12 @@ def restore_damaged_count(
     """Replace a count file that will not open with a good backup of it. The passphrase is checked
     against the one the backup holds (the damaged file cannot be read). A refused attempt cannot be
     written to a damaged file: the dialog keeps it and passes it back in `earlier_refusals`, and
-    the restored file's trail gets a row for each before the restore's own."""
+    the restored file's trail gets a row for each before the restore's own. As for an open count,
+    the round-2 instruction files beside it become exactly those the backup's trail records."""
     operator = validate_operator(operator)
     reason = require_reason(reason, "reason", "say why the backup is restored")
     count_path, backup_path = Path(count_path), Path(backup_path)
-    _checked_backup(backup_path)
+    instructions = _checked_backup(backup_path)
     with CountSession.open(backup_path, operator, read_only=True) as backup:
         if not backup.has_ro_passphrase():
             problem, note = None, "the backup holds no RO passphrase: none had been set when it was taken"
@@ -244,5 +282,6 @@ def restore_damaged_count(
     events = [("backup.restore_refused", refusal.record()) for refusal in earlier_refusals]
     if note is not None:
         events.append(("backup.restore_without_passphrase", {"note": note}))
-    store.restore_backup(backup_path, count_path, actor=Actor(operator), reason=reason, events=events)
+    store.restore_backup(backup_path, count_path, actor=Actor(operator), reason=reason, events=events,
+                         companions=instructions, companion_pattern=INSTRUCTION_PATTERN)
     return CountSession.open(count_path, operator)

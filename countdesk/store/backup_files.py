@@ -1,0 +1,184 @@
+"""The files a backup is made of: names that say what each one is, its companions, durable writes.
+
+A backup is its snapshot, `<count>.<UTC time>[-n].<stages>.<why>.countdesk-backup`, plus any
+companion files named `<snapshot name>.<suffix>` beside it (the round-2 instructions an area count
+imported: services/backup_instructions.py). The snapshot's name is what lists, sorts and rotates a
+backup; its companions come and go with it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import StrEnum
+from pathlib import Path
+
+from ..errors import CountdeskError
+
+BACKUP_SUFFIX = ".countdesk-backup"
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+_LABEL = re.compile(r"[a-z]+(?:\+[a-z]+)*")
+_NAME = re.compile(
+    r"^(?P<stem>.+)\.(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.(?P<stage>[a-z]+(?:\+[a-z]+)*)"
+    r"\.(?P<kind>timed|stage|manual)" + re.escape(BACKUP_SUFFIX) + "$"
+)
+#: A companion's suffix is one plain name: no folder, nothing hidden, nothing a file system reads twice.
+_COMPANION_SUFFIX = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+class BackupKind(StrEnum):
+    TIMED = "timed"      # every few minutes while the count changes: the newest DEFAULT_KEEP are kept
+    STAGE = "stage"      # a contest moved on (verification, count, declared): always kept
+    MANUAL = "manual"    # "Back up now": always kept
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup, as its name describes it: which count, when (UTC), at what stage, and why."""
+
+    path: Path
+    count_stem: str
+    taken_at: datetime
+    stage: str
+    kind: BackupKind
+
+
+# Names ------------------------------------------------------------------------------------------
+
+def backup_name(count_path: str | Path, taken_at: datetime, stage: str, kind: BackupKind, n: int = 1) -> str:
+    """`night.20210507T021507Z.count.timed.countdesk-backup`: sorts by time, says the stage and why."""
+    if not _LABEL.fullmatch(stage):
+        raise ValueError(f"a stage label is lower-case words joined by '+': {stage!r}")
+    stamp = taken_at.astimezone(timezone.utc).strftime(STAMP_FORMAT)
+    suffix = f"-{n}" if n > 1 else ""
+    return f"{Path(count_path).stem}.{stamp}{suffix}.{stage}.{BackupKind(kind)}{BACKUP_SUFFIX}"
+
+
+def parse_backup_name(path: str | Path) -> BackupFile | None:
+    """The backup a file name describes, or None for any other file."""
+    path = Path(path)
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    taken_at = datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=timezone.utc)
+    return BackupFile(path, match["stem"], taken_at, match["stage"], BackupKind(match["kind"]))
+
+
+def list_backups(count_path: str | Path, backup_dir: str | Path) -> list[BackupFile]:
+    """This count's backups in `backup_dir`, newest first (unchecked: see find_good_backups)."""
+    stem = Path(count_path).stem
+    try:
+        entries = list(Path(backup_dir).iterdir())
+    except OSError:
+        return []
+    found = [b for b in map(parse_backup_name, entries) if b is not None and b.count_stem == stem]
+    return sorted(found, key=lambda b: (b.taken_at, _sequence(b.path)), reverse=True)
+
+
+def _sequence(path: Path) -> int:
+    match = _NAME.match(path.name)
+    return int(match["n"]) if match and match["n"] else 1
+
+
+# Companions -------------------------------------------------------------------------------------
+
+def companion_path(main: Path, suffix: str) -> Path:
+    """`<main file name>.<suffix>`, beside it: a snapshot's companion, or a count's side file."""
+    if not _COMPANION_SUFFIX.fullmatch(suffix):
+        raise ValueError(f"a companion file's suffix is one plain lower-case name: {suffix!r}")
+    return main.with_name(f"{main.name}.{suffix}")
+
+
+def companions_of(snapshot: Path) -> list[Path]:
+    """The companion files of one backup, sorted by name."""
+    prefix = f"{snapshot.name}."
+    try:
+        return sorted(p for p in snapshot.parent.iterdir() if p.name.startswith(prefix))
+    except OSError:
+        return []
+
+
+def orphan_companion_snapshot(path: Path) -> Path | None:
+    """For a companion whose snapshot is not there (a backup that crashed before its rename, or a
+    removal cut short), the snapshot it belonged to; None for any other file."""
+    index = path.name.find(f"{BACKUP_SUFFIX}.")
+    if index <= 0 or path.name.startswith("."):
+        return None
+    snapshot = path.with_name(path.name[: index + len(BACKUP_SUFFIX)])
+    return snapshot if not snapshot.exists() else None
+
+
+# Durable writes ---------------------------------------------------------------------------------
+
+def write_durably(path: Path, data: bytes) -> Path:
+    """Write `data` under a hidden `.partial-` name, flush it to the device, read it back, and only
+    then rename it to `path`; on any failure nothing is left (rotation removes what a crash leaves)."""
+    partial = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if partial.read_bytes() != data:
+            raise OSError(errno.EIO, "the copy read back differs from what was written")
+        os.replace(partial, path)
+    except BaseException:
+        remove_quietly(partial)
+        raise
+    return path
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_directory(folder: Path) -> None:
+    """POSIX: make the rename itself durable. Windows cannot open a folder for fsync."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_quietly(path: Path) -> bool:
+    try:
+        path.unlink()
+        return True
+    except OSError:
+        return False
+
+
+# Problems in words ------------------------------------------------------------------------------
+
+def is_disk_full(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "full" in str(exc).lower()
+
+
+def folder_full(folder: Path) -> CountdeskError:
+    return CountdeskError(f"the backup folder {folder} is full: free some space or choose another", str(folder))
+
+
+def os_problem(exc: OSError, folder: Path) -> CountdeskError:
+    if exc.errno == errno.ENOSPC:
+        return folder_full(folder)
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return CountdeskError(f"cannot write to {folder}: it is read-only or not yours", str(folder))
+    if exc.errno == errno.ENOENT:
+        return CountdeskError(f"{folder} is not there any more (was a USB stick removed?)", str(folder))
+    return CountdeskError(f"cannot write to {folder}: {exc.strerror or exc}", str(folder))
