@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from countdesk.gui.dialogs import document_copies
 from countdesk.gui.dialogs import documents_dialog as documents_module
 from countdesk.gui.models.audit_model import ACTION, CHANGE
 from countdesk.gui.widgets.audit_view import AuditView
@@ -132,7 +133,7 @@ class AnsweredPrintDialog:
 def test_a_cancelled_print_dialog_records_nothing_and_an_accepted_one_records_once(qtbot, demo, tmp_path,
                                                                                     monkeypatch):
     AnsweredPrintDialog.target = tmp_path / "printed.pdf"
-    monkeypatch.setattr(documents_module, "QPrintDialog", AnsweredPrintDialog)
+    monkeypatch.setattr(document_copies, "QPrintDialog", AnsweredPrintDialog)
     dialog = open_dialog(qtbot, demo, LIVERPOOL)
     dialog.select_document("rejected")
     wait_for_preview(qtbot, dialog)

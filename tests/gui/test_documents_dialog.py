@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from countdesk.domain.model import Count
 from countdesk.errors import CountdeskError
 from countdesk.exchange.countfile import load_count_file
+from countdesk.gui.dialogs import document_copies
 from countdesk.gui.dialogs import documents_dialog as documents_module
 from countdesk.gui.dialogs.documents_dialog import DOCUMENT_TITLES, DocumentsDialog
 from countdesk.gui.widgets.pdf_preview import a4_printer, paint_pages
@@ -219,7 +220,7 @@ def test_print_asks_for_an_a4_printer_and_prints_the_place_just_typed(qtbot, dem
         def exec(self):
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(documents_module, "QPrintDialog", PrintDialogAnswered)
+    monkeypatch.setattr(document_copies, "QPrintDialog", PrintDialogAnswered)
     dialog = open_dialog(qtbot, demo, LIVERPOOL)
     wait_for_preview(qtbot, dialog)
     qtbot.keyClicks(dialog.place_edit, "St George's Hall")

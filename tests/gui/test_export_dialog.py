@@ -17,6 +17,8 @@ from countdesk.exchange.bundle import verify_bundle
 from countdesk.exchange.signing import load_or_create_key
 from countdesk.gui.dialogs import export_dialog as export_dialog_module
 from countdesk.gui.dialogs.export_dialog import SAFE_TO_REMOVE, ExportDialog, Volume, looks_removable
+from countdesk.gui.models.audit_model import ACTION
+from countdesk.gui.widgets.audit_view import AuditView
 from countdesk.services.export import EXPORT_ACTION
 from gui_helpers import demo_document, focused, screenshot, when_modal
 
@@ -71,6 +73,27 @@ def test_the_export_says_safe_to_remove_with_the_fingerprint_once_checked_and_au
     assert rows[0].after["paper_fingerprint"] == report.paper_fingerprint
     assert dialog.cancel_button.text() == "Close" and dialog.export_button.text() == "Export &again"
     screenshot(dialog, "export-dialog-safe-to-remove")
+
+
+def test_the_audit_log_shows_the_export_at_once_and_no_view_is_redrawn(qtbot, document, stick, tmp_path):
+    """The export writes one audit row and no figure: the Audit log tab, open behind the dialog,
+    gains that row, and the views of the figures are not told the count changed."""
+    audit_view = AuditView(document)
+    qtbot.addWidget(audit_view)
+    entries = audit_view.model.rowCount()
+    redrawn: list[str] = []
+    document.changed.connect(redrawn.append)
+    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+    dialog.start_export()
+    finish(qtbot, dialog)
+    assert dialog.report is not None and SAFE_TO_REMOVE in dialog.status.text()
+
+    assert audit_view.model.rowCount() == entries + 1
+    row = audit_view.model.row(entries)
+    assert (row.id, row.action, row.key) == (dialog.report.audit_row_id, EXPORT_ACTION, dialog.report.path.name)
+    assert audit_view.model.index(entries, ACTION).data() == EXPORT_ACTION
+    assert audit_view.action_filter.findData(EXPORT_ACTION) > 0
+    assert redrawn == []
 
 
 def test_a_pulled_stick_is_said_plainly_and_the_next_export_succeeds(qtbot, document, stick, tmp_path, monkeypatch):

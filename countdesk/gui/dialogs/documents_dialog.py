@@ -7,34 +7,30 @@ fingerprint) and the same bytes. The documents are drawn from the result the scr
 (CountDocument.result, which follows a collating officer's round-2 instruction), as the export's
 are. Rendering runs off the GUI thread; a change to the count re-renders the preview.
 
-Each copy printed or saved is recorded in the count's audit trail with the fingerprint printed on
-it (services/document_events.py), on the GUI thread: one small transaction. A cancelled print
-dialog or a failed save records nothing; a count open read-only here still prints and saves, and
-the status says the copy is not recorded.
+This module chooses and previews; printing, saving and the audit row of each copy are
+document_copies.py's job, handed what the preview shows once it is current.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from PySide6.QtCore import QTimer, Qt
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...errors import CountdeskError
 from ..appearance import set_style_flag
 from ..settings import Setting
-from ..widgets.pdf_preview import PdfPreview, a4_printer, pages_to_print, print_pdf
+from ..widgets.pdf_preview import PdfPreview
 from ..worker import Task, run_in_background
+from .document_copies import PDF_FILTER, DocumentCopies, Previewed
 
-if TYPE_CHECKING:
-    from ...store.audit import AuditRow
+__all__ = ["DOCUMENT_TITLES", "LANGUAGES", "PDF_FILTER", "PLACE", "Choice", "DocumentsDialog"]
 
 #: The place of the count printed on the documents: the same setting (key) the export dialog
 #: keeps, so the place typed in one is offered in the other. Declared here as well, so opening this
@@ -49,7 +45,6 @@ DOCUMENT_TITLES: dict[str, str] = {
     "provisional": "Provisional result sheet",
 }
 LANGUAGES: dict[str, str] = {"en": "English", "cy-en": "Welsh and English"}
-PDF_FILTER = "PDF documents (*.pdf)"
 #: A pause in typing the place before the preview is redrawn.
 PLACE_DELAY_MS = 600
 
@@ -77,7 +72,6 @@ class DocumentsDialog(QDialog):
         self._clock = clock
         self._data_version = 0
         self._render_task: Task | None = None
-        self._save_task: Task | None = None
         self._rendering: Choice | None = None  # the choice the render in flight is for
         self._shown: Choice | None = None  # the choice the preview shows (or failed to render)
         self._context = None  # its DocumentContext, reused to save the same document
@@ -87,6 +81,9 @@ class DocumentsDialog(QDialog):
         self.setObjectName("documentsDialog")
         self.setWindowTitle(f"Documents — {contest.title}")
         self.setAccessibleName(f"Documents for {contest.title}")
+        self._copies = DocumentCopies(document, self)
+        self._copies.status.connect(self._set_status)
+        self._copies.saving_changed.connect(self._update_buttons)
         self._build(contest.title, bilingual=document.count().election.bilingual)
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
@@ -312,19 +309,19 @@ class DocumentsDialog(QDialog):
         if not self.rendering and self._shown != self.choice():
             self.refresh_preview()
 
-    # -- printing and saving -------------------------------------------------------------------------
+    # -- printing and saving (document_copies.py) ---------------------------------------------------
+    def _previewed(self) -> Previewed:
+        """What the preview shows, for a copy of it (called once the preview is current)."""
+        return Previewed(self._shown.document, DOCUMENT_TITLES[self._shown.document], self._context, self.preview.pdf,
+                         self.preview.pdf_bytes(), self.preview.current_page(), self.default_file_name())
+
     def print_document(self) -> None:
         """Print…: the system's print dialog, then every page chosen, at the printer's resolution."""
         self._when_current(self._ask_printer_and_print)
 
     def _ask_printer_and_print(self) -> None:
-        printer = a4_printer()
-        printer.setDocName(self.default_file_name().removesuffix(".pdf"))
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(f"Print the {DOCUMENT_TITLES[self._shown.document].lower()}")
-        dialog.setMinMax(1, self.preview.pdf.pageCount())
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        printer = self._copies.ask_printer(self._previewed())
+        if printer is not None:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
@@ -332,104 +329,21 @@ class DocumentsDialog(QDialog):
         if not self.current:
             self._set_status("Wait for the preview before printing.", problem=True)
             return False
-        pdf = self.preview.pdf
-        pages = pages_to_print(printer, pdf.pageCount(), self.preview.current_page())
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            print_pdf(pdf, self.preview.pdf_bytes(), printer, pages)
-        except CountdeskError as error:
-            self._set_status(f"Not printed: {error.message} ({error.where}).", problem=True)
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        where = printer.outputFileName() or printer.printerName() or "the printer"
-        sent = f"Sent {len(pages)} page{'s' if len(pages) != 1 else ''} to {where}."
-        document, context, data, page_count = (self._shown.document, self._context, self.preview.pdf_bytes(),
-                                               pdf.pageCount())
-
-        def record(session) -> AuditRow:
-            from ...services.document_events import record_document_printed
-
-            return record_document_printed(session, document, context, data, pages=page_count, printer=where,
-                                           copies=max(1, printer.copyCount()),
-                                           pages_printed=[page + 1 for page in pages])
-
-        self._record(sent, record)
-        return True
-
-    def _record(self, done: str, record: Callable[[object], AuditRow]) -> None:
-        """Record the copy just printed or saved in the audit trail (`record(session)`); `done` says
-        what happened and the status adds whether it is recorded. Never undoes the print or the save."""
-        if self.document.read_only:
-            self._set_status(f"{done} Not recorded in the audit log: this count is open read-only here "
-                             "(another countdesk has it open for writing).")
-            return
-        try:
-            row = record(self.document.session)
-        except CountdeskError as error:
-            self._set_status(f"{done} Not recorded in the audit log: {error.message}", problem=True)
-            return
-        self.document.audited.emit()
-        self._set_status(f"{done} Recorded in the audit log (entry {row.id}).")
+        return self._copies.print_on(self._previewed(), printer)
 
     def default_file_name(self) -> str:
         return f"{self.choice().document}-{self.contest_id}.pdf"
 
     def save_as_pdf(self) -> None:
         """Save as PDF…: ask where, then write the previewed document there (atomically)."""
-        self._when_current(self._ask_file_and_save)
-
-    def _ask_file_and_save(self) -> None:
-        folder = Path(self.document.path).parent if getattr(self.document, "path", None) else Path.home()
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, f"Save the {DOCUMENT_TITLES[self._shown.document].lower()} as PDF",
-            str(folder / self.default_file_name()), PDF_FILTER)
-        if not chosen:
-            return
-        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
-        # What is saved, as it is now: the preview may move on before the file is written.
-        document, context, page_count = self._shown.document, self._context, self.preview.pdf.pageCount()
-
-        def work(_token) -> Callable[[object], AuditRow]:
-            from ...exchange.fsutil import read_file_uncached
-            from ...services.document_events import record_document_saved
-            from ...services.documents import write_document
-
-            written = write_document(document, context, path)
-            data = read_file_uncached(written)  # the bytes as stored, for the audit row
-
-            def record(session) -> AuditRow:
-                return record_document_saved(session, document, context, data, pages=page_count, path=written)
-
-            return record
-
-        self._set_status(f"Saving to {path}…")
-        self._save_task = run_in_background(work, lambda record: self._saved(path, record), self._save_failed)
-        self._update_buttons()
-
-    def _saved(self, path: Path, record: Callable[[object], AuditRow]) -> None:
-        """Back on the GUI thread, the file written: the audit row is written here, by the session's thread."""
-        self._save_task = None
-        self._record(f"Saved to {path}.", record)
-        self._update_buttons()
-
-    def _save_failed(self, error: BaseException) -> None:
-        self._save_task = None
-        if isinstance(error, OSError):
-            text = f"Not saved: {error.strerror or error} ({error.filename or 'the file'})."
-        elif isinstance(error, CountdeskError):
-            text = f"Not saved: {error.message}"
-        else:
-            text = f"Not saved: {error}"
-        self._set_status(text, problem=True)
-        self._update_buttons()
+        self._when_current(lambda: self._copies.ask_file_and_save(self._previewed()))
 
     @property
     def saving(self) -> bool:
-        return self._save_task is not None
+        return self._copies.saving
 
     # -- state --------------------------------------------------------------------------------------
-    def _set_status(self, text: str, *, problem: bool = False) -> None:
+    def _set_status(self, text: str, problem: bool = False) -> None:
         set_style_flag(self.status, "role", "fieldError" if problem else "")
         self.status.setText(text)
         self.status.setAccessibleDescription(text)
@@ -443,10 +357,10 @@ class DocumentsDialog(QDialog):
         """Closing drops the work in flight: no callback reaches a closed dialog."""
         self._place_timer.stop()
         self._after_render = None
-        for task in (self._render_task, self._save_task):
-            if task is not None:
-                task.cancel()
-        self._render_task = self._save_task = None
+        if self._render_task is not None:
+            self._render_task.cancel()
+        self._render_task = None
+        self._copies.cancel()
         PLACE.write(self.place_edit.text().strip())
         try:
             self.document.changed.disconnect(self._count_changed)

@@ -269,7 +269,10 @@ class ExportDialog(QDialog):
                 report = record_export(self.document.session, report)
             except CountdeskError as error:
                 warnings.append(error.message)
-            self.document.notify("")
+            else:
+                # Only an audit row was written (the bundle was read through its own connection):
+                # the audit log shows it; no figure or stage changed, so nothing else is redrawn.
+                self.document.audited.emit()
         self.report = report
         self.progress.setRange(0, 1)
         self.progress.setValue(1)

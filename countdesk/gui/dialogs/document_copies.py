@@ -1,0 +1,177 @@
+"""Copies of the previewed document leaving the count: printed, or saved as a PDF file, each
+recorded in the count's audit trail with the fingerprint printed on it
+(services/document_events.py).
+
+Kept apart from the Documents dialog, which decides what is on screen (the choice, the render off
+the GUI thread), because this is the part with consequences outside the app: paper from a
+printer, a file on disk, a row in the audit trail. It is handed what the preview shows (a
+`Previewed`) and never renders anything itself, so the copy is exactly what was previewed.
+
+The audit row is written on the GUI thread, by the session's own thread: one small transaction.
+A cancelled print dialog or a failed print or save records nothing; a count open read-only here
+still prints and saves, and the status says the copy is not recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+
+from ...errors import CountdeskError
+from ..widgets.pdf_preview import a4_printer, pages_to_print, print_pdf
+from ..worker import Task, run_in_background
+
+if TYPE_CHECKING:  # the documents stack (reportlab) loads only once a copy is saved
+    from ...services.documents import DocumentContext
+    from ...store.audit import AuditRow
+
+PDF_FILTER = "PDF documents (*.pdf)"
+
+#: Writes one copy's audit row through the session it is given, and returns the row.
+Recorder = Callable[[Any], "AuditRow"]
+
+
+@dataclass(frozen=True)
+class Previewed:
+    """The document the preview shows, as it is printed or saved."""
+
+    document: str  # its services.documents name ("declaration", …)
+    title: str  # as offered in the dialog ("Declaration of result")
+    context: DocumentContext  # what it was drawn from: figures, place, time, fingerprint
+    pdf: QPdfDocument  # loaded from `data`: the pages the printer is given
+    data: bytes
+    current_page: int  # what "Current page" in the print dialog means
+    file_name: str  # the file name offered when saving, e.g. "declaration-<contest id>.pdf"
+
+    @property
+    def pages(self) -> int:
+        return self.pdf.pageCount()
+
+
+class DocumentCopies(QObject):
+    """Print and save the previewed document for the dialog that owns it (its parent), and record
+    each copy. Says what happened through `status`, and `saving_changed` while a file is written."""
+
+    #: A line for the dialog's status: the text, and whether it is a problem.
+    status = Signal(str, bool)
+    saving_changed = Signal()
+
+    def __init__(self, document, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._window = parent
+        self._save_task: Task | None = None
+
+    @property
+    def saving(self) -> bool:
+        return self._save_task is not None
+
+    def cancel(self) -> None:
+        """Drop the save in flight: neither its status nor its audit row reaches a closed dialog."""
+        if self._save_task is not None:
+            self._save_task.cancel()
+        self._save_task = None
+
+    # -- printing -----------------------------------------------------------------------------------
+    def ask_printer(self, shown: Previewed) -> QPrinter | None:
+        """The system's print dialog for an A4 printer at high resolution; None if cancelled."""
+        printer = a4_printer()
+        printer.setDocName(shown.file_name.removesuffix(".pdf"))
+        dialog = QPrintDialog(printer, self._window)
+        dialog.setWindowTitle(f"Print the {shown.title.lower()}")
+        dialog.setMinMax(1, shown.pages)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def print_on(self, shown: Previewed, printer: QPrinter) -> bool:
+        """Send the pages chosen on `printer` (set up already), drawn at its resolution, then record
+        the copy; say plainly if it failed."""
+        pages = pages_to_print(printer, shown.pages, shown.current_page)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            print_pdf(shown.pdf, shown.data, printer, pages)
+        except CountdeskError as error:
+            self.status.emit(f"Not printed: {error.message} ({error.where}).", True)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        where = printer.outputFileName() or printer.printerName() or "the printer"
+        sent = f"Sent {len(pages)} page{'s' if len(pages) != 1 else ''} to {where}."
+        copies, pages_printed = max(1, printer.copyCount()), [page + 1 for page in pages]
+
+        def record(session) -> AuditRow:
+            from ...services.document_events import record_document_printed
+
+            return record_document_printed(session, shown.document, shown.context, shown.data, pages=shown.pages,
+                                           printer=where, copies=copies, pages_printed=pages_printed)
+
+        self._record(sent, record)
+        return True
+
+    # -- saving -------------------------------------------------------------------------------------
+    def ask_file_and_save(self, shown: Previewed) -> None:
+        """Ask where, then write the document there (atomically) off the GUI thread."""
+        folder = Path(self.document.path).parent if getattr(self.document, "path", None) else Path.home()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self._window, f"Save the {shown.title.lower()} as PDF", str(folder / shown.file_name), PDF_FILTER)
+        if not chosen:
+            return
+        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
+        # What is saved, as it is now: the preview may move on before the file is written.
+        document, context, page_count = shown.document, shown.context, shown.pages
+
+        def work(_token) -> Recorder:
+            from ...exchange.fsutil import read_file_uncached
+            from ...services.document_events import record_document_saved
+            from ...services.documents import write_document
+
+            written = write_document(document, context, path)
+            data = read_file_uncached(written)  # the bytes as stored, for the audit row
+
+            def record(session) -> AuditRow:
+                return record_document_saved(session, document, context, data, pages=page_count, path=written)
+
+            return record
+
+        self.status.emit(f"Saving to {path}…", False)
+        self._save_task = run_in_background(work, lambda record: self._saved(path, record), self._save_failed)
+        self.saving_changed.emit()
+
+    def _saved(self, path: Path, record: Recorder) -> None:
+        """Back on the GUI thread, the file written: the audit row is written here, by the session's thread."""
+        self._save_task = None
+        self._record(f"Saved to {path}.", record)
+        self.saving_changed.emit()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._save_task = None
+        if isinstance(error, OSError):
+            text = f"Not saved: {error.strerror or error} ({error.filename or 'the file'})."
+        elif isinstance(error, CountdeskError):
+            text = f"Not saved: {error.message}"
+        else:
+            text = f"Not saved: {error}"
+        self.status.emit(text, True)
+        self.saving_changed.emit()
+
+    # -- recording ----------------------------------------------------------------------------------
+    def _record(self, done: str, record: Recorder) -> None:
+        """Record the copy just printed or saved in the audit trail; `done` says what happened and
+        the status adds whether it is recorded. Never undoes the print or the save."""
+        if self.document.read_only:
+            self.status.emit(f"{done} Not recorded in the audit log: this count is open read-only here "
+                             "(another countdesk has it open for writing).", False)
+            return
+        try:
+            row = record(self.document.session)
+        except CountdeskError as error:
+            self.status.emit(f"{done} Not recorded in the audit log: {error.message}", True)
+            return
+        self.document.audited.emit()
+        self.status.emit(f"{done} Recorded in the audit log (entry {row.id}).", False)
