@@ -1,79 +1,22 @@
-"""Durable file writes for results that leave the building on a USB stick.
-
-A file is written under a temporary name, flushed to the device (fsync), then renamed over its
-final name, and the folder is fsynced so the rename itself survives a power cut or a pulled
-stick. A reader therefore sees either the old file or the complete new one, never half of it.
-
-Everything goes through ``os.open``/``os.write``/``os.fsync`` (not buffered Python files) so that
-errors surface at the call that failed, with their errno, and tests can inject them.
-"""
+"""Files for results that leave the building on a USB stick: durable writes (countdesk.durable),
+reads that come back from the device rather than the page cache, and names every file system
+accepts."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
-import secrets
 from pathlib import Path
 from typing import Iterator
 
-_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
-_CAN_FSYNC_DIRECTORIES = os.name == "posix"
+from ..durable import BINARY as _BINARY
+from ..durable import drop_cached_pages, fsync_directory, remove_quietly, write_all, write_file_durably
 
-
-def write_all(fd: int, data: bytes) -> None:
-    """os.write may write less than asked (a signal, a nearly full device): loop until done."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        if written <= 0:  # pragma: no cover - a POSIX write never returns 0 for a regular file
-            raise OSError("write returned 0 bytes")
-        view = view[written:]
-
-
-def fsync_directory(folder: Path) -> None:
-    """Make a rename or a new entry in `folder` durable. POSIX only: Windows cannot open a folder
-    for fsync, and NTFS/exFAT drivers there commit metadata on close."""
-    if not _CAN_FSYNC_DIRECTORIES:
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def drop_cached_pages(fd: int) -> None:
-    """Ask the kernel to forget the file's cached pages (after fsync), so that reading it back
-    goes to the device rather than to memory. Best effort: not every system offers it."""
-    advise = getattr(os, "posix_fadvise", None)
-    if advise is None:
-        return
-    try:
-        advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-    except OSError:
-        pass
-
-
-def write_file_durably(path: Path, data: bytes, *, mode: int = 0o644) -> Path:
-    """Write `data` to `path` atomically and durably; on any failure the temporary file is
-    removed (if the device still allows it) and the OSError is raised unchanged."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.tmp-{secrets.token_hex(4)}")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, mode)
-    try:
-        try:
-            write_all(fd, data)
-            os.fsync(fd)
-            drop_cached_pages(fd)
-        finally:
-            os.close(fd)
-        os.replace(temporary, path)
-    except BaseException:
-        remove_quietly(temporary)
-        raise
-    fsync_directory(path.parent)
-    return path
+__all__ = [
+    "device_chunks", "drop_cached_pages", "fsync_directory", "read_file_uncached", "remove_quietly", "safe_name",
+    "sha256_file_uncached", "write_all", "write_file_durably",
+]
 
 
 def read_file_uncached(path: Path) -> bytes:
@@ -101,13 +44,6 @@ def device_chunks(path: Path) -> Iterator[bytes]:
             yield chunk
     finally:
         os.close(fd)
-
-
-def remove_quietly(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 #: Names Windows reserves for devices, in any folder and with any extension.

@@ -16,7 +16,8 @@ from ..domain.model import Contest, Count, CountSheet, Lot
 from ..domain.result import ContestResult
 from ..domain.incremental import IncrementalTally
 from ..services.counts import CountSession
-from ..services.round2_area import stored_instruction
+from ..errors import CountdeskError
+from ..services.round2_area import checked_instruction
 
 
 class CountDocument(QObject):
@@ -25,7 +26,7 @@ class CountDocument(QObject):
     #: A contest id whose data changed; "" means the election or everything.
     changed = Signal(str)
     #: The operator at the keyboard changed (double entry, a new shift).
-    operator_changed = Signal(str)
+    #: An audit row that changes no figure was written (a document printed or saved, a bundle exported):
     #: An audit row that changes no figure was written (a document printed or saved): the audit
     #: log shows it, and nothing is redrawn.
     audited = Signal()
@@ -38,8 +39,9 @@ class CountDocument(QObject):
         self._count: Count | None = None
         self._results: dict[str, ContestResult] = {}
         self._live: dict[str, IncrementalTally] = {}
-        #: Round-2 instructions read from their side files, kept until the contest is re-read.
-        self._finalists: dict[str, tuple[str, ...] | None] = {}
+        #: Round-2 instructions read from their side files (checked against the audit trail), or
+        #: the problem that stops the result, kept until the contest is re-read.
+        self._finalists: dict[str, tuple[str, ...] | CountdeskError | None] = {}
 
     # -- who and how --------------------------------------------------------------------------
     @property
@@ -109,7 +111,10 @@ class CountDocument(QObject):
         return self.session.contest_state(contest_id)
 
     def result(self, contest_id: str) -> ContestResult:
-        """The domain tally of one contest; views render it and never recompute anything."""
+        """The domain tally of one contest; views render it and never recompute anything.
+
+        Raises CountdeskError (located at the side file) when an area's round-2 instruction is
+        missing or is not the one its audit trail records: views show that sentence instead."""
         cached = self._results.get(contest_id)
         if cached is None:
             count = self.count()
@@ -147,9 +152,16 @@ class CountDocument(QObject):
         area's exports report."""
         if contest_id not in self._finalists:
             path = getattr(self.session, "path", None)  # the result widgets' in-memory test session has none
-            instruction = stored_instruction(path, contest_id) if path is not None else None
-            self._finalists[contest_id] = instruction.finalists if instruction is not None else None
-        return self._finalists[contest_id]
+            try:
+                instruction = checked_instruction(self.session, contest_id) if path is not None else None
+            except CountdeskError as problem:
+                self._finalists[contest_id] = problem
+            else:
+                self._finalists[contest_id] = instruction.finalists if instruction is not None else None
+        found = self._finalists[contest_id]
+        if isinstance(found, CountdeskError):
+            raise found
+        return found
 
     # -- changing -----------------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:

@@ -23,12 +23,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Mapping
 
+from ..durable import fsync_directory, fsync_file, remove_quietly
 from ..errors import CountdeskError
 from .backup_check import FileCheck, check_count_file, read_audit_rows
 from .backup_files import (
-    BACKUP_SUFFIX, BackupFile, BackupKind, backup_name, companion_path, companions_of, folder_full, fsync_directory,
-    fsync_file, is_disk_full, list_backups, orphan_companion_snapshot, os_problem, parse_backup_name,
-    remove_quietly, write_durably,
+    BACKUP_SUFFIX, BackupFile, BackupKind, backup_name, companion_path, companions_of, folder_full, is_disk_full, list_backups, orphan_companion_snapshot, os_problem, parse_backup_name, write_durably,
 )
 from .backup_restore import RestoredCount, append_event, restore_backup
 

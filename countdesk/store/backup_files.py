@@ -9,15 +9,14 @@ backup; its companions come and go with it.
 from __future__ import annotations
 
 import errno
-import os
 import re
-import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import StrEnum
 from pathlib import Path
 
+from ..durable import write_file_durably
 from ..errors import CountdeskError
 
 BACKUP_SUFFIX = ".countdesk-backup"
@@ -116,52 +115,9 @@ def orphan_companion_snapshot(path: Path) -> Path | None:
 # Durable writes ---------------------------------------------------------------------------------
 
 def write_durably(path: Path, data: bytes) -> Path:
-    """Write `data` under a hidden `.partial-` name, flush it to the device, read it back, and only
-    then rename it to `path`; on any failure nothing is left (rotation removes what a crash leaves)."""
-    partial = path.with_name(f".{path.name}.partial-{secrets.token_hex(4)}")
-    try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if partial.read_bytes() != data:
-            raise OSError(errno.EIO, "the copy read back differs from what was written")
-        os.replace(partial, path)
-    except BaseException:
-        remove_quietly(partial)
-        raise
-    return path
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_directory(folder: Path) -> None:
-    """POSIX: make the rename itself durable. Windows cannot open a folder for fsync."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def remove_quietly(path: Path) -> bool:
-    try:
-        path.unlink()
-        return True
-    except OSError:
-        return False
+    """Write `data` under a hidden `.partial-` name (rotation removes what a crash leaves), flush it
+    to the device, read it back, and only then rename it to `path`. The caller fsyncs the folder."""
+    return write_file_durably(path, data, temporary="partial", read_back=True, sync_folder=False)
 
 
 # Problems in words ------------------------------------------------------------------------------

@@ -21,11 +21,12 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from ..durable import fsync_directory, fsync_file, remove_quietly
 from ..errors import CountdeskError
 from .audit import Actor
 from .backup_check import FileCheck, check_count_file
 from .backup_files import (
-    STAMP_FORMAT, companion_path, fsync_directory, fsync_file, os_problem, remove_quietly, write_durably,
+    STAMP_FORMAT, companion_path, os_problem, write_durably,
 )
 from .database import open_database
 from .lock import acquire_lock
