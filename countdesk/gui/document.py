@@ -26,9 +26,9 @@ class CountDocument(QObject):
     #: A contest id whose data changed; "" means the election or everything.
     changed = Signal(str)
     #: The operator at the keyboard changed (double entry, a new shift).
-    #: An audit row that changes no figure was written (a document printed or saved, a bundle exported):
-    #: An audit row that changes no figure was written (a document printed or saved): the audit
-    #: log shows it, and nothing is redrawn.
+    operator_changed = Signal(str)
+    #: An audit row that changes no figure was written (a document printed or saved, a bundle
+    #: exported): the audit log shows it, and nothing is redrawn.
     audited = Signal()
 
     def __init__(self, session: CountSession, parent: QObject | None = None) -> None:
@@ -160,7 +160,7 @@ class CountDocument(QObject):
                 self._finalists[contest_id] = instruction.finalists if instruction is not None else None
         found = self._finalists[contest_id]
         if isinstance(found, CountdeskError):
-            raise found
+            raise found.with_traceback(None)  # the same problem each time, not a growing traceback
         return found
 
     # -- changing -----------------------------------------------------------------------------
