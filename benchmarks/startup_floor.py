@@ -4,22 +4,12 @@ read the count file (every row of every table). Prints the wall-clock time of it
 with --rss, the peak resident size in MB) and exits."""
 
 import sys
-import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 from sqlite_utils import Database
 
-
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            print(time.time(), flush=True)
-            QTimer.singleShot(0, QApplication.quit)
-            obj.removeEventFilter(self)
-        return False
-
+from first_paint import report_rss, run_to_first_paint
 
 app = QApplication(sys.argv[:1])
 db = Database(sys.argv[1], execute_plugins=False)
@@ -29,12 +19,6 @@ view = QTableView()
 view.setModel(QStandardItemModel(min(rows, 20), 5))
 window.setCentralWidget(view)
 window.resize(1280, 820)
-watcher = FirstPaint()
-window.installEventFilter(watcher)
-window.show()
-app.exec()
+run_to_first_paint(app, window)
 db.close()
-if "--rss" in sys.argv:
-    import resource
-
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+report_rss()
