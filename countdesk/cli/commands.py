@@ -49,12 +49,17 @@ def _load_file(path: str) -> Count:
 def cmd_tally(args: Namespace) -> int:
     if args.db:
         from ..services.counts import CountSession
+        from ..services.round2_area import instructed_finalists
 
+        # An area count of a collated SV poll reports round 2 for the finalists it was instructed.
         with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
             count = session.load()
+            finalists = instructed_finalists(session, [c.id for c in count.contests])
+        results = tuple(tally_contest(count.election, c, finalists.get(c.id)) for c in count.contests)
     else:
         count = _load_file(args.file)
-    _print_results(count, tally(count), args.json)
+        results = tally(count)
+    _print_results(count, results, args.json)
     return 0
 
 
@@ -163,7 +168,7 @@ def cmd_declare(args: Namespace) -> int:
 
     with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
         count = session.load()
-    finalists = instructed_finalists(Path(args.db), [args.contest]).get(args.contest)
+        finalists = instructed_finalists(session, [args.contest]).get(args.contest)
     ctx = document_context(count, args.contest, lang=args.lang, place=args.place, instructed_finalists=finalists)
     write_document(args.document, ctx, Path(args.out))
     print(f"wrote {args.document} for {ctx.contest.title} to {args.out}")

@@ -356,6 +356,11 @@ class MainWindow(QMainWindow):
         contest_id = self.workspace.current_contest() if self.workspace else None
         if contest_id is None or self.document is None:
             return
+        try:  # the result the screen would declare must be counted (an area's round-2 instruction checked)
+            self.document.result(contest_id)
+        except CountdeskError as error:
+            count_files.show_error(self, "The result cannot be declared", error.message)
+            return
         session = self.document.session
         if not session.has_ro_passphrase():
             dialog = PassphraseDialog("Set the RO passphrase", "Only the returning officer declares. Choose the "

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..domain.model import Contest
 from ..domain.result import ContestResult, Status
+from ..errors import CountdeskError
 from .widgets.result_model import (
     TRANSFERRED_LABEL, CandidateLine, candidate_lines, figure, has_second_round, percent,
     status_sentence, tabular_font, tie_sentence,
@@ -31,6 +32,9 @@ EXCLUDED_BAR = QColor("#5b6878")
 ELECTED = QColor("#5fd36a")
 PROVISIONAL = QColor("#ffc83d")
 TIED = QColor("#ffb347")
+#: For the hall when the result cannot be counted (an area's round-2 instruction lost or altered):
+#: the officers see why on the Result tab; the public sees no figures rather than wrong ones.
+UNAVAILABLE = "The result cannot be shown at the moment."
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class ProjectorScreen(QWidget):
         self.document = document
         self.contest_id = contest_id
         self._screen: Screen | None = None
+        self._unavailable = ""  # the contest's title while its result cannot be counted
         document.changed.connect(self._on_changed)
         self.refresh()
 
@@ -82,7 +87,15 @@ class ProjectorScreen(QWidget):
 
     def refresh(self) -> None:
         contest = self.document.contest(self.contest_id)
-        result = self.document.result(self.contest_id)
+        self.setWindowTitle(f"{contest.title} — results")
+        try:
+            result = self.document.result(self.contest_id)
+        except CountdeskError:
+            self._screen, self._unavailable = None, contest.title
+            self.setAccessibleDescription(self.spoken_summary())
+            self.update()
+            return
+        self._unavailable = ""
         election = self.document.count().election
         self._screen = Screen(
             contest=contest,
@@ -92,7 +105,6 @@ class ProjectorScreen(QWidget):
             declared=is_declared(self.document, self.contest_id),
             status=hall_status(contest, result),
         )
-        self.setWindowTitle(f"{contest.title} — results")
         self.setAccessibleDescription(self.spoken_summary())
         self.update()
 
@@ -100,7 +112,7 @@ class ProjectorScreen(QWidget):
         """The screen's content as one sentence, for a screen reader and for tests."""
         screen = self._screen
         if screen is None:
-            return ""
+            return f"{self._unavailable}. {UNAVAILABLE}" if self._unavailable else ""
         stage = "Declared" if screen.declared else "Provisional"
         figures = "; ".join(
             f"{line.candidate.name} {figure(line.total if line.total is not None else line.first)}"
@@ -130,7 +142,22 @@ class ProjectorScreen(QWidget):
         painter.fillRect(self.rect(), BACKGROUND)
         if self._screen is not None:
             _Painter(painter, self._screen, QRectF(self.rect()), self.font()).draw()
+        elif self._unavailable:
+            self._paint_unavailable(painter)
         painter.end()
+
+    def _paint_unavailable(self, painter: QPainter) -> None:
+        """The contest's title and one plain sentence, in the middle of the screen."""
+        area = QRectF(self.rect())
+        height = area.height()
+        for text, share, colour, top in ((self._unavailable, 0.065, TEXT, 0.35), (UNAVAILABLE, 0.04, MUTED, 0.5)):
+            font = QFont(self.font())
+            font.setPixelSize(max(8, round(height * share)))
+            painter.setFont(font)
+            painter.setPen(colour)
+            painter.drawText(QRectF(area.left(), area.top() + height * top, area.width(), height * 0.15),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             text)
 
 
 class _Painter:

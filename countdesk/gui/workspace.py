@@ -226,13 +226,18 @@ class CountWorkspace(QWidget):
             return
         try:
             declared = self.document.contest_state(contest_id).declared
-            status = self.document.result(contest_id).status
         except (CountdeskError, KeyError):
             return
         if declared:
             self.stage_label.setText("DECLARED: the result is final and the contest is locked")
-        else:
-            self.stage_label.setText(f"PROVISIONAL until declared · count {status.value.replace('_', ' ')}")
+            return
+        try:
+            where = "count " + self.document.result(contest_id).status.value.replace("_", " ")
+        except KeyError:
+            return
+        except CountdeskError:  # an area's round-2 instruction lost or altered: the Result tab says which
+            where = "the result cannot be counted: see the Result tab"
+        self.stage_label.setText(f"PROVISIONAL until declared · {where}")
 
     def _show_operator(self) -> None:
         suffix = " · read-only" if self.document.read_only else ""
@@ -245,6 +250,8 @@ class CountWorkspace(QWidget):
             return "setup"
         if any(b.verified is None for c in count.contests for b in c.boxes):
             return "verification"
-        if all(self.document.result(c.id).status.value == "elected" for c in count.contests):
-            return "result"
-        return "count"
+        try:
+            elected = all(self.document.result(c.id).status.value == "elected" for c in count.contests)
+        except CountdeskError:
+            return "result"  # a result that cannot be counted: the Result tab says why and what to do
+        return "result" if elected else "count"

@@ -1,9 +1,9 @@
 """The round-2 instructions an area count imported travel with its backups (round2_area.py).
 
 An area count keeps each imported instruction as a side file beside the count file. Without it a
-restored count would say, in its audit trail, that an instruction was imported, while its tally
-quietly went back to finalists of its own (area_tally uses the instruction only if the file is
-there). So a backup carries each instruction its snapshot's trail records, byte for byte, as a
+restored count would say, in its audit trail, that an instruction was imported, and its result
+could not be counted until the file was imported again (area_tally refuses a recorded instruction
+whose file is missing rather than fall back to finalists of its own). So a backup carries each instruction its snapshot's trail records, byte for byte, as a
 companion file beside the snapshot: `<backup file>.round2-<contest>.json`, the very name
 instruction_file() gives for the backup file, so a backup opened as a count finds its
 instructions where a count keeps them.

@@ -181,12 +181,13 @@ def take_snapshot(session: CountSession) -> CountSnapshot:
         declared = {state.id: state.declared for state in session.contest_states()}
         rows = tuple(session.audit_rows())
         verdict = session.verify_audit()
+        # Checked against the imports the trail records: a lost or altered instruction stops the export.
+        finalists = instructed_finalists(session, [c.id for c in count.contests])
         if session.audit_head() == head and (not rows or rows[-1].id == head[0]):
             break
     else:
         raise CountdeskError("the count kept changing while it was being read: try the export again",
                              str(session.path))
-    finalists = instructed_finalists(session.path, [c.id for c in count.contests])
     results = tuple(tally_contest(count.election, contest, finalists.get(contest.id)) for contest in count.contests)
     return CountSnapshot(count, results, declared, rows, verdict, head, finalists)
 

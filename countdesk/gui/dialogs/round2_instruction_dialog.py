@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...errors import CountdeskError
 from ...exchange.round2 import Round2Instruction, check_instruction_applies, read_round2_instruction
-from ...services.round2_area import import_round2_instruction, stored_instruction
+from ...services.round2_area import checked_instruction, import_round2_instruction, replacement_question
 from ..appearance import format_figure, set_style_flag
 
 JSON_FILTER = "Round-2 instructions (*.json)"
@@ -37,9 +38,13 @@ class Round2InstructionDialog(QDialog):
                        "count. Import the instruction file from the collating officer's USB stick.")
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
-        self.current = QLabel(self._current_text())
+        current, problem = self._current_text()
+        self.current = QLabel(current)
         self.current.setObjectName("currentInstruction")
+        self.current.setTextFormat(Qt.TextFormat.PlainText)
         self.current.setWordWrap(True)
+        if problem:
+            self.current.setProperty("role", "fieldError")
         self.choose_button = QPushButton("&Choose the instruction file…")
         self.choose_button.setAccessibleName("Choose the round-2 instruction file")
         self.choose_button.clicked.connect(self._choose_clicked)
@@ -76,15 +81,21 @@ class Round2InstructionDialog(QDialog):
             layout.addWidget(widget)
         self.choose_button.setFocus()
 
-    def _current_text(self) -> str:
-        stored = []
+    def _current_text(self) -> tuple[str, bool]:
+        """What the count has imported, as its audit trail records it, and whether an imported
+        instruction's file is lost or altered (then the sentence says what to do)."""
+        stored, problems = [], []
         for contest_id in self.document.contest_ids():
-            instruction = stored_instruction(self.document.path, contest_id)
+            title = self.document.contest(contest_id).title
+            try:
+                instruction = checked_instruction(self.document.session, contest_id)
+            except CountdeskError as problem:
+                problems.append(f"{title}: {problem.message}")
+                continue
             if instruction is not None:
-                stored.append(f"{self.document.contest(contest_id).title}: {self._names(contest_id, instruction.finalists)}")
-        if not stored:
-            return "No round-2 instruction has been imported into this count."
-        return "Imported already — " + "; ".join(stored)
+                stored.append(f"{title}: {self._names(contest_id, instruction.finalists)}")
+        lines = (["Imported already — " + "; ".join(stored)] if stored else []) + problems
+        return "\n".join(lines) or "No round-2 instruction has been imported into this count.", bool(problems)
 
     def _names(self, contest_id: str, ids) -> str:
         contest = self.document.contest(contest_id)
@@ -124,8 +135,12 @@ class Round2InstructionDialog(QDialog):
             f"{instruction.issued_at:%d %B %Y at %H:%M} for {len(instruction.areas)} areas.<br>"
             f"First preferences in all areas together:<br>{first}<br>"
             f"Count second preferences for: <b>{self._names(contest.id, instruction.finalists)}</b>.")
-        existing = stored_instruction(self.document.path, contest.id)
-        replacing = existing is not None and existing != instruction
+        try:
+            replacing = replacement_question(self.document.session, self.path) is not None
+        except CountdeskError as error:  # the file changed since it was read a moment ago
+            self.instruction = None
+            self._show_error(f"{self.path.name} cannot be used: {error}")
+            replacing = False
         self.reason_label.setVisible(replacing)
         self.reason_edit.setVisible(replacing)
         self._update()

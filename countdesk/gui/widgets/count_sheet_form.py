@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.model import Contest, CountSheet, VotingSystem
+from ...errors import CountdeskError
 from ..appearance import format_figure, set_style_flag
 from .count_sheet_grid import CountSheetGrid, SheetField
 from .field_errors import id_problem
@@ -134,7 +135,11 @@ class CountSheetForm(QWidget):
         (rebuilding would throw away the widget that has the keyboard focus)."""
         contest = self._contest()
         if contest is not None and self.round == 2:
-            self.finalists = tuple(self.document.result(contest.id).finalists or ())
+            try:
+                self.finalists = tuple(self.document.result(contest.id).finalists or ())
+            except CountdeskError:  # no finalists to be had: the limits refuse the sheet and say why
+                if not self._shape or self._shape[0] != contest.id:
+                    self.finalists = ()
         specs = sheet_fields(contest, self.round, self.finalists) if contest is not None else ()
         heading = self._heading(contest)
         self.heading.setText(heading)
@@ -266,7 +271,7 @@ class CountSheetForm(QWidget):
         problems = limits.problems(sheet)
         for f in self.fields:
             message = problems.get(f.key, "")
-            if not message and "total" in problems and f.edit is self._last_edited:
+            if not message and "total" in problems and not limits.refusal and f.edit is self._last_edited:
                 message = "Too many: " + problems["total"]
             f.error.show_error(message)
         self.sheet_id_error.show_error(self._sheet_id_problem())

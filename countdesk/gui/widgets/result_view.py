@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import REJECTED_HEADS, Contest, VotingSystem
 from ...domain.result import ContestResult, Status
+from ...errors import CountdeskError
 from .checks_panel import ChecksPanel
 from .result_chart import ResultChart
 from .result_model import (
@@ -31,6 +32,8 @@ STATUS_STYLE = {
     Status.NEEDS_LOTS: "color: #8a4b00; font-weight: bold;",
     Status.INCOMPLETE: "color: palette(window-text); font-weight: bold;",
 }
+#: The status line when no result can be counted (an area's round-2 instruction lost or altered).
+PROBLEM_STYLE = "color: #a4262c; font-weight: bold;"
 
 
 def is_declared(document, contest_id: str) -> bool:
@@ -201,14 +204,24 @@ class ResultView(QWidget):
         self.refresh()
 
     def result(self) -> ContestResult | None:
-        return self.document.result(self.contest_id) if self.contest_id else None
+        """The result shown; None with no contest, or when it cannot be counted (see the status)."""
+        if not self.contest_id:
+            return None
+        try:
+            return self.document.result(self.contest_id)
+        except CountdeskError:
+            return None
 
     def refresh(self) -> None:
         if not self.contest_id:
             self._show_nothing()
             return
         contest = self.document.contest(self.contest_id)
-        result = self.document.result(self.contest_id)
+        try:
+            result = self.document.result(self.contest_id)
+        except CountdeskError as problem:
+            self._show_problem(contest, problem)
+            return
         declared = is_declared(self.document, self.contest_id)
         self.title_label.setText(contest.title)
         self._set_banner(declared)
@@ -246,8 +259,19 @@ class ResultView(QWidget):
 
     def _show_nothing(self) -> None:
         self.title_label.setText("No contest selected")
+        self.status_label.setStyleSheet("")
+        self._clear("Choose a contest to see its result.")
+
+    def _show_problem(self, contest: Contest, problem: CountdeskError) -> None:
+        """No figures at all rather than figures counted on the wrong footing: the title, and the
+        sentence that says what is wrong and what to do."""
+        self.title_label.setText(contest.title)
+        self.status_label.setStyleSheet(PROBLEM_STYLE)
+        self._clear(f"The result cannot be shown: {problem.message}")
+
+    def _clear(self, status: str) -> None:
         self.banner.hide()
-        self.status_label.setText("Choose a contest to see its result.")
+        self.status_label.setText(status)
         self.lot_button.hide()
         self.model.set_result(None, None)
         self.chart.set_result(None, None)

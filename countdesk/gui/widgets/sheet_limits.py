@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...domain.model import CountSheet, VotingSystem
+from ...errors import CountdeskError
 from ..appearance import format_figure
 
 
@@ -24,6 +25,8 @@ class SheetLimits:
     available: int | None
     #: What `available` is made of, for the hint under the total.
     source: str
+    #: Why no sheet can be checked, so none is accepted (the result cannot be counted); "" if it can.
+    refusal: str = ""
 
     def sheet_total(self, sheet: CountSheet) -> int:
         if self.round == 2:
@@ -35,6 +38,8 @@ class SheetLimits:
     def problems(self, sheet: CountSheet) -> dict[str, str]:
         """Field key ("votes.x", "papers", "total", …) to the reason it is refused."""
         found: dict[str, str] = {}
+        if self.refusal:
+            return {"total": self.refusal}
         total = self.sheet_total(sheet)
         if self.available is not None and total > self.available:
             found["total"] = (f"This sheet holds {format_figure(total)} papers, but only "
@@ -75,7 +80,11 @@ def sheet_limits(document, contest_id: str | None, round_number: int, editing: C
     contest = document.contest(contest_id)
     multi_seat = contest.system is VotingSystem.FPTP and contest.seats > 1
     others = [s for s in contest.sheets(round_number) if editing is None or s.id != editing.id]
-    result = document.result(contest_id)
+    try:
+        result = document.result(contest_id)
+    except CountdeskError as error:  # an area's round-2 instruction lost or altered: nothing to check against
+        return SheetLimits(round_number, multi_seat, contest.seats, None, "",
+                           refusal=f"This sheet cannot be checked: {error.message}")
     if round_number == 1:
         if not contest.boxes or result.ballot_papers_verified is None:
             return SheetLimits(1, multi_seat, contest.seats, None,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import CountSheet, VotingSystem
 from ...errors import CountdeskError
 from ..commands import DeleteSheetCommand, SaveSheetCommand
+from ..appearance import set_style_flag
 from ..dialogs.reason_dialog import ask_reason
 from ..models.sheets_model import SheetsModel
 from .count_sheet_form import CountSheetForm
@@ -33,6 +34,8 @@ class SheetsView(QWidget):
         self.setObjectName("sheetsView")
         self.document = document
         self.contest_id: str | None = None
+        #: Why round 2 cannot be entered although the contest needs it ("" when it can or need not).
+        self.round2_problem = ""
 
         self.round1_button = QRadioButton("Round &1: first preferences")
         self.round1_button.setObjectName("round1")
@@ -131,26 +134,34 @@ class SheetsView(QWidget):
 
     def _update_rounds(self, keep_round: bool = True) -> None:
         """Round 2 only for SV without a majority; its finalists come from the result."""
-        hint, round2 = "", False
+        hint, round2, self.round2_problem = "", False, ""
         if self.contest_id is not None:
             contest = self.document.contest(self.contest_id)
             if contest.system is VotingSystem.SV:
-                result = self.document.result(self.contest_id)
-                if result.finalists:
-                    round2 = True
-                    names = " and ".join(contest.candidate(c).name for c in result.finalists)
-                    complete = result.ballot_papers_verified == result.ballot_papers_counted
-                    hint = ("No candidate has more than half of the valid first preferences"
-                            f"{'' if complete else ' so far'}: the second round is between {names}.")
-                elif result.elected_on_first:
-                    hint = "A candidate has more than half of the valid first preferences: no second round."
+                try:
+                    round2, hint = self._round2_hint(contest)
+                except CountdeskError as error:  # an area's round-2 instruction lost or altered
+                    self.round2_problem = f"Round 2 cannot be entered: {error.message}"
         self.round2_button.setEnabled(round2)
         is_sv = self.contest_id is not None and self._is_sv()
         self.round1_button.setVisible(is_sv)  # FPTP has one round: no choice to show
         self.round2_button.setVisible(is_sv)
-        self.round_hint.setText(hint)
+        self.round_hint.setText(self.round2_problem or hint)
+        set_style_flag(self.round_hint, "role", "fieldError" if self.round2_problem else "hint")
         if not round2 and self.round2_button.isChecked():
             self.round1_button.setChecked(True)
+
+    def _round2_hint(self, contest) -> tuple[bool, str]:
+        """(round 2 open, the sentence above the form), from the result; raises its CountdeskError."""
+        result = self.document.result(contest.id)
+        if result.finalists:
+            names = " and ".join(contest.candidate(c).name for c in result.finalists)
+            complete = result.ballot_papers_verified == result.ballot_papers_counted
+            return True, ("No candidate has more than half of the valid first preferences"
+                          f"{'' if complete else ' so far'}: the second round is between {names}.")
+        if result.elected_on_first:
+            return False, "A candidate has more than half of the valid first preferences: no second round."
+        return False, ""
 
     def _is_sv(self) -> bool:
         return self.document.contest(self.contest_id).system is VotingSystem.SV
@@ -208,6 +219,9 @@ class SheetsView(QWidget):
     def correct_selected(self) -> None:
         sheet = self.selected_sheet()
         if sheet is None or self.document.locked(self.contest_id):
+            return
+        if sheet.round == 2 and self.round2_problem:
+            self.status_message.emit(self.round2_problem)
             return
         self.set_round(sheet.round)
         self.form.edit_sheet(sheet)
