@@ -162,8 +162,14 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
         return self._state(contest_id)
 
     def tally(self, contest_id: str) -> ContestResult:
+        """The contest's result; an area of a collated SV poll counts round 2 for the finalists the
+        collating officer named (round2_area, imported here: it builds on this session)."""
+        from .round2_area import checked_instruction
+
         self._state(contest_id)
-        return tally_contest(load_election(self._cdb), load_contest(self._cdb, contest_id))
+        instruction = checked_instruction(self, contest_id)
+        finalists = instruction.finalists if instruction is not None else None
+        return tally_contest(load_election(self._cdb), load_contest(self._cdb, contest_id), finalists)
 
     def sessions(self) -> list[SessionRecord]:
         return sessions(self._require_open())

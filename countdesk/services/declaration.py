@@ -96,7 +96,16 @@ class DeclarationMixin(SessionCore):
         if waiting:
             self._refuse(contest_id, "contest.declare",
                          f"sheet {waiting[0].sheet_id} is waiting for its second keying or a supervisor")
-        result = tally_contest(load_election(self._cdb), load_contest(self._cdb, contest_id))
+        # An area of a collated SV poll declares on the collating officer's finalists, as its
+        # screen, documents and exports show (imported here: round2_area builds on this session).
+        from .round2_area import checked_instruction
+
+        try:
+            instruction = checked_instruction(self, contest_id)
+        except CountdeskError as error:
+            self._refuse(contest_id, "contest.declare", error.message)
+        finalists = instruction.finalists if instruction is not None else None
+        result = tally_contest(load_election(self._cdb), load_contest(self._cdb, contest_id), finalists)
         if result.status is Status.INCOMPLETE:
             self._refuse(contest_id, "contest.declare", "the count is not complete")
         if result.status is Status.NEEDS_LOTS:

@@ -205,3 +205,33 @@ def test_the_command_line_refuses_with_one_located_line(counted, issued, other, 
     else:
         result = json.loads(capsys.readouterr().out)["contests"][0]
         assert set(result["finalists"]) == INSTRUCTED and result["final"] == {"a": 70, "c": 25}
+
+
+PASSPHRASE = "correct horse battery staple"
+
+
+def test_the_area_declares_on_the_instructed_finalists_and_records_who_was_elected(counted):
+    counted.set_ro_passphrase(PASSPHRASE)
+    result = counted.declare(SV_CONTEST_ID, PASSPHRASE)
+    assert set(result.finalists) == INSTRUCTED and result.elected == ("a",)
+    row = counted.audit_rows(contest_id=SV_CONTEST_ID, action="contest.declare")[-1]
+    assert row.after["elected"] == ["a"]
+    assert counted.contest_state(SV_CONTEST_ID).declared
+
+
+def test_the_area_cannot_declare_while_its_instruction_is_lost(counted):
+    counted.set_ro_passphrase(PASSPHRASE)
+    side_file(counted).unlink()
+    with pytest.raises(CountdeskError, match="was not declared") as caught:
+        counted.declare(SV_CONTEST_ID, PASSPHRASE)
+    assert side_file(counted).name in caught.value.message
+    assert not counted.contest_state(SV_CONTEST_ID).declared
+    refusal = counted.audit_rows(contest_id=SV_CONTEST_ID, action="contest.declare_refused")[-1]
+    assert side_file(counted).name in refusal.reason
+
+
+def test_the_session_tally_counts_as_the_area_must(counted):
+    assert counted.tally(SV_CONTEST_ID) == area_tally(counted, SV_CONTEST_ID)
+    side_file(counted).unlink()
+    with pytest.raises(InstructionFileError):
+        counted.tally(SV_CONTEST_ID)
