@@ -1,4 +1,4 @@
-"""Counts for the document tests: the shared 2021 examples read by a small local reader (so these
+"""Counts for the document tests: the published 2021 examples read by a small local reader (so these
 tests do not depend on the exchange package), and a hand-made Welsh three-seat ward with fifteen
 candidates, awkward names and a tie for the last seat settled by lot."""
 
@@ -15,7 +15,10 @@ from countdesk.domain.model import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLES = REPO.parent / "shared" / "examples"  # shared/ sits beside the clone, locally and in CI
+#: The published 2021 examples (shared/examples), as the repository keeps them for its golden tests,
+#: so the document tests run in any clone.
+LIVERPOOL_JSON = REPO / "tests" / "golden" / "liverpool-mayor-2021" / "count.json"
+LCR_AREAS = REPO / "tests" / "golden" / "lcr-mayor-2021" / "areas"
 
 #: The moment the documents are "printed": passed in, never read from the clock.
 GENERATED_AT = datetime(2021, 5, 8, 14, 2, tzinfo=timezone(timedelta(hours=1)))
@@ -57,11 +60,11 @@ def load_json_count(path: Path) -> Count:
 
 
 def liverpool() -> Count:
-    return load_json_count(EXAMPLES / "liverpool-mayor-2021.json")
+    return load_json_count(LIVERPOOL_JSON)
 
 
 def lcr_area(name: str) -> Count:
-    return load_json_count(EXAMPLES / "lcr-mayor-2021" / f"{name}.json")
+    return load_json_count(LCR_AREAS / f"{name}.json")
 
 
 #: The ward's candidates in ballot-paper order: (id, name as on the ballot, description, votes).

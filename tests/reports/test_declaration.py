@@ -17,7 +17,7 @@ from countdesk.domain.collation import merge_areas
 from countdesk.domain.model import REJECTED_HEADS, VotingSystem
 from countdesk.reports import DocumentNotReady, render
 from report_samples import (
-    EXAMPLES, PLACE, WARD_CANDIDATES, context, lcr_area, liverpool, page_texts, pdf_raw_text, pdf_text, row_of,
+    LIVERPOOL_JSON, PLACE, WARD_CANDIDATES, context, lcr_area, liverpool, page_texts, pdf_raw_text, pdf_text, row_of,
     cells, sv_final_lot, ward,
 )
 
@@ -33,7 +33,7 @@ def test_liverpool_every_candidate_with_published_first_second_and_total(liverpo
     # Published: Anderson 38,958 + 7,535 = 46,493; Yip 22,047 + 10,032 = 32,079.
     assert "ANDERSON, Joanne Labour Party 38,958 7,535 46,493 Elected" in liverpool_text
     assert "YIP, Stephen Independent 22,047 10,032 32,079 Non-transferable" in liverpool_text
-    data = json.loads((EXAMPLES / "liverpool-mayor-2021.json").read_text(encoding="utf-8"))["contests"][0]
+    data = json.loads(LIVERPOOL_JSON.read_text(encoding="utf-8"))["contests"][0]
     first = {c["id"]: 0 for c in data["candidates"]}
     for sheet in data["count_sheets"]:
         if sheet["round"] == 1:
@@ -59,7 +59,7 @@ def test_liverpool_duly_elected_sentence_names_winner_with_description(liverpool
 
 
 def test_liverpool_rejected_heads_electorate_and_turnout(liverpool_text):
-    data = json.loads((EXAMPLES / "liverpool-mayor-2021.json").read_text(encoding="utf-8"))["contests"][0]
+    data = json.loads(LIVERPOOL_JSON.read_text(encoding="utf-8"))["contests"][0]
     by_head = {h: sum(s.get("rejected", {}).get(h, 0) for s in data["count_sheets"] if s["round"] == 1)
                for h in REJECTED_HEADS}
     heads = ("Want of an official mark", "Voting for more than one candidate as to the first preference vote",

@@ -10,12 +10,12 @@ import pytest
 from countdesk.domain.model import REJECTED_HEADS
 from countdesk.reports import render
 from report_samples import (
-    EXAMPLES, PLACE, cells, context, liverpool, page_texts, pdf_raw_text, pdf_text, row_of, sv_final_lot, ward,
+    LIVERPOOL_JSON, PLACE, cells, context, liverpool, page_texts, pdf_raw_text, pdf_text, row_of, sv_final_lot, ward,
 )
 
 
 def _liverpool_json() -> dict:
-    return json.loads((EXAMPLES / "liverpool-mayor-2021.json").read_text(encoding="utf-8"))["contests"][0]
+    return json.loads(LIVERPOOL_JSON.read_text(encoding="utf-8"))["contests"][0]
 
 
 def test_rejected_statement_sv_five_heads_and_second_preference_heads():
