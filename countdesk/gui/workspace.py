@@ -160,7 +160,7 @@ class CountWorkspace(QWidget):
         return tuple(name for name in TAB_NAMES if name in self._built)
 
     def _build_view(self, name: str) -> QWidget:
-        # Imported here: each view's module (the Result tab's charts above all) loads with its tab.
+        # Imported here: each view's module loads with its tab, so start-up pays for one tab only.
         if name == "setup":
             from .widgets.setup_view import SetupView
 
