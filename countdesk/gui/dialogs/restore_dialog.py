@@ -1,10 +1,13 @@
 """Restore a count from a backup: for an open count (File > Restore from backup…), or when a count
 file will not open because it is damaged, in which case the newest good backup is offered.
 
-Only backups that pass their checks (PRAGMA integrity_check, the audit chain) are listed. The RO
-passphrase and a reason are required; a refusal is shown here and is recorded: in the open
-count's audit log, or, for a damaged file that cannot be written, in the restored file's log
-once a restore succeeds. The file replaced is always kept beside the count, never deleted.
+Only backups that pass their checks (PRAGMA integrity_check, the audit chain, the round-2
+instruction copies they carry) are offered. Those in the folder that fail are listed apart, read
+only, each with why: on a bad night the RO looking for the newest backup sees it and the reason it
+cannot be used, instead of finding it simply absent. The RO passphrase and a reason are required;
+a refusal is shown here and is recorded: in the open count's audit log, or, for a damaged file
+that cannot be written, in the restored file's log once a restore succeeds. The file replaced is
+always kept beside the count, never deleted.
 """
 
 from __future__ import annotations
@@ -12,18 +15,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QListView,
+    QListWidget, QListWidgetItem, QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ...errors import CountdeskError
 from ...services.backups import (
-    RefusedRestore, RestoreRefused, VerifiedBackup, count_file_problem, find_good_backups, restore_damaged_count,
-    restore_open_count,
+    BackupFile, RefusedRestore, RestoreRefused, VerifiedBackup, count_file_problem, find_good_backups,
+    find_unusable_backups, restore_damaged_count, restore_open_count,
 )
 from ...services.counts import CountSession
 from .backup_dialog import backup_folder, describe
+
+UNUSABLE_LIST_NAME = "Backups that cannot be used, newest first"
 
 
 def _plain(text: str) -> QLabel:
@@ -53,6 +59,9 @@ class RestoreDialog(QDialog):
         self.backups.setHeaderLabels(["Backup", "Audit rows", "File"])
         self.backups.setRootIsDecorated(False)
         self.folder_label = _plain("")
+        self.unusable_summary = _plain("")
+        self.unusable_summary.setObjectName("restoreUnusableSummary")
+        self.unusable = _unusable_list()
         look_elsewhere = QPushButton("Look in another &folder…")
         look_elsewhere.setObjectName("restoreOtherFolder")
         look_elsewhere.clicked.connect(self.choose_folder)
@@ -77,13 +86,15 @@ class RestoreDialog(QDialog):
         layout.addWidget(_plain(explanation))
         layout.addWidget(self.backups, 1)
         layout.addWidget(self.folder_label)
+        layout.addWidget(self.unusable_summary)
+        layout.addWidget(self.unusable, 1)
         layout.addWidget(look_elsewhere, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(_plain("The current count file is kept beside the restored one, not deleted."))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(720, 440)
         self.show_backups(backup_dir)
+        self.resize(720, 600 if self.unusable.count() else 440)  # room to read why, when some cannot be used
 
     @classmethod
     def for_open_count(cls, session: CountSession, parent: QWidget | None = None, *,
@@ -116,7 +127,22 @@ class RestoreDialog(QDialog):
         self.folder_label.setText(f"{len(good)} good backup(s) of {self.count_path.name} in {self.folder}"
                                   if good else f"No good backup of {self.count_path.name} in {self.folder}")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(good))
+        self.show_unusable(find_unusable_backups(self.count_path, self.folder))
         return good
+
+    def show_unusable(self, unusable: list[tuple[BackupFile, str]]) -> None:
+        """List the backups in the folder that cannot be restored, with why; nothing when there are none."""
+        self.unusable.clear()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for backup, problem in unusable:
+            self.unusable.addItem(_unusable_item(backup, problem, icon))
+        many = len(unusable) != 1
+        summary = (f"{len(unusable)} backup{'s' if many else ''} in this folder cannot be used (see below)"
+                   if unusable else "")
+        self.unusable_summary.setText(summary)
+        self.unusable.setAccessibleDescription(summary)
+        self.unusable_summary.setVisible(bool(unusable))
+        self.unusable.setVisible(bool(unusable))
 
     def choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Folder holding the backups", str(self.folder))
@@ -161,3 +187,32 @@ class RestoreDialog(QDialog):
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
+
+
+def _unusable_list() -> QListWidget:
+    """Read only: its rows can be read (arrow keys, a screen reader) but not chosen, and Tab leaves it.
+    One row a backup, the reason wrapped under its time across the whole width: a reason names a
+    file and may quote SHA-256s, too long for a column of its own."""
+    listing = QListWidget()
+    listing.setObjectName("restoreUnusableList")
+    listing.setAccessibleName(UNUSABLE_LIST_NAME)
+    listing.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    listing.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    listing.setTabKeyNavigation(False)
+    listing.setWordWrap(True)
+    listing.setUniformItemSizes(False)
+    listing.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the dialog is resized
+    listing.setSpacing(2)
+    listing.setVisible(False)
+    return listing
+
+
+def _unusable_item(backup: BackupFile, problem: str, icon: QIcon) -> QListWidgetItem:
+    when = describe(backup)
+    item = QListWidgetItem(icon, f"{when}: cannot be used\n{problem}")
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: nothing here can be restored
+    item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+    item.setToolTip(f"{backup.path.name}\n\nCannot be used: {problem}")
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{when}, {backup.path.name}: cannot be used: {problem}")
+    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"Cannot be used: {problem}")
+    return item
