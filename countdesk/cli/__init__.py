@@ -55,13 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--out", required=True)
 
-    p = sub.add_parser("declare", help="write a declaration or statement as PDF")
+    p = sub.add_parser(
+        "declare", help="write a declaration or statement as PDF, recorded in the count's audit log",
+        description="Write one document of a contest as PDF and record the copy in the count's audit log "
+                    "(document.saved: fingerprint, pages, SHA-256, file), as saving it from the app does. "
+                    "While the count is open for writing elsewhere the PDF is still written, not recorded, "
+                    "and a note on stderr says so.",
+    )
     p.add_argument("--db", required=True)
     p.add_argument("--contest", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--document", choices=DOCUMENTS, default="declaration")
     p.add_argument("--lang", choices=("en", "cy-en"), default=None, help="default: the election's setting")
     p.add_argument("--place", default="", help="where the count is held, printed beside the date")
+    p.add_argument("--operator", default=None, help="name stamped on the audit log")
 
     p = sub.add_parser("export", help="write the results bundle to a folder or USB stick")
     p.add_argument("--db", required=True)

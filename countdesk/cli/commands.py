@@ -162,16 +162,37 @@ def cmd_audit(args: Namespace) -> int:
 
 
 def cmd_declare(args: Namespace) -> int:
-    from ..services.counts import CountSession
+    """The document, written atomically, and its `document.saved` row in the audit trail, as a copy
+    saved from the app is recorded. While the app (or another countdesk) has the count open for
+    writing, the document is still written, from a read-only view, and a note on stderr says it is
+    not recorded."""
+    from ..services import CountLockedError, CountSession
+    from ..services.document_events import DOCUMENT_NAMES, record_document_file
     from ..services.documents import document_context, write_document
     from ..services.round2_area import instructed_finalists
 
-    with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
+    db, out = Path(args.db), Path(args.out).absolute()
+    locked: CountLockedError | None = None
+    try:
+        session = CountSession.open(db, _operator(args))
+    except CountLockedError as error:
+        locked = error
+        session = CountSession.open(db, _operator(args), read_only=True)
+    with session:
         count = session.load()
         finalists = instructed_finalists(session, [args.contest]).get(args.contest)
-    ctx = document_context(count, args.contest, lang=args.lang, place=args.place, instructed_finalists=finalists)
-    write_document(args.document, ctx, Path(args.out))
-    print(f"wrote {args.document} for {ctx.contest.title} to {args.out}")
+        ctx = document_context(count, args.contest, lang=args.lang, place=args.place,
+                               instructed_finalists=finalists)
+        written = write_document(args.document, ctx, out)
+        row = None if locked is not None else record_document_file(session, args.document, ctx, written)
+    wrote = f"wrote {args.document} for {ctx.contest.title} to {args.out}"
+    if row is not None:
+        print(f"{wrote}; recorded in the audit log (entry {row.id})")
+        return 0
+    print(wrote)
+    held = f"by {locked.holder.describe()}" if locked is not None and locked.holder else "by another countdesk"
+    print(f"countdesk: {args.out}: the {DOCUMENT_NAMES[args.document]} was written but not recorded in the audit "
+          f"log: {db.name} is open for writing elsewhere ({held})", file=sys.stderr)
     return 0
 
 

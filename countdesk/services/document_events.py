@@ -16,8 +16,10 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import CountdeskError
+from ..exchange.fsutil import read_file_uncached
 from ..store.audit import AuditRow
 from .counts import CountSession
+from .pdf_pages import pdf_page_count
 from .session_events import record_session_event
 
 if TYPE_CHECKING:  # the package loads reportlab: only the type is wanted here
@@ -25,7 +27,7 @@ if TYPE_CHECKING:  # the package loads reportlab: only the type is wanted here
 
 __all__ = [
     "DOCUMENT_ACTIONS", "DOCUMENT_NAMES", "PRINTED_ACTION", "SAVED_ACTION", "describe_document_event",
-    "record_document_printed", "record_document_saved",
+    "record_document_file", "record_document_printed", "record_document_saved",
 ]
 
 PRINTED_ACTION = "document.printed"
@@ -70,6 +72,22 @@ def record_document_saved(
 
     Raises CountdeskError when the row cannot be written, as record_document_printed does."""
     return _record(session, SAVED_ACTION, "saved", document, ctx, pdf, pages, {"file": str(path)})
+
+
+def record_document_file(session: CountSession, document: str, ctx: DocumentContext, path: Path) -> AuditRow:
+    """The "document.saved" row for a document just written to `path` (services.documents.write_document)
+    where no preview counted its pages (the command line): the file is read back as stored, and its
+    pages counted from those bytes (services/pdf_pages.py).
+
+    Raises OSError when the file cannot be read back, CountdeskError when the row cannot be written."""
+    data = read_file_uncached(path)
+    try:
+        pages = pdf_page_count(data)
+    except ValueError as error:
+        name = DOCUMENT_NAMES.get(document, document)
+        raise CountdeskError(f"the {name} was saved, but it could not be recorded in the audit trail: its pages "
+                             f"cannot be counted ({error})", str(path)) from error
+    return record_document_saved(session, document, ctx, data, pages=pages, path=path)
 
 
 def _record(
