@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 
 from countdesk.services import CountSession
+from countdesk.exchange.round2 import write_round2_instruction
 from countdesk.exchange.signing import generate_key
+from round2_builders import instruction
 from session_builders import ELECTION, LIVERPOOL, load_example, small_sv, ticking_clock
 
 
@@ -43,3 +45,16 @@ def stick(tmp_path) -> Path:
     folder = tmp_path / "USBSTICK"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def issued(stick) -> Path:
+    """A round-2 instruction as a collating officer issued it (round2_builders): c and a."""
+    return write_round2_instruction(stick / "round2-issued.json", instruction({"a": 98, "b": 90, "c": 100, "d": 50}))
+
+
+@pytest.fixture
+def corrected(stick) -> Path:
+    """Another valid instruction for the same contest and area (a corrected sum): b and c."""
+    return write_round2_instruction(stick / "round2-corrected.json",
+                                    instruction({"a": 88, "b": 101, "c": 100, "d": 50}))

@@ -17,9 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from countdesk.domain.model import frozen_map
 from countdesk.errors import CountdeskError
-from countdesk.exchange.round2 import Round2Instruction, write_round2_instruction
 from countdesk.services.backup_instructions import recorded_instructions
 from countdesk.services.backups import (
     BackupKind, backup_now, check_backup, find_good_backups, find_unusable_backups, restore_damaged_count,
@@ -29,41 +27,11 @@ from countdesk.services.counts import CountSession
 from countdesk.services.integrity import verify_count
 from countdesk.services.round2_area import IMPORT_ACTION, area_tally, import_round2_instruction, instruction_file
 from countdesk.store import backup as store_backup
-from export_builders import GENERATED_AT, SV_CONTEST_ID, SV_ELECTION_ID, area_session, round_two_sheet, sv_area
+from export_builders import SV_CONTEST_ID, area_session, round_two_sheet, sv_area
+from round2_builders import INSTRUCTED, OWN_FINALISTS
 
 PASSPHRASE = "correct horse battery staple"
 NIGHT = datetime(2021, 5, 7, 17, 0, tzinfo=timezone.utc)
-AREAS = ("North", "South", "West")
-OWN_FINALISTS = {"a", "b"}          # North's two highest: 50 and 40
-INSTRUCTED = {"c", "a"}             # the sum's two highest: 100 and 98
-
-
-def instruction(first: dict[str, int]) -> Round2Instruction:
-    ranked = sorted(first, key=first.__getitem__, reverse=True)
-    return Round2Instruction(SV_ELECTION_ID, SV_CONTEST_ID, tuple(ranked[:2]), frozen_map(first), AREAS,
-                             GENERATED_AT, "Combined Authority Returning Officer")
-
-
-@pytest.fixture
-def stick(tmp_path) -> Path:
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def issued(stick) -> Path:
-    """The instruction as the collating officer issued it: c and a."""
-    return write_round2_instruction(stick / "round2-testshire.json", instruction({"a": 98, "b": 90, "c": 100, "d": 50}))
-
-
-@pytest.fixture
-def reissued(stick) -> Path:
-    """Another instruction for the same contest (a corrected sum): b and c."""
-    corrected = instruction({"a": 88, "b": 101, "c": 100, "d": 50})
-    return write_round2_instruction(stick / "round2-corrected.json", corrected)
-
-
 @pytest.fixture
 def north(tmp_path):
     laptop = tmp_path / "laptop"
@@ -122,17 +90,17 @@ def test_after_a_disk_loss_the_restored_count_has_its_instruction_and_counts_for
 
 
 def test_restoring_an_open_count_puts_back_the_instruction_it_had_and_keeps_the_later_one_aside(
-        north, issued, reissued, backup_dir):
+        north, issued, corrected, backup_dir):
     path = north.path
     import_round2_instruction(north, issued)
     backup = backup_now(north, backup_dir, now=NIGHT)
-    import_round2_instruction(north, reissued, reason="the collating officer corrected the sum")
+    import_round2_instruction(north, corrected, reason="the collating officer corrected the sum")
     assert finalists(north) == {"b", "c"}
     restored = restore_open_count(north, backup.path, PASSPHRASE, reason="the correction was itself wrong")
     try:
         assert side_file(path).read_bytes() == issued.read_bytes() and finalists(restored) == INSTRUCTED
         kept = path.with_name(restored.audit_rows(action="backup.restore")[-1].after["replaced"]["file"])
-        assert side_file(kept).read_bytes() == reissued.read_bytes()  # the kept file keeps its own instruction
+        assert side_file(kept).read_bytes() == corrected.read_bytes()  # the kept file keeps its own instruction
     finally:
         restored.close()
     with CountSession.open(kept, "Auditor", read_only=True) as old:
@@ -219,13 +187,13 @@ def test_rotation_removes_each_instruction_copy_with_its_snapshot_and_orphans_on
 
 @pytest.mark.parametrize("current", ["a later instruction", "no instruction"])
 def test_a_restore_that_fails_midway_leaves_the_count_and_its_instruction_files_as_they_were(
-        north, issued, reissued, backup_dir, monkeypatch, current):
+        north, issued, corrected, backup_dir, monkeypatch, current):
     path = north.path
     before = backup_now(north, backup_dir, now=NIGHT)
     import_round2_instruction(north, issued)
     backup = backup_now(north, backup_dir, now=NIGHT + timedelta(minutes=1))
     if current == "a later instruction":
-        import_round2_instruction(north, reissued, reason="corrected sum")
+        import_round2_instruction(north, corrected, reason="corrected sum")
         expected = {"b", "c"}
     else:
         north = restore_open_count(north, before.path, PASSPHRASE, reason="back to before the instruction")

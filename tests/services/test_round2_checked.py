@@ -17,46 +17,15 @@ from pathlib import Path
 import pytest
 
 from countdesk.cli import main
-from countdesk.domain.model import frozen_map
 from countdesk.errors import CountdeskError, ValidationError
-from countdesk.exchange.round2 import Round2Instruction, write_round2_instruction
 from countdesk.exchange.signing import generate_key
 from countdesk.services.export import EXPORT_ACTION, export_bundle
 from countdesk.services.round2_area import (
     IMPORT_ACTION, InstructionFileError, area_tally, checked_instruction, import_round2_instruction,
     instructed_finalists, instruction_file, stored_instruction,
 )
-from export_builders import GENERATED_AT, SV_CONTEST_ID, SV_ELECTION_ID, area_session, round_two_sheet, sv_area
-
-AREAS = ("North", "South", "West")
-OWN_FINALISTS = {"a", "b"}   # North's two highest: 50 and 40
-INSTRUCTED = {"c", "a"}      # the sum's two highest: 100 and 98
-
-
-def instruction(first: dict[str, int]) -> Round2Instruction:
-    ranked = sorted(first, key=first.__getitem__, reverse=True)
-    return Round2Instruction(SV_ELECTION_ID, SV_CONTEST_ID, tuple(ranked[:2]), frozen_map(first), AREAS,
-                             GENERATED_AT, "Combined Authority Returning Officer")
-
-
-@pytest.fixture
-def stick(tmp_path) -> Path:
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def issued(stick) -> Path:
-    """The instruction as the collating officer issued it: c and a."""
-    return write_round2_instruction(stick / "round2-issued.json", instruction({"a": 98, "b": 90, "c": 100, "d": 50}))
-
-
-@pytest.fixture
-def other(stick) -> Path:
-    """Another valid instruction for the same contest and area (a corrected sum): b and c."""
-    return write_round2_instruction(stick / "round2-other.json", instruction({"a": 88, "b": 101, "c": 100, "d": 50}))
-
+from export_builders import GENERATED_AT, SV_CONTEST_ID, area_session, round_two_sheet, sv_area
+from round2_builders import INSTRUCTED, OWN_FINALISTS
 
 @pytest.fixture
 def north(tmp_path):
@@ -123,8 +92,8 @@ def test_a_deleted_instruction_stops_the_result_instead_of_falling_back_to_its_o
     assert dict(area_tally(counted, SV_CONTEST_ID).final) == {"a": 70, "c": 25}
 
 
-def test_an_instruction_swapped_for_another_valid_one_is_refused_as_altered(counted, issued, other):
-    shutil.copyfile(other, side_file(counted))
+def test_an_instruction_swapped_for_another_valid_one_is_refused_as_altered(counted, issued, corrected):
+    shutil.copyfile(corrected, side_file(counted))
     assert set(stored_instruction(counted.path, SV_CONTEST_ID).finalists) == {"b", "c"}  # a valid file, read raw
     error = refused(counted, "altered")
     assert "has been altered" in error.message and "import the instruction file again" in error.message
@@ -136,14 +105,14 @@ def test_an_instruction_swapped_for_another_valid_one_is_refused_as_altered(coun
     assert set(area_tally(counted, SV_CONTEST_ID).finalists) == INSTRUCTED
 
 
-def test_putting_another_instruction_in_place_of_a_lost_one_still_needs_a_reason(north, issued, other):
+def test_putting_another_instruction_in_place_of_a_lost_one_still_needs_a_reason(north, issued, corrected):
     import_round2_instruction(north, issued)  # no round-2 sheet yet: a corrected instruction may still come
     side_file(north).unlink()
     with pytest.raises(ValidationError, match="a reason is required: an instruction naming c, a is already recorded"):
-        import_round2_instruction(north, other)
+        import_round2_instruction(north, corrected)
     assert not side_file(north).exists()
     assert len(north.audit_rows(action=IMPORT_ACTION)) == 1
-    import_round2_instruction(north, other, reason="the collating officer corrected the sum")
+    import_round2_instruction(north, corrected, reason="the collating officer corrected the sum")
     last = north.audit_rows(action=IMPORT_ACTION)[-1]
     assert last.after["found"] == "missing" and set(last.after["replaced"]) == INSTRUCTED
     assert set(area_tally(north, SV_CONTEST_ID).finalists) == {"b", "c"}
@@ -184,12 +153,12 @@ def test_the_export_refuses_while_the_instruction_is_lost_and_writes_nothing(cou
     ["declare", "--document", "provisional", "--contest", SV_CONTEST_ID],
     ["tally", "--json"],
 ])
-def test_the_command_line_refuses_with_one_located_line(counted, issued, other, tmp_path, capsys, command):
+def test_the_command_line_refuses_with_one_located_line(counted, issued, corrected, tmp_path, capsys, command):
     db, out = str(counted.path), tmp_path / "provisional.pdf"
     arguments = [*command, "--db", db] + (["--out", str(out)] if command[0] == "declare" else [])
     counted.close()
     side = instruction_file(Path(db), SV_CONTEST_ID)
-    shutil.copyfile(other, side)
+    shutil.copyfile(corrected, side)
     capsys.readouterr()
 
     assert main(arguments) == 2
