@@ -33,3 +33,58 @@ def test_returning_none_from_data_more_often_than_none_has_references():
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 0, proc.stderr[-1500:]
     assert "survived" in proc.stdout
+
+
+def test_emitting_signals_more_often_than_false_has_references():
+    """Signal.emit() drops a reference to its bool result: without the fix this aborts with
+    "bool_dealloc" within a couple of thousand emits (False starts with about a thousand)."""
+    script = textwrap.dedent("""
+        import countdesk.gui  # applies the fix
+        from PySide6.QtCore import QObject, Signal
+
+        class Emitter(QObject):
+            plain = Signal()
+            carrying = Signal(object)
+
+        emitter = Emitter()
+        emitter.carrying.connect(lambda value: None)
+        emits = 200_000
+        for number in range(emits // 2):
+            emitter.plain.emit()
+            emitter.carrying.emit(number)
+        import gc; gc.collect()
+        print("survived", emits)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr[-1500:]
+    assert "survived" in proc.stdout
+
+
+def test_background_tasks_by_the_thousand_report_back_and_the_process_survives():
+    """Each background task emits twice from its worker thread: the count night's many small tasks."""
+    script = textwrap.dedent("""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from countdesk.gui import worker
+
+        app = QApplication([])
+        tasks, done = 3000, []
+        for number in range(tasks):
+            worker.run_in_background(lambda token, n=number: n * 2, done.append)
+
+        def check():
+            if len(done) == tasks and not worker._running:
+                app.quit()
+            else:
+                QTimer.singleShot(10, check)
+
+        check()
+        app.exec()
+        assert sorted(done) == [n * 2 for n in range(tasks)]
+        print("survived", tasks)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr[-1500:]
+    assert "survived" in proc.stdout
