@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -56,28 +56,40 @@ class Task(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task, work: Callable[[CancelToken], Any]) -> None:
+    """Runs the work on a pool thread and reports through the task's signals. It lets go of the
+    task and the work before saying so (`released`): the GUI thread keeps its own references until
+    then, so neither is ever freed on the pool thread (a QObject must die in its own thread)."""
+
+    def __init__(self, task: Task, work: Callable[[CancelToken], Any], released: threading.Event) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._task = task
-        self._work = work
+        self._task: Task | None = task
+        self._work: Callable[[CancelToken], Any] | None = work
+        self._released = released
 
     def run(self) -> None:
-        task = self._task
         try:
-            value = self._work(task.token)
-        except Cancelled:
-            task.finished.emit()
-            return
-        except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI thread
-            task.failed.emit(error)
-        else:
-            task.succeeded.emit(value)
+            _report(self._task, self._work)
+        finally:
+            self._task = self._work = None
+            self._released.set()
+
+
+def _report(task: Task, work: Callable[[CancelToken], Any]) -> None:
+    try:
+        value = work(task.token)
+    except Cancelled:
         task.finished.emit()
+        return
+    except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI thread
+        task.failed.emit(error)
+    else:
+        task.succeeded.emit(value)
+    task.finished.emit()
 
 
-#: Tasks in flight, kept alive until they report (Qt would otherwise lose their signals).
-_running: set[Task] = set()
+#: Tasks in flight with what they run, kept alive until the pool thread has let go of them.
+_running: dict[Task, tuple[Callable[[CancelToken], Any], threading.Event]] = {}
 
 
 def run_in_background(
@@ -103,14 +115,29 @@ def run_in_background(
 
     def finished() -> None:
         task.done = True
-        _running.discard(task)
+        _release(task)
 
     task.succeeded.connect(succeeded, Qt.ConnectionType.QueuedConnection)
     task.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
     task.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
-    _running.add(task)
-    (pool or QThreadPool.globalInstance()).start(_Job(task, work))
+    released = threading.Event()
+    _running[task] = (work, released)
+    (pool or QThreadPool.globalInstance()).start(_Job(task, work, released))
     return task
+
+
+def _release(task: Task) -> None:
+    """Once the pool thread has let go: drop the callbacks (they hold the task, and whatever the
+    caller's callbacks hold, in a cycle Python cannot see through Qt) and the task itself."""
+    entry = _running.get(task)
+    if entry is None:
+        return
+    if not entry[1].is_set():
+        QTimer.singleShot(1, lambda: _release(task))
+        return
+    for signal in (task.succeeded, task.failed, task.finished):
+        signal.disconnect()
+    del _running[task]
 
 
 def run_with_progress(

@@ -66,3 +66,35 @@ def test_check_raises_only_after_cancel():
     token.cancel()
     with pytest.raises(Cancelled):
         token.check()
+
+
+def test_a_finished_task_lets_go_of_its_callbacks_and_dies_on_the_gui_thread(qtbot):
+    """Qt holds a signal's Python callbacks where the garbage collector cannot see them: a task
+    that kept its connections would keep whatever its callbacks hold (a closed dialog) for ever."""
+    import gc
+    import weakref
+
+    from countdesk.gui import worker
+
+    died_on = []
+
+    class Dialog:  # stands for a window whose bound method is the success callback
+        def shown(self, value: int) -> None:
+            self.value = value
+
+    class WatchedTask(worker.Task):
+        def __del__(self) -> None:
+            died_on.append(threading.current_thread() is threading.main_thread())
+
+    dialog = Dialog()
+    alive = weakref.ref(dialog)
+    original, worker.Task = worker.Task, WatchedTask
+    try:
+        tasks = [run_in_background(lambda token, n=n: n, dialog.shown) for n in range(50)]
+    finally:
+        worker.Task = original
+    qtbot.waitUntil(lambda: all(task.done for task in tasks) and not worker._running)
+    del tasks, dialog
+    gc.collect()
+    assert alive() is None
+    assert died_on == [True] * 50
