@@ -98,3 +98,43 @@ def test_a_finished_task_lets_go_of_its_callbacks_and_dies_on_the_gui_thread(qtb
     gc.collect()
     assert alive() is None
     assert died_on == [True] * 50
+
+
+def test_no_garbage_collection_runs_on_a_pool_thread(qtbot):
+    """A collection on a pool thread frees Qt objects left in reference cycles there, while the GUI
+    thread uses Qt: the crash this guards against. Automatic collection pauses while work runs."""
+    import gc
+
+    from PySide6.QtCore import QObject
+
+    from countdesk.gui import worker
+
+    collections_on: list[str] = []
+
+    def watch(phase: str, info: dict) -> None:
+        if phase == "start":
+            collections_on.append(threading.current_thread().name)
+
+    class Cycle(QObject):  # a Qt object only the garbage collector can free
+        def __init__(self) -> None:
+            super().__init__()
+            self.me = self
+
+    for _ in range(200):
+        Cycle()
+
+    def allocate_a_lot(token: CancelToken) -> int:  # as a PDF render does: enough to trigger collections
+        kept = [[number] for number in range(200_000)]
+        return len(kept)
+
+    gc.callbacks.append(watch)
+    try:
+        assert gc.isenabled()
+        tasks = [run_in_background(allocate_a_lot, lambda value: None) for _ in range(4)]
+        assert not gc.isenabled()
+        qtbot.waitUntil(lambda: all(task.done for task in tasks) and not worker._running, timeout=20_000)
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(watch)
+    assert [name for name in collections_on if name != threading.main_thread().name] == []
+    gc.collect()

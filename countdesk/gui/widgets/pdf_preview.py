@@ -1,8 +1,9 @@
 """A PDF on screen and on paper: the preview the returning officer checks, and the pages printed
 from exactly the same bytes.
 
-QPdfDocument reads from a QIODevice it does not own, so the bytes and the QBuffer over them live
-as long as the document shows them. QPdfView paints asynchronously: wait for `pdf.status()` to be
+QPdfDocument reads from a QIODevice it does not own. Each QBuffer here holds its own copy of the
+bytes (setData), never a pointer to a QByteArray that Python could free while Qt still reads or
+closes the buffer; an old buffer is deleted later, with its bytes, once the document let go of it. QPdfView paints asynchronously: wait for `pdf.status()` to be
 Ready before reading pages.
 
 Printing draws each page as an image at the printer's own resolution, rendered in bands so a
@@ -107,7 +108,8 @@ class PdfPreview(QWidget):
         """Show these PDF bytes from the first page, at the zoom chosen."""
         self.pdf.close()  # let go of the old buffer before it goes
         self._data = QByteArray(data)
-        buffer = QBuffer(self._data, self)
+        buffer = QBuffer(self)
+        buffer.setData(self._data)  # the buffer's own (implicitly shared) copy, freed with the buffer
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         old, self._buffer = self._buffer, buffer
         if old is not None:
