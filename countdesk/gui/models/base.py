@@ -60,9 +60,21 @@ class ContestTableModel(QAbstractTableModel):
         if self.document.closed:
             return
         if not contest_id or contest_id == self.contest_id:
+            if self._rows_unchanged():
+                return  # e.g. a confirmed sheet, seen by the boxes' tables: nothing they show moved
             self.beginResetModel()
             self.reload()
             self.endResetModel()
+
+    def _rows_unchanged(self) -> bool:
+        """True when the rows this table shows are the ones it has. A reset makes the view re-measure
+        every row, which on a count night's thousandth sheet costs far more than the entry itself;
+        a model that reads more than its rows (its own reload) always resets."""
+        if type(self).reload is not ContestTableModel.reload:
+            return False
+        contest = self.contest()
+        rows = getattr(contest, self.ROWS) if contest is not None else ()
+        return rows is self._rows or rows == self._rows
 
     # -- shape --------------------------------------------------------------------------------
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802

@@ -55,9 +55,23 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.tree)
         self.heading.setBuddy(self.tree)
+        self._shown: tuple[Warning_, ...] | None = None
         self.set_warnings(())
 
     def set_warnings(self, warnings: Sequence[Warning_]) -> None:
+        """Show these warnings; the same ones again change nothing (a warning someone expanded to
+        read stays open while sheets are entered, and rebuilding the tree on every entry is slow)."""
+        warnings = tuple(warnings)
+        if warnings == self._shown:
+            return
+        if self._shown is not None and [(w.code, w.where) for w in warnings] == [
+                (w.code, w.where) for w in self._shown]:
+            # The same checks at the same places with new figures: update the words in place.
+            for row, warning in enumerate(warnings):
+                _update_item(self.tree.topLevelItem(row), warning)
+            self._shown = warnings
+            return
+        self._shown = warnings
         self.tree.clear()
         for warning in warnings:
             item = _warning_item(warning)
@@ -102,3 +116,11 @@ def _warning_item(warning: Warning_) -> QTreeWidgetItem:
         child.setToolTip(0, explanation)
         item.addChild(child)
     return item
+
+
+def _update_item(item: QTreeWidgetItem, warning: Warning_) -> None:
+    """The same check at the same place, with its new message (new figures)."""
+    check = CHECKS.get(warning.code)
+    title = check.title if check else "Unnumbered check"
+    item.setText(3, warning.message)
+    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{warning.code}, {title}: {warning.message}")
