@@ -10,11 +10,11 @@ provisional result sheet, as A4 PDFs. The only package that imports reportlab.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Callable
 
+from ..durable import write_file_durably
 from . import declaration, provisional, rejected, verification
 from .context import DocumentContext, default_lang
 from .declaration import DocumentNotReady
@@ -49,31 +49,9 @@ def render(document: str, ctx: DocumentContext) -> bytes:
 
 
 def write_pdf(document: str, ctx: DocumentContext, path: str | os.PathLike[str]) -> Path:
-    """Renders and writes atomically: a temporary file beside the target, fsync, then rename, so a
-    crash never leaves half a declaration where the last good one was."""
+    """Renders and writes atomically (countdesk.durable: a temporary file beside the target, fsync,
+    then rename), so a crash never leaves half a declaration where the last good one was."""
     target = Path(path)
     data = render(document, ctx)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    _fsync_directory(target.parent)
-    return target
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Makes the rename itself durable where the platform allows it (not on Windows)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    return write_file_durably(target, data)
