@@ -54,21 +54,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
             raise CountdeskError(f"a count file's name ends in {COUNT_FILE_SUFFIX}: {path.name}", str(path))
         if path.exists():
             raise CountdeskError(f"{path.name} already exists: open it, or choose another name", str(path))
-        lock = acquire_lock(path, actor.operator)
-        try:
-            cdb = create_database(path)
-        except BaseException:
-            lock.release()
-            raise
-        try:
-            save_election(cdb, actor, election)
-            session = cls(cdb, actor, lock)
-            session._start()
-            return session
-        except BaseException:
-            cdb.close()
-            lock.release()
-            raise
+        return cls._open_locked(path, actor, create_database, lambda cdb: save_election(cdb, actor, election))
 
     @classmethod
     def open(
@@ -81,13 +67,24 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
             return cls(open_database(path, read_only=True), actor, None)
         if not path.is_file():
             raise CountdeskError(f"{path.name}: no such count file", str(path))
+        return cls._open_locked(path, actor, open_database)
+
+    @classmethod
+    def _open_locked(
+        cls, path: Path, actor: Actor, connect: Callable[[Path], CountDatabase],
+        prepare: Callable[[CountDatabase], None] | None = None,
+    ) -> "CountSession":
+        """Take the write lock, connect, prepare the file, record the opening: a failure at any step
+        lets go of whatever the earlier steps took (the lock, the connection)."""
         lock = acquire_lock(path, actor.operator)
         try:
-            cdb = open_database(path)
+            cdb = connect(path)
         except BaseException:
             lock.release()
             raise
         try:
+            if prepare is not None:
+                prepare(cdb)
             session = cls(cdb, actor, lock)
             session._start()
             return session
