@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ...domain.model import SV_ABOLISHED_FROM, VotingSystem
-from .field_errors import FieldError, id_problem, name_problem, slug
+from .field_errors import FieldError, id_problem, name_problem, show_problems, slug
 from .figure_edit import FigureEdit
 
 SYSTEM_LABELS = {
@@ -123,11 +123,7 @@ class ContestForm(QWidget):
             "id": id_problem(contest_id, "The contest id"),
             "electorate": "",
         }
-        for key, message in problems.items():
-            self.errors[key].show_error(message)
-        first_bad = next((k for k, m in problems.items() if m), None)
-        if first_bad is not None:
-            self.errors[first_bad].field.setFocus()
+        if not show_problems(self.errors, problems):
             return None
         system = self.system()
         seats = 1 if system is VotingSystem.SV else self.seats_spin.value()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
 from ...domain.model import Election
-from .field_errors import FieldError, id_problem, name_problem, slug
+from .field_errors import FieldError, id_problem, name_problem, show_problems, slug
 
 
 class ElectionForm(QWidget):
@@ -92,11 +92,7 @@ class ElectionForm(QWidget):
             "id": id_problem(election_id, "The election id"),
             "ro": name_problem(ro, "The returning officer's name") if ro else "",
         }
-        for key, message in problems.items():
-            self.errors[key].show_error(message)
-        first_bad = next((k for k, m in problems.items() if m), None)
-        if first_bad is not None:
-            self.errors[first_bad].field.setFocus()
+        if not show_problems(self.errors, problems):
             return None
         return Election(election_id, title, self.poll_date(), area, ro or None, self.bilingual_check.isChecked())
 

@@ -56,3 +56,14 @@ def name_problem(text: str, what: str) -> str:
     if ch is not None:
         return f"{what} {forbidden_char_message(ch)}"
     return ""
+
+
+def show_problems(errors: dict[str, FieldError], problems: dict[str, str]) -> bool:
+    """Each field's problem shown under it (an empty one clears it), the focus on the first field
+    that has one. True when there is none."""
+    for key, message in problems.items():
+        errors[key].show_error(message)
+    first_bad = next((key for key, message in problems.items() if message), None)
+    if first_bad is not None:
+        errors[first_bad].field.setFocus()
+    return first_bad is None
