@@ -103,6 +103,15 @@ class CountDocument(QObject):
     def contest(self, contest_id: str) -> Contest:
         return self.count().contest(contest_id)
 
+    def find_contest(self, contest_id: str | None) -> Contest | None:
+        """The contest, or None when none is chosen or it was removed meanwhile."""
+        if contest_id is None:
+            return None
+        try:
+            return self.contest(contest_id)
+        except KeyError:
+            return None
+
     def contest_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.count().contests)
 

@@ -41,12 +41,7 @@ class ContestTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def contest(self) -> Contest | None:
-        if self.contest_id is None:
-            return None
-        try:
-            return self.document.contest(self.contest_id)
-        except KeyError:
-            return None
+        return self.document.find_contest(self.contest_id)
 
     def reload(self) -> None:
         """Re-read the rows from the document; called inside a model reset."""

@@ -187,12 +187,7 @@ class CountSheetForm(QWidget):
 
     # -- reading the figures ------------------------------------------------------------------
     def _contest(self) -> Contest | None:
-        if self.contest_id is None:
-            return None
-        try:
-            return self.document.contest(self.contest_id)
-        except KeyError:
-            return None
+        return self.document.find_contest(self.contest_id)
 
     def field(self, key: str) -> FigureEdit:
         for field in self.fields:

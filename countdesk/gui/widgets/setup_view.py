@@ -179,12 +179,7 @@ class SetupView(QWidget):
                                                      contest.electorate, double_entry))
 
     def _contest(self) -> Contest | None:
-        if self.contest_id is None:
-            return None
-        try:
-            return self.document.contest(self.contest_id)
-        except KeyError:
-            return None
+        return self.document.find_contest(self.contest_id)
 
     def _push(self, command, done: str) -> bool:
         try:
