@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes a fresh Debian/Ubuntu machine ready for countdesk: Qt's system libraries, poppler for
-# PDF checks, a virtual environment in .venv with countdesk and its test extras. Idempotent:
+# PDF checks, PostgreSQL (server and client library) for the count server, a virtual environment in .venv with countdesk and its test extras. Idempotent:
 # on a machine that has everything it only checks and returns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 SYSTEM_PACKAGES=(libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libglib2.0-0
   libx11-6 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   fonts-dejavu-core poppler-utils
-  openssl binutils)  # openssl: the bundle's hand-check test; binutils (objdump): PyInstaller
+  openssl binutils  # openssl: the bundle's hand-check test; binutils (objdump): PyInstaller
+  libpq5 postgresql)  # libpq5: psycopg's client library; postgresql: the count server and its tests
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
