@@ -1,0 +1,166 @@
+"""A picture of every document type: each is rendered from fixed inputs, turned into PNG pages with
+poppler (`pdftoppm -png -r 50`) and compared with the reference pages committed under
+`tests/reports/snapshots/`, so that any change to a printed document shows up in review.
+
+A page matches when at most `MAX_CHANGED_PIXELS` pixels differ by more than `PIXEL_TOLERANCE` in
+any colour channel (anti-aliasing differs a little between poppler builds; a changed word or figure
+changes some twenty pixels even at this resolution). The number of pages must match exactly.
+
+When a test fails it writes the page it got and a difference image (changed pixels in red) next to
+each other in a folder it names in the failure message: look at them.
+
+To regenerate the references after an intended change to a document, run
+
+    COUNTDESK_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest -q -p no:cacheprovider tests/reports/test_snapshots.py
+
+then look at every changed PNG (`git status tests/reports/snapshots`) before committing them.
+Each case also checks the PDF's text for the sentences the law or the case requires, so a
+regenerated picture can never hide a missing statutory sentence.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from PIL import Image, ImageChops
+
+from countdesk.reports import render
+from report_samples import context, liverpool, pdf_raw_text, sv_final_lot, ward
+
+SNAPSHOTS = Path(__file__).with_name("snapshots")
+RESOLUTION = 50
+PIXEL_TOLERANCE = 32
+MAX_CHANGED_PIXELS = 6
+UPDATE = os.environ.get("COUNTDESK_UPDATE_SNAPSHOTS") == "1"
+#: A fixed version in the footer, so a release does not change every picture.
+SNAPSHOT_VERSION = "snapshot"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    document: str
+    build: Callable[[], object]
+    lang: str | None = None
+    #: Sentences (whitespace collapsed) the PDF's text must contain.
+    sentences: tuple[str, ...] = ()
+
+
+CASES: tuple[Case, ...] = (
+    Case("declaration-sv-liverpool", "declaration", liverpool, sentences=(
+        "do hereby give notice that the number of votes recorded for each candidate at the said election is "
+        "as follows",
+        "And I do hereby declare that Joanne ANDERSON, Labour Party is duly elected as Mayor of Liverpool.",
+    )),
+    Case("declaration-sv-final-lot", "declaration", sv_final_lot, sentences=(
+        "And I do hereby declare that Bryn BEVAN, Party B is duly elected",
+    )),
+    Case("declaration-fptp-ward-en", "declaration", lambda: ward(bilingual=False), sentences=(
+        "are duly elected",
+    )),
+    Case("declaration-fptp-ward-cy-en", "declaration", ward, sentences=(
+        "Datganiad o Ganlyniad y Bleidlais",
+    )),
+    Case("rejected-sv-liverpool", "rejected", liverpool, sentences=(
+        "do hereby give notice that the number of ballot papers rejected",
+    )),
+    Case("rejected-fptp-ward-en", "rejected", lambda: ward(bilingual=False), sentences=(
+        "Rejected in part",
+    )),
+    Case("verification-ward-en", "verification", lambda: ward(bilingual=False), sentences=(
+        "Statement as to the result of the verification".upper(),
+    )),
+    Case("verification-ward-cy-en", "verification", ward),
+    Case("provisional-sv-liverpool", "provisional", liverpool, sentences=(
+        "PROVISIONAL", "On these figures Joanne ANDERSON would be elected.",
+    )),
+    Case("provisional-ward-needs-lot", "provisional", lambda: ward(bilingual=False, with_lot=False), sentences=(
+        "must decide between them by lot",
+    )),
+)
+
+
+def render_case(case: Case) -> bytes:
+    ctx = replace(context(case.build(), lang=case.lang), app_version=SNAPSHOT_VERSION)
+    return render(case.document, ctx)
+
+
+def png_pages(pdf: bytes, folder: Path) -> list[Path]:
+    """The PDF's pages as PNG files at RESOLUTION dots per inch, in page order."""
+    source = folder / "document.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", str(RESOLUTION), str(source), str(folder / "page")], check=True)
+    return sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+def changed_pixels(expected: Image.Image, actual: Image.Image) -> tuple[int, Image.Image]:
+    """How many pixels differ beyond the tolerance, and an image marking them in red."""
+    difference = ImageChops.difference(expected.convert("RGB"), actual.convert("RGB"))
+    red, green, blue = (band.point(lambda v: 255 if v > PIXEL_TOLERANCE else 0) for band in difference.split())
+    mask = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    count = mask.histogram()[255]
+    marked = actual.convert("RGB").copy()
+    marked.paste((255, 0, 0), mask=mask)
+    return count, marked
+
+
+def reference_name(case: Case, page: int) -> str:
+    return f"{case.name}-p{page}.png"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_document_looks_as_committed(case: Case):
+    pdf = render_case(case)
+    text = pdf_raw_text(pdf)
+    for sentence in case.sentences:
+        assert sentence in text, f"{case.name}: missing {sentence!r}"
+    with tempfile.TemporaryDirectory(prefix=f"snapshot-{case.name}-") as tmp:
+        pages = png_pages(pdf, Path(tmp))
+        assert pages, "pdftoppm produced no page"
+        if UPDATE:
+            for old in SNAPSHOTS.glob(f"{case.name}-p*.png"):
+                old.unlink()
+            SNAPSHOTS.mkdir(exist_ok=True)
+            for number, page in enumerate(pages, start=1):
+                Image.open(page).save(SNAPSHOTS / reference_name(case, number), optimize=True)
+            return
+        references = sorted(SNAPSHOTS.glob(f"{case.name}-p*.png"))
+        assert references, (f"no reference pages for {case.name}: run with COUNTDESK_UPDATE_SNAPSHOTS=1 "
+                            "(see this module's docstring)")
+        assert len(pages) == len(references), f"{case.name}: {len(pages)} pages, the reference has {len(references)}"
+        failures = []
+        keep = Path(tempfile.mkdtemp(prefix=f"snapshot-diff-{case.name}-"))
+        for number, page in enumerate(pages, start=1):
+            expected = Image.open(SNAPSHOTS / reference_name(case, number))
+            actual = Image.open(page)
+            if expected.size != actual.size:
+                failures.append(f"page {number}: size {actual.size}, the reference is {expected.size}")
+                continue
+            count, marked = changed_pixels(expected, actual)
+            if count > MAX_CHANGED_PIXELS:
+                actual.save(keep / f"p{number}-actual.png")
+                marked.save(keep / f"p{number}-diff.png")
+                failures.append(f"page {number}: {count} pixels differ")
+        assert not failures, f"{case.name} differs from its reference ({'; '.join(failures)}); see {keep}"
+        keep.rmdir()
+
+
+def test_a_changed_letter_is_caught():
+    """The comparison itself: one letter changed on the Liverpool declaration must fail it."""
+    count = liverpool()
+    contest = count.contests[0]
+    first = contest.candidates[0]
+    altered = replace(first, description=first.description[:-1] + ("x" if first.description[-1:] != "x" else "y"))
+    changed = replace(count, contests=(replace(contest, candidates=(altered, *contest.candidates[1:])),))
+    with tempfile.TemporaryDirectory() as tmp_a, tempfile.TemporaryDirectory() as tmp_b:
+        same = png_pages(render("declaration", replace(context(count), app_version=SNAPSHOT_VERSION)), Path(tmp_a))
+        other = png_pages(render("declaration", replace(context(changed), app_version=SNAPSHOT_VERSION)),
+                          Path(tmp_b))
+        counts = [changed_pixels(Image.open(a), Image.open(b))[0] for a, b in zip(same, other)]
+    assert max(counts) > MAX_CHANGED_PIXELS, counts
