@@ -127,16 +127,19 @@ class RemoveCandidateCommand(ServiceCommand):
 
 
 class ReorderCandidatesCommand(ServiceCommand):
-    def __init__(self, document, contest_id: str, order: Sequence[str]) -> None:
-        super().__init__(document, contest_id, "Put the candidates in ballot-paper order")
+    """The RO's correction of the ballot-paper order, with its reason (undo records its own)."""
+
+    def __init__(self, document, contest_id: str, order: Sequence[str], reason: str) -> None:
+        super().__init__(document, contest_id, "Correct the ballot-paper order")
         self.before = document.contest(contest_id).candidate_ids
         self.after = tuple(order)
+        self.reason = reason
 
     def apply(self) -> None:
-        self.document.session.reorder_candidates(self.contest_id, self.after)
+        self.document.session.reorder_candidates(self.contest_id, self.after, reason=self.reason)
 
     def revert(self) -> None:
-        self.document.session.reorder_candidates(self.contest_id, self.before)
+        self.document.session.reorder_candidates(self.contest_id, self.before, reason=_undo_reason(self))
 
 
 def _box(document, contest_id: str, box_id: str) -> Box:

@@ -116,52 +116,10 @@ def fingerprint_groups(fingerprint: str) -> str:
     return fingerprint.strip()
 
 
-def _is_capitals(word: str) -> bool:
-    return word.isupper()
-
-
-def _has_letters(word: str) -> bool:
-    return any(ch.isalpha() for ch in word)
-
-
-def _is_initial(word: str) -> bool:
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) == 1
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """(SURNAME, forenames) from a name stored as on the ballot paper, e.g. "Joanne ANDERSON".
-
-    The surname is the run of words in capitals ending at the last such word; words without letters
-    ("&") inside the run belong to it, and a single capital letter before it is an initial. A name
-    with no lower-case word at all is kept whole; one with no capitals takes its last word."""
-    words = name.split()
-    if not words:
-        return "", ""
-    if all(_is_capitals(w) or not _has_letters(w) for w in words):
-        return " ".join(words), ""
-    caps = [i for i, w in enumerate(words) if _is_capitals(w)]
-    if not caps:
-        return words[-1].upper(), " ".join(words[:-1])
-    end = caps[-1]
-    start = end
-    while start > 0:
-        prev = words[start - 1]
-        if _is_capitals(prev) and not _is_initial(prev):
-            start -= 1
-        elif not _has_letters(prev) and start - 2 >= 0 and _is_capitals(words[start - 2]):
-            start -= 1
-        else:
-            break
-    surname = " ".join(words[start : end + 1])
-    forenames = " ".join(words[:start] + words[end + 1 :])
-    return surname, forenames
-
-
 def ballot_name(candidate: Candidate) -> str:
-    """"ANDERSON, Joanne": surname first in capitals, as published declarations list candidates."""
-    surname, forenames = split_name(candidate.name)
-    return f"{surname}, {forenames}" if forenames else surname
+    """The name exactly as on the ballot paper and the statement of persons nominated: never
+    re-cased or re-ordered ("John McDONALD", "Aled ap IORWERTH"; domain.md §10)."""
+    return candidate.name
 
 
 def name_with_description(candidate: Candidate) -> str:

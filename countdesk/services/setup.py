@@ -103,14 +103,21 @@ class SetupMixin(SessionCore):
                                reason=optional_reason(reason, "reason"))
         self._refresh(contest_id)
 
-    def reorder_candidates(self, contest_id: str, order: Sequence[str]) -> None:
-        """Put the candidates in ballot-paper order; `order` names each candidate once."""
+    def reorder_candidates(self, contest_id: str, order: Sequence[str], *, reason: str) -> None:
+        """The returning officer's correction of the ballot-paper order; `order` names each candidate
+        once. The order is the one on the ballot paper (the statement of persons nominated fixes it):
+        countdesk never sorts it, so a change needs the reason, which the audit row keeps. Figures are
+        held by candidate id, so they stay with their names whatever the order."""
         state = self._open_state(contest_id)
+        where = f"{contest_where(contest_id)}.candidates"
         order = list(order)
         if sorted(order) != sorted(state.candidate_ids) or len(set(order)) != len(order):
-            raise ValidationError("the new order must name every candidate exactly once",
-                                  f"{contest_where(contest_id)}.candidates")
-        store.reorder_candidates(self._cdb, self._actor, contest_id, order)
+            raise ValidationError("the new order must name every candidate exactly once", where)
+        reason = require_reason(reason, f"{where}.reason", "say why the ballot-paper order is corrected")
+        if tuple(order) == tuple(state.candidate_ids):
+            return
+        store.reorder_candidates(self._cdb, self._actor, contest_id, order,
+                                 reason=optional_reason(reason, f"{where}.reason"))
         self._refresh(contest_id)
 
     def _refuse_if_counting(self, contest_id: str, what: str) -> None:

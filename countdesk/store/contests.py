@@ -169,12 +169,14 @@ def remove_candidate(
                      before={"id": candidate_id, "name": row[0], "description": row[1]}, reason=reason)
 
 
-def reorder_candidates(cdb: CountDatabase, actor: Actor, contest_id: str, order: Sequence[str]) -> None:
+def reorder_candidates(
+    cdb: CountDatabase, actor: Actor, contest_id: str, order: Sequence[str], *, reason: str | None = None,
+) -> None:
     with cdb.transaction() as db:
         before = _candidate_order(db, contest_id)
         _write_order(db, contest_id, list(order))
         append_audit(db, actor, "candidate.reorder", "contest", contest_id=contest_id, key=contest_id,
-                     before={"candidates": before}, after={"candidates": list(order)})
+                     before={"candidates": before}, after={"candidates": list(order)}, reason=reason)
 
 
 def _no_candidate(contest_id: str, candidate_id: str) -> ValidationError:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from countdesk.gui.models.audit_model import AuditFilterModel, AuditModel, describe_change
 from countdesk.gui.models.boxes_model import BoxesModel
-from countdesk.gui.models.candidates_model import CandidatesModel, ballot_order, ballot_position, new_candidate_id
+from countdesk.gui.models.candidates_model import CandidatesModel, new_candidate_id
 from countdesk.gui.models.sheets_model import SheetsModel
 from countdesk.gui.models.verification_model import VerificationModel, parse_figure
 from countdesk.domain.model import Candidate
@@ -51,7 +51,7 @@ def test_the_models_show_the_published_liverpool_figures(tmp_path, open_document
     sheets.set_contest(LIVERPOOL)
     assert sheets.rowCount() == 28
     headers = [sheets.headerData(c, Qt.Orientation.Horizontal) for c in range(sheets.columnCount())]
-    assert headers[2] == "Anderson" and headers[-2:] == ["Non-transferable", "Papers"]
+    assert headers[2] == "ANDERSON" and headers[-2:] == ["Non-transferable", "Papers"]
     first_round_anderson = sum(int(sheets.index(r, 2).data().replace(",", "")) for r in range(sheets.rowCount())
                                if sheets.index(r, 1).data() == "1")
     assert first_round_anderson == 38_958  # Anderson's published first preferences
@@ -75,16 +75,11 @@ def test_a_candidate_name_cannot_be_emptied_in_the_table(tmp_path, open_document
     assert document.contest(LIVERPOOL).candidates[0].name == "Joanne ANDERSON"
 
 
-def test_ballot_order_is_alphabetical_by_surname_as_printed():
-    adams, brown = Candidate("adams", "Zoe ADAMS"), Candidate("brown", "Ann BROWN")
-    dyke, de_la = Candidate("dyke", "Ben Van DYKE"), Candidate("de-la-mare", "Al DE LA MARE")
-    # By surname (the words in capitals), not by the first letter of the name as typed.
-    assert ballot_order((dyke, brown, adams, de_la)) == ("adams", "brown", "de-la-mare", "dyke")
-    assert ballot_position((adams, brown), Candidate("n", "Cat ABBOT")) == 1
-    assert ballot_position((adams, brown), Candidate("n", "Cat BAKER")) == 2
-    assert ballot_position((adams, brown), Candidate("n", "Cat CLARK")) == 3
+def test_new_candidate_id_from_the_surname_as_printed():
+    # The order on the ballot paper is as given, never sorted: tests/gui/test_ballot_order.py.
     assert new_candidate_id("Joanne ANDERSON", ()) == "anderson-j"
     assert new_candidate_id("Joanne ANDERSON", ("anderson-j",)) == "anderson-j-2"
+    assert new_candidate_id("John McDONALD", ()) == "mcdonald-j"
 
 
 def test_figures_typed_in_a_cell_are_checked():

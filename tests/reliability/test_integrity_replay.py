@@ -33,9 +33,9 @@ def test_every_kind_of_change_replays_to_the_tables(tmp_path):
         s.update_contest(CONTEST_ID, title="Mayor of Testshire (recount)")
         s.add_candidate(CONTEST_ID, Candidate("d", "Di DAVIES", "Green"), position=2)
         s.update_candidate(CONTEST_ID, Candidate("d", "Dilys DAVIES", "Green"))
-        s.reorder_candidates(CONTEST_ID, ["c", "d", "b", "a"])
+        s.reorder_candidates(CONTEST_ID, ["c", "d", "b", "a"], reason="ballot paper proof")
         s.remove_candidate(CONTEST_ID, "d")
-        s.reorder_candidates(CONTEST_ID, ["a", "b", "c"])
+        s.reorder_candidates(CONTEST_ID, ["a", "b", "c"], reason="ballot paper proof")
         s.add_box(CONTEST_ID, Box("B2", "Library", False, 40))
         s.update_box(CONTEST_ID, Box("B2", "Central Library", False, 41))
         s.verify_box(CONTEST_ID, "B1", 99, "one short")                   # box.verify + contest.stage

@@ -21,7 +21,7 @@ def test_provisional_on_every_page_without_declaration_or_signature():
     assert "PROVISIONAL RESULT" in text
     assert "duly elected" not in text
     assert "Signed" not in text
-    assert "ANDERSON, Joanne Labour Party 38,958 7,535 46,493" in text
+    assert "Joanne ANDERSON Labour Party 38,958 7,535 46,493" in text
     assert "On these figures Joanne ANDERSON would be elected." in text
     assert "336,283 102,600 30.51 %" in text
     assert "Returning Officer Returning Officer, Liverpool City Council Dated Saturday 8 May 2021" in text
@@ -54,7 +54,7 @@ def test_provisional_after_first_round_names_candidates_remaining():
             "the contest are Joanne ANDERSON and Stephen YIP; the second preference votes are still to be "
             "counted.") in text
     assert "Second preference votes transferred" not in text
-    assert "ANDERSON, Joanne Labour Party 38,958 BANNISTER" in text
+    assert "Joanne ANDERSON Labour Party 38,958 Roger BANNISTER" in text
 
 
 def test_provisional_before_any_sheet():
@@ -63,7 +63,7 @@ def test_provisional_before_any_sheet():
     count = replace(count, contests=(replace(contest, count_sheets=(), lots=()),))
     text = pdf_raw_text(render("provisional", context(count)))
     assert "No count sheets have been entered yet." in text
-    assert "O'BRIEN, Seán Welsh Labour 0" in text
+    assert "Seán O'BRIEN Welsh Labour 0" in text
 
 
 def test_provisional_with_no_warnings_says_so():

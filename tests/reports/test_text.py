@@ -7,36 +7,13 @@ from datetime import date
 
 import pytest
 
-from countdesk.domain.model import Candidate, VotingSystem
+from countdesk.domain.model import VotingSystem
 from countdesk.reports.blocks import office_title
 from countdesk.reports.rejected import head_family
 from countdesk.reports.text import (
-    ballot_name, fingerprint_groups, join_names, long_date, signed_number, split_name,
+    fingerprint_groups, join_names, long_date, signed_number,
 )
 from report_samples import liverpool, ward
-
-
-@pytest.mark.parametrize("stored, printed", [
-    ("Joanne ANDERSON", "ANDERSON, Joanne"),
-    ("Katie Maria BURGESS", "BURGESS, Katie Maria"),
-    ("Seán O'BRIEN", "O'BRIEN, Seán"),
-    ("Ŵyn JONES", "JONES, Ŵyn"),
-    ("Tom DE LA CRUZ", "DE LA CRUZ, Tom"),
-    ("Aled AP WYN", "AP WYN, Aled"),
-    ("J. SMITH", "J. SMITH"),               # all capitals: printed as given
-    ("Siân Williams", "WILLIAMS, Siân"),    # no capitals: the last word is the surname
-    ("A & B", "A & B"),
-    ("Mary SMITH & JONES", "SMITH & JONES, Mary"),
-    ("CHER", "CHER"),
-])
-def test_ballot_name_surname_first_in_capitals(stored, printed):
-    assert ballot_name(Candidate("x", stored)) == printed
-
-
-def test_split_name_keeps_every_word():
-    for name in ("Bartholomew Maximilian Alexander FFORDE-HUNTINGDON-SMYTHE", "Joe BLOGGS Jr", "Tomos <b>BOLD</b> EVANS"):
-        surname, forenames = split_name(name)
-        assert sorted((surname + " " + forenames).split()) == sorted(name.split())
 
 
 def test_dates_in_english_and_welsh():

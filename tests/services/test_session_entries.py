@@ -115,7 +115,10 @@ def _refusals():
         (lambda s: s.add_candidate(C, Candidate("d", "  ")), f"{W}.candidates[d].name", "name must be given"),
         (lambda s: s.add_candidate(C, Candidate("d", "Di DEAN"), position=9), f"{W}.candidates.position",
          "outside 1..4"),
-        (lambda s: s.reorder_candidates(C, ["a", "b"]), f"{W}.candidates", "every candidate exactly once"),
+        (lambda s: s.reorder_candidates(C, ["a", "b"], reason="nomination papers"), f"{W}.candidates",
+         "every candidate exactly once"),
+        (lambda s: s.reorder_candidates(C, ["c", "b", "a"], reason=" "), f"{W}.candidates.reason",
+         "a reason is required"),
         (lambda s: s.update_contest(C, seats=0), f"{W}.seats", "at least one seat"),
         (lambda s: s.delete_sheet(C, "T1", reason="  "), f"{W}.count_sheets[T1].reason", "reason is required"),
     ]
@@ -168,9 +171,12 @@ def test_candidates_are_fixed_once_sheets_exist_but_may_be_reordered(session):
         session.add_candidate(C, Candidate("d", "Di DEAN"))
     with pytest.raises(ValidationError, match="cannot be removed once count sheets"):
         session.remove_candidate(C, "c")
-    session.reorder_candidates(C, ["c", "b", "a"])
+    session.reorder_candidates(C, ["c", "b", "a"], reason="the statement of persons nominated lists C first")
     contest = session.load().contest(C)
     assert contest.candidate_ids == ("c", "b", "a")
+    row = session.audit_rows(action="candidate.reorder")[-1]
+    assert row.reason == "the statement of persons nominated lists C first"
+    assert (row.before, row.after) == ({"candidates": ["a", "b", "c"]}, {"candidates": ["c", "b", "a"]})
     assert dict(contest.count_sheets[0].votes) == {"a": 5, "b": 4, "c": 3}  # figures stay with their names
     session.update_candidate(C, Candidate("a", "Ann ARCHER-SMITH", "Red"))
     assert session.load().contest(C).candidate("a").name == "Ann ARCHER-SMITH"

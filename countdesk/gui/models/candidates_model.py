@@ -1,8 +1,8 @@
 """The candidates of a contest, in ballot-paper order: name as printed, description.
 
-Ballot papers list candidates alphabetically by surname. A new candidate is placed accordingly,
-and correcting a surname moves the candidate to its new place, unless the contest was imported
-in another order, which is then left as it came.
+The order is the one given (imported, or typed in order): countdesk never sorts it, because the
+statement of persons nominated fixes it and a sort by letters gets names such as O'NEILL, OKAFOR
+or "ap IORWERTH" wrong. The returning officer corrects it with a reason (BallotOrderDialog).
 """
 
 from __future__ import annotations
@@ -13,33 +13,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from ...domain.model import Candidate
-from ..commands import CompositeCommand
-from ..setup_commands import ReorderCandidatesCommand, UpdateCandidateCommand
+from ..setup_commands import UpdateCandidateCommand
 from ..widgets.field_errors import name_problem, slug
 from .base import ContestTableModel, Index
 
 POSITION, NAME, DESCRIPTION = range(3)
-
-
-def ballot_sort_key(candidate: Candidate) -> tuple[str, str]:
-    """Alphabetical by surname, then by the other names, as ballot papers are printed."""
-    surname_words = candidate.surname.split()
-    others = " ".join(w for w in candidate.name.split() if w not in surname_words)
-    return candidate.surname.casefold(), others.casefold()
-
-
-def ballot_order(candidates: tuple[Candidate, ...]) -> tuple[str, ...]:
-    return tuple(c.id for c in sorted(candidates, key=ballot_sort_key))
-
-
-def ballot_position(candidates: tuple[Candidate, ...], newcomer: Candidate) -> int:
-    """Where `newcomer` goes on the paper (1 = first), keeping alphabetical order by surname."""
-    key = ballot_sort_key(newcomer)
-    return 1 + sum(1 for c in candidates if ballot_sort_key(c) <= key)
-
-
-def is_alphabetical(candidates: tuple[Candidate, ...]) -> bool:
-    return tuple(c.id for c in candidates) == ballot_order(candidates)
 
 
 def new_candidate_id(name: str, taken: tuple[str, ...]) -> str:
@@ -99,10 +77,5 @@ class CandidatesModel(ContestTableModel):
         return self.correct(after)
 
     def correct(self, after: Candidate) -> bool:
-        """Change a name or description; a new surname moves the candidate to its ballot place."""
-        update = UpdateCandidateCommand(self.document, self.contest_id, after)
-        corrected = tuple(after if c.id == after.id else c for c in self._rows)
-        if not is_alphabetical(self._rows) or is_alphabetical(corrected):
-            return self.push(update)
-        reorder = ReorderCandidatesCommand(self.document, self.contest_id, ballot_order(corrected))
-        return self.push(CompositeCommand(update.text(), [update, reorder]))
+        """Change a name or description; the candidate keeps its place on the ballot paper."""
+        return self.push(UpdateCandidateCommand(self.document, self.contest_id, after))

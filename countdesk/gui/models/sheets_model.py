@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from ...domain.model import Candidate, CountSheet, VotingSystem
 from ..appearance import format_figure
+from ..widgets.result_model import short_names
 from .base import ContestTableModel, Index
 
 SHEET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +35,9 @@ class SheetsModel(ContestTableModel):
         self._candidates = contest.candidates if contest else ()
         self._sv = bool(contest) and contest.system is VotingSystem.SV
         second_round = ("Non-transferable",) if self._sv else ()
-        self._headers = ("Sheet", "Round", *(c.surname.title() or c.name for c in self._candidates),
+        # Surnames as printed on the ballot ("McBRIDE", never "Mcbride"); full names where two share one.
+        labels = short_names(contest) if contest else {}
+        self._headers = ("Sheet", "Round", *(labels[c.id] for c in self._candidates),
                          "Rejected", *second_round, "Papers")
         self._figure_columns = frozenset(range(1, len(self._headers)))
 

@@ -1,8 +1,9 @@
-"""Set-up: a contest's candidates, in ballot-paper order (alphabetical by surname).
+"""Set-up: a contest's candidates, in ballot-paper order, as given.
 
-A candidate is added from the row under the table: the name as printed on the ballot paper
-(surname in capitals, "Joanne ANDERSON") and the description. An empty name is refused at the field.
-Names and descriptions can be corrected in the table itself.
+A candidate is added from the row under the table, after the others: the name exactly as printed on
+the ballot paper ("Joanne ANDERSON", "John McDONALD", "Aled ap IORWERTH") and the description. An
+empty name is refused at the field. Names and descriptions can be corrected in the table itself;
+the order is never sorted, and "Ballot order…" lets the returning officer correct it with a reason.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...domain.model import Candidate
-from ..setup_commands import AddCandidateCommand, RemoveCandidateCommand
-from ..models.candidates_model import CandidatesModel, ballot_position, is_alphabetical, new_candidate_id
+from ..dialogs.ballot_order_dialog import BallotOrderDialog
+from ..setup_commands import AddCandidateCommand, RemoveCandidateCommand, ReorderCandidatesCommand
+from ..models.candidates_model import CandidatesModel, new_candidate_id
 from .field_errors import FieldError, name_problem
 from .setup_list_editor import SetupListEditor
 
@@ -59,9 +61,15 @@ class CandidatesEditor(SetupListEditor):
         entry.setColumnStretch(1, 3)
         entry.setColumnStretch(3, 2)
         self._lay_out(entry_row)
+        self.order_button = QPushButton(self.tr("Ballot &order…"))
+        self.order_button.setObjectName("correctBallotOrder")
+        self.order_button.setAccessibleName(self.tr("Correct the ballot-paper order"))
+        self.order_button.clicked.connect(self.correct_order)
+        self.button_row.insertWidget(1, self.order_button)
 
     def add_from_fields(self) -> None:
-        """Add the candidate typed in the row under the table, in alphabetical place."""
+        """Add the candidate typed in the row under the table, after the others (the order is the
+        one given: it is never sorted)."""
         name = " ".join(self.name_edit.text().split())
         problem = name_problem(name, "The candidate's name")
         if problem:
@@ -73,8 +81,7 @@ class CandidatesEditor(SetupListEditor):
             return
         description = " ".join(self.description_edit.text().split())
         candidate = Candidate(new_candidate_id(name, contest.candidate_ids), name, description)
-        position = ballot_position(contest.candidates, candidate) if is_alphabetical(contest.candidates) else None
-        if self.model.push(AddCandidateCommand(self.document, contest.id, candidate, position)):
+        if self.model.push(AddCandidateCommand(self.document, contest.id, candidate, None)):
             self.name_edit.clear()
             self.description_edit.clear()
             self._show_message("")
@@ -90,6 +97,19 @@ class CandidatesEditor(SetupListEditor):
             candidates, source, "candidates", set(contest.candidate_ids),
             lambda clashes: f"these candidates are already in the contest: {', '.join(clashes)}",
             lambda candidate: AddCandidateCommand(self.document, contest.id, candidate, None))
+
+    def correct_order(self) -> bool:
+        """The RO's correction of the ballot-paper order, with a reason: one undoable step."""
+        contest = self.model.contest()
+        if contest is None:
+            return False
+        dialog = BallotOrderDialog(contest, self)
+        if dialog.exec() != BallotOrderDialog.DialogCode.Accepted:
+            return False
+        if self.model.push(ReorderCandidatesCommand(self.document, contest.id, dialog.order(), dialog.reason())):
+            self.status_message.emit(self.tr("Ballot-paper order corrected (Ctrl+Z to undo)."))
+            return True
+        return False
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

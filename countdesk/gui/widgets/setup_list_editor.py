@@ -58,6 +58,7 @@ class SetupListEditor(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        self.button_row = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(entry_row)
