@@ -81,7 +81,10 @@ def write_file_durably(path: Path, data: bytes, *, mode: int = 0o644, temporary:
     differ). `sync_folder=False` leaves the folder's fsync to a caller that renames several files."""
     path = Path(path)
     partial = path.with_name(f".{path.name}.{temporary}-{secrets.token_hex(4)}")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, mode)
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, mode)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
     try:
         try:
             write_all(fd, data)
@@ -92,6 +95,10 @@ def write_file_durably(path: Path, data: bytes, *, mode: int = 0o644, temporary:
         if read_back and partial.read_bytes() != data:
             raise OSError(errno.EIO, "the copy read back differs from what was written")
         os.replace(partial, path)
+    except OSError as exc:
+        remove_quietly(partial)
+        # Name the file the caller asked for, not the hidden temporary one (errno kept).
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
     except BaseException:
         remove_quietly(partial)
         raise

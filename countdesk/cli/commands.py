@@ -130,10 +130,13 @@ def _remove_count_file(db: Path) -> None:
 
 def cmd_export_json(args: Namespace) -> int:
     from ..exchange.countfile import write_count_file
+    from ..output_guard import refuse_overwriting_inputs
     from ..services.counts import CountSession
 
+    refuse_overwriting_inputs(args.out, count=args.db)
     with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
         count = session.load()
+    refuse_overwriting_inputs(args.out, count=args.db)  # again: the folder may have changed meanwhile
     write_count_file(count, Path(args.out))
     print(f"wrote {args.out}")
     return 0
@@ -170,8 +173,10 @@ def cmd_declare(args: Namespace) -> int:
     from ..services.document_events import DOCUMENT_NAMES, record_document_file
     from ..services.documents import document_context, write_document
     from ..services.round2_area import instructed_finalists
+    from ..output_guard import refuse_overwriting_inputs
 
     db, out = Path(args.db), Path(args.out).absolute()
+    refuse_overwriting_inputs(out, count=db)
     locked: CountLockedError | None = None
     try:
         session = CountSession.open(db, _operator(args))
@@ -183,7 +188,7 @@ def cmd_declare(args: Namespace) -> int:
         finalists = instructed_finalists(session, [args.contest]).get(args.contest)
         ctx = document_context(count, args.contest, lang=args.lang, place=args.place,
                                instructed_finalists=finalists)
-        written = write_document(args.document, ctx, out)
+        written = write_document(args.document, ctx, out, count_path=db)
         row = None if locked is not None else record_document_file(session, args.document, ctx, written)
     wrote = f"wrote {args.document} for {ctx.contest.title} to {args.out}"
     if row is not None:
@@ -217,8 +222,10 @@ def cmd_export(args: Namespace) -> int:
 
     from ..services.counts import CountSession
     from ..services.export import export_bundle
+    from ..output_guard import refuse_folder_holding_inputs
     from ..services.settings_paths import installation_key
 
+    refuse_folder_holding_inputs(args.to, count=args.db)  # before the count is even opened
     with CountSession.open(Path(args.db), _operator(args)) as session:
         report = export_bundle(session, Path(args.to), signing_key=installation_key(),
                                generated_at=datetime.now(timezone.utc).astimezone())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -23,6 +22,7 @@ from ..errors import CountdeskError, ValidationError
 from .countfile_checks import cross_reference_issues
 from .countfile_issues import Scopes, first_in_document_order
 from .countfile_schema import DuplicateKeyDict, structural_issues
+from .fsutil import write_file_durably
 from .text_rules import quote
 
 FORMAT = "countdesk/1"
@@ -272,48 +272,12 @@ def dump_count_json(count: Count) -> str:
 
 
 def write_count_file(count: Count, path: str | os.PathLike[str]) -> None:
-    """Write the count file atomically: a crash leaves the old file or the new one, never half."""
+    """Write the count file atomically and durably (countdesk.durable): a crash leaves the old file
+    or the new one, never half; an error names `path` itself, never the hidden temporary file."""
     path = Path(path)
     data = (dump_count_json(count) + "\n").encode("utf-8")
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        write_file_durably(path, data, mode=mode)
     except OSError as error:
         raise CountdeskError(f"cannot write the count file: {error.strerror or error}", str(path)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            os.chmod(temp_name, mode)  # mkstemp makes it private; keep the file's usual permissions
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except OSError as error:
-        _remove_quietly(temp_name)
-        raise CountdeskError(f"cannot write the count file: {error.strerror or error}", str(path)) from None
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
-    _sync_directory(path.parent)
-
-
-def _remove_quietly(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable where the platform allows (POSIX); Windows has no dir fsync."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

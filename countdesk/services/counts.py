@@ -19,7 +19,9 @@ from ..errors import CountdeskError
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
 from ..store.contests import add_contest, remove_contest, save_election
-from ..store.database import COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database
+from ..store.database import (
+    COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file,
+)
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
 from ..store.state import SessionRecord, end_session, sessions, start_session
@@ -65,8 +67,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
         actor = Actor(validate_operator(operator), clock)
         if read_only:
             return cls(open_database(path, read_only=True), actor, None)
-        if not path.is_file():
-            raise CountdeskError(f"{path.name}: no such count file", str(path))
+        require_regular_file(path)
         return cls._open_locked(path, actor, open_database)
 
     @classmethod

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import __version__
+from ..output_guard import refuse_overwriting_inputs
 from ..domain.model import Count
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
@@ -57,8 +58,10 @@ def render_document(document: str, ctx: DocumentContext) -> bytes:
         return render(document, ctx)
 
 
-def write_document(document: str, ctx: DocumentContext, path: Path) -> Path:
-    """Rendered once, then written atomically: a refusal leaves the target untouched."""
+def write_document(document: str, ctx: DocumentContext, path: Path, *, count_path: Path | None = None) -> Path:
+    """Rendered once, then written atomically: a refusal leaves the target untouched. A `path` that
+    is the count file (`count_path`), or anything kept beside it, is refused before rendering."""
+    refuse_overwriting_inputs(path, count=count_path)
     with _refusals(document, ctx):
         return write_pdf(document, ctx, path)
 

@@ -29,6 +29,7 @@ from typing import Callable
 from .. import __version__
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
+from ..output_guard import refuse_folder_holding_inputs
 from ..exchange.bundle import BundleWriteError, bundle_name, verify_bundle, write_bundle
 from ..exchange.signing import SigningKey
 from ..reports import DocumentContext, DocumentNotReady, default_lang, render
@@ -111,6 +112,7 @@ def write_export_bundle(
     Call record_export on the thread that owns the writable session afterwards."""
     if generated_at.tzinfo is None or generated_at.utcoffset() is None:
         raise ValueError("generated_at needs a time zone (the results formats require one)")
+    refuse_folder_holding_inputs(target_dir, count=count_path)
     steps = _Steps(progress, cancelled)
     steps.advance("Reading the count")
     with CountSession.open(count_path, operator, read_only=True) as reader:

@@ -10,7 +10,9 @@ functions to an election database (and scanning for plugins slowed every start).
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import stat
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -83,6 +85,9 @@ class CountDatabase:
 
 
 def damaged(path: Path, detail: str = "") -> CountdeskError:
+    detail = " ".join(detail.split())  # SQLite's reports run over several lines: one line here
+    if len(detail) > 200:
+        detail = detail[:200] + "…"
     suffix = f" ({detail})" if detail else ""
     return CountdeskError(f"{path.name} is not a countdesk count file or is damaged{suffix}", str(path))
 
@@ -115,9 +120,10 @@ def create_database(path: str | Path) -> CountDatabase:
 def open_database(path: str | Path, *, read_only: bool = False) -> CountDatabase:
     """An existing count file, checked, its schema brought up to date (when writable)."""
     path = Path(path)
-    if not path.is_file():
-        raise CountdeskError(f"{path.name}: no such count file", str(path))
+    require_regular_file(path)
     _check_header(path)
+    if not read_only and not (os.access(path, os.W_OK) and os.access(path.absolute().parent, os.W_OK)):
+        raise _not_writable(path)
     try:
         if read_only:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
@@ -140,21 +146,54 @@ def open_database(path: str | Path, *, read_only: bool = False) -> CountDatabase
         return cdb
     except sqlite3.Error as exc:
         conn.close()
+        if not read_only and _cannot_write(exc):
+            raise _not_writable(path) from exc
         raise damaged(path, str(exc)) from exc
     except BaseException:
         conn.close()
         raise
 
 
+def _not_writable(path: Path) -> CountdeskError:
+    return CountdeskError(
+        f"{path.name} cannot be written here (read-only media, or no permission to write it or its folder): "
+        "open it read-only, or copy it to a folder you can write to", str(path))
+
+
+def _cannot_write(exc: sqlite3.Error) -> bool:
+    """SQLite's words for a file or folder it may read but not write (SQLITE_READONLY, CANTOPEN)."""
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
+def require_regular_file(path: Path) -> None:
+    """A count is a plain file: a FIFO would hang the reader, a folder or device is no count."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise CountdeskError(f"{path.name}: no such count file", str(path)) from None
+    except OSError as exc:
+        raise CountdeskError(f"cannot read {path.name}: {exc.strerror}", str(path)) from exc
+    if not stat.S_ISREG(mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode)
+                else "a device or socket")
+        raise CountdeskError(f"{path.name} is {kind}, not a count file", str(path))
+
+
 def _check_header(path: Path) -> None:
     """Cheap, before SQLite sees the file: it must at least start like a SQLite database."""
     try:
-        with path.open("rb") as f:
+        with open(path, "rb", opener=_no_block_open) as f:
             header = f.read(_HEADER_SIZE)
     except OSError as exc:
         raise CountdeskError(f"cannot read {path.name}: {exc.strerror}", str(path)) from exc
     if len(header) < _HEADER_SIZE or not header.startswith(_SQLITE_HEADER):
         raise damaged(path)
+
+
+def _no_block_open(name: str, flags: int) -> int:
+    """Opening never waits: a FIFO swapped in after the type check cannot hang the app."""
+    return os.open(name, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _set_connection_pragmas(cdb: CountDatabase) -> None:

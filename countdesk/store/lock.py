@@ -13,6 +13,7 @@ import getpass
 import json
 import os
 import socket
+import stat
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -113,10 +114,7 @@ def acquire_lock(db_path: str | Path, operator: str = "") -> CountLock:
     db_path = Path(db_path)
     path = lock_path_for(db_path)
     for _ in range(_OPEN_ATTEMPTS):
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise CountdeskError(f"cannot create the lock file {path.name}: {exc.strerror}", str(path)) from exc
+        fd = _open_lock_file(path, os.O_RDWR | os.O_CREAT)
         try:
             locked = _os_lock(fd)
         except BaseException:
@@ -142,13 +140,50 @@ def acquire_lock(db_path: str | Path, operator: str = "") -> CountLock:
 def read_lock_holder(db_path: str | Path) -> LockHolder | None:
     """Who the lock file names (for a read-only opener's title bar); None without a lock file."""
     try:
-        fd = os.open(lock_path_for(db_path), os.O_RDONLY)
-    except OSError:
+        fd = _open_lock_file(lock_path_for(db_path), os.O_RDONLY)
+    except CountdeskError:
         return None
     try:
         return _read_holder(fd)
     finally:
         os.close(fd)
+
+
+#: Never follow a symlink at the lock's name (it would truncate the file it points to), never
+#: block opening a FIFO there.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _open_lock_file(path: Path, flags: int) -> int:
+    """The lock file, opened without following a symlink or waiting on a FIFO; anything at its name
+    that is not a plain file is refused with a sentence naming it, and left as it is."""
+    if path.is_symlink():
+        raise CountdeskError("the lock file is a symbolic link: countdesk will not follow it; remove it "
+                             "(with the count closed everywhere) and open the count again", str(path))
+    try:
+        fd = os.open(path, flags | _NO_FOLLOW, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise CountdeskError("the lock file is a symbolic link: countdesk will not follow it; remove it "
+                                 "and open the count again", str(path)) from exc
+        raise CountdeskError(f"cannot create the lock file {path.name}: {exc.strerror}", str(path)) from exc
+    kind = _file_kind(os.fstat(fd).st_mode)
+    if kind:
+        os.close(fd)
+        raise CountdeskError(f"the lock file is {kind}, not a plain file: remove it (with the count closed "
+                             "everywhere) and open the count again", str(path))
+    if _NO_FOLLOW & getattr(os, "O_NONBLOCK", 0):
+        os.set_blocking(fd, True)
+    return fd
+
+
+def _file_kind(mode: int) -> str:
+    """'' for a regular file, else what it is, in words."""
+    for test, words in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISDIR, "a folder"),
+                        (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return words
+    return "" if stat.S_ISREG(mode) else "not a plain file"
 
 
 def _os_lock(fd: int) -> bool | None:

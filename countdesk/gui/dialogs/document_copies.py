@@ -95,7 +95,7 @@ class DocumentCopies(QObject):
         pages = pages_to_print(printer, shown.pages, shown.current_page)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            print_pdf(shown.pdf, shown.data, printer, pages)
+            print_pdf(shown.pdf, shown.data, printer, pages, count_path=getattr(self.document, "path", None))
         except CountdeskError as error:
             self.status.emit(f"Not printed: {error.message} ({error.where}).", True)
             return False
@@ -125,13 +125,14 @@ class DocumentCopies(QObject):
         path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
         # What is saved, as it is now: the preview may move on before the file is written.
         document, context, page_count = shown.document, shown.context, shown.pages
+        count_path = getattr(self.document, "path", None)
 
         def work(_token) -> Recorder:
             from ...exchange.fsutil import read_file_uncached
             from ...services.document_events import record_document_saved
             from ...services.documents import write_document
 
-            written = write_document(document, context, path)
+            written = write_document(document, context, path, count_path=count_path)
             data = read_file_uncached(written)  # the bytes as stored, for the audit row
 
             def record(session) -> AuditRow:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from ...errors import CountdeskError
 from ...exchange.fsutil import write_file_durably
+from ...output_guard import refuse_overwriting_inputs
 
 #: Rows of printer pixels rendered at once: bounds memory whatever the printer's resolution.
 BAND_ROWS = 1024
@@ -195,12 +196,16 @@ def pages_to_print(printer: QPrinter, page_count: int, current_page: int = 0) ->
     return list(range(page_count))
 
 
-def print_pdf(pdf: QPdfDocument, data: bytes, printer: QPrinter, pages: list[int]) -> None:
-    """Print `pages` of `pdf` (whose bytes are `data`). Raises CountdeskError saying what failed."""
+def print_pdf(pdf: QPdfDocument, data: bytes, printer: QPrinter, pages: list[int], *,
+              count_path: Path | None = None) -> None:
+    """Print `pages` of `pdf` (whose bytes are `data`). Raises CountdeskError saying what failed;
+    printing to a PDF file that is the count (`count_path`) or beside it under its name is refused."""
     if not pages:
         raise CountdeskError("there is no page to print in the range chosen", "print")
     target = printer.outputFileName()
     whole_document = pages == list(range(pdf.pageCount())) and printer.copyCount() == 1
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
+        refuse_overwriting_inputs(target, count=count_path)
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target and whole_document:
         try:
             write_file_durably(Path(target), data)
