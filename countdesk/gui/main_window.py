@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from ..errors import CountdeskError
 from . import count_files, settings
 from .application import DEMO_OPERATOR
-from .appearance import resource_file
 from .dialogs.operator_dialog import ask_operator
 from .dialogs.passphrase_dialog import PassphraseDialog
+from .discard_guard import confirm_discard
 from .document import CountDocument
 from .start_page import StartPage
 from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.document: CountDocument | None = None
         self.workspace: CountWorkspace | None = None
         self.projector = None
+        self.help_window = None
         self.auto_backup = None
         self._tasks = []
         self.start_page = StartPage()
@@ -86,9 +87,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Co&llate area bundles…", self.collate_areas, None, "collation")
         self.backups_action = self._action(file_menu, "&Backups…", self.show_backups, None, "backups")
         self.restore_action = self._action(file_menu, "Restore from a &backup…", self.restore_backup, None, "restore")
-        self.close_action = self._action(file_menu, "&Close count", self.close_count, QKeySequence.StandardKey.Close,
+        self.close_action = self._action(file_menu, "&Close count", self.close_count_asking, QKeySequence.StandardKey.Close,
                                          "closeCount")
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
+        self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"), "quit")  # StandardKey.Quit is empty on Windows
 
         edit_menu = bar.addMenu("&Edit")
         self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence("Ctrl+Z"), "undo")
@@ -162,9 +163,21 @@ class MainWindow(QMainWindow):
         self.show_status(f"{name} is now the operator: every change is stamped with this name.")
 
     # -- opening and closing --------------------------------------------------------------------
+    def may_drop_typing(self, doing: str) -> bool:
+        """True when no figure typed in the open count is unconfirmed, or the user lets it go."""
+        if self.workspace is None:
+            return True
+        return confirm_discard(self, self.workspace.unconfirmed_work(), doing)
+
+    def close_count_asking(self) -> bool:
+        """File ▸ Close count: asks first when typed figures are not confirmed."""
+        return self.may_drop_typing("close the count") and self.close_count()
+
     def new_count(self) -> None:
         from .dialogs.new_count_wizard import NewCountWizard
 
+        if not self.may_drop_typing("start a new count"):
+            return
         wizard = NewCountWizard(self)
         if wizard.exec() != NewCountWizard.DialogCode.Accepted:
             return
@@ -182,10 +195,15 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_count(path)
 
-    def open_count(self, path: Path, *, operator: str | None = None, default_tab: str | None = None) -> bool:
+    def open_count(self, path: Path, *, operator: str | None = None, default_tab: str | None = None,
+                   asked: bool = False) -> bool:
+        """Open `path` in place of the count open now (`asked`: the caller has already checked for
+        unconfirmed figures)."""
         path = Path(path)
         if self.document is not None and self.document.path.resolve() == path.resolve():
             return True  # already open here
+        if not asked and not self.may_drop_typing("open another count"):
+            return False
         operator = operator or self.ask_operator_once()
         if operator is None:
             return False
@@ -198,15 +216,19 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """The Liverpool 2021 demo, fresh: no set-up, no name asked (it is not a real count)."""
+        if not self.may_drop_typing("open the demo count"):
+            return
         operator = self.operator or DEMO_OPERATOR
         self._tasks.append(count_files.make_demo(
-            self, operator, lambda path: self.open_count(path, operator=operator, default_tab="result")))
+            self, operator, lambda path: self.open_count(path, operator=operator, default_tab="result", asked=True)))
 
     def import_count_file(self) -> None:
+        if not self.may_drop_typing("import another count"):
+            return
         operator = self.ask_operator_once()
         if operator is None:
             return
-        task = count_files.import_as_new_count(self, operator, lambda path: self.open_count(path))
+        task = count_files.import_as_new_count(self, operator, lambda path: self.open_count(path, asked=True))
         if task is not None:
             self._tasks.append(task)
 
@@ -239,11 +261,13 @@ class MainWindow(QMainWindow):
         path = document.path
         if not document.read_only:
             settings.add_recent_count(path)
-        contest = settings.last_contest(path)
+        # Both read before anything is selected: selecting the contest records the place (the
+        # Set-up tab, still current then), which overwrote the tab remembered from last time.
+        contest, tab = settings.last_contest(path), settings.last_tab(path)
         if contest:
             self.workspace.select_contest(contest)
         # The tab is chosen before the workspace is shown, so only that tab's view is built.
-        self.workspace.select_tab(settings.last_tab(path) or default_tab or self.workspace.suggested_tab())
+        self.workspace.select_tab(tab or default_tab or self.workspace.suggested_tab())
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self._update_state()
@@ -281,7 +305,12 @@ class MainWindow(QMainWindow):
             settings.remember_contest(self.document.path, contest)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.may_drop_typing("quit"):
+            event.ignore()
+            return
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
+        if self.help_window is not None:
+            self.help_window.close()
         self.close_count()
         event.accept()
 
@@ -478,9 +507,15 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def show_user_guide(self) -> None:
-        guide = resource_file("..", "docs", "user-guide.md")
-        if guide is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide.resolve())))
+        """F1: the guide inside the app, open at the section for the tab in use."""
+        from .help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()  # shown first: a hidden view has no scroll range to move in
+        self.help_window.show_section(self.workspace.tab_name() if self.workspace is not None else "start")
+        self.help_window.raise_()
+        self.help_window.activateWindow()
 
     def show_about(self) -> None:
         from .dialogs.about_dialog import AboutDialog

@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..errors import CountdeskError
+from .discard_guard import confirm_discard, unconfirmed_work
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
@@ -55,6 +56,7 @@ class CountWorkspace(QWidget):
         self.tabs.setAccessibleName("Stages of the count")
         self.tabs.tabBar().setAccessibleName("Stages of the count: Set-up, Verification, Count, Result, Audit log")
         self._built: dict[str, QWidget] = {}
+        self._shown_contest: str | None = None
         for name, title in zip(TAB_NAMES, TAB_TITLES):
             page = QWidget()
             page.setObjectName(f"{name}Page")
@@ -117,8 +119,20 @@ class CountWorkspace(QWidget):
         if index >= 0:
             self.contest_combo.setCurrentIndex(index)
 
+    def unconfirmed_work(self) -> list[str]:
+        """Figures typed in any tab and not confirmed yet (see discard_guard)."""
+        return unconfirmed_work(self._built.values())
+
     def _contest_chosen(self, *_args: object) -> None:
         contest_id = self.current_contest()
+        previous = self._shown_contest
+        if previous is not None and previous != contest_id and self.contest_combo.findData(previous) >= 0 \
+                and not confirm_discard(self.window(), self.unconfirmed_work(), "switch contest"):
+            self.contest_combo.blockSignals(True)
+            self.contest_combo.setCurrentIndex(self.contest_combo.findData(previous))
+            self.contest_combo.blockSignals(False)
+            return
+        self._shown_contest = contest_id
         for view in self._built.values():
             if hasattr(view, "set_contest"):
                 view.set_contest(contest_id)

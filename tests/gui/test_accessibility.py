@@ -76,6 +76,7 @@ def test_every_dialog_control_is_named(qtbot):
     wizard.election_page.form.title_edit.setText("Local elections")
     wizard.election_page.form.area_edit.setText("Testshire")
     wizard.election_page.form.id_edit.setText("local.testshire")
+    wizard.election_page.form.ro_edit.setText("Pat Officer")
     wizard.contest_page.form.title_edit.setText("Mayor")
     wizard.contest_page.form.id_edit.setText("mayor")
     for page in (wizard.election_page, wizard.contest_page, wizard.file_page):

@@ -45,15 +45,19 @@ class Volume:
 
 
 def removable_volumes() -> list[Volume]:
-    """Mounted, ready, writable volumes that look like USB sticks (mounted under /media,
-    /run/media, /Volumes or /mnt, or a drive letter other than the system's)."""
+    """Mounted, ready, writable volumes that are removable drives: the kernel says the disk is
+    removable or on USB, or it is mounted where desktops mount sticks (/media, /run/media,
+    /Volumes, /mnt), or it is a drive letter other than the system's."""
     system = QStorageInfo.root().rootPath()
     found = []
     for storage in QStorageInfo.mountedVolumes():
         if not (storage.isValid() and storage.isReady()) or storage.isReadOnly():
             continue
         root = storage.rootPath()
-        if looks_removable(root, system):
+        if root == system:
+            continue
+        device = bytes(storage.device()).decode("utf-8", "replace")
+        if looks_removable(root, system) or kernel_says_removable(device):
             name = storage.displayName() or storage.name() or root
             found.append(Volume(Path(root), name, storage.bytesAvailable()))
     return sorted(found, key=lambda v: str(v.root))
@@ -64,6 +68,23 @@ def looks_removable(root: str, system_root: str) -> bool:
         return True
     drive = PureWindowsPath(root).drive
     return bool(drive) and drive.upper() != PureWindowsPath(system_root).drive.upper()
+
+
+def kernel_says_removable(device: str, sys_block: Path = Path("/sys/class/block")) -> bool:
+    """Linux: the partition's disk is flagged removable, or sits on a USB bus (wherever it is mounted)."""
+    if not device.startswith("/dev/"):
+        return False
+    node = sys_block / Path(device).name
+    try:
+        resolved = node.resolve(strict=True)
+    except OSError:
+        return False
+    disk = resolved.parent if (resolved / "partition").exists() else resolved
+    try:
+        removable = (disk / "removable").read_text().strip() == "1"
+    except OSError:
+        removable = False
+    return removable or "/usb" in str(resolved)
 
 
 def now_local() -> datetime:
@@ -120,7 +141,7 @@ class ExportDialog(QDialog):
         self.refresh_button.clicked.connect(self.refresh_drives)
         self.folder_button = QPushButton("Choose &folder…")
         self.folder_button.setAccessibleName("Choose a folder instead of a USB drive")
-        self.folder_button.clicked.connect(self.choose_folder)
+        self.folder_button.clicked.connect(lambda _checked=False: self.choose_folder())  # not clicked's bool
         drive_buttons = QHBoxLayout()
         drive_buttons.addWidget(self.refresh_button)
         drive_buttons.addWidget(self.folder_button)

@@ -34,7 +34,7 @@ class ElectionPage(QWizardPage):
         super().__init__()
         self.setTitle("The election")
         self.setSubTitle("As it will be printed on the declaration of result.")
-        self.form = ElectionForm()
+        self.form = ElectionForm(require_ro=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
 

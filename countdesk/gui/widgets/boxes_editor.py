@@ -8,6 +8,7 @@ from ...domain.model import Box
 from ..dialogs.reason_dialog import ask_reason
 from ..models.boxes_model import BoxesModel
 from ..setup_commands import AddBoxCommand, RemoveBoxCommand
+from .enter_moves_down import enter_moves_down
 from .field_errors import FieldError, id_problem, name_problem
 from .figure_edit import FigureEdit
 from .setup_list_editor import SetupListEditor
@@ -45,8 +46,6 @@ class BoxesEditor(SetupListEditor):
                        "account": FieldError(self.account_edit, "Ballot paper account")}
         self.account_edit.refused.connect(self.errors["account"].show_error)
         self.add_button.clicked.connect(self.add_from_fields)
-        self.id_edit.returnPressed.connect(self.station_edit.setFocus)
-        self.station_edit.returnPressed.connect(self.postal_check.setFocus)
         self.account_edit.enter_saves = True
         self.account_edit.save_requested.connect(self.add_from_fields)
         for key, edit in (("id", self.id_edit), ("station", self.station_edit), ("account", self.account_edit)):
@@ -68,6 +67,7 @@ class BoxesEditor(SetupListEditor):
         entry.setColumnStretch(3, 1)
         self.station_edit.setMinimumWidth(self.station_edit.fontMetrics().horizontalAdvance("Polling station") + 30)
         self._lay_out(entry_row)
+        enter_moves_down(entry_row)  # number, station, postal, account: Enter on the account adds the box
 
     def add_from_fields(self) -> None:
         contest = self.model.contest()

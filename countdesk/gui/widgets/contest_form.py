@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ...domain.model import SV_ABOLISHED_FROM, VotingSystem
+from .enter_moves_down import enter_moves_down
 from .field_errors import FieldError, id_problem, name_problem, show_problems, slug
 from .figure_edit import FigureEdit
 
@@ -92,6 +93,7 @@ class ContestForm(QWidget):
                        self.double_entry_check.toggled):
             signal.connect(lambda *_: self.edited.emit())
         self._system_changed()
+        enter_moves_down(self)
 
     def system(self) -> VotingSystem:
         return VotingSystem(self.system_combo.currentData())
@@ -140,6 +142,7 @@ class ContestForm(QWidget):
         base = slug(self.title_edit.text())
         suffix = f".{self._poll_date.isoformat()}" if self._poll_date else ""
         self.id_edit.setText(f"{base}{suffix}" if base else "")
+        self.errors["id"].clear_error()  # the refusal was about the id it replaces
 
     def _system_changed(self, *_args: object) -> None:
         is_sv = self.system() is VotingSystem.SV

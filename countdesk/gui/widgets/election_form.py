@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
 from ...domain.model import Election
+from .enter_moves_down import enter_moves_down
 from .field_errors import FieldError, id_problem, name_problem, show_problems, slug
 
 
@@ -16,9 +17,11 @@ class ElectionForm(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, id_editable: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, *, id_editable: bool = True, require_ro: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("electionForm")
+        #: A new count names its returning officer: the declaration is printed over that name.
+        self.require_ro = require_ro
         self.title_edit = self._line("electionTitle", "Election title", "Local elections 6 May 2021")
         self.area_edit = self._line("electionArea", "Counting area", "Liverpool")
         self.date_edit = QDateEdit(QDate.currentDate())
@@ -58,6 +61,7 @@ class ElectionForm(QWidget):
         for signal in (self.title_edit.textEdited, self.area_edit.textEdited, self.id_edit.textEdited,
                        self.ro_edit.textEdited, self.date_edit.dateChanged, self.bilingual_check.toggled):
             signal.connect(lambda *_: self.edited.emit())
+        enter_moves_down(self)
 
     def _line(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -90,7 +94,7 @@ class ElectionForm(QWidget):
             "title": name_problem(title, "The election title"),
             "area": name_problem(area, "The counting area"),
             "id": id_problem(election_id, "The election id"),
-            "ro": name_problem(ro, "The returning officer's name") if ro else "",
+            "ro": name_problem(ro, "The returning officer's name") if ro or self.require_ro else "",
         }
         if not show_problems(self.errors, problems):
             return None
@@ -105,3 +109,4 @@ class ElectionForm(QWidget):
             return
         area = slug(self.area_edit.text())
         self.id_edit.setText(f"local.{area}.{self.poll_date().isoformat()}" if area else "")
+        self.errors["id"].clear_error()  # the refusal was about the id it replaces

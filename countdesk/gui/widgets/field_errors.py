@@ -59,11 +59,18 @@ def name_problem(text: str, what: str) -> str:
 
 
 def show_problems(errors: dict[str, FieldError], problems: dict[str, str]) -> bool:
-    """Each field's problem shown under it (an empty one clears it), the focus on the first field
-    that has one. True when there is none."""
-    for key, message in problems.items():
-        errors[key].show_error(message)
+    """The first field's problem shown under it, with the focus, and the problems of fields the
+    user has typed in; an empty field further down is not marked red before it is reached (its
+    problem shows when its turn comes). A problem gone clears its message. True when there is none."""
     first_bad = next((key for key, message in problems.items() if message), None)
+    for key, message in problems.items():
+        reached = key == first_bad or bool(_text_of(errors[key].field))
+        errors[key].show_error(message if reached else "")
     if first_bad is not None:
         errors[first_bad].field.setFocus()
     return first_bad is None
+
+
+def _text_of(field: QWidget) -> str:
+    text = getattr(field, "text", None)
+    return text().strip() if callable(text) else ""

@@ -148,6 +148,16 @@ class SetupView(QWidget):
         self._load_contest()
         self._apply_read_only()
 
+    def unconfirmed_work(self) -> list[str]:
+        """A candidate or box typed in the rows under the lists and not added yet."""
+        found = []
+        if self.candidates.name_edit.text().strip():
+            found.append(f"the candidate {self.candidates.name_edit.text().strip()}, not added yet")
+        boxes = self.boxes
+        if any(edit.text().strip() for edit in (boxes.id_edit, boxes.station_edit, boxes.account_edit)):
+            found.append(f"the box {boxes.id_edit.text().strip() or 'being typed'}, not added yet")
+        return found
+
     def _apply_read_only(self) -> None:
         """Opened read-only: everything can be read, nothing typed or pressed changes it."""
         writable = not self.document.read_only
@@ -216,6 +226,9 @@ class SetupView(QWidget):
         command = commands[0] if len(commands) == 1 else CompositeCommand(commands[0].text(), commands)
         if self._push(command, f"Contest {details.title} added."):
             self.contest_added.emit(details.id)
+            # The new contest's first empty field: its first candidate (typing must not land on
+            # "Add another contest…" and open the dialog again).
+            self.candidates.name_edit.setFocus()
 
     def remove_contest(self) -> None:
         contest = self._contest()

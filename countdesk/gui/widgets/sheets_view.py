@@ -181,6 +181,17 @@ class SheetsView(QWidget):
             return
         self.form.set_round(self.current_round())
 
+    def unconfirmed_work(self) -> list[str]:
+        """The sheet being typed or corrected, when its figures are not saved yet."""
+        form = self.form
+        if not form.fields or self.contest_id is None:
+            return []
+        sheet_id = form.sheet_id_edit.text().strip() or "without a number"
+        if form.editing is not None:
+            changed = form.sheet(blanks_as_zero=True) != form.editing
+            return [f"the correction of sheet {form.editing.id}"] if changed else []
+        return [] if form.is_pristine() else [f"the figures typed on sheet {sheet_id}"]
+
     # -- saving -------------------------------------------------------------------------------
     def _submitted(self, sheet: CountSheet, replacing: bool) -> None:
         if self.contest_id is None:

@@ -122,6 +122,16 @@ class VerificationView(QWidget):
         if self.model.rowCount():
             self.focus_first_unverified()
 
+    def unconfirmed_work(self) -> list[str]:
+        """A verified figure typed in the table and not yet confirmed with Enter."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return []
+        index = self.table.currentIndex()
+        editor = self.table.indexWidget(index) or self.table.focusWidget()
+        if index.isValid() and index.column() == VERIFIED and getattr(editor, "text", lambda: "")():
+            return [f"the verified figure typed for box {self.model.box(index.row()).id}"]
+        return []
+
     def focus_first_unverified(self) -> None:
         """Put the cursor on the first box still to verify (or the last box)."""
         rows = self.model.rowCount()
