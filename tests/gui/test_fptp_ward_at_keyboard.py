@@ -63,7 +63,8 @@ def test_a_three_seat_ward_from_set_up_to_result(qtbot, tmp_path):
     assert (contest.system, contest.seats, contest.electorate) == (VotingSystem.FPTP, 3, 4000)
 
     focus_on(qtbot, setup.candidates.name_edit)
-    for name in ("Sam WARD", "Ali AKRAM", "Priya PATEL", "Huw JONES", "Mei LEE"):
+    # Typed in ballot-paper order: countdesk keeps the order given, it never sorts.
+    for name in ("Ali AKRAM", "Huw JONES", "Mei LEE", "Priya PATEL", "Sam WARD"):
         type_keys(qtbot, name)
         press(qtbot, Qt.Key.Key_Return)
         type_keys(qtbot, "Independent")

@@ -106,7 +106,25 @@ def test_a_supplementary_vote_count_from_set_up_to_winner(qtbot, tmp_path):
     assert not candidates.name_error.isVisible()
     qtbot.waitUntil(lambda: candidates.model.rowCount() == 4)
     shown = [candidates.model.index(row, 1).data() for row in range(candidates.model.rowCount())]
+    assert shown == [name for name, _ in CANDIDATES_AS_TYPED]  # as typed: countdesk never sorts
+
+    # The RO puts them in ballot-paper order at the keyboard, with a reason.
+    def correct_order(dialog) -> None:
+        for _ in range(3):
+            press(qtbot, Qt.Key.Key_Down, CTRL)        # DIXON to the bottom
+        press(qtbot, Qt.Key.Key_Up)
+        press(qtbot, Qt.Key.Key_Up)                    # ADAMS
+        press(qtbot, Qt.Key.Key_Up, CTRL)              # ADAMS to the top
+        mnemonic(qtbot, "r")
+        type_keys(qtbot, "Order of the statement of persons nominated")
+        press(qtbot, Qt.Key.Key_Return)
+
+    when_modal(correct_order)
+    mnemonic(qtbot, "g")
+    qtbot.waitUntil(lambda: candidates.model.index(0, 1).data() == "Ann ADAMS")
+    shown = [candidates.model.index(row, 1).data() for row in range(candidates.model.rowCount())]
     assert shown == ["Ann ADAMS", "Ben BROWN", "Cat CLARK", "Dan DIXON"]
+    focus_on(qtbot, candidates.name_edit)
 
     boxes = setup.boxes
     focus_on(qtbot, boxes.id_edit)

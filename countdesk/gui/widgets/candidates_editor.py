@@ -3,7 +3,7 @@
 A candidate is added from the row under the table, after the others: the name exactly as printed on
 the ballot paper ("Joanne ANDERSON", "John McDONALD", "Aled ap IORWERTH") and the description. An
 empty name is refused at the field. Names and descriptions can be corrected in the table itself;
-the order is never sorted, and "Ballot order…" lets the returning officer correct it with a reason.
+the order is never sorted, and "Change ballot order…" lets the returning officer correct it with a reason.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class CandidatesEditor(SetupListEditor):
         entry.setColumnStretch(1, 3)
         entry.setColumnStretch(3, 2)
         self._lay_out(entry_row)
-        self.order_button = QPushButton(self.tr("Ballot &order…"))
+        self.order_button = QPushButton(self.tr("Chan&ge ballot order…"))
         self.order_button.setObjectName("correctBallotOrder")
         self.order_button.setAccessibleName(self.tr("Correct the ballot-paper order"))
         self.order_button.clicked.connect(self.correct_order)
