@@ -15,7 +15,8 @@ from .context import DocumentContext
 from .grid import Grid, default_font
 from .styles import FRAME_WIDTH, INK, RULE, styles
 from .text import (
-    candidate_names, languages, lines, long_date, long_date_by_lang, number, percent, safe, say, say_plain,
+    ByLang, candidate_names, languages, lines, local_moment, long_date, long_date_by_lang, number, percent, safe,
+    say, say_plain,
 )
 
 _OFFICE = re.compile(r"\b(mayor|police and crime commissioner)\b", re.IGNORECASE)
@@ -120,18 +121,38 @@ def figures_block(ctx: DocumentContext) -> Flowable:
 
 
 def lot_sentences(ctx: DocumentContext) -> list[Flowable]:
-    """One sentence per lot that decided the result: who was tied, that a lot was drawn, who won."""
+    """Per lot that decided the result: its statutory effect (an additional vote allotted to the
+    candidate the lot fell on), then who was tied, who drew it, when (local time) and who saw it."""
     st = styles()
     flow: list[Flowable] = []
     elected = set(ctx.result.elected)
+    missing = ByLang(*(safe(t) for t in _both("lot.not_recorded")))
     for lot in ctx.result.lots_applied:
         winners = [w for w in dict.fromkeys(lot.winners) if w in elected] or list(dict.fromkeys(lot.winners))
-        texts = say(
-            "lot.sentence", ctx.lang,
-            tied=candidate_names(ctx.contest, lot.tied), winners=candidate_names(ctx.contest, winners),
+        moment = local_moment(lot.drawn_at) if lot.drawn_at else None
+        if moment is not None:
+            day = long_date_by_lang(moment.date())
+            clock = moment.strftime("%H:%M")
+            when = ByLang(*_both("lot.when", day=day, time=clock))
+        elif lot.drawn_at:
+            when = ByLang(safe(lot.drawn_at), safe(lot.drawn_at))
+        else:
+            when = missing
+        allotted = say("lot.allotted", ctx.lang, winners=candidate_names(ctx.contest, winners))
+        facts = say(
+            "lot.facts", ctx.lang, tied=candidate_names(ctx.contest, lot.tied),
+            by=safe(lot.drawn_by) if lot.drawn_by.strip() else missing,
+            when=when, witnesses=safe(lot.witnesses) if lot.witnesses.strip() else missing,
         )
+        texts = tuple(f"{a} {f}" for a, f in zip(allotted, facts))
         flow += [Spacer(0, 6), pair(texts, st.body)]
     return flow
+
+
+def _both(key: str, **values: str | ByLang) -> tuple[str, str]:
+    """A phrase in English and in Welsh, in that order (for a ByLang value)."""
+    cy, en = say_plain(key, "cy-en", **values)
+    return en, cy
 
 
 def signature_block(ctx: DocumentContext, *, signed: bool = True) -> Flowable:

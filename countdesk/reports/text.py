@@ -101,6 +101,29 @@ def long_date_by_lang(day: date) -> ByLang:
     return ByLang(long_date(day, "en"), long_date(day, "cy"))
 
 
+#: Where the count happens: a time recorded in UTC is printed as the clock in the hall read.
+_UK = "Europe/London"
+
+
+def local_moment(recorded: str) -> datetime | None:
+    """An ISO time as recorded ("2021-05-07T03:10:00+01:00"), in the local time it was written in;
+    a time recorded in UTC (or without an offset) is turned into UK local time. None if unreadable."""
+    try:
+        moment = datetime.fromisoformat(recorded.strip())
+    except (AttributeError, ValueError):
+        return None
+    offset = moment.utcoffset()
+    if offset is None or offset.total_seconds() == 0:
+        try:
+            from zoneinfo import ZoneInfo
+
+            zone = ZoneInfo(_UK)
+        except Exception:  # noqa: BLE001 - no time zone data: print the time as recorded
+            return moment
+        moment = (moment if offset is not None else moment.replace(tzinfo=ZoneInfo("UTC"))).astimezone(zone)
+    return moment
+
+
 def timestamp(moment: datetime) -> ByLang:
     """The production time for the footer, in each language, to the minute."""
     clock = moment.strftime("%H:%M")

@@ -150,18 +150,29 @@ _TABLE: dict[str, Phrase] = {
     "fig.not_available": _P("not available", "ddim ar gael", "L"),
 
     # Lots and the declaration sentence
-    "lot.sentence": _P(
-        "An equality of votes was found between {tied}; the Returning Officer decided between them by "
-        "lot, and the lot fell on {winners}.",
-        "Cafwyd pleidleisiau cyfartal rhwng {tied}; penderfynodd y Swyddog Canlyniadau rhyngddynt drwy "
-        "fwrw coelbren, a syrthiodd y coelbren ar {winners}.", "L"),
+    # The effect the law gives a lot (RPA 1983 Sch 1 r.49; Principal Areas Rules 2006 r.49; the SV
+    # final stage): the EC's suggested wording, then the facts as recorded.
+    "lot.allotted": _P(
+        "Following an equality of votes, lots were drawn and, as a consequence, an additional vote was "
+        "allotted to {winners}.",
+        "Yn dilyn pleidleisiau cyfartal, tynnwyd coelbren ac, o ganlyniad, dyrannwyd pleidlais ychwanegol "
+        "i {winners}.", "L"),
+    "lot.facts": _P(
+        "The equality of votes was between {tied}. The lot was drawn by {by} on {when}, in the presence "
+        "of {witnesses}.",
+        # The date in brackets: after "ar" the day's name would need a mutation ("ar ddydd Gwener").
+        "Roedd y pleidleisiau cyfartal rhwng {tied}. Tynnwyd y coelbren gan {by} ({when}), ym "
+        "mhresenoldeb {witnesses}.", "L"),
+    "lot.when": _P("{day} at {time}", "{day} am {time}", "L"),
+    "lot.not_recorded": _P("(not recorded)", "(heb ei gofnodi)", "L"),
+    # Welsh: "mai … a etholwyd" (impersonal past) needs no choice between "ei ethol" and "ei hethol",
+    # and reads the same for one candidate or several.
     "declare.one": _P("And I do hereby declare that {names} is duly elected.",
-                      "Ac rwyf drwy hyn yn datgan bod {names} wedi ei ethol/hethol yn briodol.", "L"),
-    # The Welsh leaves out the office: a title cannot be mutated after "yn" automatically.
+                      "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol.", "L"),
     "declare.one_as": _P("And I do hereby declare that {names} is duly elected as {office}.",
-                         "Ac rwyf drwy hyn yn datgan bod {names} wedi ei ethol/hethol yn briodol.", "L"),
+                         "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol.", "L"),
     "declare.many": _P("And I do hereby declare that {names} are duly elected.",
-                       "Ac rwyf drwy hyn yn datgan bod {names} wedi eu hethol yn briodol.", "L"),
+                       "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol.", "L"),
 
     # Signature block
     "sign.signed": _P("Signed", "Llofnodwyd", "M"),
@@ -198,9 +209,9 @@ _TABLE: dict[str, Phrase] = {
 
     # Provisional sheet: where the count stands, and the checks the RO must see
     "status.would_be_elected": _P("On these figures {names} would be elected.",
-                                  "Ar sail y ffigurau hyn, byddai {names} yn cael ei ethol/hethol.", "L"),
+                                  "Ar sail y ffigurau hyn, {names} a etholid.", "L"),
     "status.would_be_elected_many": _P("On these figures {names} would be elected.",
-                                       "Ar sail y ffigurau hyn, byddai {names} yn cael eu hethol.", "L"),
+                                       "Ar sail y ffigurau hyn, {names} a etholid.", "L"),
     "status.needs_lot": _P(
         "{tied} are tied on {votes} votes: the Returning Officer must decide between them by lot before "
         "the result can be declared.",

@@ -121,11 +121,35 @@ def test_sv_final_tie_settled_by_lot_is_stated():
     assert "Bryn BEVAN Party B 25 15 40 Elected" in text
     assert "Cai CADWALADR Party C 25 3 28" in text
     assert "Every candidate other than Ann ASHE, Bryn BEVAN and Cai CADWALADR was excluded" in text
-    assert ("An equality of votes was found between Ann ASHE and Bryn BEVAN; the Returning Officer decided "
-            "between them by lot, and the lot fell on Bryn BEVAN.") in text
+    # The statutory effect (an additional vote), then who was tied, who drew, when (local time), witnesses.
+    assert ("Following an equality of votes, lots were drawn and, as a consequence, an additional vote was "
+            "allotted to Bryn BEVAN. The equality of votes was between Ann ASHE and Bryn BEVAN. The lot was "
+            "drawn by Alex OFFICER on Friday 7 May 2021 at 03:10, in the presence of Agents for A and B.") in text
     assert "declare that Bryn BEVAN, Party B is duly elected as Mayor of Testshire." in text
     assert "(a) Voting for more than one candidate as to the second preference vote 1" in text
     assert "500 112 22.40 %" in text
+
+
+@pytest.mark.parametrize("drawn_at, printed", [
+    ("2021-05-07T02:10:00Z", "Friday 7 May 2021 at 03:10"),        # recorded in UTC: UK summer time
+    ("2021-12-03T02:10:00+00:00", "Friday 3 December 2021 at 02:10"),  # GMT in winter
+    ("2021-05-07T03:10:00+01:00", "Friday 7 May 2021 at 03:10"),   # as recorded in the hall
+])
+def test_the_lot_is_dated_in_local_time_never_iso_utc(drawn_at, printed):
+    count = sv_final_lot()
+    contest = count.contests[0]
+    lot = replace(contest.lots[0], drawn_at=drawn_at)
+    text = pdf_raw_text(render("declaration", context(replace(count, contests=(replace(contest, lots=(lot,)),)))))
+    assert f"drawn by Alex OFFICER on {printed}, in the presence of" in text
+    assert drawn_at not in text and "T02:10" not in text
+
+
+def test_lot_facts_not_in_the_count_file_are_said_to_be_not_recorded():
+    count = sv_final_lot()
+    contest = count.contests[0]
+    lot = replace(contest.lots[0], drawn_by="", drawn_at="", witnesses="")
+    text = pdf_raw_text(render("declaration", context(replace(count, contests=(replace(contest, lots=(lot,)),)))))
+    assert ("The lot was drawn by (not recorded) on (not recorded), in the presence of (not recorded).") in text
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +180,10 @@ def test_ward_user_text_prints_literally(ward_pdf):
 
 def test_ward_lot_sentence_council_heads_and_are_duly_elected(ward_pdf):
     text = pdf_raw_text(ward_pdf)
-    assert ("An equality of votes was found between Siân LLOYD-WILLIAMS and Zoë PRICE; the Returning Officer "
-            "decided between them by lot, and the lot fell on Zoë PRICE.") in text
+    assert ("Following an equality of votes, lots were drawn and, as a consequence, an additional vote was "
+            "allotted to Zoë PRICE. The equality of votes was between Siân LLOYD-WILLIAMS and Zoë PRICE. The lot "
+            "was drawn by Annest Ŵyn ROBERTS on Friday 6 May 2022 at 03:12, in the presence of Candidates and "
+            "agents present.") in text
     # Sheets: want 1+1, too many 6+5, identifiable 1+0, unmarked 3+4 and uncertain 2+2 printed as one.
     assert "(a) Want of an official mark 2" in text
     assert "(b) Voting for more candidates than the voter was entitled to 11" in text

@@ -54,9 +54,11 @@ def test_bilingual_declaration_welsh_first_then_english(bilingual_declaration):
         ("Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd", "Unmarked or wholly void for uncertainty"),
         ("Gwrthodwyd yn rhannol", "Rejected in part"),
         ("Etholwyr", "Electorate"),
-        ("Cafwyd pleidleisiau cyfartal rhwng Siân LLOYD-WILLIAMS a Zoë PRICE",
-         "An equality of votes was found between Siân LLOYD-WILLIAMS and Zoë PRICE"),
-        ("Ac rwyf drwy hyn yn datgan bod Ŵyn JONES", "And I do hereby declare that Ŵyn JONES"),
+        ("dyrannwyd pleidlais ychwanegol i Zoë PRICE", "an additional vote was allotted to Zoë PRICE"),
+        ("Roedd y pleidleisiau cyfartal rhwng Siân LLOYD-WILLIAMS a Zoë PRICE",
+         "The equality of votes was between Siân LLOYD-WILLIAMS and Zoë PRICE"),
+        ("(Dydd Gwener 6 Mai 2022 am 03:12)", "on Friday 6 May 2022 at 03:12"),
+        ("Ac rwyf drwy hyn yn datgan mai Ŵyn JONES", "And I do hereby declare that Ŵyn JONES"),
         ("Llofnodwyd", "Signed"),
         ("Dydd Sadwrn 8 Mai 2021", "Saturday 8 May 2021"),
         ("Tudalen 1 o 2", "Page 1 of 2"),
@@ -65,7 +67,8 @@ def test_bilingual_declaration_welsh_first_then_english(bilingual_declaration):
         assert welsh in text, welsh
         assert english in text, english
         assert text.index(welsh) < text.index(english), (welsh, english)
-    assert "a Zoë PRICE, Green Party wedi eu hethol yn briodol." in text
+    assert "a Zoë PRICE, Green Party a etholwyd yn briodol." in text
+    assert "/" not in text.split("Ac rwyf drwy hyn yn datgan", 1)[1].split(".", 1)[0]
     assert "Etholwyd Elected" in text
 
 
@@ -111,3 +114,10 @@ def test_column_heads_print_whole_in_both_languages(sample, document, keys):
     for key in keys:
         assert PHRASES[key].cy in text, PHRASES[key].cy
         assert PHRASES[key].en in text, PHRASES[key].en
+
+
+def test_no_welsh_phrase_leaves_a_choice_to_the_reader():
+    """No "ethol/hethol": a phrase printed on a notice is a sentence, not a choice between forms."""
+    for key, entry in PHRASES.items():
+        assert not re.search(r"\w/\w", entry.cy), (key, entry.cy)
+        assert not re.search(r"\w/\w", entry.en), (key, entry.en)
