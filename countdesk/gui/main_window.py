@@ -77,16 +77,16 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open the &demo count", self.open_demo, None, "openDemo")
         file_menu.addSeparator()
         self._action(file_menu, "&Import a count file as a new count…", self.import_count_file, None, "importCount")
-        self.import_candidates_action = self._action(file_menu, "Import &candidates from CSV…",
+        self.import_candidates_action = self._action(file_menu, "Import candida&tes from CSV…",
                                                      lambda: self.import_csv("candidates"), None, "importCandidates")
-        self.import_boxes_action = self._action(file_menu, "Import &boxes from CSV…",
+        self.import_boxes_action = self._action(file_menu, "Import bo&xes from CSV…",
                                                 lambda: self.import_csv("boxes"), None, "importBoxes")
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, "&Export the results to USB…", self.export_results,
                                           QKeySequence("Ctrl+Shift+E"), "exportBundle")
         self._action(file_menu, "Co&llate area bundles…", self.collate_areas, None, "collation")
         self.backups_action = self._action(file_menu, "&Backups…", self.show_backups, None, "backups")
-        self.restore_action = self._action(file_menu, "Restore from a &backup…", self.restore_backup, None, "restore")
+        self.restore_action = self._action(file_menu, "Restore from a bac&kup…", self.restore_backup, None, "restore")
         self.close_action = self._action(file_menu, "&Close count", self.close_count_asking, QKeySequence.StandardKey.Close,
                                          "closeCount")
         self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"), "quit")  # StandardKey.Quit is empty on Windows
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
             self.tab_actions.append(self._action(count_menu, title.replace("&", ""), lambda n=name: self.show_tab(n),
                                                  QKeySequence(f"Ctrl+{index}"), f"tab:{name}"))
         count_menu.addSeparator()
-        self.declare_action = self._action(count_menu, "&Declare the result…", self.declare_result, None, "declare")
+        self.declare_action = self._action(count_menu, "Dec&lare the result…", self.declare_result, None, "declare")
         self.passphrase_action = self._action(count_menu, "Set the RO &passphrase…", self.set_passphrase, None,
                                               "roPassphrase")
         self.unlock_action = self._action(count_menu, "&Unlock a declared result…", self.unlock_result, None,

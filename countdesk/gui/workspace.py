@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from .widgets.verification_view import VerificationView
 
 TAB_NAMES = ("setup", "verification", "count", "result", "audit")
-TAB_TITLES = ("&Set-up", "&Verification", "&Count", "&Result", "&Audit log")
+#: No Alt keys on the tabs: Ctrl+1 to Ctrl+5 choose them, and Alt+C, Alt+V would clash with the Count
+#: and View menus (one press then only moved the focus, and a count was typed into the wrong tab).
+TAB_TITLES = ("Set-up", "Verification", "Count", "Result", "Audit log")
 
 
 class CountWorkspace(QWidget):
@@ -54,7 +56,7 @@ class CountWorkspace(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setAccessibleName("Stages of the count")
-        self.tabs.tabBar().setAccessibleName("Stages of the count: Set-up, Verification, Count, Result, Audit log")
+        self.tabs.tabBar().setAccessibleName("Stages of the count: Set-up (Ctrl+1), Verification (Ctrl+2), Count (Ctrl+3), Result (Ctrl+4), Audit log (Ctrl+5)")
         self._built: dict[str, QWidget] = {}
         self._shown_contest: str | None = None
         for name, title in zip(TAB_NAMES, TAB_TITLES):

@@ -44,7 +44,7 @@ def test_a_tab_shown_later_is_built_for_the_contest_chosen_meanwhile(qtbot, tmp_
     assert workspace.sheets_view.contest_id == WARD  # built views follow the chooser
     assert "result" not in workspace.built_tabs()
 
-    qtbot.keyClick(workspace.tabs.tabBar(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(workspace.tabs.tabBar(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Result
     qtbot.waitUntil(lambda: workspace.tab_name() == "result")
     assert workspace.built_tabs() == ("count", "result")
     assert workspace.result_view.isVisible()

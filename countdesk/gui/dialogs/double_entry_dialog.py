@@ -75,7 +75,8 @@ class DoubleEntryDialog(QDialog):
         self.errors: dict[str, FieldError] = {}
         for row, difference in enumerate(disagreement.differences, start=1):
             label = field_label(difference.field, contest)
-            grid.addWidget(QLabel(label), row, 0)
+            name = QLabel(label.replace("&", "&&"))  # a name with "&" is not an Alt key
+            grid.addWidget(name, row, 0)
             for column, value in ((1, difference.first), (2, difference.second)):
                 cell = QLabel(format_figure(value, blank="–"))
                 cell.setFont(figure_font(bold=True))
@@ -83,6 +84,7 @@ class DoubleEntryDialog(QDialog):
                 grid.addWidget(cell, row, column)
             edit = FigureEdit(f"Correct figure for {label}")
             edit.setObjectName(f"settle:{difference.field}")
+            name.setBuddy(edit)  # the field's name is its label (a screen reader reads it with the field)
             error = FieldError(edit, label)
             edit.refused.connect(error.show_error)
             edit.textEdited.connect(lambda _t, e=error: e.clear_error())

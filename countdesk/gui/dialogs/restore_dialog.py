@@ -77,7 +77,7 @@ class RestoreDialog(QDialog):
         self.error.setProperty("role", "fieldError")
         form = QFormLayout()
         form.addRow("RO &passphrase:", self.passphrase_edit)
-        form.addRow("&Reason:", self.reason_edit)
+        form.addRow("Rea&son:", self.reason_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Restore this backup")
         self.buttons.accepted.connect(self.accept)

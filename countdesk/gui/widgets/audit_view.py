@@ -37,7 +37,7 @@ class AuditView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Interactive)
-        self.verify_button = QPushButton("&Check the audit trail")
+        self.verify_button = QPushButton("Check the a&udit trail")
         self.verify_button.setObjectName("verifyAudit")
         self.verify_button.setAccessibleName("Check the audit trail's hash chain")
         self.verify_button.clicked.connect(self.check_chain)
@@ -49,7 +49,7 @@ class AuditView(QWidget):
         self.count_label.setProperty("role", "hint")
 
         filters = QHBoxLayout()
-        for caption, combo in (("C&ontest:", self.contest_filter), ("O&perator:", self.operator_filter),
+        for caption, combo in (("Co&ntest:", self.contest_filter), ("O&perator:", self.operator_filter),
                                ("Ac&tion:", self.action_filter)):
             label = QLabel(caption)
             label.setBuddy(combo)

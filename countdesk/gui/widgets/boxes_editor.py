@@ -32,7 +32,7 @@ class BoxesEditor(SetupListEditor):
         self.station_edit.setObjectName("boxStation")
         self.station_edit.setAccessibleName("New box's polling station")
         self.station_edit.setPlaceholderText("Polling station")
-        self.postal_check = QCheckBox("&Postal")
+        self.postal_check = QCheckBox("Postal")
         self.postal_check.setObjectName("boxPostal")
         self.postal_check.setAccessibleName("New box is a postal ballot box")
         self.account_edit = FigureEdit("New box's ballot paper account")
@@ -54,8 +54,8 @@ class BoxesEditor(SetupListEditor):
         entry_row = QWidget()
         entry = QGridLayout(entry_row)
         entry.setContentsMargins(0, 0, 0, 0)
-        for column, (caption, widget) in enumerate((("&Number:", self.id_edit), ("&Station:", self.station_edit),
-                                                    ("", self.postal_check), ("A&ccount:", self.account_edit))):
+        for column, (caption, widget) in enumerate((("Bo&x number:", self.id_edit), ("Station:", self.station_edit),
+                                                    ("", self.postal_check), ("Account:", self.account_edit))):
             label = QLabel(caption)
             label.setBuddy(widget)
             entry.addWidget(label, 0, column * 2)

@@ -33,7 +33,7 @@ class DoubleEntryPanel(QWidget):
         self.list.setAccessibleName("Sheets waiting for a second keying or a supervisor")
         self.list.setMaximumHeight(140)
         caption.setBuddy(self.list)
-        self.second_button = QPushButton("Key &second time…")
+        self.second_button = QPushButton("&Key second time…")
         self.second_button.setAccessibleName("Second keying of the selected sheet")
         self.settle_button = QPushButton("Se&ttle…")
         self.settle_button.setAccessibleName("Settle the selected disagreement")

@@ -83,7 +83,7 @@ class SetupView(QWidget):
         self.contest_id: str | None = None
 
         self.election_form = ElectionForm(id_editable=False)
-        self.save_election_button = QPushButton("Save &election details")
+        self.save_election_button = QPushButton("Save electio&n details")
         self.save_election_button.setObjectName("saveElection")
         self.save_election_button.setAccessibleName("Save the election details")
         self.save_election_button.clicked.connect(self.save_election)
@@ -93,7 +93,7 @@ class SetupView(QWidget):
         election_layout.addWidget(self.save_election_button)
 
         self.contest_form = ContestForm(id_editable=False)
-        self.save_contest_button = QPushButton("Save &contest details")
+        self.save_contest_button = QPushButton("Save contest &details")
         self.save_contest_button.setObjectName("saveContest")
         self.save_contest_button.setAccessibleName("Save the contest details")
         self.add_contest_button = QPushButton("Add another contest…")

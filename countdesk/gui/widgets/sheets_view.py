@@ -65,7 +65,7 @@ class SheetsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # After the table has finished with the key press, or it keeps the focus.
         self.table.activated.connect(lambda _index: QTimer.singleShot(0, self.correct_selected))
-        self.correct_button = QPushButton("C&orrect sheet…")
+        self.correct_button = QPushButton("Co&rrect sheet…")
         self.correct_button.setObjectName("correctSheet")
         self.correct_button.setAccessibleName("Correct the selected sheet")
         self.correct_button.clicked.connect(self.correct_selected)
@@ -89,7 +89,7 @@ class SheetsView(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("Sheets &entered")
+        caption = QLabel("Sheets entere&d")
         caption.setProperty("role", "heading")
         caption.setBuddy(self.table)
         left_layout.addWidget(caption)
