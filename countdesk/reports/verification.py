@@ -94,6 +94,7 @@ def render(ctx: DocumentContext) -> bytes:
     story.append(Spacer(0, 2))
     if ctx.contest.boxes:
         story.append(boxes_table(ctx))
+        story += [Spacer(0, 4), pair(say("verification.account_note", ctx.lang), st.small)]
     else:
         story.append(pair(say("verification.none", ctx.lang), st.body_bold))
     unverified = sum(1 for b in ctx.contest.boxes if b.verified is None)

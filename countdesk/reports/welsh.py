@@ -204,6 +204,18 @@ _TABLE: dict[str, Phrase] = {
     "row.grand_total": _P("Total, all boxes", "Cyfanswm, pob blwch", "L"),
     "verification.unverified": _P("Boxes not yet verified: {n}. The totals above are incomplete.",
                                   "Blychau heb eu dilysu eto: {n}. Nid yw'r cyfansymiau uchod yn gyflawn.", "L"),
+    # The count file holds each box's account as one figure (no issued, unused or spoilt parts), so
+    # the statement says what that figure is rather than printing parts it does not have.
+    "verification.account_note": _P(
+        "Ballot paper account: for a polling station box, the number of ballot papers the presiding "
+        "officer's account says are in the box (papers issued, less those unused, spoilt and tendered); "
+        "for a postal ballot box, the number of postal ballot papers placed in it. A difference between "
+        "the papers verified and the account is explained in the note.",
+        "Cyfrif papurau pleidleisio: ar gyfer blwch gorsaf bleidleisio, nifer y papurau pleidleisio y mae "
+        "cyfrif y swyddog llywyddu yn dweud eu bod yn y blwch (y papurau a roddwyd, heb y rhai na "
+        "ddefnyddiwyd, a ddifethwyd ac a dendrwyd); ar gyfer blwch papurau pleidleisio drwy'r post, nifer y "
+        "papurau pleidleisio drwy'r post a roddwyd ynddo. Esbonnir unrhyw wahaniaeth rhwng y papurau a "
+        "ddilyswyd a'r cyfrif yn y nodyn.", "L"),
     "verification.none": _P("No ballot boxes have been recorded.", "Nid oes unrhyw flychau pleidleisio wedi'u cofnodi.",
                             "L"),
 

@@ -75,6 +75,10 @@ CASES: tuple[Case, ...] = (
     )),
     Case("verification-ward-en", "verification", lambda: ward(bilingual=False), sentences=(
         "Statement as to the result of the verification".upper(),
+        # The account is one figure in the count file: the statement says what it holds.
+        "for a polling station box, the number of ballot papers the presiding officer's account says are in "
+        "the box (papers issued, less those unused, spoilt and tendered)",
+        "W02 Capel Bethel & Neuadd \"Y Fron\" <Hall> Station 1,050 1,049 −1 1 paper found in box W03",
     )),
     Case("verification-ward-cy-en", "verification", ward),
     Case("provisional-sv-liverpool", "provisional", liverpool, sentences=(
