@@ -13,7 +13,7 @@ from typing import Sequence
 from .. import __version__
 from ..errors import CountdeskError
 
-DOCUMENTS = ("declaration", "rejected", "verification", "provisional")
+DOCUMENTS = ("declaration", "rejected", "verification", "provisional", "first_count", "second_count")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,5 +1,6 @@
-"""Printed documents: declaration, statement of rejected papers, verification statement and the
-provisional result sheet, as A4 PDFs. The only package that imports reportlab.
+"""Printed documents: declaration, statement of rejected papers, verification statement, the
+provisional result sheet and the statements after the first and the second preference count, as A4
+PDFs. The only package that imports reportlab.
 
     ctx = DocumentContext(election, contest, tally_contest(election, contest), generated_at=now,
                           place="Exhibition Centre", fingerprint=digest, lang=default_lang(election))
@@ -15,18 +16,20 @@ from pathlib import Path
 from typing import Callable
 
 from ..durable import write_file_durably
-from . import declaration, provisional, rejected, verification
+from . import declaration, local_statements, provisional, rejected, verification
 from .context import DocumentContext, default_lang
 from .declaration import DocumentNotReady
 from .text import check_lang
 
-DOCUMENTS = ("declaration", "rejected", "verification", "provisional")
+DOCUMENTS = ("declaration", "rejected", "verification", "provisional", "first_count", "second_count")
 
 _RENDERERS: dict[str, Callable[[DocumentContext], bytes]] = {
     "declaration": declaration.render,
     "rejected": rejected.render,
     "verification": verification.render,
     "provisional": provisional.render,
+    "first_count": local_statements.render_first_count,
+    "second_count": local_statements.render_second_count,
 }
 
 #: reportlab keeps per-font subsetting state and process-wide settings: one document at a time.

@@ -13,6 +13,7 @@ from ..domain.model import Contest
 from .centred import centred_lines
 from .context import DocumentContext
 from .grid import Grid, default_font
+from .officer import officer
 from .styles import FRAME_WIDTH, INK, RULE, styles
 from .text import (
     ByLang, candidate_names, languages, lines, local_moment, long_date, long_date_by_lang, number, percent, safe,
@@ -155,12 +156,22 @@ def _both(key: str, **values: str | ByLang) -> tuple[str, str]:
     return en, cy
 
 
+def officer_opening(ctx: DocumentContext, key: str) -> Flowable:
+    """The officer's opening sentence: "I, NAME, being the TITLE at the above election, …" ("I,
+    being the TITLE …" where the count file names no one; a declaration refuses that earlier)."""
+    who = officer(ctx)
+    named = f"{safe(who.name)}, " if who.name else ""
+    title = ByLang(safe(who.title.en), safe(who.title.cy))
+    return pair(say(key, ctx.lang, named=named, officer=title), styles().body)
+
+
 def signature_block(ctx: DocumentContext, *, signed: bool = True) -> Flowable:
     """Signature line (or, on a provisional sheet, none), the RO's name, the date and the place."""
     st = styles()
     lang = ctx.lang
-    name = ctx.election.returning_officer or ""
-    ro_title = lines("sign.ro", lang)
+    who = officer(ctx)
+    name = who.name
+    ro_title = "\n".join(getattr(who.title, code) for code in languages(lang))
     day = ctx.generated_at.date()
     dated = "\n".join(long_date(day, code) for code in languages(lang))
     label_width = 22 * mm if signed else 30 * mm
@@ -168,11 +179,12 @@ def signature_block(ctx: DocumentContext, *, signed: bool = True) -> Flowable:
     grid = Grid(widths, header_rows=0, ruled=False)
     grid.style(("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 6))
     if signed:
-        officer_lines = ([f"<b>{safe(name)}</b>"] if name else []) + [safe(t) for t in say_plain("sign.ro", lang)]
-        officer = Paragraph("<br/>".join(officer_lines), st.cell)
+        officer_lines = ([f"<b>{safe(name)}</b>"] if name else []) + [
+            safe(getattr(who.title, code)) for code in languages(lang)]
+        signatory = Paragraph("<br/>".join(officer_lines), st.cell)
         grid.add([(lines("sign.signed", lang), st.cell_bold), "",
                   (lines("sign.dated", lang), st.cell_bold), (dated, st.cell)])
-        grid.add(["", officer, (lines("sign.place", lang), st.cell_bold), (ctx.place, st.cell)])
+        grid.add(["", signatory, (lines("sign.place", lang), st.cell_bold), (ctx.place, st.cell)])
         grid.style(("LINEBELOW", (1, 0), (1, 0), 0.8, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                    ("TOPPADDING", (0, 0), (-1, 0), 16))
     else:

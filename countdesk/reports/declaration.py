@@ -11,10 +11,10 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.result import Status
 from ..errors import CountdeskError
-from .blocks import figures_block, heading_block, lot_sentences, office_title, pair, signature_block
+from .blocks import figures_block, heading_block, lot_sentences, office_title, officer_opening, pair, signature_block
 from .context import DocumentContext
 from .page import build_pdf
-from .rejected import opening, rejected_section
+from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation
 from .styles import styles
 from .text import candidate_names, safe, say
@@ -54,7 +54,7 @@ def check_ready(ctx: DocumentContext) -> None:
 def render(ctx: DocumentContext) -> bytes:
     check_ready(ctx)
     story: list[Flowable] = heading_block(ctx, "title.declaration")
-    story.append(opening(ctx, "open.declaration"))
+    story.append(officer_opening(ctx, "open.declaration"))
     story.append(Spacer(0, 2))
     story.append(candidate_table(ctx, show_elected=True))
     explanation = sv_explanation(ctx)

@@ -12,13 +12,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from ..domain.model import SECOND_NOT_COUNTED_HEADS, Contest, VotingSystem
-from .blocks import figures_block, heading_block, pair, signature_block, single_office
+from .blocks import figures_block, heading_block, officer_opening, pair, signature_block, single_office
 from .grid import Grid
 from .context import DocumentContext
 from .page import build_pdf
 from .results_table import has_second_round
 from .styles import FRAME_WIDTH, HEADER_FILL, INK, SUBTOTAL_FILL, styles
-from .text import lines, number, safe, say
+from .text import lines, number, say
 
 LETTERS = "abcde"
 
@@ -47,7 +47,7 @@ def rejected_heads(contest: Contest) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((f"head.{family}.{key}", (key,)) for key in _FIVE_KEYS)
 
 
-def rejected_table(ctx: DocumentContext) -> Table:
+def rejected_table(ctx: DocumentContext, *, first_only: bool = False) -> Table:
     """One table: the heads and their total; "rejected in part" on a multi-member ward; for SV
     after a second round, the papers whose second preference was not counted, under their heads."""
     st = styles()
@@ -67,7 +67,7 @@ def rejected_table(ctx: DocumentContext) -> Table:
         grid.add([(lines("row.rejected_in_part", lang), st.cell), None,
                   (number(result.rejected.rejected_in_part), st.cell_right)])
         grid.style(("LINEABOVE", (0, index), (-1, index), 0.8, INK))
-    if has_second_round(result) and result.second_not_counted is not None:
+    if has_second_round(result) and not first_only and result.second_not_counted is not None:
         index = grid.span_next(0, -1)
         grid.add([(lines("second_not_counted.intro", lang), st.cell_bold)])
         grid.style(("BACKGROUND", (0, index), (-1, index), HEADER_FILL),
@@ -88,27 +88,19 @@ def _total(grid: Grid, text: str, value: int) -> None:
                ("LINEABOVE", (0, index), (-1, index), 0.8, INK))
 
 
-def rejected_section(ctx: DocumentContext, *, with_intro: bool = True) -> list[Flowable]:
+def rejected_section(ctx: DocumentContext, *, with_intro: bool = True, first_only: bool = False) -> list[Flowable]:
     """The table may run over a page (its heads repeat), but never starts in the last few
     centimetres of one, leaving its introduction or its heads alone at the foot."""
     flow: list[Flowable] = [CondPageBreak(45 * mm), Spacer(0, 6)]
     if with_intro:
         flow.append(pair(say("rejected.intro", ctx.lang), styles().body))
-    flow.append(rejected_table(ctx))
+    flow.append(rejected_table(ctx, first_only=first_only))
     return flow
-
-
-def opening(ctx: DocumentContext, key: str) -> Flowable:
-    """The RO's opening sentence, naming the RO where the count file does."""
-    ro = ctx.election.returning_officer
-    if ro:
-        return pair(say(key, ctx.lang, ro=safe(ro)), styles().body)
-    return pair(say(f"{key}.unnamed", ctx.lang), styles().body)
 
 
 def render(ctx: DocumentContext) -> bytes:
     story: list[Flowable] = heading_block(ctx, "title.rejected")
-    story.append(opening(ctx, "open.rejected"))
+    story.append(officer_opening(ctx, "open.rejected"))
     story += rejected_section(ctx, with_intro=False)
     story.append(KeepTogether([Spacer(0, 10), figures_block(ctx), Spacer(0, 14), signature_block(ctx)]))
     return build_pdf(ctx, "title.rejected", story)

@@ -46,10 +46,11 @@ def _votes_key(ctx: DocumentContext) -> str:
     return "col.votes"
 
 
-def candidate_table(ctx: DocumentContext, *, show_elected: bool) -> Table:
+def candidate_table(ctx: DocumentContext, *, show_elected: bool, first_only: bool = False) -> Table:
+    """`first_only`: the first count's figures alone (the statement at the end of the first count)."""
     st = styles()
     lang, contest, result = ctx.lang, ctx.contest, ctx.result
-    second_round = has_second_round(result)
+    second_round = has_second_round(result) and not first_only
     elected = set(result.elected) if show_elected else set()
 
     figure_widths = [21 * mm, 27 * mm, 18 * mm] if second_round else [27 * mm]

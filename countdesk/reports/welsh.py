@@ -31,6 +31,10 @@ _TABLE: dict[str, Phrase] = {
     "title.verification": _P("Statement as to the result of the verification",
                              "Datganiad ynghylch Canlyniad y Dilysu", "L"),
     "title.provisional": _P("Provisional result", "Canlyniad Dros Dro", "L"),
+    "title.first_count": _P("Provisional statement at the conclusion of the first count",
+                            "Datganiad dros dro ar ddiwedd y cyfrif cyntaf", "L"),
+    "title.second_count": _P("Provisional statement after the count of second preference votes",
+                             "Datganiad dros dro ar ôl cyfrif y pleidleisiau ail ddewis", "L"),
     "provisional.mark": _P("PROVISIONAL", "DROS DRO", "L"),
     "provisional.banner": _P("PROVISIONAL: not a declaration of result",
                              "DROS DRO: nid datganiad o ganlyniad", "L"),
@@ -38,27 +42,27 @@ _TABLE: dict[str, Phrase] = {
     # A label, not a sentence: "ar" would need the day's name mutated ("ar ddydd Iau").
     "heading.poll": _P("Date of poll", "Dyddiad y bleidlais", "M"),
 
-    # Opening sentences
+    # Opening sentences. {named} is "NAME, " or nothing; {officer} is the officer's title below.
     "open.declaration": _P(
-        "I, {ro}, being the Returning Officer at the above election, do hereby give notice that the "
-        "number of votes recorded for each candidate at the said election is as follows:",
-        "Rwyf i, {ro}, sef y Swyddog Canlyniadau yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod "
-        "nifer y pleidleisiau a gofnodwyd ar gyfer pob ymgeisydd yn yr etholiad hwnnw fel a ganlyn:", "L"),
-    "open.declaration.unnamed": _P(
-        "I, being the Returning Officer at the above election, do hereby give notice that the number "
-        "of votes recorded for each candidate at the said election is as follows:",
-        "Rwyf i, sef y Swyddog Canlyniadau yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod nifer "
-        "y pleidleisiau a gofnodwyd ar gyfer pob ymgeisydd yn yr etholiad hwnnw fel a ganlyn:", "L"),
+        "I, {named}being the {officer} at the above election, do hereby give notice that the number of "
+        "votes recorded for each candidate at the said election is as follows:",
+        "Rwyf i, {named}sef y {officer} yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod nifer y "
+        "pleidleisiau a gofnodwyd ar gyfer pob ymgeisydd yn yr etholiad hwnnw fel a ganlyn:", "L"),
     "open.rejected": _P(
-        "I, {ro}, being the Returning Officer at the above election, do hereby give notice that the "
-        "number of ballot papers rejected at the said election was as follows:",
-        "Rwyf i, {ro}, sef y Swyddog Canlyniadau yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod "
-        "nifer y papurau pleidleisio a wrthodwyd yn yr etholiad hwnnw fel a ganlyn:", "L"),
-    "open.rejected.unnamed": _P(
-        "I, being the Returning Officer at the above election, do hereby give notice that the number "
-        "of ballot papers rejected at the said election was as follows:",
-        "Rwyf i, sef y Swyddog Canlyniadau yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod nifer "
-        "y papurau pleidleisio a wrthodwyd yn yr etholiad hwnnw fel a ganlyn:", "L"),
+        "I, {named}being the {officer} at the above election, do hereby give notice that the number of "
+        "ballot papers rejected at the said election was as follows:",
+        "Rwyf i, {named}sef y {officer} yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod nifer y "
+        "papurau pleidleisio a wrthodwyd yn yr etholiad hwnnw fel a ganlyn:", "L"),
+    "open.first_count": _P(
+        "I, {named}being the {officer} at the above election, give notice that at the conclusion of the "
+        "first count (including any re-count) the figures were as follows:",
+        "Rwyf i, {named}sef y {officer} yn yr etholiad uchod, yn rhoi hysbysiad bod y ffigurau ar ddiwedd "
+        "y cyfrif cyntaf (gan gynnwys unrhyw ailgyfrif) fel a ganlyn:", "L"),
+    "open.second_count": _P(
+        "I, {named}being the {officer} at the above election, give notice that after the count of second "
+        "preference votes the figures were as follows:",
+        "Rwyf i, {named}sef y {officer} yn yr etholiad uchod, yn rhoi hysbysiad bod y ffigurau ar ôl "
+        "cyfrif y pleidleisiau ail ddewis fel a ganlyn:", "L"),
     "open.verification": _P(
         "Each ballot box was opened and the ballot papers in it counted and compared with its ballot "
         "paper account; the postal ballot papers were counted and recorded. The result is as follows:",
@@ -93,6 +97,14 @@ _TABLE: dict[str, Phrase] = {
         "Ni chafodd unrhyw ymgeisydd fwy na hanner y pleidleisiau dewis cyntaf dilys. Eithriwyd pob "
         "ymgeisydd ac eithrio {finalists}, a throsglwyddwyd iddynt y pleidleisiau ail ddewis ar eu cyfer "
         "ar bapurau pleidleisio'r ymgeiswyr a eithriwyd.", "L"),
+
+    # The statements of a count that does not declare (local statements)
+    "row.papers_used": _P("Total number of ballot papers used",
+                          "Cyfanswm nifer y papurau pleidleisio a ddefnyddiwyd", "M"),
+    "row.papers_rejected": _P("Total number of rejected ballot papers",
+                              "Cyfanswm nifer y papurau pleidleisio a wrthodwyd", "M"),
+    "statement.not_declaration": _P("This statement is not a declaration of result.",
+                                    "Nid yw'r datganiad hwn yn ddatganiad o ganlyniad.", "L"),
 
     # Rejected ballot papers
     "rejected.intro": _P("The number of ballot papers rejected was as follows:",
@@ -176,7 +188,17 @@ _TABLE: dict[str, Phrase] = {
 
     # Signature block
     "sign.signed": _P("Signed", "Llofnodwyd", "M"),
-    "sign.ro": _P("Returning Officer", "Swyddog Canlyniadau", "H"),
+
+    # Officers (domain.md §10): printed in the opening sentence and under the signature.
+    "officer.returning": _P("Returning Officer", "Swyddog Canlyniadau", "H"),
+    "officer.acting": _P("Acting Returning Officer", "Swyddog Canlyniadau Gweithredol", "H"),
+    "officer.local": _P("Local Returning Officer", "Swyddog Canlyniadau Lleol", "H"),
+    "officer.police_area": _P("Police Area Returning Officer", "Swyddog Canlyniadau Ardal yr Heddlu", "H"),
+    "officer.combined_authority": _P("Combined Authority Returning Officer",
+                                     "Swyddog Canlyniadau'r Awdurdod Cyfun", "L"),
+    "officer.counting": _P("Counting Officer", "Swyddog Cyfrif", "L"),
+    # "Dirprwy" before a title: "Swyddog" keeps its S under the soft mutation that follows.
+    "officer.deputy": _P("Deputy {title}", "Dirprwy {title}", "M"),
     "sign.dated": _P("Dated", "Dyddiad", "M"),
     "sign.place": _P("Place", "Lleoliad", "L"),
 

@@ -40,6 +40,8 @@ DOCUMENT_NAMES: dict[str, str] = {
     "rejected": "statement of rejected ballot papers",
     "verification": "verification statement",
     "provisional": "provisional result sheet",
+    "first_count": "statement at the conclusion of the first count",
+    "second_count": "statement after the count of second preference votes",
 }
 #: The "state" of a copy: "final" only for a document other than the provisional sheet, of a
 #: contest the returning officer had declared in the app (its figures locked) when it was made.

@@ -84,6 +84,16 @@ CASES: tuple[Case, ...] = (
     Case("provisional-sv-liverpool", "provisional", liverpool, sentences=(
         "PROVISIONAL", "On these figures Joanne ANDERSON would be elected.",
     )),
+    Case("first-count-sv-liverpool", "first_count", liverpool, sentences=(
+        "at the conclusion of the first count (including any re-count) the figures were as follows",
+        "(a) Total number of ballot papers used 102,600 (b) Total number of rejected ballot papers 1,427",
+        "This statement is not a declaration of result.",
+    )),
+    Case("second-count-sv-final-lot", "second_count", sv_final_lot, sentences=(
+        "after the count of second preference votes the figures were as follows",
+        "Bryn BEVAN Party B 25 15 40",
+        "This statement is not a declaration of result.",
+    )),
     Case("provisional-ward-needs-lot", "provisional", lambda: ward(bilingual=False, with_lot=False), sentences=(
         "must decide between them by lot",
     )),
@@ -168,3 +178,9 @@ def test_a_changed_letter_is_caught():
                           Path(tmp_b))
         counts = [changed_pixels(Image.open(a), Image.open(b))[0] for a, b in zip(same, other)]
     assert max(counts) > MAX_CHANGED_PIXELS, counts
+
+
+def test_every_document_type_has_a_snapshot():
+    from countdesk.reports import DOCUMENTS
+
+    assert set(DOCUMENTS) <= {case.document for case in CASES}

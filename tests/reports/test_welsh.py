@@ -29,7 +29,8 @@ def test_statutory_wording_from_the_domain_table():
     assert PHRASES["title.declaration"].cy == "Datganiad o Ganlyniad y Bleidlais"
     assert PHRASES["row.rejected_in_part"].cy.startswith("Gwrthodwyd yn rhannol")
     assert PHRASES["head.council.unmarked_or_void"].cy == "Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd"
-    assert PHRASES["sign.ro"].cy == "Swyddog Canlyniadau"
+    assert PHRASES["officer.returning"].cy == "Swyddog Canlyniadau"
+    assert PHRASES["officer.police_area"].cy == "Swyddog Canlyniadau Ardal yr Heddlu"
 
 
 def test_default_language_follows_the_election():
@@ -83,7 +84,7 @@ def test_bilingual_declaration_flows_cleanly_onto_a_second_page():
         assert words in last, words
 
 
-@pytest.mark.parametrize("document", [d for d in DOCUMENTS if d != "declaration"])
+@pytest.mark.parametrize("document", [d for d in DOCUMENTS if d not in ("declaration", "second_count")])
 def test_every_document_renders_bilingual(document):
     text = pdf_raw_text(render(document, context(ward())))
     assert "Dyddiad y bleidlais: Dydd Iau 5 Mai 2022" in text

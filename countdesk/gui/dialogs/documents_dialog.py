@@ -43,6 +43,8 @@ DOCUMENT_TITLES: dict[str, str] = {
     "rejected": "Statement of rejected ballot papers",
     "verification": "Verification statement",
     "provisional": "Provisional result sheet",
+    "first_count": "Statement at the conclusion of the first count",
+    "second_count": "Statement after the second preference count",
 }
 LANGUAGES: dict[str, str] = {"en": "English", "cy-en": "Welsh and English"}
 #: A pause in typing the place before the preview is redrawn.
