@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from .checks import BoxSummary, box_summary, sheet_warnings
-from .model import Box, Contest, CountSheet, Election, Lot
+from .model import AcceptedDifference, Box, Contest, CountSheet, Election, Lot
 from .result import ContestResult, Warning_
 from .sums import SheetSums
 from .tally import tally_contest
@@ -71,6 +71,10 @@ class IncrementalTally:
 
     def set_lots(self, lots: Sequence[Lot]) -> None:
         self._contest = replace(self.contest, lots=tuple(lots))
+        self._result = None
+
+    def set_accepted_differences(self, differences: Sequence[AcceptedDifference]) -> None:
+        self._contest = replace(self.contest, accepted_differences=tuple(differences))
         self._result = None
 
     def result(self, instructed_finalists: Sequence[str] | None = None) -> ContestResult:

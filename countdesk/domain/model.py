@@ -119,6 +119,25 @@ class Lot:
     witnesses: str = ""
 
 
+#: The stages at which a difference can be accepted (count-file.md `accepted_differences`).
+ACCEPTANCE_STAGES: tuple[str, ...] = ("round1", "round2")
+
+
+@dataclass(frozen=True)
+class AcceptedDifference:
+    """The returning officer accepts a difference that checking did not resolve, for exactly these
+    figures: `counted` papers against `expected` ("round1": papers on first-round sheets against
+    papers verified; "round2": second-round papers against the eliminated candidates' first
+    preferences). Any change to either figure leaves it matching nothing, so it stands no more."""
+
+    stage: str
+    counted: int
+    expected: int
+    reason: str = ""
+    accepted_by: str = ""
+    accepted_at: str = ""
+
+
 @dataclass(frozen=True)
 class Contest:
     id: str
@@ -130,6 +149,7 @@ class Contest:
     count_sheets: tuple[CountSheet, ...] = ()
     lots: tuple[Lot, ...] = ()
     electorate: int | None = None
+    accepted_differences: tuple[AcceptedDifference, ...] = ()
 
     @property
     def candidate_ids(self) -> tuple[str, ...]:

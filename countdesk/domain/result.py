@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Mapping
 
 from .model import Lot, VotingSystem, frozen_map
+from .problems import Problem
 
 
 class Status(StrEnum):
@@ -85,6 +86,13 @@ class ContestResult:
     second_not_counted: Mapping[str, int] | None = None
     #: The tie still waiting for a lot, when status is NEEDS_LOTS.
     pending_tie: Tie | None = None
+    #: Why the count is not complete (completeness.py); while any stands, status is INCOMPLETE
+    #: and `elected` is empty.
+    gaps: tuple[Problem, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return self.status is not Status.INCOMPLETE
 
     @property
     def turnout_percent(self) -> Decimal | None:

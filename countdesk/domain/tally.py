@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from .completeness import completeness_problems
 from .checks import BoxSummary, box_summary, contest_checks, sheet_warnings
 from .fptp import count_fptp
 from .model import Contest, Count, Election, VotingSystem, frozen_map
-from .result import ContestResult, RejectedSummary, Warning_
+from .result import ContestResult, RejectedSummary, Status, Warning_
 from .sums import SheetSums
 from .sv import count_sv
 
@@ -51,11 +52,17 @@ def tally_contest(
         election, contest, boxes.verified, sums.counted, sums.round1_sheets > 0, outcome.lots_applied,
     )
     warnings = sorted((*checks, *boxes.warnings, *per_sheet_warnings, *outcome.warnings), key=lambda w: w.code)
+    # The completeness rule: while papers are unaccounted for there is no result, whatever the
+    # figures so far would give (count-file.md, `incomplete`).
+    gaps = completeness_problems(contest, sums, outcome.first, outcome.finalists, outcome.finalists is not None)
+    status, elected, lots_applied, pending_tie = outcome.status, outcome.elected, outcome.lots_applied, outcome.pending_tie
+    if gaps or status is Status.INCOMPLETE:
+        status, elected, lots_applied, pending_tie = Status.INCOMPLETE, (), (), None
     return ContestResult(
         contest_id=contest.id,
         system=contest.system,
         seats=contest.seats,
-        status=outcome.status,
+        status=status,
         ballot_papers_verified=boxes.verified,
         ballot_papers_counted=sums.counted,
         valid_votes=valid,
@@ -63,8 +70,8 @@ def tally_contest(
         electorate=contest.electorate,
         first=outcome.first,
         rounds=outcome.rounds,
-        elected=outcome.elected,
-        lots_applied=outcome.lots_applied,
+        elected=elected,
+        lots_applied=lots_applied,
         warnings=tuple(warnings),
         elected_on_first=outcome.elected_on_first,
         finalists=outcome.finalists,
@@ -72,7 +79,8 @@ def tally_contest(
         non_transferable=outcome.non_transferable,
         final=outcome.final,
         second_not_counted=outcome.second_not_counted,
-        pending_tie=outcome.pending_tie,
+        pending_tie=pending_tie,
+        gaps=gaps,
     )
 
 

@@ -1,8 +1,8 @@
 """The results screen for the hall: one contest, full screen, large type, light on near-black.
 
 Everything is drawn with QPainter in sizes relative to the window's height, so the same screen
-reads from the back of a sports hall on a projector and on a laptop. The stage (PROVISIONAL or
-DECLARED) is always on screen. It repaints when `document.changed` names its contest. Esc closes.
+reads from the back of a sports hall on a projector and on a laptop. The stage (INCOMPLETE,
+PROVISIONAL or DECLARED) is always on screen; ✓ ELECTED only ever marks a complete result. It repaints when `document.changed` names its contest. Esc closes.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ TRANSFERRED_BAR = QColor("#ffb347")
 EXCLUDED_BAR = QColor("#5b6878")
 ELECTED = QColor("#5fd36a")
 PROVISIONAL = QColor("#ffc83d")
+INCOMPLETE = QColor("#ff8a80")
 TIED = QColor("#ffb347")
 #: For the hall when the result cannot be counted (an area's round-2 instruction lost or altered):
 #: the officers see why on the Result tab; the public sees no figures rather than wrong ones.
@@ -47,6 +48,14 @@ class Screen:
     subtitle: str
     declared: bool
     status: str
+
+    @property
+    def stage(self) -> str:
+        """DECLARED once declared; INCOMPLETE while papers are unaccounted for (nobody is elected,
+        no ✓); PROVISIONAL for a complete result not yet declared."""
+        if self.declared:
+            return "DECLARED"
+        return "INCOMPLETE" if self.result.status is Status.INCOMPLETE else "PROVISIONAL"
 
 
 class ProjectorScreen(QWidget):
@@ -113,7 +122,7 @@ class ProjectorScreen(QWidget):
         screen = self._screen
         if screen is None:
             return f"{self._unavailable}. {UNAVAILABLE}" if self._unavailable else ""
-        stage = "Declared" if screen.declared else "Provisional"
+        stage = screen.stage.capitalize()
         figures = "; ".join(
             f"{line.candidate.name} {figure(line.total if line.total is not None else line.first)}"
             for line in screen.lines
@@ -121,7 +130,7 @@ class ProjectorScreen(QWidget):
         return f"{screen.contest.title}. {stage}. {figures}. {screen.status}"
 
     def stage_text(self) -> str:
-        return "DECLARED" if self._screen and self._screen.declared else "PROVISIONAL"
+        return self._screen.stage if self._screen else "PROVISIONAL"
 
     # -- events ---------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -184,13 +193,13 @@ class _Painter:
 
     def _header(self) -> float:
         area = self.area
-        stage = "DECLARED" if self.s.declared else "PROVISIONAL"
+        stage = self.s.stage
         stage_font = self.font(0.045, bold=True)
         metrics = QFontMetricsF(stage_font)
         pad = self.h * 0.012
         badge = QRectF(0, 0, metrics.horizontalAdvance(stage) + pad * 4, metrics.height() + pad * 2)
         badge.moveTopRight(area.topRight())
-        colour = ELECTED if self.s.declared else PROVISIONAL
+        colour = {"DECLARED": ELECTED, "INCOMPLETE": INCOMPLETE}.get(stage, PROVISIONAL)
         self.p.setPen(Qt.PenStyle.NoPen)
         self.p.setBrush(colour)
         self.p.drawRoundedRect(badge, pad, pad)

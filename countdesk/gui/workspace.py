@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from ..domain.completeness import summary
 from ..errors import CountdeskError
 from .discard_guard import confirm_discard, unconfirmed_work
 
@@ -248,7 +249,10 @@ class CountWorkspace(QWidget):
             self.stage_label.setText("DECLARED: the result is final and the contest is locked")
             return
         try:
-            where = "count " + self.document.result(contest_id).status.value.replace("_", " ")
+            result = self.document.result(contest_id)
+            where = "count " + result.status.value.replace("_", " ")
+            if result.gaps:  # what is missing, in the words the declaration refusal uses
+                where = self.tr("INCOMPLETE: %1").replace("%1", summary(result.gaps, limit=1))
         except KeyError:
             return
         except CountdeskError:  # an area's round-2 instruction lost or altered: the Result tab says which

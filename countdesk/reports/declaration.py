@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..domain.completeness import summary
 from ..domain.result import Status
 from ..errors import CountdeskError
 from .blocks import figures_block, heading_block, lot_sentences, office_title, officer_opening, pair, signature_block
@@ -43,7 +44,7 @@ def check_ready(ctx: DocumentContext) -> None:
     if result.status is not Status.ELECTED or not result.elected:
         why = {
             Status.NEEDS_LOTS: "a tie must first be decided by lot and the lot recorded",
-            Status.INCOMPLETE: "the count is not complete",
+            Status.INCOMPLETE: "the count is not complete" + (f" ({summary(result.gaps)})" if result.gaps else ""),
         }.get(result.status, "no candidate is elected")
         raise DocumentNotReady(
             f"the result cannot be declared yet: {why}; print the provisional result sheet instead",

@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 import countdesk
 
+from ..domain.result import Status
 from .context import DocumentContext
 from .styles import (
     BANNER, BODY_SIZE, FONT, FONT_BOLD, FOOTER_INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZE, RULE, WATERMARK,
@@ -80,8 +81,10 @@ class Furniture:
         entry = phrase(title_key)
         continued = say_plain("running.continued", lang, title=ByLang(entry.en, entry.cy))
         self.running = f"{ctx.contest.title} · " + " · ".join(continued)
-        self.watermark = say_plain("provisional.mark", lang)
-        self.banner = " · ".join(say_plain("provisional.banner", lang))
+        # An incomplete count is marked INCOMPLETE, not PROVISIONAL: its figures are not a result.
+        mark = "incomplete" if ctx.result.status is Status.INCOMPLETE else "provisional"
+        self.watermark = say_plain(f"{mark}.mark", lang)
+        self.banner = " · ".join(say_plain(f"{mark}.banner", lang))
 
     def on_page(self, canvas: Canvas, doc) -> None:
         """Drawn before the page's content, so the watermark lies underneath it."""

@@ -7,7 +7,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from xml.sax.saxutils import escape
+
 from ..domain.checks import CHECKS
+from ..domain.completeness import ROUND1_CODES
 from ..domain.result import Status
 from .blocks import figures_block, heading_block, lot_sentences, pair, section_title, signature_block
 from .grid import Grid
@@ -34,11 +37,14 @@ def status_sentences(ctx: DocumentContext) -> list[Flowable]:
             say("status.needs_lot", lang, tied=candidate_names(contest, tied), votes=number(votes)), st.body_bold,
         ))
     elif result.status is Status.INCOMPLETE:
-        if result.finalists:
+        if not contest.sheets(1):
+            flow.append(pair(say("status.no_sheets", lang), st.body_bold))
+        if result.gaps:  # the gap, figure by figure (completeness.py): the sheet must not pass for a result
+            flow.append(pair(say("status.incomplete", lang), st.body_bold))
+            flow += [pair((f"• {escape(gap.message)}",), st.body) for gap in result.gaps]
+        if result.finalists and not any(g.code in ROUND1_CODES for g in result.gaps):
             texts = say("status.awaiting_second", lang, finalists=candidate_names(contest, result.finalists))
-        else:
-            texts = say("status.no_sheets", lang)
-        flow.append(pair(texts, st.body_bold))
+            flow.append(pair(texts, st.body_bold))
     return flow
 
 

@@ -38,6 +38,9 @@ _TABLE: dict[str, Phrase] = {
     "provisional.mark": _P("PROVISIONAL", "DROS DRO", "L"),
     "provisional.banner": _P("PROVISIONAL: not a declaration of result",
                              "DROS DRO: nid datganiad o ganlyniad", "L"),
+    "incomplete.mark": _P("INCOMPLETE", "ANGHYFLAWN", "L"),
+    "incomplete.banner": _P("INCOMPLETE: the count is not complete, this is not a result",
+                            "ANGHYFLAWN: nid yw'r cyfrif yn gyflawn, nid canlyniad yw hwn", "L"),
     "heading.area": _P("Counting area", "Ardal gyfrif", "L"),
     # A label, not a sentence: "ar" would need the day's name mutated ("ar ddydd Iau").
     "heading.poll": _P("Date of poll", "Dyddiad y bleidlais", "M"),
@@ -256,6 +259,11 @@ _TABLE: dict[str, Phrase] = {
         "in the contest are {finalists}; the second preference votes are still to be counted.",
         "Nid oes gan unrhyw ymgeisydd fwy na hanner y pleidleisiau dewis cyntaf dilys. Yr ymgeiswyr sy'n "
         "aros yn yr ornest yw {finalists}; mae'r pleidleisiau ail ddewis eto i'w cyfrif.", "L"),
+    "status.incomplete": _P(
+        "INCOMPLETE: no one is elected on these figures until every verified paper is accounted for. "
+        "Still missing:",
+        "ANGHYFLAWN: nid oes neb wedi'i ethol ar sail y ffigurau hyn nes bod pob papur a ddilyswyd wedi'i "
+        "gyfrif. Yn dal ar goll:", "L"),
     "status.no_sheets": _P("No count sheets have been entered yet.",
                            "Nid oes unrhyw daflenni cyfrif wedi'u cofnodi eto.", "L"),
     "warnings.title": _P("Checks still standing", "Gwiriadau sydd heb eu datrys", "L"),

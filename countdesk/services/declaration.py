@@ -7,6 +7,7 @@ tried at 3 a.m. is on the record.
 
 from __future__ import annotations
 
+from ..domain.completeness import summary
 from ..domain.result import ContestResult, Status
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
@@ -107,7 +108,7 @@ class DeclarationMixin(SessionCore):
         finalists = instruction.finalists if instruction is not None else None
         result = tally_contest(load_election(self._cdb), load_contest(self._cdb, contest_id), finalists)
         if result.status is Status.INCOMPLETE:
-            self._refuse(contest_id, "contest.declare", "the count is not complete")
+            self._refuse(contest_id, "contest.declare", incomplete_sentence(result))
         if result.status is Status.NEEDS_LOTS:
             self._refuse(contest_id, "contest.declare", "a tie must first be settled by lot")
         set_contest_field(
@@ -128,3 +129,10 @@ class DeclarationMixin(SessionCore):
         set_contest_field(self._cdb, self._actor, contest_id, "stage", str(Stage.COUNT), action="contest.unlock",
                           reason=reason)
         self._refresh(contest_id)
+
+
+def incomplete_sentence(result: ContestResult) -> str:
+    """Why there is no result yet, as the refusal says it: what is missing, with the figures."""
+    if result.gaps:
+        return "the count is not complete: " + summary(result.gaps)
+    return "the count is not complete: no first-round sheet has been entered yet"

@@ -23,17 +23,27 @@ def r2(sheet_id: str, non_transferable: int = 0, **votes: int) -> CountSheet:
     return CountSheet(sheet_id, 2, frozen_map(votes), non_transferable=non_transferable)
 
 
+def verified_as_counted(sheets) -> tuple[Box, ...]:
+    """One box verified at exactly the round-1 papers: a complete count, as the tests mean it."""
+    counted = sum(s.papers_counted for s in sheets if s.round == 1)
+    return (Box("B1", "Station 1", ballot_paper_account=counted, verified=counted),)
+
+
 def sv(first: dict[str, int], second: dict[str, int] | None = None, non_transferable: int = 0,
-       lots: tuple[Lot, ...] = (), boxes: tuple[Box, ...] = ()) -> Contest:
+       lots: tuple[Lot, ...] = (), boxes: tuple[Box, ...] | None = None) -> Contest:
+    """`boxes` left out: one box verified at the sheets' papers (verification and round 1 agree)."""
     sheets = [r1("R1", **first)]
     if second is not None:
         sheets.append(r2("R2", non_transferable, **second))
+    if boxes is None:
+        boxes = verified_as_counted(sheets)
     return Contest("c", "Mayor of Test", VotingSystem.SV, 1, candidates(*first), boxes, tuple(sheets), lots)
 
 
 def fptp(votes: dict[str, int], seats: int = 1, lots: tuple[Lot, ...] = (), papers: int | None = None) -> Contest:
     sheet = r1("R1", papers=papers, **votes)
-    return Contest("w", "Test ward", VotingSystem.FPTP, seats, candidates(*votes), (), (sheet,), lots)
+    return Contest("w", "Test ward", VotingSystem.FPTP, seats, candidates(*votes), verified_as_counted((sheet,)),
+                   (sheet,), lots)
 
 
 def lot(tied, winners) -> Lot:

@@ -9,13 +9,16 @@ from hypothesis import strategies as st
 from countdesk.domain.model import Contest, CountSheet, VotingSystem, frozen_map
 from countdesk.domain.result import Status
 from countdesk.domain.tally import tally_contest
-from domain_builders import ELECTION, candidates, lot
+from countdesk.domain.completeness import eliminated_first
+from domain_builders import ELECTION, candidates, lot, verified_as_counted
 
 IDS = ("a", "b", "c", "d", "e", "f")
 
 
 @st.composite
 def sv_contests(draw, with_round_two=True):
+    """A complete SV count: one box verified at the round-1 papers and, when a second round is
+    needed, second-round sheets that account for every eliminated paper."""
     n = draw(st.integers(3, 6))
     ids = IDS[:n]
     small = st.integers(0, 40)
@@ -23,17 +26,28 @@ def sv_contests(draw, with_round_two=True):
     for i in range(draw(st.integers(1, 4))):
         votes = {cid: draw(small) for cid in ids}
         sheets.append(CountSheet(f"S{i}", 1, frozen_map(votes), frozen_map({"unmarked": draw(st.integers(0, 3))})))
-    contest = Contest("c", "Mayor", VotingSystem.SV, 1, candidates(*ids), (), tuple(sheets))
+    contest = Contest("c", "Mayor", VotingSystem.SV, 1, candidates(*ids), verified_as_counted(sheets), tuple(sheets))
     if with_round_two:
         first = tally_contest(ELECTION, contest)
         if first.finalists:
-            r2 = [
-                CountSheet(f"T{i}", 2, frozen_map({f: draw(small) for f in first.finalists}),
-                           non_transferable=draw(small))
-                for i in range(draw(st.integers(1, 3)))
-            ]
-            contest = replace(contest, count_sheets=contest.count_sheets + tuple(r2))
+            contest = replace(contest, count_sheets=contest.count_sheets + tuple(
+                round_two(draw, first.finalists, eliminated_first(first.first, first.finalists))))
     return contest
+
+
+def round_two(draw, finalists, eliminated: int) -> list[CountSheet]:
+    """Second-round sheets sharing out exactly `eliminated` papers."""
+    sheets, left = [], eliminated
+    count = draw(st.integers(1, 3))
+    for i in range(count):
+        votes = {}
+        for f in finalists:
+            votes[f] = draw(st.integers(0, left))
+            left -= votes[f]
+        non_transferable = left if i == count - 1 else draw(st.integers(0, left))
+        left -= non_transferable
+        sheets.append(CountSheet(f"T{i}", 2, frozen_map(votes), non_transferable=non_transferable))
+    return sheets
 
 
 @st.composite
@@ -43,7 +57,7 @@ def fptp_contests(draw):
     votes = {cid: draw(st.integers(0, 8)) for cid in IDS[:n]}
     papers = sum(votes.values())
     sheet = CountSheet("S", 1, frozen_map(votes), papers=papers)
-    return Contest("w", "Ward", VotingSystem.FPTP, seats, candidates(*votes), (), (sheet,))
+    return Contest("w", "Ward", VotingSystem.FPTP, seats, candidates(*votes), verified_as_counted((sheet,)), (sheet,))
 
 
 def shuffled(contest: Contest, seed: int) -> Contest:
@@ -130,3 +144,11 @@ def test_fptp_elects_the_n_highest_or_asks_for_a_lot(contest):
         settled = tally_contest(ELECTION, replace(contest, lots=(lot(tie.candidates, tie.candidates[: tie.places]),)))
         assert settled.status is Status.ELECTED
         assert len(settled.elected) == seats
+
+
+@settings(max_examples=200)
+@given(sv_contests())
+def test_a_complete_count_always_has_a_result_or_a_lot_to_draw(contest):
+    result = tally_contest(ELECTION, contest)
+    assert result.gaps == ()
+    assert result.status in (Status.ELECTED, Status.NEEDS_LOTS)

@@ -6,7 +6,7 @@ from datetime import date
 from countdesk.domain.model import Box
 from countdesk.domain.result import Status
 from countdesk.domain.tally import tally_contest
-from domain_builders import ELECTION, lot, r1, sv
+from domain_builders import ELECTION, lot, r1, sv, verified_as_counted
 
 
 def run(contest, election=ELECTION):
@@ -36,7 +36,7 @@ def test_exactly_half_is_not_a_majority():
 def test_rejected_papers_are_not_in_the_denominator():
     contest = sv({"a": 51, "b": 30, "c": 19})
     sheet = replace(contest.count_sheets[0], rejected={"unmarked": 40})
-    result = run(replace(contest, count_sheets=(sheet,)))
+    result = run(replace(contest, count_sheets=(sheet,), boxes=verified_as_counted((sheet,))))
     assert result.valid_votes == 100
     assert result.ballot_papers_counted == 140
     assert result.elected == ("a",)
@@ -122,10 +122,14 @@ def test_no_sheets_is_incomplete():
     assert result.ballot_papers_counted == 0
 
 
-def test_round_two_figures_that_do_not_add_up_warn_but_count():
+def test_round_two_figures_that_do_not_add_up_leave_the_contest_incomplete():
     result = run(sv({"a": 40, "b": 35, "c": 25}, {"a": 4, "b": 10}, non_transferable=3))
     assert "W02" in codes(result)
-    assert result.elected == ("b",)
+    assert result.status is Status.INCOMPLETE and result.elected == ()
+    assert dict(result.final) == {"a": 44, "b": 45}  # the provisional figures stay on show
+    gap, = result.gaps
+    assert gap.code == "round2_difference" and dict(gap.figures) == {"counted": 17, "expected": 25}
+    assert gap.message.startswith("8 papers of the eliminated candidates are not on any second-round sheet yet")
 
 
 def test_round_two_sheets_on_a_contest_won_on_first_warn():

@@ -10,7 +10,7 @@ import pytest
 from bundle_fixtures import BST, liverpool_result
 
 from countdesk.domain.collation import merge_areas
-from countdesk.domain.model import Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
+from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
 from countdesk.domain.result import Status
 from countdesk.domain.tally import tally_contest
 from countdesk.errors import CountdeskError, ValidationError
@@ -36,7 +36,9 @@ CANDIDATES = (
 def area(name: str, first: dict[str, int], *round2: CountSheet) -> Count:
     election = Election(CONTEST_ID, "Election of the Mayor of Example", date(2021, 5, 6), name)
     sheets = (CountSheet(f"{name[0]}-R1", 1, frozen_map(first)), *round2)
-    contest = Contest(CONTEST_ID, "Mayor of Example", VotingSystem.SV, 1, CANDIDATES, count_sheets=sheets)
+    verified = sum(first.values())  # verification and round 1 agree: the area's count is complete
+    contest = Contest(CONTEST_ID, "Mayor of Example", VotingSystem.SV, 1, CANDIDATES,
+                      (Box(f"{name[0]}-B1", verified=verified),), sheets)
     return Count(election, (contest,))
 
 

@@ -100,8 +100,8 @@ def test_a_count_night_gets_a_backup_at_each_stage_and_every_five_minutes_of_cha
     assert maybe_backup(session, NIGHT + minutes(2), backup_dir=backup_dir) is None
     assert maybe_backup(session, NIGHT + minutes(6), backup_dir=backup_dir).kind is BackupKind.TIMED
     assert maybe_backup(session, NIGHT + minutes(20), backup_dir=backup_dir) is None  # nothing new
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=3))              # -> count
-    session.save_sheet(CONTEST_ID, r2("R2", 65, 52, 33))
+    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=8))              # -> count
+    session.save_sheet(CONTEST_ID, r2("R2", 20, 12, 8))                             # c's 40 papers
     assert maybe_backup(session, NIGHT + minutes(21), backup_dir=backup_dir).kind is BackupKind.STAGE
     session.set_ro_passphrase(PASSPHRASE)
     session.declare(CONTEST_ID, PASSPHRASE)                                         # -> declared

@@ -105,7 +105,7 @@ def test_markup_and_sql_in_names_are_kept_as_plain_text_everywhere(tmp_path):
     assert [c.name for c in candidates] == names
     sheet = CountSheet("T1", 1, frozen_map({c.id: 30 - n for n, c in enumerate(candidates)}))
     contest = Contest("ward.markup", "Markup Ward", VotingSystem.FPTP, 1, candidates,
-                      (Box("B1", "Hall", False, 90, 90),), (sheet,), ())
+                      (Box("B1", "Hall", False, 87, 87),), (sheet,), ())
     with CountSession.create(tmp_path / "markup.countdesk", "Alice", ELECTION) as s:
         s.import_count(Count(ELECTION, (contest,)))
         assert s.contest("ward.markup").candidates == candidates  # stored verbatim, no table dropped

@@ -74,3 +74,19 @@ def test_provisional_with_no_warnings_says_so():
     assert tally_contest(count.election, count.contests[0]).warnings == ()
     text = pdf_raw_text(render("provisional", context(count)))
     assert "None: every check passes." in text
+
+
+def test_one_sheet_of_many_is_marked_incomplete_and_shows_the_gap():
+    count = liverpool()
+    contest = count.contests[0]
+    count = replace(count, contests=(replace(contest, count_sheets=contest.sheets(1)[:1]),))
+    ctx = context(count)
+    missing = ctx.result.ballot_papers_verified - ctx.result.ballot_papers_counted
+    pdf = render("provisional", ctx)
+    for page in page_texts(pdf):
+        assert "INCOMPLETE: the count is not complete, this is not a result" in page
+        assert "PROVISIONAL: not a declaration" not in page
+    text = pdf_raw_text(pdf)
+    assert "INCOMPLETE: no one is elected on these figures" in text
+    assert f"• {missing:,} verified papers are not on any sheet yet" in text
+    assert "would be elected" not in text

@@ -20,8 +20,10 @@ def _stored(session) -> dict:
 
 
 def _complete(session) -> None:
-    """A count that elects b in the second round: a 40, b 35, c 25 first; c's 25 papers give a 5, b 15."""
+    """A count that elects b in the second round: a 40, b 35, c 25 first; c's 25 papers give a 5, b 15.
+    Every box is verified (the postal box came back empty), so the count is complete."""
     session.verify_box(C, "B1", 100, None)
+    session.verify_box(C, "P1", 0, "no postal papers were returned")
     session.save_sheet(C, r1("T1", 40, 35, 25))
     session.save_sheet(C, r2("T1-R2", 5, 15, 5))
 

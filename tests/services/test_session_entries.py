@@ -137,7 +137,7 @@ def test_a_refused_call_writes_nothing_and_says_where(session, call, where, word
 
 def test_an_fptp_ward_needs_papers_per_sheet_and_has_no_second_round(session):
     ward = Contest("ward.x", "X ward", VotingSystem.FPTP, 2, (Candidate("p", "P"), Candidate("q", "Q"),
-                                                              Candidate("r", "R")))
+                                                              Candidate("r", "R")), (Box("B1", verified=12),))
     session.add_contest(ward)
     votes = frozen_map({"p": 10, "q": 8, "r": 4})
     with pytest.raises(ValidationError, match="needs the number of papers"):

@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 
+from ...domain.completeness import ROUND1_CODES, summary
 from ...domain.heads import SHORT_HEAD_LABELS
 from ...domain.model import Candidate, Contest, VotingSystem
 from ...domain.result import ContestResult, Status, Tie, share_percent
@@ -153,6 +154,13 @@ def status_sentence(contest: Contest, result: ContestResult, *, descriptions: bo
     if result.status is Status.INCOMPLETE:
         if not contest.sheets(1):
             return "Incomplete: no first-round count sheets have been entered yet."
+        if result.gaps:  # the completeness rule says what is missing: nobody is elected until then
+            text = f"Incomplete: {summary(result.gaps)}."
+            round1_done = not any(g.code in ROUND1_CODES for g in result.gaps)
+            if sv and result.finalists and round1_done:
+                text += (" No candidate has more than half of the valid first preferences. "
+                         f"Waiting for round-2 sheets: the finalists are {names(contest, result.finalists)}.")
+            return text + " Nobody is elected until every paper is accounted for."
         if sv and result.finalists:
             return ("Incomplete: no candidate has more than half of the valid first preferences. "
                     f"Waiting for round-2 sheets: the finalists are {names(contest, result.finalists)}.")
