@@ -174,9 +174,11 @@ def cmd_declare(args: Namespace) -> int:
     from ..services.documents import document_context, write_document
     from ..services.round2_area import instructed_finalists
     from ..output_guard import refuse_overwriting_inputs
+    from ..services.integrity import require_trail_matches
 
     db, out = Path(args.db), Path(args.out).absolute()
     refuse_overwriting_inputs(out, count=db)
+    require_trail_matches(db, f"the {DOCUMENT_NAMES.get(args.document, 'document')}")
     locked: CountLockedError | None = None
     try:
         session = CountSession.open(db, _operator(args))

@@ -151,3 +151,26 @@ def read_bundle_data(bundle: Path, listed: tuple[str, ...]) -> BundleData:
     except ValidationError as error:
         raise CollationError(f"bundle refused: {error}", where) from error
     return BundleData(paper_fingerprint(count), count, data)
+
+
+def check_bundle_trail(bundle: Path, listed: tuple[str, ...], count: Count) -> None:
+    """The bundle's audit log must vouch for its count file: its chain intact up to the head it
+    records, and every figure of the count file replayed from its rows (services/integrity.py).
+    A count edited after export, or exported from a file changed outside the app, is refused."""
+    from .integrity import verify_exported_trail
+
+    where = str(bundle)
+    if AUDIT_LOG not in listed:
+        raise CollationError(f"bundle refused: {AUDIT_LOG} missing: nothing vouches for its figures", where)
+    try:
+        document = json.loads(read_file_uncached(Path(bundle) / AUDIT_LOG))
+        head = (int(document["head"]["id"]), str(document["head"]["hash"]))
+        rows = [AuditRow(int(r["id"]), r["at"], r["operator"], r["action"], r["entity"], r["contest_id"], r["key"],
+                         r["before_json"], r["after_json"], r["reason"], r["prev_hash"], r["hash"])
+                for r in document["rows"]]
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+        raise CollationError(f"bundle refused: {AUDIT_LOG} cannot be read as an audit log ({exc})", where) from exc
+    verdict = verify_exported_trail(rows, head, count)
+    if not verdict.ok:
+        raise CollationError(f"bundle refused: its figures do not replay from its own audit log: {verdict.summary()}",
+                             where)

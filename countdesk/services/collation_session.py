@@ -36,7 +36,7 @@ from ..exchange.fsutil import read_file_uncached
 from ..exchange.round2 import read_round2_instruction, round2_instruction_from_result, write_round2_instruction
 from ..reports import DocumentContext, default_lang, render
 from ..store.audit import utc_now
-from .bundle_content import read_bundle_data
+from .bundle_content import check_bundle_trail, read_bundle_data
 from .collation import Collated, collate
 from .collation_progress import ContestProgress, contest_progress
 from .collation_state import (
@@ -199,6 +199,7 @@ class CollationSession:
             raise CollationError("bundle refused: " + "; ".join(verdict.problems), str(path))
         data = read_bundle_data(path, verdict.files)
         count = data.count
+        check_bundle_trail(path, verdict.files, count)
         try:
             key_pem = read_file_uncached(path / PUBLIC_KEY_FILE).decode("ascii")
         except (OSError, UnicodeDecodeError) as exc:

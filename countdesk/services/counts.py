@@ -24,7 +24,7 @@ from ..store.database import (
 )
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
-from ..store.state import SessionRecord, end_session, sessions, start_session
+from ..store.state import SessionRecord, end_session, restore_audit_protection, sessions, start_session
 from .declaration import DeclarationMixin
 from .double_entry import DoubleEntryMixin
 from .session_core import serialised
@@ -99,6 +99,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
         details: dict[str, object] = {}
         if self._file_lock is not None and self._file_lock.took_over is not None:
             details["took_over_stale_lock"] = self._file_lock.took_over.to_json()
+        restore_audit_protection(self._cdb, self._actor)
         self._session_id = start_session(self._cdb, self._actor, socket.gethostname(), os.getpid(), details)
 
     def change_operator(self, operator: str) -> None:

@@ -13,7 +13,7 @@ from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
 from ..store.contests import set_contest_field
 from ..store.repository import Stage, load_contest, load_election
-from ..store.state import get_setting, keyings, put_setting, record_event
+from ..store.state import get_setting, keyings, put_setting, record_event, setting_problem
 from .passphrase import MIN_LENGTH, hash_passphrase, passphrase_matches, public_parameters
 from .session_core import SessionCore, contest_where
 from .validation import require_reason
@@ -47,7 +47,16 @@ class DeclarationMixin(SessionCore):
         return get_setting(self._require_open(), _PASSPHRASE_KEY) is not None
 
     def check_ro_passphrase(self, passphrase: str) -> bool:
-        return passphrase_matches(passphrase, get_setting(self._require_open(), _PASSPHRASE_KEY))
+        """True for the right passphrase against the record the audit trail vouches for; a record
+        swapped in the file outside the app matches nothing."""
+        cdb = self._require_open()
+        if setting_problem(cdb, _PASSPHRASE_KEY) is not None:
+            return False
+        return passphrase_matches(passphrase, get_setting(cdb, _PASSPHRASE_KEY))
+
+    def ro_passphrase_problem(self) -> str | None:
+        """Why the stored passphrase record cannot be trusted (changed outside the app), or None."""
+        return setting_problem(self._require_open(), _PASSPHRASE_KEY)
 
     def set_ro_passphrase(self, passphrase: str, *, current: str | None = None) -> None:
         """Set the passphrase; changing an existing one needs the current one (a wrong one is audited)."""
@@ -55,6 +64,10 @@ class DeclarationMixin(SessionCore):
         if not isinstance(passphrase, str) or len(passphrase.strip()) < MIN_LENGTH:
             raise ValidationError(f"the passphrase must have at least {MIN_LENGTH} characters", "passphrase")
         existing = get_setting(cdb, _PASSPHRASE_KEY)
+        swapped = setting_problem(cdb, _PASSPHRASE_KEY)
+        if swapped is not None:
+            record_event(cdb, self._actor, "ro.passphrase_refused", "setting", key=_PASSPHRASE_KEY, reason=swapped)
+            raise CountdeskError(f"the RO passphrase was not changed: {swapped}", "passphrase")
         if existing is not None and not passphrase_matches(current or "", existing):
             record_event(cdb, self._actor, "ro.passphrase_refused", "setting", key=_PASSPHRASE_KEY,
                          reason="the current passphrase was not given correctly")
@@ -69,7 +82,10 @@ class DeclarationMixin(SessionCore):
         """Check the passphrase for `action`; a refusal is audited and committed before raising."""
         cdb = self._require_writable()
         stored = get_setting(cdb, _PASSPHRASE_KEY)
-        if stored is None:
+        swapped = setting_problem(cdb, _PASSPHRASE_KEY)
+        if swapped is not None:
+            problem = swapped
+        elif stored is None:
             problem = "no RO passphrase has been set: set one first"
         elif not isinstance(passphrase, str) or not passphrase_matches(passphrase, stored):
             problem = "the RO passphrase is wrong"
@@ -93,6 +109,13 @@ class DeclarationMixin(SessionCore):
         if state.declared:
             raise CountdeskError(f'contest "{contest_id}" is already declared', contest_where(contest_id))
         self._authorise(contest_id, passphrase, "contest.declare")
+        # Nothing changed outside the app is declared: the figures must replay from the trail
+        # (imported here: integrity builds on this session).
+        from .integrity import trail_problem
+
+        mismatch = trail_problem(self.path)
+        if mismatch is not None:
+            self._refuse(contest_id, "contest.declare", f"the figures do not replay from the audit trail: {mismatch}")
         waiting = keyings(self._cdb, contest_id)
         if waiting:
             self._refuse(contest_id, "contest.declare",

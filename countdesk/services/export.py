@@ -37,6 +37,7 @@ from .bundle_content import (
     REPORTS_FOLDER, CountSnapshot, data_files, paper_fingerprint, read_bundle_data, report_names,
 )
 from .counts import CountSession
+from .integrity import require_trail_matches
 from .round2_area import instructed_finalists
 from .session_events import record_session_event
 
@@ -117,6 +118,8 @@ def write_export_bundle(
     steps.advance("Reading the count")
     with CountSession.open(count_path, operator, read_only=True) as reader:
         snapshot = take_snapshot(reader)
+    # Nothing changed outside the app leaves signed: the figures must replay from the trail.
+    require_trail_matches(count_path, "the export")
     election = snapshot.election
     name = bundle_name(election.id, election.area)
     contexts = _document_plan(snapshot, generated_at, place)

@@ -10,18 +10,20 @@ the audit head printed on the declaration and carried in the bundle is the ancho
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
-from ..domain.model import Contest
-from ..store.audit import AuditRow, AuditVerdict, audit_rows, verify_audit_chain
+from ..domain.model import Contest, Count
+from ..errors import CountdeskError
+from ..store.audit import AuditRow, AuditVerdict, audit_rows, audit_trigger_problems, verify_audit_chain, verify_rows
 from ..store.database import CountDatabase, open_database
 from ..store.records import (
     box_record, candidate_record, contest_details, election_record, lot_record, sheet_record,
 )
 from ..store.repository import contest_states, load_count
-from ..store.state import keyings
+from ..store.state import RECORD_DIGEST, keyings, setting_digest
 from .counts import CountSession
 
 #: Rows that record an event but change no count data.
@@ -31,6 +33,7 @@ EVENT_ACTIONS = frozenset({
     "backup.restore", "backup.restore_refused", "backup.restore_without_passphrase",
     "bundle.export", "round2.instruction_import",  # the instruction is a file beside the count
     "document.printed", "document.saved",  # services/document_events.py
+    "audit.triggers_restored",  # store/state.py restore_audit_protection
 })
 _STAGE_ACTIONS = frozenset({"contest.stage", "contest.declare", "contest.unlock"})
 _DETAIL_FIELDS = ("title", "system", "seats", "electorate")
@@ -98,7 +101,39 @@ def _verify(cdb: CountDatabase) -> IntegrityVerdict:
         return IntegrityVerdict(False, audit)  # a broken trail cannot vouch for any figure
     replay = _Replay()
     replay.apply(audit_rows(cdb.db))
-    differences = replay.compare(cdb)
+    differences = audit_trigger_problems(cdb.db) + replay.compare(cdb) + replay.compare_settings(cdb)
+    return IntegrityVerdict(not differences, audit, tuple(differences), tuple(sorted(replay.unknown)))
+
+
+def trail_problem(path: str | Path) -> str | None:
+    """Why the figures in the count file at `path` cannot be vouched for by its audit trail (the
+    full check: chain, replay, settings, triggers), in one sentence; None when they can."""
+    verdict = verify_count_file(path)
+    return None if verdict.ok else verdict.summary()
+
+
+def require_trail_matches(path: str | Path, doing: str) -> None:
+    """Refuse `doing` ("the declaration", "the export") unless the figures replay from the trail:
+    nothing changed outside the app is signed, printed as final, declared or exported."""
+    problem = trail_problem(path)
+    if problem is not None:
+        raise TrailMismatchError(f"{doing} was refused: {problem}; run `countdesk audit --verify` for every "
+                                 "difference, and restore the last good backup", str(path))
+
+
+class TrailMismatchError(CountdeskError):
+    """The count's figures are not the ones its audit trail records: nothing is signed from it."""
+
+
+def verify_exported_trail(rows: Sequence[AuditRow], head: tuple[int, str], count: Count) -> IntegrityVerdict:
+    """A bundle's audit log against the bundle's count file: the chain of its rows up to its head,
+    then every figure replayed (stages, keyings and settings are not in a count file)."""
+    audit = verify_rows(iter(rows), lambda: head)
+    if not audit.ok:
+        return IntegrityVerdict(False, audit)
+    replay = _Replay()
+    replay.apply(rows)
+    differences = replay.compare_figures(count)
     return IntegrityVerdict(not differences, audit, tuple(differences), tuple(sorted(replay.unknown)))
 
 
@@ -123,6 +158,8 @@ class _Replay:
         self.contests: dict[str, _ContestReplay] = {}
         self.unknown: set[str] = set()
         self.faults: list[str] = []
+        #: Setting key -> SHA-256 of the record last stored (None: stored before digests were kept).
+        self.settings: dict[str, str | None] = {}
 
     def apply(self, rows: Iterable[AuditRow]) -> None:
         for row in rows:
@@ -133,6 +170,9 @@ class _Replay:
 
     def _apply(self, row: AuditRow) -> None:
         action, after, key = row.action, row.after, row.key
+        if row.entity == "setting" and key is not None and not action.endswith("_refused"):
+            digest = after.get(RECORD_DIGEST) if isinstance(after, dict) else None
+            self.settings[key] = digest if isinstance(digest, str) else None
         if action in EVENT_ACTIONS:
             return
         if action in ("election.create", "election.update"):
@@ -154,19 +194,31 @@ class _Replay:
             return
         _CONTEST_ACTIONS[action](self.contests[row.contest_id], after, key, row)
 
-    def compare(self, cdb: CountDatabase) -> list[str]:
+    def compare_settings(self, cdb: CountDatabase) -> list[str]:
+        """Every stored setting must be the record the trail last stored (authority: the RO passphrase)."""
+        held = {key: setting_digest(json.loads(value))
+                for key, value in cdb.db.execute("SELECT key, value FROM setting ORDER BY key")}
+        found = [f"setting {key}: in the file, but the audit trail never records it being stored"
+                 for key in held if key not in self.settings]
+        for key, digest in self.settings.items():
+            if digest is None:
+                continue  # stored by a countdesk that kept no digest: it cannot be checked
+            if key not in held:
+                found.append(f"setting {key}: removed from the file outside the app")
+            elif held[key] != digest:
+                found.append(f"setting {key}: the record in the file is not the one the audit trail records "
+                             "(replaced outside the app)")
+        return found
+
+    def compare_figures(self, count: Count, states: dict[str, Any] | None = None,
+                        held: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] | None = None) -> list[str]:
+        """The count against the replay. Without `states` and `held` (a bundle's count file holds
+        neither) stages, double entry and waiting keyings are not compared."""
         found = list(self.faults)
-        count = load_count(cdb)
-        actual_election = election_record(count.election)
         if self.election is None:
             found.append("election: the audit trail never records it")
         else:
-            found += _field_differences("election", actual_election, self.election)
-        states = contest_states(cdb)
-        held: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = {}
-        for keying in sorted(keyings(cdb), key=lambda k: k.attempt):
-            held.setdefault(keying.contest_id, {}).setdefault(keying.sheet_id, []).append(
-                (keying.operator, sheet_record(keying.sheet)))
+            found += _field_differences("election", election_record(count.election), self.election)
         actual_ids = [c.id for c in count.contests]
         for cid in self.contests.keys() - set(actual_ids):
             found.append(f"contests[{cid}]: missing from the file, but the audit trail records it")
@@ -175,12 +227,20 @@ class _Replay:
             if replay is None:
                 found.append(f"contests[{contest.id}]: in the file, but the audit trail never added it")
                 continue
-            state = states[contest.id]
-            found += _contest_differences(contest, str(state.stage), int(state.double_entry),
-                                          held.get(contest.id, {}), replay)
+            state = states[contest.id] if states is not None else None
+            found += _contest_differences(
+                contest, str(state.stage) if state else None, int(state.double_entry) if state else None,
+                held.get(contest.id, {}) if held is not None else None, replay)
         if not found and actual_ids != [cid for cid in self.contests if cid in actual_ids]:
             found.append("contests: their order differs from the order the audit trail records")
         return found
+
+    def compare(self, cdb: CountDatabase) -> list[str]:
+        held: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = {}
+        for keying in sorted(keyings(cdb), key=lambda k: k.attempt):
+            held.setdefault(keying.contest_id, {}).setdefault(keying.sheet_id, []).append(
+                (keying.operator, sheet_record(keying.sheet)))
+        return self.compare_figures(load_count(cdb), contest_states(cdb), held)
 
 
 # One function per action that changes a contest -------------------------------------------------
@@ -309,16 +369,17 @@ def _listed_differences(where: str, actual: list[dict[str, Any]], expected: list
 
 
 def _contest_differences(
-    contest: Contest, stage: str, double_entry: int, held: dict[str, list[tuple[str, dict[str, Any]]]],
-    replay: _ContestReplay,
+    contest: Contest, stage: str | None, double_entry: int | None,
+    held: dict[str, list[tuple[str, dict[str, Any]]]] | None, replay: _ContestReplay,
 ) -> list[str]:
+    """`stage`, `double_entry` and `held` None: not in the source (a bundle's count file), not compared."""
     where = f"contests[{contest.id}]"
     found = _field_differences(where, contest_details(contest), replay.details)
     lenient = not replay.stage_audited and stage == _stage_from_record(
         {"count_sheets": contest.count_sheets, "boxes": [box_record(b) for b in contest.boxes]})
-    if stage != replay.stage and not lenient:  # an upgraded old file: its stage was inferred, not audited
+    if stage is not None and stage != replay.stage and not lenient:  # an upgraded old file: inferred stage
         found.append(f"{where}.stage: the file says {stage!r}, the audit trail says {replay.stage!r}")
-    if double_entry != replay.double_entry:
+    if double_entry is not None and double_entry != replay.double_entry:
         found.append(f"{where}.double_entry: the file says {double_entry}, the audit trail says {replay.double_entry}")
     found += _listed_differences(f"{where}.candidates", [candidate_record(c) for c in contest.candidates],
                                  replay.candidates)
@@ -330,6 +391,8 @@ def _contest_differences(
     if lots != expected_lots:
         found.append(f"{where}.lots: the file holds {len(lots)} lot(s) that differ from the "
                      f"{len(expected_lots)} the audit trail records")
+    if held is None:
+        return found
     for sheet_id in sorted(held.keys() | replay.keyings.keys()):
         if held.get(sheet_id) != replay.keyings.get(sheet_id):
             found.append(f"{where}.keyings[{sheet_id}]: the keying(s) waiting for a second operator differ "

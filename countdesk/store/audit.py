@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from sqlite_utils import Database
 
@@ -149,9 +149,15 @@ def audit_head(db: Database) -> tuple[int, str]:
 
 def verify_audit_chain(db: Database) -> AuditVerdict:
     """Walk the chain from the first row: every id in sequence, every hash recomputed and linked."""
+    rows = (AuditRow(*row) for row in db.execute(f"SELECT {_COLUMNS} FROM audit ORDER BY id"))
+    return verify_rows(rows, lambda: audit_head(db))
+
+
+def verify_rows(rows: Iterable[AuditRow], head: Callable[[], tuple[int, str]]) -> AuditVerdict:
+    """The chain check over rows from anywhere (the count file, a bundle's audit log), ending at
+    the recorded `head()` (asked once the rows are read)."""
     expected_id, prev_hash, checked = 1, GENESIS_HASH, 0
-    for row in db.execute(f"SELECT {_COLUMNS} FROM audit ORDER BY id"):
-        audit = AuditRow(*row)
+    for audit in rows:
         if audit.id != expected_id:
             return _bad(checked, prev_hash, expected_id,
                         f"audit row {expected_id} is missing (the next row is {audit.id})")
@@ -164,7 +170,7 @@ def verify_audit_chain(db: Database) -> AuditVerdict:
         if recomputed != audit.hash:
             return _bad(checked, prev_hash, audit.id, f"audit row {audit.id} was altered")
         prev_hash, expected_id, checked = audit.hash, expected_id + 1, checked + 1
-    last_id, last_hash = audit_head(db)
+    last_id, last_hash = head()
     if last_id != checked:
         if last_id > checked:
             return _bad(checked, prev_hash, checked + 1,
@@ -173,6 +179,41 @@ def verify_audit_chain(db: Database) -> AuditVerdict:
     if last_hash != prev_hash:
         return _bad(checked, prev_hash, last_id, "the audit trail's recorded end does not match its last row")
     return AuditVerdict(True, checked, prev_hash)
+
+
+#: The triggers that keep the trail append-only, exactly as the first migration creates them.
+AUDIT_TRIGGERS = {
+    "audit_append_only_update": "CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit\n"
+                                "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    "audit_append_only_delete": "CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit\n"
+                                "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+}
+
+
+def audit_trigger_problems(db: Database) -> list[str]:
+    """The append-only triggers dropped or rewritten outside the app, one sentence each."""
+    found = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"))
+    problems = []
+    for name, sql in AUDIT_TRIGGERS.items():
+        if name not in found:
+            problems.append(f"the audit trail's append-only trigger {name} was removed")
+        elif " ".join(str(found[name]).split()) != " ".join(sql.split()):
+            problems.append(f"the audit trail's append-only trigger {name} was altered")
+    return problems
+
+
+def restore_audit_triggers(db: Database) -> list[str]:
+    """Put back the triggers that audit_trigger_problems names, inside the caller's transaction;
+    the names of those restored."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("the triggers are restored in the transaction that records it")
+    restored = []
+    for problem in audit_trigger_problems(db):
+        name = next(n for n in AUDIT_TRIGGERS if n in problem)
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        db.execute(AUDIT_TRIGGERS[name])
+        restored.append(name)
+    return restored
 
 
 def _bad(checked: int, last_good_hash: str, row_id: int, problem: str) -> AuditVerdict:

@@ -6,17 +6,53 @@ until a second operator's keying agrees with it or a supervisor settles the diff
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
 from ..domain.model import CountSheet
-from .audit import Actor, append_audit, canonical_json
+from .audit import Actor, append_audit, audit_trigger_problems, canonical_json, restore_audit_triggers
 from .database import CountDatabase
 from .records import sheet_from_record, sheet_record
 
 
 # Settings -----------------------------------------------------------------------------------------
+
+#: The audit field holding a setting record's SHA-256 (settings_under_chain checks it).
+RECORD_DIGEST = "record_sha256"
+
+
+def setting_digest(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value).encode("utf-8")).hexdigest()
+
+
+def recorded_setting_digest(cdb: CountDatabase, key: str) -> tuple[bool, str | None]:
+    """(whether the trail records this setting being stored, the digest it recorded last). A store
+    recorded before digests were kept gives (True, None): it cannot be checked."""
+    with cdb.guard():
+        row = cdb.db.execute(
+            "SELECT after FROM audit WHERE entity = 'setting' AND key = ? AND action NOT LIKE '%_refused' "
+            "ORDER BY id DESC LIMIT 1", (key,)).fetchone()
+    if row is None:
+        return False, None
+    after = json.loads(row[0]) if row[0] else None
+    digest = after.get(RECORD_DIGEST) if isinstance(after, dict) else None
+    return True, digest if isinstance(digest, str) else None
+
+
+def setting_problem(cdb: CountDatabase, key: str) -> str | None:
+    """Why the stored setting is not the one the audit trail records storing, or None."""
+    value = get_setting(cdb, key)
+    recorded, digest = recorded_setting_digest(cdb, key)
+    if value is None:
+        return f"the setting {key} was removed outside the app" if digest is not None else None
+    if not recorded:
+        return f"the setting {key} was put into the file outside the app: the audit trail never records it"
+    if digest is not None and digest != setting_digest(value):
+        return f"the setting {key} was changed outside the app: it is not the record the audit trail records"
+    return None
+
 
 def get_setting(cdb: CountDatabase, key: str) -> Any:
     with cdb.guard():
@@ -28,7 +64,10 @@ def put_setting(
     cdb: CountDatabase, actor: Actor, key: str, value: Any, *, action: str,
     audit_before: Any = None, audit_after: Any = None, reason: str | None = None,
 ) -> None:
-    """Store a setting; the audit row gets `audit_before`/`audit_after`, so a secret never reaches it."""
+    """Store a setting; the audit row gets `audit_before`/`audit_after`, so a secret never reaches it,
+    and the SHA-256 of the stored record (`record_sha256`): the record itself is under the chain, so
+    a record swapped in the table (the RO passphrase's) no longer matches the trail's."""
+    audit_after = {**(audit_after or {}), RECORD_DIGEST: setting_digest(value)}
     with cdb.transaction() as db:
         db.execute(
             "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -45,6 +84,20 @@ def record_event(
     with cdb.transaction() as db:
         append_audit(db, actor, action, entity, contest_id=contest_id, key=key, before=before,
                      after=after, reason=reason)
+
+
+def restore_audit_protection(cdb: CountDatabase, actor: Actor) -> list[str]:
+    """On opening for writing: triggers dropped or altered outside the app are put back, and that
+    is recorded in the trail ("audit.triggers_restored"), in one transaction."""
+    with cdb.guard():
+        if not audit_trigger_problems(cdb.db):
+            return []
+    with cdb.transaction() as db:
+        problems = audit_trigger_problems(db)
+        restored = restore_audit_triggers(db)
+        append_audit(db, actor, "audit.triggers_restored", "audit", after={"restored": restored},
+                     reason="; ".join(problems))
+    return restored
 
 
 # Sessions -----------------------------------------------------------------------------------------

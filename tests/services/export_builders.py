@@ -63,6 +63,27 @@ def paper_groups(fingerprint: str, positions: tuple[int, ...]) -> list[str]:
     return [groups[p - 1] for p in positions]
 
 
+def audit_log_of(count: Count) -> bytes:
+    """The audit log a count file imported whole would carry: the election, then each contest."""
+    import json
+
+    from countdesk.store.audit import GENESIS_HASH, canonical_json, row_hash
+    from countdesk.store.records import contest_record, election_record
+
+    entries = [("election.create", "election", None, count.election.id, election_record(count.election))]
+    entries += [("contest.import", "contest", c.id, c.id, contest_record(c)) for c in count.contests]
+    rows, prev = [], GENESIS_HASH
+    for n, (action, entity, contest_id, key, after) in enumerate(entries, 1):
+        after_json, at = canonical_json(after), "2021-05-07T09:00:00.000000+00:00"
+        digest = row_hash(n, at, "Count Supervisor", action, entity, contest_id, key, None, after_json, None, prev)
+        rows.append({"id": n, "at": at, "operator": "Count Supervisor", "action": action, "entity": entity,
+                     "contest_id": contest_id, "key": key, "before_json": None, "after_json": after_json,
+                     "reason": None, "prev_hash": prev, "hash": digest})
+        prev = digest
+    return json.dumps({"format": "countdesk-audit-log/1", "head": {"id": len(rows), "hash": prev},
+                       "rows": rows}).encode("utf-8")
+
+
 def quick_bundle(target: Path, count: Count, key) -> tuple[Path, str]:
     """A valid area bundle holding only its count file (fast: for the 33-area case). Returns the
     folder and the fingerprint its paper would print."""
@@ -70,6 +91,6 @@ def quick_bundle(target: Path, count: Count, key) -> tuple[Path, str]:
     from countdesk.exchange.countfile import dump_count_json
     from countdesk.services.bundle_content import paper_fingerprint
 
-    files = {"count.json": (dump_count_json(count) + "\n").encode("utf-8")}
+    files = {"count.json": (dump_count_json(count) + "\n").encode("utf-8"), "audit-log.json": audit_log_of(count)}
     path = write_bundle(target, bundle_name(count.election.id, count.election.area), files, key)
     return path, paper_fingerprint(count)

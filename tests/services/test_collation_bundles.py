@@ -13,12 +13,13 @@ import pytest
 
 from countdesk.errors import CollationError
 from countdesk.exchange.bundle import write_bundle
+from countdesk.exchange.countfile import parse_count_bytes
 from countdesk.exchange.signing import generate_key
 from countdesk.services.collation import collate, load_area
 from countdesk.services.collation_progress import Stage
 from countdesk.services.collation_session import CollationSession
 from countdesk.services.export import export_bundle
-from export_builders import GENERATED_AT, area_session, paper_groups, quick_bundle, sv_area
+from export_builders import GENERATED_AT, area_session, audit_log_of, paper_groups, quick_bundle, sv_area
 from session_builders import LCR_AREAS, load_example
 
 CONTEST = "mayor.liverpool-city-ca.2021-05-06"
@@ -201,6 +202,11 @@ def test_a_forger_who_re_signs_changed_figures_fails_the_paper_check(lcr_bundles
     (tmp_path / "forger").mkdir()
     forged = write_bundle(tmp_path / "forger", path.name, files, generate_key())
     fresh = CollationSession.create(tmp_path / "fresh", "LCR", AREAS)
+    with pytest.raises(CollationError, match="do not replay from its own audit log"):
+        fresh.open_bundle(forged)  # the bundle's own trail gives the figure away
+    # A forger who also writes a whole new trail for the changed figures: the paper gives it away.
+    files["audit-log.json"] = audit_log_of(parse_count_bytes(files["count.json"], "count.json"))
+    forged = write_bundle(tmp_path / "forger", path.name + "-2", files, generate_key())
     pending = fresh.open_bundle(forged)
     assert pending.paper_fingerprint != printed
     with pytest.raises(CollationError, match="do not match groups"):

@@ -112,12 +112,18 @@ class AuditView(QWidget):
         self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} entries")
 
     def check_chain(self) -> None:
-        verdict = self.document.session.verify_audit()
+        """The full check `countdesk audit --verify` makes: the chain, then every figure replayed."""
+        from ...services.integrity import verify_count
+
+        verdict = verify_count(self.document.session)
+        chain = verdict.audit
         if verdict.ok:
-            self.verdict.setText(f"The audit trail is intact: {verdict.rows_checked} entries, each linked to the one "
-                                 f"before (last hash {verdict.last_hash[:16]}…).")
+            self.verdict.setText(f"The audit trail is intact and every figure replays from it: {chain.rows_checked} "
+                                 f"entries, each linked to the one before (last hash {chain.last_hash[:16]}…).")
+        elif not chain.ok:
+            self.verdict.setText(f"The audit trail has been altered: {chain.problem}.")
         else:
-            self.verdict.setText(f"The audit trail has been altered: {verdict.problem}.")
+            self.verdict.setText(f"The count has been changed outside the app: {verdict.summary()}.")
         self.verdict.setProperty("role", "hint" if verdict.ok else "fieldError")
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
