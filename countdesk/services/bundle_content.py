@@ -138,6 +138,12 @@ class BundleData:
 
 def read_bundle_data(bundle: Path, listed: tuple[str, ...]) -> BundleData:
     """The count of a bundle that verify_bundle passed (`listed` = its files) and its fingerprint."""
+    count, data = read_bundle_count(bundle, listed)
+    return BundleData(paper_fingerprint(count), count, data)
+
+
+def read_bundle_count(bundle: Path, listed: tuple[str, ...]) -> tuple[Count, bytes]:
+    """The count of a verified bundle and the bytes it was parsed from (no fingerprint computed)."""
     bundle = Path(bundle)
     where = str(bundle)
     if BUNDLE_COUNT_FILE not in listed:
@@ -150,7 +156,7 @@ def read_bundle_data(bundle: Path, listed: tuple[str, ...]) -> BundleData:
         count = parse_count_bytes(data, f"{bundle.name}/{BUNDLE_COUNT_FILE}")
     except ValidationError as error:
         raise CollationError(f"bundle refused: {error}", where) from error
-    return BundleData(paper_fingerprint(count), count, data)
+    return count, data
 
 
 def check_bundle_trail(bundle: Path, listed: tuple[str, ...], count: Count) -> None:

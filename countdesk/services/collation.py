@@ -70,12 +70,12 @@ def load_area(path: Path) -> Count:
     if path.is_dir():
         from ..exchange.bundle import verify_bundle
 
-        from .bundle_content import check_bundle_trail, read_bundle_data
+        from .bundle_content import check_bundle_trail, read_bundle_count
 
         verdict = verify_bundle(path)
         if not verdict.ok:
             raise CollationError("bundle refused: " + "; ".join(verdict.problems), str(path))
-        count = read_bundle_data(path, verdict.files).count
+        count, _ = read_bundle_count(path, verdict.files)
         check_bundle_trail(path, verdict.files, count)
         return count
     return load_count_file(path)
