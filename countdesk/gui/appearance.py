@@ -78,6 +78,19 @@ def format_figure(value: int | None, *, blank: str = "") -> str:
     return f"{value:,}"
 
 
+def format_moment(at: str) -> str:
+    """An ISO 8601 time with its offset as this computer's local time, as people say it
+    ("Friday 7 May 2021 at 03:10"); anything else is shown as it is."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(at.strip())
+    except (ValueError, AttributeError):
+        return at
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return f"{local.strftime('%A')} {local.day} {local.strftime('%B %Y')} at {local.strftime('%H:%M')}"
+
+
 def format_difference(value: int | None) -> str:
     """A signed difference: +2, −3 (a real minus sign), 0."""
     if value is None:

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 from ..domain.checks import CHECKS
 from ..domain.completeness import ROUND1_CODES
+from ..domain.places import place_in_words
 from ..domain.result import Status
 from .blocks import figures_block, heading_block, lot_sentences, pair, section_title, signature_block
 from .grid import Grid
@@ -65,7 +66,8 @@ def warnings_block(ctx: DocumentContext) -> list[Flowable]:
             grid.add([(warning.code, st.small_bold), (check.title, st.small_bold)])
             grid.style(("BACKGROUND", (0, index), (-1, index), SUBTOTAL_FILL))
         previous = warning.code
-        grid.add([(warning.code, st.small), (warning.message, st.small), (warning.where, st.small)])
+        grid.add([(warning.code, st.small), (warning.message, st.small),
+                  (place_in_words(ctx.contest, warning.where), st.small)])
     flow.append(grid.table(repeat_rows=0))
     return flow
 

@@ -230,3 +230,29 @@ def test_every_dialog_control_is_named_and_reachable(qtbot, tie_document):
     assert dialog.selected_winners() == ("b",)
     # Tab leaves the witnesses box instead of typing a tab into it.
     assert dialog.witnesses_edit.tabChangesFocus()
+
+
+def test_a_problem_goes_as_soon_as_it_is_put_right(qtbot, tie_document):
+    dialog = open_dialog(qtbot, tie_document)
+    dialog.drawn_by_edit.clear()
+    press_record(qtbot, dialog)
+    assert "Select exactly one candidate" in dialog.error_label.text()
+    dialog.winner_buttons["b"].setChecked(True)
+    assert "Select exactly" not in dialog.error_label.text() and "Say who drew" in dialog.error_label.text()
+    fill(qtbot, dialog, drawn_by="A. Officer")
+    assert dialog.error_label.isHidden()  # nothing stale beside a form now complete
+
+
+def test_the_lot_recorded_is_dated_in_local_time_on_the_result(qtbot, tie_document):
+    from countdesk.gui.appearance import format_moment
+
+    dialog = open_dialog(qtbot, tie_document)
+    fill(qtbot, dialog, drawn_by="A. Officer")
+    press_record(qtbot, dialog)
+    view = ResultView(tie_document)
+    qtbot.addWidget(view)
+    view.set_contest(TESTSHIRE)
+    text = view.lots_label.text()
+    assert DRAWN_AT not in text and format_moment(DRAWN_AT) in text
+    assert format_moment("2021-05-07T03:10:00+01:00").endswith("May 2021 at " + datetime.fromisoformat(
+        DRAWN_AT).astimezone().strftime("%H:%M"))

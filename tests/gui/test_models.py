@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from countdesk.gui.models.audit_model import AuditFilterModel, AuditModel, describe_change
+from countdesk.gui.models.audit_model import AuditFilterModel, AuditModel
+from countdesk.gui.models.audit_words import describe_change, describe_in_full
 from countdesk.gui.models.boxes_model import BoxesModel
 from countdesk.gui.models.candidates_model import CandidatesModel, new_candidate_id
 from countdesk.gui.models.sheets_model import SheetsModel
 from countdesk.gui.models.verification_model import VerificationModel, parse_figure
 from countdesk.domain.model import Candidate
-from gui_helpers import demo_document
+from gui_helpers import demo_document, small_sv_contest
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
 
@@ -91,5 +92,12 @@ def test_figures_typed_in_a_cell_are_checked():
 
 def test_an_audit_change_names_the_fields_that_changed():
     assert describe_change({"verified": 99, "note": None}, {"verified": 100, "note": None}) == "verified: 99 → 100"
-    assert describe_change(None, {"id": "B1"}) == 'new: id: "B1"'
-    assert describe_change({"votes": {"a": 1, "b": 2}}, {"votes": {"a": 1, "b": 3}}) == "votes.b: 2 → 3"
+    assert describe_change(None, {"id": "B1", "label": "Library"}) == "new: number: B1; station: Library"
+    assert describe_change({"votes": {"a": 1, "b": 2}}, {"votes": {"a": 1, "b": 3}}) == "b: 2 → 3"
+    contest = small_sv_contest()
+    sheet = {"id": "T01-R1", "votes": {"adams-a": 1, "dixon-d": 4}, "rejected": {"unmarked": 5}}
+    corrected = {"id": "T01-R1", "votes": {"adams-a": 1, "dixon-d": 9}, "rejected": {"unmarked": 15000}}
+    assert describe_change(sheet, corrected, contest) == "Dan DIXON: 4 → 9; rejected (unmarked): 5 → 15,000"
+    tip = describe_in_full(sheet, corrected, contest)
+    assert "{" not in tip and '"' not in tip and "dixon-d" not in tip
+    assert tip.splitlines()[:3] == ["Before:", "  number: T01-R1", "  Ann ADAMS: 1"]

@@ -17,7 +17,7 @@ from countdesk.gui.widgets.result_model import (
 )
 from countdesk.gui.widgets.result_view import ResultView
 from result_fixtures import (
-    LCR, LIVERPOOL, fptp_last_seat_tie_count, lcr_collated_count, liverpool_count, make_document,
+    GOLDEN, LCR, LIVERPOOL, fptp_last_seat_tie_count, lcr_collated_count, liverpool_count, load_count, make_document,
     screenshot, sv_final_tie_count, sv_waiting_for_round_two_count,
 )
 
@@ -183,7 +183,8 @@ def test_checks_list_every_warning_with_its_explanation(qtbot):
     differing = [b for b in contest.boxes if b.verified != b.ballot_paper_account]
     assert view.checks.warning_count() == len(differing) > 0
     first = view.checks.tree.topLevelItem(0)
-    assert first.text(0) == "W03" and first.text(2).startswith("boxes[")
+    box = differing[0]
+    assert first.text(0) == "W03" and first.text(2) == f"box {box.id} ({box.label})"  # not "boxes[2]"
     assert differing[0].id in first.text(3)
     assert view.checks.explanation(0) == CHECKS["W03"].explanation
     assert CHECKS["W03"].explanation in first.toolTip(3)
@@ -267,3 +268,24 @@ def test_chart_labels_use_the_ballot_surname_unless_two_candidates_share_it(qtbo
     labels = short_names(twins)
     assert labels["c"] == "Zoë CARTER" and labels["d"] == "Ŵyn CARTER"  # never two bare "CARTER"s
     assert labels["a"] == "IORWERTH" and labels["e"] == "EVANS"
+
+
+def test_no_figure_is_squeezed_when_a_lot_line_is_shown_in_a_short_window(qtbot):
+    """33,995 cut at the bottom read as 33.995: every figure keeps its full height and width."""
+    from PySide6.QtWidgets import QLabel
+
+    count = load_count(GOLDEN / "sv-tie-for-second-and-final-lot" / "count.json")
+    view = ResultView(make_document(count))
+    qtbot.addWidget(view)
+    view.resize(1100, 620)
+    view.set_contest(count.contests[0].id)
+    with qtbot.waitExposed(view):
+        view.show()
+    assert view.lots_label.isVisible()
+    figures = [label for group in (view.papers, view.rejected) for label in group.findChildren(QLabel)
+               if label.alignment() & Qt.AlignmentFlag.AlignRight]
+    assert len(figures) >= 10
+    for label in figures:
+        assert label.height() >= label.fontMetrics().height() and label.width() >= label.sizeHint().width(), \
+            (label.text(), label.size())
+    assert "T" not in view.lots_label.text().split(" on ")[1][:12]  # a local date, not ISO 2021-05-07T03:10

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from countdesk.domain.places import place_in_words
 from countdesk.domain.checks import CHECKS
 from countdesk.domain.tally import tally_contest
 from countdesk.reports import render
@@ -33,8 +34,9 @@ def test_provisional_prints_every_standing_warning():
     assert ctx.result.warnings, "the Liverpool example has boxes whose count differs from the account"
     assert "Checks still standing" in text
     for warning in ctx.result.warnings:
-        assert f"{warning.code} {warning.message} {warning.where}" in text
+        assert f"{warning.code} {warning.message} {place_in_words(ctx.contest, warning.where)}" in text
         assert CHECKS[warning.code].title in text
+    assert "boxes[" not in text  # the count file's paths are for programs, not on paper
 
 
 def test_provisional_names_the_tie_still_to_be_drawn():

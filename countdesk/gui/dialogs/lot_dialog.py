@@ -135,6 +135,11 @@ class LotDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        # A problem shown goes as soon as it is put right (not only at the next Record lot).
+        self._group.buttonToggled.connect(lambda *_: self._recheck())
+        for edit in (self.drawn_by_edit, self.drawn_at_edit):
+            edit.textChanged.connect(lambda _t: self._recheck())
+        self.witnesses_edit.textChanged.connect(self._recheck)
         first_button = next(iter(self.winner_buttons.values()), None)
         if first_button is not None:
             first_button.setFocus()
@@ -201,6 +206,14 @@ class LotDialog(QDialog):
             return
         self.recorded_lot = lot
         super().accept()
+
+    def _recheck(self) -> None:
+        """While problems are shown, show only those still there."""
+        if self.error_label.isHidden():
+            return
+        problems = self.problems()
+        self.error_label.setText("\n".join(problems))
+        self.error_label.setVisible(bool(problems))
 
     def _show_problems(self, problems: list[str]) -> None:
         self.error_label.setText("\n".join(problems))

@@ -6,7 +6,6 @@ the count goes on. AuditFilterModel narrows them by contest, operator and action
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -17,12 +16,12 @@ from ...services.document_events import describe_document_event
 if TYPE_CHECKING:
     from ...store.audit import AuditRow
 from ..appearance import FIGURE_ALIGNMENT
+from .audit_words import describe_change, describe_in_full
 from .base import Index
 
 NUMBER, TIME, OPERATOR, ACTION, CONTEST, ITEM, CHANGE, REASON = range(8)
 HEADERS = ("No.", "Time", "Operator", "Action", "Contest", "Item", "Change", "Reason")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-_CHANGE_LIMIT = 160
 
 
 def local_time(at: str) -> str:
@@ -31,45 +30,6 @@ def local_time(at: str) -> str:
     except ValueError:
         return at
     return moment.astimezone().strftime("%d/%m %H:%M:%S")
-
-
-def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
-    if isinstance(value, dict):
-        flat: dict[str, Any] = {}
-        for key, inner in value.items():
-            flat.update(_flatten(inner, f"{prefix}{key}."))
-        return flat
-    return {prefix.rstrip("."): value}
-
-
-def describe_change(before: Any, after: Any) -> str:
-    """The fields that changed, "name: old → new", shortened for a table cell."""
-    if before is None and after is None:
-        return ""
-    if isinstance(before, dict) and isinstance(after, dict):
-        old, new = _flatten(before), _flatten(after)
-        parts = [f"{key}: {_show(old.get(key))} → {_show(new.get(key))}"
-                 for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key)]
-        text = "; ".join(parts) or "no change"
-    elif before is None:
-        text = "new: " + _compact(after)
-    elif after is None:
-        text = "removed: " + _compact(before)
-    else:
-        text = f"{_compact(before)} → {_compact(after)}"
-    return text if len(text) <= _CHANGE_LIMIT else text[:_CHANGE_LIMIT - 1] + "…"
-
-
-def _show(value: Any) -> str:
-    return "–" if value is None else str(value)
-
-
-def _compact(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_compact(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return "[" + ", ".join(_compact(v) for v in value) + "]"
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else _show(value)
 
 
 class AuditModel(QAbstractTableModel):
@@ -117,15 +77,19 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (CHANGE, REASON):
-            return f"before: {row.before_json or '–'}\nafter: {row.after_json or '–'}"
+            tip = describe_in_full(row.before, row.after, self._contest(row))
+            return f"{tip}\n\nReason: {row.reason}" if row.reason else tip
         if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
             return int(FIGURE_ALIGNMENT)
         if role == ROW_ROLE:
             return row
         return None
 
-    @staticmethod
-    def _display(row: "AuditRow", column: int) -> Any:
+    def _contest(self, row: "AuditRow"):
+        """The row's contest as it is now, for candidates' names (None once removed)."""
+        return self.document.find_contest(row.contest_id) if row.contest_id else None
+
+    def _display(self, row: "AuditRow", column: int) -> Any:
         if column == NUMBER:
             return str(row.id)
         if column == TIME:
@@ -139,7 +103,8 @@ class AuditModel(QAbstractTableModel):
         if column == ITEM:
             return f"{row.entity} {row.key}" if row.key else row.entity
         if column == CHANGE:
-            return describe_document_event(row.action, row.after) or describe_change(row.before, row.after)
+            return (describe_document_event(row.action, row.after)
+                    or describe_change(row.before, row.after, self._contest(row)))
         return row.reason or ""
 
     def distinct(self, column: int) -> list[str]:

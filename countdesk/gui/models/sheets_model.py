@@ -76,21 +76,28 @@ class SheetsModel(ContestTableModel):
         return self.figure_role(column, role)
 
     def _display(self, sheet: CountSheet, column: int) -> str:
-        n = len(self._candidates)
         if column == 0:
             return sheet.id
         if column == 1:
             return str(sheet.round)
+        return format_figure(self.figure(sheet, column))
+
+    def figure(self, sheet: CountSheet, column: int) -> int | None:
+        """The figure a sheet shows in a figure column (None where it has none: a candidate not in
+        the second round, the rejected papers of a round-2 sheet)."""
+        n = len(self._candidates)
         if 2 <= column < 2 + n:
-            votes = sheet.votes.get(self._candidates[column - 2].id)
-            return format_figure(votes)
+            return sheet.votes.get(self._candidates[column - 2].id)
         if column == 2 + n:
-            return format_figure(sheet.rejected_total) if sheet.round == 1 else ""
+            return sheet.rejected_total if sheet.round == 1 else None
         if column == 3 + n and self._sv:
-            return format_figure(sheet.non_transferable) if sheet.round == 2 else ""
+            return sheet.non_transferable if sheet.round == 2 else None
         if sheet.round == 2:
-            return format_figure(sum(sheet.votes.values()) + (sheet.non_transferable or 0))
-        return format_figure(sheet.papers_counted)
+            return sum(sheet.votes.values()) + (sheet.non_transferable or 0)
+        return sheet.papers_counted
+
+    def sheets(self) -> tuple[CountSheet, ...]:
+        return tuple(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

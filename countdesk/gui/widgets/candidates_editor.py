@@ -8,7 +8,7 @@ the order is never sorted, and "Change ballot order…" lets the returning offic
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...domain.model import Candidate
 from ..dialogs.ballot_order_dialog import BallotOrderDialog
@@ -27,6 +27,8 @@ class CandidatesEditor(SetupListEditor):
                          parent=parent)
         self.setObjectName("candidatesEditor")
         self.model.setParent(self)
+        # The description shares the spare width with the name (sized to an empty column, it began narrow).
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("candidateName")

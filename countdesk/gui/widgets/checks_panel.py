@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.checks import CHECKS
+from ...domain.model import Contest
+from ...domain.places import place_in_words
 from ...domain.result import Warning_
 
 COLUMNS = ("Code", "Check", "Where", "Message")
@@ -46,6 +48,8 @@ class ChecksPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Room for several warnings: squeezed to a row or two, one warning looked like two rows.
+        self.tree.setMinimumHeight(self.tree.fontMetrics().height() * 8)
         header = self.tree.header()
         header.setStretchLastSection(True)
         for column in range(len(COLUMNS) - 1):
@@ -58,9 +62,10 @@ class ChecksPanel(QWidget):
         self._shown: tuple[Warning_, ...] | None = None
         self.set_warnings(())
 
-    def set_warnings(self, warnings: Sequence[Warning_]) -> None:
-        """Show these warnings; the same ones again change nothing (a warning someone expanded to
-        read stays open while sheets are entered, and rebuilding the tree on every entry is slow)."""
+    def set_warnings(self, warnings: Sequence[Warning_], contest: Contest | None = None) -> None:
+        """Show these warnings, each place in words (the box, the sheet) for `contest`; the same
+        ones again change nothing (a warning someone expanded to read stays open while sheets are
+        entered, and rebuilding the tree on every entry is slow)."""
         warnings = tuple(warnings)
         if warnings == self._shown:
             return
@@ -68,13 +73,13 @@ class ChecksPanel(QWidget):
                 (w.code, w.where) for w in self._shown]:
             # The same checks at the same places with new figures: update the words in place.
             for row, warning in enumerate(warnings):
-                _update_item(self.tree.topLevelItem(row), warning)
+                _update_item(self.tree.topLevelItem(row), warning, place_in_words(contest, warning.where))
             self._shown = warnings
             return
         self._shown = warnings
         self.tree.clear()
         for warning in warnings:
-            item = _warning_item(warning)
+            item = _warning_item(warning, place_in_words(contest, warning.where))
             self.tree.addTopLevelItem(item)
             for index in range(item.childCount()):
                 item.child(index).setFirstColumnSpanned(True)  # only takes effect inside a tree
@@ -97,11 +102,11 @@ class ChecksPanel(QWidget):
         return item.child(0).text(0) if item is not None and item.childCount() else ""
 
 
-def _warning_item(warning: Warning_) -> QTreeWidgetItem:
+def _warning_item(warning: Warning_, place: str) -> QTreeWidgetItem:
     check = CHECKS.get(warning.code)
     title = check.title if check else "Unnumbered check"
     explanation = check.explanation if check else ""
-    item = QTreeWidgetItem([warning.code, title, warning.where, warning.message])
+    item = QTreeWidgetItem([warning.code, title, place, warning.message])
     item.setData(0, Qt.ItemDataRole.UserRole, warning.code)
     tip = f"{warning.code} {title}\n\n{explanation}" if explanation else f"{warning.code} {title}"
     for column in range(len(COLUMNS)):
@@ -118,8 +123,9 @@ def _warning_item(warning: Warning_) -> QTreeWidgetItem:
     return item
 
 
-def _update_item(item: QTreeWidgetItem, warning: Warning_) -> None:
+def _update_item(item: QTreeWidgetItem, warning: Warning_, place: str) -> None:
     """The same check at the same place, with its new message (new figures)."""
+    item.setText(2, place)
     check = CHECKS.get(warning.code)
     title = check.title if check else "Unnumbered check"
     item.setText(3, warning.message)

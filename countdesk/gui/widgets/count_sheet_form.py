@@ -54,6 +54,7 @@ class CountSheetForm(QWidget):
         self.heading = QLabel("")
         self.heading.setProperty("role", "heading")
         self.heading.setObjectName("sheetHeading")
+        self.heading.setWordWrap(True)
         self.grid_host = CountSheetGrid()
         self.sheet_id_edit = self.grid_host.sheet_id_edit
         self.sheet_id_error = self.grid_host.sheet_id_error
@@ -143,6 +144,7 @@ class CountSheetForm(QWidget):
         specs = sheet_fields(contest, self.round, self.finalists) if contest is not None else ()
         heading = self._heading(contest)
         self.heading.setText(heading)
+        set_style_flag(self.heading, "role", "banner" if self.editing is not None else "heading")
         if (self.contest_id, self.round, specs) == self._shape:
             return
         self._shape = (self.contest_id, self.round, specs)
@@ -163,6 +165,9 @@ class CountSheetForm(QWidget):
     def _heading(self, contest: Contest | None) -> str:
         if contest is None:
             return "No contest selected"
+        if self.editing is not None:
+            return (f"Correcting sheet {self.editing.id} (round {self.editing.round}), recorded already: change "
+                    "the figures, then Ctrl+Enter and give the reason. Esc leaves it as recorded.")
         if self.round == 2:
             return f"Round 2: second preferences for the finalists, {contest.title}"
         what = "first preferences" if contest.system is VotingSystem.SV else "votes"

@@ -18,7 +18,7 @@ from ...domain.completeness import ROUND1_CODES, summary
 from ...domain.heads import SHORT_HEAD_LABELS
 from ...domain.model import Candidate, Contest, VotingSystem
 from ...domain.result import ContestResult, Status, Tie, share_percent
-from ..appearance import figure_font
+from ..appearance import figure_font, format_figure
 
 #: Short forms of the rejected-paper heads, kept with the statutory wording in domain/heads.py.
 HEAD_LABELS = SHORT_HEAD_LABELS
@@ -35,8 +35,9 @@ _TIE_WORDS = {
 
 
 def figure(value: int | None) -> str:
-    """An integer with thousands separators; a dash when there is no figure yet."""
-    return "–" if value is None else f"{value:,}"
+    """An integer with thousands separators (the app's one figure format); a dash when there is
+    no figure yet."""
+    return format_figure(value, blank="–")
 
 
 def percent(value: Decimal | None) -> str:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QScrollArea, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from ...domain.model import REJECTED_HEADS, Contest, VotingSystem
 from ...domain.result import ContestResult, Status
 from ...errors import CountdeskError
+from ..appearance import format_moment
 from .checks_panel import ChecksPanel
 from .result_chart import ResultChart
 from .result_model import (
@@ -66,6 +67,10 @@ class FigureGrid(QGroupBox):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setAccessibleName(f"{label_text}: {value_text}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Never squeezed: a figure cut at the bottom turns "33,995" into "33.995".
+            value.setMinimumSize(value.sizeHint())
+            value.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+            label.setMinimumHeight(label.fontMetrics().height() + 2)
             self._grid.addWidget(label, row, 0)
             self._grid.addWidget(value, row, 1)
             self._values[label_text] = value
@@ -173,7 +178,14 @@ class ResultView(QWidget):
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         middle.setObjectName("resultMiddleSplitter")
         middle.addWidget(self.chart)
-        middle.addWidget(figures)
+        # The figures scroll when the window is short rather than being squeezed until they clip.
+        figures_scroll = QScrollArea(self)
+        figures_scroll.setObjectName("figuresScroll")
+        figures_scroll.setAccessibleName("Ballot papers and rejected papers")
+        figures_scroll.setWidgetResizable(True)
+        figures_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        figures_scroll.setWidget(figures)
+        middle.addWidget(figures_scroll)
         middle.setStretchFactor(0, 3)
         middle.setStretchFactor(1, 2)
         middle.setChildrenCollapsible(False)
@@ -236,7 +248,7 @@ class ResultView(QWidget):
         self.papers.set_rows(_paper_rows(contest, result))
         self.rejected.set_rows(_rejected_rows(result))
         self._show_lots(contest, result)
-        self.checks.set_warnings(result.warnings)
+        self.checks.set_warnings(result.warnings, contest)
 
     def open_lot_dialog(self) -> None:
         """Opens the lot dialog for the pending tie; the view follows the record via `changed`."""
@@ -317,7 +329,7 @@ class ResultView(QWidget):
             won = " and ".join(contest.candidate(cid).name for cid in lot.winners)
             sentences.append(
                 f"Decided by lot: {tied} were tied; the lot fell on {won}. Drawn by {lot.drawn_by or '–'} "
-                f"at {lot.drawn_at or '–'}, witnessed by {lot.witnesses or '–'}."
+                f"on {format_moment(lot.drawn_at) if lot.drawn_at else '–'}, witnessed by {lot.witnesses or '–'}."
             )
         self.lots_label.setText("\n".join(sentences))
         self.lots_label.show()

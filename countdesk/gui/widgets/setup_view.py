@@ -89,6 +89,12 @@ class SetupView(QWidget):
         self.save_election_button.clicked.connect(self.save_election)
         election_box = QGroupBox("Election")
         election_layout = QVBoxLayout(election_box)
+        self.election_lock = QLabel("")
+        self.election_lock.setObjectName("electionLocked")
+        self.election_lock.setProperty("role", "hint")
+        self.election_lock.setWordWrap(True)
+        self.election_lock.hide()
+        election_layout.addWidget(self.election_lock)
         election_layout.addWidget(self.election_form)
         election_layout.addWidget(self.save_election_button)
 
@@ -159,12 +165,21 @@ class SetupView(QWidget):
         return found
 
     def _apply_read_only(self) -> None:
-        """Opened read-only: everything can be read, nothing typed or pressed changes it."""
+        """Opened read-only: everything can be read, nothing typed or pressed changes it. Once a
+        result is declared, the election's details printed on it are locked too."""
         writable = not self.document.read_only
-        for widget in (self.election_form, self.save_election_button, self.add_contest_button):
-            widget.setEnabled(writable)
+        declared = [c.title for c in self.document.count().contests if self.document.contest_state(c.id).declared]
+        for widget in (self.election_form, self.save_election_button):
+            widget.setEnabled(writable and not declared)
+        self.add_contest_button.setEnabled(writable)
+        reason = (f"Locked: the declared result of {', '.join(declared)} is printed with these details. "
+                  "Unlock it (Count ▸ Unlock a declared result…) to change them.") if declared else ""
+        self.election_form.setToolTip(reason)
+        self.election_lock.setText(reason)
+        self.election_lock.setVisible(bool(reason))
 
     def _document_changed(self, contest_id: str) -> None:
+        self._apply_read_only()  # a contest declared or reopened locks or frees the election's details
         if not contest_id:
             self._load_election()
         if not contest_id or contest_id == self.contest_id:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QPushButton, QRadioButton, QSplitter,
+    QAbstractItemView, QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -22,6 +22,7 @@ from ..dialogs.reason_dialog import ask_reason
 from ..models.sheets_model import SheetsModel
 from .count_sheet_form import CountSheetForm
 from .double_entry_panel import DoubleEntryPanel
+from .sheet_totals import SheetTotalsRow
 
 
 class SheetsView(QWidget):
@@ -62,7 +63,6 @@ class SheetsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # After the table has finished with the key press, or it keeps the focus.
         self.table.activated.connect(lambda _index: QTimer.singleShot(0, self.correct_selected))
         self.correct_button = QPushButton("Co&rrect sheet…")
@@ -94,6 +94,8 @@ class SheetsView(QWidget):
         caption.setBuddy(self.table)
         left_layout.addWidget(caption)
         left_layout.addWidget(self.table, 1)
+        self.totals = SheetTotalsRow(self.table, self.model)
+        left_layout.addWidget(self.totals)
         buttons = QHBoxLayout()
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.delete_button)
@@ -235,7 +237,7 @@ class SheetsView(QWidget):
             self.status_message.emit(self.round2_problem)
             return
         self.set_round(sheet.round)
-        self.form.edit_sheet(sheet)
+        self.form.edit_sheet(sheet)  # the form's heading says it is a correction, in place of the blank sheet
         self.status_message.emit(f"Correcting sheet {sheet.id}: change the figures, then Ctrl+Enter.")
 
     def delete_selected(self) -> None:
