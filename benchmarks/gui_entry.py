@@ -1,0 +1,191 @@
+"""Confirming a sheet through the app, as the operator does it: the main window open on a count
+with N sheets already entered, every tab built and shown once, then one sheet at a time confirmed
+through the app's own undo command on the Count tab, each timed from the push to the moment the
+event loop has run what the change queued (the views' updates and the repaint).
+
+    python benchmarks/gui_entry.py WORK_FOLDER SHEETS [SAMPLES] [--profile]
+
+With --profile, the app's confirmations alone are profiled and the slowest calls printed first.
+
+Runs in its own process (offscreen) and prints one JSON line:
+    app      the median time to confirm a sheet through the app (s)
+    bare     the bare baseline, timed in turn with it in the same event loop: a plain QTableView over
+             a minimal model with the same rows and columns gains one row, after the same bare
+             INSERT + COMMIT (WAL, synchronous=FULL) as the service figure's baseline
+    service  the service path alone, timed in turn too: the validated, durable commit with its audit
+             row and the running totals recomputed (what the "Entry" figure measures)
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
+
+from scale import big_count, extra_sheet  # noqa: E402
+
+from countdesk.domain.model import Count  # noqa: E402
+from countdesk.services.counts import CountSession  # noqa: E402
+
+#: The tabs, in the order the operator would visit them; the count ends on the Count tab.
+TABS = ("setup", "verification", "result", "audit", "count")
+
+
+class BareModel(QAbstractTableModel):
+    """The least a table of sheets can be: rows of strings, one appended per confirmation."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__()
+        self._rows = [[str(r * columns + c) for c in range(columns)] for r in range(rows)]
+        self._columns = columns
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else self._columns
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def append(self, row: list[str]) -> None:
+        end = len(self._rows)
+        self.beginInsertRows(QModelIndex(), end, end)
+        self._rows.append(row)
+        self.endInsertRows()
+
+
+def fresh_count_file(path: Path, count: Count) -> CountSession:
+    """A new count database holding `count`, open (each run starts from the same sheets)."""
+    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        old.unlink(missing_ok=True)
+    session = CountSession.create(path, "Benchmark", count.election)
+    session.import_count(count)
+    return session
+
+
+def main() -> int:
+    work, sheets = Path(sys.argv[1]), int(sys.argv[2])
+    samples = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3].isdigit() else 40
+    profiler = None
+    if "--profile" in sys.argv:
+        import cProfile
+
+        profiler = cProfile.Profile()
+    from countdesk.domain.incremental import IncrementalTally
+    from countdesk.gui.application import create_application
+    from countdesk.gui.commands import SaveSheetCommand
+    from countdesk.gui.main_window import MainWindow
+    count = big_count(sheets=sheets)  # 2,000 boxes, 12 candidates, SV
+    path = work / f"gui-entry-{sheets}.countdesk"
+    fresh_count_file(path, count).close()
+    app = create_application(sys.argv[:1])
+    window = MainWindow(operator="Benchmark")
+    window.resize(1280, 820)
+    window.show()
+    assert window.open_count(path, operator="Benchmark", default_tab="count")
+    document = window.document
+    contest_id = document.count().contests[0].id
+    for name in TABS:  # every tab built and shown once
+        window.show_tab(name)
+        app.processEvents()
+
+    bare_window = QMainWindow()
+    bare_table = QTableView()
+    columns = window.workspace.sheets_view.model.columnCount()
+    bare_model = BareModel(sheets, columns)
+    bare_table.setModel(bare_model)
+    bare_window.setCentralWidget(bare_table)
+    bare_window.resize(1280, 820)
+    bare_window.show()
+    bare_db = sqlite3.connect(work / f"gui-bare-{sheets}.db", isolation_level=None)
+    bare_db.execute("PRAGMA journal_mode=WAL")
+    bare_db.execute("PRAGMA synchronous=FULL")
+    bare_db.execute("CREATE TABLE IF NOT EXISTS sheet (id INTEGER PRIMARY KEY, figures TEXT)")
+
+    session = fresh_count_file(work / f"gui-entry-service-{sheets}.countdesk", count)
+    live = IncrementalTally(count.election, session.contest(contest_id))
+    live.result()
+
+    numbers = iter(range(10**6))
+
+    def confirm_in_app() -> None:
+        sheet = extra_sheet(count, next(numbers))
+        document.push(SaveSheetCommand(document, contest_id, sheet))
+
+    def bare_append() -> None:
+        n = next(numbers)
+        bare_db.execute("BEGIN")
+        bare_db.execute("INSERT INTO sheet (figures) VALUES (?)", (str(n),))
+        bare_db.execute("COMMIT")
+        bare_model.append([str(n)] * columns)
+
+    def service_only() -> None:
+        sheet = extra_sheet(count, next(numbers))
+        session.save_sheet(contest_id, sheet)
+        live.save_sheet(sheet)
+        live.result()
+
+    sides: list[Callable[[], None]] = [confirm_in_app, bare_append, service_only]
+    times: list[list[float]] = [[] for _ in sides]
+    warmup = 3
+    plan = [(i, side) for i in range(warmup + samples) for side in range(len(sides))]
+    step = iter(plan)
+    started = [0.0]
+    current = [(0, 0)]
+
+    def settle(hops: int, profiling: bool) -> None:
+        # Two passes of the event loop: the queued updates run in the first, what they post
+        # (layout and paint requests) in the second.
+        if hops:
+            QTimer.singleShot(0, lambda: settle(hops - 1, profiling))
+            return
+        elapsed = time.perf_counter() - started[0]
+        if profiling:
+            profiler.disable()
+        i, side = current[0]
+        if i >= warmup:
+            times[side].append(elapsed)
+        QTimer.singleShot(0, next_step)
+
+    def next_step() -> None:
+        try:
+            current[0] = next(step)
+        except StopIteration:
+            app.quit()
+            return
+        started[0] = time.perf_counter()
+        profiling = profiler is not None and current[0][1] == 0 and current[0][0] >= warmup
+        if profiling:
+            profiler.enable()
+        sides[current[0][1]]()
+        settle(2, profiling)
+
+    QTimer.singleShot(0, next_step)
+    app.exec()
+    session.close()
+    window.close_count()
+    if profiler is not None:
+        import pstats
+
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
+    app_s, bare_s, service_s = (statistics.median(t) for t in times)
+    print(json.dumps({"sheets": sheets, "app": app_s, "bare": bare_s, "service": service_s}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
