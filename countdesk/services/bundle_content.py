@@ -91,16 +91,22 @@ def audit_log_json(snapshot: CountSnapshot) -> str:
             "first_bad_id": verdict.first_bad_id, "problem": verdict.problem,
         },
         "head": {"id": head_id, "hash": head_hash},
-        "rows": [
-            {"id": r.id, "at": r.at, "operator": r.operator, "action": r.action, "entity": r.entity,
-             "contest_id": r.contest_id, "key": r.key, "before_json": r.before_json,
-             "after_json": r.after_json, "reason": r.reason, "prev_hash": r.prev_hash, "hash": r.hash}
-            for r in snapshot.audit_rows
-        ],
+        "rows": [_audit_row_json(r) for r in snapshot.audit_rows],
     }
     if snapshot.instructed_finalists:
         document["round2_instructions"] = {cid: list(f) for cid, f in snapshot.instructed_finalists.items()}
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+
+
+def _audit_row_json(r) -> dict[str, Any]:
+    """A row as hashed: `station` (a count server's) is part of the hash when present, so it is
+    given when present and left out otherwise (rows of a count file hash without it)."""
+    row = {"id": r.id, "at": r.at, "operator": r.operator, "action": r.action, "entity": r.entity,
+           "contest_id": r.contest_id, "key": r.key, "before_json": r.before_json,
+           "after_json": r.after_json, "reason": r.reason, "prev_hash": r.prev_hash, "hash": r.hash}
+    if r.station is not None:
+        row["station"] = r.station
+    return row
 
 
 def paper_fingerprint(count: Count) -> str:

@@ -32,7 +32,7 @@ class CountingMixin(SessionCore):
         replacing, reason = self._replacement_reason(contest_id, sheet.id, reason)
         self._write_advancing(state, Stage.COUNT, "first count sheet recorded", lambda: store.save_sheet(
             self._cdb, self._actor, contest_id, sheet, reason=reason,
-            action="sheet.replace" if replacing else "sheet.save"))
+            action="sheet.replace" if replacing else "sheet.save", replacing=replacing))
 
     def delete_sheet(self, contest_id: str, sheet_id: str, *, reason: str) -> None:
         self._open_state(contest_id)

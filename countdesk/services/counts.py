@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +23,7 @@ from ..store.contests import add_contest, remove_contest, save_election
 from ..store.database import (
     COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file,
 )
+from ..store.locations import Store, create_store, is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
 from ..store.state import SessionRecord, end_session, restore_audit_protection, sessions, start_session
@@ -40,7 +42,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
         super().__init__(cdb, actor, lock)
         self._session_id: int | None = None
         #: For a read-only session: who holds the write lock, if anyone (shown in the title bar).
-        self.lock_holder: LockHolder | None = None if lock else read_lock_holder(cdb.path)
+        self.lock_holder: LockHolder | None = None if lock or cdb.shared else read_lock_holder(cdb.path)
 
     # Opening and closing -----------------------------------------------------------------------
 
@@ -48,10 +50,13 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
     def create(
         cls, path: str | Path, operator: str, election: Election, *, clock: Callable[[], str] = utc_now,
     ) -> "CountSession":
-        """A new count file for `election`. Refuses an existing file and a name not ending .countdesk."""
-        path = Path(path)
+        """A new count file for `election` (refuses an existing file and a name not ending .countdesk),
+        or a new count in an empty server database given as a postgresql:// URL."""
         actor = Actor(validate_operator(operator), clock)
         validate_election(election)
+        if is_server_url(path):
+            return cls._open_shared(str(path), actor, create_store, lambda cdb, who: save_election(cdb, who, election))
+        path = Path(path)
         if path.suffix != COUNT_FILE_SUFFIX:
             raise CountdeskError(f"a count file's name ends in {COUNT_FILE_SUFFIX}: {path.name}", str(path))
         if path.exists():
@@ -62,13 +67,37 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
     def open(
         cls, path: str | Path, operator: str, *, read_only: bool = False, clock: Callable[[], str] = utc_now,
     ) -> "CountSession":
-        """An existing count file: for writing (taking the lock), or read-only (alongside a writer)."""
-        path = Path(path)
+        """An existing count file: for writing (taking the lock), or read-only (alongside a writer);
+        or a count on a server (postgresql:// URL), which any number of stations write at once."""
         actor = Actor(validate_operator(operator), clock)
+        if is_server_url(path):
+            if read_only:
+                return cls(open_store(str(path), read_only=True), actor, None)
+            return cls._open_shared(str(path), actor, open_store)
+        path = Path(path)
         if read_only:
             return cls(open_database(path, read_only=True), actor, None)
         require_regular_file(path)
         return cls._open_locked(path, actor, open_database)
+
+    @classmethod
+    def _open_shared(
+        cls, url: str, actor: Actor, connect: Callable[[str], Store],
+        prepare: Callable[[Store, Actor], None] | None = None,
+    ) -> "CountSession":
+        """A server count: no lock file (the server serialises writes); every audit row names the
+        station, the role the server authenticated this connection as."""
+        cdb = connect(url)
+        try:
+            actor = replace(actor, station=cdb.station)
+            if prepare is not None:
+                prepare(cdb, actor)
+            session = cls(cdb, actor, None)
+            session._start()
+            return session
+        except BaseException:
+            cdb.close()
+            raise
 
     @classmethod
     def _open_locked(
@@ -111,7 +140,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
             return
         old = self._actor.operator
         end_session(cdb, self._actor, self._session_id)
-        self._actor = Actor(new, self._actor.clock)
+        self._actor = replace(self._actor, operator=new)
         self._session_id = start_session(cdb, self._actor, socket.gethostname(), os.getpid(),
                                          {"handed_over_by": old})
 
@@ -136,7 +165,19 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
 
     @property
     def path(self) -> Path:
+        """The count file; for a server count, its location (`.name` says which count on which server)."""
         return self._require_open().path
+
+    @property
+    def location(self) -> str | Path:
+        """What opens this count again elsewhere (another connection, a worker thread): the file's
+        path, or the server's URL as it was given."""
+        return self._require_open().location
+
+    @property
+    def shared(self) -> bool:
+        """On a count server, where other stations write the same count at the same time."""
+        return self._require_open().shared
 
     # Reading -----------------------------------------------------------------------------------
 

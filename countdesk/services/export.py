@@ -96,7 +96,7 @@ def export_bundle(
     its bundle, with a warning that the export could not be recorded in its audit trail.
     """
     report = write_export_bundle(
-        session.path, target_dir, operator=session.operator, signing_key=signing_key,
+        session.location, target_dir, operator=session.operator, signing_key=signing_key,
         generated_at=generated_at, place=place, progress=progress, cancelled=cancelled,
     )
     if session.read_only:
@@ -106,7 +106,7 @@ def export_bundle(
 
 
 def write_export_bundle(
-    count_path: Path, target_dir: Path, *, operator: str, signing_key: SigningKey, generated_at: datetime,
+    count_path: Path | str, target_dir: Path, *, operator: str, signing_key: SigningKey, generated_at: datetime,
     place: str = "", progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
 ) -> ExportReport:
     """Steps 1-3 (safe on a worker thread: it opens its own read-only connection to the count).

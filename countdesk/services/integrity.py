@@ -19,6 +19,7 @@ from ..domain.model import Contest, Count
 from ..errors import CountdeskError
 from ..store.audit import AuditRow, AuditVerdict, audit_rows, audit_trigger_problems, verify_audit_chain, verify_rows
 from ..store.database import CountDatabase, open_database
+from ..store.locations import is_server_url, open_store
 from ..store.records import (
     box_record, candidate_record, contest_details, election_record, lot_record, sheet_record,
 )
@@ -77,12 +78,20 @@ class IntegrityVerdict:
 
 def verify_count(session: CountSession) -> IntegrityVerdict:
     """Check the chain of the session's file, then replay it against the tables."""
-    return verify_count_file(session.path)
+    return verify_count_file(session.location)
 
 
 def verify_count_file(path: str | Path) -> IntegrityVerdict:
-    """The same, for a count file: read through a connection of its own, in one read transaction,
-    so a writer confirming sheets meanwhile cannot make the trail and the tables seem to differ."""
+    """The same, for a count file or server: read through a connection of its own, in one read
+    transaction, so a writer confirming sheets meanwhile cannot make the trail and the tables seem
+    to differ."""
+    if is_server_url(path):
+        store = open_store(path, read_only=True)
+        try:
+            with store.snapshot():
+                return _verify(store)
+        finally:
+            store.close()
     cdb = open_database(path, read_only=True)
     try:
         with cdb.guard():

@@ -46,6 +46,12 @@ def instruction_file(count_path: Path, contest_id: str) -> Path:
     return count_path.with_name(f"{count_path.name}.round2-{safe_name(contest_id)}.json")
 
 
+def _on_a_server(session: CountSession) -> CountdeskError:
+    return CountdeskError(
+        f"{session.path.name} is on a count server, which keeps no round-2 instruction file: copy the count "
+        "to a file (countdesk copy) and import the instruction there", str(session.path))
+
+
 class InstructionFileError(CountdeskError):
     """The side file does not hold the instruction the audit trail records (located at the file).
 
@@ -85,6 +91,10 @@ def checked_instruction(session: CountSession, contest_id: str) -> Round2Instruc
     """The instruction the area must count round 2 for: the latest import the audit trail records,
     read from the side file only if the file holds exactly the bytes recorded then. None when the
     trail records no import and no file lies there. Raises InstructionFileError otherwise."""
+    if session.shared:  # no folder to keep a side file in: only a count file can hold an instruction
+        if recorded_import(session, contest_id) is None:
+            return None
+        raise _on_a_server(session)
     path = instruction_file(session.path, contest_id)
     row = recorded_import(session, contest_id)
     if row is None:
@@ -149,6 +159,8 @@ def import_round2_instruction(session: CountSession, source: Path, *, reason: st
     if session.read_only:
         raise CountdeskError(f"{session.path.name} is open read-only: the instruction cannot be imported",
                              str(session.path))
+    if session.shared:
+        raise _on_a_server(session)
     instruction = read_round2_instruction(source)
     data = _read_bytes(source)
     election = session.election()

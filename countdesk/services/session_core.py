@@ -62,7 +62,7 @@ class SessionCore:
     def _state(self, contest_id: str) -> ContestState:
         self._require_open()
         require_id(contest_id, "contest_id", "contest id")
-        if self._cdb.read_only:
+        if self._cdb.read_only or self._cdb.shared:
             self._states = contest_states(self._cdb)  # a writer elsewhere may have changed them
         state = self._states.get(contest_id)
         if state is None:
@@ -92,6 +92,9 @@ class SessionCore:
     def _write_advancing(self, state: ContestState, stage: Stage, why: str, write: Callable[[], None]) -> None:
         """Run `write`; if it is the contest's first entry of a later stage, move the contest on to
         that stage in the same transaction (audited). Stages never move back this way."""
+        if self._cdb.shared:
+            self._write_shared(state.id, stage, why, write)
+            return
         if _STAGE_ORDER[state.stage] >= _STAGE_ORDER[stage]:
             write()
             return
@@ -100,6 +103,22 @@ class SessionCore:
             set_contest_field(self._cdb, self._actor, state.id, "stage", str(stage), action="contest.stage",
                               reason=why)
         self._refresh(state.id)
+
+
+    def _write_shared(self, contest_id: str, stage: Stage, why: str, write: Callable[[], None]) -> None:
+        """On a server another station may have declared the contest, or moved it on, since it was
+        read: read it again under the write lock, in the transaction that writes."""
+        with self._cdb.transaction():
+            fresh = contest_state(self._cdb, contest_id)
+            if fresh is None:
+                raise ValidationError(f'no contest "{contest_id}"', contest_where(contest_id))
+            if fresh.declared:
+                raise CountdeskError(f'contest "{contest_id}" is declared: unlock it first', contest_where(contest_id))
+            write()
+            if _STAGE_ORDER[fresh.stage] < _STAGE_ORDER[stage]:
+                set_contest_field(self._cdb, self._actor, contest_id, "stage", str(stage), action="contest.stage",
+                                  reason=why)
+        self._refresh(contest_id)
 
 
 _Session = TypeVar("_Session", bound=type)

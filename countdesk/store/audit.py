@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterable
 from sqlite_utils import Database
 
 GENESIS_HASH = "0" * 64
-_COLUMNS = "id, at, operator, action, entity, contest_id, key, before, after, reason, prev_hash, hash"
+_ROW_COLUMNS = "id, at, operator, action, entity, contest_id, key, before, after, reason, prev_hash, hash"
+_COLUMNS = _ROW_COLUMNS + ", station"
 
 
 def utc_now() -> str:
@@ -37,6 +38,8 @@ class Actor:
 
     operator: str
     clock: Callable[[], str] = utc_now
+    #: The station writing (on a count server, the role it logged in as); None in a count file.
+    station: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class AuditRow:
     reason: str | None
     prev_hash: str
     hash: str
+    station: str | None = None
 
     @property
     def before(self) -> Any:
@@ -79,10 +83,10 @@ class AuditVerdict:
 
 def row_hash(row_id: int, at: str, operator: str, action: str, entity: str, contest_id: str | None,
              key: str | None, before_json: str | None, after_json: str | None, reason: str | None,
-             prev_hash: str) -> str:
-    payload = canonical_json(
-        [row_id, at, operator, action, entity, contest_id, key, before_json, after_json, reason, prev_hash]
-    )
+             prev_hash: str, station: str | None = None) -> str:
+    """A row without a station hashes exactly as before stations existed, so older trails verify."""
+    fields = [row_id, at, operator, action, entity, contest_id, key, before_json, after_json, reason, prev_hash]
+    payload = canonical_json(fields if station is None else [*fields, station])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -101,19 +105,21 @@ def append_audit(
     before_json = None if before is None else canonical_json(before)
     after_json = None if after is None else canonical_json(after)
     digest = row_hash(row_id, at, actor.operator, action, entity, contest_id, key,
-                      before_json, after_json, reason, prev_hash)
-    db.execute(
-        f"INSERT INTO audit ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (row_id, at, actor.operator, action, entity, contest_id, key, before_json, after_json,
-         reason, prev_hash, digest),
-    )
+                      before_json, after_json, reason, prev_hash, actor.station)
+    values = (row_id, at, actor.operator, action, entity, contest_id, key, before_json, after_json,
+              reason, prev_hash, digest)
+    if actor.station is None:  # also what a file of the schema before m0003 takes
+        db.execute(f"INSERT INTO audit ({_ROW_COLUMNS}) VALUES ({', '.join('?' * len(values))})", values)
+    else:
+        db.execute(f"INSERT INTO audit ({_COLUMNS}) VALUES ({', '.join('?' * (len(values) + 1))})",
+                   (*values, actor.station))
     db.execute(
         "INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (1, ?, ?) "
         "ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash",
         (row_id, digest),
     )
     return AuditRow(row_id, at, actor.operator, action, entity, contest_id, key, before_json,
-                    after_json, reason, prev_hash, digest)
+                    after_json, reason, prev_hash, digest, actor.station)
 
 
 def audit_rows(
@@ -166,7 +172,7 @@ def verify_rows(rows: Iterable[AuditRow], head: Callable[[], tuple[int, str]]) -
                         f"audit row {audit.id} does not link to the row before it")
         recomputed = row_hash(audit.id, audit.at, audit.operator, audit.action, audit.entity,
                               audit.contest_id, audit.key, audit.before_json, audit.after_json,
-                              audit.reason, audit.prev_hash)
+                              audit.reason, audit.prev_hash, audit.station)
         if recomputed != audit.hash:
             return _bad(checked, prev_hash, audit.id, f"audit row {audit.id} was altered")
         prev_hash, expected_id, checked = audit.hash, expected_id + 1, checked + 1
@@ -199,6 +205,21 @@ def audit_trigger_problems(db: Database) -> list[str]:
             problems.append(f"the audit trail's append-only trigger {name} was removed")
         elif " ".join(str(found[name]).split()) != " ".join(sql.split()):
             problems.append(f"the audit trail's append-only trigger {name} was altered")
+    return problems
+
+
+def server_trigger_problems(db: Database) -> list[str]:
+    """The same question on a count server: are the guard triggers there and switched on? Only the
+    count's owner can drop or disable them (stations are not owners), so they are reported, not
+    restored: a station refuses to write a count whose trail is unguarded."""
+    found = dict(db.execute(
+        "SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'audit'::regclass AND NOT tgisinternal"))
+    problems = []
+    for name in AUDIT_TRIGGERS:
+        if name not in found:
+            problems.append(f"the audit trail's append-only trigger {name} was removed")
+        elif found[name] == "D":
+            problems.append(f"the audit trail's append-only trigger {name} was switched off")
     return problems
 
 

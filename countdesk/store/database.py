@@ -31,9 +31,14 @@ _HEADER_SIZE = 100
 class CountDatabase:
     """An open count file: the sqlite-utils Database, its path, and whether it may be written."""
 
+    #: One writer at a time (the lock file); a server count (store/server.py) is shared.
+    shared = False
+
     def __init__(self, db: Database, path: Path, read_only: bool) -> None:
         self.db = db
         self.path = path
+        #: What to open it again with (a server count: its URL).
+        self.location: str | Path = path
         self.read_only = read_only
         # A session may be opened on a worker thread and used on the GUI thread: the connection
         # allows that, and this lock keeps one thread's transaction from interleaving with another's.

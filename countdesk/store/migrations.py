@@ -22,11 +22,13 @@ MIGRATION_SET = "countdesk"
 
 migrations = Migrations(MIGRATION_SET)
 _NAMES: list[str] = []
+_FUNCTIONS: list = []
 
 
 def _migration(fn):
     """Register `fn` under its own name, in the order of this file."""
     _NAMES.append(fn.__name__)
+    _FUNCTIONS.append(fn)
     return migrations(name=fn.__name__)(fn)
 
 
@@ -208,8 +210,20 @@ CREATE TABLE keying (
 """)
 
 
+@_migration
+def m0003_audit_station(db: Database) -> None:
+    """Which station wrote each audit row: on a count server several stations write one trail.
+    A count file is one station (its machine is in the session.open row), so its rows leave it empty."""
+    db.execute("ALTER TABLE audit ADD COLUMN station TEXT")
+
+
 def migration_names() -> list[str]:
     return list(_NAMES)
+
+
+def migration_steps() -> list[tuple[str, object]]:
+    """(name, function) in order: for a store that is not a sqlite-utils Database (the server)."""
+    return list(zip(_NAMES, _FUNCTIONS))
 
 
 def apply_migrations(db: Database, *, stop_before: str | None = None) -> None:

@@ -54,11 +54,18 @@ def read_sheet(cdb: CountDatabase, contest_id: str, sheet_id: str) -> CountSheet
 
 def save_sheet(
     cdb: CountDatabase, actor: Actor, contest_id: str, sheet: CountSheet, *,
-    reason: str | None = None, action: str = "sheet.save",
+    reason: str | None = None, action: str = "sheet.save", replacing: bool | None = None,
 ) -> CountSheet | None:
-    """Insert the sheet, or replace the one with its id (keeping its place). Returns the one replaced."""
+    """Insert the sheet, or replace the one with its id (keeping its place). Returns the one replaced.
+
+    `replacing` is what the caller saw before it asked (None: either is fine). When another station
+    recorded the sheet in between, the write is refused rather than silently replacing theirs."""
     with cdb.transaction() as db:
         before = get_sheet(db, contest_id, sheet.id)
+        if replacing is not None and replacing != (before is not None):
+            raise ValidationError(
+                f"sheet {sheet.id} was just {'recorded' if before is not None else 'removed'} at another "
+                "station: look at it again before saving", f"contests[{contest_id}].count_sheets[{sheet.id}]")
         if before is None:
             position = db.execute(
                 "SELECT coalesce(max(position), 0) + 1 FROM count_sheet WHERE contest_id = ?", (contest_id,)

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.model import CountSheet
-from .audit import Actor, append_audit, audit_trigger_problems, canonical_json, restore_audit_triggers
+from ..errors import CountdeskError
+from .audit import (
+    Actor, append_audit, audit_trigger_problems, canonical_json, restore_audit_triggers, server_trigger_problems,
+)
 from .database import CountDatabase
 from .records import sheet_from_record, sheet_record
 
@@ -88,7 +91,15 @@ def record_event(
 
 def restore_audit_protection(cdb: CountDatabase, actor: Actor) -> list[str]:
     """On opening for writing: triggers dropped or altered outside the app are put back, and that
-    is recorded in the trail ("audit.triggers_restored"), in one transaction."""
+    is recorded in the trail ("audit.triggers_restored"), in one transaction. A count server's
+    owner alone can touch them: there a station refuses to open a count whose trail is unguarded."""
+    if cdb.shared:
+        with cdb.guard():
+            problems = server_trigger_problems(cdb.db)
+        if problems:
+            raise CountdeskError(f"{cdb.path.name}: {'; '.join(problems)}: the count server's administrator "
+                                 "must put it back before anyone writes", str(cdb.path))
+        return []
     with cdb.guard():
         if not audit_trigger_problems(cdb.db):
             return []
@@ -105,11 +116,13 @@ def restore_audit_protection(cdb: CountDatabase, actor: Actor) -> list[str]:
 def start_session(cdb: CountDatabase, actor: Actor, host: str, pid: int, details: dict[str, Any]) -> int:
     with cdb.transaction() as db:
         opened_at = actor.clock()
-        cursor = db.execute(
-            "INSERT INTO operator_session (operator, host, pid, opened_at) VALUES (?, ?, ?, ?)",
-            (actor.operator, host, pid, opened_at),
+        # The id is chosen here, not by the database: the same on a file and on a server (where the
+        # write lock makes max + 1 safe), and a copied count keeps its ids.
+        session_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM operator_session").fetchone()[0]
+        db.execute(
+            "INSERT INTO operator_session (id, operator, host, pid, opened_at) VALUES (?, ?, ?, ?, ?)",
+            (session_id, actor.operator, host, pid, opened_at),
         )
-        session_id = cursor.lastrowid
         append_audit(db, actor, "session.open", "session", key=str(session_id),
                      after={"host": host, "pid": pid, **details})
     return session_id

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from itertools import count
+
+import psycopg
+import pytest
 
 from countdesk.domain.model import (
     Box, Candidate, Contest, CountSheet, Election, Lot, VotingSystem, frozen_map,
 )
 from countdesk.store.audit import Actor
+
+#: A test of what only a count file has (pragmas, its bytes, sqlite internals): the file backend alone.
+file_only = pytest.mark.parametrize("cdb", ["file"], indirect=True)
+#: What the schema raises when it refuses a row, on either backend.
+REFUSED_BY_SCHEMA = (sqlite3.IntegrityError, psycopg.IntegrityError, psycopg.DataError,
+                     psycopg.errors.DatatypeMismatch)
 
 ELECTION = Election("local.testshire.2021-05-06", "Local elections", date(2021, 5, 6), "Testshire",
                     returning_officer="Jo Bloggs", bilingual=True)

@@ -13,7 +13,7 @@ from countdesk.store.contests import add_contest, save_election
 from countdesk.store.database import BUSY_TIMEOUT_MS, create_database, open_database
 from countdesk.store.migrations import APPLICATION_ID, apply_migrations, migration_names
 from countdesk.store.repository import Stage, contest_states, load_count
-from store_builders import ELECTION, actor, sv_contest
+from store_builders import ELECTION, REFUSED_BY_SCHEMA, actor, file_only, sv_contest
 
 DAMAGED = "is not a countdesk count file or is damaged"
 
@@ -22,12 +22,14 @@ def _pragmas(cdb) -> dict[str, object]:
     return {name: cdb.pragma(name) for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
 
 
+@file_only
 def test_a_new_file_has_the_whole_schema_and_safe_pragmas(cdb, db_path):
     assert _pragmas(cdb) == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1,
                              "busy_timeout": BUSY_TIMEOUT_MS}
     assert cdb.pragma("application_id") == APPLICATION_ID
     applied = [r["name"] for r in cdb.db.query("SELECT name FROM _sqlite_migrations ORDER BY id")]
-    assert applied == migration_names() == ["m0001_count_tables", "m0002_stage_and_double_entry"]
+    assert applied == migration_names() == ["m0001_count_tables", "m0002_stage_and_double_entry",
+                                            "m0003_audit_station"]
     cdb.close()
     for read_only in (False, True):
         reopened = open_database(db_path, read_only=read_only)
@@ -37,11 +39,13 @@ def test_a_new_file_has_the_whole_schema_and_safe_pragmas(cdb, db_path):
         reopened.close()
 
 
+@file_only
 def test_create_refuses_an_existing_file(cdb, db_path):
     with pytest.raises(CountdeskError, match="already exists"):
         create_database(db_path)
 
 
+@file_only
 def test_a_read_only_file_refuses_every_write(cdb, db_path):
     cdb.close()
     ro = open_database(db_path, read_only=True)
@@ -61,7 +65,7 @@ def test_a_failed_transaction_leaves_nothing(cdb):
 @pytest.mark.parametrize("value", [-1, 2.5, "many", None])
 def test_the_schema_itself_refuses_a_figure_that_is_not_a_whole_number(cdb, value):
     add_contest(cdb, actor(), sv_contest())
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(REFUSED_BY_SCHEMA):
         cdb.db.execute(
             "INSERT INTO sheet_vote (contest_id, sheet_id, candidate_id, votes) VALUES (?, ?, ?, ?)",
             ("mayor.testshire", "T1-R2", "cedar-c", value),
@@ -69,7 +73,7 @@ def test_the_schema_itself_refuses_a_figure_that_is_not_a_whole_number(cdb, valu
 
 
 def test_the_schema_refuses_an_sv_contest_with_two_seats(cdb):
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(REFUSED_BY_SCHEMA):
         cdb.db.execute("INSERT INTO contest (id, position, title, system, seats) VALUES ('m', 1, 'M', 'sv', 2)")
 
 
@@ -115,6 +119,7 @@ def test_an_older_file_is_migrated_on_open_and_keeps_its_data(tmp_path):
     assert open_database(path, read_only=True).pragma("application_id") == APPLICATION_ID
 
 
+@file_only
 def test_a_file_from_a_newer_countdesk_is_refused(cdb, db_path):
     cdb.db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                    "VALUES ('countdesk', 'm0099_from_the_future', '2030-01-01')")
@@ -149,6 +154,7 @@ def test_another_programs_sqlite_database_is_refused(tmp_path):
     assert Database(path).journal_mode == "delete"
 
 
+@file_only
 def test_a_truncated_copy_is_refused(cdb, db_path):
     save_election(cdb, actor(), ELECTION)
     add_contest(cdb, actor(), sv_contest())
@@ -169,7 +175,7 @@ def test_a_fresh_file_opens_with_an_intact_empty_audit_chain(cdb):
 
 def test_the_schema_refuses_to_delete_a_candidate_who_has_votes(cdb):
     add_contest(cdb, actor(), sv_contest())
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(REFUSED_BY_SCHEMA):
         cdb.db.execute("DELETE FROM candidate WHERE contest_id = 'mayor.testshire' AND id = 'ash-a'")
 
 

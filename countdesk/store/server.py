@@ -1,0 +1,306 @@
+"""The count on a PostgreSQL server: the same store interface as a count file, over psycopg 3.
+
+A `ServerDatabase` offers what `CountDatabase` offers (`db`, `transaction`, `snapshot`, `guard`,
+`read_only`, `path`, `close`), and its `db` answers the subset of sqlite-utils' `Database` that
+the store uses (`execute`, `executescript`, `conn.execute`, `conn.executemany`, `conn.in_transaction`,
+`atomic`), translating each statement through dialect.py. So the store's functions, migrations and
+audit chain are the same code for both backends.
+
+Several stations write one count, so every write transaction first takes one advisory lock
+(`pg_advisory_xact_lock`, released at commit or rollback): writes, and so audit appends, happen in
+one order, each seeing everything committed before it. Reads take no lock; a `snapshot` is a
+REPEATABLE READ, READ ONLY transaction. Commits are synchronous: an acknowledged write is on the
+server's disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import psycopg
+from psycopg import pq
+from psycopg.types.string import StrDumper
+
+from ..errors import CountdeskError
+from .dialect import to_postgres
+from .migrations import MIGRATION_SET, migration_names, migration_steps
+
+#: The key of the one advisory lock every write transaction holds ("CDK" + 1).
+WRITE_LOCK_KEY = 0x43444B01
+MIGRATIONS_TABLE = "countdesk_migrations"
+CONNECT_TIMEOUT_S = 5
+APPLICATION_NAME = "countdesk"
+
+
+class ServerUnreachable(CountdeskError):
+    """The server cannot be reached or the connection was lost: nothing unacknowledged was kept."""
+
+
+@dataclass(frozen=True)
+class ServerLocation:
+    """Where a server count is, for messages and the title bar; never carries the password."""
+
+    url: str
+
+    @property
+    def name(self) -> str:
+        parts = urlsplit(self.url)
+        query = dict(parse_qsl(parts.query))
+        host = parts.hostname or query.get("host") or "localhost"
+        port = parts.port or query.get("port")
+        dbname = unquote(parts.path.lstrip("/")) or query.get("dbname") or "?"
+        where = f"{host}:{port}" if port else host
+        return f"{dbname} on {where}"
+
+    @property
+    def safe_url(self) -> str:
+        """The URL without its password (the password is never printed or stored in the count)."""
+        parts = urlsplit(self.url)
+        if parts.password is None:
+            return self.url
+        netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
+        return parts._replace(netloc=netloc).geturl()
+
+    def __str__(self) -> str:
+        return self.safe_url
+
+
+class ServerConnection:
+    """The sqlite-utils-shaped face of one psycopg connection (autocommit outside transactions)."""
+
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self._pg = conn
+
+    # sqlite-utils Database -----------------------------------------------------------------------
+    @property
+    def conn(self) -> "ServerConnection":
+        return self
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> psycopg.Cursor:
+        _check_params(params)
+        statement = to_postgres(sql, bool(params))
+        if not statement:
+            return self._pg.cursor()
+        return self._pg.execute(statement, list(params) if params else None)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        rows = list(rows)
+        for row in rows:
+            _check_params(row)
+        if rows:
+            with self._pg.cursor() as cur:
+                cur.executemany(to_postgres(sql, True), rows)
+
+    def executescript(self, script: str) -> None:
+        statement = to_postgres(script, False)
+        if statement:
+            self._pg.execute(statement)
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["ServerConnection"]:
+        """A transaction (a savepoint when nested); the outermost takes the write lock first."""
+        outermost = not self.in_transaction
+        with self._pg.transaction():
+            if outermost:
+                self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+            yield self
+
+    # sqlite3 Connection --------------------------------------------------------------------------
+    @property
+    def in_transaction(self) -> bool:
+        return self._pg.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def close(self) -> None:
+        self._pg.close()
+
+
+class ServerDatabase:
+    """An open server count: the CountDatabase interface over one connection."""
+
+    shared = True
+
+    def __init__(self, conn: psycopg.Connection, location: ServerLocation, read_only: bool) -> None:
+        self.db = ServerConnection(conn)
+        self.path = location
+        #: What to open it again with: the URL as given (its password, if any, included).
+        self.location = location.url
+        self.read_only = read_only
+        self._thread_lock = threading.RLock()
+
+    @property
+    def station(self) -> str:
+        """The role this station logged in as: the server authenticated it, so it names the station."""
+        with self.guard():
+            return self.db.execute("SELECT session_user").fetchone()[0]
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[ServerConnection]:
+        if self.read_only:
+            raise CountdeskError(f"{self.path.name} is open read-only: nothing can be changed", str(self.path))
+        with self.guard("could not write to"):
+            with self.db.atomic():
+                yield self.db
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[ServerConnection]:
+        with self.guard():
+            if self.db.in_transaction:
+                yield self.db
+                return
+            with self.db._pg.transaction():
+                self.db._pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield self.db
+
+    @contextlib.contextmanager
+    def guard(self, doing: str = "could not read") -> Iterator[None]:
+        with self._thread_lock:
+            try:
+                yield
+            except psycopg.OperationalError as exc:
+                if self.db._pg.closed or self.db._pg.broken:
+                    raise ServerUnreachable(
+                        f"lost the connection to {self.path.name}: {_first_line(exc)}", str(self.path)
+                    ) from exc
+                raise CountdeskError(f"{doing} {self.path.name}: {_first_line(exc)}", str(self.path)) from exc
+            except psycopg.Error as exc:
+                raise CountdeskError(f"{doing} {self.path.name}: {_first_line(exc)}", str(self.path)) from exc
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.db.in_transaction
+
+    @property
+    def connected(self) -> bool:
+        return not (self.db._pg.closed or self.db._pg.broken)
+
+    def close(self) -> None:
+        with self._thread_lock:
+            self.db.close()
+
+
+def _check_params(params: Sequence[Any] | None) -> None:
+    """The store binds whole numbers, text and NULL only. SQLite's CHECK (typeof = 'integer')
+    refuses anything else in a figure column; PostgreSQL would round a float into BIGINT, so a
+    float is refused here, and text is sent typed as text (see `connect`), never coerced."""
+    for value in params or ():
+        if isinstance(value, (float, bool)):
+            raise psycopg.DataError(f"not a whole number: {value!r}")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def connect(url: str, *, read_only: bool = False) -> ServerDatabase:
+    """A connection to the count at `url`; the schema is not checked here (see open/create)."""
+    location = ServerLocation(url)
+    try:
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                               application_name=APPLICATION_NAME)
+    except psycopg.Error as exc:
+        raise ServerUnreachable(f"cannot connect to {location.name}: {_first_line(exc)}", str(location)) from exc
+    # Text parameters are typed text, so the server never coerces "7" into a figure column.
+    conn.adapters.register_dumper(str, StrDumper)
+    try:
+        conn.execute("SET synchronous_commit = on")
+        if read_only:
+            conn.execute("SET default_transaction_read_only = on")
+    except psycopg.Error as exc:
+        conn.close()
+        raise ServerUnreachable(f"cannot use {location.name}: {_first_line(exc)}", str(location)) from exc
+    return ServerDatabase(conn, location, read_only)
+
+
+# Schema ------------------------------------------------------------------------------------------
+
+def applied_migrations(sdb: ServerDatabase) -> list[str] | None:
+    """Names applied, in order; None when the database holds no countdesk count."""
+    db = sdb.db
+    exists = db.execute("SELECT to_regclass(?) IS NOT NULL", (MIGRATIONS_TABLE,)).fetchone()[0]
+    if not exists:
+        return None
+    return [r[0] for r in db.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY seq", (MIGRATION_SET,))]
+
+
+def _user_tables(sdb: ServerDatabase) -> list[str]:
+    return [r[0] for r in sdb.db.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")]
+
+
+def apply_server_migrations(sdb: ServerDatabase) -> None:
+    """The same migrations as a count file, each in its own transaction with its record."""
+    with sdb.guard("could not upgrade"):
+        with sdb.db.atomic():
+            sdb.db.execute(
+                f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (seq BIGINT PRIMARY KEY, "
+                "migration_set TEXT NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        for name, step in migration_steps():
+            with sdb.db.atomic():  # the write lock: two stations never upgrade at once
+                done = applied_migrations(sdb) or []
+                check_not_newer(done, sdb.path.name)
+                if name in done:
+                    continue
+                step(sdb.db)
+                sdb.db.execute(
+                    f"INSERT INTO {MIGRATIONS_TABLE} (seq, migration_set, name, applied_at) "
+                    f"SELECT coalesce(max(seq), 0) + 1, ?, ?, now()::text FROM {MIGRATIONS_TABLE}",
+                    (MIGRATION_SET, name))
+
+
+def check_not_newer(applied: list[str], name: str) -> None:
+    unknown = [m for m in applied if m not in set(migration_names())]
+    if unknown:
+        raise CountdeskError(
+            f"{name} was set up by a newer version of countdesk (schema {unknown[-1]}): "
+            "this station must run that version to join the count")
+
+
+def check_schema_same(sdb: ServerDatabase) -> None:
+    """A station joins only a count of exactly its own schema version: an older or newer station
+    would read or write columns the other does not know."""
+    applied = applied_migrations(sdb)
+    if applied is None:
+        raise CountdeskError(f"{sdb.path.name} holds no countdesk count", str(sdb.path))
+    check_not_newer(applied, sdb.path.name)
+    missing = [m for m in migration_names() if m not in applied]
+    if missing:
+        raise CountdeskError(
+            f"{sdb.path.name} was set up by an older version of countdesk (it lacks {missing[0]}): "
+            "upgrade it with `countdesk server upgrade` once every station runs this version", str(sdb.path))
+
+
+def create_server_count(url: str) -> ServerDatabase:
+    """Set up a count in an empty database (made beforehand by `countdesk server init`)."""
+    sdb = connect(url)
+    try:
+        with sdb.guard("could not set up"):
+            if _user_tables(sdb):
+                raise CountdeskError(
+                    f"{sdb.path.name} is not empty: a new count needs an empty database", str(sdb.path))
+        apply_server_migrations(sdb)
+        return sdb
+    except BaseException:
+        sdb.close()
+        raise
+
+
+def open_server_count(url: str, *, read_only: bool = False, upgrade: bool = False) -> ServerDatabase:
+    """An existing server count of this version's schema (or brought to it, with `upgrade`)."""
+    sdb = connect(url, read_only=read_only)
+    try:
+        with sdb.guard():
+            if upgrade and not read_only:
+                if applied_migrations(sdb) is None:
+                    raise CountdeskError(f"{sdb.path.name} holds no countdesk count", str(sdb.path))
+                apply_server_migrations(sdb)
+            check_schema_same(sdb)
+        return sdb
+    except BaseException:
+        sdb.close()
+        raise

@@ -1,0 +1,47 @@
+"""A count on the test cluster, and station roles to reach it as."""
+
+from __future__ import annotations
+
+import itertools
+
+import psycopg
+import pytest
+
+from countdesk.services import CountSession
+from countdesk.store.server import open_server_count
+from countdesk.store.server_roles import grant_station
+from server_builders import CONTEST, ELECTION
+
+_role_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def station_url(pg_cluster, pg_url):
+    """make(name) -> the URL a station logs in with: a role of its own with a station's rights."""
+    made: dict[str, str] = {}
+
+    def make(name: str = "station") -> str:
+        if name not in made:
+            role = f"{name}_{next(_role_numbers)}"
+            with psycopg.connect(pg_cluster.url(), autocommit=True) as conn:
+                conn.execute(f"CREATE ROLE {role} LOGIN")
+            owner = open_server_count(pg_url)
+            try:
+                grant_station(owner, role)
+            finally:
+                owner.close()
+            dbname = pg_url.split("/")[3].split("?")[0]
+            made[name] = pg_cluster.url(dbname, user=role)
+        return made[name]
+
+    return make
+
+
+@pytest.fixture
+def server_count(pg_url):
+    """The URL of a server count holding one empty FPTP contest (set up by the owner)."""
+    with CountSession.create(pg_url, "Count Supervisor", ELECTION) as session:
+        from countdesk.domain.model import Count
+
+        session.import_count(Count(ELECTION, (CONTEST,)), replace=True)
+    return pg_url
