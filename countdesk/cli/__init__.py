@@ -14,6 +14,8 @@ from .. import __version__
 from ..errors import CountdeskError
 
 DOCUMENTS = ("declaration", "rejected", "verification", "provisional", "first_count", "second_count")
+_SERVER = "a count server's postgresql://STATION@HOST/COUNT URL"
+_DB_HELP = f"a .countdesk count file or {_SERVER}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,14 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="import a count file (JSON) into a count database")
     p.add_argument("file")
-    p.add_argument("--db", required=True, help="the .countdesk database (created if missing)")
+    p.add_argument("--db", required=True, help=f"the .countdesk database (created if missing) or {_SERVER}")
     p.add_argument("--operator", default=None, help="name stamped on the audit log")
     p.add_argument("--replace", action="store_true", help="replace the contests a database already holds")
 
     p = sub.add_parser("tally", help="the result of a count file or a count database")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("file", nargs="?")
-    src.add_argument("--db")
+    src.add_argument("--db", help=f"a .countdesk count file or {_SERVER}")
     p.add_argument("--json", action="store_true", help="the result as JSON (spec/count-file.md)")
 
     p = sub.add_parser("collate", help="add up several areas' count files or bundles")
@@ -52,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export-json", help="write the count file (JSON) of a count database")
-    p.add_argument("--db", required=True)
+    p.add_argument("--db", required=True, help=_DB_HELP)
     p.add_argument("--out", required=True)
 
     p = sub.add_parser(
@@ -62,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "While the count is open for writing elsewhere the PDF is still written, not recorded, "
                     "and a note on stderr says so.",
     )
-    p.add_argument("--db", required=True)
+    p.add_argument("--db", required=True, help=_DB_HELP)
     p.add_argument("--contest", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--document", choices=DOCUMENTS, default="declaration")
@@ -71,16 +73,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--operator", default=None, help="name stamped on the audit log")
 
     p = sub.add_parser("export", help="write the results bundle to a folder or USB stick")
-    p.add_argument("--db", required=True)
+    p.add_argument("--db", required=True, help=_DB_HELP)
     p.add_argument("--to", required=True, metavar="DIR")
 
     p = sub.add_parser("verify-bundle", help="check a results bundle's files and signature")
     p.add_argument("bundle", metavar="DIR")
 
     p = sub.add_parser("audit", help="the audit log of a count database")
-    p.add_argument("--db", required=True)
+    p.add_argument("--db", required=True, help=_DB_HELP)
     p.add_argument("--verify", action="store_true", help="check the hash chain")
     p.add_argument("--contest", default=None, help="only this contest's rows")
+
+    p = sub.add_parser(
+        "copy", help="copy a count between a file and a server, exactly (audit trail included)",
+        description="Copy a whole count, every row and the audit trail with its hashes, from a count file "
+                    "to a count server or back. The target must be a new file or an empty server database; "
+                    "the copy is compared with the original and its audit trail verified before it is done.",
+    )
+    p.add_argument("--from", dest="source", required=True, metavar="SRC", help=_DB_HELP)
+    p.add_argument("--to", dest="target", required=True, metavar="DST", help=_DB_HELP)
+
+    p = sub.add_parser("sheet", help="count sheets from a script")
+    sheet = p.add_subparsers(dest="sheet_command", metavar="ACTION", parser_class=_Parser, required=True)
+    p = sheet.add_parser(
+        "add", help="confirm one count sheet given as JSON",
+        description="Confirm one count sheet given as JSON in the count file's shape "
+                    '({"id": "T1", "round": 1, "votes": {...}, "rejected": {...}}), with the same checks as '
+                    "the app. A contest keyed twice takes it as a keying (the second must be another operator's).",
+    )
+    p.add_argument("file", metavar="FILE|-", help="the sheet's JSON, or - to read it from standard input")
+    p.add_argument("--db", required=True, help=_DB_HELP)
+    p.add_argument("--contest", required=True)
+    p.add_argument("--operator", default=None, help="name stamped on the audit log")
+    p.add_argument("--reason", default=None, help="why, when the sheet replaces one already recorded")
     return parser
 
 

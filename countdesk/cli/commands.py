@@ -31,6 +31,13 @@ def _login_name() -> str:
         return getpass.getuser() or "command line"
 
 
+def _location(db: str) -> str | Path:
+    """`--db`: a count file's path, or a count server's postgresql:// URL (docs/server.md)."""
+    from ..store.locations import is_server_url
+
+    return db if is_server_url(db) else Path(db)
+
+
 def _print_results(count: Count, results, as_json: bool) -> None:
     if as_json:
         print(results_to_json(results))
@@ -52,7 +59,7 @@ def cmd_tally(args: Namespace) -> int:
         from ..services.round2_area import instructed_finalists
 
         # An area count of a collated SV poll reports round 2 for the finalists it was instructed.
-        with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
+        with CountSession.open(_location(args.db), _operator(args), read_only=True) as session:
             count = session.load()
             finalists = instructed_finalists(session, [c.id for c in count.contests])
         results = tuple(tally_contest(count.election, c, finalists.get(c.id)) for c in count.contests)
@@ -102,9 +109,11 @@ def cmd_import(args: Namespace) -> int:
     database that the import then fails to fill is removed, so nothing is left behind."""
     from ..services.counts import CountSession
 
+    from ..store.locations import count_exists, describe_location
+
     count = _load_file(args.file)
-    db = Path(args.db)
-    created = not db.exists()
+    db = _location(args.db)
+    created = not count_exists(db)
     if created:
         session = CountSession.create(db, _operator(args), count.election)
     else:
@@ -113,13 +122,13 @@ def cmd_import(args: Namespace) -> int:
         session.import_count(count, reason=f"imported from {Path(args.file).name}", replace=args.replace)
     except BaseException:
         session.close()
-        if created:
+        if created and isinstance(db, Path):
             _remove_count_file(db)
         raise
     session.close()
     sheets = sum(len(c.count_sheets) for c in count.contests)
     boxes = sum(len(c.boxes) for c in count.contests)
-    print(f"imported {len(count.contests)} contest(s), {boxes} box(es), {sheets} count sheet(s) into {db}")
+    print(f"imported {len(count.contests)} contest(s), {boxes} box(es), {sheets} count sheet(s) into {db if isinstance(db, Path) else describe_location(db)}")
     return 0
 
 
@@ -134,7 +143,7 @@ def cmd_export_json(args: Namespace) -> int:
     from ..services.counts import CountSession
 
     refuse_overwriting_inputs(args.out, count=args.db)
-    with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
+    with CountSession.open(_location(args.db), _operator(args), read_only=True) as session:
         count = session.load()
     refuse_overwriting_inputs(args.out, count=args.db)  # again: the folder may have changed meanwhile
     write_count_file(count, Path(args.out))
@@ -150,13 +159,13 @@ def cmd_audit(args: Namespace) -> int:
     if args.verify:
         from ..services.integrity import verify_count_file
 
-        verdict = verify_count_file(Path(args.db))
+        verdict = verify_count_file(_location(args.db))
         if verdict.ok:
             print(verdict.summary())
             return 0
         print(verdict.summary(), file=sys.stderr)
         return 1
-    with CountSession.open(Path(args.db), _operator(args), read_only=True) as session:
+    with CountSession.open(_location(args.db), _operator(args), read_only=True) as session:
         rows = session.audit_rows(contest_id=args.contest)
     for row in rows:
         print(f"{row.id:>6}  {row.at}  {row.operator:<16}  {row.action:<18}  {row.contest_id or '':<24}  "
@@ -176,7 +185,7 @@ def cmd_declare(args: Namespace) -> int:
     from ..output_guard import refuse_overwriting_inputs
     from ..services.integrity import require_trail_matches
 
-    db, out = Path(args.db), Path(args.out).absolute()
+    db, out = _location(args.db), Path(args.out).absolute()
     refuse_overwriting_inputs(out, count=db)
     require_trail_matches(db, f"the {DOCUMENT_NAMES.get(args.document, 'document')}")
     locked: CountLockedError | None = None
@@ -199,7 +208,7 @@ def cmd_declare(args: Namespace) -> int:
     print(wrote)
     held = f"by {locked.holder.describe()}" if locked is not None and locked.holder else "by another countdesk"
     print(f"countdesk: {args.out}: the {DOCUMENT_NAMES[args.document]} was written but not recorded in the audit "
-          f"log: {db.name} is open for writing elsewhere ({held})", file=sys.stderr)
+          f"log: {session.path.name} is open for writing elsewhere ({held})", file=sys.stderr)
     return 0
 
 
@@ -228,7 +237,7 @@ def cmd_export(args: Namespace) -> int:
     from ..services.settings_paths import installation_key
 
     refuse_folder_holding_inputs(args.to, count=args.db)  # before the count is even opened
-    with CountSession.open(Path(args.db), _operator(args)) as session:
+    with CountSession.open(_location(args.db), _operator(args)) as session:
         report = export_bundle(session, Path(args.to), signing_key=installation_key(),
                                generated_at=datetime.now(timezone.utc).astimezone())
     print(f"bundle written and checked: {report.path}")
@@ -236,6 +245,38 @@ def cmd_export(args: Namespace) -> int:
     print(f"signing key fingerprint: {report.key_fingerprint}")
     for warning in report.warnings:
         print(f"note: {warning}")
+    return 0
+
+
+def cmd_copy(args: Namespace) -> int:
+    from ..services.copying import copy_count_between
+    from ..store.locations import describe_location
+
+    report = copy_count_between(_location(args.source), _location(args.target))
+    print(f"copied {describe_location(args.source)} to {describe_location(args.target)}: {report.rows} rows "
+          f"in {report.tables} tables; audit trail of {report.audit_rows} rows verified, "
+          f"ending {report.audit_head_hash}")
+    return 0
+
+
+def cmd_sheet(args: Namespace) -> int:
+    """`countdesk sheet add`: one sheet, through the same service calls as the app's count-sheet form."""
+    from ..exchange.sheet_json import parse_sheet_bytes
+    from ..services.counts import CountSession
+
+    if args.file == "-":
+        data, source = sys.stdin.buffer.read(), "standard input"
+    else:
+        data, source = Path(args.file).read_bytes(), args.file
+    with CountSession.open(_location(args.db), _operator(args)) as session:
+        state = session.contest_state(args.contest)
+        sheet = parse_sheet_bytes(data, state.candidate_ids, source)
+        if state.double_entry:
+            outcome = session.submit_keying(args.contest, sheet, reason=args.reason)
+            print(f"sheet {sheet.id}: {outcome.status}")
+            return 0 if outcome.status != "disagreement" else 1
+        session.save_sheet(args.contest, sheet, reason=args.reason)
+    print(f"sheet {sheet.id} confirmed in {args.contest}")
     return 0
 
 
