@@ -195,6 +195,7 @@ def cmd_declare(args: Namespace) -> int:
         locked = error
         session = CountSession.open(db, _operator(args), read_only=True)
     with session:
+        name = session.path.name
         count = session.load()
         finalists = instructed_finalists(session, [args.contest]).get(args.contest)
         ctx = document_context(count, args.contest, lang=args.lang, place=args.place,
@@ -208,7 +209,7 @@ def cmd_declare(args: Namespace) -> int:
     print(wrote)
     held = f"by {locked.holder.describe()}" if locked is not None and locked.holder else "by another countdesk"
     print(f"countdesk: {args.out}: the {DOCUMENT_NAMES[args.document]} was written but not recorded in the audit "
-          f"log: {session.path.name} is open for writing elsewhere ({held})", file=sys.stderr)
+          f"log: {name} is open for writing elsewhere ({held})", file=sys.stderr)
     return 0
 
 

@@ -19,10 +19,10 @@ import contextlib
 import threading
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
-from urllib.parse import parse_qsl, unquote, urlsplit
 
 import psycopg
 from psycopg import pq
+from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.string import StrDumper
 
 from ..errors import CountdeskError
@@ -46,27 +46,24 @@ class ServerLocation:
 
     url: str
 
+    def _parts(self) -> dict[str, str]:
+        try:
+            return conninfo_to_dict(self.url)
+        except psycopg.ProgrammingError:
+            return {}
+
     @property
     def name(self) -> str:
-        parts = urlsplit(self.url)
-        query = dict(parse_qsl(parts.query))
-        host = parts.hostname or query.get("host") or "localhost"
-        port = parts.port or query.get("port")
-        dbname = unquote(parts.path.lstrip("/")) or query.get("dbname") or "?"
-        where = f"{host}:{port}" if port else host
-        return f"{dbname} on {where}"
-
-    @property
-    def safe_url(self) -> str:
-        """The URL without its password (the password is never printed or stored in the count)."""
-        parts = urlsplit(self.url)
-        if parts.password is None:
-            return self.url
-        netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
-        return parts._replace(netloc=netloc).geturl()
+        """"COUNT on HOST:PORT", as the window and messages name it."""
+        parts = self._parts()
+        host = parts.get("host") or "localhost"
+        where = f"{host}:{parts['port']}" if parts.get("port") else host
+        return f"{parts.get('dbname') or '?'} on {where}"
 
     def __str__(self) -> str:
-        return self.safe_url
+        """Who on which count, never the password (nor does anything store it in the count)."""
+        user = self._parts().get("user")
+        return f"{user}@{self.name}" if user else self.name
 
 
 class ServerConnection:

@@ -133,3 +133,19 @@ def test_an_unreachable_server_is_named_without_its_password(tmp_path):
     with pytest.raises(CountdeskError, match="cannot connect to count on") as caught:
         CountSession.open(url, "Bob")
     assert "s3cret" not in str(caught.value)
+
+
+def test_networking_is_off_unless_a_server_is_named(tmp_path):
+    """A count night on a file never loads the server backend nor its driver."""
+    script = (
+        "import sys\n"
+        "from countdesk.cli import main\n"
+        f"assert main(['import', {str(Path(__file__).parents[1] / 'golden' / 'liverpool-mayor-2021' / 'count.json')!r}, "
+        f"'--db', {str(tmp_path / 'n.countdesk')!r}]) == 0\n"
+        f"assert main(['tally', '--db', {str(tmp_path / 'n.countdesk')!r}]) == 0\n"
+        f"assert main(['audit', '--db', {str(tmp_path / 'n.countdesk')!r}, '--verify']) == 0\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('psycopg', 'countdesk.store.server')))\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
