@@ -198,6 +198,8 @@ AUDIT_TRIGGERS = {
 
 def audit_trigger_problems(db: Database) -> list[str]:
     """The append-only triggers dropped or rewritten outside the app, one sentence each."""
+    if getattr(db, "dialect", "sqlite") == "postgresql":
+        return server_trigger_problems(db)
     found = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"))
     problems = []
     for name, sql in AUDIT_TRIGGERS.items():

@@ -69,6 +69,9 @@ class ServerLocation:
 class ServerConnection:
     """The sqlite-utils-shaped face of one psycopg connection (autocommit outside transactions)."""
 
+    #: Store code that must ask a server something else than a file (its catalogue) checks this.
+    dialect = "postgresql"
+
     def __init__(self, conn: psycopg.Connection) -> None:
         self._pg = conn
 

@@ -14,7 +14,7 @@ from typing import Any
 from ..domain.model import CountSheet
 from ..errors import CountdeskError
 from .audit import (
-    Actor, append_audit, audit_trigger_problems, canonical_json, restore_audit_triggers, server_trigger_problems,
+    Actor, append_audit, audit_trigger_problems, canonical_json, restore_audit_triggers,
 )
 from .database import CountDatabase
 from .records import sheet_from_record, sheet_record
@@ -95,7 +95,7 @@ def restore_audit_protection(cdb: CountDatabase, actor: Actor) -> list[str]:
     owner alone can touch them: there a station refuses to open a count whose trail is unguarded."""
     if cdb.shared:
         with cdb.guard():
-            problems = server_trigger_problems(cdb.db)
+            problems = audit_trigger_problems(cdb.db)
         if problems:
             raise CountdeskError(f"{cdb.path.name}: {'; '.join(problems)}: the count server's administrator "
                                  "must put it back before anyone writes", str(cdb.path))

@@ -149,3 +149,14 @@ def test_networking_is_off_unless_a_server_is_named(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_station_refuses_a_count_whose_audit_guard_was_switched_off(server_count):
+    with psycopg.connect(server_count, autocommit=True) as conn:  # only the owner can do this
+        conn.execute("ALTER TABLE audit DISABLE TRIGGER audit_append_only_update")
+    with pytest.raises(CountdeskError, match="audit_append_only_update was switched off"):
+        CountSession.open(server_count, "Bob")
+    with CountSession.open(server_count, "RO", read_only=True) as session:
+        from countdesk.services.integrity import verify_count
+
+        assert "switched off" in verify_count(session).summary()
