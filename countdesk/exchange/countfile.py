@@ -23,6 +23,7 @@ from .countfile_checks import cross_reference_issues
 from .countfile_issues import Scopes, first_in_document_order
 from .countfile_schema import DuplicateKeyDict, structural_issues
 from .fsutil import write_file_durably
+from .json_bounds import loads_bounded
 from .text_rules import quote
 
 FORMAT = "countdesk/1"
@@ -88,17 +89,7 @@ def _decode_json(data: bytes, source: str) -> object:
             f"not UTF-8 text (byte 0x{data[error.start]:02X}); save the file with UTF-8 encoding",
             f"{source} line {line}, column {column}",
         ) from None
-    try:
-        return json.loads(text, object_pairs_hook=_object_keeping_duplicates)
-    except json.JSONDecodeError as error:
-        message = error.msg[:1].lower() + error.msg[1:]
-        raise ValidationError(
-            f"not valid JSON: {message}", f"{source} line {error.lineno}, column {error.colno}"
-        ) from None
-    except RecursionError:
-        raise ValidationError("not valid JSON: nested too deeply", source) from None
-    except ValueError as error:  # e.g. an integer longer than Python will convert
-        raise ValidationError(f"not valid JSON: {error}", source) from None
+    return loads_bounded(text, source, object_pairs_hook=_object_keeping_duplicates)
 
 
 def _object_keeping_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

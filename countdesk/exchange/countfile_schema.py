@@ -127,7 +127,7 @@ def _unknown_key_message(path: Path, key: object) -> str:
 
 def _pattern_message(pattern: str, instance: object) -> str:
     text = instance if isinstance(instance, str) else ""
-    if pattern == r"\S":
+    if pattern in (r"\S", r"[^\s\u200C\u200D]"):
         return "must not be blank"
     if "A-Za-z0-9" in pattern:
         return bad_id_message(text)

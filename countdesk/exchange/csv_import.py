@@ -21,7 +21,7 @@ from ..errors import CountdeskError, ValidationError
 from .text_rules import (
     LARGEST_FIGURE,
     MAX_ID_LENGTH, MAX_TEXT_LENGTH, bad_id_message, first_forbidden_char, forbidden_char_message,
-    is_valid_id, quote,
+    is_blank, is_valid_id, quote,
 )
 
 #: A candidate or box list is a few kilobytes; a file this big is something else.
@@ -64,7 +64,7 @@ def read_candidates_csv(source: CsvSource, *, name: str | None = None) -> tuple[
         if candidate_id:
             _check_id(table, row, "id", candidate_id, given_ids)
         full_name = row.cells["name"]
-        if not full_name:
+        if is_blank(full_name):
             raise ValidationError("the candidate's name is blank", table.at(row.line, "name"))
         rows.append((candidate_id, full_name, row.cells.get("description", "")))
     used = set(given_ids)

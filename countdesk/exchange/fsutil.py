@@ -55,11 +55,13 @@ _MAX_NAME = 120
 
 def safe_name(name: str) -> str:
     """A name that FAT32, exFAT, NTFS and ext4 all accept and that no two systems read differently:
-    lower case (FAT is case-insensitive), ASCII letters, digits, '.', '_' and '-' only."""
+    lower case (FAT is case-insensitive), ASCII letters, digits, '.', '_' and '-' only. A name with
+    nothing of those (punctuation only, another script: "_", "Caerdydd/..", "中区") is named by
+    its SHA-256 instead, so every name gives a file name and different names different ones."""
     cleaned = re.sub(r"[^a-z0-9._-]+", "-", name.strip().lower())
     cleaned = re.sub(r"-{2,}", "-", cleaned).strip(".-_ ")[:_MAX_NAME].rstrip(".-_ ")
     if not cleaned:
-        raise ValueError(f"no usable folder name in {name!r}")
+        cleaned = "x-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     if cleaned.split(".")[0] in WINDOWS_DEVICES:
         cleaned = f"bundle-{cleaned}"
     return cleaned

@@ -29,7 +29,10 @@ from ..domain.ranking import by_votes
 from ..domain.result import ContestResult
 from ..errors import CountdeskError, ValidationError
 from .fsutil import write_file_durably
-from .text_rules import bad_id_message, first_forbidden_char, forbidden_char_message, is_valid_id, quote
+from .json_bounds import loads_bounded
+from .text_rules import (
+    MAX_TEXT_LENGTH, bad_id_message, first_forbidden_char, forbidden_char_message, is_blank, is_valid_id, quote,
+)
 
 FORMAT = "countdesk-round2/1"
 MAX_FILE_BYTES = 1_000_000
@@ -95,14 +98,17 @@ def read_round2_instruction(path: Path) -> Round2Instruction:
         data = path.read_bytes()
     except OSError as exc:
         raise ValidationError(f"cannot be read: {exc.strerror or exc}", str(path)) from exc
+    return parse_round2_bytes(data, str(path))
+
+
+def parse_round2_bytes(data: bytes, source: str) -> Round2Instruction:
+    """An instruction's bytes, read within bounds (exchange/json_bounds.py): a byte-order mark is
+    accepted; deep nesting, a huge number, bad UTF-8 or JSON are a ValidationError at `source`."""
     try:
-        doc = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicate_keys)
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ValidationError("is not UTF-8 text", str(path)) from exc
-    except json.JSONDecodeError as exc:
-        raise ValidationError(f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
-                              str(path)) from exc
-    return parse_round2_document(doc)
+        raise ValidationError("is not UTF-8 text", source) from exc
+    return parse_round2_document(loads_bounded(text, source, object_pairs_hook=_no_duplicate_keys))
 
 
 def parse_round2_document(doc: object) -> Round2Instruction:
@@ -229,11 +235,13 @@ def _id(value: object, where: str) -> str:
 
 
 def _name(value: object, where: str) -> str:
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or is_blank(value):
         raise ValidationError("must be non-empty text", where)
     bad = first_forbidden_char(value)
     if bad is not None:
         raise ValidationError(forbidden_char_message(bad), where)
+    if len(value) > MAX_TEXT_LENGTH:
+        raise ValidationError(f"is longer than {MAX_TEXT_LENGTH} characters", where)
     return value
 
 

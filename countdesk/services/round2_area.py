@@ -20,7 +20,6 @@ to do; the area never falls back, silently, to finalists of its own.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -30,7 +29,7 @@ from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
 from ..exchange.fsutil import remove_quietly, safe_name, write_file_durably
 from ..exchange.round2 import (
-    MAX_FILE_BYTES, Round2Instruction, check_instruction_applies, parse_round2_document, read_round2_instruction,
+    MAX_FILE_BYTES, Round2Instruction, check_instruction_applies, parse_round2_bytes, read_round2_instruction,
 )
 from ..store.audit import AuditRow
 from .counts import CountSession
@@ -271,8 +270,8 @@ def _parse_checked(path: Path, contest_id: str, data: bytes) -> Round2Instructio
     """The instruction in bytes already matched against the recorded SHA-256, checked as on import
     (the same bytes passed the full reading then: duplicate keys and the size were refused there)."""
     try:
-        instruction = parse_round2_document(json.loads(data.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError, ValidationError) as error:
+        instruction = parse_round2_bytes(data, path.name)
+    except ValidationError as error:
         raise InstructionFileError(
             "damaged", f"{path.name} cannot be read back as a round-2 instruction ({error}): import the "
             "instruction file again", str(path)) from error

@@ -18,7 +18,8 @@ from ..domain.model import (
 )
 from ..errors import ValidationError
 from ..exchange.text_rules import (
-    LARGEST_FIGURE, MAX_ID_LENGTH, MAX_TEXT_LENGTH, first_forbidden_char, forbidden_char_message, is_valid_id,
+    LARGEST_FIGURE, MAX_TEXT_LENGTH, bad_id_message, first_forbidden_char, forbidden_char_message, is_blank,
+    is_valid_id,
 )
 
 #: Notes explain a verification difference: longer than names, as in the count file's schema.
@@ -26,17 +27,15 @@ MAX_NOTE_LENGTH = 2000
 
 def require_id(value: object, where: str, what: str = "id") -> str:
     """The count file's id rule (exchange.text_rules), so what the app accepts it can export."""
-    if not isinstance(value, str) or not is_valid_id(value):
-        raise ValidationError(
-            f"{what} {value!r} is not valid: use letters, digits, '.', '-' and '_' only", where
-        )
-    if len(value) > MAX_ID_LENGTH:
-        raise ValidationError(f"{what} is longer than {MAX_ID_LENGTH} characters", where)
+    if not isinstance(value, str):
+        raise ValidationError(f"{what} must be text, not {type(value).__name__}", where)
+    if not is_valid_id(value):
+        raise ValidationError(f"{what} {bad_id_message(value)}", where)
     return value
 
 
 def require_text(value: object, where: str, what: str, *, limit: int = MAX_TEXT_LENGTH) -> str:
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or is_blank(value):
         raise ValidationError(f"{what} must be given", where)
     _clean_text(value, where, what, limit)
     return value
@@ -86,8 +85,9 @@ def optional_reason(reason: object, where: str) -> str | None:
 
 
 def validate_operator(operator: object) -> str:
-    if not isinstance(operator, str) or not operator.strip():
+    if not isinstance(operator, str) or is_blank(operator):
         raise ValidationError("the operator's name must be given", "operator")
+    _clean_text(operator, "operator", "the operator's name", MAX_TEXT_LENGTH)
     return operator.strip()
 
 

@@ -17,7 +17,6 @@ root as scripts/test.sh does, use `from tests.exchange.strategies import counts`
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, datetime
 
 from hypothesis import strategies as st
@@ -27,19 +26,17 @@ from countdesk.domain.model import (
     VotingSystem, frozen_map,
 )
 from countdesk.exchange import count_to_document
+from countdesk.exchange.text_rules import first_forbidden_char, is_blank, is_valid_id
 
 LARGEST_FIGURE = 2**53 - 1
-_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"
-ids = st.text(alphabet=ID_CHARACTERS, min_size=1, max_size=10)
+ids = st.text(alphabet=ID_CHARACTERS, min_size=1, max_size=10).filter(is_valid_id)  # a letter or digit
 
 #: Printable text: letters in every script, punctuation, spaces; no control characters.
-texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters=_BIDI_CONTROLS),
-    max_size=16,
-)
-names = texts.filter(lambda s: re.search(r"\S", s) is not None)
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=16).filter(
+    lambda s: first_forbidden_char(s) is None)  # text_rules also refuses direction marks and zero-width spaces
+names = texts.filter(lambda s: not is_blank(s))
 
 #: Figures: mostly the sizes a count has, sometimes as large as a count file allows.
 figures = st.one_of(st.integers(0, 5_000), st.integers(0, LARGEST_FIGURE))

@@ -273,8 +273,8 @@ def test_folder_names_are_made_safe_for_fat_and_windows():
     assert safe_name("  Ynys Môn / Anglesey: *count* ") == "ynys-m-n-anglesey-count"
     assert safe_name("CON") == "bundle-con"
     assert len(safe_name("x" * 500)) <= 120
-    with pytest.raises(ValueError):
-        safe_name("////")
+    # Nothing usable left: named by the name's SHA-256, so it is still a name, and a different one.
+    assert safe_name("////").startswith("x-") and safe_name("////") != safe_name("___")
 
 
 def test_format_fingerprint_groups():

@@ -7,7 +7,9 @@ import unicodedata
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ...exchange.text_rules import bad_id_message, first_forbidden_char, forbidden_char_message, is_valid_id
+from ...exchange.text_rules import (
+    bad_id_message, first_forbidden_char, forbidden_char_message, is_blank, is_valid_id,
+)
 from ..appearance import set_style_flag
 
 
@@ -50,7 +52,7 @@ def id_problem(text: str, what: str = "The id") -> str:
 
 def name_problem(text: str, what: str) -> str:
     """Why `text` cannot be a name, label or title, or "" when it can."""
-    if not text.strip():
+    if is_blank(text):
         return f"{what} cannot be empty"
     ch = first_forbidden_char(text)
     if ch is not None:
