@@ -52,9 +52,23 @@ def apply_appearance(app: QApplication, scale_percent: int = 100) -> None:
     if scale_percent != 100 and font.pointSizeF() > 0:
         font.setPointSizeF(font.pointSizeF() * scale_percent / 100)
     app.setFont(font)
+    _table_fonts.clear()  # made again from the new app font
     sheet = resource_file("styles", "countdesk.qss")
     if sheet is not None:
         app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+
+
+#: The figure fonts table cells answer with, made once per app font (see table_figure_font).
+_table_fonts: dict[bool, QFont] = {}
+
+
+def table_figure_font(bold: bool = False) -> QFont:
+    """The figure font a table cell answers with, made once: a model's data() is asked for it on
+    every cell painted, and building a QFont each time was a good part of a table's repaint."""
+    font = _table_fonts.get(bold)
+    if font is None:
+        font = _table_fonts[bold] = figure_font(bold=bold)
+    return font
 
 
 def figure_font(base: QFont | None = None, *, bold: bool = False, scale: float = 1.0) -> QFont:

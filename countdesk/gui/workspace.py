@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 from ..domain.completeness import summary
 from ..errors import CountdeskError
 from .discard_guard import confirm_discard, unconfirmed_work
+from .refresh import catch_up
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
@@ -170,6 +171,8 @@ class CountWorkspace(QWidget):
             view.show()  # shown now, not on the next pass of the event loop as a late child would be
             if hasattr(view, "set_contest"):
                 view.set_contest(self.current_contest())
+        else:
+            catch_up(view)  # a hidden tab's view is read: it shows what changed meanwhile first
         return view
 
     def built_tabs(self) -> tuple[str, ...]:

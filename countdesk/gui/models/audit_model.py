@@ -107,8 +107,11 @@ class AuditModel(QAbstractTableModel):
                     or describe_change(row.before, row.after, self._contest(row)))
         return row.reason or ""
 
-    def distinct(self, column: int) -> list[str]:
-        return sorted({str(self._display(r, column)) for r in self._rows if self._display(r, column)})
+    def distinct(self, column: int, first: int = 0, last: int | None = None) -> list[str]:
+        """The values a column takes, sorted (over rows `first` to `last` only, when given: the
+        rows just appended, so the filter choices grow without reading the whole trail again)."""
+        rows = self._rows[first:None if last is None else last + 1]
+        return sorted({str(self._display(r, column)) for r in rows if self._display(r, column)})
 
 
 class AuditFilterModel(QSortFilterProxyModel):

@@ -1,4 +1,4 @@
-"""What the table models share: a contest to show, a reset when the document says it changed."""
+"""What the table models share: a contest to show, kept up to date row by row as it changes."""
 
 from __future__ import annotations
 
@@ -8,13 +8,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ...domain.model import Contest
 from ...errors import CountdeskError
-from ..appearance import FIGURE_ALIGNMENT, figure_font
+from ..appearance import FIGURE_ALIGNMENT, table_figure_font
+from .row_changes import apply_row_changes
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ContestTableModel(QAbstractTableModel):
-    """A table over one contest of the open count, refreshed whenever that contest changes."""
+    """A table over one contest of the open count, brought up to date whenever that contest changes:
+    by the rows that changed (inserted, removed, changed), and by a reset only when its columns or
+    what may be edited changed (the `shape`), or the rows that stay were reordered."""
 
     #: A change the services (or the model's own checks) refused, with the reason to show.
     refused = Signal(str)
@@ -29,15 +32,20 @@ class ContestTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.contest_id: str | None = None
+        self._shape: object = None
         # Queued: a change made from a cell editor (setData) reloads the table only once the editor
         # has closed, never while the view is still inside its commit.
         document.changed.connect(self._document_changed, Qt.ConnectionType.QueuedConnection)
 
     # -- which contest ------------------------------------------------------------------------
     def set_contest(self, contest_id: str | None) -> None:
-        self.beginResetModel()
         self.contest_id = contest_id
+        self._reset()
+
+    def _reset(self) -> None:
+        self.beginResetModel()
         self.reload()
+        self._shape = self.shape(self.contest())
         self.endResetModel()
 
     def contest(self) -> Contest | None:
@@ -51,25 +59,29 @@ class ContestTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
+    def shape(self, contest: Contest | None) -> object:
+        """What the table's columns and flags depend on besides its rows; when it changes the model
+        resets. Subclasses whose columns follow the contest add to it."""
+        return contest is None or self.document.locked(contest.id)
+
     def _document_changed(self, contest_id: str) -> None:
         if self.document.closed:
             return
         if not contest_id or contest_id == self.contest_id:
-            if self._rows_unchanged():
-                return  # e.g. a confirmed sheet, seen by the boxes' tables: nothing they show moved
-            self.beginResetModel()
-            self.reload()
-            self.endResetModel()
+            self.update_rows()
 
-    def _rows_unchanged(self) -> bool:
-        """True when the rows this table shows are the ones it has. A reset makes the view re-measure
-        every row, which on a count night's thousandth sheet costs far more than the entry itself;
-        a model that reads more than its rows (its own reload) always resets."""
-        if type(self).reload is not ContestTableModel.reload:
-            return False
+    def update_rows(self) -> None:
+        """Catch up with the document: the rows that changed, or a reset when nothing less says it."""
         contest = self.contest()
+        if self.shape(contest) != self._shape:
+            self._reset()
+            return
         rows = getattr(contest, self.ROWS) if contest is not None else ()
-        return rows is self._rows or rows == self._rows
+        if not apply_row_changes(self, self._rows, rows, self._store_rows):
+            self._reset()
+
+    def _store_rows(self, rows: tuple) -> None:
+        self._rows = rows
 
     # -- shape --------------------------------------------------------------------------------
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
@@ -97,7 +109,7 @@ class ContestTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(FIGURE_ALIGNMENT)
             if role == Qt.ItemDataRole.FontRole:
-                return figure_font()
+                return table_figure_font()
         return None
 
     # -- changing -----------------------------------------------------------------------------

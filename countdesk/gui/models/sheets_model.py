@@ -41,6 +41,10 @@ class SheetsModel(ContestTableModel):
                          "Rejected", *second_round, "Papers")
         self._figure_columns = frozenset(range(1, len(self._headers)))
 
+    def shape(self, contest) -> object:
+        """The columns follow the candidates and the voting system: a change there resets."""
+        return super().shape(contest), contest and (contest.candidates, contest.system)
+
     def headers(self) -> tuple[str, ...]:
         return self._headers
 

@@ -21,6 +21,8 @@ from .base import ContestTableModel, Index
 BOX, STATION, POSTAL, ACCOUNT, VERIFIED, DIFFERENCE, NOTE = range(7)
 DIFFERENCE_NOTED = QColor("#fde7b0")
 DIFFERENCE_UNEXPLAINED = QColor("#f8d0cc")
+#: Made once: data() is asked for a cell's background on every paint.
+_NOTED_BRUSH, _UNEXPLAINED_BRUSH = QBrush(DIFFERENCE_NOTED), QBrush(DIFFERENCE_UNEXPLAINED)
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ class VerificationModel(ContestTableModel):
                 return box.note or ""
             return self._display(box, column)
         if role == Qt.ItemDataRole.BackgroundRole and column in (DIFFERENCE, NOTE) and box.difference:
-            return QBrush(DIFFERENCE_NOTED if box.note else DIFFERENCE_UNEXPLAINED)
+            return _NOTED_BRUSH if box.note else _UNEXPLAINED_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole and column == DIFFERENCE and box.difference:
             return f"Verified differs from the account by {format_difference(box.difference)}: {box.note or 'no note'}"
         if role == Qt.ItemDataRole.AccessibleTextRole:

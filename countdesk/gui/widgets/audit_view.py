@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from ..models.audit_model import ACTION, CHANGE, CONTEST, OPERATOR, REASON, AuditFilterModel, AuditModel
+from .table_columns import size_columns_on_reset
 
 ALL = ""
 ACTION_FAMILIES = (("Sheets", "sheet."), ("Double entry", "keying."), ("Boxes and verification", "box."),
@@ -33,10 +34,6 @@ class AuditView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Interactive)
         self.verify_button = QPushButton("Check the a&udit trail")
         self.verify_button.setObjectName("verifyAudit")
         self.verify_button.setAccessibleName("Check the audit trail's hash chain")
@@ -64,11 +61,12 @@ class AuditView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.model.rowsInserted.connect(self._refresh_choices)
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._add_choices(first, last))
         self.model.modelReset.connect(self._refresh_choices)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self._refresh_choices()
+        size_columns_on_reset(self.table, stretch=CHANGE, skip=frozenset({REASON}))
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
         combo = QComboBox()
@@ -83,6 +81,21 @@ class AuditView(QWidget):
         self._fill(self.operator_filter, [(o, o) for o in self.model.distinct(OPERATOR)], "All operators")
         actions = list(ACTION_FAMILIES) + [(a, a) for a in self.model.distinct(ACTION)]
         self._fill(self.action_filter, actions, "All actions")
+        self._update_count()
+
+    def _add_choices(self, first: int, last: int) -> None:
+        """Entries appended: only their contests, operators and actions are new choices."""
+        for combo, column, fixed in ((self.contest_filter, CONTEST, 1), (self.operator_filter, OPERATOR, 1),
+                                     (self.action_filter, ACTION, 1 + len(ACTION_FAMILIES))):
+            for value in self.model.distinct(column, first, last):
+                if combo.findData(value) >= 0:
+                    continue
+                at = fixed
+                while at < combo.count() and combo.itemData(at) < value:
+                    at += 1
+                combo.blockSignals(True)  # the current choice and its filter stay as they are
+                combo.insertItem(at, value, value)
+                combo.blockSignals(False)
         self._update_count()
 
     @staticmethod

@@ -17,6 +17,7 @@ from ...domain.model import REJECTED_HEADS, Contest, VotingSystem
 from ...domain.result import ContestResult, Status
 from ...errors import CountdeskError
 from ..appearance import format_moment
+from ..refresh import refresh_when_shown
 from .checks_panel import ChecksPanel
 from .result_chart import ResultChart
 from .result_model import (
@@ -158,7 +159,7 @@ class ResultView(QWidget):
         self.checks = ChecksPanel(self)
 
         self._lay_out()
-        document.changed.connect(self._on_changed)
+        refresh_when_shown(self, document.changed, self._on_changed)
         self.refresh()
 
     def _lay_out(self) -> None:

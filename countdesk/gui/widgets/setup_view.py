@@ -16,6 +16,7 @@ from ...domain.model import Contest
 from ...errors import CountdeskError
 from ..commands import CompositeCommand
 from ..dialogs.reason_dialog import ask_reason
+from ..refresh import refresh_when_shown
 from ..setup_commands import AddContestCommand, RemoveContestCommand, SetDoubleEntryCommand, \
     UpdateContestCommand, UpdateElectionCommand
 from .boxes_editor import BoxesEditor
@@ -144,7 +145,7 @@ class SetupView(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
-        document.changed.connect(self._document_changed)
+        refresh_when_shown(self, document.changed, self._document_changed)
         self._load_election()
 
     def set_contest(self, contest_id: str | None) -> None:

@@ -8,37 +8,102 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure
+from ..appearance import FIGURE_ALIGNMENT, format_figure, table_figure_font
 from ..models.sheets_model import SheetsModel
 
 
 class SheetTotalsModel(QAbstractTableModel):
-    """One row per round entered: "Round 1 total", then the sum of each figure column."""
+    """One row per round entered: "Round 1 total", then the sum of each figure column.
+
+    The sums run: each sheet inserted, changed or removed adds or takes away its own figures
+    (kept by sheet id), so a confirmation costs the same at the three-thousandth sheet as at the
+    first; only a reset of the sheets (another contest, new columns) adds everything up again."""
+
+    ROUNDS = (1, 2)
 
     def __init__(self, sheets: SheetsModel, parent=None) -> None:
         super().__init__(parent)
         self._sheets = sheets
         self._rows: list[tuple[str, list[int | None]]] = []
+        #: Each sheet's round and figure columns as added to the sums, by sheet id.
+        self._added: dict[str, tuple[int, tuple[int | None, ...]]] = {}
+        #: Per round: the sum of each figure column, and how many sheets have a figure there.
+        self._sums: dict[int, list[int]] = {}
+        self._figures: dict[int, list[int]] = {}
+        self._sheet_counts: dict[int, int] = {}
         sheets.modelReset.connect(self.reload)
-        sheets.rowsInserted.connect(self.reload)
-        sheets.rowsRemoved.connect(self.reload)
-        sheets.dataChanged.connect(self.reload)
+        sheets.rowsInserted.connect(lambda _parent, first, last: self._add_rows(first, last))
+        sheets.rowsAboutToBeRemoved.connect(lambda _parent, first, last: self._take_rows(first, last))
+        sheets.rowsRemoved.connect(lambda *_args: self._publish())
+        sheets.dataChanged.connect(lambda top, bottom, *_roles: self._rows_changed(top.row(), bottom.row()))
         self.reload()
 
     def reload(self, *_args: object) -> None:
         self.beginResetModel()
-        self._rows = []
-        columns = self._sheets.columnCount()
-        for round_number in (1, 2):
-            sheets = [s for s in self._sheets.sheets() if s.round == round_number]
-            if not sheets:
-                continue
-            sums: list[int | None] = []
-            for column in range(2, columns):
-                figures = [f for f in (self._sheets.figure(s, column) for s in sheets) if f is not None]
-                sums.append(sum(figures) if figures else None)
-            self._rows.append((f"Round {round_number} total", sums))
+        width = max(self._sheets.columnCount() - 2, 0)
+        self._added.clear()
+        self._sums = {r: [0] * width for r in self.ROUNDS}
+        self._figures = {r: [0] * width for r in self.ROUNDS}
+        self._sheet_counts = dict.fromkeys(self.ROUNDS, 0)
+        for row in range(self._sheets.rowCount()):
+            self._add(self._sheets.sheet(row))
+        self._rows = self._summed_rows()
         self.endResetModel()
+
+    def _figures_of(self, sheet) -> tuple[int | None, ...]:
+        return tuple(self._sheets.figure(sheet, column) for column in range(2, self._sheets.columnCount()))
+
+    def _add(self, sheet) -> None:
+        figures = self._figures_of(sheet)
+        self._count(sheet.round, figures, +1)
+        self._added[sheet.id] = (sheet.round, figures)
+
+    def _take(self, sheet_id: str) -> None:
+        added = self._added.pop(sheet_id, None)
+        if added is not None:
+            self._count(*added, -1)
+
+    def _count(self, round_number: int, figures: tuple[int | None, ...], sign: int) -> None:
+        if round_number not in self._sums:
+            return
+        sums, present = self._sums[round_number], self._figures[round_number]
+        for i, figure in enumerate(figures):
+            if figure is not None:
+                sums[i] += sign * figure
+                present[i] += sign
+        self._sheet_counts[round_number] += sign
+
+    def _add_rows(self, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self._add(self._sheets.sheet(row))
+        self._publish()
+
+    def _take_rows(self, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self._take(self._sheets.sheet(row).id)
+
+    def _rows_changed(self, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            sheet = self._sheets.sheet(row)
+            self._take(sheet.id)
+            self._add(sheet)
+        self._publish()
+
+    def _summed_rows(self) -> list[tuple[str, list[int | None]]]:
+        return [(f"Round {r} total", [total if n else None for total, n in zip(self._sums[r], self._figures[r])])
+                for r in self.ROUNDS if self._sheet_counts.get(r)]
+
+    def _publish(self) -> None:
+        """Show the running sums: in place when the same rounds have sheets, else as a reset."""
+        rows = self._summed_rows()
+        if [caption for caption, _ in rows] != [caption for caption, _ in self._rows]:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            return
+        self._rows = rows
+        if rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(rows) - 1, self.columnCount() - 1))
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -59,7 +124,7 @@ class SheetTotalsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(FIGURE_ALIGNMENT)
         if role == Qt.ItemDataRole.FontRole:
-            return figure_font(bold=True)
+            return table_figure_font(bold=True)
         return None
 
     def total(self, round_number: int, header: str) -> str:
@@ -93,6 +158,7 @@ class SheetTotalsRow(QTableView):
         header.sectionResized.connect(lambda column, _old, width: self.setColumnWidth(column, width))
         table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
         self.totals.modelReset.connect(self._fit)
+        self.totals.dataChanged.connect(self._widen)
         self._fit()
 
     def _fit(self) -> None:
@@ -110,3 +176,13 @@ class SheetTotalsRow(QTableView):
             self.setColumnWidth(column, width)
         self.setFixedHeight(self.verticalHeader().defaultSectionSize() * rows + 2 * self.frameWidth())
         self.setVisible(rows > 0)
+
+    def _widen(self, *_args: object) -> None:
+        """A total that grew a digit widens its column (the sheets' figures are never wider than
+        their total); measured on the totals alone, not on every sheet."""
+        header = self._table.horizontalHeader()
+        for column in range(2, self.totals.columnCount()):
+            width = self.sizeHintForColumn(column)
+            if width > header.sectionSize(column):
+                header.resizeSection(column, width)
+                self.setColumnWidth(column, width)

@@ -20,6 +20,7 @@ from ..commands import DeleteSheetCommand, SaveSheetCommand
 from ..appearance import set_style_flag
 from ..dialogs.reason_dialog import ask_reason
 from ..models.sheets_model import SheetsModel
+from ..refresh import refresh_when_shown
 from .count_sheet_form import CountSheetForm
 from .double_entry_panel import DoubleEntryPanel
 from .sheet_totals import SheetTotalsRow
@@ -113,7 +114,7 @@ class SheetsView(QWidget):
         layout.addWidget(self.round_hint)
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.form.save_button, self.table)
-        document.changed.connect(self._document_changed)
+        refresh_when_shown(self, document.changed, self._document_changed)
 
     # -- contest and round --------------------------------------------------------------------
     def set_contest(self, contest_id: str | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
 )
 
 from ...domain.model import Box
@@ -17,6 +17,7 @@ from ..appearance import FIGURE_ALIGNMENT, figure_font, format_difference, forma
 from ..dialogs.reason_dialog import ask_reason
 from ..models.verification_model import NOTE, VERIFIED, VerificationModel, _difference
 from .figure_edit import FigureEdit
+from .table_columns import size_columns_on_reset
 
 
 class KeyedEntryDelegate(QStyledItemDelegate):
@@ -68,6 +69,9 @@ class VerificationView(QWidget):
         # After setModel, so these run once the view has handled the reset itself.
         self.model.modelAboutToBeReset.connect(self._remember_cursor)
         self.model.modelReset.connect(self._after_reset)
+        # A box verified changes its own row (the cursor stays where it is): only the totals follow.
+        for changed in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved):
+            changed.connect(lambda *_args: self._update_totals())
         self.delegate = KeyedEntryDelegate(self.table)
         self.delegate.enter_committed.connect(self._move_down)
         self.delegate.refused.connect(self._show_refusal)
@@ -79,9 +83,7 @@ class VerificationView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        size_columns_on_reset(self.table, stretch=NOTE)
         self.message = QLabel("")
         self.message.setObjectName("verificationMessage")
         self.message.setProperty("role", "fieldError")

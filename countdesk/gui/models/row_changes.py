@@ -1,0 +1,93 @@
+"""Bringing a table model's rows up to date by the rows that changed, not by a reset.
+
+A reset makes every view of the model forget its selection and scroll position and measure every
+row again: on a count night's three-thousandth sheet that costs far more than the entry itself. The
+rows here are the count's frozen dataclasses (sheets, boxes, candidates), each with an `id`; a row
+that was not touched is the very same object, so finding what changed is one pass of identity
+checks. The model is told of each run of removed rows (beginRemoveRows), each run of new rows
+(beginInsertRows) and each run of changed rows (dataChanged), in that order.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Ascending positions as (first, last) runs of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for position in positions:
+        if runs and runs[-1][1] == position - 1:
+            runs[-1] = (runs[-1][0], position)
+        else:
+            runs.append((position, position))
+    return runs
+
+
+def key_of(row: Any) -> Any:
+    return row.id
+
+
+class RowChanges:
+    """How to get from `old` rows to `new` ones: the positions removed (in the old rows), inserted
+    (in the new rows) and changed (in the new rows). `possible` is False when the rows that stay
+    changed their order (or a key repeats): then only a reset describes the change."""
+
+    def __init__(self, old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], Any] = key_of) -> None:
+        self.removed: list[int] = []
+        self.inserted: list[int] = []
+        self.changed: list[int] = []
+        self.possible = True
+        if old is new or (len(old) == len(new) and all(a is b for a, b in zip(old, new))):
+            return
+        old_keys = [key(row) for row in old]
+        new_keys = [key(row) for row in new]
+        old_at = {k: i for i, k in enumerate(old_keys)}
+        new_set = set(new_keys)
+        if len(old_at) != len(old_keys) or len(new_set) != len(new_keys):
+            self.possible = False
+            return
+        kept_in_old_order = [k for k in old_keys if k in new_set]
+        kept_in_new_order = [k for k in new_keys if k in old_at]
+        if kept_in_old_order != kept_in_new_order:
+            self.possible = False
+            return
+        self.removed = [i for i, k in enumerate(old_keys) if k not in new_set]
+        for i, k in enumerate(new_keys):
+            before = old_at.get(k)
+            if before is None:
+                self.inserted.append(i)
+            elif old[before] is not new[i] and old[before] != new[i]:
+                self.changed.append(i)
+
+    @property
+    def none(self) -> bool:
+        return self.possible and not (self.removed or self.inserted or self.changed)
+
+
+def apply_row_changes(model: QAbstractItemModel, old: Sequence[Any], new: Sequence[Any],
+                      store: Callable[[tuple], None], key: Callable[[Any], Any] = key_of) -> bool:
+    """Tell `model` how its rows went from `old` to `new`, calling `store(rows)` with the rows at
+    each step (the model's data() must see the rows its views were last told of). Returns False,
+    having done nothing, when only a reset can say what changed."""
+    changes = RowChanges(old, new, key)
+    if not changes.possible:
+        return False
+    rows = list(old)
+    for first, last in reversed(_runs(changes.removed)):
+        model.beginRemoveRows(QModelIndex(), first, last)
+        del rows[first:last + 1]
+        store(tuple(rows))
+        model.endRemoveRows()
+    for first, last in _runs(changes.inserted):
+        model.beginInsertRows(QModelIndex(), first, last)
+        rows[first:first] = new[first:last + 1]
+        store(tuple(rows))
+        model.endInsertRows()
+    store(tuple(new))
+    right = model.columnCount() - 1
+    for first, last in _runs(changes.changed):
+        model.dataChanged.emit(model.index(first, 0), model.index(last, max(right, 0)))
+    return True

@@ -1,0 +1,189 @@
+"""The views update the rows that changed: a confirmed, corrected, deleted or undone sheet, a box
+verified, a new audit entry, each reaches its table as rows inserted, changed or removed, never as a
+reset of the whole model; the tabs not on screen catch up when shown; and afterwards what is on
+screen equals a fresh read of the file (issue 15: confirming a sheet stays flat at thousands)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QObject
+
+from countdesk.domain.model import CountSheet, frozen_map
+from countdesk.domain.tally import tally_contest
+from countdesk.gui.commands import DeleteSheetCommand, SaveSheetCommand
+from countdesk.gui.main_window import MainWindow
+from countdesk.gui.models.audit_model import ACTION, OPERATOR, AuditModel
+from countdesk.gui.models.row_changes import RowChanges
+from countdesk.gui.models.sheets_model import SheetsModel
+from countdesk.gui.models.verification_model import VerificationModel
+from countdesk.gui.refresh import is_stale
+from countdesk.gui.setup_commands import VerifyBoxCommand
+from countdesk.gui.widgets.sheet_totals import SheetTotalsModel
+from gui_helpers import OPERATOR as KEYER, demo_document, make_count_file, round_one, small_sv_contest
+
+LIVERPOOL = "mayor.liverpool.2021-05-06"
+CONTEST = "mayor.testshire"
+
+
+class Signals(QObject):
+    """Counts what a model told its views."""
+
+    NAMES = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged", "layoutChanged")
+
+    def __init__(self, model: QAbstractItemModel) -> None:
+        super().__init__()
+        self.seen: list[tuple] = []
+        for name in self.NAMES:
+            getattr(model, name).connect(lambda *args, name=name: self.seen.append((name, *self._rows(name, args))))
+
+    @staticmethod
+    def _rows(name: str, args: tuple) -> tuple:
+        if name in ("rowsInserted", "rowsRemoved"):
+            return args[1], args[2]
+        if name == "dataChanged":
+            return args[0].row(), args[1].row()
+        return ()
+
+    def names(self) -> list[str]:
+        return [seen[0] for seen in self.seen]
+
+    def clear(self) -> None:
+        self.seen.clear()
+
+
+def sheet(sheet_id: str, n: int) -> CountSheet:
+    return CountSheet(sheet_id, 1, frozen_map({"adams-a": n, "brown-b": 2, "clark-c": 1, "dixon-d": 0}),
+                      frozen_map({"unmarked": 1}))
+
+
+def settle(qtbot) -> None:
+    qtbot.wait(1)  # the models follow the document through queued connections
+
+
+def test_sheets_model_applies_each_change_in_place_and_equals_the_file(qtbot, qtmodeltester, tmp_path,
+                                                                      open_documents):
+    path = make_count_file(tmp_path / "count.countdesk",
+                           (small_sv_contest((round_one("T01", 40, 30, 20, 10), round_one("T02", 10, 10, 10, 10))),))
+    from gui_helpers import open_document
+
+    document = open_document(path, open_documents)
+    document.result(CONTEST)  # the running totals exist, as they do once any tab has shown the count
+    model = SheetsModel(document)
+    model.set_contest(CONTEST)
+    qtmodeltester.check(model, force_py=False)  # Qt's own tester stays attached and checks every signal
+    totals = SheetTotalsModel(model)
+    signals = Signals(model)
+
+    document.push(SaveSheetCommand(document, CONTEST, sheet("T03", 5)))
+    settle(qtbot)
+    assert signals.seen == [("rowsInserted", 2, 2)]
+    signals.clear()
+    document.push(SaveSheetCommand(document, CONTEST, sheet("T01", 7), reason="miskeyed"))
+    settle(qtbot)
+    assert signals.seen == [("dataChanged", 0, 0)]
+    signals.clear()
+    document.push(DeleteSheetCommand(document, CONTEST, "T02", "entered twice"))
+    settle(qtbot)
+    assert signals.seen == [("rowsRemoved", 1, 1)]
+    signals.clear()
+    document.undo_stack.undo()  # the deleted sheet comes back, last (the store's order)
+    document.undo_stack.undo()  # the correction undone
+    settle(qtbot)
+    assert "modelReset" not in signals.names() and signals.names()
+    assert set(signals.names()) <= {"rowsInserted", "rowsRemoved", "dataChanged"}
+
+    stored = document.session.load().contest(CONTEST).count_sheets
+    assert [model.sheet(row) for row in range(model.rowCount())] == list(stored)
+    fresh = SheetTotalsModel(model)  # added up from scratch
+    for header in ("ADAMS", "BROWN", "Rejected", "Papers"):
+        assert totals.total(1, header) == fresh.total(1, header) != ""
+    result = tally_contest(document.count().election, document.session.load().contest(CONTEST))
+    assert totals.total(1, "ADAMS") == f"{result.first['adams-a']:,}"
+
+
+def test_a_verified_box_changes_its_row_only(qtbot, tmp_path, open_documents):
+    document = demo_document(tmp_path, open_documents)
+    model = VerificationModel(document)
+    model.set_contest(LIVERPOOL)
+    box = model.box(5)
+    signals = Signals(model)
+    document.push(VerifyBoxCommand(document, LIVERPOOL, box.id, (box.verified or 0) + 1, "recounted: one more",
+                                   reason="recount"))
+    settle(qtbot)
+    assert signals.seen == [("dataChanged", 5, 5)]
+    assert model.box(5).verified == (box.verified or 0) + 1
+    assert [model.box(r) for r in range(model.rowCount())] == list(document.session.load().contest(LIVERPOOL).boxes)
+
+
+def test_a_confirmed_sheet_leaves_the_boxes_tables_alone(qtbot, tmp_path, open_documents):
+    document = demo_document(tmp_path, open_documents)
+    document.result(LIVERPOOL)
+    model = VerificationModel(document)
+    model.set_contest(LIVERPOOL)
+    signals = Signals(model)
+    ids = document.contest(LIVERPOOL).candidate_ids
+    document.push(SaveSheetCommand(document, LIVERPOOL,
+                                   CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 1)), frozen_map({}))))
+    settle(qtbot)
+    assert signals.seen == []
+
+
+def test_row_changes_fall_back_to_a_reset_only_when_rows_are_reordered():
+    a, b, c = (round_one(i, 1, 1, 1, 1) for i in ("A", "B", "C"))
+    assert RowChanges((a, b, c), (a, b, c)).none
+    moved = RowChanges((a, b, c), (c, a, b))
+    assert not moved.possible
+    both = RowChanges((a, b, c), (a, round_one("B", 2, 1, 1, 1), round_one("D", 1, 1, 1, 1)))
+    assert (both.removed, both.inserted, both.changed) == ([2], [2], [1])
+
+
+def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, tmp_path, open_documents):
+    from countdesk.gui.widgets.audit_view import AuditView
+
+    document = demo_document(tmp_path, open_documents)
+    view = AuditView(document)
+    qtbot.addWidget(view)
+    signals = Signals(view.model)
+    before = view.model.rowCount()
+    operators = [view.operator_filter.itemText(i) for i in range(view.operator_filter.count())]
+    assert "Bea Second" not in operators
+    view.set_filters(operator=KEYER)
+    document.change_operator("Bea Second")
+    ids = document.contest(LIVERPOOL).candidate_ids
+    document.push(SaveSheetCommand(document, LIVERPOOL,
+                                   CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 1)), frozen_map({}))))
+    settle(qtbot)
+    assert "modelReset" not in signals.names() and "rowsInserted" in signals.names()
+    assert view.model.rowCount() > before
+    choices = [view.operator_filter.itemText(i) for i in range(view.operator_filter.count())]
+    assert choices == ["All operators", *sorted({KEYER, "Bea Second", *operators[1:]})]
+    assert view.operator_filter.currentData() == KEYER  # the chosen filter stays
+    fresh = AuditModel(document)  # the choices a fresh read of the trail offers
+    assert fresh.distinct(OPERATOR) == [view.operator_filter.itemData(i) for i in range(1, view.operator_filter.count())]
+    actions = [view.action_filter.itemData(i) for i in range(view.action_filter.count())]
+    assert actions[-len(fresh.distinct(ACTION)):] == fresh.distinct(ACTION)
+
+
+def test_tabs_not_on_screen_catch_up_when_shown(qtbot, tmp_path):
+    path = make_count_file(tmp_path / "count.countdesk", (small_sv_contest((round_one("T01", 40, 30, 20, 10),)),))
+    window = MainWindow(operator=KEYER)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    assert window.open_count(path, operator=KEYER, default_tab="result")
+    workspace, document = window.workspace, window.document
+    result_view = workspace.result_view
+    workspace.select_tab("count")
+    qtbot.waitUntil(lambda: workspace.sheets_view.isVisible())
+    refreshed = []
+    original = result_view.refresh
+    result_view.refresh = lambda: (refreshed.append(1), original())[1]
+    document.push(SaveSheetCommand(document, CONTEST, sheet("T02", 50)))
+    settle(qtbot)
+    assert refreshed == [] and is_stale(result_view)  # not on screen: not redrawn
+    assert workspace.sheets_view.model.rowCount() == 2  # on screen: shown at once
+    workspace.select_tab("result")
+    qtbot.waitUntil(lambda: refreshed == [1])
+    assert not is_stale(result_view)
+    fresh = tally_contest(document.count().election, document.session.load().contest(CONTEST))
+    assert result_view.result().first == fresh.first
+    window.close_count()
