@@ -12,6 +12,7 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import CountdeskError
+from ..exchange.text_rules import one_line
 
 DOCUMENTS = ("declaration", "rejected", "verification", "provisional", "first_count", "second_count")
 _SERVER = "a count server's postgresql://STATION@HOST/COUNT URL"
@@ -124,11 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(commands, "cmd_" + (args.command or "gui").replace("-", "_"))
         return handler(args) or 0
     except CountdeskError as error:
-        print(f"countdesk: {error}", file=sys.stderr)
+        print(f"countdesk: {one_line(str(error))}", file=sys.stderr)
         return 2
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        print(f"countdesk: {where}{error.strerror or error}", file=sys.stderr)
+        print(f"countdesk: {one_line(where + str(error.strerror or error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("countdesk: interrupted", file=sys.stderr)

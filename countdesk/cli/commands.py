@@ -284,10 +284,12 @@ def cmd_sheet(args: Namespace) -> int:
 def cmd_verify_bundle(args: Namespace) -> int:
     from ..exchange.bundle import verify_bundle
 
+    from ..exchange.text_rules import one_line
+
     verdict = verify_bundle(Path(args.bundle))
     if verdict.ok:
         print(f"bundle intact: {len(verdict.files)} files, signature good, key {verdict.key_fingerprint}")
         return 0
-    for problem in verdict.problems:
-        print(f"countdesk: {args.bundle}: {problem}", file=sys.stderr)
-    return 1
+    for problem in verdict.problems:  # names from the bundle are escaped: one problem, one line
+        print(f"countdesk: {one_line(args.bundle)}: {one_line(problem)}", file=sys.stderr)
+    return 2  # errors end with exit code 2, as every command's

@@ -132,9 +132,21 @@ def _default_source(election: Election) -> str:
     return f"countdesk count: {election.returning_officer or election.area}"
 
 
+#: A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return inert_text(value)
     return str(value)
+
+
+def inert_text(text: str) -> str:
+    """Text a spreadsheet shows rather than runs: a leading `=`, `+`, `-`, `@`, tab or carriage
+    return gets a `'` in front, as OWASP recommends (the figures are numbers and never need it)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

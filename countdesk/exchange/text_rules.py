@@ -82,6 +82,18 @@ def bad_id_message(text: str) -> str:
     return f"needs at least one letter or digit, not only punctuation ({quote(text)})"
 
 
+def one_line(text: str) -> str:
+    """`text` safe to print on one terminal line: line breaks, controls, direction and invisible
+    characters written as \\uXXXX escapes, everything else as is."""
+    return "".join(_escaped(ch) if is_forbidden_char(ch) or unicodedata.category(ch) in ("Cf", "Co", "Cn")
+                   else ch for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def quote(value: object) -> str:
     """`value` in double quotes for a message: escapes anything unprintable, shortens long text."""
     text = value if isinstance(value, str) else repr(value)
@@ -93,8 +105,7 @@ def quote(value: object) -> str:
         if ch in '"\\':
             out.append("\\" + ch)
         elif is_forbidden_char(ch) or unicodedata.category(ch) in ("Cf", "Co", "Cn"):
-            code = ord(ch)
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+            out.append(_escaped(ch))
         else:
             out.append(ch)
     return '"' + "".join(out) + ("…" if shortened else "") + '"'

@@ -163,6 +163,6 @@ def test_export_then_verify_bundle_and_refuse_an_altered_file(liverpool_db, tmp_
     assert main(["verify-bundle", str(bundle)]) == 0
     (bundle / "results.csv").write_text("forged\n")
     capsys.readouterr()
-    assert main(["verify-bundle", str(bundle)]) == 1
+    assert main(["verify-bundle", str(bundle)]) == 2  # exit 2 on failure, as the README says
     assert "altered: results.csv" in capsys.readouterr().err
     assert main(["audit", "--db", str(liverpool_db), "--verify"]) == 0  # the export is audited, chain intact

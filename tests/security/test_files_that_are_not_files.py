@@ -91,3 +91,15 @@ def test_a_corrupted_count_is_one_line(liverpool_db, capsys):
         liverpool_db.with_name(liverpool_db.name + suffix).unlink(missing_ok=True)
     code, _, err = run_cli(capsys, "tally", "--db", str(liverpool_db))
     assert code == 2 and err.count("\n") == 1 and liverpool_db.name in err
+
+
+def test_verify_bundle_escapes_names_and_exits_2(liverpool_db, tmp_path, capsys):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert run_cli(capsys, "export", "--db", str(liverpool_db), "--to", str(stick))[0] == 0
+    bundle = next(stick.iterdir())
+    (bundle / "reports" / "evil\u2028countdesk: bundle intact\u202e.pdf").write_bytes(b"%PDF-1.4")
+    code, said, err = run_cli(capsys, "verify-bundle", str(bundle))
+    assert code == 2 and said == ""
+    assert "\u2028" not in err and "\u202e" not in err and "\\u2028" in err
+    assert all(line.startswith("countdesk: ") for line in err.splitlines())

