@@ -113,28 +113,23 @@ def cmd_import(args: Namespace) -> int:
 
     count = _load_file(args.file)
     db = _location(args.db)
+    reason = f"imported from {Path(args.file).name}"
     created = not count_exists(db)
-    if created:
-        session = CountSession.create(db, _operator(args), count.election)
+    if created and isinstance(db, Path):
+        from ..services.new_count import import_into_new_count
+
+        import_into_new_count(db, _operator(args), count, reason=reason)  # all or nothing, under kill -9 too
     else:
-        session = CountSession.open(db, _operator(args))
-    try:
-        session.import_count(count, reason=f"imported from {Path(args.file).name}", replace=args.replace)
-    except BaseException:
-        session.close()
-        if created and isinstance(db, Path):
-            _remove_count_file(db)
-        raise
-    session.close()
+        session = CountSession.create(db, _operator(args), count.election) if created else \
+            CountSession.open(db, _operator(args))
+        try:
+            session.import_count(count, reason=reason, replace=args.replace)
+        finally:
+            session.close()
     sheets = sum(len(c.count_sheets) for c in count.contests)
     boxes = sum(len(c.boxes) for c in count.contests)
     print(f"imported {len(count.contests)} contest(s), {boxes} box(es), {sheets} count sheet(s) into {db if isinstance(db, Path) else describe_location(db)}")
     return 0
-
-
-def _remove_count_file(db: Path) -> None:
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
 
 
 def cmd_export_json(args: Namespace) -> int:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from ..domain.model import Count
 from ..errors import CountdeskError
-from ..services.counts import CountSession
 from . import settings
 from .appearance import apply_appearance, resource_file
 from .worker import CancelToken
@@ -85,21 +84,13 @@ def create_count_from_file(source: Path, target: Path, operator: str, token: Can
     """
     from ..exchange.countfile import load_count_file  # the schema validator loads with the first import
 
+    from ..services.new_count import import_into_new_count
+
     token = token or CancelToken()
     count: Count = load_count_file(source)
     token.check()
-    session = CountSession.create(target, operator, count.election)
-    try:
-        token.check()
-        session.import_count(count, reason=reason or f"imported from {source.name}", replace=True)
-        token.check()
-    except BaseException:
-        session.close()
-        for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
-            leftover.unlink(missing_ok=True)
-        raise
-    session.close()
-    return target
+    return import_into_new_count(target, operator, count, reason=reason or f"imported from {source.name}",
+                                 check=token.check)
 
 
 def run_app(path: Path | None = None, demo: bool = False) -> int:

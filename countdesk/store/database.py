@@ -110,9 +110,9 @@ def create_database(path: str | Path) -> CountDatabase:
         raise CountdeskError(f"cannot create {path.name}: {exc}", str(path)) from exc
     try:
         cdb = CountDatabase(Database(conn, execute_plugins=False), path, read_only=False)
-        _set_connection_pragmas(cdb)
-        cdb.db.enable_wal()
-        with cdb.guard("could not create"):
+        with cdb.guard("could not create"):  # a full disk fails here first: one located line
+            _set_connection_pragmas(cdb)
+            cdb.db.enable_wal()
             apply_migrations(cdb.db)
         return cdb
     except BaseException:

@@ -1,0 +1,122 @@
+"""A new count filled from a count file, all or nothing.
+
+The import is written into a hidden file beside the target (`.NAME.importing-XXXX.countdesk`),
+checkpointed so that the database is one file, flushed, and only then given its name, by a hard
+link that refuses to replace anything (or, where the file system has no links, a rename after
+checking the name is free). A full disk, a failure, a cancel or `kill -9` at any moment leaves
+either no count under the name or the whole count: never a count that holds only the election.
+The hidden file of an import that was killed is removed by the next import to the same name.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+from ..domain.model import Count
+from ..durable import fsync_directory, fsync_file
+from ..errors import CountdeskError
+from ..store.database import COUNT_FILE_SUFFIX
+from ..store.lock import CountLockedError, acquire_lock
+from .counts import CountSession
+
+_PARTIAL = ".importing-"
+_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def import_into_new_count(target: str | Path, operator: str, count: Count, *, reason: str,
+                          check: Callable[[], None] | None = None) -> Path:
+    """Create the count file `target` holding `count`, or raise leaving nothing under its name.
+    `check` is called between steps (a cancel raises from it)."""
+    target = Path(target)
+    if target.suffix != COUNT_FILE_SUFFIX:
+        raise CountdeskError(f"a count file's name ends in {COUNT_FILE_SUFFIX}: {target.name}", str(target))
+    if not target.parent.is_dir():
+        raise CountdeskError(f"the folder {target.parent} does not exist", str(target))
+    _refuse_taken(target)
+    remove_abandoned_imports(target)
+    partial = target.with_name(f".{target.name}{_PARTIAL}{secrets.token_hex(4)}{COUNT_FILE_SUFFIX}")
+    try:
+        session = CountSession.create(partial, operator, count.election)
+        try:
+            if check is not None:
+                check()
+            session.import_count(count, reason=reason, replace=True)
+            if check is not None:
+                check()
+        finally:
+            session.close()
+        _settle(partial)
+        _publish(partial, target)
+    except BaseException:
+        _remove_family(partial)
+        raise
+    return target
+
+
+def remove_abandoned_imports(target: Path) -> list[Path]:
+    """The hidden files of imports to `target` that died (no live process holds their lock)."""
+    removed = []
+    for partial in target.parent.glob(f".{target.name}{_PARTIAL}*{COUNT_FILE_SUFFIX}"):
+        try:
+            lock = acquire_lock(partial, "clean-up")
+        except (CountLockedError, CountdeskError):
+            continue  # an import still running, or a lock we will not touch
+        lock.release()
+        _remove_family(partial)
+        removed.append(partial)
+    return removed
+
+
+def _refuse_taken(target: Path) -> None:
+    if any(Path(f"{target}{suffix}").exists() or Path(f"{target}{suffix}").is_symlink()
+           for suffix in ("", "-wal", "-shm")):
+        raise CountdeskError(f"{target.name} already exists: open it, or choose another name", str(target))
+
+
+def _settle(partial: Path) -> None:
+    """One self-contained file on the device: the WAL checkpointed into it and removed, flushed."""
+    wal = Path(f"{partial}-wal")
+    if wal.exists():
+        conn = sqlite3.connect(str(partial))
+        try:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error as exc:
+            raise CountdeskError(f"the new count could not be completed: {exc}", str(partial)) from exc
+        finally:
+            conn.close()
+        if busy:
+            raise CountdeskError("the new count could not be completed: its journal is in use", str(partial))
+    for leftover in (wal, Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    fsync_file(partial)
+
+
+def _publish(partial: Path, target: Path) -> None:
+    """Give the finished file its name without ever replacing one that appeared meanwhile."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        raise CountdeskError(f"{target.name} appeared while the count was imported: nothing was replaced",
+                             str(target)) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise CountdeskError(f"the new count could not be given its name: {exc.strerror or exc}",
+                                 str(target)) from exc
+        _refuse_taken(target)  # no hard links here (FAT, exFAT): check, then rename
+        os.rename(partial, target)
+    else:
+        partial.unlink()
+    fsync_directory(target.parent)
+
+
+def _remove_family(partial: Path) -> None:
+    for suffix in _COMPANIONS:
+        try:
+            os.unlink(f"{partial}{suffix}")
+        except OSError:
+            pass
