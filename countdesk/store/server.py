@@ -32,6 +32,7 @@ from .migrations import MIGRATION_SET, migration_names, migration_steps
 #: The key of the one advisory lock every write transaction holds ("CDK" + 1).
 WRITE_LOCK_KEY = 0x43444B01
 MIGRATIONS_TABLE = "countdesk_migrations"
+CHANGES_CHANNEL = "countdesk_changes"
 CONNECT_TIMEOUT_S = 5
 APPLICATION_NAME = "countdesk"
 
@@ -251,6 +252,23 @@ def apply_server_migrations(sdb: ServerDatabase) -> None:
                     f"INSERT INTO {MIGRATIONS_TABLE} (seq, migration_set, name, applied_at) "
                     f"SELECT coalesce(max(seq), 0) + 1, ?, ?, now()::text FROM {MIGRATIONS_TABLE}",
                     (MIGRATION_SET, name))
+        with sdb.db.atomic():
+            sdb.db.conn._pg.execute(_NOTIFY_TRIGGER)
+
+
+#: Every audit row, as it commits, tells every listening station which contest and row changed:
+#: the server does it (a trigger), so no writer can forget, and it is sent only if the row commits.
+_NOTIFY_TRIGGER = f"""
+CREATE OR REPLACE FUNCTION countdesk_notify_change() RETURNS trigger LANGUAGE plpgsql AS $countdesk$
+BEGIN
+    PERFORM pg_notify('{CHANGES_CHANNEL}', json_build_object(
+        'id', NEW.id, 'contest', NEW.contest_id, 'entity', NEW.entity, 'key', NEW.key,
+        'action', NEW.action, 'station', NEW.station, 'operator', NEW.operator)::text);
+    RETURN NULL;
+END$countdesk$;
+DROP TRIGGER IF EXISTS countdesk_notify_change ON audit;
+CREATE TRIGGER countdesk_notify_change AFTER INSERT ON audit FOR EACH ROW EXECUTE FUNCTION countdesk_notify_change();
+"""
 
 
 def check_not_newer(applied: list[str], name: str) -> None:
@@ -304,3 +322,65 @@ def open_server_count(url: str, *, read_only: bool = False, upgrade: bool = Fals
     except BaseException:
         sdb.close()
         raise
+
+
+# Live changes ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Change:
+    """One committed audit row, as the server announced it: which contest, which row, by whom."""
+
+    audit_id: int
+    contest_id: str | None
+    entity: str
+    key: str | None
+    action: str
+    station: str | None
+    operator: str
+    #: The server process of the connection that wrote it (a station's own writes carry its own).
+    sender: int
+
+
+class ChangeListener:
+    """A connection of its own that LISTENs for changes; `fileno` lets an event loop watch it."""
+
+    def __init__(self, url: str) -> None:
+        location = ServerLocation(url)
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                                         application_name=f"{APPLICATION_NAME} listener")
+            self._conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+        except psycopg.Error as exc:
+            raise ServerUnreachable(f"cannot listen to {location.name}: {_first_line(exc)}", str(location)) from exc
+        self.location = location
+
+    def fileno(self) -> int:
+        return self._conn.fileno()
+
+    def wait(self, timeout: float) -> list[Change]:
+        """The changes announced so far, waiting up to `timeout` seconds for the first."""
+        import json
+
+        changes = []
+        try:
+            for n in self._conn.notifies(timeout=timeout, stop_after=1):
+                changes.append(n)
+            if changes:
+                changes += list(self._conn.notifies(timeout=0.001))
+        except psycopg.Error as exc:
+            raise ServerUnreachable(f"lost the connection to {self.location.name}: {_first_line(exc)}",
+                                    str(self.location)) from exc
+        out = []
+        for n in changes:
+            d = json.loads(n.payload)
+            out.append(Change(d["id"], d["contest"], d["entity"], d["key"], d["action"], d["station"],
+                              d["operator"], n.pid))
+        return out
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def backend_pid(sdb: ServerDatabase) -> int:
+    """This connection's server process: a listener skips the changes it announced itself."""
+    return sdb.db._pg.info.backend_pid

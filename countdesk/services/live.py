@@ -1,0 +1,39 @@
+"""Live changes on a count server: what other stations confirmed, as it commits.
+
+The server announces every audit row it commits (store/server.py, LISTEN/NOTIFY): which contest,
+which row, which station and operator. A station reads just that row again (one sheet, not the
+count) and its screens move on. Its own writes are skipped: it already applied them.
+"""
+
+from __future__ import annotations
+
+from ..domain.model import CountSheet
+from ..errors import CountdeskError
+from .counts import CountSession
+
+
+class LiveFeed:
+    """The changes other stations make to `session`'s server count."""
+
+    def __init__(self, session: CountSession) -> None:
+        if not session.shared:
+            raise CountdeskError("only a count on a server has other stations to follow")
+        from ..store.server import ChangeListener, backend_pid
+
+        self._session = session
+        self._listener = ChangeListener(str(session.location))
+        self._own = backend_pid(session._require_open())
+
+    def fileno(self) -> int:
+        return self._listener.fileno()
+
+    def poll(self, timeout: float = 0.0) -> list:
+        """Other stations' changes announced since the last poll (waiting up to `timeout` s)."""
+        return [c for c in self._listener.wait(timeout) if c.sender != self._own]
+
+    def sheet_now(self, contest_id: str, sheet_id: str) -> CountSheet | None:
+        """The sheet as it stands now (None: it was removed), for a count_sheet change."""
+        return self._session.sheet(contest_id, sheet_id)
+
+    def close(self) -> None:
+        self._listener.close()

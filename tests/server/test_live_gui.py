@@ -1,0 +1,48 @@
+"""The app's open count follows another station's confirmed sheets within a second, without
+re-reading the count, and the hall screen follows."""
+
+from __future__ import annotations
+
+import time
+
+from countdesk.gui.document import CountDocument
+from countdesk.gui.live_updates import LiveUpdates
+from countdesk.gui.projector import ProjectorScreen
+from countdesk.services import CountSession
+from server_builders import CONTEST_ID, sheet, votes
+
+
+def test_another_stations_sheet_reaches_the_open_count_and_the_hall_screen(qtbot, server_count, station_url,
+                                                                            monkeypatch):
+    here = CountSession.open(station_url("here"), "Ann")
+    document = CountDocument(here)
+    live = LiveUpdates(document)
+    projector = ProjectorScreen(document, CONTEST_ID)
+    qtbot.addWidget(projector)
+    assert document.result(CONTEST_ID).first["a"] == 0
+    loads = []
+    monkeypatch.setattr(here, "load", lambda: loads.append(1))  # a full re-read would fail the test
+    repaints = []
+    document.changed.connect(repaints.append)
+    try:
+        with CountSession.open(station_url("there"), "Bob") as there:
+            started = time.monotonic()
+            there.save_sheet(CONTEST_ID, sheet("there", 1))
+            qtbot.waitUntil(lambda: document.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=1000)
+            assert time.monotonic() - started < 1.0
+            there.save_sheet(CONTEST_ID, sheet("there", 2))
+            there.delete_sheet(CONTEST_ID, "there-00001", reason="keyed on the wrong table")
+            qtbot.waitUntil(lambda: [s.id for s in document.contest(CONTEST_ID).count_sheets] == ["there-00002"],
+                            timeout=1000)
+        assert document.result(CONTEST_ID).first["a"] == votes(2)["a"]
+        assert loads == [] and repaints and set(repaints) == {CONTEST_ID}
+        assert projector.document is document  # the hall screen repaints from the same document
+        # Its own confirmations are applied once, by its own command, not again by the feed.
+        applied = live.applied
+        document.save_sheet(CONTEST_ID, sheet("here", 1))
+        qtbot.wait(200)
+        assert live.applied == applied and document.result(CONTEST_ID).first["a"] == votes(2)["a"] + votes(1)["a"]
+    finally:
+        live.stop()
+        projector.close()
+        here.close()
