@@ -22,14 +22,16 @@ class LiveFeed:
 
         self._session = session
         self._listener = ChangeListener(str(session.location))
-        self._own = backend_pid(session._require_open())
+        self._backend_pid = backend_pid
 
     def fileno(self) -> int:
         return self._listener.fileno()
 
     def poll(self, timeout: float = 0.0) -> list:
         """Other stations' changes announced since the last poll (waiting up to `timeout` s)."""
-        return [c for c in self._listener.wait(timeout) if c.sender != self._own]
+        changes = self._listener.wait(timeout)
+        own = self._backend_pid(self._session._require_open())  # it changes when the session reconnects
+        return [c for c in changes if c.sender != own]
 
     def sheet_now(self, contest_id: str, sheet_id: str) -> CountSheet | None:
         """The sheet as it stands now (None: it was removed), for a count_sheet change."""

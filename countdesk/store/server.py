@@ -113,7 +113,7 @@ class ServerConnection:
     # sqlite3 Connection --------------------------------------------------------------------------
     @property
     def in_transaction(self) -> bool:
-        return self._pg.info.transaction_status != pq.TransactionStatus.IDLE
+        return self._pg.info.transaction_status in _IN_TRANSACTION
 
     def close(self) -> None:
         self._pg.close()
@@ -131,6 +131,7 @@ class ServerDatabase:
         self.location = location.url
         self.read_only = read_only
         self._thread_lock = threading.RLock()
+        self._closed = False
 
     @property
     def station(self) -> str:
@@ -159,6 +160,7 @@ class ServerDatabase:
     @contextlib.contextmanager
     def guard(self, doing: str = "could not read") -> Iterator[None]:
         with self._thread_lock:
+            self._reconnect_if_lost()
             try:
                 yield
             except psycopg.OperationalError as exc:
@@ -170,6 +172,16 @@ class ServerDatabase:
             except psycopg.Error as exc:
                 raise CountdeskError(f"{doing} {self.path.name}: {_first_line(exc)}", str(self.path)) from exc
 
+    def _reconnect_if_lost(self) -> None:
+        """After the server went away (restarted, the network cut), the next call connects again:
+        what was not committed was never acknowledged, so nothing is replayed; it is simply asked
+        again. While the server cannot be reached, ServerUnreachable says so."""
+        pg = self.db._pg
+        if self._closed or not (pg.closed or pg.broken) or self.db.in_transaction:
+            return
+        pg.close()
+        self.db._pg = _connection(self.path, self.read_only)
+
     @property
     def in_transaction(self) -> bool:
         return self.db.in_transaction
@@ -178,9 +190,22 @@ class ServerDatabase:
     def connected(self) -> bool:
         return not (self.db._pg.closed or self.db._pg.broken)
 
+    def ping(self) -> bool:
+        """Whether the server answers now (reconnecting if the connection was lost)."""
+        try:
+            with self.guard():
+                self.db.execute("SELECT 1")
+            return True
+        except CountdeskError:
+            return False
+
     def close(self) -> None:
         with self._thread_lock:
+            self._closed = True
             self.db.close()
+
+
+_IN_TRANSACTION = (pq.TransactionStatus.ACTIVE, pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR)
 
 
 def _check_params(params: Sequence[Any] | None) -> None:
@@ -199,7 +224,11 @@ def _first_line(exc: BaseException) -> str:
 
 def connect(url: str, *, read_only: bool = False) -> ServerDatabase:
     """A connection to the count at `url`; the schema is not checked here (see open/create)."""
-    location = ServerLocation(url)
+    return ServerDatabase(_connection(ServerLocation(url), read_only), ServerLocation(url), read_only)
+
+
+def _connection(location: ServerLocation, read_only: bool) -> psycopg.Connection:
+    url = location.url
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                                application_name=APPLICATION_NAME)
@@ -214,7 +243,7 @@ def connect(url: str, *, read_only: bool = False) -> ServerDatabase:
     except psycopg.Error as exc:
         conn.close()
         raise ServerUnreachable(f"cannot use {location.name}: {_first_line(exc)}", str(location)) from exc
-    return ServerDatabase(conn, location, read_only)
+    return conn
 
 
 # Schema ------------------------------------------------------------------------------------------
