@@ -71,9 +71,19 @@ def cmd_tally(args: Namespace) -> int:
 
 
 def cmd_collate(args: Namespace) -> int:
-    from ..services.collation import collate, load_area
+    from ..domain.collation import contests_missing_from_areas
+    from ..services.collation import collate, load_signed_area
 
-    collated = collate([load_area(Path(p)) for p in args.files])
+    loaded = [load_signed_area(Path(p)) for p in args.files]
+    collated = collate([count for count, _ in loaded])
+    said = sys.stderr if args.json else sys.stdout  # the JSON on stdout stays the spec's shape
+    for (count, key), path in zip(loaded, args.files):
+        signed = f"bundle signed by key {key}" if key else "a count file, not a signed bundle"
+        print(f"area {count.election.area}: {signed} ({path})", file=said)
+    for note in contests_missing_from_areas([count for count, _ in loaded]):
+        print(f"note: {note}", file=said)
+    if not args.json:
+        print()
     _print_results(collated.merged, collated.results, args.json)
     return 0
 

@@ -7,6 +7,7 @@ to the area that reported it. The rules then run over the sum as over any one co
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Sequence
 
@@ -14,20 +15,37 @@ from ..errors import CollationError
 from .model import Box, Contest, Count, CountSheet, Election, Lot
 
 
+def area_key(name: str) -> str:
+    """Area names compare as a reader sees them: Unicode NFC, ignoring case and surrounding or
+    repeated spaces ("Wirral", "wirral ", "WIRRAL" are one area), in `collate` and at the desk."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
 def merge_areas(areas: Sequence[Count]) -> Count:
+    """The areas' sums. Refused: an area given twice (names compared by area_key), areas of
+    different elections, or of one election described differently (title, poll date), and a
+    contest whose title, system, seats or candidates (ids, names, descriptions) differ."""
     if not areas:
         raise CollationError("no area counts to collate")
     first = areas[0].election
     seen_areas: dict[str, int] = {}
     for index, area in enumerate(areas):
         name = area.election.area
-        if name in seen_areas:
-            raise CollationError(f'area "{name}" is given twice (files {seen_areas[name] + 1} and {index + 1})')
-        seen_areas[name] = index
+        if area_key(name) in seen_areas:
+            earlier = seen_areas[area_key(name)]
+            raise CollationError(f'area "{name}" is given twice (files {earlier + 1} and {index + 1}: '
+                                 f'"{areas[earlier].election.area}" and "{name}" name the same area)')
+        seen_areas[area_key(name)] = index
         if area.election.id != first.id:
             raise CollationError(
                 f'area "{name}" is for election "{area.election.id}", not "{first.id}"', f"files[{index}]"
             )
+        for what in ("title", "poll_date"):
+            if getattr(area.election, what) != getattr(first, what):
+                raise CollationError(
+                    f'area "{name}" gives election "{first.id}" the {what.replace("_", " ")} '
+                    f'"{getattr(area.election, what)}", but area "{first.area}" gives "{getattr(first, what)}"',
+                    f"files[{index}]")
 
     contests: dict[str, list[tuple[str, Contest]]] = {}
     for area in areas:
@@ -46,12 +64,20 @@ def merge_areas(areas: Sequence[Count]) -> Count:
 def _merge_contest(parts: list[tuple[str, Contest]]) -> Contest:
     base_area, base = parts[0]
     for area, contest in parts[1:]:
-        for what in ("system", "seats", "candidate_ids"):
+        for what in ("title", "system", "seats", "candidate_ids"):
             if getattr(contest, what) != getattr(base, what):
                 raise CollationError(
                     f'contest "{contest.id}" in area "{area}" has {what.replace("_", " ")} '
                     f"{_show(getattr(contest, what))}, but area \"{base_area}\" has {_show(getattr(base, what))}"
                 )
+    for area, contest in parts[1:]:
+        for mine, theirs in zip(contest.candidates, base.candidates):
+            for what in ("name", "description"):
+                if getattr(mine, what) != getattr(theirs, what):
+                    raise CollationError(
+                        f'contest "{contest.id}": candidate "{mine.id}" is {what} "{getattr(mine, what)}" in area '
+                        f'"{area}", but "{getattr(theirs, what)}" in area "{base_area}": votes are added by id, '
+                        "so the areas must describe the same candidates")
     boxes: list[Box] = []
     sheets: list[CountSheet] = []
     lots: list[Lot] = []
@@ -66,6 +92,22 @@ def _merge_contest(parts: list[tuple[str, Contest]]) -> Contest:
     return replace(
         base, boxes=tuple(boxes), count_sheets=tuple(sheets), lots=tuple(lots), electorate=electorate
     )
+
+
+def contests_missing_from_areas(areas: Sequence[Count]) -> list[str]:
+    """A sentence for each contest that only some areas report: its sum covers those areas only."""
+    everywhere = [a.election.area for a in areas]
+    notes = []
+    reported: dict[str, list[str]] = {}
+    for area in areas:
+        for contest in area.contests:
+            reported.setdefault(contest.id, []).append(area.election.area)
+    for contest_id, present in reported.items():
+        if len(present) < len(everywhere):
+            missing = [a for a in everywhere if a not in present]
+            notes.append(f'contest "{contest_id}" is only in area(s) {", ".join(present)}; not in '
+                         f'{", ".join(missing)}: its sum covers those areas only')
+    return notes
 
 
 def area_slug(area: str) -> str:

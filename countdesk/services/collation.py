@@ -65,6 +65,12 @@ def _refuse_other_finalist_sets(areas: Sequence[Count], contest_id: str, finalis
 
 def load_area(path: Path) -> Count:
     """A count file, or a results bundle folder (verified first: an altered bundle is refused)."""
+    return load_signed_area(path)[0]
+
+
+def load_signed_area(path: Path) -> tuple[Count, str | None]:
+    """`load_area`, with the fingerprint of the key that signed the bundle (None for a bare count
+    file), to print so the collating officer can compare it with the one the area reported."""
     from ..exchange.countfile import load_count_file
 
     if path.is_dir():
@@ -77,8 +83,8 @@ def load_area(path: Path) -> Count:
             raise CollationError("bundle refused: " + "; ".join(verdict.problems), str(path))
         count, _ = read_bundle_count(path, verdict.files)
         check_bundle_trail(path, verdict.files, count)
-        return count
-    return load_count_file(path)
+        return count, verdict.key_fingerprint
+    return load_count_file(path), None
 
 
 #: The count file's name inside a results bundle (services/export.py writes it).

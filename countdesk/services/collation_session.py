@@ -30,18 +30,18 @@ from ..domain.model import Count
 from ..domain.result import ContestResult
 from ..errors import CollationError, CountdeskError, ValidationError
 from ..exchange.bundle import PUBLIC_KEY_FILE, explain_os_error, safe_name, verify_bundle
-from ..exchange.countfile import parse_count_bytes
-from ..exchange.fingerprint import fingerprint_matches, pick_check_positions, sums_fingerprint
+from ..exchange.fingerprint import fingerprint_matches, pick_check_positions
 from ..exchange.fsutil import read_file_uncached
 from ..exchange.round2 import read_round2_instruction, round2_instruction_from_result, write_round2_instruction
 from ..reports import DocumentContext, default_lang, render
 from ..store.audit import utc_now
 from .bundle_content import check_bundle_trail, read_bundle_data
 from .collation import Collated, collate
+from .collation_evidence import checked_area, collation_fingerprint, keep_signed_sums
 from .collation_progress import ContestProgress, contest_progress
 from .collation_state import (
     AREAS_FOLDER, ROUND2_FOLDER, STATE_FILE, AreaRecord, CollationState, HistoryEntry, IssuedInstruction, area_key,
-    load_state, read_area_copy, save_state, write_copy,
+    load_state, save_state, write_copy,
 )
 
 __all__ = ["CollationSession", "ContestProgress", "PendingBundle"]
@@ -108,7 +108,7 @@ class CollationSession:
         """An existing collation; every accepted count file is checked against its recorded hash."""
         folder = Path(folder)
         state = load_state(folder)
-        counts = [parse_count_bytes(read_area_copy(folder, r), r.count_file) for r in state.areas]
+        counts = [checked_area(folder, r) for r in state.areas]  # recomputed, signature checked
         return cls(folder, state, counts, clock)
 
     @staticmethod
@@ -255,6 +255,7 @@ class CollationSession:
             source=str(pending.path), imported_at=self._clock(), check_positions=pending.positions,
             round2_contests=pending.round2_contests,
         )
+        record = replace(record, signed_sums=keep_signed_sums(self.folder, record.count_file, pending.path))
         write_copy(self.folder, record.count_file, pending.count_bytes)
         records = [r for r in self._state.areas if area_key(r.area) != area_key(pending.area)] + [record]
         state = replace(self._state, election_id=pending.count.election.id, areas=records)
@@ -334,9 +335,8 @@ class CollationSession:
     # The overall result ---------------------------------------------------------------------------
 
     def collation_fingerprint(self) -> str:
-        """Printed on the collated documents: stands for every accepted area's count file fingerprint."""
-        lines = sorted(f"{r.paper_fingerprint}  {r.area}\n" for r in self._state.areas)
-        return sums_fingerprint("".join(lines).encode("utf-8"))
+        """Printed on the collated documents: recomputed from every accepted area's figures."""
+        return collation_fingerprint(self._counts)
 
     def document_context(self, contest_id: str, *, generated_at: datetime, place: str = "") -> DocumentContext:
         """The DocumentContext for a collated document (the declaration once the result is final)."""

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain.collation import area_key  # noqa: F401 - one rule for area names, imported from here too
 from ..errors import CollationError, CountdeskError
 from ..exchange.fsutil import read_file_uncached, write_file_durably
 
@@ -42,6 +43,9 @@ class AreaRecord:
     imported_at: str
     check_positions: tuple[int, ...]
     round2_contests: tuple[str, ...] = ()  # contests for which this bundle carries round-2 sheets
+    #: The bundle's SHA256SUMS kept beside the copy (and `<it>.sig`), relative to the folder:
+    #: checked with the pinned key on every opening (collation_evidence.py).
+    signed_sums: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,11 +80,6 @@ class CollationState:
     def area(self, name: str) -> AreaRecord | None:
         key = area_key(name)
         return next((record for record in self.areas if area_key(record.area) == key), None)
-
-
-def area_key(name: str) -> str:
-    """Area names compare ignoring case and surrounding or repeated spaces."""
-    return " ".join(name.split()).casefold()
 
 
 # ------------------------------------------------------------------------------------ on disk
