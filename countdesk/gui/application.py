@@ -18,6 +18,7 @@ from ..domain.model import Count
 from ..errors import CountdeskError
 from . import settings
 from .appearance import apply_appearance, resource_file
+from .collector import collect_on_gui_thread_only
 from .worker import CancelToken
 
 DEMO_FILE = ("demo", "liverpool-mayor-2021.json")
@@ -39,6 +40,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
         app.setWindowIcon(QIcon(str(icon)))
     apply_appearance(app, settings.FONT_SCALE.read())
+    collect_on_gui_thread_only()  # no garbage collection on a worker thread, ever (gui/collector.py)
     return app
 
 

@@ -457,6 +457,7 @@ class MainWindow(QMainWindow):
 
         self.auto_backup = AutoBackup(document.session, self)
         self.auto_backup.failed.connect(self.show_status)
+        self.auto_backup.backed_up.connect(lambda path: self.show_status(f"Backed up: {Path(path).name}"))
 
     def show_backups(self) -> None:
         from .dialogs.backup_dialog import BackupDialog

@@ -5,21 +5,22 @@ one of the callbacks back on the GUI thread. `work` should call `token.check()` 
 after `Task.cancel()` that raises `Cancelled`, and neither callback runs. `run_with_progress`
 adds a busy indicator with a Cancel button, for anything the user waits for.
 
-While any work runs, Python's automatic garbage collection is paused; it resumes when the last
-piece of work has been released, when the GUI thread is the only one running Python again. A collection
-triggered on a pool thread (rendering a PDF allocates a lot) would free any Qt object left in a
-reference cycle (a closed dialog, say) on that thread, while the GUI thread may be using Qt:
-memory corruption and a crash, seen as a segfault in whatever code ran next.
+No garbage collection ever runs on a pool thread: before the first piece of work starts, automatic
+collection is handed to a GUI-thread timer (gui/collector.py; the app does this at start anyway).
+A collection triggered on a pool thread (rendering a PDF allocates a lot) would free any Qt object
+left in a reference cycle (a closed dialog, say) on that thread, while the GUI thread may be using
+Qt: memory corruption and a crash, seen as a segfault in whatever code ran next.
 """
 
 from __future__ import annotations
 
-import gc
 import threading
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from .collector import collect_on_gui_thread_only
 
 
 class Cancelled(Exception):
@@ -128,8 +129,7 @@ def run_in_background(
     task.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
     task.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
     released = threading.Event()
-    if not _running:
-        _pause_collection()
+    collect_on_gui_thread_only()
     _running[task] = (work, released)
     (pool or QThreadPool.globalInstance()).start(_Job(task, work, released))
     return task
@@ -147,23 +147,6 @@ def _release(task: Task) -> None:
     for signal in (task.succeeded, task.failed, task.finished):
         signal.disconnect()
     del _running[task]
-    if not _running:
-        _resume_collection()
-
-
-#: Whether automatic collection was on when the first running task paused it.
-_collection_was_enabled = False
-
-
-def _pause_collection() -> None:
-    global _collection_was_enabled
-    _collection_was_enabled = gc.isenabled()
-    gc.disable()
-
-
-def _resume_collection() -> None:
-    if _collection_was_enabled:
-        gc.enable()
 
 
 def run_with_progress(

@@ -1,8 +1,8 @@
 """Backups on a count night: when they are due, where they go, and restoring one as the RO.
 
-`maybe_backup(session, now)` is what a timer in the app calls every minute or so: it makes a
-backup when the count has changed and the interval has passed, and at once when a contest moves
-to another stage. Restoring is a returning-officer action: it needs the RO passphrase, and each
+`maybe_backup(session, now)` makes a backup when the count has changed and the interval has passed,
+and at once when a contest moves to another stage. The app's timer splits it: `backup_due` on the
+GUI thread (which owns the session), `DueBackup.write` on a worker thread, then `backup_made`. Restoring is a returning-officer action: it needs the RO passphrase, and each
 refusal and each success is written to the audit trail.
 """
 
@@ -27,7 +27,8 @@ from .validation import require_reason, validate_operator
 
 __all__ = [
     "DEFAULT_INTERVAL", "DEFAULT_KEEP", "BackupFile", "BackupKind", "BackupScheduler", "FileCheck",
-    "RefusedRestore", "RestoreRefused", "VerifiedBackup", "backup_now", "check_backup", "count_file_problem",
+    "DueBackup", "RefusedRestore", "RestoreRefused", "VerifiedBackup", "backup_due", "backup_made", "backup_now",
+    "check_backup", "count_file_problem",
     "default_backup_dir", "find_good_backups", "find_unusable_backups", "maybe_backup", "on_same_device",
     "restore_damaged_count", "restore_open_count", "stage_label",
 ]
@@ -97,6 +98,33 @@ def on_same_device(count_path: str | Path, backup_dir: str | Path) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class DueBackup:
+    """A backup decided on the thread that owns the session, to be written on any thread: writing
+    reads the count file through a connection of its own and touches only files (snapshot, fsync,
+    read-back, rotation), so the app does it off the GUI thread."""
+
+    count_path: Path
+    backup_dir: Path
+    taken_at: datetime
+    kind: BackupKind
+    stage: str
+    keep: int = DEFAULT_KEEP
+    #: What the scheduler compares next time (stages and audit head at the moment it was decided).
+    stages: StageSignature = ()
+    version: int | None = None
+
+    def write(self) -> BackupFile:
+        """Snapshot the count into the folder, with the round-2 instructions its trail records
+        (backup_instructions.py), then rotate. Raises CountdeskError in words the user can act on."""
+        count_path = self.count_path
+        backup = store.write_backup(count_path, self.backup_dir, taken_at=self.taken_at, stage=self.stage,
+                                    kind=self.kind,
+                                    companions=lambda snapshot: instructions_to_back_up(count_path, snapshot))
+        store.rotate_backups(count_path, self.backup_dir, self.keep)
+        return backup
+
+
 def backup_now(
     session: CountSession, backup_dir: str | Path | None = None, *, now: datetime | None = None,
     kind: BackupKind = BackupKind.MANUAL, keep: int = DEFAULT_KEEP,
@@ -104,21 +132,16 @@ def backup_now(
     """Snapshot the open count into `backup_dir`, named with the time and stage, with the round-2
     instructions its trail records (backup_instructions.py), then rotate."""
     folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(session.path)
-    now = now or datetime.now(timezone.utc)
-    count_path = session.path
-    backup = store.write_backup(count_path, folder, taken_at=now, stage=stage_label(session.contest_states()),
-                                kind=kind, companions=lambda snapshot: instructions_to_back_up(count_path, snapshot))
-    store.rotate_backups(session.path, folder, keep)
-    return backup
+    return DueBackup(Path(session.path), folder, now or datetime.now(timezone.utc), kind,
+                     stage_label(session.contest_states()), keep).write()
 
 
-def maybe_backup(
+def backup_due(
     session: CountSession, now: datetime, *, backup_dir: str | Path | None = None, keep: int = DEFAULT_KEEP,
     interval: timedelta = DEFAULT_INTERVAL,
-) -> BackupFile | None:
-    """Make a backup if one is due (see BackupScheduler); None if not. A read-only session never
-    backs up (the writer does). A failure (stick removed, full) raises CountdeskError and the
-    backup stays due, so the next call tries again."""
+) -> DueBackup | None:
+    """The backup that is due now (see BackupScheduler), or None. Quick (two small queries): the
+    caller writes it, then tells `backup_made`; until then, and after a failure, it stays due."""
     if session.closed or session.read_only:
         return None
     scheduler = _schedulers.get(session)
@@ -128,8 +151,30 @@ def maybe_backup(
     kind = scheduler.due(now, stages, version)
     if kind is None:
         return None
-    backup = backup_now(session, backup_dir, now=now, kind=kind, keep=keep)
-    scheduler.done(now, stages, version)
+    folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(session.path)
+    return DueBackup(Path(session.path), folder, now, kind, stage_label(session.contest_states()), keep,
+                     stages, version)
+
+
+def backup_made(session: CountSession, due: DueBackup) -> None:
+    """`due` was written: the next one is due after the interval, or at the next stage change."""
+    scheduler = _schedulers.get(session)
+    if scheduler is not None and due.version is not None:
+        scheduler.done(due.taken_at, due.stages, due.version)
+
+
+def maybe_backup(
+    session: CountSession, now: datetime, *, backup_dir: str | Path | None = None, keep: int = DEFAULT_KEEP,
+    interval: timedelta = DEFAULT_INTERVAL,
+) -> BackupFile | None:
+    """Make a backup if one is due (see BackupScheduler); None if not. A read-only session never
+    backs up (the writer does). A failure (stick removed, full) raises CountdeskError and the
+    backup stays due, so the next call tries again."""
+    due = backup_due(session, now, backup_dir=backup_dir, keep=keep, interval=interval)
+    if due is None:
+        return None
+    backup = due.write()
+    backup_made(session, due)
     return backup
 
 

@@ -88,3 +88,49 @@ def test_background_tasks_by_the_thousand_report_back_and_the_process_survives()
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 0, proc.stderr[-1500:]
     assert "survived" in proc.stdout
+
+
+def test_tripwire_the_binding_still_drops_references_and_the_shim_is_applied():
+    """The shim is kept as a tripwire: this measures the binding's defect itself, in a process where
+    the shim is not applied yet, then checks that importing the GUI applies it. When a PySide6
+    upgrade fixes (or changes) the defect, this fails and says so, so the shim is reconsidered
+    knowingly rather than kept or dropped by accident."""
+    script = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
+
+        class Emitter(QObject):
+            plain = Signal()
+
+        class Model(QAbstractTableModel):
+            def rowCount(self, parent=QModelIndex()): return 1
+            def columnCount(self, parent=QModelIndex()): return 1
+            def data(self, index, role=Qt.ItemDataRole.DisplayRole): return None
+
+        emitter, model = Emitter(), Model()
+        index = model.index(0, 0)
+        calls = 100
+        bools = sys.getrefcount(True) + sys.getrefcount(False)
+        for _ in range(calls):
+            emitter.plain.emit()
+        bools -= sys.getrefcount(True) + sys.getrefcount(False)
+        nones = sys.getrefcount(None)
+        for _ in range(calls):
+            index.data(Qt.ItemDataRole.ToolTipRole)
+        nones -= sys.getrefcount(None)
+        import countdesk.gui  # applies the shim
+        immortal = all(sys.getrefcount(o) > 1 << 40 for o in (None, True, False))
+        print(bools, nones, immortal)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr[-1500:]
+    bools, nones, immortal = proc.stdout.split()
+    if sys.version_info < (3, 12):
+        assert (int(bools), int(nones)) == (100, 100), (
+            "PySide6 no longer drops one reference per emit / per None answer as gui/pyside_fixes.py "
+            f"describes (dropped {bools} and {nones} in 100 calls): check the binding and reconsider the shim")
+        assert immortal == "True"

@@ -102,12 +102,15 @@ def test_a_finished_task_lets_go_of_its_callbacks_and_dies_on_the_gui_thread(qtb
 
 def test_no_garbage_collection_runs_on_a_pool_thread(qtbot):
     """A collection on a pool thread frees Qt objects left in reference cycles there, while the GUI
-    thread uses Qt: the crash this guards against. Automatic collection pauses while work runs."""
+    thread uses Qt: the crash this guards against. Automatic collection is off once work runs (and
+    stays off); a timer on the GUI thread collects, and frees the cycles."""
     import gc
+    import weakref
 
     from PySide6.QtCore import QObject
 
     from countdesk.gui import worker
+    from countdesk.gui.collector import collect_on_gui_thread_only
 
     collections_on: list[str] = []
 
@@ -120,21 +123,30 @@ def test_no_garbage_collection_runs_on_a_pool_thread(qtbot):
             super().__init__()
             self.me = self
 
-    for _ in range(200):
-        Cycle()
-
     def allocate_a_lot(token: CancelToken) -> int:  # as a PDF render does: enough to trigger collections
         kept = [[number] for number in range(200_000)]
         return len(kept)
 
+    gc.enable()  # as a fresh process starts
+    collector = collect_on_gui_thread_only()
+    interval = collector.timer.interval()
     gc.callbacks.append(watch)
     try:
-        assert gc.isenabled()
+        gc.enable()
         tasks = [run_in_background(allocate_a_lot, lambda value: None) for _ in range(4)]
         assert not gc.isenabled()
+        for _ in range(200):
+            Cycle()
         qtbot.waitUntil(lambda: all(task.done for task in tasks) and not worker._running, timeout=20_000)
-        assert gc.isenabled()
+        assert not gc.isenabled()  # collection belongs to the GUI thread's timer for good
+        collector.timer.setInterval(20)
+        cycle = Cycle()
+        freed = weakref.ref(cycle)
+        del cycle
+        before = collector.collections
+        qtbot.waitUntil(lambda: freed() is None and collector.collections > before, timeout=5_000)
     finally:
+        collector.timer.setInterval(interval)
         gc.callbacks.remove(watch)
     assert [name for name in collections_on if name != threading.main_thread().name] == []
-    gc.collect()
+    assert threading.main_thread().name in collections_on

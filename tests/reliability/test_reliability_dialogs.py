@@ -101,26 +101,62 @@ def test_auto_backup_reports_a_problem_once_and_recovers(qtbot, session, tmp_pat
     now = [NIGHT]
     auto = AutoBackup(session, store=qt_settings, clock=lambda: now[0], check_every_ms=60_000)
     assert auto.timer.isActive()
+
+    def tick_and_wait():
+        task = auto.tick()
+        if task is not None:
+            qtbot.waitUntil(lambda: auto.writing is None)
+        return task
+
     blocker = tmp_path / "pulled-out"
     blocker.write_text("a file where the stick's folder was")
     set_backup_folder(blocker / "backups", qt_settings)
     with qtbot.waitSignal(auto.failed) as failure:
-        auto.tick()
+        tick_and_wait()
     assert failure.args[0].startswith("Backup failed:")
-    with qtbot.assertNotEmitted(auto.failed):
+    with qtbot.assertNotEmitted(auto.failed, wait=50):
         now[0] += minutes(1)
-        auto.tick()
+        assert tick_and_wait() is not None  # still due: tried again, quietly
     set_backup_folder(tmp_path / "stick", qt_settings)
     with qtbot.waitSignal(auto.backed_up) as made:
-        auto.tick()
+        tick_and_wait()
     assert made.args[0].startswith(str(tmp_path / "stick"))
-    with qtbot.assertNotEmitted(auto.backed_up):
+    with qtbot.assertNotEmitted(auto.backed_up, wait=50):
         now[0] += minutes(1)
-        assert auto.tick() is None  # nothing changed since
+        assert tick_and_wait() is None  # nothing changed since
     session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))  # a stage change: due at once
-    assert auto.tick().kind == "stage"
+    with qtbot.waitSignal(auto.backed_up):
+        tick_and_wait()
+    assert auto.last_backup.kind == "stage"
     session.close()
     assert auto.tick() is None and not auto.timer.isActive()
+
+
+def test_auto_backup_writes_on_the_worker_pool_one_at_a_time(qtbot, session, tmp_path, qt_settings, monkeypatch):
+    """The snapshot, its fsync and read-back run off the GUI thread (a slow stick must not freeze the
+    entry form); a check while one is being written starts no second one."""
+    import threading
+
+    from countdesk.store import backup as store_backup
+
+    written_on = []
+    release = threading.Event()
+    original = store_backup.write_backup
+
+    def watched(*args, **kwargs):
+        written_on.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(store_backup, "write_backup", watched)
+    set_backup_folder(tmp_path / "stick", qt_settings)
+    auto = AutoBackup(session, store=qt_settings, clock=lambda: NIGHT, check_every_ms=60_000)
+    with qtbot.waitSignal(auto.backed_up, timeout=10_000) as made:
+        assert auto.tick() is not None
+        assert auto.tick() is None  # the first is still being written
+        release.set()
+    assert written_on == [False]
+    assert Path(made.args[0]).is_file() and auto.last_backup.path == Path(made.args[0])
 
 
 def test_auto_backup_leaves_a_read_only_count_alone(qtbot, session, qt_settings):

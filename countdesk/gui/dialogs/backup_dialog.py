@@ -1,8 +1,9 @@
 """Backups in the app: where they go (a setting), the timer that makes them, and the Backups dialog.
 
 `AutoBackup` is started when a count opens for writing: every half minute it asks the services
-whether a backup is due (every five minutes of change, and at once at every stage change) and
-makes it on the GUI thread, which owns the session (a snapshot takes milliseconds). A failure (the
+whether a backup is due (every five minutes of change, and at once at every stage change) on the
+GUI thread, which owns the session, and writes it on the worker pool (a snapshot of a big count
+on a slow stick, with its fsync and read-back, must not freeze the entry form). A failure (the
 stick pulled out) is reported once, then retried quietly until it works again.
 """
 
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from ...errors import CountdeskError
 from ...services.backups import (
-    DEFAULT_INTERVAL, BackupFile, backup_now, default_backup_dir, find_good_backups, maybe_backup, on_same_device,
+    DEFAULT_INTERVAL, BackupFile, DueBackup, backup_due, backup_made, backup_now, default_backup_dir, find_good_backups,
+    on_same_device,
 )
 from ...services.counts import CountSession
+from ..worker import Task, run_in_background
 
 BACKUP_FOLDER_KEY = "backups/folder"
 BACKUP_INTERVAL_KEY = "backups/interval_minutes"
@@ -61,7 +64,11 @@ def describe(backup: BackupFile) -> str:
 
 
 class AutoBackup(QObject):
-    """Backs up an open count when due. Create it with the session; it stops when the session closes."""
+    """Backs up an open count when due. Create it with the session; it stops when the session closes.
+
+    Each check is quick and runs on the GUI thread (the session's); the backup itself (SQLite's
+    backup, fsync, read-back, rotation) runs on the worker pool, one at a time, and `backed_up` or
+    `failed` says when it is done."""
 
     backed_up = Signal(str)   # the backup's path
     failed = Signal(str)      # a message for the status bar, once per new problem
@@ -73,28 +80,51 @@ class AutoBackup(QObject):
         self._store = store
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._last_problem = ""
+        #: The backup being written on the pool, if any; the last one made.
+        self.writing: Task | None = None
+        self.last_backup: BackupFile | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(check_every_ms)
         self.timer.timeout.connect(self.tick)
         if not session.read_only:
             self.timer.start()
 
-    def tick(self) -> BackupFile | None:
+    def tick(self) -> Task | None:
+        """Start the backup that is due on the worker pool; None when none is due (or one is
+        still being written)."""
         if self.session.closed:
             self.timer.stop()
             return None
-        try:
-            backup = maybe_backup(self.session, self._clock(), backup_dir=backup_folder(self.session.path, self._store),
-                                  interval=backup_interval(self._store))
-        except CountdeskError as error:
-            if error.message != self._last_problem:
-                self._last_problem = error.message
-                self.failed.emit(f"Backup failed: {error.message}")
+        if self.writing is not None:
             return None
-        if backup is not None:
-            self._last_problem = ""
-            self.backed_up.emit(str(backup.path))
-        return backup
+        try:
+            due = backup_due(self.session, self._clock(), backup_dir=backup_folder(self.session.path, self._store),
+                             interval=backup_interval(self._store))
+        except CountdeskError as error:
+            self._report(error.message)
+            return None
+        if due is None:
+            return None
+        self.writing = run_in_background(lambda _token: due.write(), lambda backup: self._written(due, backup),
+                                         self._not_written)
+        return self.writing
+
+    def _written(self, due: DueBackup, backup: BackupFile) -> None:
+        self.writing = None
+        if not self.session.closed:
+            backup_made(self.session, due)
+        self._last_problem = ""
+        self.last_backup = backup
+        self.backed_up.emit(str(backup.path))
+
+    def _not_written(self, error: BaseException) -> None:
+        self.writing = None
+        self._report(error.message if isinstance(error, CountdeskError) else str(error))  # still due: tried again
+
+    def _report(self, message: str) -> None:
+        if message != self._last_problem:
+            self._last_problem = message
+            self.failed.emit(f"Backup failed: {message}")
 
     def stop(self) -> None:
         self.timer.stop()
