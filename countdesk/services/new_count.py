@@ -61,7 +61,8 @@ def import_into_new_count(target: str | Path, operator: str, count: Count, *, re
 def remove_abandoned_imports(target: Path) -> list[Path]:
     """The hidden files of imports to `target` that died (no live process holds their lock)."""
     removed = []
-    for partial in target.parent.glob(f".{target.name}{_PARTIAL}*{COUNT_FILE_SUFFIX}"):
+    found = {_base_of(p) for p in target.parent.glob(f".{target.name}{_PARTIAL}*")}
+    for partial in sorted(found):
         try:
             lock = acquire_lock(partial, "clean-up")
         except (CountLockedError, CountdeskError):
@@ -70,6 +71,14 @@ def remove_abandoned_imports(target: Path) -> list[Path]:
         _remove_family(partial)
         removed.append(partial)
     return removed
+
+
+def _base_of(path: Path) -> Path:
+    """The partial count a leftover belongs to (a kill can leave only its lock or journal)."""
+    for suffix in _COMPANIONS[1:]:
+        if path.name.endswith(suffix):
+            return path.with_name(path.name[: -len(suffix)])
+    return path
 
 
 def _refuse_taken(target: Path) -> None:
