@@ -47,10 +47,20 @@ def _print_results(count: Count, results, as_json: bool) -> None:
     print("\n\n".join(blocks))
 
 
-def _load_file(path: str) -> Count:
+def _load_file(path: str, *, say_notes: bool = True) -> Count:
+    """The count file; what a `countdesk/1` file left to be inferred is said on stderr."""
+    return _load_file_with_notes(path, say_notes=say_notes)[0]
+
+
+def _load_file_with_notes(path: str, *, say_notes: bool = True) -> tuple[Count, list]:
     from ..exchange.countfile import load_count_file
 
-    return load_count_file(Path(path))
+    notes: list = []
+    count = load_count_file(Path(path), notes)
+    if say_notes:
+        for note in notes:
+            print(f"countdesk: warning: {path}: {note}", file=sys.stderr)
+    return count, notes
 
 
 def cmd_tally(args: Namespace) -> int:
@@ -121,19 +131,20 @@ def cmd_import(args: Namespace) -> int:
 
     from ..store.locations import count_exists, describe_location
 
-    count = _load_file(args.file)
+    count, notes = _load_file_with_notes(args.file)
     db = _location(args.db)
     reason = f"imported from {Path(args.file).name}"
     created = not count_exists(db)
     if created and isinstance(db, Path):
         from ..services.new_count import import_into_new_count
 
-        import_into_new_count(db, _operator(args), count, reason=reason)  # all or nothing, under kill -9 too
+        # All or nothing, under kill -9 too.
+        import_into_new_count(db, _operator(args), count, reason=reason, notes=notes)
     else:
         session = CountSession.create(db, _operator(args), count.election) if created else \
             CountSession.open(db, _operator(args))
         try:
-            session.import_count(count, reason=reason, replace=args.replace)
+            session.import_count(count, reason=reason, replace=args.replace, notes=notes)
         finally:
             session.close()
     sheets = sum(len(c.count_sheets) for c in count.contests)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..errors import CollationError
-from .model import Box, Contest, Count, CountSheet, Election, Lot
+from .model import Box, Contest, Count, CountSheet, Counting, Election, Lot
 
 
 def area_key(name: str) -> str:
@@ -56,7 +56,8 @@ def merge_areas(areas: Sequence[Count]) -> Count:
     election = Election(
         id=first.id, title=first.title, poll_date=first.poll_date,
         area=", ".join(a.election.area for a in areas),
-        returning_officer=first.returning_officer, bilingual=first.bilingual,
+        returning_officer=first.returning_officer, bilingual=first.bilingual, nation=first.nation,
+        title_cy=first.title_cy,
     )
     return Count(election, merged)
 
@@ -64,7 +65,7 @@ def merge_areas(areas: Sequence[Count]) -> Count:
 def _merge_contest(parts: list[tuple[str, Contest]]) -> Contest:
     base_area, base = parts[0]
     for area, contest in parts[1:]:
-        for what in ("title", "system", "seats", "candidate_ids"):
+        for what in ("title", "office", "system", "seats", "candidate_ids"):
             if getattr(contest, what) != getattr(base, what):
                 raise CollationError(
                     f'contest "{contest.id}" in area "{area}" has {what.replace("_", " ")} '
@@ -89,8 +90,10 @@ def _merge_contest(parts: list[tuple[str, Contest]]) -> Contest:
         lots += [lot for lot in contest.lots if lot not in lots]
         electorates.append(contest.electorate)
     electorate = None if any(e is None for e in electorates) else sum(electorates)
+    # The areas' local counts, added up, are the whole poll: the collating officer's count declares.
     return replace(
-        base, boxes=tuple(boxes), count_sheets=tuple(sheets), lots=tuple(lots), electorate=electorate
+        base, boxes=tuple(boxes), count_sheets=tuple(sheets), lots=tuple(lots), electorate=electorate,
+        counting=Counting.WHOLE,
     )
 
 

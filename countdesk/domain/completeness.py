@@ -128,11 +128,8 @@ def round2_sheet_problems(index: int, sheet: CountSheet, finalists: Sequence[str
 
 
 def second_stage_rejected(sheet: CountSheet) -> int:
-    """The sheet's second-stage rejected figure (the statutory one, or the parts a /1 file keyed)."""
-    statutory = getattr(sheet, "second_rejected", None)
-    if statutory is not None:
-        return statutory
-    return sum(sheet.second_not_counted.values())
+    """The sheet's statutory second-stage rejected figure (a /1 file's two heads are read as their sum)."""
+    return sheet.second_rejected or 0
 
 
 def round2_papers(sums: SheetSums) -> int:

@@ -24,11 +24,12 @@ FPTP_HEAD_LABELS: Mapping[str, str] = MappingProxyType({
     "unmarked": "Unmarked",
     "void_for_uncertainty": "Void for uncertainty",
 })
-#: Papers whose second preference was not counted (§2b; wording UNCERTAIN there, check the statute).
-SECOND_NOT_COUNTED_LABELS: Mapping[str, str] = MappingProxyType({
-    "too_many_votes": "Voting for more than one candidate as to the second preference vote",
-    "void_for_uncertainty": "Void for uncertainty as to the second preference vote",
-})
+#: The one statutory second-stage figure (§2b): PCC Order 2012 Sch 3 r.62(2)(d)(ii); SI 2007/1024
+#: Sch 1 r.54(2)(d)(ii).
+SECOND_REJECTED_LABEL = (
+    "Ballot papers rejected for the purposes of the count of second preference votes on the ground that "
+    "they were unmarked or void for uncertainty as to the second preference vote"
+)
 #: Short forms for screens and the command line.
 SHORT_HEAD_LABELS: Mapping[str, str] = MappingProxyType({
     "want_of_official_mark": "Want of an official mark",

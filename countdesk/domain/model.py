@@ -21,8 +21,10 @@ REJECTED_HEADS: tuple[str, ...] = (
     "void_for_uncertainty",
 )
 
-#: Heads of papers whose second preference was not counted (domain.md §2b).
-SECOND_NOT_COUNTED_HEADS: tuple[str, ...] = ("too_many_votes", "void_for_uncertainty")
+#: The heads a `countdesk/1` round-2 sheet kept for papers whose second preference was not
+#: counted. Read only: their sum is the one statutory figure, `CountSheet.second_rejected` (§2b).
+LEGACY_SECOND_NOT_COUNTED_HEADS: tuple[str, ...] = ("too_many_votes", "void_for_uncertainty")
+
 
 #: The Elections Act 2022 moved mayor and PCC polls on or after this day to FPTP (domain.md §6).
 SV_ABOLISHED_FROM = date(2023, 5, 4)
@@ -31,6 +33,40 @@ SV_ABOLISHED_FROM = date(2023, 5, 4)
 class VotingSystem(StrEnum):
     SV = "sv"
     FPTP = "fptp"
+    REFERENDUM = "referendum"
+
+
+class Office(StrEnum):
+    """What is being elected (or asked): with the nation and the poll date it fixes the rules, the
+    heads, the wording and the officer (domain.md §6; `regimes.regime_for`). Never guessed from a
+    contest's id or title, except once when a `countdesk/1` file is read (`legacy_office`)."""
+
+    PARLIAMENT = "parliament"
+    COUNCIL = "council"  # principal area, parish, town or community ward
+    LOCAL_MAYOR = "local_mayor"
+    COMBINED_AUTHORITY_MAYOR = "combined_authority_mayor"  # CA or CCA
+    PCC = "pcc"  # PCC or PFCC
+    REFERENDUM = "referendum"
+
+
+class Counting(StrEnum):
+    """WHOLE: this count is the whole poll and declares. LOCAL: one counting area of a collated PCC
+    or CA/CCA mayoral poll, which gives local statements only (PCC Order 2012 Sch 3 r.62(1))."""
+
+    WHOLE = "whole"
+    LOCAL = "local"
+
+
+class Nation(StrEnum):
+    ENGLAND = "england"
+    WALES = "wales"
+
+
+#: The office a contest built without one takes (a test, an older caller): the plain office of
+#: its system. Files and the store always name the office.
+DEFAULT_OFFICE: Mapping[str, "Office"] = MappingProxyType({
+    "sv": Office.LOCAL_MAYOR, "fptp": Office.COUNCIL, "referendum": Office.REFERENDUM,
+})
 
 
 def frozen_map(items: Mapping[str, int] | None = None) -> Mapping[str, int]:
@@ -46,6 +82,10 @@ class Election:
     area: str
     returning_officer: str | None = None
     bilingual: bool = False
+    #: The documents are signed by a deputy of the officer.
+    deputy: bool = False
+    nation: Nation = Nation.ENGLAND
+    title_cy: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +134,10 @@ class CountSheet:
     papers: int | None = None
     rejected_in_part: int | None = None
     non_transferable: int | None = None
-    second_not_counted: Mapping[str, int] = field(default_factory=frozen_map)
+    #: Round 2: papers rejected for the count of second preferences as unmarked or void for
+    #: uncertainty as to the second preference (PCC Order 2012 Sch 3 r.62(2)(d)(ii)); a part of
+    #: `non_transferable`.
+    second_rejected: int | None = None
 
     @property
     def rejected_total(self) -> int:
@@ -139,6 +182,14 @@ class AcceptedDifference:
 
 
 @dataclass(frozen=True)
+class Declaration:
+    """When and by whom the result was declared (written to the count file once declared)."""
+
+    at: str
+    by: str
+
+
+@dataclass(frozen=True)
 class Contest:
     id: str
     title: str
@@ -149,7 +200,18 @@ class Contest:
     count_sheets: tuple[CountSheet, ...] = ()
     lots: tuple[Lot, ...] = ()
     electorate: int | None = None
+    #: None takes DEFAULT_OFFICE for the system (set once, here).
+    office: Office | None = None
+    counting: Counting = Counting.WHOLE
+    title_cy: str | None = None
+    #: A referendum's question as on the ballot paper; its candidates are the answers.
+    question: str | None = None
     accepted_differences: tuple[AcceptedDifference, ...] = ()
+    declared: Declaration | None = None
+
+    def __post_init__(self) -> None:
+        if self.office is None:
+            object.__setattr__(self, "office", DEFAULT_OFFICE[VotingSystem(self.system).value])
 
     @property
     def candidate_ids(self) -> tuple[str, ...]:

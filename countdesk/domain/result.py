@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Mapping
 
-from .model import Lot, VotingSystem, frozen_map
+from .model import Counting, Lot, Office, VotingSystem, frozen_map
 from .problems import Problem
 
 
@@ -83,9 +83,12 @@ class ContestResult:
     second: Mapping[str, int] | None = None
     non_transferable: int | None = None
     final: Mapping[str, int] | None = None
-    second_not_counted: Mapping[str, int] | None = None
+    #: SV with a second round: the statutory second-stage figure (domain.md §2b).
+    second_rejected: int | None = None
     #: The tie still waiting for a lot, when status is NEEDS_LOTS.
     pending_tie: Tie | None = None
+    office: Office = Office.COUNCIL
+    counting: Counting = Counting.WHOLE
     #: Why the count is not complete (completeness.py); while any stands, status is INCOMPLETE
     #: and `elected` is empty.
     gaps: tuple[Problem, ...] = ()
@@ -130,4 +133,5 @@ class Outcome:
     second: Mapping[str, int] | None = None
     non_transferable: int | None = None
     final: Mapping[str, int] | None = None
-    second_not_counted: Mapping[str, int] | None = None
+    #: SV with a second round: the statutory second-stage figure (domain.md §2b).
+    second_rejected: int | None = None

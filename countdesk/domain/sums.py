@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, CountSheet
+from .model import REJECTED_HEADS, CountSheet
 
 
 @dataclass
@@ -26,13 +26,12 @@ class SheetSums:
     round1_sheets: int = 0
     second: dict[str, int] = field(default_factory=dict)
     non_transferable: int = 0
-    second_not_counted: dict[str, int] = field(default_factory=dict)
+    second_rejected: int = 0
     round2_sheets: int = 0
 
     def __post_init__(self) -> None:
         self.first = self.first or dict.fromkeys(self.candidate_ids, 0)
         self.rejected = self.rejected or dict.fromkeys(REJECTED_HEADS, 0)
-        self.second_not_counted = self.second_not_counted or dict.fromkeys(SECOND_NOT_COUNTED_HEADS, 0)
 
     @classmethod
     def of(cls, candidate_ids: Sequence[str], sheets: Iterable[CountSheet]) -> "SheetSums":
@@ -62,9 +61,7 @@ class SheetSums:
             for cid, n in sheet.votes.items():
                 second[cid] = second.get(cid, 0) + sign * n
             self.non_transferable += sign * (sheet.non_transferable or 0)
-            for head, n in sheet.second_not_counted.items():
-                if head in self.second_not_counted:
-                    self.second_not_counted[head] += sign * n
+            self.second_rejected += sign * (sheet.second_rejected or 0)
             self.round2_sheets += sign
 
     def remove(self, sheet: CountSheet) -> None:
@@ -74,5 +71,5 @@ class SheetSums:
         return SheetSums(
             self.candidate_ids, dict(self.first), dict(self.rejected), self.counted, self.valid_papers,
             self.rejected_in_part, self.round1_sheets, dict(self.second), self.non_transferable,
-            dict(self.second_not_counted), self.round2_sheets,
+            self.second_rejected, self.round2_sheets,
         )

@@ -70,7 +70,6 @@ def _second_round(contest: Contest, sums: SheetSums, first, finalists: tuple[str
     warnings = list(_round2_sheet_mismatches(contest, round2, finalists))
     second = frozen_map({cid: sums.second.get(cid, 0) for cid in finalists})
     non_transferable = sums.non_transferable
-    second_not_counted = frozen_map(sums.second_not_counted)
     transferred = sum(second.values()) + non_transferable
     if transferred != excluded_first:
         warnings.append(Warning_(
@@ -103,7 +102,7 @@ def _second_round(contest: Contest, sums: SheetSums, first, finalists: tuple[str
         status, first, (round_one, round_two), elected=elected, lots_applied=lots,
         warnings=tuple(warnings), pending_tie=tie if status is Status.NEEDS_LOTS else None,
         elected_on_first=False, finalists=finalists, second=second,
-        non_transferable=non_transferable, final=final, second_not_counted=second_not_counted,
+        non_transferable=non_transferable, final=final, second_rejected=sums.second_rejected,
     )
 
 

@@ -78,9 +78,11 @@ def tally_contest(
         second=outcome.second,
         non_transferable=outcome.non_transferable,
         final=outcome.final,
-        second_not_counted=outcome.second_not_counted,
+        second_rejected=outcome.second_rejected,
         pending_tie=pending_tie,
         gaps=gaps,
+        office=contest.office,
+        counting=contest.counting,
     )
 
 

@@ -1,4 +1,4 @@
-"""Files that cross countdesk's border: the count file (`countdesk/1`), CSV set-up imports and the
+"""Files that cross countdesk's border: the count file (`countdesk/2`; `/1` read), CSV set-up imports and the
 `tally --json` result. Every reader here is total: a Count (or rows) or a located ValidationError.
 
 The count-file names below are loaded on first use (PEP 562), so a module that needs only a small

@@ -1,8 +1,10 @@
-"""The count file (`countdesk/1`, shared/spec/count-file.md): read it, check it, write it back.
+"""The count file (`countdesk/2`, docs/count-file.md): read it, check it, write it back.
 
 Reading is total: any input gives a `Count` or raises `ValidationError` naming the first fault in
 document order (`contests[0].count_sheets[3].votes: unknown candidate "smith-x"`), so a file that
-fails imports nothing. Writing gives the canonical form (docs/count-file.md), refuses a count that
+fails imports nothing. A `countdesk/1` file is still read: what it leaves out (the office, the
+counting role) is inferred once and said in a `ReadNote`, and its round-2 `second_not_counted`
+heads become the one statutory figure. Writing always gives `countdesk/2`: the canonical form the canonical form (docs/count-file.md), refuses a count that
 would not import again, and replaces the target file atomically.
 """
 
@@ -15,18 +17,21 @@ from pathlib import Path
 from typing import Any, cast
 
 from ..domain.model import (
-    REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Box, Candidate, Contest, Count, CountSheet, Election, Lot,
-    VotingSystem, frozen_map,
+    REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
+    Election, Lot, Nation, Office, VotingSystem, frozen_map,
 )
 from ..errors import CountdeskError, ValidationError
 from .countfile_checks import cross_reference_issues
 from .countfile_issues import Scopes, first_in_document_order
+from .countfile_legacy import LEGACY_FORMAT, ReadNote, legacy_contest_fields, legacy_second_rejected
 from .countfile_schema import DuplicateKeyDict, structural_issues
 from .fsutil import write_file_durably
 from .json_bounds import loads_bounded
 from .text_rules import quote
 
-FORMAT = "countdesk/1"
+FORMAT = "countdesk/2"
+#: Every format this version reads, newest first.
+READS = (FORMAT, LEGACY_FORMAT)
 
 #: The largest count file read. A whole county's count is well under 1 MB; anything near this
 #: is not a count file, and is refused before it is read into memory.
@@ -38,8 +43,9 @@ _BOM = b"\xef\xbb\xbf"
 # ---------------------------------------------------------------------------------------- reading
 
 
-def load_count_file(path: str | os.PathLike[str]) -> Count:
-    """Read, decode, parse and validate one count file."""
+def load_count_file(path: str | os.PathLike[str], notes: list[ReadNote] | None = None) -> Count:
+    """Read, decode, parse and validate one count file. What a `countdesk/1` file left to be
+    inferred is added to `notes`, when given, for the user to see."""
     path = Path(path)
     try:
         with path.open("rb") as stream:
@@ -51,10 +57,10 @@ def load_count_file(path: str | os.PathLike[str]) -> Count:
         raise CountdeskError(f"cannot read the count file: {error.strerror or error}", str(path)) from None
     if len(data) > MAX_COUNT_FILE_BYTES:
         raise _too_large(path, len(data))
-    return parse_count_bytes(data, str(path))
+    return parse_count_bytes(data, str(path), notes)
 
 
-def parse_count_bytes(data: bytes, source: str = "count file") -> Count:
+def parse_count_bytes(data: bytes, source: str = "count file", notes: list[ReadNote] | None = None) -> Count:
     """A count file's bytes (from disk, a bundle, a USB stick) to a `Count`; `source` names it in
     messages about the bytes themselves (encoding, JSON syntax)."""
     if len(data) > MAX_COUNT_FILE_BYTES:
@@ -62,7 +68,7 @@ def parse_count_bytes(data: bytes, source: str = "count file") -> Count:
             f"{len(data):,} bytes is too large for a count file (the limit is {MAX_COUNT_FILE_BYTES:,})", source
         )
     try:
-        return parse_count_document(_decode_json(data, source))
+        return parse_count_document(_decode_json(data, source), notes)
     except ValidationError as error:
         if error.where:
             raise
@@ -107,18 +113,22 @@ def _object_keeping_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-def parse_count_document(doc: object) -> Count:
+def parse_count_document(doc: object, notes: list[ReadNote] | None = None) -> Count:
     """Validate a decoded JSON value and build the `Count` it describes."""
-    _check_format(doc)
-    issues = list(structural_issues(doc))
+    version = _check_format(doc)
+    issues = list(structural_issues(doc, version))
     issues += cross_reference_issues(doc, Scopes(issues))
     first = first_in_document_order(doc, issues)
     if first is not None:
         raise ValidationError(first.message, first.where)
-    return _build_count(cast(dict, doc))
+    found: list[ReadNote] = []
+    count = _build_count(cast(dict, doc), version, found)
+    if notes is not None:
+        notes.extend(found)
+    return count
 
 
-def _check_format(doc: object) -> None:
+def _check_format(doc: object) -> str:
     """The format is checked first: a file of another kind or version gets one clear message,
     not a list of the keys this version does not know."""
     if not isinstance(doc, dict):
@@ -126,26 +136,37 @@ def _check_format(doc: object) -> None:
     if "format" not in doc:
         raise ValidationError(f'missing required key "format": a count file starts "format": "{FORMAT}"')
     found = doc["format"]
-    if isinstance(found, str) and found.startswith("countdesk/") and found != FORMAT:
+    if isinstance(found, str) and found in READS:
+        return found
+    if isinstance(found, str) and found.startswith("countdesk/"):
         raise ValidationError(
-            f'{quote(found)} is a format this version of countdesk does not read (it reads "{FORMAT}")',
+            f'{quote(found)} is a format this version of countdesk does not read (it reads '
+            f'"{FORMAT}" and "{LEGACY_FORMAT}")',
             "format",
         )
-    if found != FORMAT or not isinstance(found, str):
-        raise ValidationError(f'must be "{FORMAT}"', "format")
+    raise ValidationError(f'must be "{FORMAT}"', "format")
 
 
-def _build_count(doc: dict) -> Count:
+def _build_count(doc: dict, version: str, notes: list[ReadNote]) -> Count:
     """The document is valid here, so every key and type is as the schema says."""
     e = doc["election"]
     election = Election(
         id=e["id"], title=e["title"], poll_date=date.fromisoformat(e["poll_date"]), area=e["area"],
         returning_officer=e.get("returning_officer"), bilingual=e.get("bilingual", False),
+        deputy=e.get("deputy", False), nation=Nation(e.get("nation", Nation.ENGLAND.value)),
+        title_cy=e.get("title_cy"),
     )
-    return Count(election, tuple(_build_contest(c) for c in doc["contests"]))
+    contests = []
+    for index, c in enumerate(doc["contests"]):
+        if version == LEGACY_FORMAT:
+            fields = legacy_contest_fields(c, f"contests[{index}]", notes)
+        else:
+            fields = {"office": Office(c["office"]), "counting": Counting(c["counting"])}
+        contests.append(_build_contest(c, fields, version, f"contests[{index}]", notes))
+    return Count(election, tuple(contests))
 
 
-def _build_contest(c: dict) -> Contest:
+def _build_contest(c: dict, fields: dict[str, Any], version: str, where: str, notes: list[ReadNote]) -> Contest:
     candidates = tuple(Candidate(x["id"], x["name"], x.get("description", "")) for x in c["candidates"])
     ids = tuple(x.id for x in candidates)
     boxes = tuple(
@@ -160,15 +181,28 @@ def _build_contest(c: dict) -> Contest:
             x.get("witnesses", ""))
         for x in c.get("lots", ())
     )
+    sheets = []
+    for index, s in enumerate(c.get("count_sheets", ())):
+        second_rejected = s.get("second_rejected")
+        if version == LEGACY_FORMAT:
+            second_rejected = legacy_second_rejected(s, f"{where}.count_sheets[{index}]", notes)
+        sheets.append(_build_sheet(s, ids, second_rejected))
+    differences = tuple(
+        AcceptedDifference(x["stage"], x["counted"], x["expected"], x["reason"], x["accepted_by"], x["accepted_at"])
+        for x in c.get("accepted_differences", ())
+    )
+    declared = c.get("declared")
     return Contest(
         id=c["id"], title=c["title"], system=VotingSystem(c["system"]), seats=c["seats"],
-        candidates=candidates, boxes=boxes,
-        count_sheets=tuple(_build_sheet(s, ids) for s in c.get("count_sheets", ())),
-        lots=lots, electorate=c.get("electorate"),
+        candidates=candidates, boxes=boxes, count_sheets=tuple(sheets),
+        lots=lots, electorate=c.get("electorate"), title_cy=c.get("title_cy"), question=c.get("question"),
+        accepted_differences=differences,
+        declared=Declaration(declared["at"], declared["by"]) if declared is not None else None,
+        **fields,
     )
 
 
-def _build_sheet(s: dict, ids: tuple[str, ...]) -> CountSheet:
+def _build_sheet(s: dict, ids: tuple[str, ...], second_rejected: int | None) -> CountSheet:
     votes = s["votes"]
     return CountSheet(
         id=s["id"], round=s["round"],
@@ -177,7 +211,7 @@ def _build_sheet(s: dict, ids: tuple[str, ...]) -> CountSheet:
         papers=s.get("papers"),
         rejected_in_part=s.get("rejected_in_part"),
         non_transferable=s.get("non_transferable"),
-        second_not_counted=frozen_map(_in_order(s.get("second_not_counted", {}), SECOND_NOT_COUNTED_HEADS)),
+        second_rejected=second_rejected,
     )
 
 
@@ -204,13 +238,24 @@ def _election_document(e: Election) -> dict[str, Any]:
     out: dict[str, Any] = {"id": e.id, "title": e.title, "poll_date": e.poll_date.isoformat(), "area": e.area}
     if e.returning_officer is not None:
         out["returning_officer"] = e.returning_officer
+    if e.deputy:
+        out["deputy"] = True
+    out["nation"] = Nation(e.nation).value
+    if e.title_cy is not None:
+        out["title_cy"] = e.title_cy
     if e.bilingual:
         out["bilingual"] = True
     return out
 
 
 def _contest_document(c: Contest) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": c.id, "title": c.title, "system": VotingSystem(c.system).value, "seats": c.seats}
+    out: dict[str, Any] = {"id": c.id, "title": c.title}
+    if c.title_cy is not None:
+        out["title_cy"] = c.title_cy
+    out |= {"office": Office(c.office).value, "counting": Counting(c.counting).value,
+            "system": VotingSystem(c.system).value, "seats": c.seats}
+    if c.question is not None:
+        out["question"] = c.question
     if c.electorate is not None:
         out["electorate"] = c.electorate
     out["candidates"] = [{"id": x.id, "name": x.name, "description": x.description} for x in c.candidates]
@@ -222,6 +267,14 @@ def _contest_document(c: Contest) -> dict[str, Any]:
              "drawn_at": x.drawn_at, "witnesses": x.witnesses}
             for x in c.lots
         ]
+    if c.accepted_differences:
+        out["accepted_differences"] = [
+            {"stage": x.stage, "counted": x.counted, "expected": x.expected, "reason": x.reason,
+             "accepted_by": x.accepted_by, "accepted_at": x.accepted_at}
+            for x in c.accepted_differences
+        ]
+    if c.declared is not None:
+        out["declared"] = {"at": c.declared.at, "by": c.declared.by}
     return out
 
 
@@ -246,8 +299,8 @@ def _sheet_document(s: CountSheet, ids: tuple[str, ...]) -> dict[str, Any]:
         out["rejected_in_part"] = s.rejected_in_part
     if s.non_transferable is not None:
         out["non_transferable"] = s.non_transferable
-    if s.second_not_counted:
-        out["second_not_counted"] = _in_order(s.second_not_counted, SECOND_NOT_COUNTED_HEADS)
+    if s.second_rejected is not None:
+        out["second_rejected"] = s.second_rejected
     return out
 
 

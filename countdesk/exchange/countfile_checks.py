@@ -15,7 +15,9 @@ from .countfile_issues import Issue, Path, Scopes
 from .text_rules import quote
 
 _ABSENT = object()
-_ROUND_2_ONLY = ("non_transferable", "second_not_counted")
+_ROUND_2_ONLY = ("non_transferable", "second_rejected", "second_not_counted")
+#: Offices whose poll is counted in local areas and collated: the only ones a `local` count can be.
+_COLLATED_OFFICES = ("pcc", "combined_authority_mayor")
 _ROUND_1_ONLY = ("rejected", "rejected_in_part")
 
 
@@ -87,6 +89,7 @@ def _contest_issues(read: _Reader, contest: dict, path: Path) -> Iterator[Issue]
             (*path, "seats"),
             f"a supplementary vote (sv) contest has exactly one seat, not {seats}",
         )
+    yield from _office_issues(read, contest, path, system, seats)
     for key, noun in (("candidates", "candidate"), ("boxes", "box"), ("count_sheets", "sheet")):
         yield from _duplicate_ids(read, contest, path, key, noun)
 
@@ -94,7 +97,7 @@ def _contest_issues(read: _Reader, contest: dict, path: Path) -> Iterator[Issue]
     known: tuple[str, ...] | None = None
     if isinstance(candidates, list):
         known = tuple(c["id"] for c in candidates)
-    header_known = system in ("sv", "fptp") and isinstance(seats, int)
+    header_known = system in ("sv", "fptp", "referendum") and isinstance(seats, int)
     multi_seat_fptp = header_known and system == "fptp" and seats >= 2
 
     for sheet_path, sheet in read.items(contest, path, "count_sheets"):
@@ -107,6 +110,35 @@ def _contest_issues(read: _Reader, contest: dict, path: Path) -> Iterator[Issue]
         yield from _lot_issues(read, lot, lot_path, known, seen_tied)
 
 
+def _office_issues(read: _Reader, contest: dict, path: Path, system: object, seats: object) -> Iterator[Issue]:
+    """What `countdesk/2` adds: an office fits its system, a referendum has a question and two
+    answers, only a collated office is counted locally."""
+    office = read.get(contest, path, "office")
+    counting = read.get(contest, path, "counting")
+    question = read.get(contest, path, "question")
+    if (office == "referendum") != (system == "referendum") and isinstance(office, str) and isinstance(system, str):
+        yield Issue((*path, "system"), (
+            'a referendum (office "referendum") is counted with system "referendum"' if office == "referendum"
+            else f'system "referendum" is only for office "referendum", not {quote(office)}'
+        ))
+    if system == "referendum":
+        if isinstance(seats, int) and seats != 1:
+            yield Issue((*path, "seats"), f"a referendum decides one question: seats is 1, not {seats}")
+        if "question" not in contest:
+            yield Issue(path, 'missing required key "question": a referendum gives its question as on the '
+                              "ballot paper", key="question", missing=True)
+        answers = read.get(contest, path, "candidates")
+        if isinstance(answers, list) and len(answers) != 2:
+            yield Issue((*path, "candidates"), f"a referendum has two answers (yes and no), not {len(answers)}")
+    elif question is not _ABSENT:
+        yield Issue((*path, "question"), "is only for referendums (system \"referendum\")")
+    if counting == "local" and isinstance(office, str) and office not in _COLLATED_OFFICES:
+        yield Issue((*path, "counting"), (
+            f'a local count is one area of a collated PCC or combined-authority mayoral poll; office '
+            f'{quote(office)} is counted as a whole ("counting": "whole")'
+        ))
+
+
 def _sheet_issues(
     read: _Reader, sheet: dict, path: Path, known: tuple[str, ...] | None, system: str | None,
     multi_seat_fptp: bool,
@@ -114,7 +146,7 @@ def _sheet_issues(
     round_number = read.get(sheet, path, "round")
     if round_number not in (1, 2):
         return
-    if round_number == 2 and system == "fptp":
+    if round_number == 2 and system in ("fptp", "referendum"):
         yield Issue((*path, "round"), "round 2 is only for supplementary vote (sv) contests")
     votes = read.get(sheet, path, "votes")
     if known is not None and isinstance(votes, dict):
@@ -134,6 +166,16 @@ def _sheet_issues(
     for key in wrong_round:
         if key in sheet:
             yield Issue((*path, key), f"is only for round-{3 - round_number} sheets")
+    if round_number == 2:
+        second_rejected = read.get(sheet, path, "second_rejected")
+        non_transferable = read.get(sheet, path, "non_transferable")
+        if non_transferable is _ABSENT and "non_transferable" not in sheet:
+            non_transferable = 0
+        if isinstance(second_rejected, int) and isinstance(non_transferable, int) and second_rejected > non_transferable:
+            yield Issue((*path, "second_rejected"), (
+                f"{second_rejected:,} papers rejected at the second stage, but only {non_transferable:,} "
+                "non-transferable: they are a part of the non-transferable papers, never more"
+            ))
     if round_number == 1 and system is not None:
         if multi_seat_fptp and "papers" not in sheet:
             yield Issue(

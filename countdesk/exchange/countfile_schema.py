@@ -18,11 +18,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # jsonschema costs a quarter of a second to import: only when a file is read
     from jsonschema.exceptions import ValidationError as SchemaError
 
-from ..domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS
+from ..domain.model import LEGACY_SECOND_NOT_COUNTED_HEADS, REJECTED_HEADS
 from .countfile_issues import Issue, Path
 from .text_rules import LARGEST_FIGURE, bad_id_message, first_forbidden_char, forbidden_char_message, quote
 
-SCHEMA_RESOURCE = "schema/countdesk-1.schema.json"
+#: The JSON Schema of each format read, shipped in the package.
+SCHEMA_RESOURCES = {
+    "countdesk/2": "schema/countdesk-2.schema.json",
+    "countdesk/1": "schema/countdesk-1.schema.json",
+}
+SCHEMA_RESOURCE = SCHEMA_RESOURCES["countdesk/2"]
 
 
 _LARGEST_FIGURE = LARGEST_FIGURE
@@ -30,7 +35,7 @@ _MIN_ITEMS_WORDS = {
     "tied": "must name at least two candidates",
     "winners": "must name at least one candidate",
 }
-_HEAD_LISTS = {"rejected": REJECTED_HEADS, "second_not_counted": SECOND_NOT_COUNTED_HEADS}
+_HEAD_LISTS = {"rejected": REJECTED_HEADS, "second_not_counted": LEGACY_SECOND_NOT_COUNTED_HEADS}
 
 
 class DuplicateKeyDict(dict):
@@ -40,14 +45,14 @@ class DuplicateKeyDict(dict):
     duplicates: tuple[str, ...] = ()
 
 
-def load_schema() -> dict[str, Any]:
-    """The JSON Schema shipped in the package (docs/count-file.md points here)."""
-    text = resources.files("countdesk").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8")
+def load_schema(version: str = "countdesk/2") -> dict[str, Any]:
+    """The JSON Schema shipped in the package for `version` (docs/count-file.md points here)."""
+    text = resources.files("countdesk").joinpath(SCHEMA_RESOURCES[version]).read_text(encoding="utf-8")
     return json.loads(text)
 
 
 @cache
-def _validator() -> Any:
+def _validator(version: str) -> Any:
     """Built on first use. Figures are whole numbers written without a decimal point: JSON Schema
     counts 3.0 as an integer, a count file does not (3.0 came from a spreadsheet formula)."""
     from jsonschema import Draft202012Validator, validators
@@ -56,7 +61,7 @@ def _validator() -> Any:
         "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
     )
     count_file_validator = validators.extend(Draft202012Validator, type_checker=strict_types)
-    schema = load_schema()
+    schema = load_schema(version)
     count_file_validator.check_schema(schema)
     return count_file_validator(_inline_refs(schema, schema.get("$defs", {})))
 
@@ -78,9 +83,9 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
     return out
 
 
-def structural_issues(doc: object) -> Iterator[Issue]:
+def structural_issues(doc: object, version: str = "countdesk/2") -> Iterator[Issue]:
     """Every structural fault: the schema's, then the text rules', then duplicate keys."""
-    for error in _validator().iter_errors(doc):
+    for error in _validator(version).iter_errors(doc):
         yield from _translate(error)
     yield from _text_issues(doc)
 
@@ -131,6 +136,8 @@ def _pattern_message(pattern: str, instance: object) -> str:
         return "must not be blank"
     if "A-Za-z0-9" in pattern:
         return bad_id_message(text)
+    if "T[0-9]" in pattern:
+        return 'must be a date and time with its offset, e.g. "2021-05-08T14:02:00+01:00"'
     if "[0-9]{4}" in pattern:
         return 'must be a date written YYYY-MM-DD, e.g. "2021-05-06"'
     bad = first_forbidden_char(text)

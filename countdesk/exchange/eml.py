@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
-from ..domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Contest, Election, VotingSystem
-from ..domain.heads import SECOND_NOT_COUNTED_LABELS, statutory_head_label
+from ..domain.model import REJECTED_HEADS, Contest, Election, VotingSystem
+from ..domain.heads import SECOND_REJECTED_LABEL, statutory_head_label
 from ..domain.result import ContestResult
 
 EML_NS = "urn:oasis:names:tc:evs:schema:eml"
@@ -139,10 +139,8 @@ def _votes(parent: ET.Element, contest: Contest, result: ContestResult) -> None:
         _text(parent, _cd("TurnoutPercent"), str(result.turnout_percent))
     if sv and result.non_transferable is not None:
         _text(parent, _cd("NonTransferable"), str(result.non_transferable))
-        for head in SECOND_NOT_COUNTED_HEADS:
-            value = (result.second_not_counted or {}).get(head, 0)
-            _text(parent, _cd("SecondPreferenceNotCounted"), str(value),
-                  {"ReasonCode": head, "Reason": SECOND_NOT_COUNTED_LABELS[head]})
+        _text(parent, _cd("SecondPreferenceRejected"), str(result.second_rejected or 0),
+              {"Reason": SECOND_REJECTED_LABEL})
     _text(parent, _cd("Status"), result.status.value)
 
 

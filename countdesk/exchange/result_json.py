@@ -29,6 +29,8 @@ def contest_result_to_dict(result: ContestResult) -> dict[str, Any]:
         "system": result.system.value,
         "seats": result.seats,
         "status": result.status.value,
+        "office": result.office.value,
+        "counting": result.counting.value,
         "ballot_papers_verified": result.ballot_papers_verified,
         "ballot_papers_counted": result.ballot_papers_counted,
         "valid_votes": result.valid_votes,
@@ -41,6 +43,7 @@ def contest_result_to_dict(result: ContestResult) -> dict[str, Any]:
         out["finalists"] = list(result.finalists) if result.finalists is not None else None
         out["second"] = dict(result.second) if result.second is not None else None
         out["non_transferable"] = result.non_transferable
+        out["second_rejected"] = result.second_rejected
         out["final"] = dict(result.final) if result.final is not None else None
     out["elected"] = list(result.elected)
     out["lots_applied"] = [lot_to_dict(lot) for lot in result.lots_applied]

@@ -2,8 +2,9 @@
 
 Heads as printed on statements (domain.md §2): five for SV and for mayor/PCC contests (unmarked
 and uncertain apart); four for council wards, where "unmarked or wholly void for uncertainty" is
-the sum of two keys; "rejected in part" on multi-member wards. For SV with a second round, the
-papers whose second preference was not counted follow under their own heads.
+the sum of two keys; "rejected in part" on multi-member wards. For SV with a second round, the one
+statutory second-stage figure follows (papers rejected for the count of second preferences as
+unmarked or void for uncertainty as to the second preference: PCC Order 2012 Sch 3 r.62(2)(d)(ii)).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
-from ..domain.model import SECOND_NOT_COUNTED_HEADS, Contest, VotingSystem
+from ..domain.model import Contest, VotingSystem
 from .blocks import figures_block, heading_block, officer_opening, pair, signature_block, single_office
 from .grid import Grid
 from .context import DocumentContext
@@ -49,7 +50,7 @@ def rejected_heads(contest: Contest) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def rejected_table(ctx: DocumentContext, *, first_only: bool = False) -> Table:
     """One table: the heads and their total; "rejected in part" on a multi-member ward; for SV
-    after a second round, the papers whose second preference was not counted, under their heads."""
+    after a second round, the statutory second-stage figure."""
     st = styles()
     lang, result = ctx.lang, ctx.result
     by_head = result.rejected.by_head
@@ -67,16 +68,15 @@ def rejected_table(ctx: DocumentContext, *, first_only: bool = False) -> Table:
         grid.add([(lines("row.rejected_in_part", lang), st.cell), None,
                   (number(result.rejected.rejected_in_part), st.cell_right)])
         grid.style(("LINEABOVE", (0, index), (-1, index), 0.8, INK))
-    if has_second_round(result) and not first_only and result.second_not_counted is not None:
+    if has_second_round(result) and not first_only:
         index = grid.span_next(0, -1)
-        grid.add([(lines("second_not_counted.intro", lang), st.cell_bold)])
+        grid.add([(lines("second_rejected.intro", lang), st.cell_bold)])
         grid.style(("BACKGROUND", (0, index), (-1, index), HEADER_FILL),
                    ("LINEABOVE", (0, index), (-1, index), 0.8, INK))
-        for letter, key in zip(LETTERS, SECOND_NOT_COUNTED_HEADS):
-            grid.add([(f"({letter})", st.cell), (lines(f"head.second.{key}", lang), st.cell),
-                      (number(result.second_not_counted.get(key, 0)), st.cell_right)])
-        _total(grid, lines("row.second_not_counted_total", lang), sum(result.second_not_counted.values()))
-        grid.style(("NOSPLIT", (0, index), (-1, grid.next_row - 1)))
+        row = grid.span_next(0, 1)
+        grid.add([(lines("head.second_rejected", lang), st.cell), None,
+                  (number(result.second_rejected or 0), st.cell_right)])
+        grid.style(("NOSPLIT", (0, index), (-1, row)))
     return grid.table()
 
 

@@ -117,10 +117,9 @@ _TABLE: dict[str, Phrase] = {
     "row.rejected_total": _P("Total rejected ballot papers", "Cyfanswm y papurau pleidleisio a wrthodwyd", "M"),
     "row.rejected_in_part": _P("Rejected in part (the valid votes on them were counted)",
                                "Gwrthodwyd yn rhannol (cyfrifwyd y pleidleisiau dilys arnynt)", "H"),
-    "second_not_counted.intro": _P(
-        "Ballot papers on which the second preference vote was not counted",
-        "Papurau pleidleisio na chyfrifwyd y bleidlais ail ddewis arnynt", "L"),
-    "row.second_not_counted_total": _P("Total", "Cyfanswm", "H"),
+    "second_rejected.intro": _P(
+        "Ballot papers rejected at the count of second preference votes",
+        "Papurau pleidleisio a wrthodwyd wrth gyfrif y pleidleisiau ail ddewis", "L"),
     # SV (and mayor/PCC before 2023): the five heads as printed on the WMCA 2021 statement.
     "head.sv.want_of_official_mark": _P("Want of an official mark", "Dim marc swyddogol", "M"),
     "head.sv.too_many_votes": _P("Voting for more than one candidate as to the first preference vote",
@@ -148,11 +147,13 @@ _TABLE: dict[str, Phrase] = {
                                     "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo", "M"),
     "head.council.unmarked_or_void": _P("Unmarked or wholly void for uncertainty",
                                         "Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd", "M"),
-    # Second preference not counted (domain.md §2b: wording UNCERTAIN, from memory of PCC r.53(8)).
-    "head.second.too_many_votes": _P("Voting for more than one candidate as to the second preference vote",
-                                     "Pleidleisio dros fwy nag un ymgeisydd o ran y bleidlais ail ddewis", "L"),
-    "head.second.void_for_uncertainty": _P("Void for uncertainty as to the second preference vote",
-                                           "Di-rym oherwydd ansicrwydd o ran y bleidlais ail ddewis", "L"),
+    # The one statutory second-stage figure (domain.md §2b): PCC Order 2012 Sch 3 r.62(2)(d)(ii);
+    # SI 2007/1024 Sch 1 r.54(2)(d)(ii).
+    "head.second_rejected": _P(
+        "Ballot papers rejected for the purposes of the count of second preference votes on the ground that "
+        "they were unmarked or void for uncertainty as to the second preference vote",
+        "Papurau pleidleisio a wrthodwyd at ddibenion cyfrif y pleidleisiau ail ddewis ar y sail eu bod heb eu "
+        "marcio neu'n ddi-rym oherwydd ansicrwydd o ran y bleidlais ail ddewis", "L"),
 
     # Electorate, papers verified, turnout
     "fig.electorate": _P("Electorate", "Etholwyr", "M"),

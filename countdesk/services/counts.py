@@ -11,12 +11,13 @@ import os
 import socket
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..domain.model import Contest, Count, Election
 from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
+from ..exchange.countfile_legacy import ReadNote, contest_note_summary
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
 from ..store.contests import add_contest, remove_contest, save_election
@@ -216,11 +217,15 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
 
     # Import ------------------------------------------------------------------------------------
 
-    def import_count(self, count: Count, *, reason: str = "imported", replace: bool = False) -> None:
+    def import_count(
+        self, count: Count, *, reason: str = "imported", replace: bool = False, notes: Sequence[ReadNote] = (),
+    ) -> None:
         """Load a whole count (a parsed count file) in one transaction: all of it or nothing.
 
         A file that already holds contests is refused unless `replace`; then its contests are
         removed (each audited with everything it held) and the imported ones put in their place.
+        `notes`: what the reader inferred (a `countdesk/1` file's office), kept in each contest's
+        audit reason.
         """
         cdb = self._require_writable()
         validate_count(count)
@@ -239,8 +244,10 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
                 save_election(cdb, self._actor, count.election, reason=reason)
                 for state in existing:
                     remove_contest(cdb, self._actor, state.id, reason=f"replaced by an import: {reason}")
-                for contest in count.contests:
-                    add_contest(cdb, self._actor, contest, reason=reason, action="contest.import")
+                for index, contest in enumerate(count.contests):
+                    inferred = contest_note_summary(list(notes), index)
+                    add_contest(cdb, self._actor, contest, action="contest.import",
+                                reason=f"{reason}; {inferred}" if inferred else reason)
         finally:
             self._refresh()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, CountSheet
+from ..domain.model import REJECTED_HEADS, CountSheet
 from ..errors import CountdeskError, ValidationError
 from ..store import sheets as store_sheets
 from ..store import state as store_state
@@ -83,11 +83,8 @@ def sheet_differences(first: CountSheet, second: CountSheet) -> tuple[FieldDiffe
         compare(f"votes.{cid}", first.votes.get(cid), second.votes.get(cid))
     for head in REJECTED_HEADS:
         compare(f"rejected.{head}", first.rejected.get(head, 0), second.rejected.get(head, 0))
-    for name in ("papers", "rejected_in_part", "non_transferable"):
+    for name in ("papers", "rejected_in_part", "non_transferable", "second_rejected"):
         compare(name, getattr(first, name), getattr(second, name))
-    for head in SECOND_NOT_COUNTED_HEADS:
-        compare(f"second_not_counted.{head}", first.second_not_counted.get(head, 0),
-                second.second_not_counted.get(head, 0))
     return tuple(found)
 
 

@@ -21,7 +21,8 @@ from ..store.audit import AuditRow, AuditVerdict, audit_rows, audit_trigger_prob
 from ..store.database import CountDatabase, open_database
 from ..store.locations import is_server_url, open_store
 from ..store.records import (
-    box_record, candidate_record, contest_details, election_record, lot_record, sheet_record,
+    CONTEST_DETAIL_DEFAULTS, CONTEST_DETAIL_FIELDS, ELECTION_RECORD_DEFAULTS, accepted_difference_record,
+    box_record, candidate_record, contest_details, election_record, lot_record, sheet_record, upgrade_sheet_record,
 )
 from ..store.repository import contest_states, load_count
 from ..store.state import RECORD_DIGEST, keyings, setting_digest
@@ -37,7 +38,6 @@ EVENT_ACTIONS = frozenset({
     "audit.triggers_restored",  # store/state.py restore_audit_protection
 })
 _STAGE_ACTIONS = frozenset({"contest.stage", "contest.declare", "contest.unlock"})
-_DETAIL_FIELDS = ("title", "system", "seats", "electorate")
 
 
 @dataclass
@@ -52,6 +52,8 @@ class _ContestReplay:
     lots: dict[int, dict[str, Any]] = field(default_factory=dict)
     #: Sheet id -> (operator, figures) of each keying held for a second operator, in order.
     keyings: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
+    accepted_differences: list[dict[str, Any]] = field(default_factory=list)
+    declared: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -185,14 +187,16 @@ class _Replay:
         if action in EVENT_ACTIONS:
             return
         if action in ("election.create", "election.update"):
-            self.election = after
+            self.election = {**ELECTION_RECORD_DEFAULTS, **after}
             return
         if action in ("contest.add", "contest.import"):
             self.contests[after["id"]] = _ContestReplay(
-                {"id": after["id"], **{f: after[f] for f in _DETAIL_FIELDS}}, _stage_from_record(after),
+                {"id": after["id"], **_details_of(after)}, _stage_from_record(after),
                 candidates=list(after["candidates"]), boxes=list(after["boxes"]),
-                sheets={s["id"]: s for s in after["count_sheets"]},
+                sheets={s["id"]: upgrade_sheet_record(s) for s in after["count_sheets"]},
                 lots={n: lot for n, lot in enumerate(after["lots"], 1)},
+                accepted_differences=list(after.get("accepted_differences", ())),
+                declared=after.get("declared"),
             )
             return
         if action == "contest.remove":
@@ -254,8 +258,14 @@ class _Replay:
 
 # One function per action that changes a contest -------------------------------------------------
 
+def _details_of(record: dict[str, Any]) -> dict[str, Any]:
+    """The contest's own fields in an audit record; one written before a field existed stands for
+    its default (the office of a contest made before m0004 comes in that upgrade's own row)."""
+    return {f: record.get(f, CONTEST_DETAIL_DEFAULTS.get(f)) for f in CONTEST_DETAIL_FIELDS}
+
+
 def _details(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.details.update({f: after[f] for f in _DETAIL_FIELDS})
+    c.details.update(_details_of(after))
 
 
 def _stage(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
@@ -297,7 +307,7 @@ def _box_remove(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) 
 
 
 def _sheet_save(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.sheets[key] = after  # a replacement keeps its place, as in the table
+    c.sheets[key] = upgrade_sheet_record(after)  # a replacement keeps its place, as in the table
     c.keyings.pop(key, None)  # accepting a double-entered sheet clears its keyings
 
 
@@ -314,11 +324,11 @@ def _lot_delete(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) 
 
 
 def _keying_first(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.keyings[key] = [(row.operator, after)]
+    c.keyings[key] = [(row.operator, upgrade_sheet_record(after))]
 
 
 def _keying_disagree(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.keyings[key].append((row.operator, after["sheet"]))
+    c.keyings[key].append((row.operator, upgrade_sheet_record(after["sheet"])))
 
 
 def _keying_discard(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
@@ -395,6 +405,13 @@ def _contest_differences(
     found += _listed_differences(f"{where}.boxes", [box_record(b) for b in contest.boxes], replay.boxes)
     found += _listed_differences(f"{where}.count_sheets", [sheet_record(s) for s in contest.count_sheets],
                                  list(replay.sheets.values()))
+    differences = [accepted_difference_record(d) for d in contest.accepted_differences]
+    if differences != replay.accepted_differences:
+        found.append(f"{where}.accepted_differences: the file holds {len(differences)} that differ from the "
+                     f"{len(replay.accepted_differences)} the audit trail records")
+    declared = None if contest.declared is None else {"at": contest.declared.at, "by": contest.declared.by}
+    if declared != replay.declared:
+        found.append(f"{where}.declared: the file says {declared!r}, the audit trail says {replay.declared!r}")
     lots = [lot_record(lot) for lot in contest.lots]
     expected_lots = [replay.lots[n] for n in sorted(replay.lots)]
     if lots != expected_lots:

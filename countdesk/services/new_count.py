@@ -15,11 +15,12 @@ import os
 import secrets
 import sqlite3
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..domain.model import Count
 from ..durable import fsync_directory, fsync_file
 from ..errors import CountdeskError
+from ..exchange.countfile_legacy import ReadNote
 from ..store.database import COUNT_FILE_SUFFIX
 from ..store.lock import CountLockedError, acquire_lock
 from .counts import CountSession
@@ -29,9 +30,10 @@ _COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
 
 
 def import_into_new_count(target: str | Path, operator: str, count: Count, *, reason: str,
-                          check: Callable[[], None] | None = None) -> Path:
+                          check: Callable[[], None] | None = None, notes: Sequence[ReadNote] = ()) -> Path:
     """Create the count file `target` holding `count`, or raise leaving nothing under its name.
-    `check` is called between steps (a cancel raises from it)."""
+    `check` is called between steps (a cancel raises from it); `notes` (what a countdesk/1 file
+    left to be inferred) go into the import's audit reasons."""
     target = Path(target)
     if target.suffix != COUNT_FILE_SUFFIX:
         raise CountdeskError(f"a count file's name ends in {COUNT_FILE_SUFFIX}: {target.name}", str(target))
@@ -45,7 +47,7 @@ def import_into_new_count(target: str | Path, operator: str, count: Count, *, re
         try:
             if check is not None:
                 check()
-            session.import_count(count, reason=reason, replace=True)
+            session.import_count(count, reason=reason, replace=True, notes=notes)
             if check is not None:
                 check()
         finally:

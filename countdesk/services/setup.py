@@ -6,11 +6,13 @@ candidates); a change to a figure already recorded needs a reason, which the aud
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from ..domain.model import Box, Candidate, Contest, Election
 from ..errors import CountdeskError, ValidationError
 from ..store import contests as store
+from ..store.records import CONTEST_DETAIL_FIELDS
 from ..store.repository import Stage, load_contest
 from .session_core import SessionCore, contest_where
 from .validation import (
@@ -46,21 +48,22 @@ class SetupMixin(SessionCore):
 
     def update_contest(
         self, contest_id: str, *, title: object = KEEP, system: object = KEEP, seats: object = KEEP,
-        electorate: object = KEEP, reason: str | None = None,
+        electorate: object = KEEP, office: object = KEEP, counting: object = KEEP, title_cy: object = KEEP,
+        question: object = KEEP, reason: str | None = None,
     ) -> None:
         """Change a contest's details; its sheets and lots must still be valid under the new ones."""
         self._open_state(contest_id)
         where = contest_where(contest_id)
         current = load_contest(self._cdb, contest_id)
-        title = current.title if title is KEEP else title
-        system = current.system if system is KEEP else system
-        seats = current.seats if seats is KEEP else seats
-        electorate = current.electorate if electorate is KEEP else electorate
-        validate_contest_details(title, system, seats, electorate, where)
+        given = {"title": title, "system": system, "seats": seats, "electorate": electorate, "office": office,
+                 "counting": counting, "title_cy": title_cy, "question": question}
+        changed = replace(current, **{name: value for name, value in given.items() if value is not KEEP})
+        validate_contest_details(changed, where)
         for sheet in current.count_sheets:
-            validate_sheet(sheet, system, seats, current.candidate_ids, f"{where}.count_sheets[{sheet.id}]")
-        store.update_contest(self._cdb, self._actor, contest_id, title=title, system=system, seats=seats,
-                             electorate=electorate, reason=optional_reason(reason, "reason"))
+            validate_sheet(sheet, changed.system, changed.seats, current.candidate_ids,
+                           f"{where}.count_sheets[{sheet.id}]")
+        store.update_contest(self._cdb, self._actor, contest_id, reason=optional_reason(reason, "reason"),
+                             **{name: getattr(changed, name) for name in CONTEST_DETAIL_FIELDS})
         self._refresh(contest_id)
 
     def remove_contest(self, contest_id: str, *, reason: str | None = None) -> None:

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from typing import Iterable
 
 from ..domain.model import (
-    REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Box, Candidate, Contest, Count, CountSheet, Election, Lot,
-    VotingSystem,
+    REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
+    Election, Lot, Nation, Office, VotingSystem,
 )
 from ..errors import ValidationError
 from ..exchange.text_rules import (
@@ -102,18 +102,51 @@ def validate_election(election: object, where: str = "election") -> None:
     require_str(election.returning_officer, f"{where}.returning_officer", "the returning officer", optional=True)
     if not isinstance(election.bilingual, bool):
         raise ValidationError("bilingual must be true or false", f"{where}.bilingual")
+    if not isinstance(election.deputy, bool):
+        raise ValidationError("deputy must be true or false", f"{where}.deputy")
+    if not isinstance(election.nation, Nation):
+        raise ValidationError(f"unknown nation {election.nation!r}: use england or wales", f"{where}.nation")
+    if election.title_cy is not None:
+        require_text(election.title_cy, f"{where}.title_cy", "the Welsh title")
 
 
-def validate_contest_details(title: object, system: object, seats: object, electorate: object, where: str) -> None:
-    require_text(title, f"{where}.title", "the title")
+#: Offices whose poll is counted in local areas and collated: the only ones counted locally.
+COLLATED_OFFICES = (Office.PCC, Office.COMBINED_AUTHORITY_MAYOR)
+
+
+def validate_contest_details(contest: Contest, where: str) -> None:
+    """The contest's own fields, each alone and together (count-file.md): an office fits its
+    system, a referendum asks one question, only a collated office is counted locally."""
+    require_text(contest.title, f"{where}.title", "the title")
+    system, seats = contest.system, contest.seats
     if not isinstance(system, VotingSystem):
-        raise ValidationError(f"unknown voting system {system!r}: use sv or fptp", f"{where}.system")
+        raise ValidationError(f"unknown voting system {system!r}: use sv, fptp or referendum", f"{where}.system")
     require_count(seats, f"{where}.seats")
     if seats < 1:
         raise ValidationError("a contest has at least one seat", f"{where}.seats")
     if system is VotingSystem.SV and seats != 1:
         raise ValidationError(f"the supplementary vote elects one candidate, not {seats}", f"{where}.seats")
-    require_count(electorate, f"{where}.electorate", optional=True)
+    if system is VotingSystem.REFERENDUM and seats != 1:
+        raise ValidationError(f"a referendum decides one question: seats is 1, not {seats}", f"{where}.seats")
+    require_count(contest.electorate, f"{where}.electorate", optional=True)
+    if not isinstance(contest.office, Office):
+        raise ValidationError(f"unknown office {contest.office!r}", f"{where}.office")
+    if not isinstance(contest.counting, Counting):
+        raise ValidationError(f"unknown counting role {contest.counting!r}: use whole or local", f"{where}.counting")
+    if (contest.office is Office.REFERENDUM) != (system is VotingSystem.REFERENDUM):
+        raise ValidationError("a referendum (office) is counted as a referendum (system), and only a referendum is",
+                              f"{where}.system")
+    if contest.counting is Counting.LOCAL and contest.office not in COLLATED_OFFICES:
+        raise ValidationError(
+            "a local count is one area of a collated PCC or combined-authority mayoral poll; this office is "
+            "counted as a whole", f"{where}.counting",
+        )
+    if system is VotingSystem.REFERENDUM:
+        require_text(contest.question, f"{where}.question", "the referendum question")
+    elif contest.question is not None:
+        raise ValidationError("only a referendum has a question", f"{where}.question")
+    if contest.title_cy is not None:
+        require_text(contest.title_cy, f"{where}.title_cy", "the Welsh title")
 
 
 def validate_candidate(candidate: object, where: str) -> None:
@@ -160,8 +193,7 @@ def validate_sheet(
         raise ValidationError("a second-round sheet has a figure for every finalist (two or more)", f"{where}.votes")
 
     _figures(sheet.rejected, f"{where}.rejected", REJECTED_HEADS, "rejected-paper head")
-    _figures(sheet.second_not_counted, f"{where}.second_not_counted", SECOND_NOT_COUNTED_HEADS,
-             "second-preference head")
+    require_count(sheet.second_rejected, f"{where}.second_rejected", optional=True)
     require_count(sheet.papers, f"{where}.papers", optional=True)
     require_count(sheet.rejected_in_part, f"{where}.rejected_in_part", optional=True)
     require_count(sheet.non_transferable, f"{where}.non_transferable", optional=True)
@@ -175,7 +207,7 @@ def validate_sheet(
         if sheet.rejected_in_part is not None and not multi_seat:
             raise ValidationError("rejected in part applies only to a ward electing more than one",
                                   f"{where}.rejected_in_part")
-        for name in ("non_transferable", "second_not_counted"):
+        for name in ("non_transferable", "second_rejected"):
             if getattr(sheet, name):
                 raise ValidationError("only a second-round sheet has this figure", f"{where}.{name}")
     else:
@@ -183,12 +215,12 @@ def validate_sheet(
             raise ValidationError("rejected papers are recorded on first-round sheets", f"{where}.rejected")
         if sheet.rejected_in_part is not None:
             raise ValidationError("rejected in part is a first-round figure", f"{where}.rejected_in_part")
-        not_counted = sum(sheet.second_not_counted.values())
-        if not_counted > (sheet.non_transferable or 0):
+        rejected_second = sheet.second_rejected or 0
+        if rejected_second > (sheet.non_transferable or 0):
             raise ValidationError(
-                f"{not_counted} papers with a second preference not counted, more than the "
+                f"{rejected_second} papers rejected at the second stage, more than the "
                 f"{sheet.non_transferable or 0} non-transferable papers they are part of",
-                f"{where}.second_not_counted",
+                f"{where}.second_rejected",
             )
 
 
@@ -237,7 +269,10 @@ def validate_contest(contest: object, where: str) -> None:
     if not isinstance(contest, Contest):
         raise ValidationError("a Contest is required", where)
     require_id(contest.id, f"{where}.id")
-    validate_contest_details(contest.title, contest.system, contest.seats, contest.electorate, where)
+    validate_contest_details(contest, where)
+    if contest.system is VotingSystem.REFERENDUM and len(contest.candidates) != 2:
+        raise ValidationError(f"a referendum has two answers (yes and no), not {len(contest.candidates)}",
+                              f"{where}.candidates")
     for name, items, check in (
         ("candidates", contest.candidates, validate_candidate),
         ("boxes", contest.boxes, validate_box),
@@ -251,6 +286,28 @@ def validate_contest(contest: object, where: str) -> None:
         validate_sheet(sheet, contest.system, contest.seats, ids, f"{where}.count_sheets[{index}]")
     for index, lot in enumerate(contest.lots):
         validate_lot(lot, ids, f"{where}.lots[{index}]")
+    if contest.lots and contest.system is VotingSystem.REFERENDUM:
+        raise ValidationError("a referendum is never decided by lot: an equal vote decides no answer",
+                              f"{where}.lots")
+    for index, difference in enumerate(contest.accepted_differences):
+        validate_accepted_difference(difference, f"{where}.accepted_differences[{index}]")
+    if contest.declared is not None:
+        if not isinstance(contest.declared, Declaration):
+            raise ValidationError("a Declaration is required", f"{where}.declared")
+        require_text(contest.declared.at, f"{where}.declared.at", "when it was declared")
+        require_text(contest.declared.by, f"{where}.declared.by", "who declared it")
+
+
+def validate_accepted_difference(difference: object, where: str) -> None:
+    if not isinstance(difference, AcceptedDifference):
+        raise ValidationError("an AcceptedDifference is required", where)
+    if difference.stage not in ("round1", "round2"):
+        raise ValidationError(f"stage {difference.stage!r}: use round1 or round2", f"{where}.stage")
+    require_count(difference.counted, f"{where}.counted")
+    require_count(difference.expected, f"{where}.expected")
+    require_text(difference.reason, f"{where}.reason", "the reason")
+    require_text(difference.accepted_by, f"{where}.accepted_by", "who accepted it")
+    require_text(difference.accepted_at, f"{where}.accepted_at", "when it was accepted")
 
 
 def _unique(items: tuple, where: str) -> None:

@@ -6,15 +6,16 @@ before and after of every change in the same transaction.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any, Sequence
 
 from sqlite_utils import Database
 
-from ..domain.model import Box, Candidate, Contest, Election, VotingSystem
+from ..domain.model import Box, Candidate, Contest, Election
 from ..errors import ValidationError
 from .audit import Actor, append_audit
 from .database import CountDatabase
-from .records import box_record, candidate_record, contest_record, election_record
+from .records import CONTEST_DETAIL_FIELDS, box_record, candidate_record, contest_record, election_record
 from .repository import Stage, load_contest, load_election
 from .sheets import insert_lot_rows, insert_sheet_rows
 
@@ -27,12 +28,14 @@ def save_election(cdb: CountDatabase, actor: Actor, election: Election, *, reaso
         if before == after:
             return
         db.execute(
-            "INSERT INTO election (singleton, id, title, poll_date, area, returning_officer, bilingual) "
-            "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, "
-            "title = excluded.title, poll_date = excluded.poll_date, area = excluded.area, "
-            "returning_officer = excluded.returning_officer, bilingual = excluded.bilingual",
+            "INSERT INTO election (singleton, id, title, poll_date, area, returning_officer, bilingual, deputy, "
+            "nation, title_cy) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET "
+            "id = excluded.id, title = excluded.title, poll_date = excluded.poll_date, area = excluded.area, "
+            "returning_officer = excluded.returning_officer, bilingual = excluded.bilingual, "
+            "deputy = excluded.deputy, nation = excluded.nation, title_cy = excluded.title_cy",
             (election.id, election.title, election.poll_date.isoformat(), election.area,
-             election.returning_officer, int(election.bilingual)),
+             election.returning_officer, int(election.bilingual), int(election.deputy), str(election.nation),
+             election.title_cy),
         )
         append_audit(db, actor, "election.update" if exists else "election.create", "election",
                      key=election.id, before=before, after=after, reason=reason)
@@ -56,10 +59,19 @@ def add_contest(
         if db.execute("SELECT 1 FROM contest WHERE id = ?", (contest.id,)).fetchone():
             raise ValidationError(f'there is already a contest "{contest.id}"', f"contests[{contest.id}]")
         position = db.execute("SELECT coalesce(max(position), 0) + 1 FROM contest").fetchone()[0]
+        declared = contest.declared
         db.execute(
-            "INSERT INTO contest (id, position, title, system, seats, electorate, stage) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contest (id, position, title, system, seats, electorate, stage, office, counting, "
+            "title_cy, question, declared_at, declared_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (contest.id, position, contest.title, str(contest.system), contest.seats, contest.electorate,
-             str(stage_from_data(contest))),
+             str(stage_from_data(contest)), str(contest.office), str(contest.counting), contest.title_cy,
+             contest.question, None if declared is None else declared.at, None if declared is None else declared.by),
+        )
+        db.conn.executemany(
+            "INSERT INTO accepted_difference (contest_id, number, stage, counted, expected, reason, accepted_by, "
+            "accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(contest.id, i, d.stage, d.counted, d.expected, d.reason, d.accepted_by, d.accepted_at)
+             for i, d in enumerate(contest.accepted_differences, 1)],
         )
         db.conn.executemany(
             "INSERT INTO candidate (contest_id, id, position, name, description) VALUES (?, ?, ?, ?, ?)",
@@ -88,18 +100,22 @@ def remove_contest(cdb: CountDatabase, actor: Actor, contest_id: str, *, reason:
 
 
 def update_contest(
-    cdb: CountDatabase, actor: Actor, contest_id: str, *, title: str, system: VotingSystem, seats: int,
-    electorate: int | None, reason: str | None = None,
+    cdb: CountDatabase, actor: Actor, contest_id: str, *, reason: str | None = None, **changes: Any,
 ) -> None:
+    """Change any of the contest's own fields (CONTEST_DETAIL_FIELDS); enums are stored by value."""
+    unknown = set(changes) - set(CONTEST_DETAIL_FIELDS)
+    if unknown:
+        raise ValueError(f"not a contest detail: {sorted(unknown)}")
+    values = {name: str(value) if isinstance(value, StrEnum) else value for name, value in changes.items()}
     with cdb.transaction() as db:
         before = _contest_details(db, contest_id)
-        db.execute(
-            "UPDATE contest SET title = ?, system = ?, seats = ?, electorate = ? WHERE id = ?",
-            (title, str(system), seats, electorate, contest_id),
-        )
-        after = {**before, "title": title, "system": str(system), "seats": seats, "electorate": electorate}
+        if values:
+            db.execute(
+                f"UPDATE contest SET {', '.join(f'{name} = ?' for name in values)} WHERE id = ?",
+                (*values.values(), contest_id),
+            )
         append_audit(db, actor, "contest.update", "contest", contest_id=contest_id, key=contest_id,
-                     before=before, after=after, reason=reason)
+                     before=before, after={**before, **values}, reason=reason)
 
 
 def set_contest_field(
@@ -117,10 +133,11 @@ def set_contest_field(
 
 
 def _contest_details(db: Database, contest_id: str) -> dict[str, Any]:
-    row = db.execute("SELECT id, title, system, seats, electorate FROM contest WHERE id = ?", (contest_id,)).fetchone()
+    columns = ("id", *CONTEST_DETAIL_FIELDS)
+    row = db.execute(f"SELECT {', '.join(columns)} FROM contest WHERE id = ?", (contest_id,)).fetchone()
     if row is None:
         raise ValidationError(f'no contest "{contest_id}"', f"contests[{contest_id}]")
-    return dict(zip(("id", "title", "system", "seats", "electorate"), row))
+    return dict(zip(columns, row))
 
 
 # Candidates -------------------------------------------------------------------------------------

@@ -25,11 +25,14 @@ _NAMES: list[str] = []
 _FUNCTIONS: list = []
 
 
-def _migration(fn):
-    """Register `fn` under its own name, in the order of this file."""
-    _NAMES.append(fn.__name__)
-    _FUNCTIONS.append(fn)
-    return migrations(name=fn.__name__)(fn)
+def _migration(fn=None, *, transactional: bool = True):
+    """Register `fn` under its own name, in the order of this file. `transactional=False` only
+    for a migration that must run outside a count file's transaction and opens its own."""
+    def register(fn):
+        _NAMES.append(fn.__name__)
+        _FUNCTIONS.append(fn)
+        return migrations(name=fn.__name__, transactional=transactional)(fn)
+    return register(fn) if fn is not None else register
 
 
 def _count(column: str, *, nullable: bool = False) -> str:
@@ -42,6 +45,7 @@ def _count(column: str, *, nullable: bool = False) -> str:
 _REJECTED_HEADS_SQL = (
     "'want_of_official_mark', 'too_many_votes', 'identifiable', 'unmarked', 'void_for_uncertainty'"
 )
+#: The round-2 heads of `countdesk/1`, kept until m0004 sums them into `second_rejected`.
 _SECOND_NOT_COUNTED_SQL = "'too_many_votes', 'void_for_uncertainty'"
 
 
@@ -215,6 +219,133 @@ def m0003_audit_station(db: Database) -> None:
     """Which station wrote each audit row: on a count server several stations write one trail.
     A count file is one station (its machine is in the session.open row), so its rows leave it empty."""
     db.execute("ALTER TABLE audit ADD COLUMN station TEXT")
+
+
+_OFFICES_SQL = "'parliament', 'council', 'local_mayor', 'combined_authority_mayor', 'pcc', 'referendum'"
+#: Who the rows an upgrade writes to the audit trail are stamped with.
+UPGRADE_OPERATOR = "countdesk (schema upgrade)"
+
+
+@_migration(transactional=False)
+def m0004_office_and_regime(db: Database) -> None:
+    """What `countdesk/2` knows about a count: each contest's office, counting role, Welsh title,
+    referendum question, accepted differences and declaration; the election's nation, deputy and
+    Welsh title; round 2's one statutory figure (`second_rejected`) in place of the two
+    `second_not_counted` heads, which become their sum; the system "referendum".
+
+    The office of each contest already in the count is inferred once (`domain.legacy_office`)
+    and recorded in the audit trail with how it was inferred. The contest table's CHECKs widen
+    to the system "referendum": a count file rebuilds the table (SQLite cannot change a CHECK in
+    place; the documented 12-step procedure, foreign keys off, everything in one transaction), a
+    server drops and adds the constraints.
+    """
+    from ..domain.legacy_office import infer_office
+    from .audit import Actor, append_audit
+
+    in_file = isinstance(db, Database)
+    if in_file and "office" in db["contest"].columns_dict:  # done, before the record of it was written
+        return
+    if in_file:
+        db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            rows = db.execute("SELECT id, title, system, seats, electorate FROM contest ORDER BY position").fetchall()
+            inferred = {row[0]: infer_office(row[0], row[1], row[2], row[3]) for row in rows}
+            db.executescript(f"""
+ALTER TABLE contest ADD COLUMN office TEXT NOT NULL DEFAULT 'council' CHECK (office IN ({_OFFICES_SQL}));
+ALTER TABLE contest ADD COLUMN counting TEXT NOT NULL DEFAULT 'whole' CHECK (counting IN ('whole', 'local'));
+ALTER TABLE contest ADD COLUMN title_cy TEXT;
+ALTER TABLE contest ADD COLUMN question TEXT;
+ALTER TABLE contest ADD COLUMN declared_at TEXT;
+ALTER TABLE contest ADD COLUMN declared_by TEXT;
+ALTER TABLE election ADD COLUMN deputy INTEGER NOT NULL DEFAULT 0 CHECK (deputy IN (0, 1));
+ALTER TABLE election ADD COLUMN nation TEXT NOT NULL DEFAULT 'england' CHECK (nation IN ('england', 'wales'));
+ALTER TABLE election ADD COLUMN title_cy TEXT;
+ALTER TABLE count_sheet ADD COLUMN {_count("second_rejected", nullable=True)};
+""")
+            db.conn.executemany("UPDATE contest SET office = ?, counting = ? WHERE id = ?",
+                                [(i.office.value, i.counting.value, cid) for cid, i in inferred.items()])
+            db.executescript(f"""
+UPDATE count_sheet SET second_rejected = (
+    SELECT sum(papers) FROM sheet_second_not_counted s
+    WHERE s.contest_id = count_sheet.contest_id AND s.sheet_id = count_sheet.id
+) WHERE EXISTS (
+    SELECT 1 FROM sheet_second_not_counted s
+    WHERE s.contest_id = count_sheet.contest_id AND s.sheet_id = count_sheet.id
+);
+DROP TABLE sheet_second_not_counted;
+CREATE TABLE accepted_difference (
+    contest_id TEXT NOT NULL REFERENCES contest (id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    stage TEXT NOT NULL CHECK (stage IN ('round1', 'round2')),
+    {_count("counted")},
+    {_count("expected")},
+    reason TEXT NOT NULL,
+    accepted_by TEXT NOT NULL,
+    accepted_at TEXT NOT NULL,
+    PRIMARY KEY (contest_id, number)
+) WITHOUT ROWID;
+""")
+            if in_file:
+                _rebuild_contest_checks_in_file(db)
+            else:
+                _replace_contest_checks_on_server(db)
+            actor = Actor(UPGRADE_OPERATOR)
+            for cid, title, system, seats, electorate in rows:
+                found = inferred[cid]
+                before = {"id": cid, "title": title, "system": system, "seats": seats, "electorate": electorate}
+                append_audit(
+                    db, actor, "contest.update", "contest", contest_id=cid, key=cid, before=before,
+                    after={**before, "office": found.office.value, "counting": found.counting.value},
+                    reason=f"schema upgrade: {found.describe()}",
+                )
+    finally:
+        if in_file:
+            db.execute("PRAGMA foreign_keys = ON")
+
+
+#: The contest table's CHECKs before and after m0004: the system "referendum", one seat for it,
+#: and the office "referendum" exactly when the system is.
+_SYSTEM_CHECKS = (
+    ("CHECK (system IN ('sv', 'fptp'))", "CHECK (system IN ('sv', 'fptp', 'referendum'))"),
+    ("(system <> 'sv' OR seats = 1)", "(system = 'fptp' OR seats = 1)"),
+)
+_OFFICE_SYSTEM_CHECK = "CHECK ((office = 'referendum') = (system = 'referendum'))"
+
+
+def _rebuild_contest_checks_in_file(db: Database) -> None:
+    """The contest table as it stands, its CHECKs widened: created anew, filled, swapped in."""
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'contest'").fetchone()[0]
+    for old, new in _SYSTEM_CHECKS:
+        if old not in sql:
+            raise CountdeskError(f"the contest table is not as countdesk wrote it (no {old})")
+        sql = sql.replace(old, new)
+    body = sql[sql.index("("):sql.rindex(")")]
+    db.executescript(f"""
+CREATE TABLE contest_m0004 {body},
+    {_OFFICE_SYSTEM_CHECK}
+);
+INSERT INTO contest_m0004 SELECT * FROM contest;
+DROP TABLE contest;
+ALTER TABLE contest_m0004 RENAME TO contest;
+""")
+    broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise CountdeskError(f"the upgrade to countdesk/2 found broken references: {broken[:3]}")
+
+
+def _replace_contest_checks_on_server(db) -> None:
+    """On a server the CHECKs are constraints of their own: the ones naming the system go, the
+    widened ones come."""
+    for name, definition in db.execute(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = 'contest'::regclass AND contype = 'c'"
+    ).fetchall():
+        if "'sv'" in definition:
+            db.execute(f'ALTER TABLE contest DROP CONSTRAINT "{name}"')
+    db.execute(f"ALTER TABLE contest ADD {_SYSTEM_CHECKS[0][1]}")
+    db.execute(f"ALTER TABLE contest ADD CHECK (seats >= 1 AND {_SYSTEM_CHECKS[1][1]})")
+    db.execute(f"ALTER TABLE contest ADD {_OFFICE_SYSTEM_CHECK}")
 
 
 def migration_names() -> list[str]:

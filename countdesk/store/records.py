@@ -8,15 +8,23 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..domain.model import Box, Candidate, Contest, CountSheet, Election, Lot, frozen_map
+from ..domain.model import (
+    LEGACY_SECOND_NOT_COUNTED_HEADS, AcceptedDifference, Box, Candidate, Contest, CountSheet, Election, Lot,
+    frozen_map,
+)
 
 
 def election_record(election: Election) -> dict[str, Any]:
     return {
         "id": election.id, "title": election.title, "poll_date": election.poll_date.isoformat(),
         "area": election.area, "returning_officer": election.returning_officer,
-        "bilingual": election.bilingual,
+        "bilingual": election.bilingual, "deputy": election.deputy, "nation": str(election.nation),
+        "title_cy": election.title_cy,
     }
+
+
+#: What an election record written before these fields existed stands for.
+ELECTION_RECORD_DEFAULTS: dict[str, Any] = {"deputy": False, "nation": "england", "title_cy": None}
 
 
 def candidate_record(candidate: Candidate) -> dict[str, Any]:
@@ -34,16 +42,25 @@ def sheet_record(sheet: CountSheet) -> dict[str, Any]:
     record: dict[str, Any] = {"id": sheet.id, "round": sheet.round, "votes": dict(sheet.votes)}
     if sheet.rejected:
         record["rejected"] = dict(sheet.rejected)
-    for name in ("papers", "rejected_in_part", "non_transferable"):
+    for name in ("papers", "rejected_in_part", "non_transferable", "second_rejected"):
         value = getattr(sheet, name)
         if value is not None:
             record[name] = value
-    if sheet.second_not_counted:
-        record["second_not_counted"] = dict(sheet.second_not_counted)
     return record
 
 
+def upgrade_sheet_record(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A sheet record as this version writes it: one written before `second_rejected` (audit rows,
+    keyings held for a second operator) kept `second_not_counted` heads, read as their sum."""
+    out = dict(record)
+    heads = out.pop("second_not_counted", None)
+    if heads:
+        out["second_rejected"] = sum(heads.get(h, 0) for h in LEGACY_SECOND_NOT_COUNTED_HEADS)
+    return out
+
+
 def sheet_from_record(record: Mapping[str, Any]) -> CountSheet:
+    record = upgrade_sheet_record(record)
     return CountSheet(
         id=record["id"],
         round=record["round"],
@@ -52,7 +69,7 @@ def sheet_from_record(record: Mapping[str, Any]) -> CountSheet:
         papers=record.get("papers"),
         rejected_in_part=record.get("rejected_in_part"),
         non_transferable=record.get("non_transferable"),
-        second_not_counted=frozen_map(record.get("second_not_counted")),
+        second_rejected=record.get("second_rejected"),
     )
 
 
@@ -63,10 +80,26 @@ def lot_record(lot: Lot) -> dict[str, Any]:
     }
 
 
+def accepted_difference_record(difference: AcceptedDifference) -> dict[str, Any]:
+    return {
+        "stage": difference.stage, "counted": difference.counted, "expected": difference.expected,
+        "reason": difference.reason, "accepted_by": difference.accepted_by, "accepted_at": difference.accepted_at,
+    }
+
+
+#: The contest's own fields (not its lists), as audited by contest.add/import/update.
+CONTEST_DETAIL_FIELDS = (
+    "title", "system", "seats", "electorate", "office", "counting", "title_cy", "question",
+)
+#: What a contest record written before m0004 stands for (its office came in m0004's own row).
+CONTEST_DETAIL_DEFAULTS: dict[str, Any] = {"office": None, "counting": "whole", "title_cy": None, "question": None}
+
+
 def contest_details(contest: Contest) -> dict[str, Any]:
     return {
         "id": contest.id, "title": contest.title, "system": str(contest.system),
-        "seats": contest.seats, "electorate": contest.electorate,
+        "seats": contest.seats, "electorate": contest.electorate, "office": str(contest.office),
+        "counting": str(contest.counting), "title_cy": contest.title_cy, "question": contest.question,
     }
 
 
@@ -78,4 +111,6 @@ def contest_record(contest: Contest) -> dict[str, Any]:
         "boxes": [box_record(b) for b in contest.boxes],
         "count_sheets": [sheet_record(s) for s in contest.count_sheets],
         "lots": [lot_record(lot) for lot in contest.lots],
+        "accepted_differences": [accepted_difference_record(d) for d in contest.accepted_differences],
+        "declared": None if contest.declared is None else {"at": contest.declared.at, "by": contest.declared.by},
     }

@@ -15,8 +15,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.model import (
-    REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Box, Candidate, Contest, Count, CountSheet, Election,
-    Lot, VotingSystem, frozen_map,
+    REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
+    Election, Lot, Nation, Office, VotingSystem, frozen_map,
 )
 from ..errors import CountdeskError
 from .database import CountDatabase
@@ -42,6 +42,8 @@ class ContestState:
     candidate_ids: tuple[str, ...]
     stage: Stage
     double_entry: bool
+    office: Office = Office.COUNCIL
+    counting: Counting = Counting.WHOLE
 
     @property
     def declared(self) -> bool:
@@ -51,11 +53,12 @@ class ContestState:
 def load_election(cdb: CountDatabase) -> Election:
     with cdb.guard():
         row = cdb.db.execute(
-            "SELECT id, title, poll_date, area, returning_officer, bilingual FROM election"
+            "SELECT id, title, poll_date, area, returning_officer, bilingual, deputy, nation, title_cy FROM election"
         ).fetchone()
     if row is None:
         raise CountdeskError(f"{cdb.path.name} holds no election", str(cdb.path))
-    return Election(row[0], row[1], date.fromisoformat(row[2]), row[3], row[4], bool(row[5]))
+    return Election(row[0], row[1], date.fromisoformat(row[2]), row[3], row[4], bool(row[5]),
+                    deputy=bool(row[6]), nation=Nation(row[7]), title_cy=row[8])
 
 
 def load_count(cdb: CountDatabase) -> Count:
@@ -98,9 +101,9 @@ def _contest_states(db: Database, contest_id: str | None) -> dict[str, ContestSt
     where_contest = "WHERE id = ?" if contest_id is not None else ""
     return {
         row[0]: ContestState(row[0], row[1], VotingSystem(row[2]), row[3], tuple(candidates[row[0]]),
-                             Stage(row[4]), bool(row[5]))
+                             Stage(row[4]), bool(row[5]), Office(row[6]), Counting(row[7]))
         for row in db.execute(
-            f"SELECT id, title, system, seats, stage, double_entry FROM contest {where_contest} "
+            f"SELECT id, title, system, seats, stage, double_entry, office, counting FROM contest {where_contest} "
             "ORDER BY position", params,
         )
     }
@@ -138,30 +141,39 @@ def _load_contests(db: Database, contest_id: str | None) -> tuple[Contest, ...]:
     ):
         votes[(cid, sheet_id)][candidate_id] = count
     rejected = _heads(db, "sheet_rejected", where, params, REJECTED_HEADS)
-    second_not_counted = _heads(db, "sheet_second_not_counted", where, params, SECOND_NOT_COUNTED_HEADS)
 
     sheets: dict[str, list[CountSheet]] = defaultdict(list)
-    for cid, sheet_id, round_number, papers, in_part, non_transferable in db.execute(
-        "SELECT contest_id, id, round, papers, rejected_in_part, non_transferable "
+    for cid, sheet_id, round_number, papers, in_part, non_transferable, second_rejected in db.execute(
+        "SELECT contest_id, id, round, papers, rejected_in_part, non_transferable, second_rejected "
         f"FROM count_sheet {where} ORDER BY contest_id, position", params,
     ):
         key = (cid, sheet_id)
         sheets[cid].append(CountSheet(
             sheet_id, round_number, frozen_map(votes.get(key)), frozen_map(rejected.get(key)),
             papers=papers, rejected_in_part=in_part, non_transferable=non_transferable,
-            second_not_counted=frozen_map(second_not_counted.get(key)),
+            second_rejected=second_rejected,
         ))
 
     lots = _load_lots(db, where, params)
+    differences: dict[str, list[AcceptedDifference]] = defaultdict(list)
+    for cid, *fields in db.execute(
+        "SELECT contest_id, stage, counted, expected, reason, accepted_by, accepted_at "
+        f"FROM accepted_difference {where} ORDER BY contest_id, number", params,
+    ):
+        differences[cid].append(AcceptedDifference(*fields))
 
     contests = []
-    for cid, title, system, seats, electorate in db.execute(
-        f"SELECT id, title, system, seats, electorate FROM contest {_filter(contest_id, 'id')[0]} "
-        "ORDER BY position", params,
+    for (cid, title, system, seats, electorate, office, counting, title_cy, question, declared_at,
+         declared_by) in db.execute(
+        "SELECT id, title, system, seats, electorate, office, counting, title_cy, question, declared_at, "
+        f"declared_by FROM contest {_filter(contest_id, 'id')[0]} ORDER BY position", params,
     ):
         contests.append(Contest(
             cid, title, VotingSystem(system), seats, tuple(candidates[cid]), tuple(boxes[cid]),
-            tuple(sheets[cid]), tuple(lots[cid]), electorate,
+            tuple(sheets[cid]), tuple(lots[cid]), electorate, office=Office(office),
+            counting=Counting(counting), title_cy=title_cy, question=question,
+            accepted_differences=tuple(differences[cid]),
+            declared=Declaration(declared_at, declared_by) if declared_at is not None else None,
         ))
     return tuple(contests)
 

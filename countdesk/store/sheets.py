@@ -17,7 +17,7 @@ from .records import lot_record, sheet_record
 
 def get_sheet(db: Database, contest_id: str, sheet_id: str) -> CountSheet | None:
     row = db.execute(
-        "SELECT round, papers, rejected_in_part, non_transferable FROM count_sheet "
+        "SELECT round, papers, rejected_in_part, non_transferable, second_rejected FROM count_sheet "
         "WHERE contest_id = ? AND id = ?", (contest_id, sheet_id),
     ).fetchone()
     if row is None:
@@ -31,12 +31,9 @@ def get_sheet(db: Database, contest_id: str, sheet_id: str) -> CountSheet | None
     rejected = db.execute(
         "SELECT head, papers FROM sheet_rejected WHERE contest_id = ? AND sheet_id = ?", key
     ).fetchall()
-    second = db.execute(
-        "SELECT head, papers FROM sheet_second_not_counted WHERE contest_id = ? AND sheet_id = ?", key
-    ).fetchall()
     return CountSheet(
         sheet_id, row[0], frozen_map(dict(votes)), frozen_map(dict(rejected)), papers=row[1],
-        rejected_in_part=row[2], non_transferable=row[3], second_not_counted=frozen_map(dict(second)),
+        rejected_in_part=row[2], non_transferable=row[3], second_rejected=row[4],
     )
 
 
@@ -74,9 +71,10 @@ def save_sheet(
         else:
             _delete_figures(db, contest_id, sheet.id)
             db.execute(
-                "UPDATE count_sheet SET round = ?, papers = ?, rejected_in_part = ?, non_transferable = ? "
-                "WHERE contest_id = ? AND id = ?",
-                (sheet.round, sheet.papers, sheet.rejected_in_part, sheet.non_transferable, contest_id, sheet.id),
+                "UPDATE count_sheet SET round = ?, papers = ?, rejected_in_part = ?, non_transferable = ?, "
+                "second_rejected = ? WHERE contest_id = ? AND id = ?",
+                (sheet.round, sheet.papers, sheet.rejected_in_part, sheet.non_transferable, sheet.second_rejected,
+                 contest_id, sheet.id),
             )
             insert_figures(db, contest_id, sheet)
         append_audit(
@@ -100,9 +98,10 @@ def delete_sheet(cdb: CountDatabase, actor: Actor, contest_id: str, sheet_id: st
 def insert_sheet_rows(db: Database, contest_id: str, sheet: CountSheet, position: int) -> None:
     """A new sheet and its figures, no audit: for callers that audit the whole operation."""
     db.execute(
-        "INSERT INTO count_sheet (contest_id, id, position, round, papers, rejected_in_part, non_transferable) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (contest_id, sheet.id, position, sheet.round, sheet.papers, sheet.rejected_in_part, sheet.non_transferable),
+        "INSERT INTO count_sheet (contest_id, id, position, round, papers, rejected_in_part, non_transferable, "
+        "second_rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (contest_id, sheet.id, position, sheet.round, sheet.papers, sheet.rejected_in_part, sheet.non_transferable,
+         sheet.second_rejected),
     )
     insert_figures(db, contest_id, sheet)
 
@@ -112,7 +111,6 @@ def insert_figures(db: Database, contest_id: str, sheet: CountSheet) -> None:
     for table, column, figures in (
         ("sheet_vote", "candidate_id", sheet.votes),
         ("sheet_rejected", "head", sheet.rejected),
-        ("sheet_second_not_counted", "head", sheet.second_not_counted),
     ):
         if not figures:
             continue
@@ -126,7 +124,7 @@ def insert_figures(db: Database, contest_id: str, sheet: CountSheet) -> None:
 
 
 def _delete_figures(db: Database, contest_id: str, sheet_id: str) -> None:
-    for table in ("sheet_vote", "sheet_rejected", "sheet_second_not_counted"):
+    for table in ("sheet_vote", "sheet_rejected"):
         db.execute(f"DELETE FROM {table} WHERE contest_id = ? AND sheet_id = ?", (contest_id, sheet_id))
 
 

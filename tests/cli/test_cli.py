@@ -13,7 +13,8 @@ import pytest
 from countdesk.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-LIVERPOOL = ROOT / "tests" / "golden" / "liverpool-mayor-2021" / "count.json"
+LIVERPOOL = ROOT / "tests" / "golden" / "liverpool-mayor-2021-countdesk-2" / "count.json"
+LEGACY_LIVERPOOL = ROOT / "tests" / "golden" / "liverpool-mayor-2021" / "count.json"
 
 
 def run(*argv: str) -> subprocess.CompletedProcess:
@@ -39,6 +40,24 @@ def test_import_tally_export_round_trip(liverpool_db, tmp_path, capsys):
     out = tmp_path / "out.json"
     assert main(["export-json", "--db", str(liverpool_db), "--out", str(out)]) == 0
     assert json.loads(out.read_text()) == json.loads(LIVERPOOL.read_text())
+
+
+def test_a_countdesk_1_file_imports_with_its_office_inferred_said_and_kept(tmp_path):
+    db = tmp_path / "legacy.countdesk"
+    proc = run("import", str(LEGACY_LIVERPOOL), "--db", str(db), "--operator", "Count Supervisor")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == (
+        f"countdesk: warning: {LEGACY_LIVERPOOL}: contests[0]: a countdesk/1 file names no office: office "
+        'inferred as "local_mayor" from the id prefix "mayor", counting as "whole"; check it in Set-up (it is '
+        "saved as inferred)\n"
+    )
+    out = tmp_path / "out.json"
+    assert run("export-json", "--db", str(db), "--out", str(out)).returncode == 0
+    # Written as countdesk/2, the office stored: the same document as the published /2 example.
+    assert json.loads(out.read_text()) == json.loads(LIVERPOOL.read_text())
+    audit = run("audit", "--db", str(db))
+    assert 'office inferred as "local_mayor"' in audit.stdout
+    assert run("audit", "--db", str(db), "--verify").returncode == 0
 
 
 def test_readable_table_is_the_default(capsys):
@@ -69,7 +88,7 @@ def test_audit_verify_reports_intact_then_altered(liverpool_db, capsys):
     [
         (b"{bad", "line 1, column 2"),
         (b"\xff\xfe\x00", "UTF-8"),
-        (json.dumps({"format": "countdesk/2"}).encode(), "format"),
+        (json.dumps({"format": "countdesk/3"}).encode(), "format"),
     ],
 )
 def test_bad_files_give_one_located_line_and_exit_2(tmp_path, content, expected):

@@ -76,7 +76,7 @@ def test_impossible_round_two_sheets_are_problems_not_results():
     assert codes["round2_not_finalist"] == "count_sheets[1].votes.c"
     assert codes["round2_finalist_missing"] == "count_sheets[1].votes"
     assert run(not_finalist).elected == ()
-    over = replace(r2("R2", 10, a=5, b=10), second_not_counted={"too_many_votes": 8, "void_for_uncertainty": 3})
+    over = replace(r2("R2", 10, a=5, b=10), second_rejected=11)
     too_many_rejected = replace(not_finalist, count_sheets=(first, over))
     gap, = run(too_many_rejected).gaps
     assert gap.code == "round2_rejected_over" and dict(gap.figures) == {"rejected": 11, "non_transferable": 10}

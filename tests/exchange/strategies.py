@@ -4,7 +4,7 @@
 in-memory shape the importer builds, so `parse_count_document(count_to_document(c)) == c`. They
 are valid count files, not necessarily finished counts: a round-2 sheet may name one finalist or
 none, figures need not add up, and services/validation.py asks more of a sheet typed in at the count
-(two or more round-2 figures; second_not_counted within non_transferable).
+(two or more round-2 figures).
 `count_documents()` gives the same as JSON documents. For fuzzing readers, `json_values` gives
 any JSON value (objects with the format's keys, often) and `damaged_documents()` valid documents
 with one to three things broken.
@@ -17,13 +17,13 @@ root as scripts/test.sh does, use `from tests.exchange.strategies import counts`
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from hypothesis import strategies as st
 
 from countdesk.domain.model import (
-    REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Box, Candidate, Contest, Count, CountSheet, Election, Lot,
-    VotingSystem, frozen_map,
+    REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
+    Election, Lot, Nation, Office, VotingSystem, frozen_map,
 )
 from countdesk.exchange import count_to_document
 from countdesk.exchange.text_rules import first_forbidden_char, is_blank, is_valid_id
@@ -87,12 +87,13 @@ def count_sheet(
             rejected_in_part=draw(optional(figures)) if multi_seat_fptp else None,
         )
     named = draw(st.lists(st.sampled_from(candidate_ids), unique=True)) if candidate_ids else []
+    non_transferable = draw(optional(figures))
     return CountSheet(
         id=sheet_id, round=2,
         votes=frozen_map({cid: draw(figures) for cid in candidate_ids if cid in named}),
         papers=draw(optional(figures)),
-        non_transferable=draw(optional(figures)),
-        second_not_counted=draw(head_figures(SECOND_NOT_COUNTED_HEADS)),
+        non_transferable=non_transferable,
+        second_rejected=draw(optional(st.integers(0, non_transferable or 0))),
     )
 
 
@@ -113,11 +114,32 @@ def lots(draw, candidate_ids: tuple[str, ...]) -> tuple[Lot, ...]:
     return tuple(recorded)
 
 
+#: A date and time as the spec writes them: with the offset.
+timestamps = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(timezone.utc)
+).map(lambda moment: moment.replace(microsecond=0).isoformat())
+
+accepted_differences = st.builds(
+    AcceptedDifference, stage=st.sampled_from(("round1", "round2")), counted=figures, expected=figures,
+    reason=names, accepted_by=names, accepted_at=timestamps,
+)
+#: The offices each system can be, by the count-file rules (the regime table asks more).
+OFFICES_BY_SYSTEM = {
+    VotingSystem.SV: [o for o in Office if o is not Office.REFERENDUM],
+    VotingSystem.FPTP: [o for o in Office if o is not Office.REFERENDUM],
+    VotingSystem.REFERENDUM: [Office.REFERENDUM],
+}
+
+
 @st.composite
 def contests(draw, contest_id: str | None = None, system: VotingSystem | None = None) -> Contest:
     system = system or draw(st.sampled_from(VotingSystem))
-    seats = 1 if system is VotingSystem.SV else draw(st.integers(1, 4))
-    candidates = draw(candidate_lists())
+    seats = draw(st.integers(1, 4)) if system is VotingSystem.FPTP else 1
+    office = draw(st.sampled_from(OFFICES_BY_SYSTEM[system]))
+    collated = office in (Office.PCC, Office.COMBINED_AUTHORITY_MAYOR)
+    counting = draw(st.sampled_from(Counting)) if collated else Counting.WHOLE
+    referendum = system is VotingSystem.REFERENDUM
+    candidates = draw(candidate_lists(2, 2) if referendum else candidate_lists())
     candidate_ids = tuple(c.id for c in candidates)
     box_ids = draw(st.lists(ids, max_size=3, unique=True))
     sheet_ids = draw(st.lists(ids, max_size=4, unique=True))
@@ -129,14 +151,21 @@ def contests(draw, contest_id: str | None = None, system: VotingSystem | None = 
         candidates=candidates,
         boxes=tuple(draw(box(i)) for i in box_ids),
         count_sheets=tuple(draw(count_sheet(i, candidate_ids, system, seats)) for i in sheet_ids),
-        lots=draw(lots(candidate_ids)),
+        lots=() if referendum else draw(lots(candidate_ids)),
         electorate=draw(optional(figures)),
+        office=office,
+        counting=counting,
+        title_cy=draw(optional(names)),
+        question=draw(names) if referendum else None,
+        accepted_differences=tuple(draw(st.lists(accepted_differences, max_size=2))),
+        declared=draw(optional(st.builds(Declaration, at=timestamps, by=names))),
     )
 
 
 elections = st.builds(
     Election, id=ids, title=names, poll_date=st.dates(min_value=date(1900, 1, 1)), area=names,
-    returning_officer=optional(texts), bilingual=st.booleans(),
+    returning_officer=optional(texts), bilingual=st.booleans(), deputy=st.booleans(),
+    nation=st.sampled_from(Nation), title_cy=optional(names),
 )
 
 
@@ -158,13 +187,16 @@ VOCABULARY = [
     "format", "election", "contests", "id", "title", "poll_date", "area", "returning_officer",
     "bilingual", "system", "seats", "electorate", "candidates", "boxes", "count_sheets", "lots",
     "name", "description", "label", "postal", "ballot_paper_account", "verified", "note", "round",
-    "papers", "votes", "rejected", "rejected_in_part", "non_transferable", "second_not_counted",
+    "papers", "votes", "rejected", "rejected_in_part", "non_transferable", "second_rejected",
     "tied", "winners", "drawn_by", "drawn_at", "witnesses", "unmarked", "too_many_votes",
+    "office", "counting", "question", "title_cy", "nation", "deputy", "accepted_differences", "declared",
+    "stage", "counted", "expected", "reason", "accepted_by", "accepted_at", "at", "by",
 ]
 keys = st.sampled_from(VOCABULARY) | st.text(max_size=4)
 scalars = (
     st.none() | st.booleans() | st.integers(-3, 3) | st.integers()
-    | st.floats() | st.sampled_from(["countdesk/1", "sv", "fptp", "2021-05-06", "a", ""]) | st.text(max_size=6)
+    | st.floats() | st.sampled_from(["countdesk/2", "countdesk/1", "sv", "fptp", "referendum", "pcc", "local",
+                                      "2021-05-06", "a", ""]) | st.text(max_size=6)
 )
 json_values = st.recursive(
     scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=5), max_leaves=30

@@ -16,16 +16,16 @@ from countdesk.errors import ValidationError
 from countdesk.exchange import parse_count_document
 
 LIVERPOOL = json.loads(
-    (Path(__file__).parent.parent / "golden" / "liverpool-mayor-2021" / "count.json").read_text(encoding="utf-8")
+    (Path(__file__).parent.parent / "golden" / "liverpool-mayor-2021-countdesk-2" / "count.json").read_text(encoding="utf-8")
 )
 
 #: A two-seat ward: the FPTP-only keys (papers, rejected_in_part) are legal here.
 WARD = {
-    "format": "countdesk/1",
+    "format": "countdesk/2",
     "election": {"id": "local.testshire.2022-05-05", "title": "Testshire Council elections",
                  "poll_date": "2022-05-05", "area": "Testshire"},
     "contests": [{
-        "id": "north", "title": "North ward", "system": "fptp", "seats": 2,
+        "id": "north", "title": "North ward", "office": "council", "counting": "whole", "system": "fptp", "seats": 2,
         "candidates": [{"id": "a", "name": "Ann ASHE"}, {"id": "b", "name": "Bryn BEVAN"},
                        {"id": "c", "name": "Cai CADWALADR"}],
         "count_sheets": [{"id": "S1", "round": 1, "papers": 50, "votes": {"a": 40, "b": 30, "c": 20},
@@ -43,6 +43,9 @@ def sheet(doc: dict, index: int = 3) -> dict:
 
 
 ROUND_2 = 20  # Liverpool's first round-2 sheet
+LEGACY_LIVERPOOL = json.loads(
+    (Path(__file__).parent.parent / "golden" / "liverpool-mayor-2021" / "count.json").read_text(encoding="utf-8")
+)
 
 CASES: list[tuple[str, dict, Callable[[dict], None], str]] = [
     ("unknown candidate on a sheet", LIVERPOOL,
@@ -127,7 +130,7 @@ CASES: list[tuple[str, dict, Callable[[dict], None], str]] = [
      'election.poll_date: is not a real date ("2021-02-29")'),
     ("unknown system", LIVERPOOL,
      lambda d: contest(d).update(system="stv"),
-     'contests[0].system: must be "sv" or "fptp"'),
+     'contests[0].system: must be "sv" or "fptp" or "referendum"'),
     ("round 3", LIVERPOOL,
      lambda d: sheet(d).update(round=3),
      "contests[0].count_sheets[3].round: must be 1 or 2"),
@@ -140,13 +143,60 @@ CASES: list[tuple[str, dict, Callable[[dict], None], str]] = [
     ("non_transferable on round 1", LIVERPOOL,
      lambda d: sheet(d).update(non_transferable=1),
      "contests[0].count_sheets[3].non_transferable: is only for round-2 sheets"),
-    ("second_not_counted on round 1", LIVERPOOL,
+    ("second_rejected on round 1", LIVERPOOL,
+     lambda d: sheet(d).update(second_rejected=1),
+     "contests[0].count_sheets[3].second_rejected: is only for round-2 sheets"),
+    ("second_not_counted in a countdesk/2 file", LIVERPOOL,
+     lambda d: sheet(d, ROUND_2).update(second_not_counted={"too_many_votes": 1}),
+     f'contests[0].count_sheets[{ROUND_2}]: unknown key "second_not_counted"'),
+    ("second_rejected above non_transferable", LIVERPOOL,
+     lambda d: sheet(d, ROUND_2).update(second_rejected=sheet(d, ROUND_2)["non_transferable"] + 1),
+     f"contests[0].count_sheets[{ROUND_2}].second_rejected: 1,046 papers rejected at the second stage, but "
+     "only 1,045 non-transferable: they are a part of the non-transferable papers, never more"),
+    ("second_not_counted on round 1 (countdesk/1)", LEGACY_LIVERPOOL,
      lambda d: sheet(d).update(second_not_counted={"too_many_votes": 1}),
      "contests[0].count_sheets[3].second_not_counted: is only for round-2 sheets"),
-    ("unknown second_not_counted head", LIVERPOOL,
+    ("unknown second_not_counted head (countdesk/1)", LEGACY_LIVERPOOL,
      lambda d: sheet(d, ROUND_2).update(second_not_counted={"unmarked": 1}),
      f'contests[0].count_sheets[{ROUND_2}].second_not_counted: unknown head "unmarked" '
      "(the heads are too_many_votes, void_for_uncertainty)"),
+    ("no office", LIVERPOOL,
+     lambda d: contest(d).pop("office"),
+     'contests[0]: missing required key "office"'),
+    ("an unknown office", LIVERPOOL,
+     lambda d: contest(d).update(office="mayor"),
+     'contests[0].office: must be "parliament" or "council" or "local_mayor" or "combined_authority_mayor" or '
+     '"pcc" or "referendum"'),
+    ("a local count of a local mayor", LIVERPOOL,
+     lambda d: contest(d).update(counting="local"),
+     'contests[0].counting: a local count is one area of a collated PCC or combined-authority mayoral poll; '
+     'office "local_mayor" is counted as a whole ("counting": "whole")'),
+    ("a question outside a referendum", LIVERPOOL,
+     lambda d: contest(d).update(question="Do you agree?"),
+     'contests[0].question: is only for referendums (system "referendum")'),
+    ("a referendum counted as fptp", WARD,
+     lambda d: contest(d).update(office="referendum", seats=1),
+     'contests[0].system: a referendum (office "referendum") is counted with system "referendum"'),
+    ("a referendum without a question", WARD,
+     lambda d: contest(d).update(office="referendum", system="referendum", seats=1,
+                                 candidates=[{"id": "yes", "name": "Yes"}, {"id": "no", "name": "No"}],
+                                 count_sheets=[]),
+     'contests[0]: missing required key "question": a referendum gives its question as on the ballot paper'),
+    ("a referendum with three answers", WARD,
+     lambda d: contest(d).update(office="referendum", system="referendum", seats=1, question="Agree?",
+                                 count_sheets=[]),
+     "contests[0].candidates: a referendum has two answers (yes and no), not 3"),
+    ("an unknown nation", WARD,
+     lambda d: d["election"].update(nation="scotland"),
+     'election.nation: must be "england" or "wales"'),
+    ("an accepted difference at an unknown stage", WARD,
+     lambda d: contest(d).update(accepted_differences=[{
+         "stage": "round3", "counted": 1, "expected": 2, "reason": "r", "accepted_by": "RO",
+         "accepted_at": "2021-05-08T13:40:00+01:00"}]),
+     'contests[0].accepted_differences[0].stage: must be "round1" or "round2"'),
+    ("a declaration time without its offset", WARD,
+     lambda d: contest(d).update(declared={"at": "2021-05-08 14:30", "by": "RO"}),
+     'contests[0].declared.at: must be a date and time with its offset, e.g. "2021-05-08T14:02:00+01:00"'),
     ("rejected papers on round 2", LIVERPOOL,
      lambda d: sheet(d, ROUND_2).update(rejected={"unmarked": 1}),
      f"contests[0].count_sheets[{ROUND_2}].rejected: is only for round-1 sheets"),
@@ -197,14 +247,15 @@ CASES: list[tuple[str, dict, Callable[[dict], None], str]] = [
      lambda d: contest(d)["boxes"].insert(0, "LIV000"),
      "contests[0].boxes[0]: must be an object ({…})"),
     ("another format version", WARD,
-     lambda d: d.update(format="countdesk/2"),
-     'format: "countdesk/2" is a format this version of countdesk does not read (it reads "countdesk/1")'),
+     lambda d: d.update(format="countdesk/3"),
+     'format: "countdesk/3" is a format this version of countdesk does not read (it reads "countdesk/2" and '
+     '"countdesk/1")'),
     ("another kind of file", WARD,
      lambda d: d.update(format="geojson"),
-     'format: must be "countdesk/1"'),
+     'format: must be "countdesk/2"'),
     ("no format", WARD,
      lambda d: d.pop("format"),
-     'missing required key "format": a count file starts "format": "countdesk/1"'),
+     'missing required key "format": a count file starts "format": "countdesk/2"'),
 ]
 
 

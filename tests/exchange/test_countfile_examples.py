@@ -1,6 +1,7 @@
 """The shared 2021 Merseyside examples load, give the published figures and round-trip.
 
-The example files are the copies kept with the golden cases (identical to shared/examples)."""
+The example files are the copies kept with the golden cases (identical to the published examples):
+each in `countdesk/2` and, as it was first written, in `countdesk/1`, which countdesk still reads."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ from countdesk.exchange import (
 )
 
 GOLDEN = Path(__file__).parent.parent / "golden"
-LIVERPOOL = GOLDEN / "liverpool-mayor-2021" / "count.json"
-LCR_AREAS = sorted((GOLDEN / "lcr-mayor-2021" / "areas").glob("*.json"))
+LIVERPOOL = GOLDEN / "liverpool-mayor-2021-countdesk-2" / "count.json"
+LCR_AREAS = sorted((GOLDEN / "lcr-mayor-2021-countdesk-2" / "areas").glob("*.json"))
 ALL_EXAMPLES = [LIVERPOOL, *LCR_AREAS]
+LEGACY_LIVERPOOL = GOLDEN / "liverpool-mayor-2021" / "count.json"
+LEGACY_LCR_AREAS = sorted((GOLDEN / "lcr-mayor-2021" / "areas").glob("*.json"))
 
 
 def test_the_six_city_region_areas_are_there():
@@ -77,13 +80,26 @@ def test_every_example_round_trips_as_a_document_and_as_a_count(path: Path):
     assert parse_count_document(json.loads(dump_count_json(count))) == count
 
 
+@pytest.mark.parametrize("legacy, current", [(LEGACY_LIVERPOOL, LIVERPOOL), *zip(LEGACY_LCR_AREAS, LCR_AREAS)],
+                         ids=lambda p: p.stem)
+def test_a_countdesk_1_example_reads_as_its_countdesk_2_twin(legacy: Path, current: Path):
+    # The same contests and figures; the office and counting role the /2 twin states are the ones
+    # inferred, once, from the /1 file (its election's officer names are the /2 file's own).
+    notes = []
+    old, new = load_count_file(legacy, notes), load_count_file(current)
+    assert old.contests == new.contests
+    assert [n.where for n in notes] == ["contests[0]"]
+    assert f'office inferred as "{new.contests[0].office.value}"' in notes[0].message
+    assert f'counting as "{new.contests[0].counting.value}"' in notes[0].message
+
+
 def test_the_liverpool_example_is_in_canonical_form_byte_for_byte():
     # Its votes are in ballot-paper order and it uses one-space indentation: the canonical form.
     assert dump_count_json(load_count_file(LIVERPOOL)) == LIVERPOOL.read_text(encoding="utf-8")
 
 
 def test_canonical_export_puts_votes_in_ballot_paper_order():
-    wirral = GOLDEN / "lcr-mayor-2021" / "areas" / "wirral.json"
+    wirral = GOLDEN / "lcr-mayor-2021-countdesk-2" / "areas" / "wirral.json"
     raw = json.loads(wirral.read_text(encoding="utf-8"))
     assert list(raw["contests"][0]["count_sheets"][0]["votes"])[0] == "rotheram-s"  # not ballot order
     exported = json.loads(dump_count_json(load_count_file(wirral)))

@@ -149,4 +149,4 @@ def test_write_into_a_missing_folder_is_a_countdesk_error(tmp_path):
 def test_dump_is_utf8_text_with_names_unescaped():
     text = dump_count_json(parse_count_bytes(json.dumps(SMALL).encode()))
     assert "Siân BEVAN" in text and "\\u" not in text
-    assert text.startswith('{\n "format": "countdesk/1",\n "election": {\n  "id": "e",')
+    assert text.startswith('{\n "format": "countdesk/2",\n "election": {\n  "id": "e",')

@@ -93,8 +93,8 @@ def test_liverpool_carries_every_published_figure():
         assert one(block, "cd:Electorate") == "336283"
         assert one(block, "cd:TurnoutPercent") == "30.51"
         assert one(block, "cd:Status") == "elected"
-        not_counted = {e.get("ReasonCode"): e.text for e in block.findall("cd:SecondPreferenceNotCounted", NS)}
-        assert set(not_counted) == {"too_many_votes", "void_for_uncertainty"}
+        (second_rejected,) = block.findall("cd:SecondPreferenceRejected", NS)
+        assert second_rejected.text == "0" and "void for uncertainty as to the second" in second_rejected.get("Reason")
 
 
 def test_rejected_heads_carry_their_statutory_wording():

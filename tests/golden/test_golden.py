@@ -41,9 +41,10 @@ def test_golden_case(case: Path, capsys):
 def test_tally_json_has_every_key_of_the_spec(capsys):
     actual = run_case(HERE / "liverpool-mayor-2021", capsys)["contests"][0]
     spec_keys = {
-        "id", "system", "seats", "status", "ballot_papers_verified", "ballot_papers_counted",
-        "valid_votes", "rejected", "turnout_percent", "first", "elected_on_first", "finalists",
-        "second", "non_transferable", "final", "elected", "lots_applied", "warnings",
+        "id", "system", "seats", "status", "office", "counting", "ballot_papers_verified",
+        "ballot_papers_counted", "valid_votes", "rejected", "turnout_percent", "first", "elected_on_first",
+        "finalists", "second", "non_transferable", "second_rejected", "final", "elected", "lots_applied",
+        "warnings",
     }
     assert set(actual) == spec_keys
     assert actual["rejected"]["total"] == sum(v for k, v in actual["rejected"].items() if k != "total")

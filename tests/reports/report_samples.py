@@ -45,7 +45,7 @@ def count_from_json(data: dict) -> Count:
             id=s["id"], round=s["round"], votes=frozen_map(s["votes"]),
             rejected=frozen_map(s.get("rejected")), papers=s.get("papers"),
             rejected_in_part=s.get("rejected_in_part"), non_transferable=s.get("non_transferable"),
-            second_not_counted=frozen_map(s.get("second_not_counted")),
+            second_rejected=sum(s["second_not_counted"].values()) if "second_not_counted" in s else None,
         ) for s in c.get("count_sheets", [])),
         lots=tuple(Lot(
             tied=tuple(x["tied"]), winners=tuple(x["winners"]), drawn_by=x.get("drawn_by", ""),
@@ -145,7 +145,7 @@ def sv_final_lot() -> Count:
             CountSheet("S1", 1, frozen_map({"a": 30, "b": 20, "c": 20, "d": 15}), frozen_map({"unmarked": 2})),
             CountSheet("S2", 1, frozen_map({"a": 10, "b": 5, "c": 5, "d": 5})),
             CountSheet("T1", 2, frozen_map({"a": 0, "b": 15, "c": 3}), non_transferable=2,
-                       second_not_counted=frozen_map({"too_many_votes": 1, "void_for_uncertainty": 0})),
+                       second_rejected=1),
         ),
         lots=(Lot(("a", "b"), ("b",), "Alex OFFICER", "2021-05-07T03:10:00+01:00", "Agents for A and B"),),
     )

@@ -7,15 +7,21 @@ from dataclasses import replace
 
 from countdesk.domain.places import place_in_words
 from countdesk.domain.checks import CHECKS
+from countdesk.domain.model import Box
 from countdesk.domain.tally import tally_contest
 from countdesk.reports import render
 from report_samples import context, liverpool, page_texts, pdf_raw_text, ward
 
 
 def test_provisional_on_every_page_without_declaration_or_signature():
-    pdf = render("provisional", context(liverpool()))
+    count = liverpool()
+    contest = count.contests[0]
+    # Thirty empty boxes whose accounts each said one paper: a warning each, the totals unchanged.
+    empty = tuple(Box(f"X{n:02}", f"Box {n}", False, 1, 0) for n in range(30))
+    count = replace(count, contests=(replace(contest, boxes=contest.boxes + empty),))
+    pdf = render("provisional", context(count))
     pages = page_texts(pdf)
-    assert len(pages) >= 2  # Liverpool has enough warnings to need a second page
+    assert len(pages) >= 2  # warnings enough for a second page
     for page in pages:
         assert "PROVISIONAL: not a declaration of result" in page
     text = pdf_raw_text(pdf)

@@ -13,6 +13,12 @@ from report_samples import (
     LIVERPOOL_JSON, PLACE, cells, context, liverpool, page_texts, pdf_raw_text, pdf_text, row_of, sv_final_lot, ward,
 )
 
+#: The statutory second-stage head (domain.md §2b).
+SECOND_REJECTED = (
+    "Ballot papers rejected for the purposes of the count of second preference votes on the gro"
+    "und that they were unmarked or void for uncertainty as to the second preference vote"
+)
+
 
 def _liverpool_json() -> dict:
     return json.loads(LIVERPOOL_JSON.read_text(encoding="utf-8"))["contests"][0]
@@ -33,8 +39,7 @@ def test_rejected_statement_sv_five_heads_and_second_preference_heads():
     assert f"(d) Unmarked as to the first preference vote {by_head['unmarked']:,}" in text
     assert f"(e) Void for uncertainty as to the first preference vote {by_head['void_for_uncertainty']:,}" in text
     assert "Total rejected ballot papers 1,427" in text
-    assert "(a) Voting for more than one candidate as to the second preference vote 0" in text
-    assert "(b) Void for uncertainty as to the second preference vote 0" in text
+    assert SECOND_REJECTED + " 0" in text
     assert "336,283 102,600 30.51 %" in text
     assert "Signed Dated Saturday 8 May 2021" in text
 
@@ -43,8 +48,8 @@ def test_rejected_statement_second_preference_heads_add_up():
     text = pdf_raw_text(render("rejected", context(sv_final_lot())))
     assert "(d) Unmarked as to the first preference vote 2" in text
     assert "Total rejected ballot papers 2" in text
-    assert "(a) Voting for more than one candidate as to the second preference vote 1" in text
-    assert "(b) Void for uncertainty as to the second preference vote 0 Total 1" in text
+    # The one statutory second-stage figure (PCC Order 2012 Sch 3 r.62(2)(d)(ii)).
+    assert SECOND_REJECTED + " 1" in text
 
 
 def test_rejected_statement_council_ward_four_heads_and_rejected_in_part():

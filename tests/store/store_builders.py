@@ -50,7 +50,7 @@ def sv_contest() -> Contest:
                    frozen_map({"unmarked": 3, "void_for_uncertainty": 1})),
         CountSheet("T2", 1, frozen_map({"ash-a": 30, "birch-b": 33, "cedar-c": 15}), frozen_map(), papers=79),
         CountSheet("T1-R2", 2, frozen_map({"ash-a": 12, "birch-b": 10}), non_transferable=13,
-                   second_not_counted=frozen_map({"too_many_votes": 2})),
+                   second_rejected=2),
     )
     return Contest("mayor.testshire", "Mayor of Testshire", VotingSystem.SV, 1, cands, boxes, sheets,
                    electorate=1000)

@@ -14,7 +14,7 @@ from countdesk.store.repository import Stage, contest_states, load_contest, load
 from countdesk.store.sheets import add_lot, delete_sheet, save_sheet
 from store_builders import ELECTION, actor, fptp_ward, sv_contest
 
-CHILD_TABLES = ("candidate", "box", "count_sheet", "sheet_vote", "sheet_rejected", "sheet_second_not_counted",
+CHILD_TABLES = ("candidate", "box", "count_sheet", "sheet_vote", "sheet_rejected", "accepted_difference",
                 "lot", "lot_candidate", "keying")
 
 
@@ -70,7 +70,7 @@ def test_deleting_a_missing_sheet_writes_nothing(filled):
 def test_deleting_a_sheet_removes_its_figures_and_keeps_them_in_the_audit(filled):
     delete_sheet(filled, actor(), "mayor.testshire", "T1-R2", reason="keyed against the wrong contest")
     assert [s.id for s in load_contest(filled, "mayor.testshire").count_sheets] == ["T1", "T2"]
-    assert filled.db.execute("SELECT count(*) FROM sheet_second_not_counted").fetchone()[0] == 0
+    assert filled.db.execute("SELECT count(*) FROM count_sheet WHERE id = 'T1-R2'").fetchone()[0] == 0
     row = audit_rows(filled.db)[-1]
     assert row.action == "sheet.delete" and row.before["non_transferable"] == 13 and row.after is None
 

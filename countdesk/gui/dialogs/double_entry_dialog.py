@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Contest, CountSheet, frozen_map
 from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure
-from ..widgets.sheet_fields import SECOND_NOT_COUNTED_LABELS, rejected_label
+from ..widgets.sheet_fields import SECOND_REJECTED_LABEL, rejected_label
 from ..widgets.field_errors import FieldError, name_problem
 from ..widgets.figure_edit import FigureEdit
 
@@ -29,25 +29,23 @@ def field_label(field: str, contest: Contest) -> str:
             return name
     if group == "rejected":
         return "Rejected " + rejected_label(name, contest)
-    if group == "second_not_counted":
-        return "Non-transferable, " + SECOND_NOT_COUNTED_LABELS.get(name, name)
     return {"papers": "Ballot papers", "rejected_in_part": "Rejected in part",
-            "non_transferable": "Non-transferable", "round": "Round"}.get(group, field)
+            "non_transferable": "Non-transferable", "round": "Round",
+            "second_rejected": "Non-transferable, " + SECOND_REJECTED_LABEL}.get(group, field)
 
 
 def settled_sheet(base: CountSheet, settled: dict[str, int]) -> CountSheet:
     """`base` (the agreed figures) with each settled field put in."""
     votes, rejected = dict(base.votes), dict(base.rejected)
-    not_counted, plain = dict(base.second_not_counted), {}
+    plain: dict[str, int] = {}
     for field, value in settled.items():
         group, _, name = field.partition(".")
-        target = {"votes": votes, "rejected": rejected, "second_not_counted": not_counted}.get(group)
+        target = {"votes": votes, "rejected": rejected}.get(group)
         if target is not None:
             target[name] = value
         else:
             plain[group] = value
-    return replace(base, votes=frozen_map(votes), rejected=frozen_map(rejected),
-                   second_not_counted=frozen_map(not_counted), **plain)
+    return replace(base, votes=frozen_map(votes), rejected=frozen_map(rejected), **plain)
 
 
 class DoubleEntryDialog(QDialog):

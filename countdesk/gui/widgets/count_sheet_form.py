@@ -207,8 +207,6 @@ class CountSheetForm(QWidget):
             return sheet.votes.get(name)
         if group == "rejected":
             return sheet.rejected.get(name, 0)
-        if group == "second_not_counted":
-            return sheet.second_not_counted.get(name)
         return getattr(sheet, group)
 
     def sheet(self, blanks_as_zero: bool = True) -> CountSheet:
@@ -232,7 +230,7 @@ class CountSheetForm(QWidget):
         non_transferable = values.get("non_transferable")
         return CountSheet(sheet_id, 2, group("votes"), papers=None,
                           non_transferable=0 if non_transferable is None and blanks_as_zero else non_transferable,
-                          second_not_counted=group("second_not_counted", keep_blank=True))
+                          second_rejected=values.get("second_rejected"))
 
     def is_pristine(self) -> bool:
         """Nothing typed yet: the form may be rebuilt without losing anyone's work."""

@@ -2,14 +2,15 @@
 
 Round 1: every candidate in ballot-paper order, then the five rejected-paper heads (and, for a
 ward electing several, the papers on the sheet and those rejected in part). Round 2: the
-finalists, then the non-transferable papers and the optional second-preference heads.
+finalists, then the non-transferable papers and, optional, the statutory second-stage figure: those
+of them rejected as unmarked or void for uncertainty as to the second preference.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...domain.model import REJECTED_HEADS, SECOND_NOT_COUNTED_HEADS, Contest, VotingSystem
+from ...domain.model import REJECTED_HEADS, Contest, VotingSystem
 
 REJECTED_LABELS = {
     "want_of_official_mark": "(a) Want of an official mark",
@@ -18,10 +19,8 @@ REJECTED_LABELS = {
     "unmarked": "(d) Unmarked",
     "void_for_uncertainty": "(e) Void for uncertainty",
 }
-SECOND_NOT_COUNTED_LABELS = {
-    "too_many_votes": "of which: more than one second preference",
-    "void_for_uncertainty": "of which: second preference void for uncertainty",
-}
+#: PCC Order 2012 Sch 3 r.62(2)(d)(ii): one figure, a part of the non-transferable papers.
+SECOND_REJECTED_LABEL = "of which: rejected as unmarked or void for uncertainty as to the second preference"
 
 
 def rejected_label(head: str, contest: Contest) -> str:
@@ -66,8 +65,6 @@ def sheet_fields(contest: Contest, round_number: int, finalists: tuple[str, ...]
                                str(number), candidate.description))
     specs.append(FieldSpec("non_transferable", "Non-transferable", "Non-transferable papers",
                            section="Papers with no second preference for a finalist"))
-    for head in SECOND_NOT_COUNTED_HEADS:
-        label = SECOND_NOT_COUNTED_LABELS[head]
-        specs.append(FieldSpec(f"second_not_counted.{head}", f"{label} (optional)", f"Non-transferable, {label}",
-                               required=False))
+    specs.append(FieldSpec("second_rejected", f"{SECOND_REJECTED_LABEL} (optional)",
+                           f"Non-transferable, {SECOND_REJECTED_LABEL}", required=False))
     return tuple(specs)

@@ -59,10 +59,8 @@ class SheetLimits:
                 if (sheet.rejected_in_part or 0) > valid:
                     found["rejected_in_part"] = f"More than the {format_figure(valid)} valid papers"
         if self.round == 2:
-            not_counted = sum(sheet.second_not_counted.values())
-            if not_counted > (sheet.non_transferable or 0):
-                for head in sheet.second_not_counted:
-                    found[f"second_not_counted.{head}"] = "Part of the non-transferable papers: cannot exceed them"
+            if (sheet.second_rejected or 0) > (sheet.non_transferable or 0):
+                found["second_rejected"] = "Part of the non-transferable papers: cannot exceed them"
         return found
 
     def describe(self, total: int) -> str:
