@@ -47,20 +47,23 @@ def _print_results(count: Count, results, as_json: bool) -> None:
     print("\n\n".join(blocks))
 
 
-def _load_file(path: str, *, say_notes: bool = True) -> Count:
+def _load_file(path: str) -> Count:
     """The count file; what a `countdesk/1` file left to be inferred is said on stderr."""
-    return _load_file_with_notes(path, say_notes=say_notes)[0]
+    count, notes = _load_file_with_notes(path)
+    _say_notes(path, notes)
+    return count
 
 
-def _load_file_with_notes(path: str, *, say_notes: bool = True) -> tuple[Count, list]:
+def _load_file_with_notes(path: str) -> tuple[Count, list]:
     from ..exchange.countfile import load_count_file
 
     notes: list = []
-    count = load_count_file(Path(path), notes)
-    if say_notes:
-        for note in notes:
-            print(f"countdesk: warning: {path}: {note}", file=sys.stderr)
-    return count, notes
+    return load_count_file(Path(path), notes), notes
+
+
+def _say_notes(path: str, notes: list) -> None:
+    for note in notes:
+        print(f"countdesk: warning: {path}: {note}", file=sys.stderr)
 
 
 def cmd_tally(args: Namespace) -> int:
@@ -147,6 +150,7 @@ def cmd_import(args: Namespace) -> int:
             session.import_count(count, reason=reason, replace=args.replace, notes=notes)
         finally:
             session.close()
+    _say_notes(args.file, notes)  # after the import: a refused import says one line, its error
     sheets = sum(len(c.count_sheets) for c in count.contests)
     boxes = sum(len(c.boxes) for c in count.contests)
     print(f"imported {len(count.contests)} contest(s), {boxes} box(es), {sheets} count sheet(s) into {db if isinstance(db, Path) else describe_location(db)}")
