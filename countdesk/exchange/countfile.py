@@ -183,7 +183,7 @@ def _build_contest(c: dict, fields: dict[str, Any], version: str, where: str, no
     )
     sheets = []
     for index, s in enumerate(c.get("count_sheets", ())):
-        second_rejected = s.get("second_rejected")
+        second_rejected = None
         if version == LEGACY_FORMAT:
             second_rejected = legacy_second_rejected(s, f"{where}.count_sheets[{index}]", notes)
         sheets.append(_build_sheet(s, ids, second_rejected))
@@ -202,8 +202,11 @@ def _build_contest(c: dict, fields: dict[str, Any], version: str, where: str, no
     )
 
 
-def _build_sheet(s: dict, ids: tuple[str, ...], second_rejected: int | None) -> CountSheet:
+def _build_sheet(s: dict, ids: tuple[str, ...], second_rejected: int | None = None) -> CountSheet:
+    """`second_rejected`: what a countdesk/1 sheet's heads sum to; a countdesk/2 sheet states its own."""
     votes = s["votes"]
+    if second_rejected is None:
+        second_rejected = s.get("second_rejected")
     return CountSheet(
         id=s["id"], round=s["round"],
         votes=frozen_map({cid: votes[cid] for cid in ids if cid in votes}),  # ballot-paper order

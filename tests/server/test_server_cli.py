@@ -14,7 +14,7 @@ from countdesk.cli import main
 from countdesk.services import CountSession
 
 ROOT = Path(__file__).resolve().parents[2]
-LIVERPOOL = ROOT / "tests" / "golden" / "liverpool-mayor-2021" / "count.json"
+LIVERPOOL = ROOT / "tests" / "golden" / "liverpool-mayor-2021-countdesk-2" / "count.json"
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 
 
