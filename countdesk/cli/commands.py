@@ -66,6 +66,14 @@ def _say_notes(path: str, notes: list) -> None:
         print(f"countdesk: warning: {path}: {note}", file=sys.stderr)
 
 
+def _warn_if_trail_cut(session) -> None:
+    """Said on every opening: the trail is shorter than its newest backup remembers."""
+    warning = getattr(session, "trail_warning", None)
+    if warning:
+        print(f"countdesk: {session.path}: WARNING: {warning}; restore the backup and check it with "
+              "`countdesk audit --verify`", file=sys.stderr)
+
+
 def cmd_tally(args: Namespace) -> int:
     if args.db:
         from ..services.counts import CountSession
@@ -73,6 +81,7 @@ def cmd_tally(args: Namespace) -> int:
 
         # An area count of a collated SV poll reports round 2 for the finalists it was instructed.
         with CountSession.open(_location(args.db), _operator(args), read_only=True) as session:
+            _warn_if_trail_cut(session)
             count = session.load()
             finalists = instructed_finalists(session, [c.id for c in count.contests])
         results = tuple(tally_contest(count.election, c, finalists.get(c.id)) for c in count.contests)
@@ -164,6 +173,7 @@ def cmd_export_json(args: Namespace) -> int:
 
     refuse_overwriting_inputs(args.out, count=args.db)
     with CountSession.open(_location(args.db), _operator(args), read_only=True) as session:
+        _warn_if_trail_cut(session)
         count = session.load()
     refuse_overwriting_inputs(args.out, count=args.db)  # again: the folder may have changed meanwhile
     write_count_file(count, Path(args.out))
@@ -186,6 +196,7 @@ def cmd_audit(args: Namespace) -> int:
         print(verdict.summary(), file=sys.stderr)
         return 1
     with CountSession.open(_location(args.db), _operator(args), read_only=True) as session:
+        _warn_if_trail_cut(session)
         rows = session.audit_rows(contest_id=args.contest)
     for row in rows:
         print(f"{row.id:>6}  {row.at}  {row.operator:<16}  {row.action:<18}  {row.contest_id or '':<24}  "
@@ -219,7 +230,7 @@ def cmd_declare(args: Namespace) -> int:
         count = session.load()
         finalists = instructed_finalists(session, [args.contest]).get(args.contest)
         ctx = document_context(count, args.contest, lang=args.lang, place=args.place,
-                               instructed_finalists=finalists)
+                               instructed_finalists=finalists, trail_head=session.audit_head())
         written = write_document(args.document, ctx, out, count_path=db)
         row = None if locked is not None else record_document_file(session, args.document, ctx, written)
     wrote = f"wrote {args.document} for {ctx.contest.title} to {args.out}"

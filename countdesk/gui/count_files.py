@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..errors import CountdeskError
@@ -124,5 +125,6 @@ def _failed(parent: QWidget, title: str, error: BaseException) -> None:
 def show_error(parent: QWidget, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, title, parent=parent)
     box.setObjectName("errorMessage")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names in the message are never markup
     box.setInformativeText(message)
     box.exec()

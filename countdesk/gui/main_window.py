@@ -212,6 +212,10 @@ class MainWindow(QMainWindow):
             return False  # the count already open stays open
         self.close_count()
         self._show_document(CountDocument(session), default_tab=default_tab)
+        if session.trail_warning:  # the newest backup remembers a longer trail: say so, and where
+            count_files.show_error(self, self.tr("The audit trail of %1 has been cut").replace("%1", path.name),
+                                   session.trail_warning + self.tr(
+                                       ". Restore the last good backup; the Audit log tab's Check the audit trail names what differs."))
         return True
 
     def open_demo(self) -> None:

@@ -23,6 +23,9 @@ class DocumentContext:
     fingerprint: str = ""
     lang: str = "en"
     app_version: str = ""
+    #: The audit trail's head when the document was drawn (last row number, its hash), printed in
+    #: the footer so the trail's length is remembered outside the count file.
+    trail_head: tuple[int, str] | None = None
 
 
 def default_lang(election: Election) -> str:

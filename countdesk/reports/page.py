@@ -78,6 +78,10 @@ class Furniture:
         self.line_version = f"countdesk {app_version(ctx)} · {produced}"
         label = " · ".join(say_plain("foot.fingerprint", lang))
         self.line_fingerprint = f"{label}: {fingerprint_groups(ctx.fingerprint) or '—'}"
+        if ctx.trail_head is not None:
+            row, digest = ctx.trail_head
+            trail = say_plain("foot.trail", lang, row=str(row), head=fingerprint_groups(digest[:16]))
+            self.line_fingerprint += " · " + " · ".join(trail)
         entry = phrase(title_key)
         continued = say_plain("running.continued", lang, title=ByLang(entry.en, entry.cy))
         self.running = f"{ctx.contest.title} · " + " · ".join(continued)

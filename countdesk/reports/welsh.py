@@ -209,6 +209,7 @@ _TABLE: dict[str, Phrase] = {
     # Footer
     "foot.page": _P("Page {page} of {pages}", "Tudalen {page} o {pages}", "M"),
     "foot.fingerprint": _P("Count file fingerprint", "Ôl bys y ffeil gyfrif", "L"),
+    "foot.trail": _P("audit trail to row {row}, head {head}", "llwybr archwilio hyd at res {row}, pen {head}", "L"),
     "foot.produced": _P("Produced {when}", "Cynhyrchwyd {when}", "L"),
     "running.continued": _P("{title} (continued)", "{title} (parhad)", "L"),
 

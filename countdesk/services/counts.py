@@ -42,6 +42,8 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
     def __init__(self, cdb: CountDatabase, actor: Actor, lock: CountLock | None) -> None:
         super().__init__(cdb, actor, lock)
         self._session_id: int | None = None
+        #: The trail is shorter than its newest backup remembers (said on opening), or None.
+        self.trail_warning: str | None = None
         #: For a read-only session: who holds the write lock, if anyone (shown in the title bar).
         self.lock_holder: LockHolder | None = None if lock or cdb.shared else read_lock_holder(cdb.path)
 
@@ -77,9 +79,19 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
             return cls._open_shared(str(path), actor, open_store)
         path = Path(path)
         if read_only:
-            return cls(open_database(path, read_only=True), actor, None)
-        require_regular_file(path)
-        return cls._open_locked(path, actor, open_database)
+            session = cls(open_database(path, read_only=True), actor, None)
+        else:
+            require_regular_file(path)
+            session = cls._open_locked(path, actor, open_database)
+        session._check_trail_length()
+        return session
+
+    def _check_trail_length(self) -> None:
+        """The newest backup beside the count remembers how long the trail was (trail_anchor.py)."""
+        from .trail_anchor import trail_cut_problem  # it builds on the backups, which build on this
+
+        with self._cdb.guard():
+            self.trail_warning = trail_cut_problem(self._cdb, self.path)
 
     @classmethod
     def _open_shared(

@@ -31,7 +31,7 @@ def count_fingerprint(count: Count) -> str:
 def document_context(
     count: Count, contest_id: str, *, lang: str | None = None, place: str = "",
     generated_at: datetime | None = None, fingerprint: str | None = None,
-    instructed_finalists: tuple[str, ...] | None = None,
+    instructed_finalists: tuple[str, ...] | None = None, trail_head: tuple[int, str] | None = None,
 ) -> DocumentContext:
     """`instructed_finalists`: an area of a collated SV poll prints round 2 for the collating
     officer's finalists (services.round2_area), never for its own."""
@@ -49,6 +49,7 @@ def document_context(
         fingerprint=format_fingerprint(fingerprint or count_fingerprint(count)),
         lang=lang or default_lang(count.election),
         app_version=__version__,
+        trail_head=trail_head,
     )
 
 

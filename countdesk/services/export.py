@@ -202,6 +202,7 @@ def _document_plan(snapshot: CountSnapshot, generated_at: datetime, place: str) 
     plan = []
     for contest, result in zip(snapshot.count.contests, snapshot.results):
         ctx = DocumentContext(election, contest, result, generated_at, place=place, lang=default_lang(election),
+                              trail_head=snapshot.audit_head,
                               app_version=__version__)
         documents = ALWAYS_DOCUMENTS + (("declaration",) if snapshot.declared.get(contest.id) else ())
         plan += [(document, ctx) for document in documents]

@@ -11,7 +11,7 @@ the audit head printed on the declaration and carried in the bundle is the ancho
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -27,6 +27,7 @@ from ..store.records import (
 from ..store.repository import contest_states, load_count
 from ..store.state import RECORD_DIGEST, keyings, setting_digest
 from .counts import CountSession
+from .trail_anchor import trail_cut_problem
 
 #: Rows that record an event but change no count data.
 EVENT_ACTIONS = frozenset({
@@ -65,11 +66,15 @@ class IntegrityVerdict:
     differences: tuple[str, ...] = ()
     #: Actions this version does not know how to replay (from a newer countdesk): not checked.
     unknown_actions: tuple[str, ...] = ()
+    #: The trail is shorter than, or differs from, what its newest backup remembers (trail_anchor.py).
+    cut: str | None = None
 
     def __bool__(self) -> bool:
         return self.ok
 
     def summary(self) -> str:
+        if self.cut:
+            return f"audit log CUT: {self.cut}"
         if not self.audit.ok:
             return f"audit log ALTERED: row {self.audit.first_bad_id}: {self.audit.problem}"
         if self.differences:
@@ -99,7 +104,9 @@ def verify_count_file(path: str | Path) -> IntegrityVerdict:
         with cdb.guard():
             cdb.db.execute("BEGIN")  # one snapshot for every read below
             try:
-                return _verify(cdb)
+                verdict = _verify(cdb)
+                cut = trail_cut_problem(cdb, Path(path))  # the newest backup remembers the trail's length
+                return replace(verdict, ok=False, cut=cut) if cut else verdict
             finally:
                 cdb.db.conn.rollback()
     finally:

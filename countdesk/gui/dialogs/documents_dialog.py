@@ -244,6 +244,7 @@ class DocumentsDialog(QDialog):
         choice = self.choice()
         try:
             count, result = self.document.count(), self.document.result(self.contest_id)
+            head = self.document.session.audit_head()
         except Exception as error:  # noqa: BLE001 - a contest removed meanwhile, an unreadable file: say so
             self._render_failed(error, choice)
             return
@@ -253,7 +254,7 @@ class DocumentsDialog(QDialog):
             from ...services.documents import document_context, render_document
 
             context = document_context(count, contest_id, lang=choice.lang, place=choice.place,
-                                       generated_at=generated_at)
+                                       generated_at=generated_at, trail_head=head)
             context = replace(context, result=result)  # the result on screen (round-2 instruction)
             token.check()
             return choice, context, render_document(choice.document, context)
