@@ -20,6 +20,7 @@ from ..errors import CountdeskError
 from ..services.collation_progress import Stage
 from ..services.collation_session import CollationSession
 from .count_files import show_error
+from .dialogs.collating_officer_dialog import CollatingOfficerDialog
 from .dialogs.expected_areas_dialog import ExpectedAreasDialog
 from .dialogs.export_dialog import now_local
 from .dialogs.paper_binding_dialog import PaperBindingDialog, utc_minute
@@ -78,6 +79,7 @@ class CollationWindow(QMainWindow):
         self.import_action = self._action(menu, "&Import area bundle…", self.import_bundle, "Ctrl+I", "importBundle")
         self.areas_action = self._action(menu, "&Expected areas…", self.edit_expected_areas, "Ctrl+E",
                                          "expectedAreas")
+        self.officer_action = self._action(menu, "Collating &officer…", self.edit_officer, None, "collatingOfficer")
         menu.addSeparator()
         self.round2_action = self._action(menu, "Export &round-2 instruction…", self.export_round2_instruction,
                                           "Ctrl+R", "exportRound2")
@@ -237,6 +239,19 @@ class CollationWindow(QMainWindow):
         except CountdeskError as error:
             self._refused("The list was not changed", error)
         self.refresh()
+
+    def edit_officer(self) -> bool:
+        """Name the collating officer, in whose name the collated declaration is made."""
+        dialog = CollatingOfficerDialog(self, name=self.session.officer, deputy=self.session.officer_deputy)
+        if dialog.exec() != CollatingOfficerDialog.DialogCode.Accepted:
+            return False
+        try:
+            self.session.set_officer(dialog.name(), deputy=dialog.deputy())
+        except CountdeskError as error:
+            self._refused("The collating officer was not changed", error)
+            return False
+        self.statusBar().showMessage(f"Collating officer: {self.session.officer}", 8000)
+        return True
 
     # -- round 2 and the result -----------------------------------------------------------------------
     def export_round2_instruction(self, target: Path | None = None, issued_by: str | None = None) -> Path | None:

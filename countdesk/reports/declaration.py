@@ -14,6 +14,7 @@ from ..domain.result import Status
 from ..errors import CountdeskError
 from .blocks import figures_block, heading_block, lot_sentences, office_title, officer_opening, pair, signature_block
 from .context import DocumentContext
+from .officer import officer
 from .page import build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation
@@ -40,14 +41,22 @@ def declaration_sentence(ctx: DocumentContext) -> Flowable:
 
 
 def check_ready(ctx: DocumentContext) -> None:
+    """A declaration is made of a result that stands, by a named officer (domain.md §10)."""
     result = ctx.result
     if result.status is not Status.ELECTED or not result.elected:
         why = {
             Status.NEEDS_LOTS: "a tie must first be decided by lot and the lot recorded",
-            Status.INCOMPLETE: "the count is not complete" + (f" ({summary(result.gaps)})" if result.gaps else ""),
+            Status.INCOMPLETE: "the count is not complete",
         }.get(result.status, "no candidate is elected")
         raise DocumentNotReady(
             f"the result cannot be declared yet: {why}; print the provisional result sheet instead",
+            f"contest {ctx.contest.id}",
+        )
+    if not officer(ctx).name:
+        raise DocumentNotReady(
+            f"the declaration cannot be printed: no officer is named to make it. Enter the {officer(ctx).title.en}'s "
+            "name (the election's returning officer in set-up, returning_officer in the count file, or the "
+            "collating officer at the collation desk)",
             f"contest {ctx.contest.id}",
         )
 

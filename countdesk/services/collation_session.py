@@ -126,6 +126,24 @@ class CollationSession:
         return self._state.election_id
 
     @property
+    def officer(self) -> str:
+        """The collating officer's name ("" until named): the collated declaration is made in it."""
+        return self._state.officer
+
+    @property
+    def officer_deputy(self) -> bool:
+        return self._state.officer_deputy
+
+    def set_officer(self, name: str, *, deputy: bool = False) -> None:
+        """Name the collating officer (Police Area or Combined Authority Returning Officer), who
+        declares the collated result; `deputy` when a deputy signs. Journalled."""
+        name = " ".join(str(name).split())
+        if not name:
+            raise ValidationError("give the collating officer's name", "officer")
+        state = replace(self._state, officer=name, officer_deputy=bool(deputy))
+        self._log("officer", f"collating officer: {name}" + (" (signed by a deputy)" if deputy else ""), state=state)
+
+    @property
     def expected_areas(self) -> tuple[str, ...]:
         return tuple(self._state.expected_areas)
 
@@ -344,7 +362,8 @@ class CollationSession:
         result = _result(collated, contest_id)
         if result is None:
             raise CollationError(f'no contest "{contest_id}" in this collation')
-        election = replace(collated.merged.election, area=self.name)
+        # The collating officer declares, in their own name: never the first area's returning officer.
+        election = replace(collated.merged.election, area=self.name, returning_officer=self.officer or None)
         return DocumentContext(election, collated.merged.contest(contest_id), result, generated_at, place=place,
                                fingerprint=self.collation_fingerprint(), lang=default_lang(election),
                                app_version=__version__)

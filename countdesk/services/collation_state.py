@@ -63,7 +63,8 @@ class HistoryEntry:
     """Every acceptance, refusal and instruction, in order: the collation's own journal."""
 
     at: str
-    event: str  # "created", "expected_areas", "area_imported", "area_replaced", "bundle_refused", "round2_issued"
+    event: str  # "created", "expected_areas", "officer", "area_imported", "area_replaced", "bundle_refused",
+    #             "round2_issued"
     detail: str
     area: str | None = None
 
@@ -76,6 +77,10 @@ class CollationState:
     areas: list[AreaRecord] = field(default_factory=list)
     instructions: dict[str, IssuedInstruction] = field(default_factory=dict)
     history: list[HistoryEntry] = field(default_factory=list)
+    #: The collating officer, who declares: printed on the collated documents ("" until named).
+    officer: str = ""
+    #: The collated documents are signed by the collating officer's deputy.
+    officer_deputy: bool = False
 
     def area(self, name: str) -> AreaRecord | None:
         key = area_key(name)
@@ -94,6 +99,8 @@ def save_state(folder: Path, state: CollationState) -> None:
         "areas": [asdict(record) for record in state.areas],
         "instructions": {cid: asdict(item) for cid, item in state.instructions.items()},
         "history": [asdict(entry) for entry in state.history],
+        "officer": state.officer,
+        "officer_deputy": state.officer_deputy,
     }
     text = json.dumps(document, indent=1, ensure_ascii=False) + "\n"
     try:
@@ -122,6 +129,9 @@ def load_state(folder: Path) -> CollationState:
             areas=[_area_record(item) for item in document["areas"]],
             instructions={cid: _instruction(item) for cid, item in document["instructions"].items()},
             history=[HistoryEntry(**item) for item in document["history"]],
+            # A collation saved before the officer was kept names none yet.
+            officer=str(document.get("officer", "")),
+            officer_deputy=bool(document.get("officer_deputy", False)),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise CountdeskError(f"collation.json is damaged ({exc!r})", str(path)) from exc

@@ -8,6 +8,7 @@ Round 2 (b's and d's papers): a 60, c 45, so a wins 158 to 145."""
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -206,8 +207,28 @@ def test_the_second_round_across_the_areas_and_the_declaration(qtbot, window, ar
     assert [overall.index(2, c).data() for c in (2, 3, 4, 5)] == ["100", "45", "145", "Finalist"]
     assert window.declaration_button.isEnabled()
     screenshot(window, "collation-declared")
+    # No collating officer named yet: the declaration is refused, saying what to do.
+    refusals = []
+    when_modal(lambda box: (refusals.append(box.informativeText() or box.text()), box.accept()))
+    assert window.save_document("declaration", tmp_path / "declaration.pdf") is None
+    assert refusals and "no officer is named" in refusals[0]
+    assert not (tmp_path / "declaration.pdf").exists()
+
+    def name_the_officer(dialog) -> None:
+        dialog.accept()                                   # an empty name is refused in the dialog
+        assert dialog.isVisible() and "name" in dialog.error_label.text()
+        dialog.name_edit.setText("Frank ROGERS")
+        dialog.accept()
+
+    when_modal(name_the_officer)
+    assert window.edit_officer()
+    assert window.session.officer == "Frank ROGERS"
+    assert CollationSession.open(window.session.folder).officer == "Frank ROGERS"  # kept on disk
     saved = window.save_document("declaration", tmp_path / "declaration.pdf")
     assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(saved), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+    assert "I, Frank ROGERS, being the" in text and "Frank ROGERS" in text.split("Signed", 1)[1]
 
 
 def test_a_stranger_instruction_is_explained_in_the_area_dialog(qtbot, tmp_path, stick, open_documents):

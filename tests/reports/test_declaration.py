@@ -100,8 +100,14 @@ def test_liverpool_layout_keeps_figures_on_the_candidates_line():
     assert cells(row_of(text, "Richard KEMP")) == ["Richard KEMP", "Liberal Democrats", "17,166"]
 
 
+def city_region(officer: str | None = "Pat CARO"):
+    """The six areas added up, as the collating officer's desk declares them (the officer named there)."""
+    merged = merge_areas([lcr_area(a) for a in LCR_AREAS])
+    return replace(merged, election=replace(merged.election, returning_officer=officer))
+
+
 def test_city_region_collated_elected_on_first_preferences():
-    text = pdf_raw_text(render("declaration", context(merge_areas([lcr_area(a) for a in LCR_AREAS]))))
+    text = pdf_raw_text(render("declaration", context(city_region())))
     # Published: Rotheram 198,736 of 340,698 valid, elected on first preferences.
     assert "Steve ROTHERAM Labour Party 198,736 Elected" in text
     assert "Total valid votes 340,698" in text
@@ -112,14 +118,14 @@ def test_city_region_collated_elected_on_first_preferences():
             "Liverpool City Region.") in text
 
 
-def test_wirral_area_alone():
+def test_wirral_area_alone_states_its_first_count():
     count = lcr_area("wirral")
     contest = count.contests[0]
-    text = pdf_raw_text(render("declaration", context(count)))
+    text = pdf_raw_text(render("first_count", context(count)))
     assert "Counting area: Wirral" in text
     for candidate in contest.candidates:
         assert f"{candidate.name} {candidate.description}" in text
-    assert "is duly elected as Mayor of the Liverpool City Region." in text
+    assert "elected" not in text
 
 
 def test_sv_final_tie_settled_by_lot_is_stated():
@@ -232,10 +238,18 @@ def test_fptp_mayor_after_2023_uses_five_plain_heads_and_names_the_office():
     assert "is duly elected as Mayor of Liverpool." in text
 
 
-def test_returning_officer_not_named_still_reads_as_a_sentence():
+def test_a_declaration_names_its_officer_or_is_refused():
+    count = liverpool()
+    for nobody in (None, "", "   "):
+        unnamed = replace(count, election=replace(count.election, returning_officer=nobody))
+        with pytest.raises(DocumentNotReady, match="no officer is named"):
+            render("declaration", context(unnamed, place=""))
+
+
+def test_a_statement_without_an_officer_named_still_reads_as_a_sentence():
     count = liverpool()
     count = replace(count, election=replace(count.election, returning_officer=None))
-    text = pdf_raw_text(render("declaration", context(count, place="")))
+    text = pdf_raw_text(render("rejected", context(count, place="")))
     assert ("I, being the Returning Officer at the above election, do hereby give notice that the number of "
-            "votes recorded") in text
+            "ballot papers rejected") in text
     assert "Signed Dated Saturday 8 May 2021 Returning Officer Place" in text

@@ -104,12 +104,22 @@ def test_the_whole_second_round_across_areas(world):
     assert progress.result.non_transferable == 35
     assert progress.message == "Every area has reported: Ann ARCHER elected."
 
+    # The collating officer declares in their own name, never the first area's returning officer.
+    with pytest.raises(CountdeskError, match="no officer is named"):
+        collation.render_document("declaration", SV_CONTEST_ID, generated_at=GENERATED_AT, place="Town Hall")
+    with pytest.raises(ValidationError, match="collating officer's name"):
+        collation.set_officer("   ")
+    collation.set_officer("Cara COLLATOR", deputy=False)
     pdf = collation.render_document("declaration", SV_CONTEST_ID, generated_at=GENERATED_AT, place="Town Hall")
     text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
     assert b"ARCHER" in text and b"Testshire Combined Authority" in text
+    assert b"I, Cara COLLATOR, being the" in text
     assert collation.collation_fingerprint().encode() in text
-    events = [e.event for e in CollationSession.open(collation.folder).history]
-    assert events == ["created", "expected_areas", *["area_imported"] * 3, "round2_issued", *["area_replaced"] * 3]
+    reopened = CollationSession.open(collation.folder)
+    assert reopened.officer == "Cara COLLATOR"
+    events = [e.event for e in reopened.history]
+    assert events == ["created", "expected_areas", *["area_imported"] * 3, "round2_issued", *["area_replaced"] * 3,
+                      "officer"]
 
 
 def test_an_area_that_counted_round_two_for_its_own_finalists_is_refused(world):
