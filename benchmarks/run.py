@@ -319,7 +319,26 @@ def bench_memory(work: Path) -> Figure:
                   "baseline: the bare PySide6 window")
 
 
-GROUPS = ("startup", "entry", "gui", "declaration", "collation", "memory")
+def bench_server(quick: bool) -> list[Figure]:
+    """8 stations confirming 500 sheets each at once against one server (benchmarks/server_bench.py)."""
+    from server_bench import SHEETS, STATIONS, measure
+
+    sheets = 150 if quick else SHEETS
+    m = measure(STATIONS, sheets)
+    per_sheet, bare, serial = (1000 / m[k] for k in ("sheets_per_s", "bare_per_s", "serial_per_s"))
+    return [
+        Figure(f"count server: {STATIONS} stations x {sheets} sheets at once, wall time per sheet", "ms",
+               per_sheet, bare, "ratio <= 2",
+               f"{m['sheets_per_s']:.0f} sheets/s; bare INSERT+COMMIT from {STATIONS} connections "
+               f"{m['bare_per_s']:.0f}/s", floor=serial,
+               floor_note=f"bare INSERT+COMMIT under one lock (one order): {m['serial_per_s']:.0f}/s"),
+        Figure(f"count server: 99th-percentile confirmation time, {STATIONS} stations at once", "ms",
+               m["p99_ms"], m["bare_p99_ms"], "ratio <= 2", floor=m["serial_p99_ms"],
+               floor_note="the same bare INSERT+COMMIT under one lock"),
+    ]
+
+
+GROUPS = ("startup", "entry", "gui", "declaration", "collation", "memory", "server")
 
 
 def main() -> int:
@@ -345,6 +364,8 @@ def main() -> int:
             figures.append(bench_collation(runs, work))
         if "memory" in wanted:
             figures.append(bench_memory(work))
+        if "server" in wanted:
+            figures += bench_server(args.quick)
     print(f"{'figure':<72} {'countdesk':>10} {'baseline':>10} {'ratio':>7}  {'target':<14} {'floor':>10}")
     for f in figures:
         base = f"{f.baseline:.3f}" if f.baseline is not None else "-"

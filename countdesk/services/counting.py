@@ -22,7 +22,7 @@ class CountingMixin(SessionCore):
 
     def save_sheet(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> None:
         """Record a sheet, or replace the one with its id (a replacement needs a reason)."""
-        state = self._open_state(contest_id)
+        state = self._open_state(contest_id, fresh=False)  # on a server, re-checked under the write lock
         if state.double_entry:
             raise CountdeskError(
                 f'contest "{contest_id}" uses double entry: submit each sheet with submit_keying',
@@ -49,7 +49,7 @@ class CountingMixin(SessionCore):
 
     def record_lot(self, contest_id: str, lot: Lot, *, reason: str | None = None) -> None:
         """Record a lot drawn by hand: who was tied, who won, who drew it, when, and the witnesses."""
-        state = self._open_state(contest_id)
+        state = self._open_state(contest_id, fresh=False)  # on a server, re-checked under the write lock
         validate_lot(lot, state.candidate_ids, f"{contest_where(contest_id)}.lots", entered=True)
         reason = optional_reason(reason, "reason")
         self._write_advancing(state, Stage.COUNT, "lot recorded", lambda: store.add_lot(

@@ -7,6 +7,8 @@ count) and its screens move on. Its own writes are skipped: it already applied t
 
 from __future__ import annotations
 
+import time
+
 from ..domain.model import CountSheet
 from ..errors import CountdeskError
 from .counts import CountSession
@@ -29,9 +31,13 @@ class LiveFeed:
 
     def poll(self, timeout: float = 0.0) -> list:
         """Other stations' changes announced since the last poll (waiting up to `timeout` s)."""
-        changes = self._listener.wait(timeout)
-        own = self._backend_pid(self._session._require_open())  # it changes when the session reconnects
-        return [c for c in changes if c.sender != own]
+        deadline = time.monotonic() + timeout
+        while True:
+            changes = self._listener.wait(max(0.0, deadline - time.monotonic()))
+            own = self._backend_pid(self._session._require_open())  # it changes when the session reconnects
+            theirs = [c for c in changes if c.sender != own]
+            if theirs or not changes or time.monotonic() >= deadline:
+                return theirs  # only its own so far: wait on for others' until the time is up
 
     def sheet_now(self, contest_id: str, sheet_id: str) -> CountSheet | None:
         """The sheet as it stands now (None: it was removed), for a count_sheet change."""

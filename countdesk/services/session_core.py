@@ -7,6 +7,7 @@ one writer per file (store.lock) is what makes that cache trustworthy.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 import inspect
 import threading
 from typing import Any, Callable, TypeVar
@@ -59,20 +60,23 @@ class SessionCore:
             raise CountdeskError(f"{cdb.path.name} is open read-only: nothing can be changed", str(cdb.path))
         return cdb
 
-    def _state(self, contest_id: str) -> ContestState:
+    def _state(self, contest_id: str, *, fresh: bool = True) -> ContestState:
+        """The contest's state; re-read first where a writer elsewhere may have changed it (read-only
+        or on a server), unless `fresh` is False: a write that re-checks it under the server's write
+        lock (`_write_shared`) need not read it twice."""
         self._require_open()
         require_id(contest_id, "contest_id", "contest id")
-        if self._cdb.read_only or self._cdb.shared:
+        if (self._cdb.read_only or self._cdb.shared) and (fresh or contest_id not in self._states):
             self._states = contest_states(self._cdb)  # a writer elsewhere may have changed them
         state = self._states.get(contest_id)
         if state is None:
             raise ValidationError(f'no contest "{contest_id}"', contest_where(contest_id))
         return state
 
-    def _open_state(self, contest_id: str) -> ContestState:
+    def _open_state(self, contest_id: str, *, fresh: bool = True) -> ContestState:
         """A contest that may take an entry: the file is writable and the contest not declared."""
         self._require_writable()
-        state = self._state(contest_id)
+        state = self._state(contest_id, fresh=fresh)
         if state.declared:
             raise CountdeskError(f'contest "{contest_id}" is declared: unlock it first', contest_where(contest_id))
         return state
@@ -114,11 +118,18 @@ class SessionCore:
                 raise ValidationError(f'no contest "{contest_id}"', contest_where(contest_id))
             if fresh.declared:
                 raise CountdeskError(f'contest "{contest_id}" is declared: unlock it first', contest_where(contest_id))
+            seen = self._states.get(contest_id)
+            if seen is not None and replace(fresh, stage=seen.stage) != seen:
+                self._states[contest_id] = fresh  # checked against what another station changed
+                raise ValidationError(f'contest "{contest_id}" was just changed at another station (its '
+                                      "candidates, seats or double entry): check the entry again",
+                                      contest_where(contest_id))
             write()
             if _STAGE_ORDER[fresh.stage] < _STAGE_ORDER[stage]:
                 set_contest_field(self._cdb, self._actor, contest_id, "stage", str(stage), action="contest.stage",
                                   reason=why)
-        self._refresh(contest_id)
+                fresh = replace(fresh, stage=stage)
+        self._states[contest_id] = fresh  # as read under the lock, with this write's stage
 
 
 _Session = TypeVar("_Session", bound=type)
