@@ -14,6 +14,7 @@ from .centred import centred_lines
 from .context import DocumentContext
 from .grid import Grid, default_font
 from .officer import officer
+from .offices import heading_lines
 from .styles import FRAME_WIDTH, INK, RULE, styles
 from .text import (
     ByLang, candidate_names, languages, lines, local_moment, long_date, long_date_by_lang, number, percent, safe,
@@ -61,9 +62,18 @@ def heading_block(ctx: DocumentContext, title_key: str) -> list[Flowable]:
     st = styles()
     lang = ctx.lang
     election, contest = ctx.election, ctx.contest
+    bilingual = len(languages(lang)) > 1
+    election_lines = [election.title]
+    contest_lines = [contest.title]
+    if bilingual and election.title_cy:
+        election_lines.insert(0, election.title_cy)
+    if bilingual and contest.title_cy:
+        contest_lines.insert(0, contest.title_cy)
+    # A ward is headed by what is elected there ("Election of 3 Councillors for the X ward", §9).
+    contest_lines = list(heading_lines(contest, lang)) or contest_lines
     flow: list[Flowable] = [
-        centred_lines([election.title], st.subheading),
-        centred_lines([contest.title], st.heading),
+        centred_lines(election_lines, st.subheading),
+        centred_lines(contest_lines, st.heading),
     ]
     area = " / ".join(say_plain("heading.area", lang)) + f": {election.area}"
     poll_label = say_plain("heading.poll", lang)

@@ -12,14 +12,15 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from ..domain.completeness import summary
 from ..domain.result import Status
 from ..errors import CountdeskError
-from .blocks import figures_block, heading_block, lot_sentences, office_title, officer_opening, pair, signature_block
+from .blocks import figures_block, heading_block, lot_sentences, officer_opening, pair, signature_block
 from .context import DocumentContext
+from .offices import declaring_sentence_key
 from .officer import officer
 from .page import build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation
 from .styles import styles
-from .text import candidate_names, safe, say
+from .text import candidate_names, say
 
 
 class DocumentNotReady(CountdeskError):
@@ -27,17 +28,13 @@ class DocumentNotReady(CountdeskError):
 
 
 def declaration_sentence(ctx: DocumentContext) -> Flowable:
-    """"And I do hereby declare that NAME, DESCRIPTION is duly elected as …" (several: "are")."""
+    """"And I do hereby declare that NAME, DESCRIPTION is duly elected as …", worded by the office
+    (offices.py): a ward's councillors with the ward, a mayor or commissioner with the office, a
+    Member of Parliament for the said constituency."""
     elected = ctx.result.elected
     names = candidate_names(ctx.contest, elected, with_description=True)
-    office = office_title(ctx.contest)
-    if len(elected) > 1:
-        texts = say("declare.many", ctx.lang, names=names)
-    elif office:
-        texts = say("declare.one_as", ctx.lang, names=names, office=safe(office))
-    else:
-        texts = say("declare.one", ctx.lang, names=names)
-    return pair(texts, styles().body_bold)
+    key, values = declaring_sentence_key(ctx.contest, len(elected))
+    return pair(say(key, ctx.lang, names=names, **values), styles().body_bold)
 
 
 def check_ready(ctx: DocumentContext) -> None:

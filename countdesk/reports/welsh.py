@@ -41,6 +41,11 @@ _TABLE: dict[str, Phrase] = {
     "incomplete.mark": _P("INCOMPLETE", "ANGHYFLAWN", "L"),
     "incomplete.banner": _P("INCOMPLETE: the count is not complete, this is not a result",
                             "ANGHYFLAWN: nid yw'r cyfrif yn gyflawn, nid canlyniad yw hwn", "L"),
+    "heading.councillors_one": _P("Election of a Councillor for the {ward} ward",
+                                  "Ethol Cynghorydd ar gyfer Ward Etholiadol {ward}", "M"),
+    # "3 o Gynghorwyr": a figure, "o" and the plural, soft-mutated.
+    "heading.councillors_many": _P("Election of {n} Councillors for the {ward} ward",
+                                   "Ethol {n} o Gynghorwyr ar gyfer Ward Etholiadol {ward}", "M"),
     "heading.area": _P("Counting area", "Ardal gyfrif", "L"),
     # A label, not a sentence: "ar" would need the day's name mutated ("ar ddydd Iau").
     "heading.poll": _P("Date of poll", "Dyddiad y bleidlais", "M"),
@@ -185,8 +190,28 @@ _TABLE: dict[str, Phrase] = {
     # and reads the same for one candidate or several.
     "declare.one": _P("And I do hereby declare that {names} is duly elected.",
                       "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol.", "L"),
+    # {office}: the English office, and in Welsh the office after "yn", mutated ("yn Faer Lerpwl").
     "declare.one_as": _P("And I do hereby declare that {names} is duly elected as {office}.",
-                         "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol.", "L"),
+                         "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol yn {office}.", "L"),
+    "declare.council_one": _P(
+        "And I do hereby declare that {names} is duly elected as Councillor for the {ward} ward.",
+        "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol yn Gynghorydd ar gyfer Ward "
+        "Etholiadol {ward}.", "L"),
+    "declare.council_many": _P(
+        "And I do hereby declare that {names} are duly elected as Councillors for the {ward} ward.",
+        "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol yn Gynghorwyr ar gyfer Ward "
+        "Etholiadol {ward}.", "L"),
+    # RPA 1983 Sch 1 r.50(1): the candidate declared elected; "Member of Parliament for the said
+    # constituency" as the customary notice words it.
+    "declare.parliament": _P(
+        "And I do hereby declare that {names} is duly elected as the Member of Parliament for the said "
+        "constituency.",
+        "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol yn Aelod Seneddol dros yr etholaeth "
+        "honno.", "L"),
+    # The office's name where the contest's title gives only the area it is for (domain.md §9).
+    "office.local_mayor": _P("Mayor", "Maer", "H"),
+    "office.combined_authority_mayor": _P("Mayor", "Maer", "H"),
+    "office.pcc": _P("Police and Crime Commissioner", "Comisiynydd Heddlu a Throseddu", "H"),
     "declare.many": _P("And I do hereby declare that {names} are duly elected.",
                        "Ac rwyf drwy hyn yn datgan mai {names} a etholwyd yn briodol.", "L"),
 

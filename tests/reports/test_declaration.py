@@ -206,7 +206,8 @@ def test_ward_lot_sentence_council_heads_and_are_duly_elected(ward_pdf):
     assert "Total rejected ballot papers 25" in text
     assert "Rejected in part (the valid votes on them were counted) 6" in text
     assert ("And I do hereby declare that Ŵyn JONES, Plaid Cymru – The Party of Wales; Seán O'BRIEN, Welsh "
-            "Labour and Zoë PRICE, Green Party are duly elected.") in text
+            "Labour and Zoë PRICE, Green Party are duly elected as Councillors for the Caergybi / Holyhead ward.") in text
+    assert "Election of 3 Councillors for the Caergybi / Holyhead ward" in text
     # 3,025 verified of 9,876 electors = 30.6298… %, 30.63 % to two places.
     assert "9,876 3,025 30.63 % = 3,025 ÷ 9,876 × 100" in text
     assert "Total valid votes" not in text  # votes on a multi-member ward are not papers

@@ -62,7 +62,9 @@ CASES: tuple[Case, ...] = (
         "And I do hereby declare that Bryn BEVAN, Party B is duly elected",
     )),
     Case("declaration-fptp-ward-en", "declaration", lambda: ward(bilingual=False), sentences=(
-        "are duly elected",
+        "Election of 3 Councillors for the Caergybi / Holyhead ward",
+        "are duly elected as Councillors for the Caergybi / Holyhead ward.",
+        "an additional vote was allotted to Zoë PRICE",
     )),
     Case("declaration-fptp-ward-cy-en", "declaration", ward, sentences=(
         "Datganiad o Ganlyniad y Bleidlais",

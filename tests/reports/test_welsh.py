@@ -68,8 +68,11 @@ def test_bilingual_declaration_welsh_first_then_english(bilingual_declaration):
         assert welsh in text, welsh
         assert english in text, english
         assert text.index(welsh) < text.index(english), (welsh, english)
-    assert "a Zoë PRICE, Green Party a etholwyd yn briodol." in text
-    assert "/" not in text.split("Ac rwyf drwy hyn yn datgan", 1)[1].split(".", 1)[0]
+    assert ("a Zoë PRICE, Green Party a etholwyd yn briodol yn Gynghorwyr ar gyfer Ward Etholiadol Caergybi / "
+            "Holyhead.") in text
+    assert text.index("Ethol 3 o Gynghorwyr ar gyfer Ward Etholiadol Caergybi / Holyhead") < text.index(
+        "Election of 3 Councillors for the Caergybi / Holyhead ward")
+    assert "ethol/" not in text and "/hethol" not in text
     assert "Etholwyd Elected" in text
 
 
