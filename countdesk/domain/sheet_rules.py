@@ -159,16 +159,44 @@ def _round2(sheet: CountSheet, setting: SheetSetting) -> Iterator[Problem]:
             )
 
 
-def sheet_setting(contest: Contest, result, round_number: int, sheet_id: str | None = None) -> SheetSetting:
-    """The setting for a sheet of `contest` (a new one, or the one with `sheet_id` being corrected)
-    from its current `result` (a `ContestResult`: for an area, counted on its instructed finalists)."""
-    others = [s for s in contest.sheets(round_number) if s.id != sheet_id]
-    base = SheetSetting(round_number, contest.system, contest.seats)
+def _added_up(contest: Contest, base: SheetSetting, sheet_id: str | None) -> tuple[int, dict[str, int]]:
+    """The papers and each candidate's votes on the other sheets of the round, added up."""
+    others = [s for s in contest.sheets(base.round) if s.id != sheet_id]
     votes: dict[str, int] = {}
     for other in others:
         for cid, n in other.votes.items():
             votes[cid] = votes.get(cid, 0) + n
-    round_papers = sum(sheet_papers(s, base) for s in others)
+    return sum(sheet_papers(s, base) for s in others), votes
+
+
+def _round1_from_result(contest: Contest, result, sheet_id: str | None) -> tuple[int, dict[str, int]]:
+    """The same figures for round 1 of a one-seat contest, from the result's totals of every
+    first-round sheet, less the sheet being corrected."""
+    votes = dict(result.first)
+    papers = result.ballot_papers_counted
+    own = next((s for s in contest.count_sheets if s.id == sheet_id and s.round == 1), None) if sheet_id else None
+    if own is not None:
+        papers -= own.papers_counted
+        for cid, n in own.votes.items():
+            if cid in votes:
+                votes[cid] -= n
+    return papers, votes
+
+
+def sheet_setting(contest: Contest, result, round_number: int, sheet_id: str | None = None) -> SheetSetting:
+    """The setting for a sheet of `contest` (a new one, or the one with `sheet_id` being corrected)
+    from its current `result` (a `ContestResult`: for an area, counted on its instructed finalists).
+
+    Round 1 of a one-seat contest takes the other sheets' figures from the result, whose running
+    sums add up every first-round sheet the same way (papers stated, else votes plus rejected), less
+    the sheet being corrected: checking a sheet then costs the same at the three-thousandth sheet
+    as at the first. Elsewhere (a ward's stated papers, round 2's finalists-only result) the other
+    sheets are added up here."""
+    base = SheetSetting(round_number, contest.system, contest.seats)
+    if round_number == 1 and not base.multi_seat:
+        round_papers, votes = _round1_from_result(contest, result, sheet_id)
+    else:
+        round_papers, votes = _added_up(contest, base, sheet_id)
     if round_number == 1:
         verified = result.ballot_papers_verified if contest.boxes else None
         return SheetSetting(1, contest.system, contest.seats, verified, round_papers, frozen_map(votes))

@@ -134,6 +134,14 @@ def test_row_changes_fall_back_to_a_reset_only_when_rows_are_reordered():
     assert not moved.possible
     both = RowChanges((a, b, c), (a, round_one("B", 2, 1, 1, 1), round_one("D", 1, 1, 1, 1)))
     assert (both.removed, both.inserted, both.changed) == ([2], [2], [1])
+    appended = RowChanges((a, b), (a, b, c))
+    assert (appended.removed, appended.inserted, appended.changed) == ([], [2], [])
+    corrected = RowChanges((a, b, c), (a, round_one("B", 9, 1, 1, 1), c))
+    assert (corrected.removed, corrected.inserted, corrected.changed) == ([], [], [1])
+    reread = RowChanges((a, b, c), (a, round_one("B", 1, 1, 1, 1), c))  # read again, the same figures
+    assert reread.none
+    swapped = RowChanges((a, b, c), (a, c, round_one("D", 1, 1, 1, 1)))
+    assert (swapped.removed, swapped.inserted, swapped.changed) == ([1], [2], [])
 
 
 def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, tmp_path, open_documents):

@@ -40,8 +40,19 @@ class RowChanges:
         self.inserted: list[int] = []
         self.changed: list[int] = []
         self.possible = True
-        if old is new or (len(old) == len(new) and all(a is b for a, b in zip(old, new))):
+        if old is new:
             return
+        # The usual changes first, in one pass of identity checks: rows appended after the same
+        # rows (a new sheet), or the same number of rows with a few replaced by ones of the same key
+        # (a corrected sheet, a verified box).
+        if len(new) >= len(old) and all(a is b for a, b in zip(old, new)):
+            self.inserted = list(range(len(old), len(new)))
+            return
+        if len(new) == len(old):
+            replaced = [i for i, (a, b) in enumerate(zip(old, new)) if a is not b]
+            if all(key(old[i]) == key(new[i]) for i in replaced):
+                self.changed = [i for i in replaced if old[i] != new[i]]
+                return
         old_keys = [key(row) for row in old]
         new_keys = [key(row) for row in new]
         old_at = {k: i for i, k in enumerate(old_keys)}
