@@ -3,11 +3,13 @@ with N sheets already entered, every tab built and shown once, then one sheet at
 through the app's own undo command on the Count tab, each timed from the push to the moment the
 event loop has run what the change queued (the views' updates and the repaint).
 
-    python benchmarks/gui_entry.py WORK_FOLDER SHEETS [SAMPLES] [--profile]
+    python benchmarks/gui_entry.py WORK_FOLDER SHEETS[,SHEETS...] [SAMPLES] [--profile]
 
-With --profile, the app's confirmations alone are profiled and the slowest calls printed first.
+Each scale opens in its own main window in the one process, and every side of every scale is timed
+in turn, sample by sample, so the ratio of one scale to another holds on a machine whose speed
+moves. With --profile, the largest scale's confirmations are profiled, slowest calls first.
 
-Runs in its own process (offscreen) and prints one JSON line:
+Runs offscreen and prints one JSON line, for each scale (number of sheets):
     app      the median time to confirm a sheet through the app (s)
     bare     the bare baseline, timed in turn with it in the same event loop: a plain QTableView over
              a minimal model with the same rows and columns gains one row, after the same bare
@@ -77,75 +79,92 @@ def fresh_count_file(path: Path, count: Count) -> CountSession:
     return session
 
 
+class Scale:
+    """One count open in its own main window, with its bare baseline and its service path."""
+
+    def __init__(self, work: Path, sheets: int) -> None:
+        from countdesk.domain.incremental import IncrementalTally
+        from countdesk.gui.commands import SaveSheetCommand
+        from countdesk.gui.main_window import MainWindow
+
+        self.sheets = sheets
+        count = big_count(sheets=sheets)  # 2,000 boxes, 12 candidates, SV
+        path = work / f"gui-entry-{sheets}.countdesk"
+        fresh_count_file(path, count).close()
+        window = self.window = MainWindow(operator="Benchmark")
+        window.resize(1280, 820)
+        window.show()
+        assert window.open_count(path, operator="Benchmark", default_tab="count")
+        document = window.document
+        contest_id = document.count().contests[0].id
+        for name in TABS:  # every tab built and shown once
+            window.show_tab(name)
+            QApplication.processEvents()
+
+        self.bare_window = QMainWindow()
+        bare_table = QTableView()
+        columns = window.workspace.sheets_view.model.columnCount()
+        bare_model = BareModel(sheets, columns)
+        bare_table.setModel(bare_model)
+        self.bare_window.setCentralWidget(bare_table)
+        self.bare_window.resize(1280, 820)
+        self.bare_window.show()
+        bare_db = sqlite3.connect(work / f"gui-bare-{sheets}.db", isolation_level=None)
+        bare_db.execute("PRAGMA journal_mode=WAL")
+        bare_db.execute("PRAGMA synchronous=FULL")
+        bare_db.execute("CREATE TABLE IF NOT EXISTS sheet (id INTEGER PRIMARY KEY, figures TEXT)")
+
+        self.session = session = fresh_count_file(work / f"gui-entry-service-{sheets}.countdesk", count)
+        live = IncrementalTally(count.election, session.contest(contest_id))
+        live.result()
+        numbers = iter(range(10**6))
+
+        def confirm_in_app() -> None:
+            document.push(SaveSheetCommand(document, contest_id, extra_sheet(count, next(numbers))))
+
+        def bare_append() -> None:
+            n = next(numbers)
+            bare_db.execute("BEGIN")
+            bare_db.execute("INSERT INTO sheet (figures) VALUES (?)", (str(n),))
+            bare_db.execute("COMMIT")
+            bare_model.append([str(n)] * columns)
+
+        def service_only() -> None:
+            sheet = extra_sheet(count, next(numbers))
+            session.save_sheet(contest_id, sheet)
+            live.save_sheet(sheet)
+            live.result()
+
+        self.sides: dict[str, Callable[[], None]] = {"app": confirm_in_app, "bare": bare_append,
+                                                      "service": service_only}
+
+    def close(self) -> None:
+        self.session.close()
+        self.window.close_count()
+
+
 def main() -> int:
-    work, sheets = Path(sys.argv[1]), int(sys.argv[2])
+    work = Path(sys.argv[1])
+    sizes = [int(n) for n in sys.argv[2].split(",")]
     samples = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3].isdigit() else 40
     profiler = None
     if "--profile" in sys.argv:
         import cProfile
 
         profiler = cProfile.Profile()
-    from countdesk.domain.incremental import IncrementalTally
     from countdesk.gui.application import create_application
-    from countdesk.gui.commands import SaveSheetCommand
-    from countdesk.gui.main_window import MainWindow
-    count = big_count(sheets=sheets)  # 2,000 boxes, 12 candidates, SV
-    path = work / f"gui-entry-{sheets}.countdesk"
-    fresh_count_file(path, count).close()
+
     app = create_application(sys.argv[:1])
-    window = MainWindow(operator="Benchmark")
-    window.resize(1280, 820)
-    window.show()
-    assert window.open_count(path, operator="Benchmark", default_tab="count")
-    document = window.document
-    contest_id = document.count().contests[0].id
-    for name in TABS:  # every tab built and shown once
-        window.show_tab(name)
-        app.processEvents()
-
-    bare_window = QMainWindow()
-    bare_table = QTableView()
-    columns = window.workspace.sheets_view.model.columnCount()
-    bare_model = BareModel(sheets, columns)
-    bare_table.setModel(bare_model)
-    bare_window.setCentralWidget(bare_table)
-    bare_window.resize(1280, 820)
-    bare_window.show()
-    bare_db = sqlite3.connect(work / f"gui-bare-{sheets}.db", isolation_level=None)
-    bare_db.execute("PRAGMA journal_mode=WAL")
-    bare_db.execute("PRAGMA synchronous=FULL")
-    bare_db.execute("CREATE TABLE IF NOT EXISTS sheet (id INTEGER PRIMARY KEY, figures TEXT)")
-
-    session = fresh_count_file(work / f"gui-entry-service-{sheets}.countdesk", count)
-    live = IncrementalTally(count.election, session.contest(contest_id))
-    live.result()
-
-    numbers = iter(range(10**6))
-
-    def confirm_in_app() -> None:
-        sheet = extra_sheet(count, next(numbers))
-        document.push(SaveSheetCommand(document, contest_id, sheet))
-
-    def bare_append() -> None:
-        n = next(numbers)
-        bare_db.execute("BEGIN")
-        bare_db.execute("INSERT INTO sheet (figures) VALUES (?)", (str(n),))
-        bare_db.execute("COMMIT")
-        bare_model.append([str(n)] * columns)
-
-    def service_only() -> None:
-        sheet = extra_sheet(count, next(numbers))
-        session.save_sheet(contest_id, sheet)
-        live.save_sheet(sheet)
-        live.result()
-
-    sides: list[Callable[[], None]] = [confirm_in_app, bare_append, service_only]
-    times: list[list[float]] = [[] for _ in sides]
+    scales = [Scale(work, sheets) for sheets in sizes]
+    # Every side of every scale timed in turn, sample by sample: a busy moment on a shared machine
+    # lands on all of them alike, so their ratios hold even when the machine's speed does not.
+    sides = [(scale.sheets, name, run) for scale in scales for name, run in scale.sides.items()]
+    times: dict[tuple[int, str], list[float]] = {(sheets, name): [] for sheets, name, _ in sides}
     warmup = 3
-    plan = [(i, side) for i in range(warmup + samples) for side in range(len(sides))]
+    plan = [(i, side) for i in range(warmup + samples) for side in sides]
     step = iter(plan)
     started = [0.0]
-    current = [(0, 0)]
+    current: list = [None]
 
     def settle(hops: int, profiling: bool) -> None:
         # Two passes of the event loop: the queued updates run in the first, what they post
@@ -156,9 +175,9 @@ def main() -> int:
         elapsed = time.perf_counter() - started[0]
         if profiling:
             profiler.disable()
-        i, side = current[0]
+        i, (sheets, name, _run) = current[0]
         if i >= warmup:
-            times[side].append(elapsed)
+            times[(sheets, name)].append(elapsed)
         QTimer.singleShot(0, next_step)
 
     def next_step() -> None:
@@ -167,23 +186,24 @@ def main() -> int:
         except StopIteration:
             app.quit()
             return
+        i, (sheets, name, run) = current[0]
+        profiling = profiler is not None and name == "app" and sheets == sizes[-1] and i >= warmup
         started[0] = time.perf_counter()
-        profiling = profiler is not None and current[0][1] == 0 and current[0][0] >= warmup
         if profiling:
             profiler.enable()
-        sides[current[0][1]]()
+        run()
         settle(2, profiling)
 
     QTimer.singleShot(0, next_step)
     app.exec()
-    session.close()
-    window.close_count()
+    for scale in scales:
+        scale.close()
     if profiler is not None:
         import pstats
 
         pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
-    app_s, bare_s, service_s = (statistics.median(t) for t in times)
-    print(json.dumps({"sheets": sheets, "app": app_s, "bare": bare_s, "service": service_s}))
+    print(json.dumps({str(sheets): {name: statistics.median(times[(sheets, name)]) for name in ("app", "bare", "service")}
+                      for sheets in sizes}))
     return 0
 
 

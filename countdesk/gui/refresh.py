@@ -28,6 +28,11 @@ class _StaleUntilShown(QObject):
         self._view = view
         self._handler = handler
         self._missed: list[str] = []
+        # Held here, not only by Qt (the view owns it): a Python wrapper Qt alone keeps is dropped
+        # with its state when Python's references go. Let go of when Qt destroys it with the view.
+        key = id(self)
+        _alive[key] = self
+        self.destroyed.connect(lambda *_args: _alive.pop(key, None))
         view.installEventFilter(self)
 
     @property
@@ -58,14 +63,14 @@ def refresh_when_shown(view: QWidget, signal: SignalInstance, handler: Callable[
     """Connect `signal(contest_id)` to `handler`, deferred while `view` is hidden in a shown window."""
     stale = _StaleUntilShown(view, handler)
     signal.connect(stale.changed)
-    setattr(view, _KEY, [*_deferrals(view), stale])
 
 
-_KEY = "_stale_until_shown"
+#: Every deferral whose view is alive, by id.
+_alive: dict[int, _StaleUntilShown] = {}
 
 
 def _deferrals(view: QWidget) -> list[_StaleUntilShown]:
-    return list(getattr(view, _KEY, ()))
+    return [deferral for deferral in list(_alive.values()) if deferral._view is view]
 
 
 def is_stale(view: QWidget) -> bool:

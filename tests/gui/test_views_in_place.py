@@ -195,3 +195,38 @@ def test_tabs_not_on_screen_catch_up_when_shown(qtbot, tmp_path):
     fresh = tally_contest(document.count().election, document.session.load().contest(CONTEST))
     assert result_view.result().first == fresh.first
     window.close_count()
+
+
+def test_a_hidden_view_catches_up_once_per_contest_in_order_when_shown(qtbot):
+    """What a view missed while hidden is replayed once per contest, in the order it happened, when
+    it is shown, also when Python keeps no reference to the view (it lives in a page of a stack)
+    and a collection has run; once on screen, a change reaches it at once."""
+    import gc
+
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QStackedWidget, QWidget
+
+    from countdesk.gui.refresh import refresh_when_shown
+
+    class Source(QObject):
+        changed = Signal(str)
+
+    source, seen = Source(), []
+    pages = QStackedWidget()
+    qtbot.addWidget(pages)
+    pages.addWidget(QWidget())
+    view = QWidget()
+    pages.addWidget(view)
+    refresh_when_shown(view, source.changed, seen.append)
+    with qtbot.waitExposed(pages):
+        pages.show()
+    del view
+    gc.collect()
+    source.changed.emit("c1")
+    source.changed.emit("c2")
+    source.changed.emit("c1")
+    assert seen == []  # not on screen
+    pages.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: seen == ["c1", "c2"])
+    source.changed.emit("")  # on screen now: at once
+    assert seen == ["c1", "c2", ""]

@@ -77,7 +77,6 @@ def sheet_limits(document, contest_id: str | None, round_number: int, editing: C
         return SheetLimits(round_number, False, 1, None, "")
     contest = document.contest(contest_id)
     multi_seat = contest.system is VotingSystem.FPTP and contest.seats > 1
-    others = [s for s in contest.sheets(round_number) if editing is None or s.id != editing.id]
     try:
         result = document.result(contest_id)
     except CountdeskError as error:  # an area's round-2 instruction lost or altered: nothing to check against
@@ -88,9 +87,14 @@ def sheet_limits(document, contest_id: str | None, round_number: int, editing: C
             return SheetLimits(1, multi_seat, contest.seats, None,
                                "Verification is not complete: this sheet cannot be checked against the "
                                "verified papers yet.")
-        used = sum(s.papers_counted for s in others)
+        # The result's running sum of every first-round sheet's papers, less the sheet corrected
+        # (as stored): the same figure as adding the other sheets up, at any number of sheets.
+        own = None if editing is None else next(
+            (s for s in contest.count_sheets if s.id == editing.id and s.round == 1), None)
+        used = result.ballot_papers_counted - (own.papers_counted if own is not None else 0)
         return SheetLimits(1, multi_seat, contest.seats, result.ballot_papers_verified - used, "verified papers")
     finalists = set(result.finalists or ())
     excluded = sum(votes for cid, votes in result.first.items() if cid not in finalists)
+    others = [s for s in contest.sheets(2) if editing is None or s.id != editing.id]
     used = sum(sum(s.votes.values()) + (s.non_transferable or 0) for s in others)
     return SheetLimits(2, False, 1, excluded - used, "papers of the eliminated candidates")
