@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pwd
-import re
 import shutil
 import socket
 import subprocess
@@ -20,21 +19,9 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
 
+from countdesk.services.server_setup import postgres_bin
+
 SUPERUSER = "countdesk_test"
-
-
-def postgres_bin() -> Path:
-    """The newest installed server's binaries (Debian keeps them under /usr/lib/postgresql/<ver>/bin)."""
-    found = sorted(
-        (p for p in Path("/usr/lib/postgresql").glob("*/bin") if (p / "initdb").exists()),
-        key=lambda p: int(re.sub(r"\D", "", p.parent.name) or 0),
-    )
-    if found:
-        return found[-1]
-    on_path = shutil.which("initdb")
-    if on_path:
-        return Path(on_path).parent
-    raise RuntimeError("PostgreSQL's server binaries are not installed: run scripts/bootstrap.sh")
 
 
 def free_port() -> int:

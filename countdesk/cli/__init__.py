@@ -107,6 +107,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--contest", required=True)
     p.add_argument("--operator", default=None, help="name stamped on the audit log")
     p.add_argument("--reason", default=None, help="why, when the sheet replaces one already recorded")
+
+    p = sub.add_parser("server", help="prepare the count server (PostgreSQL) on this machine")
+    server = p.add_subparsers(dest="server_command", metavar="ACTION", parser_class=_Parser, required=True)
+    p = server.add_parser(
+        "init", help="make, configure and start PostgreSQL for one count, with a role per station",
+        description="Make a PostgreSQL cluster in DATA for one count: TLS with a certificate authority it makes "
+                    "(its fingerprint printed, to compare at each station), SCRAM passwords, a role per station, "
+                    "connections only from the venue's subnet; then start it and set the count up. Each "
+                    "station's address and password line are written to a folder readable by root alone.",
+    )
+    p.add_argument("--data", required=True, metavar="DIR", help="a new folder for the server's data")
+    p.add_argument("--count", required=True, metavar="NAME", help="the count's database name (e.g. night)")
+    p.add_argument("--station", dest="stations", action="append", required=True, metavar="NAME",
+                   help="a station's role; give it once per station")
+    p.add_argument("--subnet", required=True, help="the venue's network, e.g. 192.168.50.0/24")
+    p.add_argument("--listen", action="append", required=True, metavar="ADDRESS",
+                   help="this machine's address on that network (more than once for several)")
+    p.add_argument("--port", type=int, default=5432)
+    p.add_argument("--name", dest="names", action="append", default=[], metavar="HOST",
+                   help="a host name stations use for this machine (in its certificate)")
+    p.add_argument("--out", default=None, metavar="DIR", help="where the stations' files go (default DATA-stations)")
     return parser
 
 

@@ -312,6 +312,22 @@ def cmd_sheet(args: Namespace) -> int:
     return 0
 
 
+def cmd_server(args: Namespace) -> int:
+    """`countdesk server init`: PostgreSQL for one count on this machine (services/server_setup.py)."""
+    from ..services.server_setup import ServerPlan, init_server
+
+    plan = ServerPlan(Path(args.data).absolute(), args.count, tuple(args.stations), args.subnet, tuple(args.listen),
+                      args.port, tuple(args.names), Path(args.out).absolute() if args.out else None)
+    report = init_server(plan)
+    print(f"count server for {args.count} started: data in {plan.data}")
+    print(f"certificate authority fingerprint (SHA-256), compare it at each station:\n  {report.ca_fingerprint}")
+    print(f"each station's address, password line and the CA certificate: {report.station_folder}")
+    for station, url in report.station_urls.items():
+        print(f"  {station}: {url}")
+    print(f"owner (set-up, copy in and out): {report.owner_url}")
+    return 0
+
+
 def cmd_verify_bundle(args: Namespace) -> int:
     from ..exchange.bundle import verify_bundle
 
