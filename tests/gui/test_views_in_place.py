@@ -230,3 +230,23 @@ def test_a_hidden_view_catches_up_once_per_contest_in_order_when_shown(qtbot):
     qtbot.waitUntil(lambda: seen == ["c1", "c2"])
     source.changed.emit("")  # on screen now: at once
     assert seen == ["c1", "c2", ""]
+
+
+def test_the_result_table_changes_the_figures_in_place(qtmodeltester):
+    from countdesk.gui.widgets.result_model import ResultTableModel
+    from gui_helpers import ELECTION
+
+    before = small_sv_contest((round_one("T01", 40, 30, 20, 10),))
+    after = small_sv_contest((round_one("T01", 40, 30, 20, 10), round_one("T02", 5, 0, 0, 0)))
+    model = ResultTableModel()
+    model.set_result(before, tally_contest(ELECTION, before))
+    qtmodeltester.check(model, force_py=False)
+    signals = Signals(model)
+    model.set_result(after, tally_contest(ELECTION, after))
+    assert signals.names() == ["dataChanged"]
+    assert model.line(0).first == 45 and model.line(1).first == 30
+    signals.clear()
+    model.set_result(after, tally_contest(ELECTION, after))  # the same figures again: nothing to say
+    assert signals.seen == []
+    model.set_result(None, None)  # no contest: the rows go
+    assert signals.names() == ["modelReset"] and model.rowCount() == 0

@@ -210,13 +210,21 @@ class ResultTableModel(QAbstractTableModel):
         self._columns: list[_Column] = []
 
     def set_result(self, contest: Contest | None, result: ContestResult | None) -> None:
-        self.beginResetModel()
-        self._contest = contest
+        """Show a result: in place (the lines whose figures moved) when the candidates and columns
+        are the ones shown, as after a confirmed sheet; otherwise as a reset."""
         if contest is None or result is None:
-            self._lines, self._columns = [], []
+            lines, columns = [], []
         else:
-            self._lines = candidate_lines(contest, result)
-            self._columns = _columns_for(result)
+            lines, columns = candidate_lines(contest, result), _columns_for(result)
+        same_rows = [line.candidate for line in lines] == [line.candidate for line in self._lines]
+        if same_rows and columns == self._columns:
+            changed = [row for row, (old, new) in enumerate(zip(self._lines, lines)) if old != new]
+            self._contest, self._lines = contest, lines
+            if changed:
+                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(columns) - 1))
+            return
+        self.beginResetModel()
+        self._contest, self._lines, self._columns = contest, lines, columns
         self.endResetModel()
 
     def line(self, row: int) -> CandidateLine:
