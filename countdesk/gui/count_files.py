@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..errors import CountdeskError
 from ..services.counts import CountSession
+from ..store.locations import describe_location
 from ..store.lock import CountLockedError
 from .application import create_count_from_file, default_count_folder, demo_source, fresh_demo_path
 from .worker import Task, run_with_progress
@@ -45,7 +46,7 @@ def open_session(parent: QWidget, path: Path, operator: str, *, read_only: bool 
             return None
         return open_session(parent, path, operator, read_only=True)
     except CountdeskError as error:
-        show_error(parent, f"{path.name} could not be opened", error.message)
+        show_error(parent, f"{describe_location(path)} could not be opened", error.message)
         return None
 
 

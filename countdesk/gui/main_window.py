@@ -19,6 +19,7 @@ from .dialogs.operator_dialog import ask_operator
 from .dialogs.passphrase_dialog import PassphraseDialog
 from .discard_guard import confirm_discard
 from .document import CountDocument
+from ..store.locations import is_server_url
 from .start_page import StartPage
 from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
 
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
         self.start_page.import_requested.connect(self.import_count_file)
         self.start_page.demo_requested.connect(self.open_demo)
         self.start_page.recent_requested.connect(self.open_count)
+        self.start_page.server_requested.connect(self.connect_to_server)
+        self.server_status = None
         self.operator_status = QLabel("")
         self.operator_status.setAccessibleName("Operator")
         self.statusBar().addPermanentWidget(self.operator_status)
@@ -195,13 +198,26 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_count(path)
 
-    def open_count(self, path: Path, *, operator: str | None = None, default_tab: str | None = None,
+    def connect_to_server(self) -> None:
+        """Start page ▸ Connect to a count server…: the count on the venue's server."""
+        from .server_connection import ask_server_address
+
+        url = ask_server_address(self)
+        if url is not None:
+            self.open_count(url)
+
+    def open_count(self, path: Path | str, *, operator: str | None = None, default_tab: str | None = None,
                    asked: bool = False) -> bool:
-        """Open `path` in place of the count open now (`asked`: the caller has already checked for
-        unconfirmed figures)."""
-        path = Path(path)
-        if self.document is not None and self.document.path.resolve() == path.resolve():
-            return True  # already open here
+        """Open `path` (a count file, or a count server's postgresql:// address) in place of the count
+        open now (`asked`: the caller has already checked for unconfirmed figures)."""
+        if is_server_url(path):
+            if self.document is not None and str(self.document.session.location) == path:
+                return True  # already open here
+        else:
+            path = Path(path)
+            if self.document is not None and not self.document.session.shared \
+                    and self.document.path.resolve() == path.resolve():
+                return True  # already open here
         if not asked and not self.may_drop_typing("open another count"):
             return False
         operator = operator or self.ask_operator_once()
@@ -263,11 +279,18 @@ class MainWindow(QMainWindow):
         document.operator_changed.connect(lambda _n: self._update_state())
         document.changed.connect(lambda _c: self._update_title())
         path = document.path
-        if not document.read_only:
-            settings.add_recent_count(path)
-        # Both read before anything is selected: selecting the contest records the place (the
-        # Set-up tab, still current then), which overwrote the tab remembered from last time.
-        contest, tab = settings.last_contest(path), settings.last_tab(path)
+        contest = tab = None
+        if document.session.shared:  # a server count: no file to remember; others' changes followed live
+            from .server_connection import ServerStatus
+
+            self.server_status = ServerStatus(document, self)
+            self.statusBar().addPermanentWidget(self.server_status)
+        else:
+            if not document.read_only:
+                settings.add_recent_count(path)
+            # Both read before anything is selected: selecting the contest records the place (the
+            # Set-up tab, still current then), which overwrote the tab remembered from last time.
+            contest, tab = settings.last_contest(path), settings.last_tab(path)
         if contest:
             self.workspace.select_contest(contest)
         # The tab is chosen before the workspace is shown, so only that tab's view is built.
@@ -289,6 +312,11 @@ class MainWindow(QMainWindow):
             self.projector = None
         document, workspace = self.document, self.workspace
         self.document, self.workspace = None, None
+        if self.server_status is not None:
+            self.server_status.stop()
+            self.statusBar().removeWidget(self.server_status)
+            self.server_status.deleteLater()
+            self.server_status = None
         if self.auto_backup is not None:
             self.auto_backup.stop()
             self.auto_backup = None
@@ -301,7 +329,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _remember_place(self, *_args: object) -> None:
-        if self.document is None or self.workspace is None or self.document.session.closed:
+        if self.document is None or self.workspace is None or self.document.session.closed \
+                or self.document.session.shared:
             return
         settings.remember_tab(self.document.path, self.workspace.tab_name())
         contest = self.workspace.current_contest()
@@ -343,7 +372,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("countdesk")
             return
         election = self.document.count().election
-        title = f"{election.title} — {self.document.path.name}"
+        where = self.document.path.name
+        if self.document.session.shared:
+            where = self.tr("{0} (count server)").format(where)
+        title = f"{election.title} — {where}"
         if self.document.read_only:
             holder = getattr(self.document.session, "lock_holder", None)
             held = f", open for writing by {holder.operator or holder.user} on {holder.host}" if holder else ""
@@ -450,7 +482,7 @@ class MainWindow(QMainWindow):
 
         Started a second after the count is shown (its first check is half a minute away anyway),
         so the backup machinery does not delay the first sight of the count."""
-        if document.read_only:
+        if document.read_only or document.session.shared:  # a server count is backed up by `countdesk copy`
             return
         QTimer.singleShot(AUTO_BACKUP_START_MS, self, lambda: self._begin_auto_backup(document))
 

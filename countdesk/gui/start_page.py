@@ -20,6 +20,7 @@ class StartPage(QWidget):
     demo_requested = Signal()
     import_requested = Signal()
     recent_requested = Signal(Path)
+    server_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +40,9 @@ class StartPage(QWidget):
         self.open_button = self._button("&Open count…", "Open a count file (.countdesk)", self.open_requested)
         self.import_button = self._button("&Import a count file…", "Make a new count from a count file (JSON)",
                                           self.import_requested)
+        self.server_button = self._button(self.tr("Connect to a count &server…"),
+                                          self.tr("Open a count kept on the venue's count server"),
+                                          self.server_requested)
         self.demo_button = self._button("Open the &demo count", "Open the demo count: Mayor of Liverpool 2021",
                                         self.demo_requested)
         demo_hint = QLabel("The Mayor of Liverpool 2021, as published: a supplementary-vote count that needed a "
@@ -57,7 +61,7 @@ class StartPage(QWidget):
         self.no_recent.setProperty("role", "hint")
 
         actions = QVBoxLayout()
-        for widget in (self.new_button, self.open_button, self.import_button):
+        for widget in (self.new_button, self.open_button, self.import_button, self.server_button):
             actions.addWidget(widget)
         actions.addSpacing(18)
         actions.addWidget(self.demo_button)

@@ -1,0 +1,79 @@
+"""A station on a count server: asking for the server's address, and saying in the status bar
+which server and count this window is on and whether it is connected.
+
+While the server cannot be reached the status bar says so in words (entry is paused: a sheet
+confirmed now is refused and stays typed in its form); the station tries again every few seconds
+by itself and, once back, re-reads the count once, since it may have missed others' changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
+
+from ..store.locations import is_server_url
+from .document import CountDocument
+from .live_updates import LiveUpdates
+
+RETRY_MS = 3000
+
+
+def ask_server_address(parent: QWidget) -> str | None:
+    """The server's address, as whoever set the server up gave it; None when cancelled."""
+    text, ok = QInputDialog.getText(
+        parent, parent.tr("Connect to a count server"),
+        parent.tr("The count server's address, as given for this station\n"
+                  "(postgresql://STATION@HOST:PORT/COUNT?sslmode=verify-full&sslrootcert=venue-ca.crt).\n"
+                  "Its password is read from this computer's ~/.pgpass file."),
+        QLineEdit.EchoMode.Normal, "")
+    text = text.strip()
+    if not ok or not text:
+        return None
+    if not is_server_url(text):
+        from .count_files import show_error
+
+        show_error(parent, parent.tr("Not a count server's address"),
+                   parent.tr("A count server's address starts postgresql://"))
+        return None
+    return text
+
+
+class ServerStatus(QLabel):
+    """"Count server: night on host:5432 — connected" in the status bar, kept true."""
+
+    def __init__(self, document: CountDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("serverStatus")
+        self.document = document
+        self.where = document.session.path.name
+        self.live = LiveUpdates(document, self)
+        self.live.connected_changed.connect(self._connection_changed)
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._try_again)
+        self._show(self.live.connected)
+
+    def _show(self, connected: bool) -> None:
+        if connected:
+            text = self.tr("Count server: {0} — connected").format(self.where)
+        else:
+            text = self.tr("Count server: {0} — DISCONNECTED: entry paused, typed figures are kept; "
+                           "reconnecting…").format(self.where)
+        self.setText(text)
+        self.setAccessibleName(text)
+
+    def _connection_changed(self, connected: bool) -> None:
+        self._show(connected)
+        if connected:
+            self._retry.stop()
+        else:
+            self._retry.start()
+
+    def _try_again(self) -> None:
+        ping = getattr(self.document.session._require_open(), "ping", None)
+        if ping is not None and ping() and self.live.start():
+            self.document.refresh()  # announcements made while away were missed: read the count once
+
+    def stop(self) -> None:
+        self._retry.stop()
+        self.live.stop()

@@ -1,0 +1,68 @@
+"""The app on a count server: the start page connects, the window names the server and count,
+follows other stations live, says when it is cut off and comes back by itself."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import psycopg
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from countdesk.gui.main_window import MainWindow
+from countdesk.services import CountSession
+from server_builders import CONTEST_ID, sheet, votes
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    sandbox = Path(tempfile.mkdtemp(prefix="countdesk-server-gui-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(sandbox))
+    w = MainWindow(operator="Ann")
+    qtbot.addWidget(w)
+    yield w
+    w.close_count()
+
+
+def test_connect_to_a_count_server_from_the_start_page(window, qtbot, server_count, station_url, monkeypatch):
+    url = station_url("hall")
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(a[1]) or (url, True)))
+    assert "&server" in window.start_page.server_button.text()  # Alt+S on the start page
+    window.start_page.server_button.click()
+    assert asked == ["Connect to a count server"]
+    assert window.document is not None and window.document.session.shared
+    assert "(count server)" in window.windowTitle() and "on " in window.windowTitle()
+    assert "connected" in window.server_status.text() and "DISCONNECTED" not in window.server_status.text()
+
+    with CountSession.open(station_url("desk"), "Bob") as other:
+        other.save_sheet(CONTEST_ID, sheet("desk", 1))
+    qtbot.waitUntil(lambda: window.document.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=1000)
+
+    # The server ends this station's connections (a network cut): it says so, then comes back.
+    with psycopg.connect(server_count, autocommit=True) as conn:
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     "WHERE pid <> pg_backend_pid() AND usename LIKE 'hall%'")
+    qtbot.waitUntil(lambda: "DISCONNECTED" in window.server_status.text(), timeout=3000)
+    window.server_status._retry.setInterval(100)
+    window.server_status._retry.start()
+    qtbot.waitUntil(lambda: "— connected" in window.server_status.text(), timeout=5000)
+    with CountSession.open(station_url("desk"), "Bob") as other:
+        other.save_sheet(CONTEST_ID, sheet("desk", 2))
+    qtbot.waitUntil(lambda: len(window.document.contest(CONTEST_ID).count_sheets) == 2, timeout=1000)
+
+
+def test_a_station_of_another_schema_version_is_refused_with_a_message(window, server_count, monkeypatch):
+    with psycopg.connect(server_count, autocommit=True) as conn:
+        conn.execute("INSERT INTO countdesk_migrations VALUES (99, 'countdesk', 'm9999_future', 'now')")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text() + " " + box.informativeText()))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (server_count, True))
+    window.start_page.server_button.click()
+    assert window.document is None
+    assert any("newer version of countdesk" in s for s in shown), shown
