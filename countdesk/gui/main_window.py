@@ -22,6 +22,7 @@ from .document import CountDocument
 from ..store.locations import is_server_url
 from .start_page import StartPage
 from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
+from .plain_text import guard_plain_text
 
 STATUS_TIMEOUT_MS = 8000
 AUTO_BACKUP_START_MS = 1000
@@ -30,6 +31,7 @@ AUTO_BACKUP_START_MS = 1000
 class MainWindow(QMainWindow):
     def __init__(self, operator: str | None = None) -> None:
         super().__init__()
+        guard_plain_text()  # also when a test or an embedding app made the QApplication
         self.setObjectName("mainWindow")
         self.setAccessibleName("countdesk")
         #: The operator's name, asked once per session (per run of the app) and stamped on every change.

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ... import __version__
 from ...licences import Component, all_components
 from ..appearance import resource_file
+from ..plain_text import escaped, rich_label
 
 _SOURCE_ICONS = Path(__file__).resolve().parents[3] / "packaging" / "icons"
 _KIND_WORDS = {"runtime": "Runtime", "library": "Library", "support": "Supporting library", "font": "Font"}
@@ -69,7 +70,7 @@ class AboutDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
         icon.setAccessibleName("countdesk icon")
-        self.title_label = QLabel(f"<b>countdesk {__version__}</b>")
+        self.title_label = rich_label(QLabel(f"<b>countdesk {escaped(__version__)}</b>"))
         self.title_label.setObjectName("aboutTitle")
         self.title_label.setAccessibleName(f"countdesk version {__version__}")
         title_font = self.title_label.font()

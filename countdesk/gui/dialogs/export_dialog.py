@@ -298,11 +298,11 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.progress.setFormat("Done")
-        lines = [f"<b>{SAFE_TO_REMOVE}.</b>", f"Folder: {report.path}",
+        lines = [f"{SAFE_TO_REMOVE}.", f"Folder: {report.path}",
                  "Fingerprint printed on the documents (typed back at collation):"]
         lines += [f"Warning: {w}" for w in warnings]
         self.status.setStyleSheet(_SUCCESS_STYLE)
-        self._set_status("<br>".join(_escape(line) if not line.startswith("<b>") else line for line in lines))
+        self._set_status("\n".join(lines))  # plain text: a folder's name is never markup
         self.fingerprint.setText(report.paper_fingerprint)
         self.fingerprint.show()
         self.cancel_button.setText("Close")

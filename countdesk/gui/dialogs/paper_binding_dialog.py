@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...services.collation_session import PendingBundle
 from ..appearance import figure_font, set_style_flag
+from ..plain_text import escaped, rich_label
 
 _GROUP = QRegularExpression(r"^\s*[0-9A-Fa-f]{0,2}\s?[0-9A-Fa-f]{0,2}\s*$")
 
@@ -41,9 +42,10 @@ class PaperBindingDialog(QDialog):
         election = pending.count.election
         heading = QLabel(f"Bundle from {election.area}")
         heading.setProperty("role", "heading")
-        verified = QLabel(
-            f"{election.title}<br>Every file checked and the signature valid. Signed by the key with fingerprint "
-            f"<b>{pending.key_fingerprint}</b>.")
+        verified = rich_label(QLabel(
+            f"{escaped(election.title)}<br>Every file checked and the signature valid. Signed by the key with "
+            f"fingerprint <b>{escaped(pending.key_fingerprint)}</b>: compare it with the one the area's export "
+            "printed."))
         verified.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -57,11 +59,11 @@ class PaperBindingDialog(QDialog):
             banner.setWordWrap(True)
             layout.addWidget(banner)
         positions = pending.positions
-        ask = QLabel(
-            f"Take the paper {election.area}'s returning officer signed (the provisional statement or the "
+        ask = rich_label(QLabel(
+            f"Take the paper {escaped(election.area)}'s returning officer signed (the provisional statement or the "
             "declaration). At the foot of the page is the fingerprint, eight groups of four characters. Type the "
             + " and the ".join(f"<b>{ordinal(p)}</b>" for p in positions) + " group"
-            + ("s" if len(positions) > 1 else "") + ".")
+            + ("s" if len(positions) > 1 else "") + "."))
         ask.setWordWrap(True)
         layout.addWidget(ask)
         form = QFormLayout()

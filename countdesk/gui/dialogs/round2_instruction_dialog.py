@@ -18,6 +18,7 @@ from ...errors import CountdeskError
 from ...exchange.round2 import Round2Instruction, check_instruction_applies, read_round2_instruction
 from ...services.round2_area import checked_instruction, import_round2_instruction, replacement_question
 from ..appearance import format_figure, set_style_flag
+from ..plain_text import escaped, rich_label
 
 JSON_FILTER = "Round-2 instructions (*.json)"
 
@@ -128,13 +129,16 @@ class Round2InstructionDialog(QDialog):
             return
         self.instruction = instruction
         contest = self.document.contest(instruction.contest_id)
-        first = "<br>".join(f"&nbsp;&nbsp;{contest.candidate(cid).name}: {format_figure(votes)}"
+        # Every piece of the file and the count is escaped: markup in issued_by or a name must not
+        # make this dialog show other finalists than the file's (gui/plain_text.py).
+        first = "<br>".join(f"&nbsp;&nbsp;{escaped(contest.candidate(cid).name)}: {format_figure(votes)}"
                             for cid, votes in sorted(instruction.first_preferences.items(), key=lambda kv: -kv[1]))
+        rich_label(self.summary)
         self.summary.setText(
-            f"<b>{contest.title}</b><br>Issued by {instruction.issued_by} on "
+            f"<b>{escaped(contest.title)}</b><br>Issued by {escaped(instruction.issued_by)} on "
             f"{instruction.issued_at:%d %B %Y at %H:%M} for {len(instruction.areas)} areas.<br>"
             f"First preferences in all areas together:<br>{first}<br>"
-            f"Count second preferences for: <b>{self._names(contest.id, instruction.finalists)}</b>.")
+            f"Count second preferences for: <b>{escaped(self._names(contest.id, instruction.finalists))}</b>.")
         try:
             replacing = replacement_question(self.document.session, self.path) is not None
         except CountdeskError as error:  # the file changed since it was read a moment ago
