@@ -23,7 +23,7 @@ def title_key(ctx: DocumentContext) -> str:
 def officer(ctx: DocumentContext) -> Officer:
     cy, en = say_plain(title_key(ctx), "cy-en")
     title = ByLang(en, cy)
-    if getattr(ctx.election, "deputy", False):
+    if ctx.election.deputy:
         cy, en = say_plain("officer.deputy", "cy-en", title=title)
         title = ByLang(en, cy)
     return Officer((ctx.election.returning_officer or "").strip(), title)

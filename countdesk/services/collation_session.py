@@ -363,7 +363,8 @@ class CollationSession:
         if result is None:
             raise CollationError(f'no contest "{contest_id}" in this collation')
         # The collating officer declares, in their own name: never the first area's returning officer.
-        election = replace(collated.merged.election, area=self.name, returning_officer=self.officer or None)
+        election = replace(collated.merged.election, area=self.name, returning_officer=self.officer or None,
+                           deputy=self.officer_deputy)
         return DocumentContext(election, collated.merged.contest(contest_id), result, generated_at, place=place,
                                fingerprint=self.collation_fingerprint(), lang=default_lang(election),
                                app_version=__version__)
