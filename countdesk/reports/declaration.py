@@ -43,7 +43,7 @@ def check_ready(ctx: DocumentContext) -> None:
     if result.status is not Status.ELECTED or not result.elected:
         why = {
             Status.NEEDS_LOTS: "a tie must first be decided by lot and the lot recorded",
-            Status.INCOMPLETE: "the count is not complete",
+            Status.INCOMPLETE: "the count is not complete" + (f" ({summary(result.gaps)})" if result.gaps else ""),
         }.get(result.status, "no candidate is elected")
         raise DocumentNotReady(
             f"the result cannot be declared yet: {why}; print the provisional result sheet instead",
