@@ -17,6 +17,7 @@ from ..domain.model import (
     Election, Lot, Nation, Office, VotingSystem,
 )
 from ..errors import ValidationError
+from ..font_coverage import first_unprintable, unprintable_message
 from ..exchange.text_rules import (
     LARGEST_FIGURE, MAX_TEXT_LENGTH, bad_id_message, first_forbidden_char, forbidden_char_message, is_blank,
     is_valid_id,
@@ -41,21 +42,27 @@ def require_text(value: object, where: str, what: str, *, limit: int = MAX_TEXT_
     return value
 
 
-def require_str(value: object, where: str, what: str, *, optional: bool = False, limit: int = MAX_TEXT_LENGTH) -> None:
+def require_str(value: object, where: str, what: str, *, optional: bool = False, limit: int = MAX_TEXT_LENGTH,
+                printed: bool = True) -> None:
     if value is None and optional:
         return
     if not isinstance(value, str):
         raise ValidationError(f"{what} must be text, not {type(value).__name__}", where)
-    _clean_text(value, where, what, limit)
+    _clean_text(value, where, what, limit, printed=printed)
 
 
-def _clean_text(value: str, where: str, what: str, limit: int) -> None:
-    """The count file's text rules: no control characters, a sane length."""
+def _clean_text(value: str, where: str, what: str, limit: int, *, printed: bool = True) -> None:
+    """The count file's text rules: no control characters, a sane length; and text that goes on
+    the documents (`printed`) only in characters their embedded font can print (font_coverage.py):
+    refused here, at import and at the keyboard, rather than printed as empty boxes."""
     bad = first_forbidden_char(value)
     if bad is not None:
         raise ValidationError(f"{what} {forbidden_char_message(bad)}", where)
     if len(value) > limit:
         raise ValidationError(f"{what} is longer than {limit} characters", where)
+    unprintable = first_unprintable(value) if printed else None
+    if unprintable is not None:
+        raise ValidationError(f"{what} {unprintable_message(unprintable)}", where)
 
 
 def require_count(value: object, where: str, *, optional: bool = False) -> None:
@@ -80,14 +87,14 @@ def require_reason(reason: object, where: str, why: str) -> str:
 def optional_reason(reason: object, where: str) -> str | None:
     if reason is None:
         return None
-    require_str(reason, where, "reason", limit=MAX_NOTE_LENGTH)
+    require_str(reason, where, "reason", limit=MAX_NOTE_LENGTH, printed=False)  # the audit trail's, not paper's
     return reason.strip() or None
 
 
 def validate_operator(operator: object) -> str:
     if not isinstance(operator, str) or is_blank(operator):
         raise ValidationError("the operator's name must be given", "operator")
-    _clean_text(operator, "operator", "the operator's name", MAX_TEXT_LENGTH)
+    _clean_text(operator, "operator", "the operator's name", MAX_TEXT_LENGTH, printed=False)
     return operator.strip()
 
 

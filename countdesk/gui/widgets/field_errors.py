@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ...exchange.text_rules import (
     bad_id_message, first_forbidden_char, forbidden_char_message, is_blank, is_valid_id,
 )
+from ...font_coverage import first_unprintable, unprintable_message
 from ..appearance import set_style_flag
 
 
@@ -57,6 +58,9 @@ def name_problem(text: str, what: str) -> str:
     ch = first_forbidden_char(text)
     if ch is not None:
         return f"{what} {forbidden_char_message(ch)}"
+    ch = first_unprintable(text)  # the services refuse it too: said while typing
+    if ch is not None:
+        return f"{what} {unprintable_message(ch)}"
     return ""
 
 
