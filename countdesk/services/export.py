@@ -152,9 +152,20 @@ def write_export_bundle(
         key_fingerprint=signing_key.fingerprint, files=written, documents_skipped=tuple(skipped),
         audit_head=snapshot.audit_head,
         audit_chain_ok=snapshot.audit_verdict.ok,
-        warnings=() if snapshot.audit_verdict.ok else (
-            f"the count's audit trail failed its check: {snapshot.audit_verdict.problem}",),
+        warnings=_key_change(snapshot, signing_key.fingerprint),
     )
+
+
+def _key_change(snapshot: CountSnapshot, fingerprint: str) -> tuple[str, ...]:
+    """The signing key's identity is under the chain: each export's row records it. A bundle
+    signed by another key than this count's last one is said, so the collating officer, who pinned
+    the earlier key, is told before the bundle is refused there."""
+    earlier = [row.after.get("key_fingerprint") for row in snapshot.audit_rows
+               if row.action == EXPORT_ACTION and isinstance(row.after, dict)]
+    if earlier and earlier[-1] and earlier[-1] != fingerprint:
+        return (f"this bundle is signed by key {fingerprint}, but this count's last bundle was signed by key "
+                f"{earlier[-1]}: tell the collating officer, who will be asked to accept the new key",)
+    return ()
 
 
 def record_export(session: CountSession, report: ExportReport) -> ExportReport:

@@ -181,3 +181,16 @@ def test_collate_refuses_a_bundle_whose_count_does_not_replay_from_its_own_trail
     assert "do not replay from its own audit log" in err
     code, said, _ = run_cli(capsys, "collate", str(bundle))
     assert code == 0 and "ELECTED" in said
+
+
+def test_a_bundle_signed_by_another_key_than_the_counts_last_is_said(liverpool_db, tmp_path, monkeypatch, capsys):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    code, said, _ = run_cli(capsys, "export", "--db", str(liverpool_db), "--to", str(stick))
+    assert code == 0 and "note:" not in said
+    monkeypatch.setenv("COUNTDESK_HOME", str(tmp_path / "another-laptop"))  # another installation's key
+    code, said, _ = run_cli(capsys, "export", "--db", str(liverpool_db), "--to", str(stick))
+    assert code == 0 and "note: this bundle is signed by key" in said and "last bundle was signed by key" in said
+    with CountSession.open(liverpool_db, "Reader", read_only=True) as session:
+        keys = [row.after["key_fingerprint"] for row in session.audit_rows(action="bundle.export")]
+    assert len(set(keys)) == 2  # each key is in the chained trail

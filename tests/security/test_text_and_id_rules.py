@@ -58,11 +58,12 @@ def test_every_name_gives_a_file_name_and_different_names_different_ones():
 def test_the_schema_states_the_same_rules_as_text_rules():
     from importlib import resources
 
-    from countdesk.exchange.countfile_schema import SCHEMA_RESOURCE
+    from countdesk.exchange.countfile_schema import SCHEMA_RESOURCES
 
-    schema = json.loads(resources.files("countdesk").joinpath(SCHEMA_RESOURCE).read_text("utf-8"))
-    assert schema["$defs"]["id"]["pattern"] == ID_PATTERN
-    assert schema["$defs"]["text"]["pattern"] == f"^[^{FORBIDDEN_CLASS}]*$"
+    for resource in SCHEMA_RESOURCES.values():  # every format version's schema
+        schema = json.loads(resources.files("countdesk").joinpath(resource).read_text("utf-8"))
+        assert schema["$defs"]["id"]["pattern"] == ID_PATTERN, resource
+        assert schema["$defs"]["text"]["pattern"] == f"^[^{FORBIDDEN_CLASS}]*$", resource
 
 
 INVISIBLE = ["\u200b", "\u2060", "\ufeff", "\u180e"]
