@@ -26,6 +26,20 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 PYTHON=${PYTHON:-python3}
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+  echo "bootstrap: $PYTHON not found: install Python 3.11 or newer (sudo apt-get install python3)" >&2
+  exit 2
+fi
+# Debian and Ubuntu ship venv (and the pip it bootstraps) separately as python3.X-venv.
+if [ ! -x .venv/bin/python ] && ! "$PYTHON" -c "import ensurepip, venv" >/dev/null 2>&1; then
+  version=$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+  echo "bootstrap: installing python${version}-venv (python3 -m venv needs it)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "python${version}-venv" >/dev/null \
+    || $SUDO apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+fi
 if [ ! -x .venv/bin/python ]; then
   echo "bootstrap: creating .venv"
   "$PYTHON" -m venv .venv

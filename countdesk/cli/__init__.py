@@ -7,6 +7,7 @@ traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -48,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("file", nargs="?")
     src.add_argument("--db", help=f"a .countdesk count file or {_SERVER}")
-    p.add_argument("--json", action="store_true", help="the result as JSON (spec/count-file.md)")
+    p.add_argument("--json", action="store_true", help="the result as JSON (the shape is described in docs/results-formats.md)")
 
     p = sub.add_parser("collate", help="add up several areas' count files or bundles")
     p.add_argument("files", nargs="+", metavar="FILE_OR_BUNDLE")
@@ -131,10 +132,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+APP_COMMANDS = (None, "gui", "demo")
+
+
+def display_problem(environ=os.environ, platform: str = sys.platform) -> str | None:
+    """Why the app cannot show a window here, or None. Checked before Qt starts: without a display
+    Qt aborts (exit 134) with a message about xcb libraries that never names the cause."""
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    return ("there is no display to show the app on (neither DISPLAY nor WAYLAND_DISPLAY is set: a text "
+            "console or a remote shell). Start countdesk from the desktop, or use its commands "
+            "without a window (countdesk --help)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command in APP_COMMANDS and not (args.version or args.self_test):
+        problem = display_problem()
+        if problem is not None:
+            print(f"countdesk: {problem}", file=sys.stderr)
+            return 2
     from . import commands
 
     try:

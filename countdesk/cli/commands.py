@@ -10,6 +10,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from .. import __version__
+from ..errors import CountdeskError
 from ..domain.collation import merge_areas
 from ..domain.model import Count
 from ..domain.tally import tally, tally_contest
@@ -198,6 +199,9 @@ def cmd_audit(args: Namespace) -> int:
     with CountSession.open(_location(args.db), _operator(args), read_only=True) as session:
         _warn_if_trail_cut(session)
         rows = session.audit_rows(contest_id=args.contest)
+        if args.contest and not rows:  # a removed contest still has its rows: only a stranger has none
+            known = ", ".join(c.id for c in session.load().contests) or "none"
+            raise CountdeskError(f'no such contest "{args.contest}" (contests: {known})', str(args.db))
     for row in rows:
         print(f"{row.id:>6}  {row.at}  {row.operator:<16}  {row.action:<18}  {row.contest_id or '':<24}  "
               f"{row.key or '':<12}  {row.reason or ''}")
@@ -219,6 +223,13 @@ def cmd_declare(args: Namespace) -> int:
     db, out = _location(args.db), Path(args.out).absolute()
     refuse_overwriting_inputs(out, count=db)
     require_trail_matches(db, f"the {DOCUMENT_NAMES.get(args.document, 'document')}")
+    # Everything that can refuse (an unknown contest, a document that cannot be made) is checked
+    # through a read-only view first: a refused declare leaves no trace in the audit trail (opening
+    # for writing records a session.open row).
+    with CountSession.open(db, _operator(args), read_only=True) as looking:
+        count = looking.load()
+        finalists = instructed_finalists(looking, [args.contest]).get(args.contest)
+        document_context(count, args.contest, lang=args.lang, place=args.place, instructed_finalists=finalists)
     locked: CountLockedError | None = None
     try:
         session = CountSession.open(db, _operator(args))

@@ -6,6 +6,7 @@ from typing import Iterable
 
 from ..domain.model import REJECTED_HEADS, Contest
 from ..domain.heads import SHORT_HEAD_LABELS
+from ..domain.places import place_in_words
 from ..domain.result import ContestResult, share_percent
 
 
@@ -18,7 +19,8 @@ def _row(cells: Iterable[str], widths: list[int], numeric_from: int) -> str:
 
 
 def render_result(contest: Contest, result: ContestResult) -> str:
-    lines = [f"{contest.title} ({contest.system.value.upper()}, {contest.seats} seat{'s' if contest.seats > 1 else ''})"]
+    lines = [f"{contest.title} ({contest.system.value.upper()}, {contest.seats} seat{'s' if contest.seats > 1 else ''})"
+             f" — contest id {contest.id}"]  # the id --contest asks for (declare, audit)
     lines.append(f"Status: {result.status.value.replace('_', ' ').upper()}")
     has_final = result.final is not None
     header = ["Candidate", "Description", "First" if has_final else "Votes", "%"]
@@ -62,5 +64,5 @@ def render_result(contest: Contest, result: ContestResult) -> str:
     if result.warnings:
         lines.append("")
         lines.append("Warnings:")
-        lines += [f"  {w.code} {w.where}: {w.message}" for w in result.warnings]
+        lines += [f"  {w.code} {place_in_words(contest, w.where)}: {w.message}" for w in result.warnings]
     return "\n".join(lines)

@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
     # -- menus ----------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding (Close is Ctrl+F4 and Ctrl+W), not only the first
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         action.setObjectName(name or text)

@@ -245,8 +245,9 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
         existing = list(self._states.values())
         if existing and not replace:
             raise CountdeskError(
-                f"{cdb.path.name} already holds {len(existing)} contest(s) ({', '.join(s.id for s in existing)}): "
-                "import with replace to overwrite them", str(cdb.path),
+                f"the count already holds {len(existing)} contest(s) ({', '.join(s.id for s in existing)}): "
+                "import again with --replace (countdesk import FILE --db COUNT --replace) to overwrite them",
+                str(cdb.path),
             )
         declared = [s.id for s in existing if s.declared]
         if declared:

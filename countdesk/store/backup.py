@@ -95,7 +95,7 @@ def _snapshot(count_path: Path, target: Path) -> None:
     """One step of the backup API (pages=-1): the whole file as of one committed transaction.
     The copy is switched out of WAL mode so that it is one self-contained file."""
     if not count_path.is_file():
-        raise CountdeskError(f"{count_path.name}: no such count file", str(count_path))
+        raise CountdeskError("no such count file", str(count_path))
     source = sqlite3.connect(f"{count_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         copy = sqlite3.connect(str(target))

@@ -176,7 +176,7 @@ def require_regular_file(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise CountdeskError(f"{path.name}: no such count file", str(path)) from None
+        raise CountdeskError("no such count file", str(path)) from None
     except OSError as exc:
         raise CountdeskError(f"cannot read {path.name}: {exc.strerror}", str(path)) from exc
     if not stat.S_ISREG(mode):

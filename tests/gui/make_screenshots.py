@@ -1,8 +1,12 @@
-"""Screenshots for the user guide, taken from the real app offscreen: `python tests/gui/make_screenshots.py`.
+"""Screenshots for the user guide, taken from the real app offscreen:
+
+    python tests/gui/make_screenshots.py              # into test-artifacts/guide-screenshots/ to look at
+    python tests/gui/make_screenshots.py --update-docs  # replace the guide's docs/screenshots/*.png
 
 Each screen is set up through the same services and widgets the operators use, grabbed, and
-scaled to 1,000 pixels wide into docs/screenshots/. Run it after a visible change and commit the
-PNGs (a few tens of kilobytes each).
+scaled to 1,000 pixels wide. The committed PNGs change only when asked (--update-docs): run it
+after a visible change, look, then commit them (a few tens of kilobytes each). Any `python` will
+do: without Qt it starts again with the project's own .venv/bin/python.
 """
 
 from __future__ import annotations
@@ -11,6 +15,16 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+try:
+    import PySide6  # noqa: F401
+except ImportError:  # the system's python: run again with the project's virtual environment
+    VENV_PYTHON = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+        os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), __file__, *sys.argv[1:]])
+    raise SystemExit("make_screenshots: Qt (PySide6) is not installed here: run `bash scripts/bootstrap.sh` "
+                     "first, then `python tests/gui/make_screenshots.py` again")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="countdesk-screenshots-"))
@@ -32,7 +46,9 @@ from countdesk.gui.main_window import MainWindow  # noqa: E402
 from countdesk.services.counts import CountSession  # noqa: E402
 from gui_helpers import DEMO, make_count_file, round_one, small_sv_contest  # noqa: E402
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
+#: Where they go unless --update-docs: beside the tests' own screenshots, never committed.
+OUT = DOCS_SCREENSHOTS if "--update-docs" in sys.argv[1:] else ROOT / "test-artifacts" / "guide-screenshots"
 WIDTH = 1000
 WINDOW = (1180, 800)
 CONTEST = "mayor.testshire"
@@ -54,7 +70,7 @@ def save(widget: QWidget, name: str) -> Path:
     if not image.save(str(path), "PNG", 9):
         raise SystemExit(f"could not write {path}")
     _shrink(path)
-    print(f"{path.relative_to(OUT.parents[1])}  {image.width()}x{image.height()}  {path.stat().st_size // 1024} KB")
+    print(f"{path.relative_to(ROOT)}  {image.width()}x{image.height()}  {path.stat().st_size // 1024} KB")
     return path
 
 

@@ -235,9 +235,11 @@ class SetupView(QWidget):
 
     def add_contest(self) -> None:
         dialog = AddContestDialog(self.document.count().election.poll_date, set(self.document.contest_ids()), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        details = dialog.form.details() if accepted else None
+        dialog.deleteLater()  # not kept under the Set-up tab for the rest of the night
+        if details is None:
             return
-        details = dialog.form.details()
         commands = contest_commands(self.document, details, None)
         command = commands[0] if len(commands) == 1 else CompositeCommand(commands[0].text(), commands)
         if self._push(command, f"Contest {details.title} added."):
