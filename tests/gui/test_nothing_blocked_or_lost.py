@@ -62,10 +62,11 @@ def test_choose_folder_by_its_button_exports_there(qtbot, tmp_path, open_documen
     folder = tmp_path / "chosen"
     folder.mkdir()
     answer_folder_dialog(qtbot, folder)
-    dialog.drives.setFocus()
+    focus_on(qtbot, dialog.drives)
     mnemonic(qtbot, Qt.Key.Key_F)  # "Choose &folder…": clicked(bool) reached choose_folder as its folder
     qtbot.waitUntil(lambda: dialog.target() == folder, timeout=5000)
     assert dialog.export_button.isEnabled()
+    focus_on(qtbot, dialog.drives)  # back in the export dialog once the folder dialog has closed
     mnemonic(qtbot, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
     assert dialog.report.path.parent == folder
