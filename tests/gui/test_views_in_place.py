@@ -250,3 +250,21 @@ def test_the_result_table_changes_the_figures_in_place(qtmodeltester):
     assert signals.seen == []
     model.set_result(None, None)  # no contest: the rows go
     assert signals.names() == ["modelReset"] and model.rowCount() == 0
+
+
+def test_table_fonts_are_made_once_per_app_font(qapp):
+    from countdesk.gui.appearance import apply_appearance, table_figure_font
+
+    from PySide6.QtGui import QFont
+
+    original = QFont(qapp.font())
+    font = table_figure_font()
+    assert table_figure_font() is font and table_figure_font(bold=True).bold()
+    try:
+        apply_appearance(qapp, 150)  # the operator makes the text larger: the cells follow
+        larger = table_figure_font()
+        assert larger is not font and larger.pointSizeF() > font.pointSizeF()
+    finally:
+        qapp.setFont(original)
+        apply_appearance(qapp)  # as it was (the scale applies to the font it finds)
+    assert table_figure_font().pointSizeF() == font.pointSizeF()

@@ -15,7 +15,7 @@ from ...domain.model import Contest, VotingSystem
 from ...services.collation_progress import ContestProgress
 from ...services.collation_session import CollationSession
 from ...services.collation_state import area_key
-from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure
+from ..appearance import FIGURE_ALIGNMENT, format_figure, table_figure_font
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -98,7 +98,7 @@ class _FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and figure:
             return int(FIGURE_ALIGNMENT)
         if role == Qt.ItemDataRole.FontRole and (figure or index.row() in self._bold):
-            return figure_font(bold=index.row() in self._bold)
+            return table_figure_font(bold=index.row() in self._bold)
         return None
 
     def _reset(self, headers: tuple[str, ...], rows: list[tuple[Any, ...]], figures: set[int],
