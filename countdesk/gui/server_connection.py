@@ -11,11 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
+from ..errors import CountdeskError
 from ..store.locations import is_server_url
 from .document import CountDocument
 from .live_updates import LiveUpdates
 
 RETRY_MS = 3000
+HEARTBEAT_MS = 10_000  # a third of the claims' lapse (store.claims.HEARTBEAT_LAPSE)
 
 
 def ask_server_address(parent: QWidget) -> str | None:
@@ -51,6 +53,11 @@ class ServerStatus(QLabel):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_again)
+        self._heartbeat = QTimer(self)  # keeps this station's claims alive while it is open
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self._beat)
+        if not document.read_only:
+            self._heartbeat.start()
         self._show(self.live.connected)
 
     def _show(self, connected: bool) -> None:
@@ -74,6 +81,13 @@ class ServerStatus(QLabel):
         if ping is not None and ping() and self.live.start():
             self.document.refresh()  # announcements made while away were missed: read the count once
 
+    def _beat(self) -> None:
+        try:
+            self.document.session.heartbeat()
+        except CountdeskError:
+            self._connection_changed(False)
+
     def stop(self) -> None:
+        self._heartbeat.stop()
         self._retry.stop()
         self.live.stop()

@@ -30,9 +30,14 @@ class CountingMixin(SessionCore):
             )
         self._validate_sheet(state, sheet)
         replacing, reason = self._replacement_reason(contest_id, sheet.id, reason)
-        self._write_advancing(state, Stage.COUNT, "first count sheet recorded", lambda: store.save_sheet(
-            self._cdb, self._actor, contest_id, sheet, reason=reason,
-            action="sheet.replace" if replacing else "sheet.save", replacing=replacing))
+
+        def write() -> None:
+            self._check_unclaimed(contest_id, "sheet", sheet.id)  # under the server's write lock
+            store.save_sheet(self._cdb, self._actor, contest_id, sheet, reason=reason,
+                             action="sheet.replace" if replacing else "sheet.save", replacing=replacing)
+            self._release_done(contest_id, "sheet", sheet.id)
+
+        self._write_advancing(state, Stage.COUNT, "first count sheet recorded", write)
 
     def delete_sheet(self, contest_id: str, sheet_id: str, *, reason: str) -> None:
         self._open_state(contest_id)

@@ -20,6 +20,7 @@ from ..errors import CountdeskError
 from ..exchange.countfile_legacy import ReadNote, contest_note_summary
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
+from ..store.claims import release as release_claims
 from ..store.contests import add_contest, remove_contest, save_election
 from ..store.database import (
     COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file,
@@ -28,6 +29,7 @@ from ..store.locations import Store, create_store, is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
 from ..store.state import SessionRecord, end_session, restore_audit_protection, sessions, start_session
+from .claiming import ClaimsMixin
 from .declaration import DeclarationMixin
 from .double_entry import DoubleEntryMixin
 from .session_core import serialised
@@ -36,7 +38,7 @@ from .validation import optional_reason, validate_count, validate_election, vali
 
 
 @serialised
-class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
+class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin, ClaimsMixin):
     """One open count file, for one operator. Close it (or use `with`) to release the lock."""
 
     def __init__(self, cdb: CountDatabase, actor: Actor, lock: CountLock | None) -> None:
@@ -164,6 +166,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin):
             return
         try:
             if self._session_id is not None and not cdb.read_only:
+                release_claims(cdb, self._session_id)
                 end_session(cdb, self._actor, self._session_id)
         finally:
             cdb.close()

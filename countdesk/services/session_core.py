@@ -14,6 +14,8 @@ from typing import Any, Callable, TypeVar
 
 from ..errors import CountdeskError, ValidationError
 from ..store.audit import Actor
+from ..store.claims import check_unclaimed
+from ..store.claims import release as release_claim
 from ..store.contests import set_contest_field
 from ..store.database import CountDatabase
 from ..store.lock import CountLock
@@ -80,6 +82,17 @@ class SessionCore:
         if state.declared:
             raise CountdeskError(f'contest "{contest_id}" is declared: unlock it first', contest_where(contest_id))
         return state
+
+    def _check_unclaimed(self, contest_id: str, kind: str, key: str) -> None:
+        """On a server: refuse to write what another station's live session is working on (a file
+        has one writer, so nothing to check)."""
+        if self._cdb.shared:
+            check_unclaimed(self._cdb, getattr(self, "_session_id", None), contest_id, kind, key, self._actor.clock())
+
+    def _release_done(self, contest_id: str, kind: str, key: str) -> None:
+        """The entry is recorded: this session's claim on it (if any) goes in the same transaction."""
+        if self._cdb.shared and getattr(self, "_session_id", None) is not None:
+            release_claim(self._cdb, self._session_id, contest_id, kind, key)
 
     def _refresh(self, contest_id: str | None = None) -> None:
         """Reread the states after a set-up change (one contest, or all)."""

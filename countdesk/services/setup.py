@@ -167,6 +167,7 @@ class SetupMixin(SessionCore):
         require_count(verified, f"{where}.verified", optional=True)
         require_str(note, f"{where}.note", "the note", optional=True)
         before = self._existing_box(contest_id, box_id, where)
+        self._check_unclaimed(contest_id, "box", box_id)
         if before.verified is not None and verified != before.verified:
             reason = require_reason(reason, "reason", f"box {box_id} already has {before.verified} papers verified")
         note = (note.strip() or None) if note is not None else None
@@ -175,6 +176,7 @@ class SetupMixin(SessionCore):
 
         def write() -> None:
             store.update_box(self._cdb, self._actor, contest_id, after, action="box.verify", reason=reason)
+            self._release_done(contest_id, "box", box_id)
 
         if verified is None:
             write()

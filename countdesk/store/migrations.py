@@ -348,6 +348,27 @@ def _replace_contest_checks_on_server(db) -> None:
     db.execute(f"ALTER TABLE contest ADD {_OFFICE_SYSTEM_CHECK}")
 
 
+@_migration
+def m0005_claims(db: Database) -> None:
+    """Who is working on what, for stations sharing a count on a server: a box being verified or a
+    sheet being keyed is claimed by one station's session, which keeps it alive with a heartbeat.
+    Not count data (no figure changes, so no audit row): a lapsed claim is simply taken over."""
+    db.executescript("""
+CREATE TABLE claim (
+    contest_id TEXT NOT NULL REFERENCES contest (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('box', 'sheet')),
+    key TEXT NOT NULL,
+    station TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    session_id INTEGER NOT NULL,
+    claimed_at TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL,
+    PRIMARY KEY (contest_id, kind, key)
+) WITHOUT ROWID;
+CREATE INDEX claim_session ON claim (session_id);
+""")
+
+
 def migration_names() -> list[str]:
     return list(_NAMES)
 

@@ -1,0 +1,67 @@
+"""Claims: a station claims the box it verifies or the sheet it keys; another station is refused
+while the claim's heartbeat is fresh; a claim goes when the entry is recorded, when its session
+closes, or when its heartbeat lapses."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from countdesk.domain.model import Box, Count
+from countdesk.services import CountSession
+from countdesk.store.claims import ClaimedError
+from server_builders import CONTEST, CONTEST_ID, ELECTION, sheet
+
+T0 = datetime(2021, 5, 7, 1, 0, tzinfo=timezone.utc)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> str:
+        return self.now.isoformat(timespec="microseconds")
+
+
+def test_a_claimed_sheet_is_refused_to_another_station_until_it_is_recorded(server_count, station_url):
+    with CountSession.open(station_url("a"), "Ann") as a, CountSession.open(station_url("b"), "Bob") as b:
+        a.claim(CONTEST_ID, "sheet", "T1")
+        with pytest.raises(ClaimedError, match=r"sheet T1 is being worked on by Ann at a_\d+"):
+            b.claim(CONTEST_ID, "sheet", "T1")
+        with pytest.raises(ClaimedError):
+            b.save_sheet(CONTEST_ID, sheet("x", 1).__class__("T1", 1, sheet("x", 1).votes))
+        b.claim(CONTEST_ID, "sheet", "T2")  # another sheet is free
+        a.save_sheet(CONTEST_ID, sheet("x", 1).__class__("T1", 1, sheet("x", 1).votes))
+        assert [c.key for c in a.claims(CONTEST_ID)] == ["T2"]  # recorded: Ann's claim went with it
+        b.claim(CONTEST_ID, "sheet", "T1")
+
+
+def test_a_claim_lives_by_its_heartbeat_and_lapses_without_it(server_count, station_url):
+    ann_clock, bob_clock = Clock(), Clock()
+    with CountSession.open(station_url("a"), "Ann", clock=ann_clock) as a, \
+            CountSession.open(station_url("b"), "Bob", clock=bob_clock) as b:
+        a.claim(CONTEST_ID, "sheet", "T1")
+        ann_clock.now = bob_clock.now = T0 + timedelta(seconds=25)
+        assert a.heartbeat() == 1
+        bob_clock.now = T0 + timedelta(seconds=50)  # 25 s after Ann's last heartbeat: still hers
+        with pytest.raises(ClaimedError):
+            b.claim(CONTEST_ID, "sheet", "T1")
+        bob_clock.now = T0 + timedelta(seconds=56)  # 31 s: her station went quiet; Bob takes it over
+        taken = b.claim(CONTEST_ID, "sheet", "T1")
+        assert taken.operator == "Bob" and taken.claimed_at == bob_clock()
+
+
+def test_closing_a_station_lets_its_claims_go_and_a_box_claim_guards_verification(server_count, station_url):
+    with CountSession.open(server_count, "Supervisor") as owner:
+        owner.import_count(Count(ELECTION, (CONTEST.__class__(**{**CONTEST.__dict__,
+                                                                  "boxes": (Box("B1", "", False, 100),)}),)),
+                           replace=True)
+    a = CountSession.open(station_url("a"), "Ann")
+    with CountSession.open(station_url("b"), "Bob") as b:
+        a.claim(CONTEST_ID, "box", "B1")
+        with pytest.raises(ClaimedError, match="box B1 is being worked on by Ann"):
+            b.verify_box(CONTEST_ID, "B1", 100, None)
+        a.close()
+        assert b.claims() == []
+        b.verify_box(CONTEST_ID, "B1", 100, None)
