@@ -178,7 +178,8 @@ def check_bundle_trail(bundle: Path, listed: tuple[str, ...], count: Count) -> N
         document = json.loads(read_file_uncached(Path(bundle) / AUDIT_LOG))
         head = (int(document["head"]["id"]), str(document["head"]["hash"]))
         rows = [AuditRow(int(r["id"]), r["at"], r["operator"], r["action"], r["entity"], r["contest_id"], r["key"],
-                         r["before_json"], r["after_json"], r["reason"], r["prev_hash"], r["hash"])
+                         r["before_json"], r["after_json"], r["reason"], r["prev_hash"], r["hash"],
+                         r.get("station"))  # a count server's rows name their station, in the hash
                 for r in document["rows"]]
     except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise CollationError(f"bundle refused: {AUDIT_LOG} cannot be read as an audit log ({exc})", where) from exc

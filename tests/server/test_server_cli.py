@@ -151,3 +151,24 @@ def test_sheet_add_second_keying_must_be_another_operator(server_count, tmp_path
     assert code == 2 and "Ann" in err
     code, out, _ = run(capsys, *args, "--operator", "Bob")
     assert code == 0 and "accepted" in out
+
+
+def test_a_server_counts_bundle_is_exported_checked_and_collated(pg_url, tmp_path, capsys):
+    """Its audit rows name their stations (in their hashes): the bundle carries them, and its
+    figures replay from its own audit log when a collating officer takes it in."""
+    assert run(capsys, "import", str(LIVERPOOL), "--db", pg_url)[0] == 0
+    with CountSession.open(pg_url, "Station Operator") as session:
+        contest = session.load().contests[0]
+        session.delete_sheet(contest.id, contest.count_sheets[0].id, reason="keyed twice")
+        session.save_sheet(contest.id, contest.count_sheets[0], reason="keyed once more")
+        assert session.audit_rows()[-1].station == "countdesk_test"
+    out_dir = tmp_path / "usb"
+    out_dir.mkdir()
+    code, out, err = run(capsys, "export", "--db", pg_url, "--to", str(out_dir))
+    assert code == 0, err
+    bundle = next(p for p in out_dir.iterdir() if p.is_dir())
+    assert run(capsys, "verify-bundle", str(bundle))[0] == 0
+    log = json.loads((bundle / "audit-log.json").read_text())
+    assert all(row["station"] == "countdesk_test" for row in log["rows"])
+    code, out, err = run(capsys, "collate", str(bundle), "--json")
+    assert code == 0, err
