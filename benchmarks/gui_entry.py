@@ -7,7 +7,8 @@ event loop has run what the change queued (the views' updates and the repaint).
 
 Each scale opens in its own main window in the one process, and every side of every scale is timed
 in turn, sample by sample, so the ratio of one scale to another holds on a machine whose speed
-moves. With --profile, the largest scale's confirmations are profiled, slowest calls first.
+moves. With --profile, the largest scale's confirmations are profiled, slowest calls first; with
+--tab NAME the count ends on that tab instead of the Count tab (the Result tab on screen, say).
 
 Runs offscreen and prints one JSON line, for each scale (number of sheets):
     app      the median time to confirm a sheet through the app (s)
@@ -82,7 +83,7 @@ def fresh_count_file(path: Path, count: Count) -> CountSession:
 class Scale:
     """One count open in its own main window, with its bare baseline and its service path."""
 
-    def __init__(self, work: Path, sheets: int) -> None:
+    def __init__(self, work: Path, sheets: int, last_tab: str = "count") -> None:
         from countdesk.domain.incremental import IncrementalTally
         from countdesk.gui.commands import SaveSheetCommand
         from countdesk.gui.main_window import MainWindow
@@ -97,7 +98,7 @@ class Scale:
         assert window.open_count(path, operator="Benchmark", default_tab="count")
         document = window.document
         contest_id = document.count().contests[0].id
-        for name in TABS:  # every tab built and shown once
+        for name in [*(t for t in TABS if t != last_tab), last_tab]:  # every tab built and shown once
             window.show_tab(name)
             QApplication.processEvents()
 
@@ -155,7 +156,8 @@ def main() -> int:
     from countdesk.gui.application import create_application
 
     app = create_application(sys.argv[:1])
-    scales = [Scale(work, sheets) for sheets in sizes]
+    last_tab = sys.argv[sys.argv.index("--tab") + 1] if "--tab" in sys.argv else "count"
+    scales = [Scale(work, sheets, last_tab) for sheets in sizes]
     # Every side of every scale timed in turn, sample by sample: a busy moment on a shared machine
     # lands on all of them alike, so their ratios hold even when the machine's speed does not.
     sides = [(scale.sheets, name, run) for scale in scales for name, run in scale.sides.items()]

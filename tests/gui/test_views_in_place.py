@@ -100,10 +100,11 @@ def test_sheets_model_applies_each_change_in_place_and_equals_the_file(qtbot, qt
     assert totals.total(1, "ADAMS") == f"{result.first['adams-a']:,}"
 
 
-def test_a_verified_box_changes_its_row_only(qtbot, tmp_path, open_documents):
+def test_a_verified_box_changes_its_row_only(qtbot, qtmodeltester, tmp_path, open_documents):
     document = demo_document(tmp_path, open_documents)
     model = VerificationModel(document)
     model.set_contest(LIVERPOOL)
+    qtmodeltester.check(model, force_py=False)
     box = model.box(5)
     signals = Signals(model)
     document.push(VerifyBoxCommand(document, LIVERPOOL, box.id, (box.verified or 0) + 1, "recounted: one more",
@@ -144,12 +145,13 @@ def test_row_changes_fall_back_to_a_reset_only_when_rows_are_reordered():
     assert (swapped.removed, swapped.inserted, swapped.changed) == ([1], [2], [])
 
 
-def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, tmp_path, open_documents):
+def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, qtmodeltester, tmp_path, open_documents):
     from countdesk.gui.widgets.audit_view import AuditView
 
     document = demo_document(tmp_path, open_documents)
     view = AuditView(document)
     qtbot.addWidget(view)
+    qtmodeltester.check(view.proxy, force_py=False)
     signals = Signals(view.model)
     before = view.model.rowCount()
     operators = [view.operator_filter.itemText(i) for i in range(view.operator_filter.count())]
@@ -268,3 +270,21 @@ def test_table_fonts_are_made_once_per_app_font(qapp):
         qapp.setFont(original)
         apply_appearance(qapp)  # as it was (the scale applies to the font it finds)
     assert table_figure_font().pointSizeF() == font.pointSizeF()
+
+
+def test_the_result_figures_change_in_their_labels(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from countdesk.gui.widgets.result_view import FigureGrid
+
+    grid = FigureGrid("Ballot papers")
+    qtbot.addWidget(grid)
+    grid.set_rows([("Ballot papers counted", "1,000"), ("Rejected ballot papers", "12")])
+    labels = grid.findChildren(QLabel)
+    grid.set_rows([("Ballot papers counted", "1,045"), ("Rejected ballot papers", "12")])
+    assert grid.findChildren(QLabel) == labels  # the same widgets, not made again
+    assert grid.value("Ballot papers counted") == "1,045"
+    assert grid._values["Ballot papers counted"].accessibleName() == "Ballot papers counted: 1,045"
+    grid.set_rows([("Electorate", "5,000")])  # other lines: laid out again
+    qtbot.waitUntil(lambda: len(grid.findChildren(QLabel)) == 2)
+    assert grid.labels() == ["Electorate"]

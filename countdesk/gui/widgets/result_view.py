@@ -55,6 +55,14 @@ class FigureGrid(QGroupBox):
         self._values: dict[str, QLabel] = {}
 
     def set_rows(self, rows: list[tuple[str, str]]) -> None:
+        if [label for label, _ in rows] == list(self._values):  # the same lines: new figures only
+            for label_text, value_text in rows:
+                value = self._values[label_text]
+                if value.text() != value_text:
+                    value.setText(value_text)
+                    value.setAccessibleName(f"{label_text}: {value_text}")
+                    value.setMinimumSize(value.sizeHint())
+            return
         while self._grid.count():
             item = self._grid.takeAt(0)
             if item.widget() is not None:
