@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -106,13 +107,15 @@ def test_markup_and_sql_in_names_are_kept_as_plain_text_everywhere(tmp_path):
     sheet = CountSheet("T1", 1, frozen_map({c.id: 30 - n for n, c in enumerate(candidates)}))
     contest = Contest("ward.markup", "Markup Ward", VotingSystem.FPTP, 1, candidates,
                       (Box("B1", "Hall", False, 87, 87),), (sheet,), ())
-    with CountSession.create(tmp_path / "markup.countdesk", "Alice", ELECTION) as s:
-        s.import_count(Count(ELECTION, (contest,)))
+    election = replace(ELECTION, returning_officer="<i>Ann</i> OFFICER")  # a declaration names its officer
+    with CountSession.create(tmp_path / "markup.countdesk", "Alice", election) as s:
+        s.import_count(Count(election, (contest,)))
         assert s.contest("ward.markup").candidates == candidates  # stored verbatim, no table dropped
         assert s.tally("ward.markup").elected == (candidates[0].id,)
         pdf = render_document("declaration", document_context(s.load(), "ward.markup"))
     text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert "<b>Joanne</b> ANDERSON" in text  # printed as typed, not read as bold
+    assert "<i>Ann</i> OFFICER" in text
 
 
 # Count files ------------------------------------------------------------------------------------
