@@ -20,13 +20,14 @@ from typing import Callable, Sequence
 from ..domain.model import Count
 from ..durable import fsync_directory, fsync_file
 from ..errors import CountdeskError
+from ..output_guard import COUNT_COMPANION_SUFFIXES
 from ..exchange.countfile_legacy import ReadNote
 from ..store.database import COUNT_FILE_SUFFIX
 from ..store.lock import CountLockedError, acquire_lock
 from .counts import CountSession
 
 _PARTIAL = ".importing-"
-_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+_COMPANIONS = COUNT_COMPANION_SUFFIXES  # the file itself first, then what SQLite and the lock keep beside it
 
 
 def import_into_new_count(target: str | Path, operator: str, count: Count, *, reason: str,
