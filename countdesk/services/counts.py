@@ -85,15 +85,19 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin, ClaimsMixin):
         else:
             require_regular_file(path)
             session = cls._open_locked(path, actor, open_database)
-        session._check_trail_length()
+        session.check_trail_length()
         return session
 
-    def _check_trail_length(self) -> None:
-        """The newest backup beside the count remembers how long the trail was (trail_anchor.py)."""
+    def check_trail_length(self, backup_dir: Path | None = None) -> str | None:
+        """The newest backup in `backup_dir` (default: the folder beside the count) remembers how
+        long the trail was (trail_anchor.py): why this trail is shorter or different, or None.
+        Kept in `trail_warning` (a problem found earlier is not forgotten)."""
         from .trail_anchor import trail_cut_problem  # it builds on the backups, which build on this
 
         with self._cdb.guard():
-            self.trail_warning = trail_cut_problem(self._cdb, self.path)
+            problem = trail_cut_problem(self._cdb, self.path, backup_dir)
+        self.trail_warning = self.trail_warning or problem
+        return problem
 
     @classmethod
     def _open_shared(
