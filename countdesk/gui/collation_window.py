@@ -217,7 +217,7 @@ class CollationWindow(QMainWindow):
                 f"Replace the bundle from {pending.area} accepted at {utc_minute(pending.replaces.imported_at)} with this "
                 "later one (for example its round-2 figures)?"):
             return False
-        dialog = PaperBindingDialog(pending, self)
+        dialog = PaperBindingDialog(pending, self, notes=self.session.contest_notes(pending))
         if dialog.exec() != PaperBindingDialog.DialogCode.Accepted:
             return False
         try:

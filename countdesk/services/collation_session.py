@@ -162,6 +162,14 @@ class CollationSession:
     def instruction(self, contest_id: str) -> IssuedInstruction | None:
         return self._state.instructions.get(contest_id)
 
+    def contest_notes(self, pending: PendingBundle) -> list[str]:
+        """What the desk says before accepting `pending`: contests that only some areas report
+        (as `countdesk collate` does), with this bundle in place of its area's earlier one."""
+        from ..domain.collation import contests_missing_from_areas
+
+        others = [c for c in self._counts if area_key(c.election.area) != area_key(pending.area)]
+        return contests_missing_from_areas([*others, pending.count]) if others else []
+
     def missing_areas(self) -> list[str]:
         """Expected areas that have not reported yet, in the order listed."""
         return [name for name in self._state.expected_areas if self._state.area(name) is None]

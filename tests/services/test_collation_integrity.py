@@ -142,3 +142,25 @@ def test_collate_says_which_key_signed_each_bundle_and_which_contests_some_areas
     both = capsys.readouterr()
     json.loads(both.out)  # the JSON stays pure
     assert "signed by key" in both.err and "only in area(s)" in both.err
+
+
+def test_the_desk_says_which_contests_only_some_areas_report(lcr_bundles, tmp_path, qtbot):  # noqa: F811
+    from countdesk.domain.model import Contest, VotingSystem
+    from countdesk.gui.dialogs.paper_binding_dialog import PaperBindingDialog
+    from PySide6.QtWidgets import QLabel
+
+    collation = CollationSession.create(tmp_path / "c", "LCR", AREAS)
+    accept(collation, *lcr_bundles["Halton"][:2])
+    knowsley = load_example(LCR_AREAS[1])
+    extra = Contest("pcc.merseyside.2021-05-06", "Police and Crime Commissioner", VotingSystem.SV, 1,
+                    knowsley.contests[0].candidates)
+    bundle, _ = quick_bundle(tmp_path, replace(knowsley, contests=(*knowsley.contests, extra)), generate_key())
+    pending = collation.open_bundle(bundle)
+    notes = collation.contest_notes(pending)
+    assert notes == ['contest "pcc.merseyside.2021-05-06" is only in area(s) Knowsley; not in Halton: its sum '
+                     "covers those areas only"]
+    dialog = PaperBindingDialog(pending, notes=notes)
+    qtbot.addWidget(dialog)
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.objectName() == "contestNote"]
+    assert shown == [f"Note: {notes[0]}."]
+    assert any(pending.key_fingerprint in label.text() for label in dialog.findChildren(QLabel))

@@ -8,6 +8,8 @@ random for this import, so a forged bundle would have to match every group to pa
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -32,7 +34,7 @@ def utc_minute(timestamp: str) -> str:
 
 
 class PaperBindingDialog(QDialog):
-    def __init__(self, pending: PendingBundle, parent: QWidget | None = None) -> None:
+    def __init__(self, pending: PendingBundle, parent: QWidget | None = None, *, notes: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.pending = pending
         self.setObjectName("paperBindingDialog")
@@ -50,6 +52,12 @@ class PaperBindingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(verified)
+        for note in notes:  # e.g. a contest only some areas report: its sum covers those areas only
+            said = QLabel(f"Note: {note}.")
+            said.setObjectName("contestNote")
+            said.setProperty("role", "banner")
+            said.setWordWrap(True)
+            layout.addWidget(said)
         if pending.replaces is not None:
             earlier = pending.replaces
             banner = QLabel(f"This replaces the bundle from {earlier.area} accepted at {utc_minute(earlier.imported_at)} "
