@@ -412,3 +412,26 @@ def test_ctrl_p_in_the_main_window_opens_the_documents_of_the_contest_shown(qtbo
     assert seen == [("DocumentsDialog", "mayor.testshire")]
     window.close_count()
     assert not action.isEnabled()
+
+
+def test_a_figure_changed_outside_the_app_is_neither_saved_nor_printed(qtbot, demo, tmp_path, monkeypatch):
+    """Issue 14 item 2: the app's copies for signing replay the figures from the trail first."""
+    import sqlite3
+
+    dialog = open_dialog(qtbot, demo, LIVERPOOL)
+    wait_for_preview(qtbot, dialog)
+    conn = sqlite3.connect(demo.path)
+    with conn:
+        sheet, candidate = conn.execute("SELECT sheet_id, candidate_id FROM sheet_vote LIMIT 1").fetchone()
+        conn.execute("UPDATE sheet_vote SET votes = votes + 1 WHERE sheet_id = ? AND candidate_id = ?",
+                     (sheet, candidate))
+    conn.close()
+    printed = tmp_path / "printed.pdf"
+    assert not dialog.print_to(pdf_printer(printed))
+    assert "was refused" in dialog.status.text() and "changed outside the app" in dialog.status.text()
+    assert not printed.exists()
+    target = tmp_path / "saved.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), "PDF (*.pdf)"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=15_000)
+    assert not target.exists() and "changed outside the app" in dialog.status.text()

@@ -29,9 +29,6 @@ def forge(db, *statements: str) -> None:
     conn.close()
 
 
-ONE_VOTE = ("UPDATE sheet_vote SET votes = votes + 1 WHERE rowid IN (SELECT rowid FROM sheet_vote LIMIT 1)")
-
-
 def bump_one_vote(db) -> None:
     conn = sqlite3.connect(db)
     with conn:

@@ -78,6 +78,14 @@ class DocumentCopies(QObject):
             self._save_task.cancel()
         self._save_task = None
 
+    def _require_trail(self, shown: Previewed) -> None:
+        """Paper that will be signed is printed only from figures that replay from the audit trail."""
+        path = getattr(self.document, "path", None)
+        if path is not None:
+            from ...services.integrity import require_trail_matches
+
+            require_trail_matches(path, f"printing the {shown.title.lower()}")
+
     # -- printing -----------------------------------------------------------------------------------
     def ask_printer(self, shown: Previewed) -> QPrinter | None:
         """The system's print dialog for an A4 printer at high resolution; None if cancelled."""
@@ -95,6 +103,7 @@ class DocumentCopies(QObject):
         pages = pages_to_print(printer, shown.pages, shown.current_page)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            self._require_trail(shown)
             print_pdf(shown.pdf, shown.data, printer, pages, count_path=getattr(self.document, "path", None))
         except CountdeskError as error:
             self.status.emit(f"Not printed: {error.message} ({error.where}).", True)
@@ -132,6 +141,10 @@ class DocumentCopies(QObject):
             from ...services.document_events import record_document_saved
             from ...services.documents import write_document
 
+            if count_path is not None:  # nothing changed outside the app is saved to be signed
+                from ...services.integrity import require_trail_matches
+
+                require_trail_matches(count_path, f"saving the {document} document")
             written = write_document(document, context, path, count_path=count_path)
             data = read_file_uncached(written)  # the bytes as stored, for the audit row
 
