@@ -90,3 +90,24 @@ def test_a_full_out_device_names_the_file_asked_for_not_a_hidden_temporary(liver
     assert code == 2 and err.count("\n") == 1
     assert "No space left on device" in err and str(out) in err and ".out.file." not in err
     assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".out.file")]
+
+
+def test_a_read_only_out_folder_names_the_file_asked_for(liverpool_db, tmp_path, capsys, monkeypatch):
+    import errno
+
+    from countdesk import durable
+
+    real_open = os.open
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+
+    def read_only(path, flags, *args):
+        if str(path).startswith(str(folder)) and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(durable.os, "open", read_only)
+    out = folder / "count.json"
+    code, _, err = run_cli(capsys, "export-json", "--db", str(liverpool_db), "--out", str(out))
+    assert code == 2 and err.count("\n") == 1
+    assert "Read-only file system" in err and str(out) in err and ".count.json." not in err
