@@ -232,9 +232,9 @@ class MainWindow(QMainWindow):
             return False  # the count already open stays open
         self.close_count()
         self._show_document(CountDocument(session), default_tab=default_tab)
-        from .dialogs.backup_dialog import backup_folder
-
-        session.check_trail_length(backup_folder(path))  # the backup folder chosen here, on another device
+        chosen = settings.chosen_backup_folder()
+        if chosen is not None:
+            session.check_trail_length(chosen)  # the backup folder chosen here, on another device
         if session.trail_warning:  # the newest backup remembers a longer trail: say so, and where
             count_files.show_error(self, self.tr("The audit trail of %1 has been cut").replace("%1", path.name),
                                    session.trail_warning + self.tr(

@@ -92,3 +92,13 @@ def add_recent_count(path: Path) -> None:
     resolved = str(Path(path).resolve())
     paths = [p for p in RECENT_COUNTS.read() if p != resolved]
     RECENT_COUNTS.write([resolved, *paths][:MAX_RECENT])
+
+
+#: The backup folder chosen in the app (the backup dialog writes it), for every count.
+BACKUP_FOLDER_KEY = "backups/folder"
+
+
+def chosen_backup_folder(store: QSettings | None = None) -> Path | None:
+    """The folder chosen for backups, or None when they go beside each count file."""
+    chosen = (store or QSettings()).value(BACKUP_FOLDER_KEY, "")
+    return Path(str(chosen)) if chosen else None

@@ -94,6 +94,8 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin, ClaimsMixin):
         Kept in `trail_warning` (a problem found earlier is not forgotten)."""
         from .trail_anchor import trail_cut_problem  # it builds on the backups, which build on this
 
+        if getattr(self._cdb, "shared", False):
+            return None  # a count server keeps no backup files beside a count file
         with self._cdb.guard():
             problem = trail_cut_problem(self._cdb, self.path, backup_dir)
         self.trail_warning = self.trail_warning or problem

@@ -117,15 +117,14 @@ def test_every_bundle_carries_the_trail_head(liverpool_db, tmp_path, capsys):
 
 def test_the_app_compares_with_the_backup_folder_chosen_on_another_device(liverpool_db, tmp_path, qtbot,
                                                                          monkeypatch):
-    from countdesk.gui import count_files
-    from countdesk.gui.dialogs import backup_dialog
+    from countdesk.gui import count_files, settings
     from countdesk.gui.main_window import MainWindow
 
     stick = tmp_path / "second-device"
     with CountSession.open(liverpool_db, "Count Supervisor") as session:
         backup_now(session, stick)
     cut_trail(liverpool_db, 2)
-    monkeypatch.setattr(backup_dialog, "backup_folder", lambda path, store=None: stick)  # as chosen in the app
+    monkeypatch.setattr(settings, "chosen_backup_folder", lambda store=None: stick)  # as chosen in the app
     said = []
     monkeypatch.setattr(count_files, "show_error", lambda parent, title, message: said.append(message))
     window = MainWindow()

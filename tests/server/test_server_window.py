@@ -66,3 +66,16 @@ def test_a_station_of_another_schema_version_is_refused_with_a_message(window, s
     window.start_page.server_button.click()
     assert window.document is None
     assert any("newer version of countdesk" in s for s in shown), shown
+
+
+def test_a_server_count_opens_with_a_backup_folder_chosen(window, server_count, station_url, tmp_path,
+                                                           monkeypatch):
+    """The trail-length check (issue 14 item 8) compares count files with their backups; a count
+    on a server has none, and opening it with a backup folder chosen in the app must not fail."""
+    from countdesk.gui import settings
+
+    monkeypatch.setattr(settings, "chosen_backup_folder", lambda store=None: tmp_path)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (station_url("hall"), True))
+    window.start_page.server_button.click()
+    assert window.document is not None and window.document.session.shared
+    assert window.document.session.trail_warning is None

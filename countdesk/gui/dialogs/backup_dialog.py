@@ -25,9 +25,10 @@ from ...services.backups import (
     on_same_device,
 )
 from ...services.counts import CountSession
+from .. import settings
 from ..worker import Task, run_in_background
 
-BACKUP_FOLDER_KEY = "backups/folder"
+BACKUP_FOLDER_KEY = settings.BACKUP_FOLDER_KEY
 BACKUP_INTERVAL_KEY = "backups/interval_minutes"
 CHECK_EVERY_MS = 30_000
 _KIND_WORDS = {"timed": "scheduled", "stage": "stage change", "manual": "made by hand"}
@@ -35,8 +36,7 @@ _KIND_WORDS = {"timed": "scheduled", "stage": "stage change", "manual": "made by
 
 def backup_folder(count_path: str | Path, store: QSettings | None = None) -> Path:
     """The folder chosen for backups (a USB stick, ideally), or the default beside the count."""
-    chosen = (store or QSettings()).value(BACKUP_FOLDER_KEY, "")
-    return Path(str(chosen)) if chosen else default_backup_dir(count_path)
+    return settings.chosen_backup_folder(store) or default_backup_dir(count_path)
 
 
 def set_backup_folder(folder: str | Path | None, store: QSettings | None = None) -> None:
