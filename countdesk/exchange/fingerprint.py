@@ -78,5 +78,19 @@ def fingerprint_matches(
     return True
 
 
+def key_fingerprint_confirmed(fingerprint: str, typed: Sequence[str], positions: Sequence[int]) -> bool:
+    """True when what the officer typed confirms the signing key's `fingerprint`: either the whole
+    short form (all its groups, in one or several pieces) or the groups at `positions`, as for
+    the paper check. Case and spaces do not matter."""
+    if typed_whole_form(typed, positions):
+        return normalise("".join(typed)) == normalise(fingerprint)
+    return fingerprint_matches(fingerprint, typed, positions)
+
+
+def typed_whole_form(typed: Sequence[str], positions: Sequence[int]) -> bool:
+    """More characters typed than the groups asked for: the whole fingerprint was meant."""
+    return len(normalise("".join(typed))) > len(positions) * GROUP_LENGTH
+
+
 def normalise(text: str) -> str:
     return "".join(text.split()).upper()

@@ -221,13 +221,15 @@ class CollationWindow(QMainWindow):
         if dialog.exec() != PaperBindingDialog.DialogCode.Accepted:
             return False
         try:
-            self.session.accept_bundle(pending, dialog.typed_groups(), replace=replacing)
+            self.session.accept_bundle(pending, dialog.typed_groups(), typed_key=dialog.typed_key(), replace=replacing,
+                                       new_key_confirmed=dialog.new_key_confirmed())
         except CountdeskError as error:
             self._refused("The bundle was refused", error)
             self.refresh()
             return False
         self.refresh()
-        self.statusBar().showMessage(f"{pending.area} accepted: fingerprint {pending.paper_fingerprint}", 8000)
+        self.statusBar().showMessage(f"{pending.area} accepted: fingerprint {pending.paper_fingerprint}, signing key "
+                                     f"{pending.key_fingerprint}", 8000)
         return True
 
     def edit_expected_areas(self) -> None:

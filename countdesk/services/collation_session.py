@@ -3,13 +3,15 @@
 An area bundle is accepted in two steps, because a person has to look at paper in between:
 
     pending = collation.open_bundle(stick / "mayor…_halton")   # verified; refused if altered
-    # the app asks: "type groups 3 and 7 of the fingerprint on the signed paper"
-    collation.accept_bundle(pending, ["91C0", "7B1E"])         # refused if they do not match
+    # the app asks: "type groups 3 and 7 of the fingerprint on the signed paper", and groups
+    # 2 and 5 of the signing key's fingerprint as the area's export printed it
+    collation.accept_bundle(pending, ["91C0", "7B1E"], typed_key=["0F3C", "A1D2"])  # refused if not
 
 It is refused when the bundle fails verification (naming the file), when the typed groups do
-not match its fingerprint, when the area is not on the expected list or comes a second time
-(a later bundle from the same area replaces the first only when asked, and only if signed by the
-same key), when its contest or candidates differ from the other areas', and when its round-2
+not match its fingerprint, when the signing key's fingerprint typed from the area's export does
+not match the key that signed it (a bundle re-signed with a foreign key), when the area's earlier
+bundle was signed by another key and the officer has not confirmed the new one, when the area is not on the expected list or comes a second time
+(a later bundle from the same area replaces the first only when asked), when its contest or candidates differ from the other areas', and when its round-2
 sheets were counted for finalists other than the ones the collating officer named.
 
 For the supplementary vote the finalists are decided on the sum of every area's first
@@ -30,7 +32,7 @@ from ..domain.model import Count
 from ..domain.result import ContestResult
 from ..errors import CollationError, CountdeskError, ValidationError
 from ..exchange.bundle import PUBLIC_KEY_FILE, explain_os_error, safe_name, verify_bundle
-from ..exchange.fingerprint import fingerprint_matches, pick_check_positions
+from ..exchange.fingerprint import fingerprint_matches, key_fingerprint_confirmed, pick_check_positions, typed_whole_form
 from ..exchange.fsutil import read_file_uncached
 from ..exchange.round2 import read_round2_instruction, round2_instruction_from_result, write_round2_instruction
 from ..reports import DocumentContext, default_lang, render
@@ -63,6 +65,11 @@ class PendingBundle:
     #: The area's earlier bundle, which this one would replace (the GUI asks first).
     replaces: AreaRecord | None
     round2_contests: tuple[str, ...]
+    #: The groups (1-based) of the signing key's fingerprint the officer is asked to type.
+    key_positions: tuple[int, ...] = (2, 5)
+    #: The key fingerprint the area's earlier bundle was signed with, when this one's differs:
+    #: accepted only when the officer confirms the new key (`new_key_confirmed`).
+    key_changed_from: str | None = None
 
     @property
     def area(self) -> str:
@@ -239,23 +246,26 @@ class CollationSession:
             raise CollationError(f'area "{area}" is not one of the expected areas ({", ".join(self.expected_areas)})',
                                  str(path))
         earlier = self._state.area(area)
-        if earlier is not None and earlier.key_fingerprint != verdict.key_fingerprint:
-            raise CollationError(
-                f'bundle refused: signed by key {verdict.key_fingerprint}, but area "{area}"\'s earlier bundle was '
-                f"signed by {earlier.key_fingerprint}", str(path))
+        changed = earlier.key_fingerprint if earlier and earlier.key_fingerprint != verdict.key_fingerprint else None
         round2 = tuple(c.id for c in count.contests if c.sheets(2))
         return PendingBundle(path, count, data.count_bytes, data.paper_fingerprint, verdict.fingerprint or "",
-                             verdict.key_fingerprint or "", key_pem, pick_check_positions(), earlier, round2)
+                             verdict.key_fingerprint or "", key_pem, pick_check_positions(), earlier, round2,
+                             key_positions=pick_check_positions(), key_changed_from=changed)
 
-    def accept_bundle(self, pending: PendingBundle, typed_groups: Sequence[str], *, replace: bool = False) -> AreaRecord:
-        """Accept a verified bundle once the groups typed from the paper match its fingerprint."""
+    def accept_bundle(self, pending: PendingBundle, typed_groups: Sequence[str], *, typed_key: Sequence[str],
+                      replace: bool = False, new_key_confirmed: bool = False) -> AreaRecord:
+        """Accept a verified bundle once the groups typed from the paper match its fingerprint and
+        the signing key's fingerprint typed from the area's export (`typed_key`: the groups at
+        `pending.key_positions`, or the whole fingerprint) matches the key that signed it. A bundle
+        signed by another key than the area's earlier one also needs `new_key_confirmed`."""
         try:
-            return self._accept(pending, list(typed_groups), replace)
+            return self._accept(pending, list(typed_groups), list(typed_key), replace, new_key_confirmed)
         except CountdeskError as error:
             self._log_refusal(f"{pending.path.name}: {error}", pending.area)
             raise
 
-    def _accept(self, pending: PendingBundle, typed: list[str], replacing: bool) -> AreaRecord:
+    def _accept(self, pending: PendingBundle, typed: list[str], typed_key: list[str], replacing: bool,
+                new_key_confirmed: bool) -> AreaRecord:
         where = str(pending.path)
         if not fingerprint_matches(pending.paper_fingerprint, typed, pending.positions):
             positions = " and ".join(str(p) for p in pending.positions)
@@ -263,6 +273,7 @@ class CollationSession:
                 f"the groups typed ({' '.join(typed) or 'none'}) do not match groups {positions} of this bundle's "
                 "fingerprint: check the paper; if they were typed correctly, this is not the bundle that was "
                 "signed for", where)
+        key_check = self._check_key(pending, typed_key, new_key_confirmed)
         earlier = self._state.area(pending.area)
         if earlier is not None and not replacing:
             raise CollationError(f'area "{earlier.area}" has already been imported (fingerprint '
@@ -279,18 +290,43 @@ class CollationSession:
             paper_fingerprint=pending.paper_fingerprint, bundle_fingerprint=pending.bundle_fingerprint,
             key_fingerprint=pending.key_fingerprint, public_key_pem=pending.public_key_pem,
             source=str(pending.path), imported_at=self._clock(), check_positions=pending.positions,
-            round2_contests=pending.round2_contests,
+            round2_contests=pending.round2_contests, key_confirmed=key_check,
         )
         record = replace(record, signed_sums=keep_signed_sums(self.folder, record.count_file, pending.path))
         write_copy(self.folder, record.count_file, pending.count_bytes)
         records = [r for r in self._state.areas if area_key(r.area) != area_key(pending.area)] + [record]
         state = replace(self._state, election_id=pending.count.election.id, areas=records)
         event = "area_replaced" if earlier else "area_imported"
+        changed = (f" (a new key: the area's earlier bundle was signed by {pending.key_changed_from}; the new key "
+                   "confirmed by the collating officer)") if pending.key_changed_from else ""
         self._log(event, f"{pending.path.name}: fingerprint {pending.paper_fingerprint}, key "
-                         f"{pending.key_fingerprint}", area=pending.area, state=state)
+                         f"{pending.key_fingerprint} confirmed ({key_check}){changed}", area=pending.area, state=state)
         self._counts = [*others, pending.count]
         self._collated = candidate
         return record
+
+    @staticmethod
+    def _check_key(pending: PendingBundle, typed_key: list[str], new_key_confirmed: bool) -> str:
+        """The signing key's fingerprint typed from the area's export must be the key that signed
+        the bundle; a key other than the area's earlier one needs the officer's confirmation.
+        Returns how the key was confirmed, for the record."""
+        where = str(pending.path)
+        if pending.key_changed_from and not new_key_confirmed:
+            raise CollationError(
+                f'bundle refused: it is signed by a new key, {pending.key_fingerprint}, but area "{pending.area}"\'s '
+                f"earlier bundle was signed by key {pending.key_changed_from}. Accept it only if the area's returning "
+                "officer confirms that the area signs with a new key: type the new key's fingerprint as their export "
+                "printed it and confirm the key change", where)
+        if not key_fingerprint_confirmed(pending.key_fingerprint, typed_key, pending.key_positions):
+            positions = " and ".join(str(p) for p in pending.key_positions)
+            raise CollationError(
+                f"the signing key's fingerprint typed ({' '.join(typed_key) or 'none'}) does not match groups "
+                f"{positions} of the key that signed this bundle: check it with the area's returning officer "
+                "(their export printed \"signing key fingerprint\"); if it was typed correctly, this bundle was "
+                "signed by another key than the area's", where)
+        if typed_whole_form(typed_key, pending.key_positions):
+            return "the whole fingerprint typed"
+        return "groups " + " and ".join(str(p) for p in pending.key_positions) + " typed"
 
     def _check_round2(self, pending: PendingBundle) -> None:
         """Round-2 sheets only after an instruction, and only for the finalists it named."""

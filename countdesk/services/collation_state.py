@@ -46,6 +46,9 @@ class AreaRecord:
     #: The bundle's SHA256SUMS kept beside the copy (and `<it>.sig`), relative to the folder:
     #: checked with the pinned key on every opening (collation_evidence.py).
     signed_sums: str = ""
+    #: How the collating officer confirmed the signing key's fingerprint against the area's export
+    #: ("groups 2 and 5 typed", "the whole fingerprint typed"); "" for areas accepted before the check.
+    key_confirmed: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
 from countdesk.exchange.fingerprint import fingerprint_groups
@@ -84,17 +84,26 @@ def window(qtbot, tmp_path):
     return window
 
 
-def type_from_paper(printed: str, *, wrong: bool = False, shot: str = ""):
-    """The answer to the paper-binding dialog: the groups it asks for, read off the printed fingerprint."""
+def _off_by_one(group: str) -> str:
+    return f"{(int(group, 16) + 1) % 0x10000:04X}"
+
+
+def type_from_paper(qtbot, printed: str, key_printed: str, *, wrong: bool = False, wrong_key: bool = False,
+                    new_key: bool = False, shot: str = ""):
+    """The answer to the paper-binding dialog, typed key by key: the groups it asks for, read off
+    the fingerprint on the paper and off the signing key fingerprint the area's export printed."""
     def act(dialog: PaperBindingDialog) -> None:
         assert dialog.group_edits[0].hasFocus()
-        groups = fingerprint_groups(printed)
-        for edit, position in zip(dialog.group_edits, dialog.pending.positions):
-            typed = groups[position - 1]
-            if wrong:
-                typed = f"{(int(typed, 16) + 1) % 0x10000:04X}"
-            edit.setFocus()
-            edit.setText(f"{typed[:2].lower()} {typed[2:]}")
+        typing = [(dialog.group_edits, dialog.pending.positions, fingerprint_groups(printed), wrong),
+                  (dialog.key_edits, dialog.pending.key_positions, fingerprint_groups(key_printed), wrong_key)]
+        for edits, positions, groups, mistyped in typing:
+            for edit, position in zip(edits, positions):
+                typed = _off_by_one(groups[position - 1]) if mistyped else groups[position - 1]
+                edit.setFocus()
+                qtbot.keyClicks(edit, f"{typed[:2].lower()} {typed[2:]}")
+        if new_key:
+            dialog.new_key_box.setFocus()
+            qtbot.keyClick(dialog.new_key_box, Qt.Key.Key_Space)
         if shot:
             screenshot(dialog, shot)
         dialog.accept()
@@ -103,14 +112,15 @@ def type_from_paper(printed: str, *, wrong: bool = False, shot: str = ""):
 
 
 def import_area(qtbot, window: CollationWindow, report, *, replace_answer: bool = False, shot: str = "") -> bool:
+    answer = type_from_paper(qtbot, report.paper_fingerprint, report.key_fingerprint, shot=shot)
     if replace_answer:
         def confirm(box: QMessageBox) -> None:
-            when_modal(type_from_paper(report.paper_fingerprint, shot=shot), not_this=box)
+            when_modal(answer, not_this=box)
             next(b for b in box.buttons() if b.text() == "&Replace").click()
 
         when_modal(confirm)
     else:
-        when_modal(type_from_paper(report.paper_fingerprint, shot=shot))
+        when_modal(answer)
     return window.import_bundle(report.path)
 
 
@@ -150,13 +160,69 @@ def test_the_paper_check_refusal_is_shown_and_nothing_is_accepted(qtbot, window,
             box.accept()
 
         when_modal(read, not_this=dialog)
-        type_from_paper(report.paper_fingerprint, wrong=True)(dialog)
+        type_from_paper(qtbot, report.paper_fingerprint, report.key_fingerprint, wrong=True)(dialog)
 
     when_modal(wrong_then_read_refusal)
     assert not window.import_bundle(report.path)
     assert "do not match groups" in messages[0] and "check the paper" in messages[0]
     assert window.session.areas == ()
     assert window.area_model.index(0, 1).data() == "waiting"
+
+
+def test_the_signing_key_typed_from_the_export_is_checked(qtbot, window, areas):
+    """The dialog asks for two groups of the key fingerprint the area's export printed (never
+    showing it); wrong groups are refused with the reason and nothing is accepted."""
+    report = areas["North"].export()
+    messages = []
+
+    def wrong_key_then_read_refusal(dialog: PaperBindingDialog) -> None:
+        assert len(dialog.key_edits) == 2 and not dialog.new_key_box.isVisible()
+        shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert report.key_fingerprint not in shown and "signing key fingerprint" in shown
+        assert all(edit.accessibleName().startswith("Group ") for edit in dialog.key_edits)
+        when_modal(lambda box: (messages.append(box.informativeText()), box.accept()), not_this=dialog)
+        type_from_paper(qtbot, report.paper_fingerprint, report.key_fingerprint, wrong_key=True)(dialog)
+
+    when_modal(wrong_key_then_read_refusal)
+    assert not window.import_bundle(report.path)
+    assert "signing key's fingerprint typed" in messages[0] and "does not match" in messages[0]
+    assert window.session.areas == ()
+    assert import_area(qtbot, window, report)
+    assert window.session.areas[0].key_fingerprint == report.key_fingerprint
+    assert window.session.history[-1].detail.count(f"key {report.key_fingerprint} confirmed (groups ") == 1
+
+
+def test_a_new_key_for_an_area_needs_the_officers_confirmation(qtbot, window, areas):
+    north = areas["North"]
+    assert import_area(qtbot, window, north.export())
+    north.key = generate_key()  # a replacement laptop with its own key
+    report = north.export()
+    messages = []
+
+    def answer(new_key: bool):
+        def act(dialog: PaperBindingDialog) -> None:
+            banner = dialog.findChild(QLabel, "keyChangedBanner")
+            assert banner is not None and "This bundle is signed by a new key." in banner.text()
+            assert not dialog.new_key_box.isHidden() and "&new key" in dialog.new_key_box.text()
+            if not new_key:
+                when_modal(lambda box: (messages.append(box.informativeText()), box.accept()), not_this=dialog)
+            type_from_paper(qtbot, report.paper_fingerprint, report.key_fingerprint, new_key=new_key,
+                            shot="paper-binding-new-key" if new_key else "")(dialog)
+
+        def confirm(box: QMessageBox) -> None:
+            when_modal(act, not_this=box)
+            next(b for b in box.buttons() if b.text() == "&Replace").click()
+
+        return confirm
+
+    when_modal(answer(new_key=False))
+    assert not window.import_bundle(report.path)
+    assert "signed by a new key" in messages[0] and "confirm the key change" in messages[0]
+    assert window.session.areas[0].key_fingerprint != report.key_fingerprint
+    when_modal(answer(new_key=True))
+    assert window.import_bundle(report.path)
+    assert window.session.areas[0].key_fingerprint == report.key_fingerprint
+    assert "the new key confirmed by the collating officer" in window.session.history[-1].detail
 
 
 def test_an_altered_bundle_is_refused_before_any_question(qtbot, window, areas):

@@ -48,9 +48,13 @@ def collation(tmp_path):
     return CollationSession.create(tmp_path / "collation", "Liverpool City Region", AREAS)
 
 
-def accept(collation: CollationSession, path: Path, printed: str, **options):
+def accept(collation: CollationSession, path: Path, printed: str, key, **options):
+    """The officer types the groups asked for from the paper (`printed`) and from the signing key
+    fingerprint the area's export printed (`key`: the key it signed with, or its fingerprint)."""
     pending = collation.open_bundle(path)
-    return collation.accept_bundle(pending, paper_groups(printed, pending.positions), **options)
+    key_printed = key if isinstance(key, str) else key.fingerprint
+    return collation.accept_bundle(pending, paper_groups(printed, pending.positions),
+                                   typed_key=paper_groups(key_printed, pending.key_positions), **options)
 
 
 def copy_of(bundle: Path, tmp_path: Path) -> Path:
@@ -62,8 +66,8 @@ def copy_of(bundle: Path, tmp_path: Path) -> Path:
 def test_the_six_lcr_areas_collate_to_the_published_result(lcr_bundles, collation, tmp_path):
     assert set(lcr_bundles) == set(AREAS)
     for number, area in enumerate(AREAS, start=1):
-        path, printed, _ = lcr_bundles[area]
-        record = accept(collation, path, printed)
+        path, printed, key = lcr_bundles[area]
+        record = accept(collation, path, printed, key)
         assert record.area == area and record.paper_fingerprint == printed
         progress = collation.progress(CONTEST)
         if number < len(AREAS):
@@ -83,6 +87,11 @@ def test_the_six_lcr_areas_collate_to_the_published_result(lcr_bundles, collatio
     assert [area for area, _ in rows] == list(AREAS)
     assert sum(r.first["rotheram-s"] for _, r in rows) == 198_736
     assert dict(next(r for a, r in rows if a == "Wirral").first)["rotheram-s"] > 0
+    # Each area's signing key is recorded as confirmed by the officer, in the journal too.
+    assert all(r.key_fingerprint == lcr_bundles[r.area][2].fingerprint and r.key_confirmed.startswith("groups ")
+               for r in collation.areas)
+    assert all(f"key {lcr_bundles[e.area][2].fingerprint} confirmed (groups " in e.detail
+               for e in collation.history if e.event == "area_imported")
 
     # The collation survives closing the app: reopened from its folder, the same result.
     reopened = CollationSession.open(collation.folder)
@@ -115,50 +124,106 @@ def test_a_changed_removed_or_added_file_is_refused_naming_it(lcr_bundles, colla
 
 def test_a_bundle_re_signed_with_another_key_is_refused_when_the_area_has_a_key(lcr_bundles, collation, tmp_path):
     """A forger can make a self-consistent bundle with their own key; the area's key, pinned at its
-    first import, gives them away; and the figures they changed give them away on paper."""
-    path, printed, _ = lcr_bundles["Halton"]
-    accept(collation, path, printed)
+    first import, gives them away, and so does the key fingerprint the area's export printed."""
+    path, printed, key = lcr_bundles["Halton"]
+    accept(collation, path, printed, key)
     files = {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()
              and p.name not in ("SHA256SUMS", "SHA256SUMS.sig", "signing-key.pub")}
     (tmp_path / "forger").mkdir()
-    forged = write_bundle(tmp_path / "forger", path.name, files, generate_key())
-    with pytest.raises(CollationError, match="bundle refused: signed by key .* earlier bundle was signed by"):
-        collation.open_bundle(forged)
+    forger = generate_key()
+    forged = write_bundle(tmp_path / "forger", path.name, files, forger)
+    pending = collation.open_bundle(forged)
+    assert pending.key_changed_from == key.fingerprint and pending.key_fingerprint == forger.fingerprint
+    with pytest.raises(CollationError, match="bundle refused: it is signed by a new key, .* earlier bundle was signed "
+                                             "by key .* confirm the key change"):
+        collation.accept_bundle(pending, paper_groups(printed, pending.positions), replace=True,
+                                typed_key=paper_groups(forger.fingerprint, pending.key_positions))
+    # Confirmed as a new key, but typed from what the area's export printed (its real key): refused.
+    with pytest.raises(CollationError, match="signing key's fingerprint typed .* does not match"):
+        collation.accept_bundle(pending, paper_groups(printed, pending.positions), replace=True,
+                                new_key_confirmed=True, typed_key=[key.fingerprint])
+    assert [r.key_fingerprint for r in collation.areas] == [key.fingerprint]
 
     fresh = CollationSession.create(tmp_path / "other", "LCR", AREAS)
     pending = fresh.open_bundle(forged)  # same count file: same paper fingerprint, but the key differs
-    assert pending.key_fingerprint != lcr_bundles["Halton"][2].fingerprint
+    assert pending.key_fingerprint != key.fingerprint and pending.key_changed_from is None
+    # With no key pinned, the key fingerprint the area's export printed gives the forger away.
+    with pytest.raises(CollationError, match="does not match groups .* of the key that signed this bundle"):
+        fresh.accept_bundle(pending, paper_groups(printed, pending.positions),
+                            typed_key=paper_groups(key.fingerprint, pending.key_positions))
+    assert fresh.areas == () and "does not match" in fresh.history[-1].detail
+
+
+def test_the_signing_key_is_typed_as_groups_or_whole_and_wrong_groups_are_refused(lcr_bundles, collation):
+    path, printed, key = lcr_bundles["Liverpool"]
+    pending = collation.open_bundle(path)
+    assert len(pending.key_positions) == 2 and all(1 <= p <= 8 for p in pending.key_positions)
+    paper = paper_groups(printed, pending.positions)
+    right = paper_groups(key.fingerprint, pending.key_positions)
+    wrong = [right[0], f"{(int(right[1], 16) + 1) % 0x10000:04X}"]
+    for typed in (wrong, right[:1], [], [key.fingerprint[:-1] + "X"], paper):
+        with pytest.raises(CollationError, match="signing key's fingerprint typed .* does not match"):
+            collation.accept_bundle(pending, paper, typed_key=typed)
+    assert collation.areas == ()
+    # The whole short form, typed in lower case without spaces, is accepted too.
+    record = collation.accept_bundle(pending, paper, typed_key=[key.fingerprint.replace(" ", "").lower()])
+    assert record.key_confirmed == "the whole fingerprint typed" and record.key_fingerprint == key.fingerprint
+    reopened = CollationSession.open(collation.folder)
+    assert reopened.areas[0].key_confirmed == "the whole fingerprint typed"
+
+
+def test_an_area_that_changes_its_key_is_accepted_only_once_the_new_key_is_confirmed(lcr_bundles, collation, tmp_path):
+    """The area's laptop failed and it exported again from a spare with its own key."""
+    path, printed, key = lcr_bundles["Knowsley"]
+    accept(collation, path, printed, key)
+    spare = generate_key()
+    files = {p.relative_to(path).as_posix(): p.read_bytes() for p in path.rglob("*") if p.is_file()
+             and p.name not in ("SHA256SUMS", "SHA256SUMS.sig", "signing-key.pub")}
+    (tmp_path / "spare").mkdir()
+    again = write_bundle(tmp_path / "spare", path.name, files, spare)
+    with pytest.raises(CollationError, match="signed by a new key"):
+        accept(collation, again, printed, spare, replace=True)  # the new key typed, but not confirmed as new
+    assert collation.areas[0].key_fingerprint == key.fingerprint
+    assert collation.history[-1].event == "bundle_refused" and "new key" in collation.history[-1].detail
+    record = accept(collation, again, printed, spare, replace=True, new_key_confirmed=True)
+    assert record.key_fingerprint == spare.fingerprint
+    assert collation.history[-1].event == "area_replaced"
+    assert f"earlier bundle was signed by {key.fingerprint}; the new key confirmed" in collation.history[-1].detail
+    # From now on the new key is the area's: reopened, the copy checks out with it.
+    assert CollationSession.open(collation.folder).areas[0].key_fingerprint == spare.fingerprint
 
 
 def test_the_paper_check_refuses_groups_that_do_not_match(lcr_bundles, collation):
-    path, printed, _ = lcr_bundles["Knowsley"]
+    path, printed, key = lcr_bundles["Knowsley"]
     pending = collation.open_bundle(path)
     assert len(pending.positions) == 2 and all(1 <= p <= 8 for p in pending.positions)
     right = paper_groups(printed, pending.positions)
     wrong = [right[0], f"{(int(right[1], 16) + 1) % 0x10000:04X}"]
+    typed_key = paper_groups(key.fingerprint, pending.key_positions)
     with pytest.raises(CollationError, match="do not match groups .* check the paper"):
-        collation.accept_bundle(pending, wrong)
+        collation.accept_bundle(pending, wrong, typed_key=typed_key)
     with pytest.raises(CollationError, match="do not match"):
-        collation.accept_bundle(pending, right[:1])
+        collation.accept_bundle(pending, right[:1], typed_key=typed_key)
     assert collation.areas == ()
     # Typed in lower case with spaces, the right groups are accepted.
-    collation.accept_bundle(pending, [f" {g[:2].lower()} {g[2:]}" for g in right])
+    collation.accept_bundle(pending, [f" {g[:2].lower()} {g[2:]}" for g in right], typed_key=typed_key)
     assert [r.area for r in collation.areas] == ["Knowsley"]
 
 
 def test_the_fingerprint_groups_come_from_the_count_file_not_the_whole_bundle(lcr_bundles, collation):
     """The paper shows the count file fingerprint; typing the bundle's SHA256SUMS fingerprint is refused."""
-    path, _, _ = lcr_bundles["Sefton"]
+    path, _, key = lcr_bundles["Sefton"]
     pending = collation.open_bundle(path)
     with pytest.raises(CollationError, match="do not match"):
-        collation.accept_bundle(pending, paper_groups(pending.bundle_fingerprint, pending.positions))
+        collation.accept_bundle(pending, paper_groups(pending.bundle_fingerprint, pending.positions),
+                                typed_key=paper_groups(key.fingerprint, pending.key_positions))
 
 
 def test_an_area_twice_an_unexpected_area_and_other_candidates_are_refused(lcr_bundles, collation, tmp_path):
-    path, printed, _ = lcr_bundles["Wirral"]
-    accept(collation, path, printed)
+    path, printed, key = lcr_bundles["Wirral"]
+    accept(collation, path, printed, key)
     with pytest.raises(CollationError, match='area "Wirral" has already been imported'):
-        accept(collation, path, printed)
+        accept(collation, path, printed, key)
 
     small = CollationSession.create(tmp_path / "small", "LCR", ["Halton", "Knowsley"])
     with pytest.raises(CollationError, match='area "Wirral" is not one of the expected areas'):
@@ -171,14 +236,15 @@ def test_an_area_twice_an_unexpected_area_and_other_candidates_are_refused(lcr_b
     sheets = tuple(replace(s, votes={("newman-dv" if k == "newman-d" else k): v for k, v in s.votes.items()})
                    for s in contest.count_sheets)
     odd = replace(knowsley, contests=(replace(contest, candidates=renamed, count_sheets=sheets),))
-    bundle, fingerprint = quick_bundle(tmp_path, odd, generate_key())
+    odd_key = generate_key()
+    bundle, fingerprint = quick_bundle(tmp_path, odd, odd_key)
     with pytest.raises(CollationError, match="candidate ids"):
-        accept(collation, bundle, fingerprint)
+        accept(collation, bundle, fingerprint, odd_key)
     assert [r.area for r in collation.areas] == ["Wirral"]
 
 
 def test_a_bundle_of_another_election_is_refused(lcr_bundles, collation, tmp_path):
-    accept(collation, *lcr_bundles["Halton"][:2])
+    accept(collation, *lcr_bundles["Halton"])
     other, fingerprint = quick_bundle(tmp_path, sv_area("North"), generate_key())
     with pytest.raises(CollationError, match='is for election "mayor.testshire-ca.2021-05-06"'):
         collation.open_bundle(other)
@@ -209,13 +275,14 @@ def test_a_forger_who_re_signs_changed_figures_fails_the_paper_check(lcr_bundles
     forged = write_bundle(tmp_path / "forger", path.name + "-2", files, generate_key())
     pending = fresh.open_bundle(forged)
     assert pending.paper_fingerprint != printed
-    with pytest.raises(CollationError, match="do not match groups"):
-        fresh.accept_bundle(pending, paper_groups(printed, pending.positions))
+    with pytest.raises(CollationError, match="do not match groups"):  # even with the forger's key typed
+        fresh.accept_bundle(pending, paper_groups(printed, pending.positions),
+                            typed_key=paper_groups(pending.key_fingerprint, pending.key_positions))
     assert fresh.areas == ()
 
 
 def test_an_accepted_copy_changed_on_disk_is_refused_on_reopening(lcr_bundles, collation):
-    accept(collation, *lcr_bundles["Halton"][:2])
+    accept(collation, *lcr_bundles["Halton"])
     copy = collation.folder / collation.areas[0].count_file
     copy.write_bytes(copy.read_bytes().replace(b'"H001"', b'"H00X"'))
     with pytest.raises(CollationError, match="was changed after it was accepted"):
@@ -232,7 +299,7 @@ def test_thirty_three_area_bundles_collate_quickly(tmp_path):
     bundles = [quick_bundle(stick, replace(template, election=replace(template.election, area=name)), key)
                for name in names]
     for path, fingerprint in bundles:
-        accept(collation, path, fingerprint)
+        accept(collation, path, fingerprint, key)
 
     timings = []
     for _ in range(2):  # the better of two runs: a busy CI machine should not fail the test

@@ -47,6 +47,7 @@ def send(collation, laptops, stick, area, *, again=False):
     report = export_bundle(session, stick, signing_key=key, generated_at=GENERATED_AT)
     pending = collation.open_bundle(report.path)
     return collation.accept_bundle(pending, paper_groups(report.paper_fingerprint, pending.positions),
+                                   typed_key=paper_groups(report.key_fingerprint, pending.key_positions),
                                    replace=again)
 
 

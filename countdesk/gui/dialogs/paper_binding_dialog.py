@@ -4,6 +4,10 @@ The bundle has already been verified (every file, the signature). What verificat
 is whether it is the bundle the area's returning officer signed for; the fingerprint printed at
 the foot of their signed statement can. The app asks for two groups at positions it picked at
 random for this import, so a forged bundle would have to match every group to pass.
+
+The key that signed the bundle is checked the same way: the officer types two groups of the
+signing key's fingerprint as the area's export printed it (or as its returning officer reads it
+out). The dialog never shows the fingerprints it asks for; the collation session compares them.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Sequence
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from ...services.collation_session import PendingBundle
@@ -44,10 +48,7 @@ class PaperBindingDialog(QDialog):
         election = pending.count.election
         heading = QLabel(f"Bundle from {election.area}")
         heading.setProperty("role", "heading")
-        verified = rich_label(QLabel(
-            f"{escaped(election.title)}<br>Every file checked and the signature valid. Signed by the key with "
-            f"fingerprint <b>{escaped(pending.key_fingerprint)}</b>: compare it with the one the area's export "
-            "printed."))
+        verified = rich_label(QLabel(f"{escaped(election.title)}<br>Every file checked and the signature valid."))
         verified.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -75,19 +76,21 @@ class PaperBindingDialog(QDialog):
         ask.setWordWrap(True)
         layout.addWidget(ask)
         form = QFormLayout()
-        self.group_edits: list[QLineEdit] = []
-        for position in positions:
-            edit = QLineEdit()
-            edit.setObjectName(f"group{position}")
-            edit.setAccessibleName(f"Group {position} of the fingerprint on the paper")
-            edit.setValidator(QRegularExpressionValidator(_GROUP, edit))
-            edit.setFont(figure_font(scale=1.3))
-            edit.setMaxLength(5)
-            edit.setPlaceholderText("e.g. 3F2A")
-            edit.textEdited.connect(lambda _t, e=edit: set_style_flag(e, "invalid", False))
-            form.addRow(f"Group &{position}:", edit)
-            self.group_edits.append(edit)
+        self.group_edits = [self._group_edit(form, f"Group &{p}:", f"group{p}",
+                                             f"Group {p} of the fingerprint on the paper") for p in positions]
         layout.addLayout(form)
+        layout.addWidget(self._key_section(pending))
+        key_form = QFormLayout()
+        mnemonics = ("&Key group", "Ke&y group")  # unique Alt keys: the paper's groups use Alt+digit
+        self.key_edits = [self._group_edit(key_form, f"{mnemonics[n % 2]} {p}:", f"keyGroup{p}",
+                                           f"Group {p} of the signing key fingerprint")
+                          for n, p in enumerate(pending.key_positions)]
+        layout.addLayout(key_form)
+        self.new_key_box = QCheckBox(f"{election.area}'s returning officer confirms the area signs with a &new key")
+        self.new_key_box.setObjectName("newKeyConfirmed")
+        self.new_key_box.setAccessibleName("The area's returning officer confirms the new signing key")
+        self.new_key_box.setVisible(pending.key_changed_from is not None)
+        layout.addWidget(self.new_key_box)
         self.error_label = QLabel("")
         self.error_label.setProperty("role", "fieldError")
         self.error_label.setAccessibleName("Problem with the groups typed")
@@ -99,12 +102,46 @@ class PaperBindingDialog(QDialog):
         layout.addWidget(buttons)
         self.group_edits[0].setFocus()
 
+    def _group_edit(self, form: QFormLayout, label: str, name: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setValidator(QRegularExpressionValidator(_GROUP, edit))
+        edit.setFont(figure_font(scale=1.3))
+        edit.setMaxLength(5)
+        edit.setPlaceholderText("e.g. 3F2A")
+        edit.textEdited.connect(lambda _t, e=edit: set_style_flag(e, "invalid", False))
+        form.addRow(label, edit)
+        return edit
+
+    def _key_section(self, pending: PendingBundle) -> QLabel:
+        area = escaped(pending.area)
+        text = (f"Then the key that signed the bundle. {area}'s export printed its <b>signing key fingerprint</b>, "
+                "eight groups of four characters: ask the area's returning officer to read it out, and type the "
+                + " and the ".join(f"<b>{ordinal(p)}</b>" for p in pending.key_positions) + " group"
+                + ("s." if len(pending.key_positions) > 1 else "."))
+        if pending.key_changed_from is not None:
+            text = (f"<b>This bundle is signed by a new key.</b> {area}'s earlier bundle was signed by key "
+                    f"{escaped(pending.key_changed_from)}. Accept it only if {area}'s returning officer confirms "
+                    "that the area now signs with a new key (for example a replacement laptop). " + text)
+        label = rich_label(QLabel(text))
+        label.setObjectName("keyChangedBanner" if pending.key_changed_from else "keyQuestion")
+        label.setWordWrap(True)
+        return label
+
     def typed_groups(self) -> list[str]:
         return ["".join(edit.text().split()).upper() for edit in self.group_edits]
 
+    def typed_key(self) -> list[str]:
+        return ["".join(edit.text().split()).upper() for edit in self.key_edits]
+
+    def new_key_confirmed(self) -> bool:
+        return self.pending.key_changed_from is not None and self.new_key_box.isChecked()
+
     def accept(self) -> None:
         """Only complete groups go on to the check; whether they match is the collation's to say."""
-        for edit, typed in zip(self.group_edits, self.typed_groups()):
+        edits = [*self.group_edits, *self.key_edits]
+        for edit, typed in zip(edits, [*self.typed_groups(), *self.typed_key()]):
             if len(typed) != 4:
                 set_style_flag(edit, "invalid", True)
                 self.error_label.setText("Each group has four characters (0-9 and A-F).")
