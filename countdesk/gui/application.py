@@ -108,4 +108,12 @@ def run_app(path: Path | None = None, demo: bool = False) -> int:
         window.open_demo()
     elif path is not None:
         window.open_count(Path(path))
-    return app.exec()
+    code = app.exec()
+    # Destroyed now, while Qt is still there: connections to its lambdas keep the window's Python
+    # object alive past this function, and Python's last collection destroying it after Qt's own
+    # teardown crashed the process on quitting after a count night.
+    window.deleteLater()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return code

@@ -280,11 +280,13 @@ class MainWindow(QMainWindow):
         self.workspace.status_message.connect(self.show_status)
         self.workspace.contest_changed.connect(self._remember_place)
         self.workspace.tab_changed.connect(self._remember_place)
-        document.undo_stack.canUndoChanged.connect(lambda _b: self._update_state())
-        document.undo_stack.canRedoChanged.connect(lambda _b: self._update_state())
-        document.undo_stack.indexChanged.connect(lambda _i: self._update_state())
-        document.operator_changed.connect(lambda _n: self._update_state())
-        document.changed.connect(lambda _c: self._update_title())
+        # Bound methods, not lambdas: a lambda holding `self` kept the window alive from every count
+        # closed in this session, and Python then destroyed it after Qt at exit (a crash on quitting).
+        document.undo_stack.canUndoChanged.connect(self._state_changed)
+        document.undo_stack.canRedoChanged.connect(self._state_changed)
+        document.undo_stack.indexChanged.connect(self._state_changed)
+        document.operator_changed.connect(self._state_changed)
+        document.changed.connect(self._title_changed)
         path = document.path
         contest = tab = None
         if document.session.shared:  # a server count: no file to remember; others' changes followed live
@@ -355,6 +357,12 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # -- state shown ----------------------------------------------------------------------------
+    def _state_changed(self, *_args: object) -> None:
+        self._update_state()
+
+    def _title_changed(self, *_args: object) -> None:
+        self._update_title()
+
     def _update_state(self) -> None:
         has_count = self.document is not None
         writable = has_count and not self.document.read_only
@@ -500,7 +508,10 @@ class MainWindow(QMainWindow):
 
         self.auto_backup = AutoBackup(document.session, self)
         self.auto_backup.failed.connect(self.show_status)
-        self.auto_backup.backed_up.connect(lambda path: self.show_status(f"Backed up: {Path(path).name}"))
+        self.auto_backup.backed_up.connect(self._backed_up)
+
+    def _backed_up(self, path: object) -> None:
+        self.show_status(f"Backed up: {Path(str(path)).name}")
 
     def show_backups(self) -> None:
         from .dialogs.backup_dialog import BackupDialog

@@ -8,6 +8,7 @@ from typing import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
 from countdesk.exchange.countfile import load_count_file
@@ -85,7 +86,7 @@ def when_modal(act: Callable[[QWidget], None], *, not_this: QWidget | None = Non
         if owner is not None:
             # A window manager gives the focus back to the window under a closed dialog; offscreen
             # Qt does not, so do what it would.
-            QTimer.singleShot(0, lambda: owner.activateWindow() if owner.isVisible() else None)
+            QTimer.singleShot(0, lambda: owner.activateWindow() if isValid(owner) and owner.isVisible() else None)
 
     QTimer.singleShot(0, lambda: poll(tries))
 
