@@ -68,6 +68,9 @@ def test_the_export_says_safe_to_remove_with_the_fingerprint_once_checked_and_au
     assert dialog.fingerprint.text() == report.paper_fingerprint and len(report.paper_fingerprint.split()) == 8
     key = load_or_create_key(tmp_path / "keys")  # the installation key was created in the folder given
     assert verify_bundle(report.path, expected_public_key=key.public_key).ok
+    # The signing key's fingerprint is shown too: the collating officer types two of its groups.
+    assert report.key_fingerprint == key.fingerprint and dialog.key_fingerprint.isVisible()
+    assert dialog.key_fingerprint.text().endswith(f":\n{key.fingerprint}")
     rows = document.session.audit_rows(action=EXPORT_ACTION)
     assert [row.id for row in rows] == [report.audit_row_id]
     assert rows[0].after["paper_fingerprint"] == report.paper_fingerprint

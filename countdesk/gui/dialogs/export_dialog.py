@@ -170,6 +170,14 @@ class ExportDialog(QDialog):
         self.fingerprint.setFont(figure_font(bold=True, scale=1.4))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint.hide()
+        # The key that signed the bundle: the collating officer types two of its groups at the desk.
+        self.key_fingerprint = QLabel("")
+        self.key_fingerprint.setObjectName("keyFingerprint")
+        self.key_fingerprint.setAccessibleName("Signing key fingerprint, to read out to the collating officer")
+        self.key_fingerprint.setWordWrap(True)
+        self.key_fingerprint.setFont(figure_font(scale=1.0))
+        self.key_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_fingerprint.hide()
 
         self.export_button = QPushButton("&Export")
         self.export_button.setObjectName("exportButton")
@@ -192,6 +200,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.fingerprint)
+        layout.addWidget(self.key_fingerprint)
         layout.addLayout(buttons)
         self.setTabOrder(self.drives, self.refresh_button)
         self.setTabOrder(self.refresh_button, self.folder_button)
@@ -247,6 +256,7 @@ class ExportDialog(QDialog):
         self._cancel.clear()
         self.report = None
         self.fingerprint.hide()
+        self.key_fingerprint.hide()
         self.status.setStyleSheet("")
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -305,6 +315,9 @@ class ExportDialog(QDialog):
         self._set_status("\n".join(lines))  # plain text: a folder's name is never markup
         self.fingerprint.setText(report.paper_fingerprint)
         self.fingerprint.show()
+        self.key_fingerprint.setText("Signing key fingerprint (keep it with the signed paper: the collating officer "
+                                     f"asks for it):\n{report.key_fingerprint}")
+        self.key_fingerprint.show()
         self.cancel_button.setText("Close")
         self._update_buttons()
         self.exported.emit(report)
