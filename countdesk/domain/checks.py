@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .model import SV_ABOLISHED_FROM, Contest, CountSheet, Election, Lot, VotingSystem
+from .model import Contest, CountSheet, Election, Lot
+from .regimes import system_mismatch
 from .result import Warning_
 
 
@@ -40,9 +41,12 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
     Check("W06", "Second-round sheets that are not needed",
           "Second preferences are counted only when no candidate has more than half of the valid "
           "first preferences in a contest of three or more candidates."),
-    Check("W07", "Supplementary vote after 4 May 2023",
-          "The Elections Act 2022 replaced the supplementary vote with first past the post for "
-          "mayors and police and crime commissioners from the poll of 4 May 2023."),
+    Check("W07", "A voting system the office and poll date do not allow",
+          "The office and the poll date decide the voting system: the supplementary vote for mayors and "
+          "police and crime commissioners before 4 May 2023 (Elections Act 2022 s.13), first past the post "
+          "from then, and the supplementary vote again for combined authority mayors from 18 June 2026 "
+          "(English Devolution and Community Empowerment Act 2026 s.63). Set-up and import refuse a "
+          "mismatch; a contest read from an older file, whose office was only inferred, is warned of."),
     Check("W08", "A second-round sheet does not match the finalists",
           "A second-round sheet carries a figure for every candidate remaining in the contest and "
           "for no one else."),
@@ -54,6 +58,9 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
           "candidates and agents, then record who was tied, who won, who drew and the witnesses."),
     Check("W11", "More papers verified than electors",
           "Turnout above 100 % means the electorate or a verified figure is wrong."),
+    Check("W12", "Seats left unfilled",
+          "Fewer candidates remained validly nominated than there are seats: they are returned "
+          "unopposed and the seats left are unfilled, to be filled as the law provides for a vacancy."),
 )}
 
 
@@ -121,12 +128,9 @@ def contest_checks(
             f"{counted:,} papers counted on first-round sheets, {verified:,} papers verified "
             f"(difference {counted - verified:+,})",
         )
-    if contest.system is VotingSystem.SV and election.poll_date >= SV_ABOLISHED_FROM:
-        yield Warning_(
-            "W07", "contest",
-            f"supplementary vote for a poll on {election.poll_date.isoformat()}: mayors and PCCs are "
-            f"elected by first past the post from 4 May 2023 (Elections Act 2022 s.13)",
-        )
+    mismatch = system_mismatch(election, contest)
+    if mismatch is not None:
+        yield Warning_("W07", "contest.system", mismatch)
     for index, lot in enumerate(contest.lots):
         if lot not in lots_used:
             yield Warning_(

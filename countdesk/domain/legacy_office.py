@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Counting, Office, VotingSystem
+from .regimes import COLLATED_OFFICES
 
 _PCC_PHRASES = re.compile(r"\bpolice(,| and) (fire and )?crime commissioner\b", re.IGNORECASE)
 #: A title that starts by naming a mayoralty ("Mayor of …", "Election of the Mayor of …"); a place
@@ -78,5 +79,5 @@ def infer_office(contest_id: str, title: str, system: VotingSystem | str, seats:
 
 
 def _with_counting(office: Office, basis: str) -> InferredOffice:
-    local = office in (Office.PCC, Office.COMBINED_AUTHORITY_MAYOR)
+    local = office in COLLATED_OFFICES
     return InferredOffice(office, Counting.LOCAL if local else Counting.WHOLE, basis)

@@ -26,10 +26,6 @@ REJECTED_HEADS: tuple[str, ...] = (
 LEGACY_SECOND_NOT_COUNTED_HEADS: tuple[str, ...] = ("too_many_votes", "void_for_uncertainty")
 
 
-#: The Elections Act 2022 moved mayor and PCC polls on or after this day to FPTP (domain.md §6).
-SV_ABOLISHED_FROM = date(2023, 5, 4)
-
-
 class VotingSystem(StrEnum):
     SV = "sv"
     FPTP = "fptp"

@@ -18,6 +18,15 @@ class Status(StrEnum):
     ELECTED = "elected"
     NEEDS_LOTS = "needs_lots"
     INCOMPLETE = "incomplete"
+    #: Candidates not more than seats and no count sheets: returned without a poll.
+    UNCONTESTED = "uncontested"
+    #: A complete local count of a collated poll: its figures are ready for the collating officer,
+    #: who declares; never "elected" on its own figures.
+    COUNTED = "counted"
+    #: Referendum: an answer has more than half of the valid votes.
+    DECIDED = "decided"
+    #: Referendum: an equal vote, no answer carried (never a lot).
+    EQUAL = "equal"
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,13 @@ class ContestResult:
     #: Why the count is not complete (completeness.py); while any stands, status is INCOMPLETE
     #: and `elected` is empty.
     gaps: tuple[Problem, ...] = ()
+    #: Referendum: the answer carried (DECIDED), else None.
+    answer: str | None = None
+
+    @property
+    def seats_unfilled(self) -> int:
+        """An uncontested return with fewer candidates than seats leaves seats unfilled."""
+        return self.seats - len(self.elected) if self.status is Status.UNCONTESTED else 0
 
     @property
     def complete(self) -> bool:
@@ -135,3 +151,4 @@ class Outcome:
     final: Mapping[str, int] | None = None
     #: SV with a second round: the statutory second-stage figure (domain.md §2b).
     second_rejected: int | None = None
+    answer: str | None = None

@@ -12,8 +12,9 @@ from typing import Iterable, Sequence
 from .completeness import completeness_problems
 from .checks import BoxSummary, box_summary, contest_checks, sheet_warnings
 from .fptp import count_fptp
-from .model import Contest, Count, Election, VotingSystem, frozen_map
-from .result import ContestResult, RejectedSummary, Status, Warning_
+from .model import Contest, Count, Counting, Election, VotingSystem, frozen_map
+from .referendum import count_referendum
+from .result import ContestResult, Outcome, RejectedSummary, Round, Status, Warning_
 from .sums import SheetSums
 from .sv import count_sv
 
@@ -38,7 +39,14 @@ def tally_contest(
     boxes = boxes if boxes is not None else box_summary(contest)
     if per_sheet_warnings is None:
         per_sheet_warnings = all_sheet_warnings(contest)
-    if contest.system is VotingSystem.SV:
+    local = contest.counting is Counting.LOCAL
+    if contest.system is VotingSystem.REFERENDUM:
+        outcome = count_referendum(contest, sums)
+    elif uncontested(contest):
+        outcome = uncontested_outcome(contest, sums)
+    elif contest.system is VotingSystem.SV and local and instructed_finalists is None:
+        outcome = local_first_stage(contest, sums)
+    elif contest.system is VotingSystem.SV:
         outcome = count_sv(contest, sums, instructed_finalists)
     else:
         outcome = count_fptp(contest, sums)
@@ -54,10 +62,15 @@ def tally_contest(
     warnings = sorted((*checks, *boxes.warnings, *per_sheet_warnings, *outcome.warnings), key=lambda w: w.code)
     # The completeness rule: while papers are unaccounted for there is no result, whatever the
     # figures so far would give (count-file.md, `incomplete`).
-    gaps = completeness_problems(contest, sums, outcome.first, outcome.finalists, outcome.finalists is not None)
+    gaps = () if outcome.status is Status.UNCONTESTED else completeness_problems(
+        contest, sums, outcome.first, outcome.finalists, outcome.finalists is not None)
     status, elected, lots_applied, pending_tie = outcome.status, outcome.elected, outcome.lots_applied, outcome.pending_tie
     if gaps or status is Status.INCOMPLETE:
         status, elected, lots_applied, pending_tie = Status.INCOMPLETE, (), (), None
+    elif local and status in (Status.ELECTED, Status.NEEDS_LOTS, Status.COUNTED):
+        # A local count of a collated poll is never elected on its own figures, nor does it draw
+        # lots: once complete its figures go to the collating officer (SI 2012/1917 Sch 3 r.62(1)).
+        status, elected, lots_applied, pending_tie = Status.COUNTED, (), (), None
     return ContestResult(
         contest_id=contest.id,
         system=contest.system,
@@ -83,7 +96,42 @@ def tally_contest(
         gaps=gaps,
         office=contest.office,
         counting=contest.counting,
+        answer=outcome.answer if status is Status.DECIDED else None,
     )
+
+
+def uncontested(contest: Contest) -> bool:
+    """Candidates not more than seats and no count sheets: returned without a poll (a referendum
+    is always polled). A contest with no candidate yet is still being set up, not uncontested."""
+    return (contest.system is not VotingSystem.REFERENDUM and 0 < len(contest.candidates) <= contest.seats
+            and not contest.count_sheets)
+
+
+def uncontested_outcome(contest: Contest, sums: SheetSums) -> Outcome:
+    """Every candidate remaining validly nominated is elected; fewer candidates than seats leave
+    the rest unfilled, which a warning says (W12)."""
+    first = frozen_map(sums.first)
+    warnings: tuple[Warning_, ...] = ()
+    unfilled = contest.seats - len(contest.candidates)
+    if unfilled:
+        warnings = (Warning_("W12", "candidates", (
+            f"{len(contest.candidates)} candidate(s) for {contest.seats} seats: {unfilled} seat(s) left unfilled"
+        )),)
+    return Outcome(Status.UNCONTESTED, first, (), elected=contest.candidate_ids, warnings=warnings)
+
+
+def local_first_stage(contest: Contest, sums: SheetSums) -> Outcome:
+    """A local SV count the collating officer has not yet given finalists: its first-stage figures,
+    no finalists of its own (domain.md §5), second-round sheets set aside (W06)."""
+    first = frozen_map(sums.first)
+    status = Status.COUNTED if sums.round1_sheets and contest.candidate_ids else Status.INCOMPLETE
+    warnings: tuple[Warning_, ...] = ()
+    if sums.round2_sheets:
+        warnings = (Warning_("W06", "count_sheets", (
+            f"{sums.round2_sheets} second-round sheet(s) entered, but the collating officer has not named the "
+            "candidates remaining in the contest: they are not counted"
+        )),)
+    return Outcome(status, first, (Round(1, first),), warnings=warnings)
 
 
 def tally(count: Count) -> tuple[ContestResult, ...]:

@@ -23,7 +23,9 @@ from ..domain.model import (
 from ..errors import CountdeskError, ValidationError
 from .countfile_checks import cross_reference_issues
 from .countfile_issues import Scopes, first_in_document_order
-from .countfile_legacy import LEGACY_FORMAT, ReadNote, legacy_contest_fields, legacy_second_rejected
+from .countfile_legacy import (
+    LEGACY_FORMAT, ReadNote, legacy_contest_fields, legacy_regime_notes, legacy_second_rejected,
+)
 from .countfile_schema import DuplicateKeyDict, structural_issues
 from .fsutil import write_file_durably
 from .json_bounds import loads_bounded
@@ -123,6 +125,8 @@ def parse_count_document(doc: object, notes: list[ReadNote] | None = None) -> Co
         raise ValidationError(first.message, first.where)
     found: list[ReadNote] = []
     count = _build_count(cast(dict, doc), version, found)
+    if version == LEGACY_FORMAT:
+        found += legacy_regime_notes(count)
     if notes is not None:
         notes.extend(found)
     return count

@@ -11,13 +11,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterator
 
+from ..domain.model import Nation, Office, VotingSystem
+from ..domain.regimes import COLLATED_OFFICES, lawful_systems, system_row
+
 from .countfile_issues import Issue, Path, Scopes
 from .text_rules import quote
 
 _ABSENT = object()
 _ROUND_2_ONLY = ("non_transferable", "second_rejected", "second_not_counted")
-#: Offices whose poll is counted in local areas and collated: the only ones a `local` count can be.
-_COLLATED_OFFICES = ("pcc", "combined_authority_mayor")
+_COLLATED_OFFICES = tuple(office.value for office in COLLATED_OFFICES)
 _ROUND_1_ONLY = ("rejected", "rejected_in_part")
 
 
@@ -50,17 +52,22 @@ def cross_reference_issues(doc: object, scopes: Scopes) -> Iterator[Issue]:
     read = _Reader(scopes)
     election = doc.get("election")
     poll_date = read.get(election, ("election",), "poll_date")
+    day: date | None = None
     if isinstance(poll_date, str):
         try:
-            date.fromisoformat(poll_date)
+            day = date.fromisoformat(poll_date)
         except ValueError:
             yield Issue(("election", "poll_date"), f"is not a real date ({quote(poll_date)})")
+    nation = read.get(election, ("election",), "nation")
+    nation = Nation.ENGLAND if nation is _ABSENT and isinstance(election, dict) and "nation" not in election else nation
     contests = doc.get("contests")
     if isinstance(contests, list):
         yield from _duplicate_ids(read, doc, (), "contests", "contest")
         for i, contest in enumerate(contests):
             if isinstance(contest, dict):
                 yield from _contest_issues(read, contest, ("contests", i))
+                if day is not None and isinstance(nation, str):
+                    yield from _regime_issues(read, contest, ("contests", i), day, Nation(nation))
 
 
 def _duplicate_ids(read: _Reader, parent: object, path: Path, key: str, noun: str) -> Iterator[Issue]:
@@ -136,6 +143,20 @@ def _office_issues(read: _Reader, contest: dict, path: Path, system: object, sea
         yield Issue((*path, "counting"), (
             f'a local count is one area of a collated PCC or combined-authority mayoral poll; office '
             f'{quote(office)} is counted as a whole ("counting": "whole")'
+        ))
+
+
+def _regime_issues(read: _Reader, contest: dict, path: Path, day: date, nation: Nation) -> Iterator[Issue]:
+    """The system must be the one the office and poll date require (the regime table)."""
+    office, system = read.get(contest, path, "office"), read.get(contest, path, "system")
+    if not isinstance(office, str) or not isinstance(system, str):
+        return
+    lawful = lawful_systems(Office(office), nation, day)
+    if VotingSystem(system) not in lawful:
+        row = system_row(Office(office), nation, day)
+        yield Issue((*path, "system"), (
+            f'a {office} poll on {day.isoformat()} is counted with system "{row.system.value}", not '
+            f'{quote(system)} ({row.rule})'
         ))
 
 

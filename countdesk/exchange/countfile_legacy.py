@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.legacy_office import infer_office
-from ..domain.model import LEGACY_SECOND_NOT_COUNTED_HEADS
+from ..domain.model import LEGACY_SECOND_NOT_COUNTED_HEADS, Count
+from ..domain.regimes import system_mismatch
 
 LEGACY_FORMAT = "countdesk/1"
 
@@ -50,6 +51,23 @@ def legacy_second_rejected(sheet: dict[str, Any], where: str, notes: list[ReadNo
         "second-stage figure, papers rejected as unmarked or void for uncertainty as to the second preference",
     ))
     return total
+
+
+def legacy_regime_notes(count: Count) -> list[ReadNote]:
+    """A countdesk/2 file whose system the office and poll date do not allow is refused; a
+    countdesk/1 file's office was only inferred, so the mismatch is a warning (W07 in the tally)."""
+    notes = []
+    for index, contest in enumerate(count.contests):
+        problem = system_mismatch(count.election, contest)
+        if problem is not None:
+            notes.append(ReadNote(f"contests[{index}].system", f"{problem}; the office was inferred: check it"))
+    return notes
+
+
+def inferred_contests(notes: list[ReadNote]) -> list[int]:
+    """The indexes of the contests whose office was inferred."""
+    return [int(n.where[len("contests["):-1]) for n in notes
+            if n.where.startswith("contests[") and n.where.endswith("]") and "." not in n.where]
 
 
 def contest_note_summary(notes: list[ReadNote], index: int) -> str:

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
-from ..domain.model import REJECTED_HEADS, Contest, Election, VotingSystem
+from ..domain.model import REJECTED_HEADS, Contest, Election, Office, VotingSystem
+from ..domain.regimes import regime_of
 from ..domain.heads import SECOND_REJECTED_LABEL, statutory_head_label
 from ..domain.result import ContestResult
 
@@ -74,11 +75,11 @@ def to_eml_510(
     election_element = ET.SubElement(count, _eml("Election"))
     identifier = ET.SubElement(election_element, _eml("ElectionIdentifier"), {"Id": election.id})
     _text(identifier, _eml("ElectionName"), election.title)
-    _text(identifier, _eml("ElectionCategory"), _category(election.id))
+    items = [entry if isinstance(entry, EmlContest) else EmlContest(*entry) for entry in contests]
+    _text(identifier, _eml("ElectionCategory"), _category(items))
     _text(identifier, _cd("PollDate"), election.poll_date.isoformat())
     contests_element = ET.SubElement(election_element, _eml("Contests"))
-    for entry in contests:
-        item = entry if isinstance(entry, EmlContest) else EmlContest(*entry)
+    for item in items:
         _contest(contests_element, election, item)
     ET.indent(root)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
@@ -93,17 +94,19 @@ def _contest(parent: ET.Element, election: Election, item: EmlContest) -> None:
     _text(identifier, _eml("ContestName"), contest.title)
     _text(identifier, _cd("VotingSystem"), contest.system.value)
     _text(identifier, _cd("Seats"), str(contest.seats))
-    _votes(ET.SubElement(element, _eml("TotalVotes")), contest, result)
+    _votes(ET.SubElement(element, _eml("TotalVotes")), election, contest, result)
     for area, area_result in item.areas or ((election.area, result),):
         if area_result.contest_id != contest.id:
             raise ValueError(f"area {area}: result for {area_result.contest_id} given with contest {contest.id}")
         unit = ET.SubElement(element, _eml("ReportingUnitVotes"))
         _text(unit, _eml("ReportingUnitIdentifier"), area, {"Id": _slug(area)})
-        _votes(unit, contest, area_result)
+        _votes(unit, election, contest, area_result)
 
 
-def _votes(parent: ET.Element, contest: Contest, result: ContestResult) -> None:
-    """Selections, then Cast, TotalCounted and RejectedVotes, then countdesk's own figures."""
+def _votes(parent: ET.Element, election: Election, contest: Contest, result: ContestResult) -> None:
+    """Selections, then Cast, TotalCounted and RejectedVotes (each key with the statutory head it is
+    printed under for this office and poll), then countdesk's own figures."""
+    regime = regime_of(election, contest)
     sv = contest.system is VotingSystem.SV
     final = result.final or {}
     for candidate in contest.candidates:
@@ -126,7 +129,7 @@ def _votes(parent: ET.Element, contest: Contest, result: ContestResult) -> None:
     _text(parent, _eml("TotalCounted"), str(result.valid_votes))
     for head in REJECTED_HEADS:
         _text(parent, _eml("RejectedVotes"), str(result.rejected.by_head.get(head, 0)),
-              {"ReasonCode": head, "Reason": statutory_head_label(contest.system, head)})
+              {"ReasonCode": head, "Reason": statutory_head_label(regime, head)})
     _text(parent, _cd("BallotPapersCounted"), str(result.ballot_papers_counted))
     if verified is not None:
         _text(parent, _cd("BallotPapersVerified"), str(verified))
@@ -144,10 +147,16 @@ def _votes(parent: ET.Element, contest: Contest, result: ContestResult) -> None:
     _text(parent, _cd("Status"), result.status.value)
 
 
-def _category(election_id: str) -> str:
-    """The Democracy Club election type (``local``, ``mayor``, ``pcc``, …) in capitals; EML
-    leaves the category list to each country's profile."""
-    return election_id.split(".")[0].upper()
+#: EML leaves the category list to each country's profile: the Democracy Club election types.
+_CATEGORIES = {
+    Office.PARLIAMENT: "PARL", Office.COUNCIL: "LOCAL", Office.LOCAL_MAYOR: "MAYOR",
+    Office.COMBINED_AUTHORITY_MAYOR: "MAYOR", Office.PCC: "PCC", Office.REFERENDUM: "REF",
+}
+
+
+def _category(contests) -> str:
+    """The offices of the contests (never read from an id): "MAYOR", or "LOCAL+PCC" for polls taken together."""
+    return "+".join(dict.fromkeys(_CATEGORIES[Office(item.contest.office)] for item in contests)) or "LOCAL"
 
 
 def _text(parent: ET.Element, tag: str, value: str, attributes: Mapping[str, str] | None = None) -> ET.Element:

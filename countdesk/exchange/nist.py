@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import Any, Iterable, NamedTuple
 
 from .. import __version__
-from ..domain.model import REJECTED_HEADS, Candidate, Contest, Election, VotingSystem
+from ..domain.model import REJECTED_HEADS, Candidate, Contest, Election, Office, VotingSystem
 from ..domain.result import ContestResult, Status
 
 SV_VARIATION = "supplementary-vote"
@@ -67,7 +67,7 @@ def to_nist(
     ballot_counts: list[dict[str, Any]] = []
 
     for order, (contest, result, declared) in enumerate(entries, start=1):
-        district_id = units.district(contest.id, contest.title)
+        district_id = units.district(contest.id, contest.title, Office(contest.office))
         if district_id != scope_id:
             units.compose(scope_id, district_id)
         counted_id = units.counting_area(contest, election.area, result, district_id)
@@ -240,8 +240,12 @@ class _Units:
         self.all: list[dict[str, Any]] = []
         self._by_id: dict[str, dict[str, Any]] = {}
 
-    def district(self, dc_id: str, title: str) -> str:
+    def district(self, dc_id: str, title: str, office: Office | None = None) -> str:
+        """`office`: a contest's district is the area its office is elected for; the election's
+        scope (no office) is read from its Democracy Club id."""
         kind, other, key = _district_kind(dc_id)
+        if office is not None:
+            kind, other = _OFFICE_AREAS[office]
         unit_id = f"ru-{key}"
         if unit_id not in self._by_id:
             unit: dict[str, Any] = {"@type": "ElectionResults.ReportingUnit", "@id": unit_id, "Type": kind,
@@ -276,6 +280,15 @@ class _Units:
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: (ReportingUnitType, OtherType) of the area each office is elected for.
+_OFFICE_AREAS: dict[Office, tuple[str, str | None]] = {
+    Office.COUNCIL: ("ward", None),
+    Office.LOCAL_MAYOR: ("municipality", None),
+    Office.COMBINED_AUTHORITY_MAYOR: ("other", "combined-authority"),
+    Office.PCC: ("other", "police-area"),
+    Office.PARLIAMENT: ("other", "parliamentary-constituency"),
+    Office.REFERENDUM: ("other", "referendum-area"),
+}
 
 
 def _district_kind(dc_id: str) -> tuple[str, str | None, str]:

@@ -31,6 +31,10 @@ def contest_result_to_dict(result: ContestResult) -> dict[str, Any]:
         "status": result.status.value,
         "office": result.office.value,
         "counting": result.counting.value,
+    }
+    if result.system is VotingSystem.REFERENDUM:
+        out["answer"] = result.answer  # the answer carried, or None (equal, or not yet counted)
+    out |= {
         "ballot_papers_verified": result.ballot_papers_verified,
         "ballot_papers_counted": result.ballot_papers_counted,
         "valid_votes": result.valid_votes,

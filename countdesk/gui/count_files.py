@@ -52,7 +52,6 @@ def open_session(parent: QWidget, path: Path, operator: str, *, read_only: bool 
 
 def create_session(parent: QWidget, plan: NewCountPlan, operator: str) -> CountSession | None:
     """The new count file from the wizard: the election, then its first contest."""
-    from ..domain.model import Contest
 
     try:
         session = CountSession.create(plan.path, operator, plan.election)
@@ -61,8 +60,7 @@ def create_session(parent: QWidget, plan: NewCountPlan, operator: str) -> CountS
         return None
     details = plan.contest
     try:
-        session.add_contest(Contest(details.id, details.title, details.system, details.seats, (),
-                                    electorate=details.electorate))
+        session.add_contest(details.new_contest())
         if details.double_entry:
             session.set_double_entry(details.id, True)
     except CountdeskError as error:

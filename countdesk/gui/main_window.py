@@ -441,6 +441,12 @@ class MainWindow(QMainWindow):
         except CountdeskError as error:
             count_files.show_error(self, "The result cannot be declared", error.message)
             return
+        from ..services.declaration import regime_refusal
+
+        refusal = regime_refusal(self.document.count().election, self.document.contest(contest_id))
+        if refusal is not None:  # the service refuses it too: no passphrase is asked for nothing
+            count_files.show_error(self, "The result cannot be declared", refusal)
+            return
         session = self.document.session
         if not session.has_ro_passphrase():
             dialog = PassphraseDialog("Set the RO passphrase", "Only the returning officer declares. Choose the "

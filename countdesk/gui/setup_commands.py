@@ -57,9 +57,9 @@ class RemoveContestCommand(ServiceCommand):
 
 
 class UpdateContestCommand(ServiceCommand):
-    """Title, system, seats and electorate, changed together."""
+    """Title, office, counting role, system, seats, question and electorate, changed together."""
 
-    FIELDS = ("title", "system", "seats", "electorate")
+    FIELDS = ("title", "office", "counting", "system", "seats", "question", "electorate")
 
     def __init__(self, document, contest_id: str, **after: object) -> None:
         super().__init__(document, contest_id, "Change the contest details")

@@ -9,7 +9,7 @@ from typing import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
-from ..domain.model import Contest
+from ..domain.model import Contest, Office
 from .centred import centred_lines
 from .context import DocumentContext
 from .grid import Grid, default_font
@@ -21,21 +21,22 @@ from .text import (
     say, say_plain,
 )
 
-_OFFICE = re.compile(r"\b(mayor|police and crime commissioner)\b", re.IGNORECASE)
+#: Offices one person is elected to, by name ("duly elected as Mayor of Liverpool").
+_SINGLE_OFFICES = (Office.LOCAL_MAYOR, Office.COMBINED_AUTHORITY_MAYOR, Office.PCC)
 
 
 def office_title(contest: Contest) -> str | None:
-    """The office named by the contest's title ("Mayor of Liverpool"), for "duly elected as …";
-    None when the title does not name a mayor or a police and crime commissioner."""
-    if _OFFICE.search(contest.title):
+    """What a mayor or PCC is elected as: the contest's title ("Mayor of Liverpool"), without a
+    leading "Election of (the)"; None for other offices. The office is the contest's own, never
+    read from its title or id."""
+    if single_office(contest):
         return re.sub(r"^(the\s+)?election\s+of\s+(the\s+|a\s+)?", "", contest.title.strip(), flags=re.I)
     return None
 
 
 def single_office(contest: Contest) -> bool:
-    """A mayor or PCC contest (not a council ward), known by its Democracy Club id ("mayor.…",
-    "pcc.…") or by its title."""
-    return contest.id.split(".", 1)[0].lower() in ("mayor", "pcc") or office_title(contest) is not None
+    """A mayor or PCC contest (not a council ward, Parliament or a referendum), by its office."""
+    return contest.office in _SINGLE_OFFICES
 
 
 def pair(texts: Sequence[str], style, *, space_after: float = 4) -> Flowable:

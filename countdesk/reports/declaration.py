@@ -40,6 +40,16 @@ def declaration_sentence(ctx: DocumentContext) -> Flowable:
 def check_ready(ctx: DocumentContext) -> None:
     """A declaration is made of a result that stands, by a named officer (domain.md §10)."""
     result = ctx.result
+    if result.status is Status.COUNTED:
+        raise DocumentNotReady(
+            "a local count of a collated poll never declares: its figures go to the collating officer, who "
+            "declares; print its local statements instead", f"contest {ctx.contest.id}",
+        )
+    if result.status in (Status.UNCONTESTED, Status.DECIDED, Status.EQUAL):
+        raise DocumentNotReady(
+            f"there is no declaration of a poll for this result ({result.status.value}): its own notice is "
+            "printed instead", f"contest {ctx.contest.id}",
+        )
     if result.status is not Status.ELECTED or not result.elected:
         why = {
             Status.NEEDS_LOTS: "a tie must first be decided by lot and the lot recorded",

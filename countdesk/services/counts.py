@@ -17,7 +17,7 @@ from ..domain.model import Contest, Count, Election
 from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
-from ..exchange.countfile_legacy import ReadNote, contest_note_summary
+from ..exchange.countfile_legacy import ReadNote, contest_note_summary, inferred_contests
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
 from ..store.claims import release as release_claims
@@ -249,7 +249,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin, ClaimsMixin):
         audit reason.
         """
         cdb = self._require_writable()
-        validate_count(count)
+        validate_count(count, inferred_offices=inferred_contests(list(notes)))
         reason = optional_reason(reason, "reason") or "imported"
         existing = list(self._states.values())
         if existing and not replace:

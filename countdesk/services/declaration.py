@@ -8,6 +8,8 @@ tried at 3 a.m. is on the record.
 from __future__ import annotations
 
 from ..domain.completeness import summary
+from ..domain.model import Contest, Election
+from ..domain.regimes import declares, system_mismatch
 from ..domain.result import ContestResult, Status
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
@@ -19,6 +21,16 @@ from .session_core import SessionCore, contest_where
 from .validation import require_reason
 
 _PASSPHRASE_KEY = "ro_passphrase"
+
+
+def regime_refusal(election: Election, contest: Contest) -> str | None:
+    """Why the rules forbid this count to declare, or None: a local count of a collated poll never
+    declares, and nothing is declared under a system the office and poll date do not allow."""
+    if not declares(contest):
+        return ("this is a local count of a collated poll: it gives local statements only and never declares; "
+                "its figures go to the collating officer, who declares (SI 2012/1917 Sch 3 r.62(1); "
+                "SI 2017/67 Sch 1 r.59)")
+    return system_mismatch(election, contest)
 
 
 class DeclarationMixin(SessionCore):
@@ -108,6 +120,9 @@ class DeclarationMixin(SessionCore):
         state = self._state(contest_id)
         if state.declared:
             raise CountdeskError(f'contest "{contest_id}" is already declared', contest_where(contest_id))
+        refusal = regime_refusal(load_election(self._cdb), load_contest(self._cdb, contest_id))
+        if refusal is not None:
+            self._refuse(contest_id, "contest.declare", refusal)
         self._authorise(contest_id, passphrase, "contest.declare")
         # Nothing changed outside the app is declared: the figures must replay from the trail
         # (imported here: integrity builds on this session).

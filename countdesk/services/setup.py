@@ -13,11 +13,11 @@ from ..domain.model import Box, Candidate, Contest, Election
 from ..errors import CountdeskError, ValidationError
 from ..store import contests as store
 from ..store.records import CONTEST_DETAIL_FIELDS
-from ..store.repository import Stage, load_contest
+from ..store.repository import Stage, load_contest, load_election
 from .session_core import SessionCore, contest_where
 from .validation import (
-    optional_reason, require_count, require_id, require_reason, require_str, validate_box, validate_candidate,
-    validate_contest, validate_contest_details, validate_election, validate_sheet,
+    optional_reason, require_count, require_id, require_lawful_system, require_reason, require_str, validate_box,
+    validate_candidate, validate_contest, validate_contest_details, validate_election, validate_sheet,
 )
 
 
@@ -42,7 +42,9 @@ class SetupMixin(SessionCore):
 
     def add_contest(self, contest: Contest, *, reason: str | None = None) -> None:
         cdb = self._require_writable()
-        validate_contest(contest, contest_where(getattr(contest, "id", "?")))
+        where = contest_where(getattr(contest, "id", "?"))
+        validate_contest(contest, where)
+        require_lawful_system(load_election(cdb), contest, where)
         store.add_contest(cdb, self._actor, contest, reason=optional_reason(reason, "reason"))
         self._refresh(contest.id)
 
@@ -62,6 +64,8 @@ class SetupMixin(SessionCore):
         for sheet in current.count_sheets:
             validate_sheet(sheet, changed.system, changed.seats, current.candidate_ids,
                            f"{where}.count_sheets[{sheet.id}]")
+        if (changed.office, changed.system, changed.counting) != (current.office, current.system, current.counting):
+            require_lawful_system(load_election(self._cdb), changed, where)
         store.update_contest(self._cdb, self._actor, contest_id, reason=optional_reason(reason, "reason"),
                              **{name: getattr(changed, name) for name in CONTEST_DETAIL_FIELDS})
         self._refresh(contest_id)

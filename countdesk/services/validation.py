@@ -16,6 +16,7 @@ from ..domain.model import (
     REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
     Election, Lot, Nation, Office, VotingSystem,
 )
+from ..domain.regimes import COLLATED_OFFICES, system_mismatch
 from ..errors import ValidationError
 from ..font_coverage import first_unprintable, unprintable_message
 from ..exchange.text_rules import (
@@ -115,10 +116,6 @@ def validate_election(election: object, where: str = "election") -> None:
         raise ValidationError(f"unknown nation {election.nation!r}: use england or wales", f"{where}.nation")
     if election.title_cy is not None:
         require_text(election.title_cy, f"{where}.title_cy", "the Welsh title")
-
-
-#: Offices whose poll is counted in local areas and collated: the only ones counted locally.
-COLLATED_OFFICES = (Office.PCC, Office.COMBINED_AUTHORITY_MAYOR)
 
 
 def validate_contest_details(contest: Contest, where: str) -> None:
@@ -328,10 +325,22 @@ def _unique(items: tuple, where: str) -> None:
         seen.add(item_id)
 
 
-def validate_count(count: object) -> None:
+def require_lawful_system(election: Election, contest: Contest, where: str) -> None:
+    """The system must be the one the office and poll date require (domain.regimes)."""
+    problem = system_mismatch(election, contest)
+    if problem is not None:
+        raise ValidationError(problem, f"{where}.system")
+
+
+def validate_count(count: object, *, inferred_offices: Iterable[int] = ()) -> None:
+    """`inferred_offices`: the indexes of contests whose office a countdesk/1 file left to be
+    inferred; a system their inferred office does not allow is a warning (W07), not a refusal."""
     if not isinstance(count, Count):
         raise ValidationError("a Count is required", "count")
     validate_election(count.election)
     _unique(count.contests, "contests")
+    inferred = set(inferred_offices)
     for index, contest in enumerate(count.contests):
         validate_contest(contest, f"contests[{index}]")
+        if index not in inferred:
+            require_lawful_system(count.election, contest, f"contests[{index}]")

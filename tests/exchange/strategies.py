@@ -25,6 +25,7 @@ from countdesk.domain.model import (
     REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
     Election, Lot, Nation, Office, VotingSystem, frozen_map,
 )
+from countdesk.domain.regimes import lawful_systems
 from countdesk.exchange import count_to_document
 from countdesk.exchange.text_rules import first_forbidden_char, is_blank, is_valid_id
 
@@ -123,19 +124,14 @@ accepted_differences = st.builds(
     AcceptedDifference, stage=st.sampled_from(("round1", "round2")), counted=figures, expected=figures,
     reason=names, accepted_by=names, accepted_at=timestamps,
 )
-#: The offices each system can be, by the count-file rules (the regime table asks more).
-OFFICES_BY_SYSTEM = {
-    VotingSystem.SV: [o for o in Office if o is not Office.REFERENDUM],
-    VotingSystem.FPTP: [o for o in Office if o is not Office.REFERENDUM],
-    VotingSystem.REFERENDUM: [Office.REFERENDUM],
-}
-
-
 @st.composite
-def contests(draw, contest_id: str | None = None, system: VotingSystem | None = None) -> Contest:
-    system = system or draw(st.sampled_from(VotingSystem))
+def contests(
+    draw, contest_id: str | None = None, poll_date: date = date(2021, 5, 6), nation: Nation = Nation.ENGLAND,
+) -> Contest:
+    """A contest of any office, counted by the system its office and the poll date require."""
+    office = draw(st.sampled_from(Office))
+    system = lawful_systems(office, nation, poll_date)[0]
     seats = draw(st.integers(1, 4)) if system is VotingSystem.FPTP else 1
-    office = draw(st.sampled_from(OFFICES_BY_SYSTEM[system]))
     collated = office in (Office.PCC, Office.COMBINED_AUTHORITY_MAYOR)
     counting = draw(st.sampled_from(Counting)) if collated else Counting.WHOLE
     referendum = system is VotingSystem.REFERENDUM
@@ -172,7 +168,8 @@ elections = st.builds(
 @st.composite
 def counts(draw, max_contests: int = 2) -> Count:
     contest_ids = draw(st.lists(ids, max_size=max_contests, unique=True))
-    return Count(draw(elections), tuple(draw(contests(cid)) for cid in contest_ids))
+    election = draw(elections)
+    return Count(election, tuple(draw(contests(cid, election.poll_date, election.nation)) for cid in contest_ids))
 
 
 def count_documents(max_contests: int = 2) -> st.SearchStrategy[dict]:

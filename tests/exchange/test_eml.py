@@ -18,7 +18,7 @@ from bundle_fixtures import (
     ward_result,
 )
 
-from countdesk.domain.model import REJECTED_HEADS, Candidate
+from countdesk.domain.model import REJECTED_HEADS, Candidate, Office
 from countdesk.exchange.eml import EML_NS, EXTENSION_NS, EmlContest, to_eml_510
 
 NS = {"eml": EML_NS, "cd": EXTENSION_NS}
@@ -104,6 +104,18 @@ def test_rejected_heads_carry_their_statutory_wording():
     reasons = {r.get("ReasonCode"): r.get("Reason") for r in heads}
     assert reasons["too_many_votes"] == "Voting for more than one candidate as to the first preference vote"
     assert reasons["want_of_official_mark"] == "Want of an official mark"
+    # A local authority mayor has four heads: unmarked and void for uncertainty are one (SI 2007/1024
+    # Sch 1 r.48), so both keys carry that head's words.
+    one_head = "Unmarked or void for uncertainty as to the first preference vote"
+    assert reasons["unmarked"] == reasons["void_for_uncertainty"] == one_head
+
+
+def test_the_election_category_comes_from_the_offices_not_the_id():
+    election, contest, result = liverpool_result()
+    renamed = replace(contest, id="x.2021-05-06", office=Office.PCC)
+    root = parse(to_eml_510(election, [(renamed, replace(result, contest_id=renamed.id))],
+                            issued_at=DECLARED_AT, transaction_id="1"))
+    assert root.find(".//eml:ElectionCategory", NS).text == "PCC"
 
 
 def test_collated_contest_has_a_reporting_unit_per_area_that_adds_up_to_the_total():

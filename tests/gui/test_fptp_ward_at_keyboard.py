@@ -37,7 +37,8 @@ def test_a_three_seat_ward_from_set_up_to_result(qtbot, tmp_path):
     assert window.open_count(path)
     assert window.workspace.tab_name() == "setup"
 
-    # The contest, through the Add contest dialog: FPTP chosen with the arrow key, three seats.
+    # The contest, through the Add contest dialog: a council ward (the form's first office), counted by
+    # FPTP, the only system the law allows it (so the system box is disabled and Tab skips it), three seats.
     setup = window.workspace.setup_view
 
     def add_contest(dialog) -> None:
@@ -45,8 +46,8 @@ def test_a_three_seat_ward_from_set_up_to_result(qtbot, tmp_path):
         press(qtbot, Qt.Key.Key_Tab)
         assert focused().text() == WARD
         press(qtbot, Qt.Key.Key_Tab)
-        press(qtbot, Qt.Key.Key_Down)
-        assert focused().currentData() == "fptp"
+        assert focused().currentData() == "council"
+        assert dialog.form.system() is VotingSystem.FPTP and not dialog.form.system_combo.isEnabled()
         press(qtbot, Qt.Key.Key_Tab)
         focused().selectAll()
         type_keys(qtbot, "3")

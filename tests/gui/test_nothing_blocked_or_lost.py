@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from countdesk.domain.model import VotingSystem
 from countdesk.gui import settings
 from countdesk.gui.dialogs.export_dialog import ExportDialog, kernel_says_removable
 from countdesk.gui.dialogs.new_count_wizard import NewCountWizard
@@ -177,9 +178,11 @@ def test_enter_moves_down_the_wizard_and_a_returning_officer_is_required(qtbot, 
     assert not contest.errors["id"].isVisible()  # the suggested id replaced the one refused
     for _ in range(2):
         press(qtbot, Qt.Key.Key_Return)
-    assert focused() is contest.system_combo
+    assert focused() is contest.office_combo
     press(qtbot, Qt.Key.Key_Return)
-    assert focused() is contest.electorate_edit  # seats disabled for SV: skipped
+    # A council ward (the first office) in 2021: counting role and system (only FPTP is lawful) are
+    # disabled, so Enter goes to the seats.
+    assert focused() is contest.seats_spin
     wizard.reject()
 
 
@@ -206,8 +209,8 @@ def test_enter_goes_past_the_postal_check_box_and_a_new_contest_takes_the_focus(
         type_keys(qtbot, "South ward")
         press(qtbot, Qt.Key.Key_Return)
         press(qtbot, Qt.Key.Key_Return)
-        assert focused() is dialog.form.system_combo
-        dialog.form.system_combo.setCurrentIndex(1)
+        assert focused() is dialog.form.office_combo  # a council ward: FPTP, the only system allowed
+        assert dialog.form.system() is VotingSystem.FPTP
         for _ in range(4):
             press(qtbot, Qt.Key.Key_Return)  # seats, electorate, double entry, then Add contest
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from countdesk.domain.model import VotingSystem
+from countdesk.domain.model import Office, VotingSystem
 from countdesk.domain.result import Status
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.counts import CountSession
@@ -56,8 +56,15 @@ def fill_wizard(qtbot, wizard, path: Path) -> None:
     press(qtbot, Qt.Key.Key_Tab)
     assert focused().text() == "mayor-of-testshire.2021-05-06"
     press(qtbot, Qt.Key.Key_Tab)
-    assert VotingSystem(focused().currentData()) is VotingSystem.SV
-    press(qtbot, Qt.Key.Key_Tab)  # seats: SV fills one, so the box is disabled and Tab skips it
+    assert Office(focused().currentData()) is Office.COUNCIL  # the office: a council ward unless chosen
+    press(qtbot, Qt.Key.Key_Down)
+    assert Office(focused().currentData()) is Office.LOCAL_MAYOR
+    # The only system the law allows a mayor polled in 2021 is SV: the system box shows it, disabled.
+    assert wizard.contest_page.form.system() is VotingSystem.SV
+    assert not wizard.contest_page.form.system_combo.isEnabled()
+    # Counting role (a local mayor's count is the whole poll), system and seats (SV fills one) are
+    # disabled, so Tab skips them to the electorate.
+    press(qtbot, Qt.Key.Key_Tab)
     type_keys(qtbot, "1000")
     mnemonic(qtbot, Qt.Key.Key_N)
     focused().selectAll()

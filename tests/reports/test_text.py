@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from countdesk.domain.model import VotingSystem
+from countdesk.domain.model import Office, VotingSystem
 from countdesk.reports.blocks import office_title
 from countdesk.reports.rejected import head_family
 from countdesk.reports.text import (
@@ -48,8 +48,11 @@ def test_rejected_head_family_by_system_and_office():
     assert head_family(sv) == "sv"
     assert head_family(replace(sv, system=VotingSystem.FPTP)) == "office"
     assert head_family(ward().contests[0]) == "council"
-    pcc = replace(ward().contests[0], id="pcc.dyfed-powys.2024-05-02", title="Dyfed-Powys")
+    # The office decides, never the id or a word in the title.
+    pcc = replace(ward().contests[0], id="x.2024-05-02", title="Dyfed-Powys", office=Office.PCC, seats=1)
     assert head_family(pcc) == "office"
+    constituency = replace(ward().contests[0], title="Testbury and Mayor's Cross", office=Office.PARLIAMENT, seats=1)
+    assert head_family(constituency) == "council"
 
 
 def test_office_title_for_the_declaring_sentence():
@@ -57,7 +60,9 @@ def test_office_title_for_the_declaring_sentence():
     titled = replace(liverpool().contests[0], title="Election of the Mayor of Liverpool")
     assert office_title(titled) == "Mayor of Liverpool"
     assert office_title(ward().contests[0]) is None
-    pcc = replace(ward().contests[0], id="pcc.dyfed-powys.2024-05-02", title="Dyfed-Powys")
-    assert office_title(pcc) is None  # "duly elected as Dyfed-Powys" would not read
-    assert office_title(replace(pcc, title="Dyfed-Powys Police and Crime Commissioner")) == (
-        "Dyfed-Powys Police and Crime Commissioner")
+    pcc = replace(ward().contests[0], id="x.2024-05-02", title="Police, Fire and Crime Commissioner for Essex",
+                  office=Office.PCC, seats=1)
+    assert office_title(pcc) == "Police, Fire and Crime Commissioner for Essex"
+    # A constituency whose name has "Mayor" in it is not a mayoralty.
+    assert office_title(replace(ward().contests[0], title="Testbury and Mayor's Cross",
+                                office=Office.PARLIAMENT, seats=1)) is None

@@ -139,6 +139,23 @@ def tie_sentence(contest: Contest, result: ContestResult, tie: Tie) -> str:
     return f"{names(contest, tie.candidates)} are tied{on} {what}".rstrip()
 
 
+def _regime_status_sentence(contest: Contest, result: ContestResult) -> str | None:
+    """The statuses the office and counting role bring: uncontested, a local count, a referendum."""
+    if result.status is Status.UNCONTESTED:
+        text = f"Uncontested: {names(contest, result.elected)} returned without a poll"
+        if result.seats_unfilled:
+            text += f"; {result.seats_unfilled} seat(s) left unfilled"
+        return text + "."
+    if result.status is Status.COUNTED:
+        return ("Counted: this local count is complete. Its figures go to the collating officer, who declares; "
+                "nobody is elected at a local count.")
+    if result.status is Status.DECIDED and result.answer is not None:
+        return f"Decided: {contest.candidate(result.answer).name} has more than half of the valid votes."
+    if result.status is Status.EQUAL:
+        return "Equal: the two answers have the same number of votes, so neither is carried (never by lot)."
+    return None
+
+
 def status_sentence(contest: Contest, result: ContestResult, *, descriptions: bool = True) -> str:
     """One plain sentence: who is elected, what lot is needed, or what the count is waiting for.
     `descriptions`: name the elected with their ballot descriptions (the hall screen leaves them
@@ -166,6 +183,9 @@ def status_sentence(contest: Contest, result: ContestResult, *, descriptions: bo
             return ("Incomplete: no candidate has more than half of the valid first preferences. "
                     f"Waiting for round-2 sheets: the finalists are {names(contest, result.finalists)}.")
         return "Incomplete: the count is not finished."
+    other = _regime_status_sentence(contest, result)
+    if other is not None:
+        return other
     if descriptions:
         elected = ", ".join(_name_and_description(contest, cid) for cid in result.elected)
     else:

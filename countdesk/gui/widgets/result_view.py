@@ -33,6 +33,10 @@ STATUS_STYLE = {
     Status.ELECTED: "color: #0e4f12; font-weight: bold;",
     Status.NEEDS_LOTS: "color: #8a4b00; font-weight: bold;",
     Status.INCOMPLETE: "color: palette(window-text); font-weight: bold;",
+    Status.UNCONTESTED: "color: #0e4f12; font-weight: bold;",
+    Status.COUNTED: "color: palette(window-text); font-weight: bold;",
+    Status.DECIDED: "color: #0e4f12; font-weight: bold;",
+    Status.EQUAL: "color: #8a4b00; font-weight: bold;",
 }
 #: The status line when no result can be counted (an area's round-2 instruction lost or altered).
 PROBLEM_STYLE = "color: #a4262c; font-weight: bold;"

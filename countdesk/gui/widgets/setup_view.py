@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ...domain.model import Contest
+from ...domain.model import Contest, Nation
 from ...errors import CountdeskError
 from ..commands import CompositeCommand
 from ..dialogs.reason_dialog import ask_reason
@@ -26,14 +26,15 @@ from .election_form import ElectionForm
 
 
 class AddContestDialog(QDialog):
-    def __init__(self, poll_date, taken: set[str], parent: QWidget | None = None) -> None:
+    def __init__(self, poll_date, taken: set[str], parent: QWidget | None = None, *,
+                 nation: Nation = Nation.ENGLAND) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a contest")
         self.setAccessibleName("Add a contest")
         self.setObjectName("addContestDialog")
         self._taken = taken
         self.form = ContestForm()
-        self.form.set_poll_date(poll_date)
+        self.form.set_poll_date(poll_date, nation)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add contest")
         buttons.accepted.connect(self.accept)
@@ -56,9 +57,7 @@ class AddContestDialog(QDialog):
 def contest_commands(document, details: ContestDetails, existing: Contest | None) -> list:
     """The commands that turn `existing` (or nothing) into `details`."""
     if existing is None:
-        contest = Contest(details.id, details.title, details.system, details.seats, (),
-                          electorate=details.electorate)
-        commands = [AddContestCommand(document, contest)]
+        commands = [AddContestCommand(document, details.new_contest())]
         if details.double_entry:
             commands.append(SetDoubleEntryCommand(document, details.id, True))
         return commands
@@ -189,7 +188,7 @@ class SetupView(QWidget):
     def _load_election(self) -> None:
         election = self.document.count().election
         self.election_form.set_election(election)
-        self.contest_form.set_poll_date(election.poll_date)
+        self.contest_form.set_poll_date(election.poll_date, election.nation)
 
     def _load_contest(self) -> None:
         contest = self._contest()
@@ -202,7 +201,8 @@ class SetupView(QWidget):
             return
         double_entry = self.document.contest_state(contest.id).double_entry
         self.contest_form.set_details(ContestDetails(contest.id, contest.title, contest.system, contest.seats,
-                                                     contest.electorate, double_entry))
+                                                     contest.electorate, double_entry, contest.office,
+                                                     contest.counting, contest.question))
 
     def _contest(self) -> Contest | None:
         return self.document.find_contest(self.contest_id)
@@ -234,7 +234,8 @@ class SetupView(QWidget):
             self._push(command, "Contest details saved.")
 
     def add_contest(self) -> None:
-        dialog = AddContestDialog(self.document.count().election.poll_date, set(self.document.contest_ids()), self)
+        election = self.document.count().election
+        dialog = AddContestDialog(election.poll_date, set(self.document.contest_ids()), self, nation=election.nation)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         details = dialog.form.details() if accepted else None
         dialog.deleteLater()  # not kept under the Set-up tab for the rest of the night
