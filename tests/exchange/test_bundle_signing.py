@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from countdesk.exchange.fingerprint import (
     fingerprint_groups,
     fingerprint_matches,
+    key_fingerprint_confirmed,
     pick_check_positions,
 )
 from countdesk.exchange.signing import (
@@ -113,3 +114,18 @@ def test_a_public_key_of_another_kind_is_refused_as_a_value_error():
     with pytest.raises(ValueError, match="not an Ed25519 key"):
         load_public_key(other)
     assert not verify(b"data", b"\0" * 64, other)
+
+
+def test_a_key_fingerprint_is_confirmed_by_the_groups_asked_for_or_whole():
+    key = generate_key().fingerprint
+    groups = fingerprint_groups(key)
+    assert key_fingerprint_confirmed(key, [groups[2].lower(), groups[6]], (3, 7))
+    assert key_fingerprint_confirmed(key, [key.lower()], (3, 7))  # the whole short form, any case
+    assert key_fingerprint_confirmed(key, [key.replace(" ", "")], (3, 7))
+    assert not key_fingerprint_confirmed(key, [groups[6], groups[2]], (3, 7))  # swapped
+    assert not key_fingerprint_confirmed(key, [groups[2]], (3, 7))
+    assert not key_fingerprint_confirmed(key, [], (3, 7))
+    assert not key_fingerprint_confirmed(key, [key[:-1]], (3, 7))  # a digit short of whole
+    assert not key_fingerprint_confirmed(key, [key + "0"], (3, 7))
+    other = "".join(groups[:7]) + f"{(int(groups[7], 16) + 1) % 0x10000:04X}"
+    assert not key_fingerprint_confirmed(key, [other], (3, 7))

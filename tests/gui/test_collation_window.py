@@ -355,3 +355,36 @@ def test_the_window_is_reachable_by_keyboard_and_named(qtbot, window):
     qtbot.keyClick(window.import_button, Qt.Key.Key_Tab)
     # the round-2 and declaration buttons are disabled at the start, so Tab goes on to the tables
     assert QApplication.focusWidget() is window.area_table
+
+
+def test_the_key_can_be_typed_whole_and_every_field_has_its_own_alt_key(qtbot, window, areas):
+    import re
+
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton
+
+    report = areas["South"].export()
+    pending = window.session.open_bundle(report.path)
+    dialog = PaperBindingDialog(pending, window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    dialog.activateWindow()
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)
+             + dialog.findChildren(QCheckBox)]
+    keys = [m.group(1).lower() for t in texts for m in [re.search(r"&(\w)", t)] if m]
+    assert len(keys) == len(set(keys)) and {"k", "y", "w", "n", "c"} <= set(keys), keys
+    assert all(edit.accessibleName() for edit in dialog.findChildren(QLineEdit))
+    qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.whole_key_edit)
+    for n, position in enumerate(pending.positions):
+        qtbot.keyClicks(dialog.group_edits[n], fingerprint_groups(report.paper_fingerprint)[position - 1])
+    qtbot.keyClicks(dialog.whole_key_edit, report.key_fingerprint[:-5])  # a group short
+    dialog.accept()
+    assert dialog.isVisible() and "eight groups" in dialog.error_label.text()
+    assert QApplication.focusWidget() is dialog.whole_key_edit
+    qtbot.keyClicks(dialog.whole_key_edit, report.key_fingerprint[-5:].lower())
+    qtbot.keyClick(dialog.whole_key_edit, Qt.Key.Key_Return)
+    assert dialog.result() == PaperBindingDialog.DialogCode.Accepted
+    assert dialog.typed_key() == [report.key_fingerprint.replace(" ", "")]
+    record = window.session.accept_bundle(pending, dialog.typed_groups(), typed_key=dialog.typed_key())
+    assert record.key_confirmed == "the whole fingerprint typed"

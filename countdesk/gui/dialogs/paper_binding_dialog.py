@@ -25,6 +25,8 @@ from ..appearance import figure_font, set_style_flag
 from ..plain_text import escaped, rich_label
 
 _GROUP = QRegularExpression(r"^\s*[0-9A-Fa-f]{0,2}\s?[0-9A-Fa-f]{0,2}\s*$")
+_WHOLE = QRegularExpression(r"^[0-9A-Fa-f\s]{0,48}$")
+_WHOLE_DIGITS = 32  # the signing key fingerprint: eight groups of four
 
 
 def ordinal(n: int) -> str:
@@ -85,6 +87,14 @@ class PaperBindingDialog(QDialog):
         self.key_edits = [self._group_edit(key_form, f"{mnemonics[n % 2]} {p}:", f"keyGroup{p}",
                                            f"Group {p} of the signing key fingerprint")
                           for n, p in enumerate(pending.key_positions)]
+        self.whole_key_edit = QLineEdit()
+        self.whole_key_edit.setObjectName("wholeKeyFingerprint")
+        self.whole_key_edit.setAccessibleName("The whole signing key fingerprint, instead of two groups")
+        self.whole_key_edit.setValidator(QRegularExpressionValidator(_WHOLE, self.whole_key_edit))
+        self.whole_key_edit.setFont(figure_font())
+        self.whole_key_edit.setPlaceholderText("all eight groups, if you prefer")
+        self.whole_key_edit.textEdited.connect(lambda _t: set_style_flag(self.whole_key_edit, "invalid", False))
+        key_form.addRow("Or the &whole key fingerprint:", self.whole_key_edit)
         layout.addLayout(key_form)
         self.new_key_box = QCheckBox(f"{election.area}'s returning officer confirms the area signs with a &new key")
         self.new_key_box.setObjectName("newKeyConfirmed")
@@ -119,7 +129,7 @@ class PaperBindingDialog(QDialog):
         text = (f"Then the key that signed the bundle. {area}'s export printed its <b>signing key fingerprint</b>, "
                 "eight groups of four characters: ask the area's returning officer to read it out, and type the "
                 + " and the ".join(f"<b>{ordinal(p)}</b>" for p in pending.key_positions) + " group"
-                + ("s." if len(pending.key_positions) > 1 else "."))
+                + ("s" if len(pending.key_positions) > 1 else "") + ", or the whole fingerprint.")
         if pending.key_changed_from is not None:
             text = (f"<b>This bundle is signed by a new key.</b> {area}'s earlier bundle was signed by key "
                     f"{escaped(pending.key_changed_from)}. Accept it only if {area}'s returning officer confirms "
@@ -133,18 +143,27 @@ class PaperBindingDialog(QDialog):
         return ["".join(edit.text().split()).upper() for edit in self.group_edits]
 
     def typed_key(self) -> list[str]:
-        return ["".join(edit.text().split()).upper() for edit in self.key_edits]
+        """The key's groups as typed, or the whole fingerprint when it was typed instead."""
+        whole = "".join(self.whole_key_edit.text().split()).upper()
+        return [whole] if whole else ["".join(edit.text().split()).upper() for edit in self.key_edits]
 
     def new_key_confirmed(self) -> bool:
         return self.pending.key_changed_from is not None and self.new_key_box.isChecked()
 
     def accept(self) -> None:
         """Only complete groups go on to the check; whether they match is the collation's to say."""
-        edits = [*self.group_edits, *self.key_edits]
-        for edit, typed in zip(edits, [*self.typed_groups(), *self.typed_key()]):
-            if len(typed) != 4:
-                set_style_flag(edit, "invalid", True)
-                self.error_label.setText("Each group has four characters (0-9 and A-F).")
-                edit.setFocus()
+        whole = self.whole_key_edit.text().strip()
+        edits = [*self.group_edits, *([] if whole else self.key_edits)]
+        for edit in edits:
+            if len("".join(edit.text().split())) != 4:
+                self._complain(edit, "Each group has four characters (0-9 and A-F).")
                 return
+        if whole and len(self.typed_key()[0]) != _WHOLE_DIGITS:
+            self._complain(self.whole_key_edit, "The whole key fingerprint has eight groups of four characters.")
+            return
         super().accept()
+
+    def _complain(self, edit: QLineEdit, sentence: str) -> None:
+        set_style_flag(edit, "invalid", True)
+        self.error_label.setText(sentence)
+        edit.setFocus()
