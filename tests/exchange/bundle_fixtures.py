@@ -13,10 +13,12 @@ from countdesk.domain.result import ContestResult
 from countdesk.domain.tally import tally_contest
 from countdesk.exchange.countfile import load_count_file
 
-EXAMPLES = Path("/work/shared/examples")
+#: The shared examples and schemas sit beside the repository (CI lays them there too).
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+EXAMPLES = SHARED / "examples"
 LIVERPOOL_FILE = EXAMPLES / "liverpool-mayor-2021.json"
 LCR_FILES = sorted((EXAMPLES / "lcr-mayor-2021").glob("*.json"))
-NIST_SCHEMA = Path("/work/shared/schemas/nist-1500-100/NIST_V2_election_results_reporting.json")
+NIST_SCHEMA = SHARED / "schemas" / "nist-1500-100" / "NIST_V2_election_results_reporting.json"
 
 BST = timezone(timedelta(hours=1))
 DECLARED_AT = datetime(2021, 5, 8, 16, 30, tzinfo=BST)

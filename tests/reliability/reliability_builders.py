@@ -13,7 +13,7 @@ from countdesk.exchange.countfile import load_count_file
 
 ROOT = Path(__file__).resolve().parents[2]
 _GOLDEN = ROOT / "tests" / "golden" / "liverpool-mayor-2021" / "count.json"
-LIVERPOOL = _GOLDEN if _GOLDEN.exists() else Path("/work/shared/examples/liverpool-mayor-2021.json")
+LIVERPOOL = _GOLDEN if _GOLDEN.exists() else ROOT.parent / "shared" / "examples" / "liverpool-mayor-2021.json"
 
 ELECTION = Election("mayor.testshire.2021-05-06", "Election of the Mayor of Testshire", date(2021, 5, 6),
                     "Testshire")

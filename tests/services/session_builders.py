@@ -10,7 +10,7 @@ from countdesk.domain.model import Box, Candidate, Contest, CountSheet, Election
 from countdesk.exchange.countfile import load_count_file
 
 _GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-_SHARED = Path("/work/shared/examples")
+_SHARED = Path(__file__).resolve().parents[3] / "shared" / "examples"  # beside the repository
 
 
 def _example(golden: str, shared: str) -> Path:
