@@ -24,6 +24,14 @@ ELECTION = Election("local.testshire.2021-05-06", "Local elections 6 May 2021", 
                     "Pat Officer")
 
 
+#: Six boxes typed at the keyboard (number, station, postal, account) and the papers then verified:
+#: B3 differs from its account by one; 601 verified in all.
+KEYED_BOXES = (("B1", "St Anne's Hall", False, "100"), ("B2", "Church Hall", False, "120"),
+               ("B3", "Library", False, "80"), ("B4", "School", False, "150"), ("B5", "Scout Hut", False, "90"),
+               ("P1", "Postal votes", True, "60"))
+KEYED_VERIFIED = ("100", "120", "81", "150", "90", "60")
+
+
 def small_sv_contest(sheets: tuple[CountSheet, ...] = (), verified: bool = True) -> Contest:
     """Four candidates, two boxes of 100 papers."""
     candidates = (Candidate("adams-a", "Ann ADAMS", "Party A"), Candidate("brown-b", "Ben BROWN", "Party B"),

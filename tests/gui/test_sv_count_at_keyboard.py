@@ -24,16 +24,15 @@ from countdesk.domain.model import Office, VotingSystem
 from countdesk.domain.result import Status
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.counts import CountSession
-from gui_helpers import focus_on, focused, mnemonic, press, reopen, screenshot, type_keys, when_modal
+from gui_helpers import (
+    KEYED_BOXES, KEYED_VERIFIED, focus_on, focused, mnemonic, press, reopen, screenshot, type_keys, when_modal,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 CANDIDATES_AS_TYPED = (("Dan DIXON", "Party D"), ("Ben BROWN", "Party B"), ("Ann ADAMS", "Party A"),
                        ("Cat CLARK", "Party C"))
-BOXES = (("B1", "St Anne's Hall", False, "100"), ("B2", "Church Hall", False, "120"),
-         ("B3", "Library", False, "80"), ("B4", "School", False, "150"), ("B5", "Scout Hut", False, "90"),
-         ("P1", "Postal votes", True, "60"))
-VERIFIED = ("100", "120", "81", "150", "90", "60")
+BOXES, VERIFIED = KEYED_BOXES, KEYED_VERIFIED
 
 
 def not_editing(view) -> bool:

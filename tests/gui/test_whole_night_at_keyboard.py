@@ -29,7 +29,9 @@ from countdesk.exchange.bundle import verify_bundle
 from countdesk.gui.appearance import format_moment
 from countdesk.gui.dialogs.export_dialog import SAFE_TO_REMOVE
 from countdesk.gui.main_window import MainWindow
-from gui_helpers import focused, mnemonic, press, reopen, screenshot, type_keys, when_modal
+from gui_helpers import (
+    KEYED_BOXES, KEYED_VERIFIED, focused, mnemonic, press, reopen, screenshot, type_keys, when_modal,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -38,10 +40,7 @@ MAYOR = "mayor-of-testshire.2021-05-06"
 PASSPHRASE = "correct horse battery"
 CANDIDATES = (("Ann ADAMS", "Party A"), ("Ben BROWN", "Party B"), ("Cat CLARK", "Party C"),
               ("Dan DIXON", "Party D"))
-BOXES = (("B1", "St Anne's Hall", False, "100"), ("B2", "Church Hall", False, "120"),
-         ("B3", "Library", False, "80"), ("B4", "School", False, "150"), ("B5", "Scout Hut", False, "90"),
-         ("P1", "Postal votes", True, "60"))
-VERIFIED = ("100", "120", "81", "150", "90", "60")
+BOXES, VERIFIED = KEYED_BOXES, KEYED_VERIFIED
 
 
 def shortcut(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
