@@ -79,3 +79,26 @@ def test_a_server_count_opens_with_a_backup_folder_chosen(window, server_count, 
     window.start_page.server_button.click()
     assert window.document is not None and window.document.session.shared
     assert window.document.session.trail_warning is None
+
+
+def test_a_sheet_typed_while_cut_off_is_kept_and_saved_once_back(window, qtbot, server_count, station_url):
+    window.open_count(station_url("desk"), default_tab="count")
+    form = window.workspace.sheets_view.form
+    with psycopg.connect(server_count, autocommit=True) as conn:  # the network cut under the station
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     "WHERE pid <> pg_backend_pid() AND usename LIKE 'desk%'")
+    for key, figure in (("votes.a", "5"), ("votes.b", "7"), ("votes.c", "9")):
+        form.field(key).setFocus()
+        qtbot.keyClicks(form.field(key), figure)
+    sheet_id = form.sheet_id_edit.text()
+    try:
+        form.request_save()
+        form.request_save()  # the blank rejected heads, confirmed as 0
+        assert "Not saved" in form.message.text() and "connection" in form.message.text()
+        assert [form.field(k).text() for k in ("votes.a", "votes.b", "votes.c")] == ["5", "7", "9"]  # kept
+        form.request_save()  # the station connects again by itself on the next try
+        assert "Not saved" not in form.message.text()
+        with CountSession.open(server_count, "Checker", read_only=True) as session:
+            assert dict(session.sheet(CONTEST_ID, sheet_id).votes) == {"a": 5, "b": 7, "c": 9}
+    finally:
+        form.cancel()  # nothing typed left to ask about when the window closes

@@ -205,7 +205,12 @@ class SheetsView(QWidget):
                                 "kept in the audit log with the old and new figures.")
             if reason is None:
                 return
-        if self.document.contest_state(self.contest_id).double_entry:
+        try:
+            double_entry = self.document.contest_state(self.contest_id).double_entry  # a server may be cut off
+        except CountdeskError as error:
+            self.form.show_refusal(f"Not saved: {error.message}")
+            return
+        if double_entry:
             self.double_entry.submit(sheet, reason)
             return
         try:
