@@ -70,6 +70,13 @@ def back_to(qtbot, window) -> None:
 def wizard(qtbot, path) -> None:
     """The new count wizard, answered at the keyboard; then the operator's name."""
     def answer(dialog) -> None:
+        try:
+            answer_at_keyboard(dialog)
+        except BaseException:
+            dialog.reject()  # a failure fails the test, rather than leaving the wizard open
+            raise
+
+    def answer_at_keyboard(dialog) -> None:
         form = dialog.election_page.form
         type_keys(qtbot, "Local elections 6 May 2021")
         enter(qtbot)

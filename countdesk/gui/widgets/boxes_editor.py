@@ -58,6 +58,7 @@ class BoxesEditor(SetupListEditor):
                                                     ("", self.postal_check), ("Account:", self.account_edit))):
             label = QLabel(caption)
             label.setBuddy(widget)
+            label.setMinimumWidth(label.sizeHint().width())  # "Station:" whole, never "Stati…"
             entry.addWidget(label, 0, column * 2)
             entry.addWidget(widget, 0, column * 2 + 1)
         entry.addWidget(self.add_button, 0, 8)
