@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from ..errors import CountdeskError
 from . import count_files, settings
@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
             self.tab_actions.append(self._action(count_menu, title.replace("&", ""), lambda n=name: self.show_tab(n),
                                                  QKeySequence(f"Ctrl+{index}"), f"tab:{name}"))
         count_menu.addSeparator()
+        self.election_details_action = self._action(count_menu, "&Election details…", self.edit_election_details,
+                                                    None, "electionDetails")
         self.declare_action = self._action(count_menu, "Dec&lare the result…", self.declare_result, None, "declare")
         self.passphrase_action = self._action(count_menu, "Set the RO &passphrase…", self.set_passphrase, None,
                                               "roPassphrase")
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
                               self.operator_action, *self.tab_actions, self.declare_action, self.unlock_action,
                               self.projector_action, self.export_action, self.round2_action,
                               self.documents_action, self.backups_action, self.restore_action,
-                              self.passphrase_action]
+                              self.passphrase_action, self.election_details_action]
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -556,6 +558,18 @@ class MainWindow(QMainWindow):
         from .dialogs.round2_instruction_dialog import Round2InstructionDialog
 
         Round2InstructionDialog(self.document, self).exec()
+
+    def edit_election_details(self) -> None:
+        """Nation, deputy and the Welsh titles (the Set-up form has no room left for them)."""
+        if self.document is None:
+            return
+        from .dialogs.election_details_dialog import ElectionDetailsDialog
+
+        contest_id = self.workspace.current_contest() if self.workspace else None
+        dialog = ElectionDetailsDialog(self.document, contest_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_status(self.tr("Election details saved."))
+        dialog.deleteLater()
 
     def show_documents(self) -> None:
         contest_id = self.workspace.current_contest() if self.workspace else None

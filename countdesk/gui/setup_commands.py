@@ -17,8 +17,8 @@ def _undo_reason(command: ServiceCommand) -> str:
 
 
 class UpdateElectionCommand(ServiceCommand):
-    def __init__(self, document, after: Election) -> None:
-        super().__init__(document, "", "Change the election details")
+    def __init__(self, document, after: Election, text: str = "Change the election details") -> None:
+        super().__init__(document, "", text)
         self.before = document.count().election
         self.after = after
 
@@ -57,9 +57,10 @@ class RemoveContestCommand(ServiceCommand):
 
 
 class UpdateContestCommand(ServiceCommand):
-    """Title, office, counting role, system, seats, question and electorate, changed together."""
+    """Title, office, counting role, system, seats, question, electorate and Welsh title, changed
+    together (a field not given keeps its value)."""
 
-    FIELDS = ("title", "office", "counting", "system", "seats", "question", "electorate")
+    FIELDS = ("title", "office", "counting", "system", "seats", "question", "electorate", "title_cy")
 
     def __init__(self, document, contest_id: str, **after: object) -> None:
         super().__init__(document, contest_id, "Change the contest details")

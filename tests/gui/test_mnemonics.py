@@ -103,7 +103,7 @@ def test_no_alt_key_reaches_two_controls_anywhere(qtbot, tmp_path):
     workspace = window.workspace
     workspace.select_contest("mayor.testshire")
     for name in ("changeOperator", "exportBundle", "backups", "restore", "roPassphrase", "declare", "unlock",
-                 "importRound2", "documents", "about"):
+                 "importRound2", "documents", "electionDetails", "about"):
         action = window.findChild(type(window.export_action), name)
         if name == "unlock":
             continue  # asked only for a declared result; the dialog is the declare one with a reason (below)

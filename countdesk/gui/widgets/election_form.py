@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
@@ -53,6 +54,8 @@ class ElectionForm(QWidget):
         form.addRow("", self.errors["ro"])
         form.addRow("", self.bilingual_check)
         self._id_typed = False
+        #: The election shown: its details edited elsewhere (nation, deputy, Welsh title) are kept.
+        self._loaded: Election | None = None
         self.id_edit.textEdited.connect(self._id_was_typed)
         self.area_edit.textEdited.connect(self._suggest_id)
         self.date_edit.dateChanged.connect(self._suggest_id)
@@ -74,6 +77,7 @@ class ElectionForm(QWidget):
         return self.date_edit.date().toPython()
 
     def set_election(self, election: Election) -> None:
+        self._loaded = election
         self.title_edit.setText(election.title)
         self.area_edit.setText(election.area)
         self.date_edit.setDate(QDate(election.poll_date))
@@ -98,7 +102,11 @@ class ElectionForm(QWidget):
         }
         if not show_problems(self.errors, problems):
             return None
-        return Election(election_id, title, self.poll_date(), area, ro or None, self.bilingual_check.isChecked())
+        typed = Election(election_id, title, self.poll_date(), area, ro or None, self.bilingual_check.isChecked())
+        if self._loaded is None:
+            return typed
+        return replace(self._loaded, id=typed.id, title=typed.title, poll_date=typed.poll_date, area=typed.area,
+                       returning_officer=typed.returning_officer, bilingual=typed.bilingual)
 
     def _id_was_typed(self, _text: str) -> None:
         self._id_typed = True

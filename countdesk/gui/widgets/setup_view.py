@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import Contest, Nation
 from ...errors import CountdeskError
 from ..commands import CompositeCommand
+from ..dialogs.election_details_dialog import election_lock_reason
 from ..dialogs.reason_dialog import ask_reason
 from ..refresh import refresh_when_shown
 from ..setup_commands import AddContestCommand, RemoveContestCommand, SetDoubleEntryCommand, \
@@ -168,12 +169,10 @@ class SetupView(QWidget):
         """Opened read-only: everything can be read, nothing typed or pressed changes it. Once a
         result is declared, the election's details printed on it are locked too."""
         writable = not self.document.read_only
-        declared = [c.title for c in self.document.count().contests if self.document.contest_state(c.id).declared]
+        reason = election_lock_reason(self.document)
         for widget in (self.election_form, self.save_election_button):
-            widget.setEnabled(writable and not declared)
+            widget.setEnabled(writable and not reason)
         self.add_contest_button.setEnabled(writable)
-        reason = (f"Locked: the declared result of {', '.join(declared)} is printed with these details. "
-                  "Unlock it (Count ▸ Unlock a declared result…) to change them.") if declared else ""
         self.election_form.setToolTip(reason)
         self.election_lock.setText(reason)
         self.election_lock.setVisible(bool(reason))
