@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
+import sys
 
 import pytest
 
@@ -22,3 +24,27 @@ def pg_cluster() -> Cluster:
 def pg_url(pg_cluster: Cluster) -> str:
     """A new, empty database in the test cluster, for this test alone."""
     return pg_cluster.create_database(f"count_{next(_database_numbers)}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_objects_freed_before_exit():
+    """Windows and dialogs a test left behind are deleted while Qt is still there.
+
+    pytest-qt closes each test's widgets and calls deleteLater(), but nothing runs an event loop
+    after the last test, so those objects were freed by Python's shutdown after Qt's own teardown:
+    "shared QObject was deleted directly" and a crash at exit (the run's exit code lost) when a
+    test file ended with a main window, as tests/gui/test_export_dialog.py does."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # no test used Qt: nothing to free, and Qt is not loaded for nothing
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
