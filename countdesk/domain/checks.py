@@ -12,6 +12,7 @@ from typing import Iterator
 from .model import Contest, CountSheet, Election, Lot
 from .regimes import system_mismatch
 from .result import Warning_
+from .sheet_rules import SheetSetting, sheet_problems
 
 
 @dataclass(frozen=True)
@@ -94,27 +95,13 @@ def box_summary(contest: Contest) -> BoxSummary:
 
 
 def sheet_warnings(contest: Contest, index: int, sheet: CountSheet) -> tuple[Warning_, ...]:
-    """W05 for one sheet: its stated papers against its own figures."""
+    """W05 for one sheet: its stated papers against its own figures, by the rule book the service
+    refuses at entry (sheet_rules.py); a sheet read from a file is warned about, not refused."""
     if sheet.round != 1 or sheet.papers is None:
         return ()
-    votes = sum(sheet.votes.values())
-    rejected = sheet.rejected_total
-    if contest.seats == 1:
-        if sheet.papers == votes + rejected:
-            return ()
-        return (Warning_(
-            "W05", f"count_sheets[{index}]",
-            f"sheet {sheet.id}: {sheet.papers:,} papers, but {votes:,} votes + {rejected:,} rejected = "
-            f"{votes + rejected:,}",
-        ),)
-    valid_papers = sheet.papers - rejected
-    if valid_papers < 0 or votes > valid_papers * contest.seats or (votes == 0 and valid_papers > 0):
-        return (Warning_(
-            "W05", f"count_sheets[{index}]",
-            f"sheet {sheet.id}: {votes:,} votes cannot come from {max(valid_papers, 0):,} valid papers "
-            f"with {contest.seats} votes each",
-        ),)
-    return ()
+    setting = SheetSetting(1, contest.system, contest.seats)
+    problems = sheet_problems(sheet, setting)
+    return (Warning_("W05", f"count_sheets[{index}]", problems[0].message),) if problems else ()
 
 
 def contest_checks(

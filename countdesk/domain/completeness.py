@@ -116,11 +116,16 @@ def round2_sheet_problems(index: int, sheet: CountSheet, finalists: Sequence[str
                 ROUND2_FINALIST_MISSING, f"{where}.votes",
                 f"second-round sheet {sheet.id} has no figure for finalist {cid}",
             )
+    yield from second_stage_problems(index, sheet)
+
+
+def second_stage_problems(index: int, sheet: CountSheet) -> Iterator[Problem]:
+    """The statutory second-stage rejected figure is a part of the non-transferable papers (§2b)."""
     rejected = second_stage_rejected(sheet)
     non_transferable = sheet.non_transferable or 0
     if rejected > non_transferable:
         yield Problem(
-            ROUND2_REJECTED_OVER, f"{where}.non_transferable",
+            ROUND2_REJECTED_OVER, f"count_sheets[{index}].second_rejected",
             f"second-round sheet {sheet.id}: {papers(rejected)} rejected at the second stage, more than "
             f"its {non_transferable:,} non-transferable papers, of which they are a part",
             frozen_map({"rejected": rejected, "non_transferable": non_transferable}),
@@ -174,6 +179,20 @@ def completeness_problems(
         ):
             found.append(gap)
     return tuple(found)
+
+
+#: Figures that cannot be, whatever is still to come: errors in a file, never a result.
+IMPOSSIBLE_CODES = frozenset({ROUND2_NOT_FINALIST, ROUND2_FINALIST_MISSING, ROUND2_REJECTED_OVER})
+
+
+def impossible_figures(gaps: Sequence[Problem]) -> tuple[Problem, ...]:
+    """The gaps no further sheet can close: a round-2 sheet for someone who is not a finalist,
+    without a finalist, with more second-stage rejected papers than non-transferable ones, or
+    second-round papers beyond the eliminated candidates' first preferences."""
+    return tuple(
+        g for g in gaps
+        if g.code in IMPOSSIBLE_CODES or (g.code == ROUND2_DIFFERENCE and g.figures["counted"] > g.figures["expected"])
+    )
 
 
 def summary(problems: Sequence[Problem], limit: int = 3) -> str:

@@ -21,7 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
-from .completeness import ROUND1_CODES, eliminated_first, round2_sheet_problems, summary
+from .completeness import (
+    ROUND1_CODES, ROUND2_REJECTED_OVER, eliminated_first, round2_sheet_problems, second_stage_problems, summary,
+)
 from .model import Contest
 from .model import CountSheet, VotingSystem, frozen_map
 from .problems import Problem, papers
@@ -136,6 +138,8 @@ def _multi_seat(sheet: CountSheet, setting: SheetSetting, votes: int, rejected: 
 
 
 def _round2(sheet: CountSheet, setting: SheetSetting) -> Iterator[Problem]:
+    for problem in second_stage_problems(0, sheet):
+        yield Problem(problem.code, "second_rejected", problem.message, problem.figures)
     if setting.round1_open:
         yield Problem(ROUND2_NOT_OPEN, "total",
                       f"second-round sheets are entered once round 1 is complete: {setting.round1_open}")
@@ -145,6 +149,8 @@ def _round2(sheet: CountSheet, setting: SheetSetting) -> Iterator[Problem]:
                       "this contest has no second round: a candidate is elected on first preferences")
         return
     for problem in round2_sheet_problems(0, sheet, setting.finalists):
+        if problem.code == ROUND2_REJECTED_OVER:
+            continue  # reported above, whatever the round's state
         where = problem.where.removeprefix("count_sheets[0]").removeprefix(".")
         yield Problem(problem.code, where or "total", problem.message, problem.figures)
     if setting.eliminated is not None:

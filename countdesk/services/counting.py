@@ -7,8 +7,10 @@ the store touches only the sheet's own rows, so a confirmation is a few statemen
 from __future__ import annotations
 
 from ..domain.model import CountSheet, Lot
+from ..domain.sheet_rules import SheetSetting, sheet_problems, sheet_setting
 from ..errors import CountdeskError, ValidationError
 from ..store import sheets as store
+from ..store.entry_figures import round_one_figures
 from ..store.repository import ContestState, Stage, load_contest
 from .session_core import SessionCore, contest_where
 from .validation import optional_reason, require_id, require_reason, validate_lot, validate_sheet
@@ -74,8 +76,23 @@ class CountingMixin(SessionCore):
     # Shared with double entry -------------------------------------------------------------------
 
     def _validate_sheet(self, state: ContestState, sheet: object) -> None:
+        """The sheet's form (ids, figures, keys for its round), then the rule book's figure rules
+        (domain/sheet_rules.py): the first problem is refused at its field."""
         where = sheet_where(state.id, getattr(sheet, "id", "?"))
         validate_sheet(sheet, state.system, state.seats, state.candidate_ids, where)
+        problems = sheet_problems(sheet, self.sheet_setting(state.id, sheet.round, sheet.id))
+        if problems:
+            raise ValidationError(problems[0].message, f"{where}.{problems[0].where}")
+
+    def sheet_setting(self, contest_id: str, round_number: int, sheet_id: str | None = None) -> SheetSetting:
+        """What a sheet of this round (a new one, or `sheet_id` being corrected) is checked against:
+        the same setting for the service's refusal and the form's live checks. Round 1 reads sums
+        (the hot path); round 2 counts the contest as it stands, on the finalists an area was told."""
+        state = self._state(contest_id)
+        if round_number != 2:
+            figures = round_one_figures(self._cdb, contest_id, sheet_id or "")
+            return SheetSetting(1, state.system, state.seats, figures.verified_total, figures.papers, figures.votes)
+        return sheet_setting(load_contest(self._cdb, contest_id), self.tally(contest_id), 2, sheet_id)
 
     def _replacement_reason(self, contest_id: str, sheet_id: str, reason: str | None) -> tuple[bool, str | None]:
         """Whether a sheet with this id is already recorded, and the cleaned reason (required if so)."""

@@ -15,8 +15,9 @@ from typing import Callable, Sequence
 
 from ..domain.model import Contest, Count, Election
 from ..domain.result import ContestResult
+from ..domain.completeness import impossible_figures
 from ..domain.tally import tally_contest
-from ..errors import CountdeskError
+from ..errors import CountdeskError, ValidationError
 from ..exchange.countfile_legacy import ReadNote, contest_note_summary, inferred_contests
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
@@ -250,6 +251,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin, ClaimsMixin):
         """
         cdb = self._require_writable()
         validate_count(count, inferred_offices=inferred_contests(list(notes)))
+        _refuse_impossible_figures(count)
         reason = optional_reason(reason, "reason") or "imported"
         existing = list(self._states.values())
         if existing and not replace:
@@ -295,3 +297,15 @@ class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin, ClaimsMixin):
         cdb = self._require_open()
         with cdb.guard():
             return store_audit.audit_head(cdb.db)
+
+
+def _refuse_impossible_figures(count: Count) -> None:
+    """A file whose round-2 figures cannot be (completeness.impossible_figures) is refused at the
+    first of them, located in the file; a local count of a collated poll counts round 2 for the
+    collating officer's finalists, which the file does not carry, so its own are not checked."""
+    for index, contest in enumerate(count.contests):
+        if getattr(contest, "counting", "whole") == "local":
+            continue
+        found = impossible_figures(tally_contest(count.election, contest).gaps)
+        if found:
+            raise ValidationError(found[0].message, f"contests[{index}].{found[0].where}")

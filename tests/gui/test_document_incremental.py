@@ -1,6 +1,7 @@
 """The open count keeps its figures by adjusting for each confirmed sheet; they must always equal
 what a fresh read of the file and a full tally give."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from countdesk.domain.model import CountSheet, frozen_map
@@ -15,6 +16,10 @@ LIVERPOOL = Path(__file__).resolve().parents[2] / "resources" / "demo" / "liverp
 
 def test_entries_corrections_deletions_and_undo_match_a_fresh_read(qtbot, tmp_path):
     count = load_count_file(LIVERPOOL)
+    # Table 20's sheet not yet in: its 3,779 verified papers leave room for the sheets entered here.
+    contest = count.contests[0]
+    count = replace(count, contests=(replace(contest, count_sheets=tuple(
+        s for s in contest.count_sheets if s.id != "T20-R1")),))
     session = CountSession.create(tmp_path / "l.countdesk", "Tester", count.election)
     session.import_count(count)
     document = CountDocument(session)

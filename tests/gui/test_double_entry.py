@@ -14,6 +14,7 @@ CONTEST = "mayor.testshire"
 
 
 def key_sheet(qtbot, form, figures) -> None:
+    """The sheet's papers first (as on the paper sheet), then the votes and rejected heads."""
     focus_on(qtbot, form.fields[0].edit)
     for figure in figures:
         type_keys(qtbot, figure)
@@ -38,7 +39,7 @@ def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
     assert panel.isVisible()
 
     # Alice keys T01-R1: it is held, not counted.
-    key_sheet(qtbot, form, ("40", "30", "20", "8", "0", "0", "0", "2", "0"))
+    key_sheet(qtbot, form, ("100", "40", "30", "20", "8", "0", "0", "0", "2", "0"))
     qtbot.waitUntil(lambda: panel.list.count() == 1)
     assert "waiting for a second operator" in panel.list.item(0).text()
     assert reopen(path).contests[0].count_sheets == ()
@@ -50,12 +51,12 @@ def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.document.operator == "Bob Second")
     assert form.sheet_id_edit.text() == "T01-R1" and form.is_pristine()  # blind: no figures shown
-    key_sheet(qtbot, form, ("40", "30", "20", "8", "0", "0", "0", "2", "0"))
+    key_sheet(qtbot, form, ("100", "40", "30", "20", "8", "0", "0", "0", "2", "0"))
     qtbot.waitUntil(lambda: panel.list.count() == 0)
     assert [s.id for s in reopen(path).contests[0].count_sheets] == ["T01-R1"]
 
     # Bob keys T02-R1; Alice's second keying differs for CLARK and DIXON.
-    key_sheet(qtbot, form, ("45", "25", "15", "13", "0", "0", "0", "2", "0"))
+    key_sheet(qtbot, form, ("100", "45", "25", "15", "13", "0", "0", "0", "2", "0"))
     qtbot.waitUntil(lambda: panel.list.count() == 1)
     focus_on(qtbot, panel.second_button)
     when_modal(lambda dialog: (qtbot.keyClicks(dialog.name_edit, "Alice Keyer"),
@@ -82,7 +83,7 @@ def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
         press(qtbot, Qt.Key.Key_Return)
 
     when_modal(settle)
-    key_sheet(qtbot, form, ("45", "25", "16", "12", "0", "0", "0", "2", "0"))
+    key_sheet(qtbot, form, ("100", "45", "25", "16", "12", "0", "0", "0", "2", "0"))
     qtbot.waitUntil(lambda: len(reopen(path).contests[0].count_sheets) == 2)
     assert shown["fields"] == ["votes.clark-c", "votes.dixon-d"]
     settled = reopen(path).contests[0].count_sheets[1]

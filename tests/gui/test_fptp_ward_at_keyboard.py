@@ -94,11 +94,12 @@ def test_a_three_seat_ward_from_set_up_to_result(qtbot, tmp_path):
     qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
     form = window.workspace.sheets_view.form
     qtbot.waitUntil(lambda: form.fields[0].edit.hasFocus())
-    assert [f.label for f in form.fields[:5]] == ["Ali AKRAM", "Huw JONES", "Mei LEE", "Priya PATEL", "Sam WARD"]
-    assert form.fields[6].label == "(b) Voting for more than 3 candidates"
-    assert [f.key for f in form.fields[-2:]] == ["papers", "rejected_in_part"]
+    assert form.fields[0].key == "papers"  # the table's papers first, as on the paper sheet
+    assert [f.label for f in form.fields[1:6]] == ["Ali AKRAM", "Huw JONES", "Mei LEE", "Priya PATEL", "Sam WARD"]
+    assert form.fields[7].label == "(b) Voting for more than 3 candidates"
+    assert form.fields[-1].key == "rejected_in_part"
     assert not window.workspace.sheets_view.round2_button.isVisible()
-    for figure in ("280", "200", "150", "250", "300", "", "2", "", "4", "", "500"):
+    for figure in ("500", "280", "200", "150", "250", "300", "", "2", "", "4", ""):
         type_keys(qtbot, figure)
         press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_Return, CTRL)  # three rejected heads left blank: confirm them as 0
@@ -108,10 +109,10 @@ def test_a_three_seat_ward_from_set_up_to_result(qtbot, tmp_path):
 
     # Sheet 2, with LEE keyed as 450: more votes than the sheet's 399 valid papers, refused at LEE.
     qtbot.waitUntil(lambda: form.fields[0].edit.hasFocus())
-    for figure in ("230", "190", "450", "180", "210", "1", "0", "0", "0", "0", "400"):
+    for figure in ("400", "230", "190", "450", "180", "210", "1", "0", "0", "0", "0"):
         type_keys(qtbot, figure)
         press(qtbot, Qt.Key.Key_Return)
-    lee = form.fields[2]
+    lee = form.fields[3]
     assert lee.error.isVisible() and "399 valid papers" in lee.error.text()
     press(qtbot, Qt.Key.Key_Return, CTRL)
     assert len(reopen(path).contests[0].count_sheets) == 1

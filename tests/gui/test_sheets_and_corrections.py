@@ -39,7 +39,7 @@ def test_an_untouched_field_is_not_a_typed_zero(qtbot, counted):
     view = shown(qtbot, SheetsView(counted))
     view.set_contest(CONTEST)
     form = view.form
-    adams, brown = form.fields[0].edit, form.fields[1].edit
+    adams, brown = form.field("votes.adams-a"), form.field("votes.brown-b")
     focus_on(qtbot, adams)
     type_keys(qtbot, "0")
     assert adams.text() == "0" and adams.property("untouched") is False
@@ -69,12 +69,15 @@ def test_a_correction_asks_why_and_can_be_undone(qtbot, counted):
     press(qtbot, Qt.Key.Key_Return)  # Enter on a sheet opens it for correction
     form = view.form
     qtbot.waitUntil(lambda: form.editing is not None)
-    assert form.editing is not None and form.sheet_id_edit.isReadOnly() and form.fields[0].edit.text() == "40"
-    assert form.fields[0].edit.hasFocus()
-    form.fields[0].edit.selectAll()
+    assert form.editing is not None and form.sheet_id_edit.isReadOnly() and form.field("votes.adams-a").text() == "40"
+    # The sheet was recorded without its papers: the correction takes them from the paper sheet first.
+    assert form.fields[0].key == "papers" and form.fields[0].edit.hasFocus() and form.fields[0].edit.text() == ""
+    type_keys(qtbot, "100")
+    form.field("votes.adams-a").setFocus()
+    form.field("votes.adams-a").selectAll()
     type_keys(qtbot, "41")
-    form.fields[1].edit.setFocus()
-    form.fields[1].edit.selectAll()
+    form.field("votes.brown-b").setFocus()
+    form.field("votes.brown-b").selectAll()
     type_keys(qtbot, "29")
     when_modal(lambda dialog: (qtbot.keyClicks(dialog.text_edit, "ADAMS and BROWN bundles swapped one paper"),
                                qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)))

@@ -173,8 +173,9 @@ def test_a_supplementary_vote_count_from_set_up_to_winner(qtbot, tmp_path):
     form = sheets.form
     qtbot.waitUntil(lambda: form.fields[0].edit.hasFocus())
     assert form.sheet_id_edit.text() == "T01-R1"
-    assert [f.label for f in form.fields[:4]] == ["Ann ADAMS", "Ben BROWN", "Cat CLARK", "Dan DIXON"]
-    for figure in ("120", "100", "50", "27", "", "", ""):
+    assert form.fields[0].key == "papers"  # the table's papers first: the figure the sheet adds up to
+    assert [f.label for f in form.fields[1:5]] == ["Ann ADAMS", "Ben BROWN", "Cat CLARK", "Dan DIXON"]
+    for figure in ("300", "120", "100", "50", "27", "", "", ""):
         type_keys(qtbot, figure)
         press(qtbot, Qt.Key.Key_Return)
     type_keys(qtbot, "3")
@@ -197,11 +198,11 @@ def test_a_supplementary_vote_count_from_set_up_to_winner(qtbot, tmp_path):
     type_keys(qtbot, "-")
     assert first.edit.text() == "1" and "cannot be negative" in first.error.text()
     type_keys(qtbot, "000")  # 1,000 papers: more than the 301 verified papers still to count
-    assert "Too many" in first.error.text() and "301 verified papers" in first.error.text()
+    assert "Too many" in first.error.text() and "only 301 of the 601 verified papers" in first.error.text()
     press(qtbot, Qt.Key.Key_Return, CTRL)
     assert "cannot be saved" in form.message.text()
     first.edit.selectAll()
-    for figure in ("110", "95", "60", "30", "1", "2", "0", "3", "0"):
+    for figure in ("301", "110", "95", "60", "30", "1", "2", "0", "3", "0"):
         type_keys(qtbot, figure)
         press(qtbot, Qt.Key.Key_Return)
     assert not first.error.isVisible() and form.total_label.text() == "301"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from countdesk.domain.model import CountSheet, frozen_map
+from countdesk.domain.model import Box, CountSheet, frozen_map
 from countdesk.domain.tally import tally_contest
 from countdesk.gui.application import create_application, create_count_from_file, demo_source
 from countdesk.gui.commands import SaveSheetCommand
@@ -43,6 +43,12 @@ window.show()
 assert window.open_count(path, operator="Endurance", default_tab="result")
 document = window.document
 contest = document.count().contests[0]
+# A late box holding exactly the papers of the sheets to come: the count stays reconciled, so the
+# rule book takes every one of them.
+late = sum(sum((n + index) % 7 for index in range(len(contest.candidate_ids))) + n % 2 for n in range(SHEETS))
+document.session.add_box(contest.id, Box("LATE", "Late box", False, late, None))
+document.session.verify_box(contest.id, "LATE", late, None)
+document.notify(contest.id)
 ids = contest.candidate_ids
 answers = []
 tabs = ("setup", "verification", "count", "result", "audit")

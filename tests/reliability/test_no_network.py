@@ -21,7 +21,7 @@ from countdesk.services.backups import backup_now, find_good_backups, maybe_back
 from countdesk.services.documents import document_context, render_document
 from countdesk.services.export import export_bundle
 from countdesk.services.integrity import verify_count
-from reliability_builders import CONTEST_ID, LIVERPOOL, NIGHT, PASSPHRASE, ROOT, minutes, r1, r2, small_sv
+from reliability_builders import CONTEST_ID, LIVERPOOL, NIGHT, PASSPHRASE, ROOT, count_small_sv, minutes, small_sv
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 LCR_AREAS = sorted((ROOT / "tests" / "golden" / "lcr-mayor-2021" / "areas").glob("*.json"))
@@ -56,9 +56,7 @@ def test_a_whole_count_night_makes_no_network_attempt(tmp_path, network_attempts
     assert json.loads(capsys.readouterr().out)["contests"][0]["final"] == {"anderson-j": 46493, "yip-s": 32079}
     with CountSession.open(db, "Count Supervisor") as session:
         session.add_contest(small_sv())
-        session.verify_box(CONTEST_ID, "B1", 100, None)
-        session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=2))
-        session.save_sheet(CONTEST_ID, r2("R2", 65, 52, 33))
+        count_small_sv(session)
         maybe_backup(session, NIGHT, backup_dir=stick / "backups")
         session.set_ro_passphrase(PASSPHRASE)
         session.declare(LIVERPOOL_ID, PASSPHRASE)

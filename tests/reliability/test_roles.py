@@ -13,7 +13,7 @@ from countdesk.errors import CountdeskError
 from countdesk.services import CountSession
 from countdesk.services.backups import backup_now
 from reliability_builders import (
-    CONTEST_ID, NIGHT, OTHER_PASSPHRASE, PASSPHRASE, file_bytes, liverpool, r1, r2, small_sv,
+    CONTEST_ID, NIGHT, OTHER_PASSPHRASE, PASSPHRASE, count_small_sv, file_bytes, liverpool, small_sv,
 )
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
@@ -26,8 +26,7 @@ def session(tmp_path):
     s = CountSession.create(tmp_path / "liverpool.countdesk", "Count Supervisor", count.election)
     s.import_count(count)
     s.add_contest(small_sv())
-    s.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=2))
-    s.save_sheet(CONTEST_ID, r2("R2", 65, 52, 33))
+    count_small_sv(s)
     yield s
     s.close()
 

@@ -10,7 +10,7 @@ from countdesk.cli import main
 from countdesk.services import CountSession
 from countdesk.services.integrity import verify_count
 from countdesk.store.audit import row_hash
-from reliability_builders import CONTEST_ID, PASSPHRASE, forge, liverpool, r1, r2, small_sv
+from reliability_builders import CONTEST_ID, PASSPHRASE, count_small_sv, forge, liverpool, r1, r2, small_sv
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 
@@ -24,8 +24,7 @@ def db(tmp_path):
     with CountSession.create(path, "Count Supervisor", count.election) as s:
         s.import_count(count)
         s.add_contest(small_sv())
-        s.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=2))
-        s.save_sheet(CONTEST_ID, r2("R2", 65, 52, 33))
+        count_small_sv(s)
         s.add_contest(small_sv("double"))
         s.set_double_entry("double", True)
         s.submit_keying("double", r1("K1", 5, 4, 3))  # waiting for a second operator

@@ -129,7 +129,8 @@ def test_an_area_that_counted_round_two_for_its_own_finalists_is_refused(world):
         send(collation, laptops, stick, area)
     collation.issue_round2_instruction(SV_CONTEST_ID, stick, issued_by="CARO", issued_at=GENERATED_AT)
     north, _ = laptops["North"]
-    north.save_sheet(SV_CONTEST_ID, round_two_sheet("North", ("a", "b")))  # its own finalists, no instruction
+    # Its own finalists (a, b), no instruction: c's and d's 15 papers, as the area's figures allow.
+    north.save_sheet(SV_CONTEST_ID, CountSheet("N1-R2", 2, frozen_map({"a": 5, "b": 5}), non_transferable=5))
     with pytest.raises(CollationError, match="round-2 sheet N1-R2 was counted for a, b, but the round-2 "
                                              "instruction names c, a"):
         send(collation, laptops, stick, "North", again=True)
@@ -139,7 +140,8 @@ def test_an_area_that_counted_round_two_for_its_own_finalists_is_refused(world):
 def test_round_two_figures_before_any_instruction_are_refused(world):
     stick, laptops, collation = world
     west, _ = laptops["West"]
-    west.save_sheet(SV_CONTEST_ID, round_two_sheet("West", ("b", "c")))
+    # Its own finalists (b, c) and a's and d's 43 papers, before any instruction.
+    west.save_sheet(SV_CONTEST_ID, CountSheet("W1-R2", 2, frozen_map({"b": 20, "c": 10}), non_transferable=13))
     with pytest.raises(CollationError, match="no round-2 instruction has been issued"):
         send(collation, laptops, stick, "West")
 

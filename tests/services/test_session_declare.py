@@ -118,7 +118,9 @@ def test_a_declared_contest_refuses_every_entry_until_unlocked(session):
     session.unlock(C, PASSPHRASE, reason="candidate's agent asked for a recount of T1")
     assert session.stage(C) is Stage.COUNT
     assert session.audit_rows()[-1].reason == "candidate's agent asked for a recount of T1"
-    session.save_sheet(C, r1("T1", 40, 36, 25), reason="recount")
+    session.save_sheet(C, r1("T1", 39, 36, 25), reason="recount")  # the recount moves one paper from a
+    with pytest.raises(ValidationError, match="only 100 of the 100 verified papers"):
+        session.save_sheet(C, r1("T1", 40, 36, 25), reason="a recount that finds a paper nobody verified")
 
 
 def test_stages_move_with_an_audit_row_and_declared_is_only_reached_by_declaring(session):
@@ -150,7 +152,7 @@ def test_a_sheet_waiting_for_its_second_keying_blocks_the_declaration(session):
     _complete(session)
     session.set_ro_passphrase(PASSPHRASE)
     session.set_double_entry(C, True)
-    session.submit_keying(C, r1("T2", 1, 1, 1))
+    session.submit_keying(C, r1("T2", 0, 0, 0))  # a late empty sheet: every paper is already on T1
     with pytest.raises(CountdeskError, match="T2 is waiting for its second keying"):
         session.declare(C, PASSPHRASE)
     assert session.stage(C) is Stage.COUNT

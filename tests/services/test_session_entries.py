@@ -183,8 +183,10 @@ def test_candidates_are_fixed_once_sheets_exist_but_may_be_reordered(session):
 
 
 def test_contest_details_change_only_while_the_sheets_stay_valid(session):
+    session.verify_box(C, "B1", 12, "a test count of 12 papers")
+    session.verify_box(C, "P1", 0, "no postal papers")
     session.save_sheet(C, r1("T1", 5, 4, 3))
-    session.save_sheet(C, r2("R2", 1, 1, 3))
+    session.save_sheet(C, r2("R2", 1, 1, 1))  # c's 3 papers
     with pytest.raises(ValidationError, match="only a supplementary vote count has a second round"):
         session.update_contest(C, system=VotingSystem.FPTP)
     session.update_contest(C, title="Mayor of Testshire (by-election)", electorate=KEEP)

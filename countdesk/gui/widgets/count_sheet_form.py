@@ -137,7 +137,8 @@ class CountSheetForm(QWidget):
         contest = self._contest()
         if contest is not None and self.round == 2:
             try:
-                self.finalists = tuple(self.document.result(contest.id).finalists or ())
+                finalists = self.document.result(contest.id).finalists or ()
+                self.finalists = tuple(cid for cid in contest.candidate_ids if cid in finalists)  # ballot order
             except CountdeskError:  # no finalists to be had: the limits refuse the sheet and say why
                 if not self._shape or self._shape[0] != contest.id:
                     self.finalists = ()
@@ -257,8 +258,9 @@ class CountSheetForm(QWidget):
             set_style_flag(f.edit, "blank", False)
         self._update_totals()
 
-    def _update_totals(self) -> bool:
-        """Recompute the running total and every limit; True when nothing is refused."""
+    def _update_totals(self, saving: bool = False) -> bool:
+        """Recompute the running total and every limit; True when nothing is refused. A sheet whose
+        figures do not add up to its papers is flagged once every figure is typed, or on saving."""
         contest = self._contest()
         if contest is None:
             self.total_label.setText("")
@@ -266,7 +268,10 @@ class CountSheetForm(QWidget):
             return False
         limits = self.limits()
         sheet = self.sheet()
-        problems = limits.problems(sheet)
+        problems = limits.problems(sheet, typed=saving or not self.blank_fields())
+        if saving and self.round == 1 and sheet.papers is None and "papers" in self._field_keys():
+            problems.setdefault("papers", "Type the number of ballot papers on this sheet: the votes and "
+                                          "rejected papers must add up to it.")
         for f in self.fields:
             message = problems.get(f.key, "")
             if not message and "total" in problems and not limits.refusal and f.edit is self._last_edited:
@@ -276,9 +281,12 @@ class CountSheetForm(QWidget):
         total = limits.sheet_total(sheet)
         self.total_label.setText(format_figure(total))
         set_style_flag(self.total_label, "invalid", "total" in problems)
-        self.limit_label.setText(problems.get("total", limits.describe(total)))
+        self.limit_label.setText(problems.get("total", limits.describe(total, sheet)))
         set_style_flag(self.limit_label, "role", "fieldError" if "total" in problems else "hint")
         return not problems and not self.sheet_id_error.has_error
+
+    def _field_keys(self) -> set[str]:
+        return {f.key for f in self.fields}
 
     def _sheet_id_problem(self) -> str:
         sheet_id = self.sheet_id_edit.text().strip()
@@ -310,7 +318,7 @@ class CountSheetForm(QWidget):
         """Ctrl+Enter. Refused figures stop it; blanks are listed once, then saved as 0."""
         if self._contest() is None or not self.fields:
             return
-        if not self._update_totals():
+        if not self._update_totals(saving=True):
             bad = next((f for f in self.fields if f.error.has_error), None)
             if self.sheet_id_error.has_error:
                 self.sheet_id_edit.setFocus()

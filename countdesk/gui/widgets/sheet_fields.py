@@ -1,9 +1,10 @@
 """Which figures a count sheet asks for, in order, with the words printed beside each field.
 
-Round 1: every candidate in ballot-paper order, then the five rejected-paper heads (and, for a
-ward electing several, the papers on the sheet and those rejected in part). Round 2: the
-finalists, then the non-transferable papers and, optional, the statutory second-stage figure: those
-of them rejected as unmarked or void for uncertainty as to the second preference.
+Round 1: first the papers on the sheet (the table's papers, as on the paper sheet: the figure the
+rest must add up to), then every candidate in ballot-paper order, then the five rejected-paper
+heads (and, for a ward electing several, those rejected in part). Round 2: the finalists in
+ballot-paper order, then the non-transferable papers and, optional, the statutory second-stage
+figure: those of them rejected as unmarked or void for uncertainty as to the second preference.
 """
 
 from __future__ import annotations
@@ -46,16 +47,16 @@ class FieldSpec:
 def sheet_fields(contest: Contest, round_number: int, finalists: tuple[str, ...] = ()) -> tuple[FieldSpec, ...]:
     specs: list[FieldSpec] = []
     if round_number == 1:
+        specs.append(FieldSpec("papers", "Ballot papers on this sheet (rejected included)",
+                               "Ballot papers on this sheet", section="Ballot papers"))
         for number, candidate in enumerate(contest.candidates, start=1):
             specs.append(FieldSpec(f"votes.{candidate.id}", candidate.name, f"Votes for {candidate.name}",
-                                   str(number), candidate.description))
+                                   str(number), candidate.description, section="Votes" if number == 1 else ""))
         for index, head in enumerate(REJECTED_HEADS):
             label = rejected_label(head, contest)
             specs.append(FieldSpec(f"rejected.{head}", label, f"Rejected: {label}",
                                    section="Rejected ballot papers" if index == 0 else ""))
         if contest.system is VotingSystem.FPTP and contest.seats > 1:
-            specs.append(FieldSpec("papers", "Ballot papers on this sheet (rejected included)",
-                                   "Ballot papers on this sheet", section="Ballot papers"))
             specs.append(FieldSpec("rejected_in_part", "Rejected in part (optional)", "Rejected in part",
                                    required=False))
         return tuple(specs)
