@@ -15,6 +15,7 @@ exports, the command line and collation all see the same verdict.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from .model import AcceptedDifference, Contest, CountSheet, frozen_map
@@ -127,7 +128,7 @@ def second_stage_problems(index: int, sheet: CountSheet) -> Iterator[Problem]:
         yield Problem(
             ROUND2_REJECTED_OVER, f"count_sheets[{index}].second_rejected",
             f"second-round sheet {sheet.id}: {papers(rejected)} rejected at the second stage, more than "
-            f"its {non_transferable:,} non-transferable papers, of which they are a part",
+            f"the {non_transferable:,} non-transferable papers they are part of",
             frozen_map({"rejected": rejected, "non_transferable": non_transferable}),
         )
 
@@ -146,39 +147,57 @@ def eliminated_first(first: Mapping[str, int], finalists: Sequence[str]) -> int:
     return sum(votes for cid, votes in first.items() if cid not in finalists)
 
 
-def completeness_problems(
+@dataclass(frozen=True)
+class Completeness:
+    """What keeps the contest from a result (`gaps`), and the acceptances that stand in for the
+    differences they cover (printed on the declaration, exported with the result)."""
+
+    gaps: tuple[Problem, ...]
+    accepted: tuple[AcceptedDifference, ...] = ()
+
+
+def completeness(
     contest: Contest, sums: SheetSums, first: Mapping[str, int], finalists: Sequence[str] | None,
     second_round: bool,
-) -> tuple[Problem, ...]:
+) -> Completeness:
     """Everything that keeps the contest from having a result, none if the count is complete.
 
     `finalists` and `second_round` are the rule module's: an SV contest with no majority (or an
     area told its finalists) has a second round over the papers of everyone else."""
     if not contest.candidates:
-        return (Problem(NO_CANDIDATES, "candidates", "no candidate is set up"),)
+        return Completeness((Problem(NO_CANDIDATES, "candidates", "no candidate is set up"),))
     found = list(unverified_boxes(contest))
-    if not found:
-        verified = sum(box.verified or 0 for box in contest.boxes)
-        gap = round1_gap(sums.counted, verified)
+    standing: list[AcceptedDifference] = []
+
+    def measure(gap: Problem | None, stage: str, sheets: int) -> None:
         # A difference can be accepted once there is something counted to differ: never a round
         # with no sheet at all.
-        if gap is not None and not (
-            sums.round1_sheets and accepted(contest.accepted_differences, ROUND1, sums.counted, verified)
-        ):
+        if gap is None:
+            return
+        acceptance = accepted(contest.accepted_differences, stage, gap.figures["counted"], gap.figures["expected"])
+        if sheets and acceptance is not None:
+            standing.append(acceptance)
+        else:
             found.append(gap)
+
+    if not found:
+        verified = sum(box.verified or 0 for box in contest.boxes)
+        measure(round1_gap(sums.counted, verified), ROUND1, sums.round1_sheets)
     # The second round is measured against finalists that round 1 decides: while round 1 is open
     # they are provisional, so only its problems are reported (the contest is incomplete anyway).
     if second_round and finalists and not found:
         for index, sheet in enumerate(contest.count_sheets):
             if sheet.round == 2:
                 found.extend(round2_sheet_problems(index, sheet, finalists))
-        examined, eliminated = round2_papers(sums), eliminated_first(first, finalists)
-        gap = round2_gap(examined, eliminated)
-        if gap is not None and not (
-            sums.round2_sheets and accepted(contest.accepted_differences, ROUND2, examined, eliminated)
-        ):
-            found.append(gap)
-    return tuple(found)
+        measure(round2_gap(round2_papers(sums), eliminated_first(first, finalists)), ROUND2, sums.round2_sheets)
+    return Completeness(tuple(found), tuple(standing))
+
+
+def completeness_problems(
+    contest: Contest, sums: SheetSums, first: Mapping[str, int], finalists: Sequence[str] | None,
+    second_round: bool,
+) -> tuple[Problem, ...]:
+    return completeness(contest, sums, first, finalists, second_round).gaps
 
 
 #: Figures that cannot be, whatever is still to come: errors in a file, never a result.

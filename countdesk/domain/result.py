@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Mapping
 
-from .model import Counting, Lot, Office, VotingSystem, frozen_map
+from .model import AcceptedDifference, Counting, Declaration, Lot, Office, VotingSystem, frozen_map
 from .problems import Problem
 
 
@@ -103,6 +103,10 @@ class ContestResult:
     gaps: tuple[Problem, ...] = ()
     #: Referendum: the answer carried (DECIDED), else None.
     answer: str | None = None
+    #: The acceptances standing in for the differences they cover in this (complete) result.
+    accepted_differences: tuple[AcceptedDifference, ...] = ()
+    #: When and by whom the returning officer declared this result; None while provisional.
+    declared: Declaration | None = None
 
     @property
     def seats_unfilled(self) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from .completeness import completeness_problems
+from .completeness import completeness
 from .checks import BoxSummary, box_summary, contest_checks, sheet_warnings
 from .fptp import count_fptp
 from .model import Contest, Count, Counting, Election, VotingSystem, frozen_map
@@ -62,8 +62,8 @@ def tally_contest(
     warnings = sorted((*checks, *boxes.warnings, *per_sheet_warnings, *outcome.warnings), key=lambda w: w.code)
     # The completeness rule: while papers are unaccounted for there is no result, whatever the
     # figures so far would give (count-file.md, `incomplete`).
-    gaps = () if outcome.status is Status.UNCONTESTED else completeness_problems(
-        contest, sums, outcome.first, outcome.finalists, outcome.finalists is not None)
+    verdict = completeness(contest, sums, outcome.first, outcome.finalists, outcome.finalists is not None)
+    gaps = () if outcome.status is Status.UNCONTESTED else verdict.gaps
     status, elected, lots_applied, pending_tie = outcome.status, outcome.elected, outcome.lots_applied, outcome.pending_tie
     if gaps or status is Status.INCOMPLETE:
         status, elected, lots_applied, pending_tie = Status.INCOMPLETE, (), (), None
@@ -94,6 +94,8 @@ def tally_contest(
         second_rejected=outcome.second_rejected,
         pending_tie=pending_tie,
         gaps=gaps,
+        accepted_differences=verdict.accepted if not gaps else (),
+        declared=contest.declared,
         office=contest.office,
         counting=contest.counting,
         answer=outcome.answer if status is Status.DECIDED else None,

@@ -94,6 +94,10 @@ def _contest(parent: ET.Element, election: Election, item: EmlContest) -> None:
     _text(identifier, _eml("ContestName"), contest.title)
     _text(identifier, _cd("VotingSystem"), contest.system.value)
     _text(identifier, _cd("Seats"), str(contest.seats))
+    # Declared, provisional (complete, not yet declared) or incomplete: never left to be guessed.
+    stage = "declared" if result.declared is not None else (
+        "incomplete" if result.status.value == "incomplete" else "provisional")
+    _text(identifier, _cd("ResultStage"), stage, {"DeclaredAt": result.declared.at} if result.declared else None)
     _votes(ET.SubElement(element, _eml("TotalVotes")), election, contest, result)
     for area, area_result in item.areas or ((election.area, result),):
         if area_result.contest_id != contest.id:

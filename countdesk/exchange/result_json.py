@@ -50,6 +50,9 @@ def contest_result_to_dict(result: ContestResult) -> dict[str, Any]:
         out["second_rejected"] = result.second_rejected
         out["final"] = dict(result.final) if result.final is not None else None
     out["elected"] = list(result.elected)
+    # Declared or provisional: a reader can always tell a declared result from figures so far.
+    out["declared"] = result.declared is not None
+    out["declared_at"] = result.declared.at if result.declared is not None else None
     out["lots_applied"] = [lot_to_dict(lot) for lot in result.lots_applied]
     out["warnings"] = [{"code": w.code, "where": w.where, "message": w.message} for w in result.warnings]
     return out

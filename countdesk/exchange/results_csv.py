@@ -28,6 +28,8 @@ COLUMNS: tuple[str, ...] = (
     "voting_system",
     "seats",
     "result_status",
+    "declared",
+    "declared_at",
     "candidate_id",
     "candidate_name",
     "party_name",
@@ -97,6 +99,9 @@ def _contest_columns(
         "voting_system": contest.system.value,
         "seats": contest.seats,
         "result_status": result.status.value,
+        # "yes" only once the RO declared; "no" marks every figure as provisional.
+        "declared": "yes" if result.declared is not None else "no",
+        "declared_at": result.declared.at if result.declared is not None else None,
         **rejected,
         "rejected_total": result.rejected.total,
         "ballot_papers_verified": result.ballot_papers_verified,

@@ -7,6 +7,9 @@ as a provisional sheet instead, never as a declaration.
 
 from __future__ import annotations
 
+from datetime import datetime
+from xml.sax.saxutils import escape
+
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.completeness import summary
@@ -20,7 +23,7 @@ from .page import build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation
 from .styles import styles
-from .text import candidate_names, say
+from .text import candidate_names, number, say, timestamp
 
 
 class DocumentNotReady(CountdeskError):
@@ -68,6 +71,27 @@ def check_ready(ctx: DocumentContext) -> None:
         )
 
 
+def accepted_difference_sentences(ctx: DocumentContext) -> list[Flowable]:
+    """Each difference the returning officer accepted for this result: the figures, why, by whom
+    and when, as recorded (count-file.md `accepted_differences`)."""
+    flow: list[Flowable] = []
+    for difference in ctx.result.accepted_differences:
+        key = "declare.accepted_round1" if difference.stage == "round1" else "declare.accepted_round2"
+        flow.append(pair(say(
+            key, ctx.lang, counted=number(difference.counted), expected=number(difference.expected),
+            reason=escape(difference.reason), by=escape(difference.accepted_by),
+            at=_when(difference.accepted_at),
+        ), styles().body))
+    return flow
+
+
+def _when(moment: str):
+    try:
+        return timestamp(datetime.fromisoformat(moment))
+    except ValueError:
+        return escape(moment)
+
+
 def render(ctx: DocumentContext) -> bytes:
     check_ready(ctx)
     story: list[Flowable] = heading_block(ctx, "title.declaration")
@@ -80,7 +104,7 @@ def render(ctx: DocumentContext) -> bytes:
     story += rejected_section(ctx)
     # The figures, any lot, the declaring sentence and the signature stay on one page together.
     story.append(KeepTogether([
-        Spacer(0, 6), figures_block(ctx), *lot_sentences(ctx),
+        Spacer(0, 6), figures_block(ctx), *lot_sentences(ctx), *accepted_difference_sentences(ctx),
         Spacer(0, 6), declaration_sentence(ctx), Spacer(0, 2), signature_block(ctx),
     ]))
     return build_pdf(ctx, "title.declaration", story)

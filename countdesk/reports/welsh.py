@@ -286,6 +286,18 @@ _TABLE: dict[str, Phrase] = {
         "in the contest are {finalists}; the second preference votes are still to be counted.",
         "Nid oes gan unrhyw ymgeisydd fwy na hanner y pleidleisiau dewis cyntaf dilys. Yr ymgeiswyr sy'n "
         "aros yn yr ornest yw {finalists}; mae'r pleidleisiau ail ddewis eto i'w cyfrif.", "L"),
+    "declare.accepted_round1": _P(
+        "The Returning Officer accepted a difference between the ballot papers counted ({counted}) and the "
+        "ballot papers verified ({expected}): {reason} (accepted by {by}, {at}).",
+        "Derbyniodd y Swyddog Canlyniadau wahaniaeth rhwng y papurau pleidleisio a gyfrifwyd ({counted}) a'r "
+        "papurau pleidleisio a ddilyswyd ({expected}): {reason} (derbyniwyd gan {by}, {at}).", "L"),
+    "declare.accepted_round2": _P(
+        "The Returning Officer accepted a difference between the ballot papers examined for second preferences "
+        "({counted}) and the first preferences of the candidates excluded ({expected}): {reason} (accepted by "
+        "{by}, {at}).",
+        "Derbyniodd y Swyddog Canlyniadau wahaniaeth rhwng y papurau pleidleisio a archwiliwyd am ail ddewisiadau "
+        "({counted}) a dewisiadau cyntaf yr ymgeiswyr a eithriwyd ({expected}): {reason} (derbyniwyd gan {by}, "
+        "{at}).", "L"),
     "status.incomplete": _P(
         "INCOMPLETE: no one is elected on these figures until every verified paper is accounted for. "
         "Still missing:",

@@ -30,8 +30,8 @@ from ..store.locations import Store, create_store, is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
 from ..store.state import SessionRecord, end_session, restore_audit_protection, sessions, start_session
+from .acceptance import AcceptanceMixin
 from .claiming import ClaimsMixin
-from .declaration import DeclarationMixin
 from .double_entry import DoubleEntryMixin
 from .session_core import serialised
 from .setup import SetupMixin
@@ -39,7 +39,7 @@ from .validation import optional_reason, validate_count, validate_election, vali
 
 
 @serialised
-class CountSession(SetupMixin, DoubleEntryMixin, DeclarationMixin, ClaimsMixin):
+class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
     """One open count file, for one operator. Close it (or use `with`) to release the lock."""
 
     def __init__(self, cdb: CountDatabase, actor: Actor, lock: CountLock | None) -> None:

@@ -13,6 +13,8 @@ from ..domain.regimes import declares, system_mismatch
 from ..domain.result import ContestResult, Status
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
+from ..domain.model import Declaration
+from ..store.acceptance import set_declared
 from ..store.contests import set_contest_field
 from ..store.repository import Stage, load_contest, load_election
 from ..store.state import get_setting, keyings, put_setting, record_event, setting_problem
@@ -108,7 +110,8 @@ class DeclarationMixin(SessionCore):
     def _refuse(self, contest_id: str, action: str, problem: str) -> None:
         record_event(self._cdb, self._actor, f"{action}_refused", "contest", contest_id=contest_id,
                      key=contest_id, reason=problem)
-        done = {"contest.declare": "declared", "contest.unlock": "unlocked"}[action]
+        done = {"contest.declare": "declared", "contest.unlock": "unlocked",
+                "contest.accept_difference": "given the accepted difference"}[action]
         raise CountdeskError(f'contest "{contest_id}" was not {done}: {problem}', contest_where(contest_id))
 
     # Declaring and unlocking -------------------------------------------------------------------
@@ -149,8 +152,10 @@ class DeclarationMixin(SessionCore):
             self._refuse(contest_id, "contest.declare", incomplete_sentence(result))
         if result.status is Status.NEEDS_LOTS:
             self._refuse(contest_id, "contest.declare", "a tie must first be settled by lot")
-        set_contest_field(
-            self._cdb, self._actor, contest_id, "stage", str(Stage.DECLARED), action="contest.declare",
+        # When and by whom, kept with the stage: the exports and the count file say `declared`.
+        officer = load_election(self._cdb).returning_officer or self.operator
+        set_declared(
+            self._cdb, self._actor, contest_id, Declaration(self._actor.clock(), officer), stage=str(Stage.DECLARED),
             extra={"elected": list(result.elected), "warnings": [w.code for w in result.warnings]},
         )
         self._refresh(contest_id)
@@ -164,8 +169,7 @@ class DeclarationMixin(SessionCore):
         if not state.declared:
             raise CountdeskError(f'contest "{contest_id}" is not declared', contest_where(contest_id))
         self._authorise(contest_id, passphrase, "contest.unlock")
-        set_contest_field(self._cdb, self._actor, contest_id, "stage", str(Stage.COUNT), action="contest.unlock",
-                          reason=reason)
+        set_declared(self._cdb, self._actor, contest_id, None, stage=str(Stage.COUNT), reason=reason)
         self._refresh(contest_id)
 
 

@@ -32,7 +32,7 @@ from .trail_anchor import trail_cut_problem
 #: Rows that record an event but change no count data.
 EVENT_ACTIONS = frozenset({
     "session.open", "ro.passphrase_set", "ro.passphrase_change", "ro.passphrase_refused",
-    "contest.declare_refused", "contest.unlock_refused", "setting.carry_over",
+    "contest.declare_refused", "contest.unlock_refused", "contest.accept_difference_refused", "setting.carry_over",
     "backup.restore", "backup.restore_refused", "backup.restore_without_passphrase",
     "bundle.export", "round2.instruction_import",  # the instruction is a file beside the count
     "document.printed", "document.saved",  # services/document_events.py
@@ -277,6 +277,12 @@ def _details(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> 
 
 def _stage(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
     c.stage, c.stage_audited = after["stage"], True
+    if row.action in ("contest.declare", "contest.unlock") and "declared" in after:
+        c.declared = after["declared"]  # when and by whom (rows before countdesk/2 kept only the stage)
+
+
+def _accept_difference(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.accepted_differences.append(after)
 
 
 def _double_entry(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
@@ -346,6 +352,7 @@ _CONTEST_ACTIONS = {
     "contest.update": _details,
     **{action: _stage for action in _STAGE_ACTIONS},
     "contest.double_entry": _double_entry,
+    "contest.accept_difference": _accept_difference,
     "candidate.add": _candidate_add, "candidate.update": _candidate_update,
     "candidate.remove": _candidate_remove, "candidate.reorder": _candidate_reorder,
     "box.add": _box_add, "box.update": _box_update, "box.verify": _box_update, "box.remove": _box_remove,

@@ -54,7 +54,7 @@ def test_tally_json_has_every_key_of_the_spec(capsys, tmp_path):
         "id", "system", "seats", "status", "office", "counting", "ballot_papers_verified",
         "ballot_papers_counted", "valid_votes", "rejected", "turnout_percent", "first", "elected_on_first",
         "finalists", "second", "non_transferable", "second_rejected", "final", "elected", "lots_applied",
-        "warnings",
+        "warnings", "declared", "declared_at",
     }
     assert set(actual) == spec_keys
     assert actual["rejected"]["total"] == sum(v for k, v in actual["rejected"].items() if k != "total")

@@ -4,8 +4,11 @@ candidates' description column, the audit log in words."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 
+from countdesk.domain.model import Box
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.models.audit_model import CHANGE
 from gui_helpers import OPERATOR, make_count_file, round_one, screenshot, small_sv_contest
@@ -13,8 +16,9 @@ from gui_helpers import OPERATOR, make_count_file, round_one, screenshot, small_
 CONTEST = "mayor.testshire"
 
 
-def open_window(qtbot, tmp_path, sheets=()) -> MainWindow:
-    path = make_count_file(tmp_path / "count.countdesk", (small_sv_contest(sheets),))
+def open_window(qtbot, tmp_path, sheets=(), extra_boxes=()) -> MainWindow:
+    contest = small_sv_contest(sheets)
+    path = make_count_file(tmp_path / "count.countdesk", (replace(contest, boxes=contest.boxes + tuple(extra_boxes)),))
     window = MainWindow(operator=OPERATOR)
     qtbot.addWidget(window)
     window.resize(1300, 860)
@@ -25,8 +29,10 @@ def open_window(qtbot, tmp_path, sheets=()) -> MainWindow:
 
 
 def test_a_totals_row_under_the_sheets_adds_each_round_up(qtbot, tmp_path):
+    # A large box still to count: room for a four-figure sheet, to see the totals row widen.
     window = open_window(qtbot, tmp_path, (round_one("T01-R1", 40, 30, 20, 8, 2),
-                                            round_one("T02-R1", 45, 25, 15, 13, 2)))
+                                            round_one("T02-R1", 45, 25, 15, 13, 2)),
+                         extra_boxes=(Box("B3", "Station 3", False, 1000, 1000),))
     window.show_tab("count")
     view = window.workspace.sheets_view
     totals = view.totals.totals

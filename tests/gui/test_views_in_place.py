@@ -123,7 +123,7 @@ def test_a_confirmed_sheet_leaves_the_boxes_tables_alone(qtbot, tmp_path, open_d
     signals = Signals(model)
     ids = document.contest(LIVERPOOL).candidate_ids
     document.push(SaveSheetCommand(document, LIVERPOOL,
-                                   CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 1)), frozen_map({}))))
+                                   CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 0)), frozen_map({}))))  # an empty late sheet: the count stays whole
     settle(qtbot)
     assert signals.seen == []
 
@@ -160,7 +160,7 @@ def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, qtmodelte
     document.change_operator("Bea Second")
     ids = document.contest(LIVERPOOL).candidate_ids
     document.push(SaveSheetCommand(document, LIVERPOOL,
-                                   CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 1)), frozen_map({}))))
+                                   CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 0)), frozen_map({}))))  # an empty late sheet: the count stays whole
     settle(qtbot)
     assert "modelReset" not in signals.names() and "rowsInserted" in signals.names()
     assert view.model.rowCount() > before

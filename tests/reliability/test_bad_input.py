@@ -3,6 +3,7 @@ verdict for bundles), never another exception and never half an import."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 import itertools
 import json
 import shutil
@@ -24,6 +25,8 @@ from countdesk.exchange.csv_import import read_boxes_csv, read_candidates_csv
 from countdesk.exchange.signing import generate_key
 from countdesk.services import CountSession
 from countdesk.services.documents import document_context, render_document
+from countdesk.domain.completeness import impossible_figures
+from countdesk.domain.tally import tally_contest
 from reliability_builders import ELECTION, LIVERPOOL
 
 VALID_BOXES = (b"id,label,postal,ballot_paper_account,verified\r\nB1,Church hall,no,100,98\r\n"
@@ -185,6 +188,14 @@ def test_a_plausible_slip_in_a_figure_still_imports_whole(long_session, path, fi
     doc = json.loads(json.dumps(LIVERPOOL_DOC))
     _at(doc, path[:-1])[path[-1]] = figure  # a valid count with other figures: warnings, not refusals
     count = parse_count_bytes(json.dumps(doc).encode(), "slip.json")
+    # ... unless the slip gives round 2 more papers than the eliminated candidates had: figures that
+    # cannot be are an error for that contest (the rule book), and nothing is imported.
+    impossible = impossible_figures(tally_contest(count.election, count.contests[0]).gaps)
+    if impossible:
+        with pytest.raises(ValidationError, match="cannot be") as refused:
+            long_session.import_count(count, replace=True)
+        assert refused.value.where == "contests[0].count_sheets"
+        return
     long_session.import_count(count, replace=True)
     assert long_session.load() == count
 

@@ -81,7 +81,7 @@ def test_impossible_round_two_figures_are_refused_at_entry(session):
     _refused(session, for_c, f"{W}[R2].votes.c", "gives 15 to c, who is not a finalist (finalists: a, b)")
     too_many_rejected = replace(r2("R2", 5, 15, 5), second_rejected=6)
     _refused(session, too_many_rejected, f"{W}[R2].second_rejected",
-             "6 papers rejected at the second stage, more than its 5 non-transferable papers")
+             "6 papers rejected at the second stage, more than the 5 non-transferable papers")
 
 
 def test_an_sv_contest_won_on_first_preferences_has_no_second_round_to_enter(session):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import REJECTED_HEADS, Contest, VotingSystem
+from ...domain.completeness import ROUND1_DIFFERENCE, ROUND2_DIFFERENCE
 from ...domain.result import ContestResult, Status
 from ...errors import CountdeskError
 from ..appearance import format_moment
@@ -27,6 +28,7 @@ from .result_model import (
 BANNER_STYLE = {
     "provisional": "background: #fff4ce; color: #5c3c00; border: 2px solid #c98a00;",
     "declared": "background: #dff6dd; color: #0e4f12; border: 2px solid #107c10;",
+    "incomplete": "background: #fde7e9; color: #a4262c; border: 2px solid #a4262c;",
 }
 MAX_ROWS_WITHOUT_SCROLLING = 16
 STATUS_STYLE = {
@@ -139,6 +141,15 @@ class ResultView(QWidget):
         self.lot_button.setToolTip("Record the lot the returning officer has drawn by hand")
         self.lot_button.clicked.connect(self.open_lot_dialog)
         self.lot_button.hide()
+        # A difference checking did not resolve: only the returning officer can accept it, for
+        # exactly the figures shown (passphrase and reason; audited).
+        self.accept_button = QPushButton(self.tr("Accept the &difference…"), self)
+        self.accept_button.setObjectName("acceptDifferenceButton")
+        self.accept_button.setAccessibleName(self.tr("Accept the difference"))
+        self.accept_button.setToolTip(self.tr("The returning officer accepts the difference shown, for exactly "
+                                              "these figures"))
+        self.accept_button.clicked.connect(self.open_accept_dialog)
+        self.accept_button.hide()
 
         self.model = ResultTableModel(self)
         self.table = QTableView(self)
@@ -181,6 +192,7 @@ class ResultView(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.lot_button, 0, Qt.AlignmentFlag.AlignTop)
+        status_row.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignTop)
 
         figures = QWidget(self)
         figures_layout = QVBoxLayout(figures)
@@ -220,7 +232,8 @@ class ResultView(QWidget):
         layout.addLayout(heading)
         layout.addLayout(status_row)
         layout.addWidget(body, 1)
-        self.setTabOrder(self.lot_button, self.table)
+        self.setTabOrder(self.lot_button, self.accept_button)
+        self.setTabOrder(self.accept_button, self.table)
         self.setTabOrder(self.table, self.checks.tree)
 
     # -- public ---------------------------------------------------------------------------------
@@ -249,12 +262,15 @@ class ResultView(QWidget):
             return
         declared = is_declared(self.document, self.contest_id)
         self.title_label.setText(contest.title)
-        self._set_banner(declared)
+        self._set_banner(declared, incomplete=result.status is Status.INCOMPLETE)
         self.status_label.setText(status_sentence(contest, result))
         self.status_label.setStyleSheet(STATUS_STYLE[result.status])
         needs_lot = result.status is Status.NEEDS_LOTS and result.pending_tie is not None
         self.lot_button.setVisible(needs_lot)
         self.lot_button.setEnabled(needs_lot and not declared and not self.document.read_only)
+        difference = acceptable_difference(result)
+        self.accept_button.setVisible(difference is not None)
+        self.accept_button.setEnabled(difference is not None and not declared and not self.document.read_only)
         self.model.set_result(contest, result)
         self._size_columns()
         self.chart.set_result(contest, result)
@@ -262,6 +278,38 @@ class ResultView(QWidget):
         self.rejected.set_rows(_rejected_rows(result))
         self._show_lots(contest, result)
         self.checks.set_warnings(result.warnings, contest)
+
+    def open_accept_dialog(self) -> None:
+        """The RO accepts the difference shown, with the passphrase and a reason (services.acceptance)."""
+        from ..dialogs.passphrase_dialog import PassphraseDialog
+
+        result = self.result()
+        difference = acceptable_difference(result) if result is not None else None
+        if difference is None or self.contest_id is None:
+            return
+        counted, expected = difference.figures["counted"], difference.figures["expected"]
+        stage = "round1" if difference.code == ROUND1_DIFFERENCE else "round2"
+        dialog = PassphraseDialog(
+            self.tr("Accept a difference"),
+            self.tr("%1.\n\nAccept exactly these figures, %2 counted against %3 expected, as the returning "
+                    "officer? The acceptance is recorded with your reason and printed on the declaration; it "
+                    "stands only while both figures stay as they are.")
+            .replace("%1", difference.message[:1].upper() + difference.message[1:])
+            .replace("%2", f"{counted:,}").replace("%3", f"{expected:,}"),
+            self, with_reason=True, ok_text=self.tr("Accept"))
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            return
+        contest_id = self.contest_id
+        try:
+            self.document.session.accept_difference(contest_id, dialog.passphrase(), stage=stage, counted=counted,
+                                                    expected=expected, reason=dialog.reason())
+        except CountdeskError as error:
+            self.document.notify(contest_id)
+            from ..count_files import show_error
+
+            show_error(self, self.tr("The difference was not accepted"), error.message)
+            return
+        self.document.notify(contest_id)
 
     def open_lot_dialog(self) -> None:
         """Opens the lot dialog for the pending tie; the view follows the record via `changed`."""
@@ -298,6 +346,7 @@ class ResultView(QWidget):
         self.banner.hide()
         self.status_label.setText(status)
         self.lot_button.hide()
+        self.accept_button.hide()
         self.model.set_result(None, None)
         self.chart.set_result(None, None)
         self.papers.set_rows([])
@@ -305,16 +354,17 @@ class ResultView(QWidget):
         self.lots_label.hide()
         self.checks.set_warnings(())
 
-    def _set_banner(self, declared: bool) -> None:
-        stage = "declared" if declared else "provisional"
+    def _set_banner(self, declared: bool, incomplete: bool = False) -> None:
+        stage = "declared" if declared else "incomplete" if incomplete else "provisional"
         self.banner.setText(stage.upper())
         self.banner.setProperty("stage", stage)
         padding = self.fontMetrics().averageCharWidth()
         self.banner.setStyleSheet(BANNER_STYLE[stage] + f" padding: {padding // 2}px {padding * 2}px;")
-        self.banner.setToolTip(
-            "The result has been declared: the contest is locked." if declared else
-            "Provisional: these figures are not yet declared and may change."
-        )
+        self.banner.setToolTip({
+            "declared": "The result has been declared: the contest is locked.",
+            "incomplete": "Incomplete: papers are not yet accounted for, so nobody is elected.",
+            "provisional": "Provisional: these figures are not yet declared and may change.",
+        }[stage])
         self.banner.setAccessibleDescription(self.banner.toolTip())
         self.banner.show()
 
@@ -346,6 +396,12 @@ class ResultView(QWidget):
             )
         self.lots_label.setText("\n".join(sentences))
         self.lots_label.show()
+
+
+def acceptable_difference(result: ContestResult):
+    """The difference the returning officer may accept now (first round, or second once the first
+    is complete), with its figures; None when none stands."""
+    return next((g for g in result.gaps if g.code in (ROUND1_DIFFERENCE, ROUND2_DIFFERENCE)), None)
 
 
 def _paper_rows(contest: Contest, result: ContestResult) -> list[tuple[str, str]]:
