@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("collate", help="add up several areas' count files or bundles")
     p.add_argument("files", nargs="+", metavar="FILE_OR_BUNDLE")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--expect", nargs="+", action="extend", metavar="AREA",
+                   help="the counting areas the collation expects: incomplete, naming the missing, until all are in")
 
     p = sub.add_parser("export-json", help="write the count file (JSON) of a count database")
     p.add_argument("--db", required=True, help=_DB_HELP)

@@ -94,17 +94,20 @@ def cmd_tally(args: Namespace) -> int:
 
 
 def cmd_collate(args: Namespace) -> int:
-    from ..domain.collation import contests_missing_from_areas
+    from ..domain.collation import areas_not_in, contests_missing_from_areas
     from ..services.collation import collate, load_signed_area
 
     loaded = [load_signed_area(Path(p)) for p in args.files]
-    collated = collate([count for count, _ in loaded])
+    collated = collate([count for count, _ in loaded], args.expect or ())
     said = sys.stderr if args.json else sys.stdout  # the JSON on stdout stays the spec's shape
     for (count, key), path in zip(loaded, args.files):
         signed = f"bundle signed by key {key}" if key else "a count file, not a signed bundle"
         print(f"area {count.election.area}: {signed} ({path})", file=said)
     for note in contests_missing_from_areas([count for count, _ in loaded]):
         print(f"note: {note}", file=said)
+    missing = areas_not_in([count for count, _ in loaded], args.expect or ())
+    if missing:
+        print(f"INCOMPLETE: {len(missing)} expected area(s) not reported: {', '.join(missing)}", file=said)
     if not args.json:
         print()
     _print_results(collated.merged, collated.results, args.json)

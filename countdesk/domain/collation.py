@@ -123,3 +123,27 @@ def _show(value) -> str:
     if isinstance(value, tuple):
         return "[" + ", ".join(value) + "]"
     return str(value)
+
+
+def areas_not_in(areas: Sequence[Count], expected: Sequence[str]) -> tuple[str, ...]:
+    """The expected areas (as the collating officer listed them) that have not reported."""
+    reported = {area_key(area.election.area) for area in areas}
+    return tuple(name for name in expected if area_key(name) not in reported)
+
+
+def waiting_for_areas(result, missing: Sequence[str]):
+    """A collated result while expected areas are missing is `incomplete`: nobody is elected on
+    part of the poll (count-file.md, collation), and the gaps name each area still to report."""
+    from dataclasses import replace as _replace
+
+    from .problems import Problem
+    from .result import Status
+
+    if not missing:
+        return result
+    gaps = tuple(Problem(AREA_MISSING, "areas", f"area {name} has not reported") for name in missing)
+    return _replace(result, status=Status.INCOMPLETE, elected=(), lots_applied=(), pending_tie=None,
+                    gaps=gaps + tuple(result.gaps), accepted_differences=())
+
+
+AREA_MISSING = "area_missing"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from ..domain.collation import merge_areas
+from ..domain.collation import area_key, areas_not_in, merge_areas, waiting_for_areas
 from ..domain.model import Count, VotingSystem
 from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
@@ -36,14 +36,23 @@ class Collated:
         return rows
 
 
-def collate(areas: Sequence[Count]) -> Collated:
+def collate(areas: Sequence[Count], expected: Sequence[str] = ()) -> Collated:
+    """`expected`: the areas the collating officer's set-up lists. While any has not reported,
+    every collated contest is incomplete and says which; an area not on the list is refused.
+    Without a list, the areas given are all there is to add up."""
     merged = merge_areas(areas)
+    if expected:
+        listed = {area_key(name) for name in expected}
+        stray = [a.election.area for a in areas if area_key(a.election.area) not in listed]
+        if stray:
+            raise CollationError(f'area "{stray[0]}" is not one of the expected areas ({", ".join(expected)})')
+    missing = areas_not_in(areas, expected)
     results = []
     for contest in merged.contests:
         result = tally_contest(merged.election, contest)
         if contest.system is VotingSystem.SV and result.finalists:
             _refuse_other_finalist_sets(areas, contest.id, result.finalists)
-        results.append(result)
+        results.append(waiting_for_areas(result, missing))
     return Collated(tuple(areas), merged, tuple(results))
 
 

@@ -184,7 +184,8 @@ class CollationSession:
     def collated(self) -> Collated | None:
         """Every accepted area added up (None before the first area)."""
         if self._collated is None and self._counts:
-            self._collated = collate(self._counts)
+            # Incomplete, naming who is missing, until every area the set-up lists has reported.
+            self._collated = collate(self._counts, self._state.expected_areas)
         return self._collated
 
     def contests(self) -> list[tuple[str, str]]:

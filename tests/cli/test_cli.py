@@ -185,3 +185,20 @@ def test_export_then_verify_bundle_and_refuse_an_altered_file(liverpool_db, tmp_
     assert main(["verify-bundle", str(bundle)]) == 2  # exit 2 on failure, as the README says
     assert "altered: results.csv" in capsys.readouterr().err
     assert main(["audit", "--db", str(liverpool_db), "--verify"]) == 0  # the export is audited, chain intact
+
+
+def test_collate_with_expected_areas_is_incomplete_until_all_are_in(capsys):
+    """Two of the six City Region areas elect nobody; all six give the published result."""
+    from pathlib import Path as _Path
+
+    areas = sorted((_Path(__file__).resolve().parents[1] / "golden" / "lcr-mayor-2021" / "areas").glob("*.json"))
+    expect = ["--expect", "Halton", "Knowsley", "Liverpool", "Sefton", "St Helens", "Wirral"]
+    assert main(["collate", str(areas[0]), str(areas[-1]), *expect, "--json"]) == 0
+    out, err = capsys.readouterr()
+    contest = json.loads(out)["contests"][0]
+    assert contest["status"] == "incomplete" and contest["elected"] == []
+    assert "INCOMPLETE: 4 expected area(s) not reported: Knowsley, Liverpool, Sefton, St Helens" in err
+    assert main(["collate", *map(str, areas), *expect, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["contests"][0]["elected"] == ["rotheram-s"]
+    assert main(["collate", *map(str, areas), "--expect", "Halton", "--json"]) == 2
+    assert "is not one of the expected areas" in capsys.readouterr().err

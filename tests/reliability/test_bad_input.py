@@ -3,7 +3,6 @@ verdict for bundles), never another exception and never half an import."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 import itertools
 import json
 import shutil
