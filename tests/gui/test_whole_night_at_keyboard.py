@@ -170,11 +170,11 @@ def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
     sheets = window.workspace.sheets_view
     form = sheets.form
     qtbot.waitUntil(lambda: form.fields[0].edit.hasFocus())
-    type_down(qtbot, "120", "100", "50", "27", "0", "0", "0", "3")
+    type_down(qtbot, "300", "120", "100", "50", "27", "0", "0", "0", "3")  # the sheet's papers first
     type_keys(qtbot, "0")
     press(qtbot, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: sheets.model.rowCount() == 1)
-    type_down(qtbot, "101", "95")  # 101: a slip for 110, corrected below
+    type_down(qtbot, "301", "101", "95")  # 101: a slip for 110, caught on this sheet below
     type_keys(qtbot, "6")
     asked = []
     when_modal(lambda box: (asked.append(box.text()), enter(qtbot)))  # Enter: go back to the figures
@@ -182,15 +182,22 @@ def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(asked))
     back_to(qtbot, window)
     assert window.isVisible() and "sheet T02-R1" in asked[0], "Ctrl+Q quit with a half-typed sheet"
-    assert focused() is form.fields[2].edit and form.fields[2].edit.text() == "6"
+    assert focused() is form.fields[3].edit and form.fields[3].edit.text() == "6"
     type_keys(qtbot, "0")
     enter(qtbot)
     type_down(qtbot, "30", "1", "2", "0", "3")
     type_keys(qtbot, "0")
     press(qtbot, Qt.Key.Key_Return, CTRL)
+    # The slip does not add up to the sheet's 301 papers: refused on this sheet, at its papers.
+    assert "cannot be saved" in form.message.text() and "286 votes + 6 rejected = 292" in form.fields[0].error.text()
+    assert sheets.model.rowCount() == 1
+    form.fields[1].edit.setFocus()
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_keys(qtbot, "110")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: sheets.model.rowCount() == 2)
 
-    # The slip: Alt+D to the sheets, End to T02-R1, Alt+R to correct it; the form says so.
+    # A correction: Alt+D to the sheets, End to T02-R1, Alt+R to correct it; the form says so.
     mnemonic(qtbot, Qt.Key.Key_D)
     assert focused() is sheets.table
     press(qtbot, Qt.Key.Key_End)
@@ -199,8 +206,8 @@ def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
     assert form.heading.isVisible() and form.heading.text().startswith("Correcting sheet T02-R1")
     assert focused() is form.fields[0].edit
     press(qtbot, Qt.Key.Key_A, CTRL)
-    type_keys(qtbot, "110")
-    when_modal(lambda reason: (type_keys(qtbot, "Misread 110 as 101"), enter(qtbot)))
+    type_keys(qtbot, "301")  # the papers re-read from the paper sheet
+    when_modal(lambda reason: (type_keys(qtbot, "Papers re-read from the sheet"), enter(qtbot)))
     press(qtbot, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: form.editing is None)
     back_to(qtbot, window)
