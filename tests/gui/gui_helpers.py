@@ -148,3 +148,15 @@ def screenshot(widget: QWidget, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     assert widget.grab().save(str(path)), path
     return path
+
+
+def key_sheet(qtbot, form, figures) -> None:
+    """A count sheet typed down the form from its first field (the sheet's papers, as on the paper
+    sheet, then the votes and rejected heads), Enter after each figure, then Ctrl+Enter to save."""
+    from PySide6.QtCore import Qt
+
+    focus_on(qtbot, form.fields[0].edit)
+    for figure in figures:
+        type_keys(qtbot, figure)
+        press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

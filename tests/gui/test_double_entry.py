@@ -7,19 +7,12 @@ from PySide6.QtCore import Qt
 
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.counts import CountSession
-from gui_helpers import focus_on, make_count_file, press, reopen, screenshot, small_sv_contest, type_keys, when_modal
+from gui_helpers import (
+    focus_on, key_sheet, make_count_file, press, reopen, screenshot, small_sv_contest, type_keys, when_modal,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CONTEST = "mayor.testshire"
-
-
-def key_sheet(qtbot, form, figures) -> None:
-    """The sheet's papers first (as on the paper sheet), then the votes and rejected heads."""
-    focus_on(qtbot, form.fields[0].edit)
-    for figure in figures:
-        type_keys(qtbot, figure)
-        press(qtbot, Qt.Key.Key_Return)
-    press(qtbot, Qt.Key.Key_Return, CTRL)
 
 
 def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):

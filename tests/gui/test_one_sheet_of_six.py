@@ -17,7 +17,7 @@ from countdesk.gui.main_window import MainWindow
 from countdesk.gui.projector import ProjectorScreen
 from countdesk.services.documents import document_context, render_document
 from countdesk.errors import CountdeskError
-from gui_helpers import OPERATOR, focus_on, make_count_file, press, reopen, screenshot, type_keys, when_modal
+from gui_helpers import OPERATOR, key_sheet, make_count_file, reopen, screenshot, when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CONTEST = "mayor.testshire"
@@ -30,14 +30,6 @@ def six_box_mayor() -> Contest:
                   Candidate("clark-c", "Cat CLARK", "Party C"), Candidate("dixon-d", "Dan DIXON", "Party D"))
     boxes = tuple(Box(f"B{i}", f"Station {i}", i == 6, n, n) for i, n in enumerate(BOXES, start=1))
     return Contest(CONTEST, "Mayor of Testshire", VotingSystem.SV, 1, candidates, boxes, electorate=90_000)
-
-
-def key_sheet(qtbot, form, figures) -> None:
-    focus_on(qtbot, form.fields[0].edit)
-    for figure in figures:
-        type_keys(qtbot, figure)
-        press(qtbot, Qt.Key.Key_Return)
-    press(qtbot, Qt.Key.Key_Return, CTRL)
 
 
 def pdf_text(pdf: bytes) -> str:
