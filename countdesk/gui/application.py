@@ -81,17 +81,18 @@ def fresh_demo_path(folder: Path | None = None) -> Path:
 
 
 def create_count_from_file(source: Path, target: Path, operator: str, token: CancelToken | None = None,
-                           reason: str | None = None) -> Path:
+                           reason: str | None = None, notes: list | None = None) -> Path:
     """Read and check a count file, then write it into a new count database at `target`.
 
-    Runs on a worker thread. A cancellation or a failure leaves no half-made file behind.
+    Runs on a worker thread. A cancellation or a failure leaves no half-made file behind. What the
+    reader inferred (a countdesk/1 file's office) is added to `notes`, when given, for the user.
     """
     from ..exchange.countfile import load_count_file  # the schema validator loads with the first import
 
     from ..services.new_count import import_into_new_count
 
     token = token or CancelToken()
-    count: Count = load_count_file(source)
+    count: Count = load_count_file(source, notes)
     token.check()
     return import_into_new_count(target, operator, count, reason=reason or f"imported from {source.name}",
                                  check=token.check)

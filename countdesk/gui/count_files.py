@@ -99,10 +99,32 @@ def import_as_new_count(parent: QWidget, operator: str, on_ready: Callable[[Path
         return None
     target = Path(chosen) if chosen.endswith(".countdesk") else Path(chosen + ".countdesk")
     target.parent.mkdir(parents=True, exist_ok=True)
+    notes: list = []  # filled on the worker thread, read here once it has finished
+
+    def ready(path: Path) -> None:
+        on_ready(path)
+        if notes:
+            show_import_notes(parent, source.name, notes)
+
     return run_with_progress(
         parent, f"Importing {source.name}…",
-        lambda token: create_count_from_file(source, target, operator, token), on_ready,
+        lambda token: create_count_from_file(source, target, operator, token, notes=notes), ready,
         lambda error: _failed(parent, f"{source.name} was not imported", error))
+
+
+def show_import_notes(parent: QWidget, file_name: str, notes: list) -> QMessageBox:
+    """What the reader inferred from an older count file (the office of a countdesk/1 contest), said
+    as the command line says it: the count is imported, but the RO should check what was guessed.
+    Shown without blocking, over the count it concerns."""
+    title = parent.tr("Check what was inferred from {0}").format(file_name)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, title, parent=parent)
+    box.setObjectName("importNotes")
+    box.setAccessibleName(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names in the notes are never markup
+    box.setInformativeText("\n".join(f"Warning: {note}" for note in notes))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def read_csv_in_background(parent: QWidget, kind: str, path: Path, on_ready: Callable[[tuple], None]) -> Task:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from countdesk.domain.model import Election
 from countdesk.gui import count_files
@@ -40,6 +41,30 @@ def test_a_count_file_becomes_a_new_count(qtbot, tmp_path, monkeypatch):
     assert window.document.result(LIVERPOOL).elected == ("anderson-j",)
     with CountSession.open(tmp_path / "imported.countdesk", "Checker", read_only=True) as session:
         assert session.audit_rows(action="contest.import")[0].reason == "imported from liverpool-mayor-2021.json"
+    # A countdesk/1 file names no office: what was inferred is said, as the command line says it.
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "importNotes") is not None)
+    notes = window.findChild(QMessageBox, "importNotes")
+    assert notes.isVisible() and "liverpool-mayor-2021.json" in notes.text()
+    assert "a countdesk/1 file names no office" in notes.informativeText()
+    assert "contests[0]" in notes.informativeText()
+    notes.accept()
+    window.close()
+
+
+def test_a_count_file_that_names_its_office_imports_without_notes(qtbot, tmp_path, monkeypatch):
+    from countdesk.exchange.countfile import load_count_file, write_count_file
+
+    current = tmp_path / "liverpool-2.json"
+    write_count_file(load_count_file(DEMO), current)
+    target = tmp_path / "imported.countdesk"
+    monkeypatch.setattr(count_files, "choose_file", lambda parent, title, file_filter: current)
+    monkeypatch.setattr(count_files.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+    window = window_for(qtbot)
+    window.import_count_file()
+    qtbot.waitUntil(lambda: window.document is not None, timeout=20_000)
+    qtbot.wait(50)
+    assert window.findChild(QMessageBox, "importNotes") is None
     window.close()
 
 
