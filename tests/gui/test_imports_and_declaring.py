@@ -29,14 +29,20 @@ def window_for(qtbot) -> MainWindow:
     return window
 
 
-def test_a_count_file_becomes_a_new_count(qtbot, tmp_path, monkeypatch):
-    target = tmp_path / "imported.countdesk"
-    monkeypatch.setattr(count_files, "choose_file", lambda parent, title, file_filter: DEMO)
+def _imported(qtbot, monkeypatch, source: Path, target: Path) -> MainWindow:
+    """File ▸ Import a count file, choosing `source` and saving the count as `target`."""
+    monkeypatch.setattr(count_files, "choose_file", lambda parent, title, file_filter: source)
     monkeypatch.setattr(count_files.QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kwargs: (str(target), "")))
     window = window_for(qtbot)
     window.import_count_file()
     qtbot.waitUntil(lambda: window.document is not None, timeout=20_000)
+    return window
+
+
+def test_a_count_file_becomes_a_new_count(qtbot, tmp_path, monkeypatch):
+    target = tmp_path / "imported.countdesk"
+    window = _imported(qtbot, monkeypatch, DEMO, target)
     assert window.document.path == target
     assert window.document.result(LIVERPOOL).elected == ("anderson-j",)
     with CountSession.open(tmp_path / "imported.countdesk", "Checker", read_only=True) as session:
@@ -56,13 +62,7 @@ def test_a_count_file_that_names_its_office_imports_without_notes(qtbot, tmp_pat
 
     current = tmp_path / "liverpool-2.json"
     write_count_file(load_count_file(DEMO), current)
-    target = tmp_path / "imported.countdesk"
-    monkeypatch.setattr(count_files, "choose_file", lambda parent, title, file_filter: current)
-    monkeypatch.setattr(count_files.QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *args, **kwargs: (str(target), "")))
-    window = window_for(qtbot)
-    window.import_count_file()
-    qtbot.waitUntil(lambda: window.document is not None, timeout=20_000)
+    window = _imported(qtbot, monkeypatch, current, tmp_path / "imported.countdesk")
     qtbot.wait(50)
     assert window.findChild(QMessageBox, "importNotes") is None
     window.close()
