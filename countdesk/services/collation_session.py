@@ -9,10 +9,12 @@ An area bundle is accepted in two steps, because a person has to look at paper i
 
 It is refused when the bundle fails verification (naming the file), when the typed groups do
 not match its fingerprint, when the signing key's fingerprint typed from the area's export does
-not match the key that signed it (a bundle re-signed with a foreign key), when the area's earlier
-bundle was signed by another key and the officer has not confirmed the new one, when the area is not on the expected list or comes a second time
-(a later bundle from the same area replaces the first only when asked), when its contest or candidates differ from the other areas', and when its round-2
-sheets were counted for finalists other than the ones the collating officer named.
+not match the key that signed it (a bundle re-signed with a foreign key), when the area's
+earlier bundle was signed by another key and the officer has not confirmed the new one, when the
+area is not on the expected list or comes a second time (a later bundle from the same area
+replaces the first only when asked), when its contest or candidates differ from the other
+areas', and when its round-2 sheets were counted for finalists other than the ones the
+collating officer named.
 
 For the supplementary vote the finalists are decided on the sum of every area's first
 preferences. The round-2 instruction is issued only once every expected area has reported, and
@@ -32,7 +34,9 @@ from ..domain.model import Count
 from ..domain.result import ContestResult
 from ..errors import CollationError, CountdeskError, ValidationError
 from ..exchange.bundle import PUBLIC_KEY_FILE, explain_os_error, safe_name, verify_bundle
-from ..exchange.fingerprint import fingerprint_matches, key_fingerprint_confirmed, pick_check_positions, typed_whole_form
+from ..exchange.fingerprint import (
+    fingerprint_matches, key_fingerprint_confirmed, pick_check_positions, typed_whole_form,
+)
 from ..exchange.fsutil import read_file_uncached
 from ..exchange.round2 import read_round2_instruction, round2_instruction_from_result, write_round2_instruction
 from ..reports import DocumentContext, default_lang, render
@@ -314,8 +318,8 @@ class CollationSession:
         where = str(pending.path)
         if pending.key_changed_from and not new_key_confirmed:
             raise CollationError(
-                f'bundle refused: it is signed by a new key, {pending.key_fingerprint}, but area "{pending.area}"\'s '
-                f"earlier bundle was signed by key {pending.key_changed_from}. Accept it only if the area's returning "
+                f'bundle refused: it is signed by a new key, but area "{pending.area}"\'s earlier bundle was signed by '
+                f"key {pending.key_changed_from}. Accept it only if the area's returning "
                 "officer confirms that the area signs with a new key: type the new key's fingerprint as their export "
                 "printed it and confirm the key change", where)
         if not key_fingerprint_confirmed(pending.key_fingerprint, typed_key, pending.key_positions):
