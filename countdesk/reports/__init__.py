@@ -17,8 +17,7 @@ from typing import Callable
 
 from ..durable import write_file_durably
 from . import declaration, local_statements, provisional, rejected, verification
-from .context import DocumentContext, default_lang
-from .declaration import DocumentNotReady
+from .context import DocumentContext, DocumentNotReady, default_lang
 from .text import check_lang
 
 DOCUMENTS = ("declaration", "rejected", "verification", "provisional", "first_count", "second_count")

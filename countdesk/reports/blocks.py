@@ -3,13 +3,11 @@ turnout figures, the lot sentences and the signature block."""
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
-from ..domain.model import Contest, Office
 from .centred import centred_lines
 from .context import DocumentContext
 from .grid import Grid, default_font
@@ -20,24 +18,6 @@ from .text import (
     ByLang, candidate_names, languages, lines, local_moment, long_date, long_date_by_lang, number, percent, safe,
     say, say_plain,
 )
-
-#: Offices one person is elected to, by name ("duly elected as Mayor of Liverpool").
-_SINGLE_OFFICES = (Office.LOCAL_MAYOR, Office.COMBINED_AUTHORITY_MAYOR, Office.PCC)
-
-
-def office_title(contest: Contest) -> str | None:
-    """What a mayor or PCC is elected as: the contest's title ("Mayor of Liverpool"), without a
-    leading "Election of (the)"; None for other offices. The office is the contest's own, never
-    read from its title or id."""
-    if single_office(contest):
-        return re.sub(r"^(the\s+)?election\s+of\s+(the\s+|a\s+)?", "", contest.title.strip(), flags=re.I)
-    return None
-
-
-def single_office(contest: Contest) -> bool:
-    """A mayor or PCC contest (not a council ward, Parliament or a referendum), by its office."""
-    return contest.office in _SINGLE_OFFICES
-
 
 def pair(texts: Sequence[str], style, *, space_after: float = 4) -> Flowable:
     """One sentence, or its Welsh and English side by side (Welsh on the left)."""

@@ -7,6 +7,11 @@ from datetime import datetime
 
 from ..domain.model import Contest, Election
 from ..domain.result import ContestResult
+from ..errors import CountdeskError
+
+
+class DocumentNotReady(CountdeskError):
+    """The count has not reached the point where this document may be printed."""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Declaration of result of poll (domain.md §3b, layout §9): the figures for every candidate, the
 rejected papers by head, electorate and turnout, any lot, and the sentence that declares the winner.
 
-Only an ELECTED result can be declared: a count still waiting for sheets or for a lot is printed
-as a provisional sheet instead, never as a declaration.
+Only an ELECTED result of a count that declares can be declared: a count still waiting for sheets
+or for a lot is printed as a provisional sheet instead, never as a declaration, and a local count of
+a collated poll gives its statements. An uncontested return and a referendum have their own notices
+(uncontested.py, referendum.py), printed as the "declaration" of such a contest.
 """
 
 from __future__ import annotations
@@ -13,21 +15,19 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.completeness import summary
+from ..domain.model import Counting
+from ..domain.regimes import regime_of
 from ..domain.result import Status
-from ..errors import CountdeskError
 from .blocks import figures_block, heading_block, lot_sentences, officer_opening, pair, signature_block
-from .context import DocumentContext
+from . import referendum, uncontested
+from .context import DocumentContext, DocumentNotReady
 from .offices import declaring_sentence_key
-from .officer import officer
+from .officer import officer, require_officer
 from .page import build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation
 from .styles import styles
 from .text import candidate_names, number, say, timestamp
-
-
-class DocumentNotReady(CountdeskError):
-    """The count has not reached the point where this document may be printed."""
 
 
 def declaration_sentence(ctx: DocumentContext) -> Flowable:
@@ -41,17 +41,14 @@ def declaration_sentence(ctx: DocumentContext) -> Flowable:
 
 
 def check_ready(ctx: DocumentContext) -> None:
-    """A declaration is made of a result that stands, by a named officer (domain.md §10)."""
+    """A declaration is made by a count that declares (never a local count of a collated poll), of
+    a result that stands, by a named officer (domain.md §10)."""
     result = ctx.result
-    if result.status is Status.COUNTED:
+    if not regime_of(ctx.election, ctx.contest).declares(Counting(ctx.contest.counting)):
         raise DocumentNotReady(
             "a local count of a collated poll never declares: its figures go to the collating officer, who "
-            "declares; print its local statements instead", f"contest {ctx.contest.id}",
-        )
-    if result.status in (Status.UNCONTESTED, Status.DECIDED, Status.EQUAL):
-        raise DocumentNotReady(
-            f"there is no declaration of a poll for this result ({result.status.value}): its own notice is "
-            "printed instead", f"contest {ctx.contest.id}",
+            "declares; print its statements instead (first count, second count, rejected ballot papers)",
+            f"contest {ctx.contest.id}",
         )
     if result.status is not Status.ELECTED or not result.elected:
         why = {
@@ -62,13 +59,7 @@ def check_ready(ctx: DocumentContext) -> None:
             f"the result cannot be declared yet: {why}; print the provisional result sheet instead",
             f"contest {ctx.contest.id}",
         )
-    if not officer(ctx).name:
-        raise DocumentNotReady(
-            f"the declaration cannot be printed: no officer is named to make it. Enter the {officer(ctx).title.en}'s "
-            "name (the election's returning officer in set-up, returning_officer in the count file, or the "
-            "collating officer at the collation desk)",
-            f"contest {ctx.contest.id}",
-        )
+    require_officer(ctx, "declaration")
 
 
 def accepted_difference_sentences(ctx: DocumentContext) -> list[Flowable]:
@@ -93,6 +84,12 @@ def _when(moment: str):
 
 
 def render(ctx: DocumentContext) -> bytes:
+    """The declaration this result calls for: of the result of the poll; for an uncontested return
+    the notice of uncontested election; for a referendum the declaration of its result."""
+    if ctx.result.status is Status.UNCONTESTED:
+        return uncontested.render(ctx)
+    if ctx.result.status in (Status.DECIDED, Status.EQUAL):
+        return referendum.render(ctx)
     check_ready(ctx)
     story: list[Flowable] = heading_block(ctx, "title.declaration")
     story.append(officer_opening(ctx, "open.declaration"))

@@ -16,8 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from .blocks import heading_block, officer_opening, pair, signature_block
-from .context import DocumentContext
-from .declaration import DocumentNotReady
+from .context import DocumentContext, DocumentNotReady
 from .grid import Grid
 from .page import build_pdf
 from .rejected import rejected_section

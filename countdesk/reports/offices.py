@@ -16,6 +16,7 @@ from ..domain.model import Contest, Office
 from .text import ByLang, safe, say_plain
 
 _WARD_WORD = re.compile(r"^\s*(ward\s+)?|(\s+ward)?\s*$", re.IGNORECASE)
+_CONSTITUENCY_WORD = re.compile(r"^\s*(etholaeth\s+)?|(\s+constituency)?\s*$", re.IGNORECASE)
 _ELECTION_OF = re.compile(r"^\s*(the\s+)?election\s+of\s+(the\s+|a\s+|an\s+)?", re.IGNORECASE)
 _ETHOL = re.compile(r"^\s*ethol\s+", re.IGNORECASE)
 
@@ -50,12 +51,21 @@ def is_ward(contest: Contest) -> bool:
 
 
 def heading_lines(contest: Contest, lang: str) -> tuple[str, ...]:
-    """The line under the contest's title naming what is elected; empty for offices whose title
-    says it already. A ward: "Election of 3 Councillors for the X ward" (domain.md §9)."""
-    if not is_ward(contest):
-        return ()
-    key = "heading.councillors_many" if contest.seats > 1 else "heading.councillors_one"
-    return say_plain(key, lang, n=str(contest.seats), ward=ward_name(contest))
+    """What is elected, heading the document in place of the contest's title where the title is
+    only a place: a ward "Election of 3 Councillors for the X ward" (domain.md §9), a constituency
+    "Election of a Member of Parliament for the X constituency". Empty for other offices."""
+    if is_ward(contest):
+        key = "heading.councillors_many" if contest.seats > 1 else "heading.councillors_one"
+        return say_plain(key, lang, n=str(contest.seats), ward=ward_name(contest))
+    if contest.office is Office.PARLIAMENT:
+        return say_plain("heading.member_of_parliament", lang, constituency=constituency_name(contest))
+    return ()
+
+
+def constituency_name(contest: Contest) -> ByLang:
+    english = _CONSTITUENCY_WORD.sub("", contest.title).strip() or contest.title.strip()
+    welsh = _CONSTITUENCY_WORD.sub("", contest.title_cy).strip() if contest.title_cy else english
+    return ByLang(english, welsh or english)
 
 
 def declaring_sentence_key(contest: Contest, elected: int) -> tuple[str, dict[str, ByLang | str]]:

@@ -20,7 +20,7 @@ from .page import build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation
 from .styles import FRAME_WIDTH, SUBTOTAL_FILL, styles
-from .text import candidate_names, number, say
+from .text import candidate_names, number, safe, say
 
 
 def status_sentences(ctx: DocumentContext) -> list[Flowable]:
@@ -28,7 +28,9 @@ def status_sentences(ctx: DocumentContext) -> list[Flowable]:
     st = styles()
     result, contest, lang = ctx.result, ctx.contest, ctx.lang
     flow: list[Flowable] = []
-    if result.elected:
+    if result.status is Status.UNCONTESTED:
+        flow.append(pair(say("status.uncontested", lang), st.body_bold))
+    elif result.elected:
         key = "status.would_be_elected_many" if len(result.elected) > 1 else "status.would_be_elected"
         flow.append(pair(say(key, lang, names=candidate_names(contest, result.elected)), st.body_bold))
     if result.status is Status.NEEDS_LOTS and result.pending_tie is not None:
@@ -37,6 +39,13 @@ def status_sentences(ctx: DocumentContext) -> list[Flowable]:
         flow.append(pair(
             say("status.needs_lot", lang, tied=candidate_names(contest, tied), votes=number(votes)), st.body_bold,
         ))
+    elif result.status is Status.DECIDED and result.answer:
+        answer = contest.candidate(result.answer)
+        flow.append(pair(say("status.answer_carried", lang, answer=safe(answer.name)), st.body_bold))
+    elif result.status is Status.EQUAL:
+        flow.append(pair(say("status.answers_equal", lang), st.body_bold))
+    elif result.status is Status.COUNTED:
+        flow.append(pair(say("status.counted", lang), st.body_bold))
     elif result.status is Status.INCOMPLETE:
         if not contest.sheets(1):
             flow.append(pair(say("status.no_sheets", lang), st.body_bold))

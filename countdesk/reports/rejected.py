@@ -1,8 +1,8 @@
 """The statement of rejected ballot papers, and the rejected-papers table the declaration reuses.
 
-Heads as printed on statements (domain.md §2): five for SV and for mayor/PCC contests (unmarked
-and uncertain apart); four for council wards, where "unmarked or wholly void for uncertainty" is
-the sum of two keys; "rejected in part" on multi-member wards. For SV with a second round, the one
+Heads as the office's rules give them (domain/regimes.py; domain.md §2 and §6): five for a PCC
+(unmarked and uncertain apart); four for every other office, where "unmarked or void for
+uncertainty" prints the sum of two keys; "rejected in part" on multi-seat wards. For SV with a second round, the one
 statutory second-stage figure follows (papers rejected for the count of second preferences as
 unmarked or void for uncertainty as to the second preference: PCC Order 2012 Sch 3 r.62(2)(d)(ii)).
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
-from ..domain.model import Contest, VotingSystem
-from .blocks import figures_block, heading_block, officer_opening, pair, signature_block, single_office
+from ..domain.regimes import PrintedHead, regime_of
+from .blocks import figures_block, heading_block, officer_opening, pair, signature_block
 from .grid import Grid
 from .context import DocumentContext
 from .page import build_pdf
@@ -21,31 +21,17 @@ from .results_table import has_second_round
 from .styles import FRAME_WIDTH, HEADER_FILL, INK, SUBTOTAL_FILL, styles
 from .text import lines, number, say
 
-LETTERS = "abcde"
-
-#: Council wards: (phrase key, the count-file keys whose figures the head adds up).
-COUNCIL_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("head.council.want_of_official_mark", ("want_of_official_mark",)),
-    ("head.council.too_many_votes", ("too_many_votes",)),
-    ("head.council.identifiable", ("identifiable",)),
-    ("head.council.unmarked_or_void", ("unmarked", "void_for_uncertainty")),
-)
-
-_FIVE_KEYS = ("want_of_official_mark", "too_many_votes", "identifiable", "unmarked", "void_for_uncertainty")
+LETTERS = "abcdefgh"
 
 
-def head_family(contest: Contest) -> str:
-    """"sv" (first-preference wording), "office" (FPTP mayor/PCC, five heads) or "council" (four)."""
-    if contest.system is VotingSystem.SV:
-        return "sv"
-    return "office" if single_office(contest) else "council"
+def printed_heads(ctx: DocumentContext) -> tuple[PrintedHead, ...]:
+    """The heads the office's rules give (domain/regimes.py), in statement order; "rejected in
+    part" (no count-file key of its own) is printed apart, under the total."""
+    return tuple(h for h in regime_of(ctx.election, ctx.contest).printed_heads(ctx.contest.seats) if h.keys)
 
 
-def rejected_heads(contest: Contest) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    family = head_family(contest)
-    if family == "council":
-        return COUNCIL_HEADS
-    return tuple((f"head.{family}.{key}", (key,)) for key in _FIVE_KEYS)
+def has_rejected_in_part(ctx: DocumentContext) -> bool:
+    return any(not h.keys for h in regime_of(ctx.election, ctx.contest).printed_heads(ctx.contest.seats))
 
 
 def rejected_table(ctx: DocumentContext, *, first_only: bool = False) -> Table:
@@ -57,13 +43,14 @@ def rejected_table(ctx: DocumentContext, *, first_only: bool = False) -> Table:
     grid = Grid((10 * mm, FRAME_WIDTH - 48 * mm, 38 * mm))
     grid.add(["", (lines("col.reason", lang), st.head), (lines("col.papers", lang), st.head_right)])
     first_block = grid.next_row
-    for letter, (key, counted) in zip(LETTERS, rejected_heads(ctx.contest)):
-        value = sum(by_head.get(k, 0) for k in counted)
-        grid.add([(f"({letter})", st.cell), (lines(key, lang), st.cell), (number(value), st.cell_right)])
+    for letter, head in zip(LETTERS, printed_heads(ctx)):
+        value = sum(by_head.get(k, 0) for k in head.keys)
+        grid.add([(f"({letter})", st.cell), (lines(f"head:{head.label}", lang), st.cell),
+                  (number(value), st.cell_right)])
     _total(grid, lines("row.rejected_total", lang), result.rejected.total)
     # Heads and their total never part across a page.
     grid.style(("NOSPLIT", (0, first_block), (-1, grid.next_row - 1)))
-    if result.system is VotingSystem.FPTP and result.seats > 1:
+    if has_rejected_in_part(ctx):
         index = grid.span_next(0, 1)
         grid.add([(lines("row.rejected_in_part", lang), st.cell), None,
                   (number(result.rejected.rejected_in_part), st.cell_right)])

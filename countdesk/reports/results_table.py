@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
-from ..domain.model import VotingSystem
+from ..domain.model import Office, VotingSystem
 from ..domain.result import ContestResult
 from .blocks import pair
 from .context import DocumentContext
@@ -54,7 +54,8 @@ def candidate_table(ctx: DocumentContext, *, show_elected: bool, first_only: boo
     elected = set(result.elected) if show_elected else set()
 
     figure_widths = [21 * mm, 27 * mm, 18 * mm] if second_round else [27 * mm]
-    heads = [(lines("col.candidate", lang), st.head), (lines("col.description", lang), st.head),
+    first_head = "col.answer" if contest.office is Office.REFERENDUM else "col.candidate"
+    heads = [(lines(first_head, lang), st.head), (lines("col.description", lang), st.head),
              (lines(_votes_key(ctx), lang), st.head_right)]
     if second_round:
         heads += [(lines("col.transfers", lang), st.head_right), (lines("col.total", lang), st.head_right)]

@@ -31,6 +31,8 @@ _TABLE: dict[str, Phrase] = {
     "title.verification": _P("Statement as to the result of the verification",
                              "Datganiad ynghylch Canlyniad y Dilysu", "L"),
     "title.provisional": _P("Provisional result", "Canlyniad Dros Dro", "L"),
+    "title.uncontested": _P("Notice of uncontested election", "Hysbysiad o etholiad diwrthwynebiad", "L"),
+    "title.referendum": _P("Declaration of result of referendum", "Datganiad o ganlyniad y refferendwm", "L"),
     "title.first_count": _P("Provisional statement at the conclusion of the first count",
                             "Datganiad dros dro ar ddiwedd y cyfrif cyntaf", "L"),
     "title.second_count": _P("Provisional statement after the count of second preference votes",
@@ -46,6 +48,8 @@ _TABLE: dict[str, Phrase] = {
     # "3 o Gynghorwyr": a figure, "o" and the plural, soft-mutated.
     "heading.councillors_many": _P("Election of {n} Councillors for the {ward} ward",
                                    "Ethol {n} o Gynghorwyr ar gyfer Ward Etholiadol {ward}", "M"),
+    "heading.member_of_parliament": _P("Election of a Member of Parliament for the {constituency} constituency",
+                                       "Ethol Aelod Seneddol dros Etholaeth {constituency}", "M"),
     "heading.area": _P("Counting area", "Ardal gyfrif", "L"),
     # A label, not a sentence: "ar" would need the day's name mutated ("ar ddydd Iau").
     "heading.poll": _P("Date of poll", "Dyddiad y bleidlais", "M"),
@@ -61,6 +65,17 @@ _TABLE: dict[str, Phrase] = {
         "ballot papers rejected at the said election was as follows:",
         "Rwyf i, {named}sef y {officer} yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad bod nifer y "
         "papurau pleidleisio a wrthodwyd yn yr etholiad hwnnw fel a ganlyn:", "L"),
+    "open.uncontested": _P(
+        "I, {named}being the {officer} at the above election, do hereby give notice that the number of "
+        "candidates remaining validly nominated did not exceed the number to be elected, so no poll was taken.",
+        "Rwyf i, {named}sef y {officer} yn yr etholiad uchod, drwy hyn yn rhoi hysbysiad nad oedd nifer yr "
+        "ymgeiswyr a oedd yn dal wedi'u henwebu'n ddilys yn fwy na'r nifer i'w hethol, felly ni chynhaliwyd "
+        "pleidlais.", "L"),
+    "open.referendum": _P(
+        "I, {named}being the {officer} for the above referendum, do hereby give notice that the number of "
+        "votes cast for each answer to the question asked in the referendum is as follows:",
+        "Rwyf i, {named}sef y {officer} ar gyfer y refferendwm uchod, drwy hyn yn rhoi hysbysiad bod nifer y "
+        "pleidleisiau a fwriwyd dros bob ateb i'r cwestiwn a ofynnwyd yn y refferendwm fel a ganlyn:", "L"),
     "open.first_count": _P(
         "I, {named}being the {officer} at the above election, give notice that at the conclusion of the "
         "first count (including any re-count) the figures were as follows:",
@@ -78,10 +93,10 @@ _TABLE: dict[str, Phrase] = {
         "papurau pleidleisio; cyfrifwyd a chofnodwyd y papurau pleidleisio drwy'r post. Mae'r canlyniad "
         "fel a ganlyn:", "L"),
     "open.provisional": _P(
-        "The provisional number of votes recorded for each candidate is as follows. These figures may "
-        "change before the Returning Officer declares the result.",
-        "Mae nifer dros dro y pleidleisiau a gofnodwyd ar gyfer pob ymgeisydd fel a ganlyn. Gall y "
-        "ffigurau hyn newid cyn i'r Swyddog Canlyniadau ddatgan y canlyniad.", "L"),
+        "The provisional number of votes recorded is as follows. These figures may change before the result "
+        "is declared.",
+        "Mae nifer dros dro y pleidleisiau a gofnodwyd fel a ganlyn. Gall y ffigurau hyn newid cyn i'r "
+        "canlyniad gael ei ddatgan.", "L"),
 
     # Candidate table
     "col.candidate": _P("Candidate", "Ymgeisydd", "H"),
@@ -106,6 +121,30 @@ _TABLE: dict[str, Phrase] = {
         "ymgeisydd ac eithrio {finalists}, a throsglwyddwyd iddynt y pleidleisiau ail ddewis ar eu cyfer "
         "ar bapurau pleidleisio'r ymgeiswyr a eithriwyd.", "L"),
 
+    # Uncontested returns: seats left over
+    "uncontested.unfilled_one": _P(
+        "{n} of the {seats} seats to be filled remains unfilled: no other candidate was validly nominated.",
+        "Mae {n} o'r {seats} sedd i'w llenwi heb ei llenwi: ni chafodd unrhyw ymgeisydd arall ei enwebu'n "
+        "ddilys.", "L"),
+    "uncontested.unfilled_many": _P(
+        "{n} of the {seats} seats to be filled remain unfilled: no other candidates were validly nominated.",
+        "Mae {n} o'r {seats} sedd i'w llenwi heb eu llenwi: ni chafodd unrhyw ymgeiswyr eraill eu henwebu'n "
+        "ddilys.", "L"),
+
+    # Referendums (SI 2012/2031 Sch 3 r.41 for an equality of votes)
+    "referendum.question": _P("The question asked: {question}", "Y cwestiwn a ofynnwyd: {question}", "L"),
+    "col.answer": _P("Answer", "Ateb", "M"),
+    "row.papers_counted": _P("Ballot papers counted", "Papurau pleidleisio a gyfrifwyd", "M"),
+    "referendum.decided": _P(
+        "And I do hereby declare that more than half of the valid votes were cast for the answer {answer}.",
+        "Ac rwyf drwy hyn yn datgan bod mwy na hanner y pleidleisiau dilys wedi'u bwrw dros yr ateb {answer}.",
+        "L"),
+    "referendum.equal": _P(
+        "An equality of votes was found between the answers: the result is that there is no majority in favour "
+        "of the proposal put to the referendum. No lot is drawn at a referendum.",
+        "Cafwyd pleidleisiau cyfartal rhwng yr atebion: y canlyniad yw nad oes mwyafrif o blaid y cynnig a "
+        "roddwyd i'r refferendwm. Ni thynnir coelbren mewn refferendwm.", "L"),
+
     # The statements of a count that does not declare (local statements)
     "row.papers_used": _P("Total number of ballot papers used",
                           "Cyfanswm nifer y papurau pleidleisio a ddefnyddiwyd", "M"),
@@ -125,33 +164,37 @@ _TABLE: dict[str, Phrase] = {
     "second_rejected.intro": _P(
         "Ballot papers rejected at the count of second preference votes",
         "Papurau pleidleisio a wrthodwyd wrth gyfrif y pleidleisiau ail ddewis", "L"),
-    # SV (and mayor/PCC before 2023): the five heads as printed on the WMCA 2021 statement.
-    "head.sv.want_of_official_mark": _P("Want of an official mark", "Dim marc swyddogol", "M"),
-    "head.sv.too_many_votes": _P("Voting for more than one candidate as to the first preference vote",
-                                 "Pleidleisio dros fwy nag un ymgeisydd o ran y bleidlais dewis cyntaf", "L"),
-    "head.sv.identifiable": _P("Writing or mark by which voter could be identified",
-                               "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo", "M"),
-    "head.sv.unmarked": _P("Unmarked as to the first preference vote",
-                           "Heb ei farcio o ran y bleidlais dewis cyntaf", "L"),
-    "head.sv.void_for_uncertainty": _P("Void for uncertainty as to the first preference vote",
-                                       "Di-rym oherwydd ansicrwydd o ran y bleidlais dewis cyntaf", "L"),
-    # FPTP mayor and PCC polls from 4 May 2023: five heads, unmarked and uncertain separate.
-    "head.office.want_of_official_mark": _P("Want of an official mark", "Dim marc swyddogol", "M"),
-    "head.office.too_many_votes": _P("Voting for more than one candidate",
-                                     "Pleidleisio dros fwy nag un ymgeisydd", "L"),
-    "head.office.identifiable": _P("Writing or mark by which the voter could be identified",
-                                   "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo", "M"),
-    "head.office.unmarked": _P("Unmarked", "Heb ei farcio", "M"),
-    "head.office.void_for_uncertainty": _P("Void for uncertainty", "Di-rym oherwydd ansicrwydd", "M"),
-    # FPTP council wards: four heads, the last the sum of two keys.
-    "head.council.want_of_official_mark": _P("Want of an official mark", "Dim marc swyddogol", "M"),
-    "head.council.too_many_votes": _P(
+    # The rejected heads, keyed by their English words as the regime table (domain/regimes.py) gives
+    # them: "head:" + the English label. A test checks every head of every row has its Welsh here.
+    "head:Want of an official mark": _P("Want of an official mark", "Dim marc swyddogol", "M"),
+    "head:Voting for more than one candidate as to the first preference vote": _P(
+        "Voting for more than one candidate as to the first preference vote",
+        "Pleidleisio dros fwy nag un ymgeisydd o ran y bleidlais dewis cyntaf", "L"),
+    "head:Voting for more than one candidate": _P("Voting for more than one candidate",
+                                                  "Pleidleisio dros fwy nag un ymgeisydd", "L"),
+    "head:Voting for more candidates than the voter was entitled to": _P(
         "Voting for more candidates than the voter was entitled to",
         "Pleidleisio dros fwy o ymgeiswyr nag y mae gan y pleidleisiwr hawl i bleidleisio drostynt", "M"),
-    "head.council.identifiable": _P("Writing or mark by which the voter could be identified",
-                                    "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo", "M"),
-    "head.council.unmarked_or_void": _P("Unmarked or wholly void for uncertainty",
-                                        "Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd", "M"),
+    "head:Voting for more than one answer": _P("Voting for more than one answer",
+                                               "Pleidleisio dros fwy nag un ateb", "L"),
+    "head:Writing or mark by which the voter could be identified": _P(
+        "Writing or mark by which the voter could be identified",
+        "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo", "M"),
+    "head:Unmarked as to the first preference vote": _P("Unmarked as to the first preference vote",
+                                                        "Heb ei farcio o ran y bleidlais dewis cyntaf", "L"),
+    "head:Void for uncertainty as to the first preference vote": _P(
+        "Void for uncertainty as to the first preference vote",
+        "Di-rym oherwydd ansicrwydd o ran y bleidlais dewis cyntaf", "L"),
+    "head:Unmarked": _P("Unmarked", "Heb ei farcio", "M"),
+    "head:Void for uncertainty": _P("Void for uncertainty", "Di-rym oherwydd ansicrwydd", "M"),
+    "head:Unmarked or void for uncertainty as to the first preference vote": _P(
+        "Unmarked or void for uncertainty as to the first preference vote",
+        "Heb ei farcio neu'n ddi-rym oherwydd ansicrwydd o ran y bleidlais dewis cyntaf", "L"),
+    "head:Unmarked or void for uncertainty": _P("Unmarked or void for uncertainty",
+                                                "Heb ei farcio neu'n ddi-rym oherwydd ansicrwydd", "M"),
+    "head:Unmarked or wholly void for uncertainty": _P(
+        "Unmarked or wholly void for uncertainty", "Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd",
+        "M"),
     # The one statutory second-stage figure (domain.md §2b): PCC Order 2012 Sch 3 r.62(2)(d)(ii);
     # SI 2007/1024 Sch 1 r.54(2)(d)(ii).
     "head.second_rejected": _P(
@@ -218,14 +261,17 @@ _TABLE: dict[str, Phrase] = {
     # Signature block
     "sign.signed": _P("Signed", "Llofnodwyd", "M"),
 
-    # Officers (domain.md §10): printed in the opening sentence and under the signature.
-    "officer.returning": _P("Returning Officer", "Swyddog Canlyniadau", "H"),
-    "officer.acting": _P("Acting Returning Officer", "Swyddog Canlyniadau Gweithredol", "H"),
-    "officer.local": _P("Local Returning Officer", "Swyddog Canlyniadau Lleol", "H"),
-    "officer.police_area": _P("Police Area Returning Officer", "Swyddog Canlyniadau Ardal yr Heddlu", "H"),
-    "officer.combined_authority": _P("Combined Authority Returning Officer",
-                                     "Swyddog Canlyniadau'r Awdurdod Cyfun", "L"),
-    "officer.counting": _P("Counting Officer", "Swyddog Cyfrif", "L"),
+    # Officers (domain.md §10), keyed "officer:" + the English title the regime table gives.
+    "officer:Returning Officer": _P("Returning Officer", "Swyddog Canlyniadau", "H"),
+    "officer:Acting Returning Officer": _P("Acting Returning Officer", "Swyddog Canlyniadau Gweithredol", "H"),
+    "officer:Local Returning Officer": _P("Local Returning Officer", "Swyddog Canlyniadau Lleol", "H"),
+    "officer:Police Area Returning Officer": _P("Police Area Returning Officer",
+                                                "Swyddog Canlyniadau Ardal yr Heddlu", "H"),
+    "officer:Combined Authority Returning Officer": _P("Combined Authority Returning Officer",
+                                                       "Swyddog Canlyniadau'r Awdurdod Cyfun", "L"),
+    "officer:Combined County Authority Returning Officer": _P(
+        "Combined County Authority Returning Officer", "Swyddog Canlyniadau'r Awdurdod Sirol Cyfun", "L"),
+    "officer:Counting Officer": _P("Counting Officer", "Swyddog Cyfrif", "L"),
     # "Dirprwy" before a title: "Swyddog" keeps its S under the soft mutation that follows.
     "officer.deputy": _P("Deputy {title}", "Dirprwy {title}", "M"),
     "sign.dated": _P("Dated", "Dyddiad", "M"),
@@ -303,6 +349,20 @@ _TABLE: dict[str, Phrase] = {
         "Still missing:",
         "ANGHYFLAWN: nid oes neb wedi'i ethol ar sail y ffigurau hyn nes bod pob papur a ddilyswyd wedi'i "
         "gyfrif. Yn dal ar goll:", "L"),
+    "status.answer_carried": _P("On these figures the answer {answer} has more than half of the valid votes.",
+                                "Ar sail y ffigurau hyn, mae gan yr ateb {answer} fwy na hanner y pleidleisiau "
+                                "dilys.", "L"),
+    "status.answers_equal": _P(
+        "On these figures the votes for each answer are equal: there would be no majority in favour.",
+        "Ar sail y ffigurau hyn, mae'r pleidleisiau dros bob ateb yn gyfartal: ni fyddai mwyafrif o blaid.", "L"),
+    "status.counted": _P(
+        "The figures of this counting area are complete. They go to the collating officer, who declares the "
+        "result of the poll.",
+        "Mae ffigurau'r ardal gyfrif hon yn gyflawn. Maent yn mynd at y swyddog sy'n coladu, sy'n datgan "
+        "canlyniad y bleidlais.", "L"),
+    "status.uncontested": _P(
+        "No poll was taken: the candidates remaining validly nominated are not more than the seats.",
+        "Ni chynhaliwyd pleidlais: nid yw'r ymgeiswyr sy'n dal wedi'u henwebu'n ddilys yn fwy na'r seddi.", "L"),
     "status.no_sheets": _P("No count sheets have been entered yet.",
                            "Nid oes unrhyw daflenni cyfrif wedi'u cofnodi eto.", "L"),
     "warnings.title": _P("Checks still standing", "Gwiriadau sydd heb eu datrys", "L"),

@@ -64,3 +64,57 @@ def test_the_first_and_second_count_statements(tmp_path, liverpool_data, capsys)
     assert "Joanne ANDERSON Labour Party 38,958 7,535 46,493" in second
     for text in (first, second):
         assert "This statement is not a declaration of result." in text and "elected" not in text
+
+
+#: One golden case per row of the regime table (tests/golden/regime-*), through the real command
+#: line: what `countdesk declare` prints for the declaration, or the refusal it gives.
+REGIME_DECLARATIONS = {
+    "regime-local-mayor-fptp-2024": ("being the Returning Officer at the above election",
+                                     "(d) Unmarked or void for uncertainty", "is duly elected as Mayor of Testshire."),
+    "regime-ca-mayor-fptp-2024": ("being the Combined Authority Returning Officer at the above election",
+                                  "is duly elected as Mayor of the Testshire Combined Authority."),
+    "regime-ca-mayor-sv-2026": ("being the Combined Authority Returning Officer",
+                                "Ballot papers rejected for the purposes of the count of second preference votes on "
+                                "the ground that they were unmarked or void for uncertainty as to the second "
+                                "preference vote"),
+    "regime-pcc-fptp-2024": ("being the Police Area Returning Officer", "(d) Unmarked", "(e) Void for uncertainty",
+                             "is duly elected as Police and Crime Commissioner for Testshire."),
+    "regime-council-wales-two-seats": ("Election of 2 Councillors for the Tregaron ward", "Rejected in part",
+                                       "Aled ap IORWERTH and Siân LLOYD are duly elected as Councillors for the "
+                                       "Tregaron ward."),
+    "regime-parliament-2024": ("being the Acting Returning Officer",
+                               "is duly elected as the Member of Parliament for the said constituency."),
+    "regime-council-uncontested": ("NOTICE OF UNCONTESTED ELECTION", "1 of the 3 seats to be filled remains unfilled"),
+    "regime-referendum-decided": ("being the Counting Officer for the above referendum",
+                                  "Voting for more than one answer", "cast for the answer Yes."),
+    "regime-referendum-equal": ("there is no majority in favour of the proposal put to the referendum",),
+}
+
+
+@pytest.mark.parametrize("golden", sorted(REGIME_DECLARATIONS))
+def test_each_regime_row_declares_as_its_rules_say(golden, tmp_path, capsys):
+    data = json.loads((ROOT / "tests" / "golden" / golden / "count.json").read_text(encoding="utf-8"))
+    db = imported(tmp_path, data, capsys)
+    out = tmp_path / "declaration.pdf"
+    assert declare(db, out, contest=data["contests"][0]["id"]) == 0, capsys.readouterr().err
+    text = pdf_text(out)
+    for sentence in REGIME_DECLARATIONS[golden]:
+        assert sentence in text, sentence
+    if golden in ("regime-council-uncontested",):
+        assert "Electorate" not in text and "rejected" not in text.lower() and "Turnout" not in text
+
+
+@pytest.mark.parametrize("golden", ["regime-pcc-sv-2021-local", "regime-ca-mayor-sv-2021-local-area"])
+def test_a_local_count_never_declares_and_gives_its_statements(golden, tmp_path, capsys):
+    data = json.loads((ROOT / "tests" / "golden" / golden / "count.json").read_text(encoding="utf-8"))
+    db = imported(tmp_path, data, capsys)
+    contest = data["contests"][0]["id"]
+    assert declare(db, tmp_path / "declaration.pdf", contest=contest) == 2
+    assert "a local count of a collated poll never declares" in capsys.readouterr().err
+    assert not (tmp_path / "declaration.pdf").exists()
+    for document in ("first_count", "rejected", "provisional"):
+        out = tmp_path / f"{document}.pdf"
+        assert declare(db, out, document, contest=contest) == 0
+        text = pdf_text(out)
+        assert "elected" not in text.lower(), document
+    assert "being the Local Returning Officer" in pdf_text(tmp_path / "first_count.pdf")

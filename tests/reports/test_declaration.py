@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from countdesk.domain.collation import merge_areas
-from countdesk.domain.model import REJECTED_HEADS, VotingSystem
+from countdesk.domain.model import REJECTED_HEADS, Office, VotingSystem
 from countdesk.reports import DocumentNotReady, render
 from report_samples import (
     LIVERPOOL_JSON, PLACE, WARD_CANDIDATES, context, lcr_area, liverpool, page_texts, pdf_raw_text, pdf_text, row_of,
@@ -67,11 +67,14 @@ def test_liverpool_rejected_heads_electorate_and_turnout(liverpool_text):
     data = json.loads(LIVERPOOL_JSON.read_text(encoding="utf-8"))["contests"][0]
     by_head = {h: sum(s.get("rejected", {}).get(h, 0) for s in data["count_sheets"] if s["round"] == 1)
                for h in REJECTED_HEADS}
-    heads = ("Want of an official mark", "Voting for more than one candidate as to the first preference vote",
-             "Writing or mark by which voter could be identified", "Unmarked as to the first preference vote",
-             "Void for uncertainty as to the first preference vote")
-    for letter, head, key in zip("abcde", heads, REJECTED_HEADS):
-        assert f"({letter}) {head} {by_head[key]:,}" in liverpool_text
+    # A local authority mayor has four heads, unmarked and uncertain as one (SI 2007/1024 Sch 1 r.48(5)).
+    heads = (("Want of an official mark", ("want_of_official_mark",)),
+             ("Voting for more than one candidate as to the first preference vote", ("too_many_votes",)),
+             ("Writing or mark by which the voter could be identified", ("identifiable",)),
+             ("Unmarked or void for uncertainty as to the first preference vote", ("unmarked", "void_for_uncertainty")))
+    for letter, (head, keys) in zip("abcd", heads):
+        assert f"({letter}) {head} {sum(by_head[k] for k in keys):,}" in liverpool_text
+    assert "(e)" not in liverpool_text
     assert "Total rejected ballot papers 1,427" in liverpool_text  # published
     assert "Ballot papers rejected at the count of second preference votes" in liverpool_text
     assert SECOND_REJECTED + " 0" in liverpool_text
@@ -226,7 +229,7 @@ def test_declaration_refused_while_the_second_round_is_missing():
         render("declaration", context(replace(count, contests=(first_only,))))
 
 
-def test_fptp_mayor_after_2023_uses_five_plain_heads_and_names_the_office():
+def test_fptp_mayor_after_2023_uses_four_plain_heads_and_names_the_office():
     count = liverpool()
     contest = count.contests[0]
     fptp = replace(contest, system=VotingSystem.FPTP, count_sheets=contest.sheets(1))
@@ -234,9 +237,25 @@ def test_fptp_mayor_after_2023_uses_five_plain_heads_and_names_the_office():
     text = pdf_raw_text(render("declaration", context(replace(count, election=election, contests=(fptp,)))))
     assert "Number of votes" in text and "First preference" not in text
     assert "Joanne ANDERSON Labour Party 38,958 Elected" in text
-    for line in ("(b) Voting for more than one candidate 653", "(d) Unmarked 426", "(e) Void for uncertainty 281"):
+    # SI 2022/1353 art 3(7): "as to the first preference vote" omitted; (d) stays one head (426 + 281).
+    for line in ("(b) Voting for more than one candidate 653", "(d) Unmarked or void for uncertainty 707"):
         assert line in text
+    assert "(e)" not in text
     assert "is duly elected as Mayor of Liverpool." in text
+
+
+def test_fptp_pcc_after_2023_uses_five_plain_heads():
+    count = liverpool()
+    contest = count.contests[0]
+    pcc = replace(contest, system=VotingSystem.FPTP, count_sheets=contest.sheets(1), office=Office.PCC,
+                  title="Merseyside")
+    election = replace(count.election, poll_date=date(2024, 5, 2))
+    text = pdf_raw_text(render("declaration", context(replace(count, election=election, contests=(pcc,)))))
+    for line in ("(b) Voting for more than one candidate 653", "(c) Writing or mark by which the voter could be "
+                 "identified 48", "(d) Unmarked 426", "(e) Void for uncertainty 281"):
+        assert line in text
+    assert "being the Police Area Returning Officer at the above election" in text
+    assert "is duly elected as Police and Crime Commissioner for Merseyside." in text
 
 
 def test_a_declaration_names_its_officer_or_is_refused():

@@ -54,6 +54,8 @@ def mayor(title: str, title_cy: str | None = None, office: Office = Office.LOCAL
     ("Merseyside", Office.PCC, "is duly elected as Police and Crime Commissioner for Merseyside."),
     ("Merseyside Police and Crime Commissioner", Office.PCC,
      "is duly elected as Merseyside Police and Crime Commissioner."),
+    ("Police, Fire and Crime Commissioner for Essex", Office.PCC,
+     "is duly elected as Police, Fire and Crime Commissioner for Essex."),
 ])
 def test_the_office_comes_from_the_contest_office_and_the_title_names_it(title, office, sentence):
     text = pdf_raw_text(render("declaration", context(mayor(title, office=office))))

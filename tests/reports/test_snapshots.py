@@ -30,8 +30,9 @@ from typing import Callable
 import pytest
 from PIL import Image, ImageChops
 
+from countdesk.exchange.countfile import load_count_file
 from countdesk.reports import render
-from report_samples import context, liverpool, pdf_raw_text, sv_final_lot, ward
+from report_samples import REPO, context, liverpool, pdf_raw_text, sv_final_lot, ward
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
 RESOLUTION = 50
@@ -40,6 +41,20 @@ MAX_CHANGED_PIXELS = 6
 UPDATE = os.environ.get("COUNTDESK_UPDATE_SNAPSHOTS") == "1"
 #: A fixed version in the footer, so a release does not change every picture.
 SNAPSHOT_VERSION = "snapshot"
+
+
+def golden(name: str) -> Callable[[], object]:
+    """A golden case of the regime table (tests/golden/regime-*), read as the app reads it."""
+    return lambda: load_count_file(REPO / "tests" / "golden" / name / "count.json")
+
+
+def welsh(build: Callable[[], object]) -> Callable[[], object]:
+    """The same count printed bilingually, with Welsh titles."""
+    def built():
+        count = build()
+        contests = tuple(replace(c, title_cy=f"{c.title} (CY)") for c in count.contests)
+        return replace(count, election=replace(count.election, bilingual=True), contests=contests)
+    return built
 
 
 @dataclass(frozen=True)
@@ -95,6 +110,56 @@ CASES: tuple[Case, ...] = (
         "after the count of second preference votes the figures were as follows",
         "Bryn BEVAN Party B 25 15 40",
         "This statement is not a declaration of result.",
+    )),
+    Case("uncontested-ward-seat-unfilled", "declaration", golden("regime-council-uncontested"), sentences=(
+        "NOTICE OF UNCONTESTED ELECTION",
+        "the number of candidates remaining validly nominated did not exceed the number to be elected, so no poll "
+        "was taken",
+        "And I do hereby declare that Ann ASHE and Bryn BEVAN are duly elected as Councillors for the East ward.",
+        "1 of the 3 seats to be filled remains unfilled",
+    )),
+    Case("referendum-decided", "declaration", golden("regime-referendum-decided"), sentences=(
+        "DECLARATION OF RESULT OF REFERENDUM",
+        "being the Counting Officer for the above referendum",
+        "The question asked: Do you want",
+        "(b) Voting for more than one answer",
+        "And I do hereby declare that more than half of the valid votes were cast for the answer Yes.",
+    )),
+    Case("referendum-equal", "declaration", golden("regime-referendum-equal"), sentences=(
+        "An equality of votes was found between the answers: the result is that there is no majority in favour",
+        "No lot is drawn at a referendum.",
+    )),
+    Case("parliament", "declaration", golden("regime-parliament-2024"), sentences=(
+        "Election of a Member of Parliament for the Testbury and Mayor's Cross constituency",
+        "being the Acting Returning Officer at the above election",
+        "(d) Unmarked or void for uncertainty 0",
+        "And I do hereby declare that Ann ASHE is duly elected as the Member of Parliament for the said "
+        "constituency.",
+    )),
+    Case("pcc-fptp-five-heads", "declaration", golden("regime-pcc-fptp-2024"), sentences=(
+        "being the Police Area Returning Officer at the above election",
+        "(d) Unmarked", "(e) Void for uncertainty",
+        "is duly elected as Police and Crime Commissioner for Testshire.",
+    )),
+    Case("ca-mayor-sv-2026", "declaration", golden("regime-ca-mayor-sv-2026"), sentences=(
+        "being the Combined Authority Returning Officer at the above election",
+        "Ballot papers rejected for the purposes of the count of second preference votes on the ground that they "
+        "were unmarked or void for uncertainty as to the second preference vote",
+    )),
+    Case("local-area-first-count", "first_count", golden("regime-ca-mayor-sv-2021-local-area"), sentences=(
+        "being the Local Returning Officer at the above election",
+        "This statement is not a declaration of result.",
+    )),
+    Case("wales-two-seats-cy-en", "declaration", welsh(golden("regime-council-wales-two-seats")), sentences=(
+        "Ethol 2 o Gynghorwyr ar gyfer Ward Etholiadol Tregaron (CY)",
+        "a etholwyd yn briodol yn Gynghorwyr ar gyfer Ward Etholiadol Tregaron (CY).",
+    )),
+    Case("provisional-referendum", "provisional", golden("regime-referendum-decided"), sentences=(
+        "On these figures the answer Yes has more than half of the valid votes.",
+    )),
+    Case("provisional-local-area", "provisional", golden("regime-ca-mayor-sv-2021-local-area"), sentences=(
+        "The figures of this counting area are complete. They go to the collating officer, who declares the "
+        "result of the poll.",
     )),
     Case("provisional-ward-needs-lot", "provisional", lambda: ward(bilingual=False, with_lot=False), sentences=(
         "must decide between them by lot",

@@ -24,7 +24,7 @@ def _liverpool_json() -> dict:
     return json.loads(LIVERPOOL_JSON.read_text(encoding="utf-8"))["contests"][0]
 
 
-def test_rejected_statement_sv_five_heads_and_second_preference_heads():
+def test_rejected_statement_sv_mayor_four_heads_and_the_second_stage_figure():
     text = pdf_raw_text(render("rejected", context(liverpool())))
     assert "STATEMENT OF REJECTED BALLOT PAPERS" in text
     assert ("I, Returning Officer, Liverpool City Council, being the Returning Officer at the above election, "
@@ -35,9 +35,11 @@ def test_rejected_statement_sv_five_heads_and_second_preference_heads():
     assert f"(a) Want of an official mark {by_head['want_of_official_mark']:,}" in text
     assert (f"(b) Voting for more than one candidate as to the first preference vote "
             f"{by_head['too_many_votes']:,}") in text
-    assert f"(c) Writing or mark by which voter could be identified {by_head['identifiable']:,}" in text
-    assert f"(d) Unmarked as to the first preference vote {by_head['unmarked']:,}" in text
-    assert f"(e) Void for uncertainty as to the first preference vote {by_head['void_for_uncertainty']:,}" in text
+    assert f"(c) Writing or mark by which the voter could be identified {by_head['identifiable']:,}" in text
+    # A local authority mayor: unmarked and uncertain are one head (SI 2007/1024 Sch 1 r.48(5)).
+    unmarked_or_void = by_head['unmarked'] + by_head['void_for_uncertainty']
+    assert f"(d) Unmarked or void for uncertainty as to the first preference vote {unmarked_or_void:,}" in text
+    assert "(e)" not in text
     assert "Total rejected ballot papers 1,427" in text
     assert SECOND_REJECTED + " 0" in text
     assert "336,283 102,600 30.51 %" in text
@@ -46,7 +48,7 @@ def test_rejected_statement_sv_five_heads_and_second_preference_heads():
 
 def test_rejected_statement_second_preference_heads_add_up():
     text = pdf_raw_text(render("rejected", context(sv_final_lot())))
-    assert "(d) Unmarked as to the first preference vote 2" in text
+    assert "(d) Unmarked or void for uncertainty as to the first preference vote 2" in text
     assert "Total rejected ballot papers 2" in text
     # The one statutory second-stage figure (PCC Order 2012 Sch 3 r.62(2)(d)(ii)).
     assert SECOND_REJECTED + " 1" in text

@@ -28,9 +28,10 @@ def test_every_phrase_has_welsh_and_a_confidence_mark():
 def test_statutory_wording_from_the_domain_table():
     assert PHRASES["title.declaration"].cy == "Datganiad o Ganlyniad y Bleidlais"
     assert PHRASES["row.rejected_in_part"].cy.startswith("Gwrthodwyd yn rhannol")
-    assert PHRASES["head.council.unmarked_or_void"].cy == "Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd"
-    assert PHRASES["officer.returning"].cy == "Swyddog Canlyniadau"
-    assert PHRASES["officer.police_area"].cy == "Swyddog Canlyniadau Ardal yr Heddlu"
+    assert PHRASES["head:Unmarked or wholly void for uncertainty"].cy == (
+        "Heb ei farcio neu'n gyfan gwbl ddi-rym oherwydd ansicrwydd")
+    assert PHRASES["officer:Returning Officer"].cy == "Swyddog Canlyniadau"
+    assert PHRASES["officer:Police Area Returning Officer"].cy == "Swyddog Canlyniadau Ardal yr Heddlu"
 
 
 def test_default_language_follows_the_election():
@@ -125,3 +126,18 @@ def test_no_welsh_phrase_leaves_a_choice_to_the_reader():
     for key, entry in PHRASES.items():
         assert not re.search(r"\w/\w", entry.cy), (key, entry.cy)
         assert not re.search(r"\w/\w", entry.en), (key, entry.en)
+
+
+def test_every_head_and_officer_of_the_regime_table_has_its_welsh():
+    """The heads and titles come from domain/regimes.py in English; each has its Welsh here."""
+    from countdesk.domain.model import Counting
+    from countdesk.domain.regimes import OFFICERS, SECOND_STAGE_LABEL, SYSTEM_ROWS
+
+    for row in SYSTEM_ROWS:
+        for head in row.heads:
+            assert PHRASES[f"head:{head.label}"].en == head.label
+    for officer in OFFICERS.values():
+        for title in filter(None, (officer.title, officer.local_title)):
+            assert PHRASES[f"officer:{title}"].en == title
+    assert PHRASES["head.second_rejected"].en == SECOND_STAGE_LABEL
+    assert Counting.LOCAL  # the local title is the one a local count signs with (test_officer.py)
