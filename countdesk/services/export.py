@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import __version__
+from ..domain.model import Counting
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
 from ..output_guard import refuse_folder_holding_inputs
@@ -54,7 +55,12 @@ READING_BACK_LABEL = "Reading the bundle back from the USB stick"
 #: Documents for every contest; the declaration only for a contest the RO declared in the app.
 ALWAYS_DOCUMENTS = ("provisional", "rejected", "verification")
 DOCUMENT_NAMES = {"provisional": "provisional result sheet", "rejected": "statement of rejected papers",
-                  "verification": "verification statement", "declaration": "declaration of result"}
+                  "verification": "verification statement", "declaration": "declaration of result",
+                  "first_count": "statement of the first count",
+                  "second_count": "statement of the second preference count"}
+#: A local count of a collated poll also carries its statements to the collating officer
+#: (SI 2017/67 Sch 1 r.54 and r.56(2)); the second only once second preferences were counted.
+LOCAL_DOCUMENTS = ("first_count", "second_count")
 _SNAPSHOT_ATTEMPTS = 5
 
 Progress = Callable[[int, int, str], None]
@@ -216,6 +222,9 @@ def _document_plan(snapshot: CountSnapshot, generated_at: datetime, place: str) 
                               trail_head=snapshot.audit_head,
                               app_version=__version__)
         documents = ALWAYS_DOCUMENTS + (("declaration",) if snapshot.declared.get(contest.id) else ())
+        if contest.counting is Counting.LOCAL:
+            second_count = result.final is not None and not result.elected_on_first
+            documents += LOCAL_DOCUMENTS if second_count else LOCAL_DOCUMENTS[:1]
         plan += [(document, ctx) for document in documents]
     return plan
 
