@@ -33,15 +33,16 @@ class RoundOneFigures:
 def round_one_figures(cdb: CountDatabase, contest_id: str, except_sheet: str) -> RoundOneFigures:
     with cdb.guard():  # the writer's own file: no other writer can move it between the two reads
         boxes, verified_boxes, verified, papers = cdb.db.execute(
-            "SELECT (SELECT count(*) FROM box WHERE contest_id = :c), "
-            "(SELECT count(verified) FROM box WHERE contest_id = :c), "
-            "(SELECT coalesce(sum(verified), 0) FROM box WHERE contest_id = :c), "
+            "SELECT (SELECT count(*) FROM box WHERE contest_id = ?), "
+            "(SELECT count(verified) FROM box WHERE contest_id = ?), "
+            "(SELECT coalesce(sum(verified), 0) FROM box WHERE contest_id = ?), "
             "(SELECT coalesce(sum(coalesce(s.papers, "
             "  (SELECT coalesce(sum(v.votes), 0) FROM sheet_vote v WHERE v.contest_id = s.contest_id AND v.sheet_id = s.id)"
             "  + (SELECT coalesce(sum(r.papers), 0) FROM sheet_rejected r"
             "     WHERE r.contest_id = s.contest_id AND r.sheet_id = s.id))), 0)"
-            " FROM count_sheet s WHERE s.contest_id = :c AND s.round = 1 AND s.id <> :s)",
-            {"c": contest_id, "s": except_sheet},
+            " FROM count_sheet s WHERE s.contest_id = ? AND s.round = 1 AND s.id <> ?)",
+            # Positional, as all the store's SQL: the server backend translates `?`, not `:name`.
+            (contest_id, contest_id, contest_id, contest_id, except_sheet),
         ).fetchone()
         votes = cdb.db.execute(
             "SELECT v.candidate_id, sum(v.votes) FROM sheet_vote v JOIN count_sheet s "

@@ -113,7 +113,16 @@ SHEET = {"id": "NEW-1", "round": 1, "votes": {}, "rejected": {"unmarked": 1}}
 @pytest.mark.parametrize("backend", ["file", "server"])
 def test_sheet_add_confirms_one_sheet_with_the_apps_checks(backend, pg_url, tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "c.countdesk") if backend == "file" else pg_url
-    assert run(capsys, "import", str(LIVERPOOL), "--db", db)[0] == 0
+    # The published count is complete, so a new sheet needs papers verified and not yet counted:
+    # one box is found to hold the new sheet's papers more (the rule book refuses it otherwise).
+    document = json.loads(LIVERPOOL.read_text(encoding="utf-8"))
+    candidates = document["contests"][0]["candidates"]
+    box = document["contests"][0]["boxes"][0]
+    box["verified"] += 5 * len(candidates) + 1
+    box["ballot_paper_account"] = box["verified"]
+    source = tmp_path / "liverpool-with-room.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    assert run(capsys, "import", str(source), "--db", db)[0] == 0
     with CountSession.open(db, "x", read_only=True) as session:
         contest = session.load().contests[0]
     sheet = {**SHEET, "votes": {c.id: 5 for c in contest.candidates}}

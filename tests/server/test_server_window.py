@@ -87,7 +87,7 @@ def test_a_sheet_typed_while_cut_off_is_kept_and_saved_once_back(window, qtbot, 
     with psycopg.connect(server_count, autocommit=True) as conn:  # the network cut under the station
         conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                      "WHERE pid <> pg_backend_pid() AND usename LIKE 'desk%'")
-    for key, figure in (("votes.a", "5"), ("votes.b", "7"), ("votes.c", "9")):
+    for key, figure in (("papers", "21"), ("votes.a", "5"), ("votes.b", "7"), ("votes.c", "9")):
         form.field(key).setFocus()
         qtbot.keyClicks(form.field(key), figure)
     sheet_id = form.sheet_id_edit.text()
