@@ -22,7 +22,8 @@ def _verified(session, b1: int = 100, p1: int = 60) -> None:
     session.verify_box(C, "P1", p1, None if p1 == 60 else "recounted")
 
 
-def _refused(session, sheet, where: str, words: str) -> None:
+def assert_refused(session, sheet, where: str, words: str) -> None:
+    """The service refuses `sheet` at `where`, saying `words`, and writes nothing."""
     before, rows = session.load(), audit_size(session)
     with pytest.raises(ValidationError) as refused:
         session.save_sheet(C, sheet)
@@ -33,14 +34,14 @@ def _refused(session, sheet, where: str, words: str) -> None:
 def test_a_sheet_whose_figures_do_not_add_up_to_its_papers_is_refused_on_that_sheet(session):
     _verified(session)
     typo = CountSheet("T1", 1, frozen_map({"a": 1000, "b": 20, "c": 30}), frozen_map({"unmarked": 2}), papers=152)
-    _refused(session, typo, f"{W}[T1].papers", "sheet T1: 152 papers, but 1,050 votes + 2 rejected = 1,052")
+    assert_refused(session, typo, f"{W}[T1].papers", "sheet T1: 152 papers, but 1,050 votes + 2 rejected = 1,052")
     session.save_sheet(C, replace(typo, votes=frozen_map({"a": 100, "b": 20, "c": 30})))
 
 
 def test_a_sheet_beyond_the_papers_verified_is_refused_at_entry(session):
     _verified(session)  # 160 papers
     session.save_sheet(C, r1("T1", 50, 40, 30))
-    _refused(session, r1("T2", 30, 10, 1), f"{W}[T2].total",
+    assert_refused(session, r1("T2", 30, 10, 1), f"{W}[T2].total",
              "sheet T2 holds 41 papers, but only 40 of the 160 verified papers are not yet on a sheet")
     session.save_sheet(C, r1("T2", 30, 9, 1))
     # A correction is measured without the sheet it replaces.
@@ -65,7 +66,7 @@ def test_a_candidate_beyond_the_papers_verified_is_refused(session):
 def test_round_two_opens_only_once_round_one_is_complete(session):
     session.verify_box(C, "B1", 100, None)  # the postal box is still open
     session.save_sheet(C, r1("T1", 40, 35, 25))
-    _refused(session, r2("R2", 5, 15, 5), f"{W}[R2].total",
+    assert_refused(session, r2("R2", 5, 15, 5), f"{W}[R2].total",
              "second-round sheets are entered once round 1 is complete: box P1 has not been verified")
     session.verify_box(C, "P1", 0, "no postal papers were returned")
     session.save_sheet(C, r2("R2", 5, 15, 5))
@@ -75,19 +76,19 @@ def test_round_two_opens_only_once_round_one_is_complete(session):
 def test_impossible_round_two_figures_are_refused_at_entry(session):
     _verified(session, 100, 0)
     session.save_sheet(C, r1("T1", 40, 35, 25))  # finalists a and b; c's 25 papers go to round 2
-    _refused(session, r2("R2", 5, 15, 6), f"{W}[R2].total",
+    assert_refused(session, r2("R2", 5, 15, 6), f"{W}[R2].total",
              "sheet R2 holds 26 papers, but only 25 of the 25 papers of the eliminated candidates")
     for_c = CountSheet("R2", 2, frozen_map({"a": 5, "c": 15}), non_transferable=5)
-    _refused(session, for_c, f"{W}[R2].votes.c", "gives 15 to c, who is not a finalist (finalists: a, b)")
+    assert_refused(session, for_c, f"{W}[R2].votes.c", "gives 15 to c, who is not a finalist (finalists: a, b)")
     too_many_rejected = replace(r2("R2", 5, 15, 5), second_rejected=6)
-    _refused(session, too_many_rejected, f"{W}[R2].second_rejected",
+    assert_refused(session, too_many_rejected, f"{W}[R2].second_rejected",
              "6 papers rejected at the second stage, more than the 5 non-transferable papers")
 
 
 def test_an_sv_contest_won_on_first_preferences_has_no_second_round_to_enter(session):
     _verified(session, 100, 0)
     session.save_sheet(C, r1("T1", 60, 25, 15))
-    _refused(session, r2("R2", 5, 10, 0), f"{W}[R2].total", "this contest has no second round")
+    assert_refused(session, r2("R2", 5, 10, 0), f"{W}[R2].total", "this contest has no second round")
 
 
 def test_the_service_and_the_form_check_against_the_same_setting(session):
