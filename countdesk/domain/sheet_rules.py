@@ -92,15 +92,8 @@ def _round1(sheet: CountSheet, setting: SheetSetting) -> Iterator[Problem]:
         )
     if setting.verified is None:
         return
-    total = setting.round_papers + sheet_papers(sheet, setting)
-    if total > setting.verified:
-        left = max(setting.verified - setting.round_papers, 0)
-        yield Problem(
-            SHEET_OVER_VERIFIED, "total",
-            f"sheet {sheet.id} holds {papers(sheet_papers(sheet, setting))}, but only {left:,} of the "
-            f"{setting.verified:,} verified papers are not yet on a sheet",
-            frozen_map({"papers": sheet_papers(sheet, setting), "left": left, "verified": setting.verified}),
-        )
+    yield from _beyond_the_round(sheet, setting, setting.verified, SHEET_OVER_VERIFIED, "verified",
+                                 "verified papers are not yet on a sheet")
     for cid, n in sheet.votes.items():
         so_far = setting.candidate_votes.get(cid, 0)
         if so_far + n > setting.verified:
@@ -109,6 +102,21 @@ def _round1(sheet: CountSheet, setting: SheetSetting) -> Iterator[Problem]:
                 f"sheet {sheet.id} would give {cid} {so_far + n:,} votes, more than the "
                 f"{setting.verified:,} papers verified", frozen_map({"votes": so_far + n, "verified": setting.verified}),
             )
+
+
+
+def _beyond_the_round(sheet: CountSheet, setting: SheetSetting, limit: int, code: str, name: str,
+                      not_yet: str) -> Iterator[Problem]:
+    """The round's sheets may hold no more papers than `limit` (round 1: the papers verified; round 2:
+    the eliminated candidates' first preferences); `name` keys the limit in the problem's figures."""
+    on_sheet = sheet_papers(sheet, setting)
+    if setting.round_papers + on_sheet > limit:
+        left = max(limit - setting.round_papers, 0)
+        yield Problem(
+            code, "total",
+            f"sheet {sheet.id} holds {papers(on_sheet)}, but only {left:,} of the {limit:,} {not_yet}",
+            frozen_map({"papers": on_sheet, "left": left, name: limit}),
+        )
 
 
 def _multi_seat(sheet: CountSheet, setting: SheetSetting, votes: int, rejected: int) -> Iterator[Problem]:
@@ -154,15 +162,9 @@ def _round2(sheet: CountSheet, setting: SheetSetting) -> Iterator[Problem]:
         where = problem.where.removeprefix("count_sheets[0]").removeprefix(".")
         yield Problem(problem.code, where or "total", problem.message, problem.figures)
     if setting.eliminated is not None:
-        total = setting.round_papers + sheet_papers(sheet, setting)
-        if total > setting.eliminated:
-            left = max(setting.eliminated - setting.round_papers, 0)
-            yield Problem(
-                ROUND2_OVER_ELIMINATED, "total",
-                f"sheet {sheet.id} holds {papers(sheet_papers(sheet, setting))}, but only {left:,} of the "
-                f"{setting.eliminated:,} papers of the eliminated candidates are not yet on a second-round sheet",
-                frozen_map({"papers": sheet_papers(sheet, setting), "left": left, "eliminated": setting.eliminated}),
-            )
+        yield from _beyond_the_round(
+            sheet, setting, setting.eliminated, ROUND2_OVER_ELIMINATED, "eliminated",
+            "papers of the eliminated candidates are not yet on a second-round sheet")
 
 
 def _added_up(contest: Contest, base: SheetSetting, sheet_id: str | None) -> tuple[int, dict[str, int]]:
