@@ -9,14 +9,17 @@ from ..store.audit import AuditRow, AuditVerdict
 from ..store.lock import CountLockedError, LockHolder
 from ..store.repository import ContestState, Stage
 from ..store.state import SessionRecord
+from .changes import NO_CHANGE, Change, SetUpPart
 from .counts import CountSession
 from .double_entry import Disagreement, FieldDifference, KeyingOutcome, KeyingStatus, PendingKeying
 from .setup import KEEP
 
 __all__ = [
     "KEEP",
+    "NO_CHANGE",
     "AuditRow",
     "AuditVerdict",
+    "Change",
     "ContestState",
     "CountLockedError",
     "CountSession",
@@ -27,5 +30,6 @@ __all__ = [
     "LockHolder",
     "PendingKeying",
     "SessionRecord",
+    "SetUpPart",
     "Stage",
 ]
