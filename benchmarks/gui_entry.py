@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE.parent))
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
 
-from scale import big_count, extra_sheet  # noqa: E402
+from scale import big_count, extra_sheet, with_room  # noqa: E402
 
 from countdesk.domain.model import Count  # noqa: E402
 from countdesk.services.counts import CountSession  # noqa: E402
@@ -89,7 +89,7 @@ class Scale:
         from countdesk.gui.main_window import MainWindow
 
         self.sheets = sheets
-        count = big_count(sheets=sheets)  # 2,000 boxes, 12 candidates, SV
+        count = with_room(big_count(sheets=sheets))  # 2,000 boxes, 12 candidates, SV, room for more
         path = work / f"gui-entry-{sheets}.countdesk"
         fresh_count_file(path, count).close()
         window = self.window = MainWindow(operator="Benchmark")

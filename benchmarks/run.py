@@ -30,7 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from scale import big_count, extra_sheet  # noqa: E402
+from scale import big_count, extra_sheet, with_room  # noqa: E402
 
 LIVERPOOL = ROOT / "resources" / "demo" / "liverpool-mayor-2021.json"
 
@@ -146,7 +146,7 @@ def bench_entry_and_result(runs: int, work: Path) -> list[Figure]:
     contest = count.contests[0]
     path = work / "entry.countdesk"
     session = CountSession.create(path, "Benchmark", count.election)
-    session.import_count(count)
+    session.import_count(with_room(count))  # room for the sheets it confirms
     session._cdb.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # start both sides with an empty WAL
     live = IncrementalTally(count.election, session.contest(contest.id))
     live.result()

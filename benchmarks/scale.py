@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from random import Random
 
@@ -41,3 +42,12 @@ def extra_sheet(count: Count, n: int) -> CountSheet:
     ids = count.contests[0].candidate_ids
     return CountSheet(f"X{n:05d}", 1, frozen_map({cid: (n + i) % 17 for i, cid in enumerate(ids)}),
                       frozen_map({"unmarked": n % 3}))
+
+
+def with_room(count: Count, papers: int = 1_000_000) -> Count:
+    """The count with one more verified box holding `papers` not yet on any sheet, so the extra
+    sheets a benchmark confirms stay within the verified papers (the rule book refuses a sheet
+    that would take round 1 past them)."""
+    contest = count.contests[0]
+    spare = Box("SPARE", "Room for the benchmark's new sheets", False, papers, papers)
+    return Count(count.election, (replace(contest, boxes=contest.boxes + (spare,)),) + count.contests[1:])
