@@ -1,7 +1,7 @@
 """Undo commands: each redo and each undo calls ONE service method, then repaints the contest.
 
 The services write an audit row for every call, so undoing an entry appends a compensating row
-and never deletes history. The first redo runs in `run_first` (called by CountDocument.push)
+and never deletes history. The first redo runs in `run_first` (called by OpenCount.push)
 so a refusal raises to the caller before the command reaches the undo stack.
 """
 

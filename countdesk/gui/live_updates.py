@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from ..errors import CountdeskError
 from ..services.live import LiveFeed
-from .document import CountDocument
+from .open_count import OpenCount
 
 
 #: Changes of a contest's stage or double-entry flag only (store.contests.set_contest_field): the
@@ -26,7 +26,7 @@ class LiveUpdates(QObject):
     #: False when the announcements stopped (the server went away); True again once reconnected.
     connected_changed = Signal(bool)
 
-    def __init__(self, document: CountDocument, parent: QObject | None = None) -> None:
+    def __init__(self, document: OpenCount, parent: QObject | None = None) -> None:
         super().__init__(parent if parent is not None else document)
         self.document = document
         self._feed: LiveFeed | None = None

@@ -18,7 +18,7 @@ from .application import DEMO_OPERATOR
 from .dialogs.operator_dialog import ask_operator
 from .dialogs.passphrase_dialog import PassphraseDialog
 from .discard_guard import confirm_discard
-from .document import CountDocument
+from .open_count import OpenCount
 from ..store.locations import is_server_url
 from .start_page import StartPage
 from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("countdesk")
         #: The operator's name, asked once per session (per run of the app) and stamped on every change.
         self.operator = operator
-        self.document: CountDocument | None = None
+        self.document: OpenCount | None = None
         self.workspace: CountWorkspace | None = None
         self.projector = None
         self.help_window = None
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         session = count_files.create_session(self, plan, operator)
         if session is not None:
             self.close_count()
-            self._show_document(CountDocument(session), default_tab="setup")
+            self._show_document(OpenCount(session), default_tab="setup")
 
     def open_count_dialog(self) -> None:
         path = count_files.choose_count_file(self)
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return False  # the count already open stays open
         self.close_count()
-        self._show_document(CountDocument(session), default_tab=default_tab)
+        self._show_document(OpenCount(session), default_tab=default_tab)
         chosen = settings.chosen_backup_folder()
         if chosen is not None:
             session.check_trail_length(chosen)  # the backup folder chosen here, on another device
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
 
         self._tasks.append(count_files.read_csv_in_background(self, kind, path, add))
 
-    def _show_document(self, document: CountDocument, default_tab: str | None = None) -> None:
+    def _show_document(self, document: OpenCount, default_tab: str | None = None) -> None:
         self.document = document
         self._start_auto_backup(document)
         self.workspace = CountWorkspace(document)
@@ -500,7 +500,7 @@ class MainWindow(QMainWindow):
         self.projector.present()
 
     # The dialogs below are imported when first used: start-up pays only for what it shows.
-    def _start_auto_backup(self, document: CountDocument) -> None:
+    def _start_auto_backup(self, document: OpenCount) -> None:
         """Snapshots every few minutes and at each stage change, to the folder chosen in Backups.
 
         Started a second after the count is shown (its first check is half a minute away anyway),
@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
             return
         QTimer.singleShot(AUTO_BACKUP_START_MS, self, lambda: self._begin_auto_backup(document))
 
-    def _begin_auto_backup(self, document: CountDocument) -> None:
+    def _begin_auto_backup(self, document: OpenCount) -> None:
         if self.document is not document or self.auto_backup is not None or document.session.closed:
             return  # closed, or another count opened, in the meantime
         from .dialogs.backup_dialog import AutoBackup
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.restored_session is not None:
             self.close_count()
-            self._show_document(CountDocument(dialog.restored_session))
+            self._show_document(OpenCount(dialog.restored_session))
         elif dialog.session_was_closed:
             self.close_count()
             self.open_count(path, operator=self.operator)

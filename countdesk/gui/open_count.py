@@ -20,7 +20,7 @@ from ..errors import CountdeskError
 from ..services.round2_area import checked_instruction
 
 
-class CountDocument(QObject):
+class OpenCount(QObject):
     """The open count as the GUI sees it: the store session, the undo stack, cached results."""
 
     #: A contest id whose data changed; "" means the election or everything.

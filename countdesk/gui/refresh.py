@@ -16,7 +16,7 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
-#: The contest id that means "the election, or everything" (CountDocument.changed).
+#: The contest id that means "the election, or everything" (OpenCount.changed).
 EVERYTHING = ""
 
 

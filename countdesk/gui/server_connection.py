@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from ..errors import CountdeskError
 from ..store.locations import is_server_url
-from .document import CountDocument
+from .open_count import OpenCount
 from .live_updates import LiveUpdates
 
 RETRY_MS = 3000
@@ -43,7 +43,7 @@ def ask_server_address(parent: QWidget) -> str | None:
 class ServerStatus(QLabel):
     """"Count server: night on host:5432 — connected" in the status bar, kept true."""
 
-    def __init__(self, document: CountDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: OpenCount, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("serverStatus")
         self.document = document

@@ -1,7 +1,7 @@
 """Undo commands for set-up and verification: each redo and undo calls one service method.
 
 A set-up change that the services refuse (a candidate added once sheets exist, say) raises from
-CountDocument.push before the command reaches the undo stack.
+OpenCount.push before the command reaches the undo stack.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from shiboken6 import isValid
 
 from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
 from countdesk.exchange.countfile import load_count_file
-from countdesk.gui.document import CountDocument
+from countdesk.gui.open_count import OpenCount
 from countdesk.services.counts import CountSession
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,13 +53,13 @@ def make_count_file(path: Path, contests: tuple[Contest, ...], operator: str = O
     return path
 
 
-def open_document(path: Path, opened: list, operator: str = OPERATOR, read_only: bool = False) -> CountDocument:
-    document = CountDocument(CountSession.open(path, operator, read_only=read_only))
+def open_document(path: Path, opened: list, operator: str = OPERATOR, read_only: bool = False) -> OpenCount:
+    document = OpenCount(CountSession.open(path, operator, read_only=read_only))
     opened.append(document)
     return document
 
 
-def demo_document(tmp_path: Path, opened: list) -> CountDocument:
+def demo_document(tmp_path: Path, opened: list) -> OpenCount:
     count = load_count_file(DEMO)
     path = tmp_path / "demo.countdesk"
     with CountSession.create(path, OPERATOR, count.election) as session:

@@ -1,6 +1,6 @@
 """Counts and a small in-memory session for the result widgets' tests.
 
-The widgets talk to a CountDocument; these tests give the real CountDocument an in-memory session
+The widgets talk to an OpenCount; these tests give the real OpenCount an in-memory session
 (load, record_lot, delete_lot, contest_state) so the widgets can be driven without a count file.
 test_result_real_session.py runs the same widgets over the real CountSession and store.
 """
@@ -15,7 +15,7 @@ from countdesk.domain.collation import merge_areas
 from countdesk.domain.model import Box, Count, CountSheet, Lot, frozen_map
 from countdesk.errors import CountdeskError
 from countdesk.exchange.countfile import load_count_file
-from countdesk.gui.document import CountDocument
+from countdesk.gui.open_count import OpenCount
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt makes the QApplication
 
@@ -82,7 +82,7 @@ class FakeContestState:
 
 
 class InMemorySession:
-    """The part of CountSession the result widgets and CountDocument use, over a Count in memory."""
+    """The part of CountSession the result widgets and OpenCount use, over a Count in memory."""
 
     def __init__(self, count: Count, operator: str = "Test Operator") -> None:
         self._count = count
@@ -127,8 +127,8 @@ class InMemorySession:
         ))
 
 
-def make_document(count: Count) -> CountDocument:
-    return CountDocument(InMemorySession(count))
+def make_document(count: Count) -> OpenCount:
+    return OpenCount(InMemorySession(count))
 
 
 def screenshot(widget, name: str) -> Path:

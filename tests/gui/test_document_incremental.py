@@ -8,7 +8,7 @@ from countdesk.domain.model import CountSheet, frozen_map
 from countdesk.domain.tally import tally_contest
 from countdesk.exchange.countfile import load_count_file
 from countdesk.gui.commands import DeleteSheetCommand, SaveSheetCommand
-from countdesk.gui.document import CountDocument
+from countdesk.gui.open_count import OpenCount
 from countdesk.services.counts import CountSession
 
 LIVERPOOL = Path(__file__).resolve().parents[2] / "resources" / "demo" / "liverpool-mayor-2021.json"
@@ -22,7 +22,7 @@ def test_entries_corrections_deletions_and_undo_match_a_fresh_read(qtbot, tmp_pa
         s for s in contest.count_sheets if s.id != "T20-R1")),))
     session = CountSession.create(tmp_path / "l.countdesk", "Tester", count.election)
     session.import_count(count)
-    document = CountDocument(session)
+    document = OpenCount(session)
     contest_id = count.contests[0].id
     ids = count.contests[0].candidate_ids
     document.result(contest_id)  # warm the caches, as the open Result tab does

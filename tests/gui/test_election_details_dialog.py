@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from countdesk.domain import regimes
 from countdesk.domain.model import Nation, Office, VotingSystem
 from countdesk.gui.dialogs.election_details_dialog import ElectionDetailsDialog
-from countdesk.gui.document import CountDocument
+from countdesk.gui.open_count import OpenCount
 from countdesk.services.counts import CountSession
 from gui_helpers import DEMO, ELECTION, OPERATOR, focused, make_count_file, mnemonic, press, reopen, small_sv_contest
 from keyboard_audit import audit
@@ -21,7 +21,7 @@ from keyboard_audit import audit
 CONTEST = "mayor.testshire"
 
 
-def _dialog(qtbot, document: CountDocument, contest_id: str | None = CONTEST) -> ElectionDetailsDialog:
+def _dialog(qtbot, document: OpenCount, contest_id: str | None = CONTEST) -> ElectionDetailsDialog:
     dialog = ElectionDetailsDialog(document, contest_id)
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
@@ -31,9 +31,9 @@ def _dialog(qtbot, document: CountDocument, contest_id: str | None = CONTEST) ->
     return dialog
 
 
-def _document(tmp_path, opened: list) -> tuple[CountDocument, object]:
+def _document(tmp_path, opened: list) -> tuple[OpenCount, object]:
     path = make_count_file(tmp_path / "details.countdesk", (small_sv_contest(),))
-    document = CountDocument(CountSession.open(path, OPERATOR))
+    document = OpenCount(CountSession.open(path, OPERATOR))
     opened.append(document)
     return document, path
 
@@ -126,7 +126,7 @@ def test_a_declared_result_locks_the_election_details(qtbot, tmp_path):
     from countdesk.errors import CountdeskError
 
     path = create_count_from_file(DEMO, tmp_path / "demo.countdesk", OPERATOR)
-    document = CountDocument(CountSession.open(path, OPERATOR))
+    document = OpenCount(CountSession.open(path, OPERATOR))
     try:
         contest = document.count().contests[0]
         extra = CountSheet("LATE", 1, frozen_map({cid: 0 for cid in contest.candidate_ids}))

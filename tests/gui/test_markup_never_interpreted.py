@@ -94,7 +94,7 @@ def test_markup_in_issued_by_cannot_spoof_the_round2_import_dialog(qtbot, tmp_pa
     from countdesk.domain.model import frozen_map
     from countdesk.exchange.round2 import Round2Instruction, write_round2_instruction
     from countdesk.gui.dialogs.round2_instruction_dialog import Round2InstructionDialog
-    from countdesk.gui.document import CountDocument
+    from countdesk.gui.open_count import OpenCount
     from countdesk.gui.plain_text import guard_plain_text
     from gui_helpers import ELECTION, OPERATOR, make_count_file, round_one, small_sv_contest
 
@@ -107,7 +107,7 @@ def test_markup_in_issued_by_cannot_spoof_the_round2_import_dialog(qtbot, tmp_pa
         ELECTION.id, "mayor.testshire", ("adams-a", "clark-c"),
         frozen_map({"adams-a": 5_000, "clark-c": 4_000, "brown-b": 3_000, "dixon-d": 1_000}),
         (ELECTION.area, "Elsewhere"), datetime(2021, 5, 7, 18, 0, tzinfo=timezone.utc), spoof))
-    document = CountDocument(CountSession.open(path, OPERATOR))
+    document = OpenCount(CountSession.open(path, OPERATOR))
     try:
         dialog = Round2InstructionDialog(document)
         qtbot.addWidget(dialog)

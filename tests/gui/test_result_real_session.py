@@ -1,4 +1,4 @@
-"""The result widgets over the real stack: a .countdesk file, CountSession, CountDocument.
+"""The result widgets over the real stack: a .countdesk file, CountSession, OpenCount.
 
 Checks what the in-memory session cannot: the lot really lands in the file with its audit row,
 undo appends a compensating row, and a declaration made by the services turns the banner.
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from countdesk.domain.model import Lot
 from countdesk.domain.result import Status
 from countdesk.gui.dialogs.lot_dialog import LotDialog
-from countdesk.gui.document import CountDocument
+from countdesk.gui.open_count import OpenCount
 from countdesk.gui.projector import ProjectorScreen
 from countdesk.gui.widgets.result_view import ResultView
 from countdesk.services.counts import CountSession
@@ -26,12 +26,12 @@ PASSPHRASE = "returning officer 2021"
 def open_document(tmp_path):
     sessions = []
 
-    def make(count) -> CountDocument:
+    def make(count) -> OpenCount:
         path = tmp_path / f"count-{len(sessions)}.countdesk"
         session = CountSession.create(path, "Test Operator", count.election)
         session.import_count(count, reason="test set-up")
         sessions.append(session)
-        return CountDocument(session)
+        return OpenCount(session)
 
     yield make
     for session in sessions:

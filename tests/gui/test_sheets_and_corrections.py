@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from countdesk.gui.document import CountDocument
+from countdesk.gui.open_count import OpenCount
 from countdesk.gui.widgets.audit_view import AuditView
 from countdesk.gui.widgets.sheets_view import SheetsView
 from countdesk.gui.widgets.verification_view import VerificationView
@@ -20,7 +20,7 @@ CONTEST = "mayor.testshire"
 
 
 @pytest.fixture
-def counted(tmp_path, open_documents) -> CountDocument:
+def counted(tmp_path, open_documents) -> OpenCount:
     """Two boxes verified (200 papers) and one sheet: ADAMS 40, BROWN 30, CLARK 20, DIXON 8, 2 unmarked."""
     path = make_count_file(tmp_path / "count.countdesk", (small_sv_contest((round_one("T01-R1", 40, 30, 20, 8, 2),)),))
     return open_document(path, open_documents)

@@ -140,11 +140,11 @@ def test_a_trigger_rewritten_to_do_nothing_is_noticed(passphrase_set, capsys):
 
 
 def test_the_apps_check_of_the_audit_trail_replays_the_figures(passphrase_set, qtbot):
-    from countdesk.gui.document import CountDocument
+    from countdesk.gui.open_count import OpenCount
     from countdesk.gui.widgets.audit_view import AuditView
 
     bump_one_vote(passphrase_set)
-    document = CountDocument(CountSession.open(passphrase_set, "Count Supervisor"))
+    document = OpenCount(CountSession.open(passphrase_set, "Count Supervisor"))
     try:
         view = AuditView(document)
         qtbot.addWidget(view)

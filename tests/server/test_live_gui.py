@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from countdesk.gui.document import CountDocument
+from countdesk.gui.open_count import OpenCount
 from countdesk.gui.live_updates import LiveUpdates
 from countdesk.gui.projector import ProjectorScreen
 from countdesk.services import CountSession
@@ -15,7 +15,7 @@ from server_builders import CONTEST_ID, sheet, votes
 def test_another_stations_sheet_reaches_the_open_count_and_the_hall_screen(qtbot, server_count, station_url,
                                                                             monkeypatch):
     here = CountSession.open(station_url("here"), "Ann")
-    document = CountDocument(here)
+    document = OpenCount(here)
     live = LiveUpdates(document)
     projector = ProjectorScreen(document, CONTEST_ID)
     qtbot.addWidget(projector)

@@ -4,7 +4,7 @@ provisional result sheet.
 
 What is printed or saved is exactly what was previewed: the same context (figures, place, time,
 fingerprint) and the same bytes. The documents are drawn from the result the screen shows
-(CountDocument.result, which follows a collating officer's round-2 instruction), as the export's
+(OpenCount.result, which follows a collating officer's round-2 instruction), as the export's
 are. Rendering runs off the GUI thread; a change to the count re-renders the preview.
 
 This module chooses and previews; printing, saving and the audit row of each copy are
