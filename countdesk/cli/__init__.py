@@ -131,6 +131,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", dest="names", action="append", default=[], metavar="HOST",
                    help="a host name stations use for this machine (in its certificate)")
     p.add_argument("--out", default=None, metavar="DIR", help="where the stations' files go (default DATA-stations)")
+    p = server.add_parser(
+        "upgrade", help="bring a server count up to this version's schema (as the count's owner)",
+        description="Apply the schema changes this version of countdesk brings to a count on a server, each "
+                    "with its audit row, and give every station its rights on any new table. Stations refuse a "
+                    "count of another version: install this version on every station, then run this once with "
+                    "the count owner's address.",
+    )
+    p.add_argument("--db", required=True, help=_SERVER)
+    p.add_argument("--operator", default=None, help="name stamped on the audit log")
     return parser
 
 

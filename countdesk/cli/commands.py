@@ -327,7 +327,10 @@ def cmd_sheet(args: Namespace) -> int:
 
 
 def cmd_server(args: Namespace) -> int:
-    """`countdesk server init`: PostgreSQL for one count on this machine (services/server_setup.py)."""
+    """`countdesk server init`: PostgreSQL for one count on this machine (services/server_setup.py);
+    `countdesk server upgrade`: a server count brought to this version's schema."""
+    if args.server_command == "upgrade":
+        return _server_upgrade(args)
     from ..services.server_setup import ServerPlan, init_server
 
     plan = ServerPlan(Path(args.data).absolute(), args.count, tuple(args.stations), args.subnet, tuple(args.listen),
@@ -339,6 +342,24 @@ def cmd_server(args: Namespace) -> int:
     for station, url in report.station_urls.items():
         print(f"  {station}: {url}")
     print(f"owner (set-up, copy in and out): {report.owner_url}")
+    return 0
+
+
+def _server_upgrade(args: Namespace) -> int:
+    from ..store.locations import describe_location, is_server_url
+    from ..store.server_upgrade import upgrade_server_count
+
+    if not is_server_url(args.db):
+        raise CountdeskError(f"{args.db}: not a count server's address (a count file is upgraded when it is "
+                             "opened for writing)", args.db)
+    report = upgrade_server_count(args.db, _operator(args), made_by=f"countdesk {__version__}")
+    where = describe_location(args.db)
+    if report.applied:
+        print(f"{where} upgraded to schema {report.schema}: applied {', '.join(report.applied)}")
+    else:
+        print(f"{where} is already at schema {report.schema}: nothing to do")
+    if report.stations:
+        print(f"stations with rights on every table: {', '.join(report.stations)}")
     return 0
 
 

@@ -37,6 +37,7 @@ EVENT_ACTIONS = frozenset({
     "bundle.export", "round2.instruction_import",  # the instruction is a file beside the count
     "document.printed", "document.saved",  # services/document_events.py
     "audit.triggers_restored",  # store/state.py restore_audit_protection
+    "schema.upgrade",  # store/server_upgrade.py: a server count's schema brought up to date
 })
 _STAGE_ACTIONS = frozenset({"contest.stage", "contest.declare", "contest.unlock"})
 

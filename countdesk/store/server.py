@@ -279,7 +279,8 @@ def _user_tables(sdb: ServerDatabase) -> list[str]:
 
 
 def apply_server_migrations(sdb: ServerDatabase) -> None:
-    """The same migrations as a count file, each in its own transaction with its record."""
+    """A new count: the same migrations as a count file, each in its own transaction with its record.
+    (An existing count is brought up to date by `countdesk server upgrade`, store/server_upgrade.py.)"""
     with sdb.guard("could not upgrade"):
         with sdb.db.atomic(pipelined=False):
             sdb.db.execute(
@@ -297,7 +298,12 @@ def apply_server_migrations(sdb: ServerDatabase) -> None:
                     f"SELECT coalesce(max(seq), 0) + 1, ?, ?, now()::text FROM {MIGRATIONS_TABLE}",
                     (MIGRATION_SET, name))
         with sdb.db.atomic(pipelined=False):
-            sdb.db.conn._pg.execute(_NOTIFY_TRIGGER)
+            install_notify_trigger(sdb)
+
+
+def install_notify_trigger(sdb: ServerDatabase) -> None:
+    """(Re)create the trigger that announces each committed audit row; in the caller's transaction."""
+    sdb.db.conn._pg.execute(_NOTIFY_TRIGGER)
 
 
 #: Every audit row, as it commits, tells every listening station which contest and row changed:
@@ -333,8 +339,9 @@ def check_schema_same(sdb: ServerDatabase) -> None:
     missing = [m for m in migration_names() if m not in applied]
     if missing:
         raise CountdeskError(
-            f"{sdb.path.name} was set up by an older version of countdesk (it lacks {missing[0]}): "
-            "upgrade it with `countdesk server upgrade` once every station runs this version", str(sdb.path))
+            f"{sdb.path.name} was set up by an older version of countdesk (it lacks {missing[0]}): once every "
+            "station runs this version, upgrade it with `countdesk server upgrade --db URL` (the count owner's "
+            "address)", str(sdb.path))
 
 
 def create_server_count(url: str) -> ServerDatabase:
@@ -352,15 +359,11 @@ def create_server_count(url: str) -> ServerDatabase:
         raise
 
 
-def open_server_count(url: str, *, read_only: bool = False, upgrade: bool = False) -> ServerDatabase:
-    """An existing server count of this version's schema (or brought to it, with `upgrade`)."""
+def open_server_count(url: str, *, read_only: bool = False) -> ServerDatabase:
+    """An existing server count of exactly this version's schema."""
     sdb = connect(url, read_only=read_only)
     try:
         with sdb.guard():
-            if upgrade and not read_only:
-                if applied_migrations(sdb) is None:
-                    raise CountdeskError(f"{sdb.path.name} holds no countdesk count", str(sdb.path))
-                apply_server_migrations(sdb)
             check_schema_same(sdb)
         return sdb
     except BaseException:
