@@ -34,7 +34,7 @@ EVENT_ACTIONS = frozenset({
     "session.open", "ro.passphrase_set", "ro.passphrase_change", "ro.passphrase_refused",
     "contest.declare_refused", "contest.unlock_refused", "contest.accept_difference_refused", "setting.carry_over",
     "backup.restore", "backup.restore_refused", "backup.restore_without_passphrase",
-    "bundle.export", "round2.instruction_import",  # the instruction is a file beside the count
+    "bundle.export", "round2.instruction_import", "round2.instruction_lost",  # the instruction's file
     "document.printed", "document.saved",  # services/document_events.py
     "audit.triggers_restored",  # store/state.py restore_audit_protection
     "schema.upgrade",  # store/server_upgrade.py: a server count's schema brought up to date

@@ -369,6 +369,18 @@ CREATE INDEX claim_session ON claim (session_id);
 """)
 
 
+@_migration
+def m0006_round2_instruction(db: Database) -> None:
+    """The round-2 instruction an area count received, inside the count (store/instructions.py):
+    backed up, restored, copied and replayed with everything else. A count file that kept it in a
+    file beside it has that file moved in when its SHA-256 is the one the audit trail recorded,
+    audited as the upgrade; otherwise the upgrade records it lost, to be imported again."""
+    from .instructions import CREATE_TABLE, adopt_side_files
+
+    db.executescript(CREATE_TABLE)
+    adopt_side_files(db)
+
+
 def migration_names() -> list[str]:
     return list(_NAMES)
 

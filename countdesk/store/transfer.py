@@ -19,7 +19,7 @@ from .locations import Store
 #: The order rows are copied in (parents before children); tables a later version adds go last.
 COPY_ORDER = (
     "election", "contest", "candidate", "box", "count_sheet", "sheet_vote", "sheet_rejected",
-    "lot", "lot_candidate", "accepted_difference", "keying", "setting", "operator_session",
+    "lot", "lot_candidate", "accepted_difference", "round2_instruction", "keying", "setting", "operator_session",
     "audit", "audit_head",
 )
 #: Each backend's own bookkeeping: which migrations ran (both have run the same ones).

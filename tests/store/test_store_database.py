@@ -30,7 +30,7 @@ def test_a_new_file_has_the_whole_schema_and_safe_pragmas(cdb, db_path):
     applied = [r["name"] for r in cdb.db.query("SELECT name FROM _sqlite_migrations ORDER BY id")]
     assert applied == migration_names() == [
         "m0001_count_tables", "m0002_stage_and_double_entry", "m0003_audit_station", "m0004_office_and_regime",
-        "m0005_claims"]
+        "m0005_claims", "m0006_round2_instruction"]
     cdb.close()
     for read_only in (False, True):
         reopened = open_database(db_path, read_only=read_only)
