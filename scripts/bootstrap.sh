@@ -51,3 +51,5 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
   touch "$stamp"
 fi
+# The app's translations (resources/translations/*.ts) compiled into the .qm files it loads.
+bash scripts/update_translations.sh --compile

@@ -20,6 +20,7 @@ from . import settings
 from .appearance import apply_appearance, resource_file
 from .collector import collect_on_gui_thread_only
 from .plain_text import guard_plain_text
+from .translation import install_translations
 from .worker import CancelToken
 
 DEMO_FILE = ("demo", "liverpool-mayor-2021.json")
@@ -40,6 +41,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(icon)))
+    install_translations(app)  # before any window exists: every tr() finds the user's language
     apply_appearance(app, settings.FONT_SCALE.read())
     guard_plain_text(app)  # no label or tooltip reads a count's text as markup (gui/plain_text.py)
     collect_on_gui_thread_only()  # no garbage collection on a worker thread, ever (gui/collector.py)

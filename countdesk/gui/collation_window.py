@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMainWindow, QMessageBox,
@@ -26,13 +27,19 @@ from .dialogs.export_dialog import now_local
 from .dialogs.paper_binding_dialog import PaperBindingDialog, utc_minute
 from .models.collation_model import AreaFiguresModel, OverallFiguresModel
 
-DEFAULT_ISSUER = "Combined Authority Returning Officer"
+DEFAULT_ISSUER = QT_TRANSLATE_NOOP("CollationWindow", "Combined Authority Returning Officer")
+#: The documents the window saves, as its titles and messages name them.
+_DOCUMENT_WORDS = {"declaration": (QT_TRANSLATE_NOOP("CollationWindow", "Save the declaration"),
+                                   QT_TRANSLATE_NOOP("CollationWindow", "The declaration was not saved")),
+                   "provisional": (QT_TRANSLATE_NOOP("CollationWindow", "Save the provisional result"),
+                                   QT_TRANSLATE_NOOP("CollationWindow", "The provisional result was not saved"))}
 
 
 def start_collation(parent: QWidget | None = None, folder: Path | None = None) -> "CollationWindow | None":
     """Open the collation in a folder, or start one in an empty folder (asking its name and areas)."""
     if folder is None:
-        chosen = QFileDialog.getExistingDirectory(parent, "Collation folder (an empty folder starts a new one)")
+        chosen = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate(
+            "CollationWindow", "Collation folder (an empty folder starts a new one)"))
         if not chosen:
             return None
         folder = Path(chosen)
@@ -45,7 +52,7 @@ def start_collation(parent: QWidget | None = None, folder: Path | None = None) -
                 return None
             session = CollationSession.create(folder, dialog.name(), dialog.areas())
     except CountdeskError as error:
-        show_error(parent, "The collation could not be opened", str(error))
+        show_error(parent, QCoreApplication.translate("CollationWindow", "The collation could not be opened"), str(error))
         return None
     window = CollationWindow(session, parent)
     window.show()
@@ -58,7 +65,7 @@ class CollationWindow(QMainWindow):
         self.session = session
         self._clock = clock
         self.setObjectName("collationWindow")
-        self.setAccessibleName("Collation")
+        self.setAccessibleName(self.tr("Collation"))
         self.resize(1100, 720)
         self._build_actions()
         self._build_body()
@@ -75,20 +82,22 @@ class CollationWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu("&Collation")
-        self.import_action = self._action(menu, "&Import area bundle…", self.import_bundle, "Ctrl+I", "importBundle")
-        self.areas_action = self._action(menu, "&Expected areas…", self.edit_expected_areas, "Ctrl+E",
+        menu = self.menuBar().addMenu(self.tr("&Collation"))
+        self.import_action = self._action(menu, self.tr("&Import area bundle…"), self.import_bundle, "Ctrl+I",
+                                          "importBundle")
+        self.areas_action = self._action(menu, self.tr("&Expected areas…"), self.edit_expected_areas, "Ctrl+E",
                                          "expectedAreas")
-        self.officer_action = self._action(menu, "Collating &officer…", self.edit_officer, None, "collatingOfficer")
+        self.officer_action = self._action(menu, self.tr("Collating &officer…"), self.edit_officer, None,
+                                           "collatingOfficer")
         menu.addSeparator()
-        self.round2_action = self._action(menu, "Export &round-2 instruction…", self.export_round2_instruction,
+        self.round2_action = self._action(menu, self.tr("Export &round-2 instruction…"), self.export_round2_instruction,
                                           "Ctrl+R", "exportRound2")
-        self.declaration_action = self._action(menu, "Save the &declaration (PDF)…",
+        self.declaration_action = self._action(menu, self.tr("Save the &declaration (PDF)…"),
                                                lambda: self.save_document("declaration"), "Ctrl+D", "saveDeclaration")
-        self.provisional_action = self._action(menu, "Save the &provisional result (PDF)…",
+        self.provisional_action = self._action(menu, self.tr("Save the &provisional result (PDF)…"),
                                                lambda: self.save_document("provisional"), None, "saveProvisional")
         menu.addSeparator()
-        self._action(menu, "&Close", self.close, "Ctrl+W", "closeCollation")
+        self._action(menu, self.tr("&Close"), self.close, "Ctrl+W", "closeCollation")
 
     def _build_body(self) -> None:
         self.heading = QLabel("")
@@ -96,31 +105,31 @@ class CollationWindow(QMainWindow):
         self.heading.setProperty("role", "heading")
         self.contest_box = QComboBox()
         self.contest_box.setObjectName("contest")
-        self.contest_box.setAccessibleName("Contest")
+        self.contest_box.setAccessibleName(self.tr("Contest"))
         self.contest_box.currentIndexChanged.connect(self._contest_chosen)
         self.status = QLabel("")
         self.status.setObjectName("collationStatus")
-        self.status.setAccessibleName("Where the collation stands")
+        self.status.setAccessibleName(self.tr("Where the collation stands"))
         self.status.setProperty("role", "banner")
         self.status.setWordWrap(True)
 
-        self.import_button = self._button("&Import area bundle…", self.import_bundle, "importButton")
-        self.round2_button = self._button("Export &round-2 instruction…", self.export_round2_instruction,
+        self.import_button = self._button(self.tr("&Import area bundle…"), self.import_bundle, "importButton")
+        self.round2_button = self._button(self.tr("Export &round-2 instruction…"), self.export_round2_instruction,
                                           "round2Button")
-        self.declaration_button = self._button("Save the &declaration…", lambda: self.save_document("declaration"),
-                                               "declarationButton")
+        self.declaration_button = self._button(self.tr("Save the &declaration…"),
+                                               lambda: self.save_document("declaration"), "declarationButton")
         buttons = QHBoxLayout()
         for button in (self.import_button, self.round2_button, self.declaration_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
         self.area_model = AreaFiguresModel(self)
-        self.area_table = self._table(self.area_model, "areaTable", "Figures of each area")
+        self.area_table = self._table(self.area_model, "areaTable", self.tr("Figures of each area"))
         self.overall_model = OverallFiguresModel(self)
-        self.overall_table = self._table(self.overall_model, "overallTable", "Overall figures")
-        areas_box = QGroupBox("Areas, as they report")
+        self.overall_table = self._table(self.overall_model, "overallTable", self.tr("Overall figures"))
+        areas_box = QGroupBox(self.tr("Areas, as they report"))
         QVBoxLayout(areas_box).addWidget(self.area_table)
-        overall_box = QGroupBox("All areas together")
+        overall_box = QGroupBox(self.tr("All areas together"))
         QVBoxLayout(overall_box).addWidget(self.overall_table)
 
         body = QWidget()
@@ -178,9 +187,9 @@ class CollationWindow(QMainWindow):
         self.contest_box.setVisible(len(contests) > 1)
         expected = len(session.expected_areas)
         reported = expected - len(session.missing_areas())
-        self.heading.setText(f"{session.name} — {reported} of {expected} areas in" if expected
-                             else f"{session.name} — no expected areas listed")
-        self.setWindowTitle(f"Collation: {session.name} — countdesk")
+        self.heading.setText(self.tr("{0} — {1} of {2} areas in").format(session.name, reported, expected) if expected
+                             else self.tr("{0} — no expected areas listed").format(session.name))
+        self.setWindowTitle(self.tr("Collation: {0} — countdesk").format(session.name))
         contest_id = self.contest_id()
         collated = session.collated()
         contest = collated.merged.contest(contest_id) if collated and contest_id else None
@@ -192,8 +201,8 @@ class CollationWindow(QMainWindow):
         _fit_height(self.overall_table)
         self.round2_button.setEnabled(progress.stage in (Stage.ROUND2_TO_ISSUE, Stage.ROUND2_WAITING))
         self.round2_action.setEnabled(self.round2_button.isEnabled())
-        self.round2_button.setText("Export the round-2 instruction &again…" if progress.instruction else
-                                   "Export &round-2 instruction…")
+        self.round2_button.setText(self.tr("Export the round-2 instruction &again…") if progress.instruction else
+                                   self.tr("Export &round-2 instruction…"))
         self.declaration_button.setEnabled(progress.final)
         self.declaration_action.setEnabled(progress.final)
         self.provisional_action.setEnabled(contest is not None)
@@ -202,20 +211,20 @@ class CollationWindow(QMainWindow):
     def import_bundle(self, path: Path | None = None) -> bool:
         """Verify a bundle, ask for the two groups from the paper, accept it. True if accepted."""
         if path is None:
-            chosen = QFileDialog.getExistingDirectory(self, "Choose the area's bundle folder on the USB stick")
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the area's bundle folder on the USB stick"))
             if not chosen:
                 return False
             path = Path(chosen)
         try:
             pending = self.session.open_bundle(Path(path))
         except CountdeskError as error:
-            self._refused("The bundle was refused", error)
+            self._refused(self.tr("The bundle was refused"), error)
             return False
         replacing = pending.replaces is not None
         if replacing and not self._confirm(
-                f"{pending.area} has already reported",
-                f"Replace the bundle from {pending.area} accepted at {utc_minute(pending.replaces.imported_at)} with this "
-                "later one (for example its round-2 figures)?"):
+                self.tr("{0} has already reported").format(pending.area),
+                self.tr("Replace the bundle from {0} accepted at {1} with this later one (for example its round-2 "
+                        "figures)?").format(pending.area, utc_minute(pending.replaces.imported_at))):
             return False
         dialog = PaperBindingDialog(pending, self, notes=self.session.contest_notes(pending))
         if dialog.exec() != PaperBindingDialog.DialogCode.Accepted:
@@ -224,12 +233,12 @@ class CollationWindow(QMainWindow):
             self.session.accept_bundle(pending, dialog.typed_groups(), typed_key=dialog.typed_key(), replace=replacing,
                                        new_key_confirmed=dialog.new_key_confirmed())
         except CountdeskError as error:
-            self._refused("The bundle was refused", error)
+            self._refused(self.tr("The bundle was refused"), error)
             self.refresh()
             return False
         self.refresh()
-        self.statusBar().showMessage(f"{pending.area} accepted: fingerprint {pending.paper_fingerprint}, signing key "
-                                     f"{pending.key_fingerprint}", 8000)
+        self.statusBar().showMessage(self.tr("{0} accepted: fingerprint {1}, signing key {2}").format(
+            pending.area, pending.paper_fingerprint, pending.key_fingerprint), 8000)
         return True
 
     def edit_expected_areas(self) -> None:
@@ -239,7 +248,7 @@ class CollationWindow(QMainWindow):
         try:
             self.session.set_expected_areas(dialog.areas())
         except CountdeskError as error:
-            self._refused("The list was not changed", error)
+            self._refused(self.tr("The list was not changed"), error)
         self.refresh()
 
     def edit_officer(self) -> bool:
@@ -250,9 +259,9 @@ class CollationWindow(QMainWindow):
         try:
             self.session.set_officer(dialog.name(), deputy=dialog.deputy())
         except CountdeskError as error:
-            self._refused("The collating officer was not changed", error)
+            self._refused(self.tr("The collating officer was not changed"), error)
             return False
-        self.statusBar().showMessage(f"Collating officer: {self.session.officer}", 8000)
+        self.statusBar().showMessage(self.tr("Collating officer: {0}").format(self.session.officer), 8000)
         return True
 
     # -- round 2 and the result -----------------------------------------------------------------------
@@ -261,25 +270,27 @@ class CollationWindow(QMainWindow):
         if contest_id is None:
             return None
         if target is None:
-            chosen = QFileDialog.getExistingDirectory(self, "Write the round-2 instruction to (a USB stick)")
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Write the round-2 instruction to (a USB stick)"))
             if not chosen:
                 return None
             target = Path(chosen)
         if issued_by is None:
-            issued_by, ok = QInputDialog.getText(self, "Round-2 instruction", "Issued by:", text=DEFAULT_ISSUER)
+            issued_by, ok = QInputDialog.getText(self, self.tr("Round-2 instruction"), self.tr("Issued by:"),
+                                                text=self.tr(DEFAULT_ISSUER))
             if not ok:
                 return None
         try:
             path = self.session.issue_round2_instruction(contest_id, target, issued_by=issued_by,
                                                          issued_at=self._clock())
         except CountdeskError as error:
-            self._refused("The round-2 instruction was not written", error)
+            self._refused(self.tr("The round-2 instruction was not written"), error)
             return None
         self.refresh()
         areas = ", ".join(self.session.expected_areas)
-        QMessageBox.information(self, "Round-2 instruction written",
-                                f"Written and read back: {path}\n\nTake it to every area ({areas}). Each imports it "
-                                "(Count ▸ Import the round-2 instruction) before entering its round-2 sheets.")
+        QMessageBox.information(self, self.tr("Round-2 instruction written"),
+                                self.tr("Written and read back: {0}\n\nTake it to every area ({1}). Each imports it "
+                                        "(Count ▸ Import the round-2 instruction) before entering its round-2 "
+                                        "sheets.").format(path, areas))
         return path
 
     def save_document(self, document: str, path: Path | None = None) -> Path | None:
@@ -287,8 +298,8 @@ class CollationWindow(QMainWindow):
         if contest_id is None:
             return None
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, f"Save the {document}", f"{contest_id}-{document}.pdf",
-                                                    "PDF (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr(_DOCUMENT_WORDS[document][0]),
+                                                    f"{contest_id}-{document}.pdf", self.tr("PDF (*.pdf)"))
             if not chosen:
                 return None
             path = Path(chosen)
@@ -296,9 +307,9 @@ class CollationWindow(QMainWindow):
             pdf = self.session.render_document(document, contest_id, generated_at=self._clock())
             Path(path).write_bytes(pdf)
         except (CountdeskError, OSError) as error:
-            self._refused(f"The {document} was not saved", error)
+            self._refused(self.tr(_DOCUMENT_WORDS[document][1]), error)
             return None
-        self.statusBar().showMessage(f"Saved {path}", 8000)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 8000)
         return Path(path)
 
     # -- messages ---------------------------------------------------------------------------------------
@@ -309,7 +320,7 @@ class CollationWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Question, title, title, parent=self)
         box.setObjectName("replaceQuestion")
         box.setInformativeText(question)
-        replace_button = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+        replace_button = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is replace_button

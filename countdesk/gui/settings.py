@@ -59,6 +59,8 @@ RECENT_COUNTS: Setting[list] = Setting("files/recent", list, [])
 LAST_OPERATOR: Setting[str] = Setting("session/last_operator", str, "")
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
 FONT_SCALE: Setting[int] = Setting("window/font_scale_percent", int, 110)
+#: The language of the app's own words ("cy" for Welsh); empty: the system's (gui/translation.py).
+UI_LANGUAGE: Setting[str] = Setting("ui/language", str, "")
 
 
 def _place_key(path: Path, what: str) -> str:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
@@ -26,8 +26,12 @@ from ..appearance import resource_file
 from ..plain_text import escaped, rich_label
 
 _SOURCE_ICONS = Path(__file__).resolve().parents[3] / "packaging" / "icons"
-_KIND_WORDS = {"runtime": "Runtime", "library": "Library", "support": "Supporting library", "font": "Font"}
-COLUMNS = ("Component", "Version", "Licence", "Used for")
+_KIND_WORDS = {"runtime": QT_TRANSLATE_NOOP("AboutDialog", "Runtime"),
+               "library": QT_TRANSLATE_NOOP("AboutDialog", "Library"),
+               "support": QT_TRANSLATE_NOOP("AboutDialog", "Supporting library"),
+               "font": QT_TRANSLATE_NOOP("AboutDialog", "Font")}
+COLUMNS = (QT_TRANSLATE_NOOP("AboutDialog", "Component"), QT_TRANSLATE_NOOP("AboutDialog", "Version"),
+           QT_TRANSLATE_NOOP("AboutDialog", "Licence"), QT_TRANSLATE_NOOP("AboutDialog", "Used for"))
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
@@ -54,7 +58,8 @@ def app_icon() -> QIcon:
 
 
 def versions_line() -> str:
-    return f"Qt {qVersion()} · PySide6 {PYSIDE_VERSION} · Python {sys.version.split()[0]}"
+    return QCoreApplication.translate("AboutDialog", "Qt {0} · PySide6 {1} · Python {2}").format(
+        qVersion(), PYSIDE_VERSION, sys.version.split()[0])
 
 
 class AboutDialog(QDialog):
@@ -63,25 +68,25 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About countdesk")
-        self.setAccessibleName("About countdesk")
+        self.setWindowTitle(self.tr("About countdesk"))
+        self.setAccessibleName(self.tr("About countdesk"))
         self.components: tuple[Component, ...] = all_components(qVersion())
 
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
-        icon.setAccessibleName("countdesk icon")
-        self.title_label = rich_label(QLabel(f"<b>countdesk {escaped(__version__)}</b>"))
+        icon.setAccessibleName(self.tr("countdesk icon"))
+        self.title_label = rich_label(QLabel(self.tr("<b>countdesk {0}</b>").format(escaped(__version__))))
         self.title_label.setObjectName("aboutTitle")
-        self.title_label.setAccessibleName(f"countdesk version {__version__}")
+        self.title_label.setAccessibleName(self.tr("countdesk version {0}").format(__version__))
         title_font = self.title_label.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
         self.title_label.setFont(title_font)
-        summary = QLabel("An offline count-centre application for UK returning officers. "
-                         "It uses no network: nothing is sent or fetched, ever.")
+        summary = QLabel(self.tr("An offline count-centre application for UK returning officers. "
+                                 "It uses no network: nothing is sent or fetched, ever."))
         summary.setWordWrap(True)
         self.versions_label = QLabel(versions_line())
         self.versions_label.setObjectName("aboutVersions")
-        self.versions_label.setAccessibleName("Versions")
+        self.versions_label.setAccessibleName(self.tr("Versions"))
         self.versions_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         heading = QVBoxLayout()
         heading.addWidget(self.title_label)
@@ -92,26 +97,26 @@ class AboutDialog(QDialog):
         top.addLayout(heading, 1)
 
         self.table = self._build_table()
-        table_label = QLabel("&Bundled software and fonts:")
+        table_label = QLabel(self.tr("&Bundled software and fonts:"))
         table_label.setBuddy(self.table)
         self.licence_text = QPlainTextEdit()
         self.licence_text.setObjectName("licenceText")
-        self.licence_text.setAccessibleName("Licence text")
+        self.licence_text.setAccessibleName(self.tr("Licence text"))
         self.licence_text.setReadOnly(True)
         self.licence_text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.licence_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.licence_label = QLabel("&Licence:")
+        self.licence_label = QLabel(self.tr("&Licence:"))
         self.licence_label.setBuddy(self.licence_text)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("&Copy versions")
+        self.copy_button = QPushButton(self.tr("&Copy versions"))
         self.copy_button.setObjectName("copyVersions")
-        self.copy_button.setAccessibleName("Copy versions to the clipboard")
+        self.copy_button.setAccessibleName(self.tr("Copy versions to the clipboard"))
         self.copy_button.setAutoDefault(False)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setDefault(True)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy_versions)
@@ -138,8 +143,8 @@ class AboutDialog(QDialog):
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(len(self.components), len(COLUMNS))
         table.setObjectName("componentsTable")
-        table.setAccessibleName("Bundled software and fonts")
-        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setAccessibleName(self.tr("Bundled software and fonts"))
+        table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,7 +152,8 @@ class AboutDialog(QDialog):
         table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move within it
         table.setWordWrap(False)
         for row, component in enumerate(self.components):
-            purpose = component.purpose or _KIND_WORDS.get(component.kind, component.kind)
+            purpose = component.purpose or (self.tr(_KIND_WORDS[component.kind]) if component.kind in _KIND_WORDS
+                                             else component.kind)
             for column, text in enumerate((component.name, component.version, component.licence, purpose)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(component.note or text)
@@ -163,13 +169,13 @@ class AboutDialog(QDialog):
             self.licence_text.clear()
             return
         component = self.components[row]
-        self.licence_label.setText(f"&Licence of {component.label}: {component.licence}")
+        self.licence_label.setText(self.tr("&Licence of {0}: {1}").format(component.label, component.licence))
         parts = [f"{component.label} — {component.licence}"]
         if component.note:
             parts.append(component.note)
         text = component.licence_text()
-        parts.append(text if text else "No licence file is shipped with this component; its licence is "
-                     f"{component.licence}.")
+        parts.append(text if text else self.tr("No licence file is shipped with this component; its licence is "
+                                               "{0}.").format(component.licence))
         self.licence_text.setPlainText("\n\n".join(parts))
         self.licence_text.moveCursor(self.licence_text.textCursor().MoveOperation.Start)
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout, QWidget,
@@ -31,7 +31,9 @@ from ..worker import Task, run_in_background
 BACKUP_FOLDER_KEY = settings.BACKUP_FOLDER_KEY
 BACKUP_INTERVAL_KEY = "backups/interval_minutes"
 CHECK_EVERY_MS = 30_000
-_KIND_WORDS = {"timed": "scheduled", "stage": "stage change", "manual": "made by hand"}
+_KIND_WORDS = {"timed": QT_TRANSLATE_NOOP("BackupDialog", "scheduled"),
+               "stage": QT_TRANSLATE_NOOP("BackupDialog", "stage change"),
+               "manual": QT_TRANSLATE_NOOP("BackupDialog", "made by hand")}
 
 
 def backup_folder(count_path: str | Path, store: QSettings | None = None) -> Path:
@@ -60,7 +62,10 @@ def backup_interval(store: QSettings | None = None) -> timedelta:
 
 def describe(backup: BackupFile) -> str:
     local = backup.taken_at.astimezone()
-    return f"{local:%a %d %b %H:%M:%S} — {backup.stage} ({_KIND_WORDS.get(str(backup.kind), str(backup.kind))})"
+    kind = str(backup.kind)
+    words = QCoreApplication.translate("BackupDialog", _KIND_WORDS[kind]) if kind in _KIND_WORDS else kind
+    return QCoreApplication.translate("BackupDialog", "{0} — {1} ({2})").format(
+        f"{local:%a %d %b %H:%M:%S}", backup.stage, words)
 
 
 class AutoBackup(QObject):
@@ -124,7 +129,7 @@ class AutoBackup(QObject):
     def _report(self, message: str) -> None:
         if message != self._last_problem:
             self._last_problem = message
-            self.failed.emit(f"Backup failed: {message}")
+            self.failed.emit(self.tr("Backup failed: {0}").format(message))
 
     def stop(self) -> None:
         self.timer.stop()
@@ -137,20 +142,20 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.session, self._store = session, store
         self.setObjectName("backupDialog")
-        self.setWindowTitle("Backups")
-        self.setAccessibleName("Backups")
-        intro = QLabel("A backup is made every five minutes while the count changes, and at once whenever a "
-                       "contest moves on a stage. Keep them on a second device, such as a USB stick: a backup "
-                       "on the same disk is lost with it.")
+        self.setWindowTitle(self.tr("Backups"))
+        self.setAccessibleName(self.tr("Backups"))
+        intro = QLabel(self.tr("A backup is made every five minutes while the count changes, and at once whenever a "
+                               "contest moves on a stage. Keep them on a second device, such as a USB stick: a backup "
+                               "on the same disk is lost with it."))
         intro.setWordWrap(True)
         self.folder_edit = QLineEdit()
         self.folder_edit.setObjectName("backupFolder")
-        self.folder_edit.setAccessibleName("Backup folder")
+        self.folder_edit.setAccessibleName(self.tr("Backup folder"))
         self.folder_edit.setReadOnly(True)
-        choose = QPushButton("&Choose folder…")
+        choose = QPushButton(self.tr("&Choose folder…"))
         choose.setObjectName("chooseBackupFolder")
         choose.clicked.connect(self.choose_folder)
-        folder_label = QLabel("Backup &folder:")
+        folder_label = QLabel(self.tr("Backup &folder:"))
         folder_label.setBuddy(self.folder_edit)
         folder_row = QHBoxLayout()
         folder_row.addWidget(folder_label)
@@ -163,14 +168,14 @@ class BackupDialog(QDialog):
         self.warning.setWordWrap(True)
         self.backups = QTreeWidget()
         self.backups.setObjectName("backupList")
-        self.backups.setAccessibleName("Good backups, newest first")
-        self.backups.setHeaderLabels(["Backup", "Audit rows", "File"])
+        self.backups.setAccessibleName(self.tr("Good backups, newest first"))
+        self.backups.setHeaderLabels([self.tr("Backup"), self.tr("Audit rows"), self.tr("File")])
         self.backups.setRootIsDecorated(False)
         self.status = QLabel("")
         self.status.setObjectName("backupStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.backup_button = QPushButton("&Back up now")
+        self.backup_button = QPushButton(self.tr("&Back up now"))
         self.backup_button.setObjectName("backUpNow")
         self.backup_button.clicked.connect(self.back_up_now)
         self.backup_button.setEnabled(not session.read_only)
@@ -192,7 +197,7 @@ class BackupDialog(QDialog):
         return backup_folder(self.session.path, self._store)
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for backups", str(self.folder))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for backups"), str(self.folder))
         if chosen:
             self.use_folder(Path(chosen))
 
@@ -204,7 +209,7 @@ class BackupDialog(QDialog):
         folder = self.folder
         self.folder_edit.setText(str(folder))
         self.warning.setText(
-            "These backups are on the same disk as the count: choose a USB stick or another drive."
+            self.tr("These backups are on the same disk as the count: choose a USB stick or another drive.")
             if on_same_device(self.session.path, folder) else "")
         self.warning.setVisible(bool(self.warning.text()))
         self.backups.clear()
@@ -219,8 +224,8 @@ class BackupDialog(QDialog):
         try:
             backup = backup_now(self.session, self.folder)
         except CountdeskError as error:
-            self.status.setText(f"The backup was not made: {error.message}")
+            self.status.setText(self.tr("The backup was not made: {0}").format(error.message))
             return None
-        self.status.setText(f"Backed up to {backup.path}")
+        self.status.setText(self.tr("Backed up to {0}").format(backup.path))
         self.refresh()
         return backup

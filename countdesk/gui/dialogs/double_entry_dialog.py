@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from ...domain.model import Contest, CountSheet, frozen_map
 from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure
-from ..widgets.sheet_fields import SECOND_REJECTED_LABEL, rejected_label
+from ..widgets.sheet_fields import rejected_label, second_rejected_label
 from ..widgets.field_errors import FieldError, name_problem
 from ..widgets.figure_edit import FigureEdit
 
@@ -28,10 +29,14 @@ def field_label(field: str, contest: Contest) -> str:
         except KeyError:
             return name
     if group == "rejected":
-        return "Rejected " + rejected_label(name, contest)
-    return {"papers": "Ballot papers", "rejected_in_part": "Rejected in part",
-            "non_transferable": "Non-transferable", "round": "Round",
-            "second_rejected": "Non-transferable, " + SECOND_REJECTED_LABEL}.get(group, field)
+        return QCoreApplication.translate("DoubleEntryDialog", "Rejected {0}").format(rejected_label(name, contest))
+    words = {"papers": QCoreApplication.translate("DoubleEntryDialog", "Ballot papers"),
+             "rejected_in_part": QCoreApplication.translate("DoubleEntryDialog", "Rejected in part"),
+             "non_transferable": QCoreApplication.translate("DoubleEntryDialog", "Non-transferable"),
+             "round": QCoreApplication.translate("DoubleEntryDialog", "Round"),
+             "second_rejected": QCoreApplication.translate("DoubleEntryDialog", "Non-transferable, {0}").format(
+                 second_rejected_label())}
+    return words.get(group, field)
 
 
 def settled_sheet(base: CountSheet, settled: dict[str, int]) -> CountSheet:
@@ -52,18 +57,21 @@ class DoubleEntryDialog(QDialog):
     def __init__(self, contest: Contest, disagreement, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("doubleEntryDialog")
-        self.setWindowTitle(f"Settle sheet {disagreement.sheet_id}")
-        self.setAccessibleName("Settle a double-entry disagreement")
+        self.setWindowTitle(self.tr("Settle sheet {0}").format(disagreement.sheet_id))
+        self.setAccessibleName(self.tr("Settle a double-entry disagreement"))
         self.disagreement = disagreement
         self.setMinimumWidth(560)
         count = len(disagreement.differences)
-        intro = QLabel(f"Sheet {disagreement.sheet_id} was keyed by {disagreement.first_operator} and by "
-                       f"{disagreement.second_operator}; the two differ in {count} field{'s' if count != 1 else ''}. "
-                       "A supervisor who keyed neither checks the paper sheet and types the correct figures.")
+        differ = (self.tr("Sheet {0} was keyed by {1} and by {2}; the two differ in 1 field. A supervisor who keyed "
+                          "neither checks the paper sheet and types the correct figures.") if count == 1 else
+                  self.tr("Sheet {0} was keyed by {1} and by {2}; the two differ in {3} fields. A supervisor who keyed "
+                          "neither checks the paper sheet and types the correct figures."))
+        intro = QLabel(differ.format(disagreement.sheet_id, disagreement.first_operator,
+                                     disagreement.second_operator, count))
         intro.setWordWrap(True)
         grid = QGridLayout()
-        for column, title in enumerate(("Field", disagreement.first_operator, disagreement.second_operator,
-                                        "Correct figure")):
+        for column, title in enumerate((self.tr("Field"), disagreement.first_operator, disagreement.second_operator,
+                                        self.tr("Correct figure"))):
             header = QLabel(title)
             header.setProperty("role", "heading")
             if column:
@@ -80,7 +88,7 @@ class DoubleEntryDialog(QDialog):
                 cell.setFont(figure_font(bold=True))
                 cell.setAlignment(FIGURE_ALIGNMENT)
                 grid.addWidget(cell, row, column)
-            edit = FigureEdit(f"Correct figure for {label}")
+            edit = FigureEdit(self.tr("Correct figure for {0}").format(label))
             edit.setObjectName(f"settle:{difference.field}")
             name.setBuddy(edit)  # the field's name is its label (a screen reader reads it with the field)
             error = FieldError(edit, label)
@@ -92,21 +100,21 @@ class DoubleEntryDialog(QDialog):
             self.errors[difference.field] = error
         self.supervisor_edit = QLineEdit()
         self.supervisor_edit.setObjectName("supervisorName")
-        self.supervisor_edit.setAccessibleName("Supervisor's name")
+        self.supervisor_edit.setAccessibleName(self.tr("Supervisor's name"))
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("settleReason")
-        self.reason_edit.setAccessibleName("How the disagreement was settled")
-        self.reason_edit.setPlaceholderText("e.g. checked against the paper sheet: Bob's figure for Smith is right")
-        self.supervisor_error = FieldError(self.supervisor_edit, "Supervisor's name")
-        self.reason_error = FieldError(self.reason_edit, "Reason")
+        self.reason_edit.setAccessibleName(self.tr("How the disagreement was settled"))
+        self.reason_edit.setPlaceholderText(self.tr("e.g. checked against the paper sheet: Bob's figure for Smith is right"))
+        self.supervisor_error = FieldError(self.supervisor_edit, self.tr("Supervisor's name"))
+        self.reason_error = FieldError(self.reason_edit, self.tr("Reason"))
         form = QFormLayout()
-        form.addRow("&Supervisor:", self.supervisor_edit)
+        form.addRow(self.tr("&Supervisor:"), self.supervisor_edit)
         form.addRow("", self.supervisor_error)
-        form.addRow("&How settled:", self.reason_edit)
+        form.addRow(self.tr("&How settled:"), self.reason_edit)
         form.addRow("", self.reason_error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Settle sheet")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Later")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Settle sheet"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Later"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -133,14 +141,14 @@ class DoubleEntryDialog(QDialog):
         ok = True
         for field, edit in self.edits.items():
             if edit.value() is None:
-                self.errors[field].show_error("Type the figure on the paper sheet")
+                self.errors[field].show_error(self.tr("Type the figure on the paper sheet"))
                 ok = False
         supervisor = self.supervisor()
-        problem = name_problem(supervisor, "The supervisor's name")
+        problem = name_problem(supervisor, self.tr("The supervisor's name"))
         keyers = {self.disagreement.first_operator, self.disagreement.second_operator}
         if not problem and supervisor in keyers:
-            problem = f"{supervisor} keyed this sheet: a supervisor who keyed neither version settles it"
+            problem = self.tr("{0} keyed this sheet: a supervisor who keyed neither version settles it").format(supervisor)
         self.supervisor_error.show_error(problem)
-        self.reason_error.show_error("" if self.reason() else "Say how the figures were settled")
+        self.reason_error.show_error("" if self.reason() else self.tr("Say how the figures were settled"))
         if ok and not problem and self.reason():
             super().accept()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget,
 )
@@ -28,8 +29,9 @@ def election_lock_reason(document) -> str:
     declared = [c.title for c in document.count().contests if document.contest_state(c.id).declared]
     if not declared:
         return ""
-    return (f"Locked: the declared result of {', '.join(declared)} is printed with these details. "
-            "Unlock it (Count ▸ Unlock a declared result…) to change them.")
+    return QCoreApplication.translate(
+        "ElectionDetailsDialog", "Locked: the declared result of {0} is printed with these details. "
+        "Unlock it (Count ▸ Unlock a declared result…) to change them.").format(", ".join(declared))
 
 
 def _welsh(text: str) -> str | None:
@@ -111,7 +113,7 @@ class ElectionDetailsDialog(QDialog):
         commands = []
         election = self.edited_election()
         if self.nation_combo.isEnabled() and election != self.election:
-            commands.append(UpdateElectionCommand(self.document, election, "Change the nation, deputy or Welsh title"))
+            commands.append(UpdateElectionCommand(self.document, election, self.tr("Change the nation, deputy or Welsh title")))
         contest_title_cy = _welsh(self.contest_title_cy_edit.text())
         if self.contest is not None and self.contest_title_cy_edit.isEnabled() \
                 and contest_title_cy != self.contest.title_cy:

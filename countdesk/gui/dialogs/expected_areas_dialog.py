@@ -17,7 +17,7 @@ class ExpectedAreasDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, areas: Sequence[str] = (), name: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("expectedAreasDialog")
-        title = "New collation" if name is not None else "Expected areas"
+        title = self.tr("New collation") if name is not None else self.tr("Expected areas")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(440)
@@ -26,22 +26,22 @@ class ExpectedAreasDialog(QDialog):
         if name is not None:
             self.name_edit = QLineEdit(name)
             self.name_edit.setObjectName("collationName")
-            self.name_edit.setAccessibleName("Name of the collation: the area it covers")
-            self.name_edit.setPlaceholderText("e.g. Liverpool City Region")
-            form.addRow("&Name:", self.name_edit)
-        hint = QLabel("One counting area per line, spelt as each area's count names itself (for example "
-                      "Halton, Knowsley, Liverpool…).")
+            self.name_edit.setAccessibleName(self.tr("Name of the collation: the area it covers"))
+            self.name_edit.setPlaceholderText(self.tr("e.g. Liverpool City Region"))
+            form.addRow(self.tr("&Name:"), self.name_edit)
+        hint = QLabel(self.tr("One counting area per line, spelt as each area's count names itself (for example "
+                              "Halton, Knowsley, Liverpool…)."))
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         form.addRow(hint)
         self.areas_edit = QPlainTextEdit("\n".join(areas))
         self.areas_edit.setObjectName("expectedAreas")
-        self.areas_edit.setAccessibleName("Expected counting areas, one per line")
+        self.areas_edit.setAccessibleName(self.tr("Expected counting areas, one per line"))
         self.areas_edit.setTabChangesFocus(True)
-        form.addRow("Expected &areas:", self.areas_edit)
+        form.addRow(self.tr("Expected &areas:"), self.areas_edit)
         self.error_label = QLabel("")
         self.error_label.setProperty("role", "fieldError")
-        self.error_label.setAccessibleName("Problem with the list")
+        self.error_label.setAccessibleName(self.tr("Problem with the list"))
         form.addRow(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -57,10 +57,10 @@ class ExpectedAreasDialog(QDialog):
 
     def accept(self) -> None:
         if self.name_edit is not None and not self.name():
-            self._problem(self.name_edit, "Give the collation a name.")
+            self._problem(self.name_edit, self.tr("Give the collation a name."))
             return
         if not self.areas():
-            self._problem(self.areas_edit, "List at least one counting area.")
+            self._problem(self.areas_edit, self.tr("List at least one counting area."))
             return
         super().accept()
 

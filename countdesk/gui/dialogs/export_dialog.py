@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import Callable
 
-from PySide6.QtCore import QObject, QStandardPaths, QStorageInfo, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QStandardPaths, QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
     QPushButton, QVBoxLayout, QWidget,
@@ -29,7 +29,7 @@ from ..settings import Setting
 from ..worker import Task, run_in_background
 
 PLACE: Setting[str] = Setting("export/place", str, "")
-SAFE_TO_REMOVE = "Bundle written and checked: safe to remove the USB stick"
+SAFE_TO_REMOVE = QT_TRANSLATE_NOOP("ExportDialog", "Bundle written and checked: safe to remove the USB stick")
 _REMOVABLE_PREFIXES = ("/media/", "/run/media/", "/Volumes/", "/mnt/")
 _SUCCESS_STYLE = "QLabel { background: #e3f4e8; border: 1px solid #4a9a62; padding: 6px; color: #0f3d1f; }"
 
@@ -41,7 +41,8 @@ class Volume:
     free_bytes: int
 
     def describe(self) -> str:
-        return f"{self.name} — {self.free_bytes / 1e9:.1f} GB free — {self.root}"
+        return QCoreApplication.translate("ExportDialog", "{0} — {1} GB free — {2}").format(
+            self.name, f"{self.free_bytes / 1e9:.1f}", self.root)
 
 
 def removable_volumes() -> list[Volume]:
@@ -106,8 +107,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export the results to USB")
-        self.setAccessibleName("Export the results to USB")
+        self.setWindowTitle(self.tr("Export the results to USB"))
+        self.setAccessibleName(self.tr("Export the results to USB"))
         self.setMinimumWidth(560)
         self._keys = keys or key_folder(Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.AppDataLocation)))
@@ -123,24 +124,24 @@ class ExportDialog(QDialog):
 
     # -- layout -----------------------------------------------------------------------------------
     def _build(self) -> None:
-        intro = QLabel("The bundle holds the count file, the results in every format, the documents and the "
-                       "audit log, signed by this laptop. It is read back from the stick and checked before you "
-                       "are told it is safe to remove.")
+        intro = QLabel(self.tr("The bundle holds the count file, the results in every format, the documents and the "
+                               "audit log, signed by this laptop. It is read back from the stick and checked before "
+                               "you are told it is safe to remove."))
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
-        drives_label = QLabel("&USB drive:")
+        drives_label = QLabel(self.tr("&USB drive:"))
         drives_label.setProperty("role", "heading")
         self.drives = QListWidget()
         self.drives.setObjectName("drives")
-        self.drives.setAccessibleName("USB drives")
+        self.drives.setAccessibleName(self.tr("USB drives"))
         self.drives.setMinimumHeight(90)
         drives_label.setBuddy(self.drives)
         self.drives.currentItemChanged.connect(self._target_changed)
-        self.refresh_button = QPushButton("&Refresh")
-        self.refresh_button.setAccessibleName("Look for USB drives again")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.setAccessibleName(self.tr("Look for USB drives again"))
         self.refresh_button.clicked.connect(self.refresh_drives)
-        self.folder_button = QPushButton("Choose &folder…")
-        self.folder_button.setAccessibleName("Choose a folder instead of a USB drive")
+        self.folder_button = QPushButton(self.tr("Choose &folder…"))
+        self.folder_button.setAccessibleName(self.tr("Choose a folder instead of a USB drive"))
         self.folder_button.clicked.connect(lambda _checked=False: self.choose_folder())  # not clicked's bool
         drive_buttons = QHBoxLayout()
         drive_buttons.addWidget(self.refresh_button)
@@ -149,41 +150,41 @@ class ExportDialog(QDialog):
 
         self.place_edit = QLineEdit(PLACE.read())
         self.place_edit.setObjectName("place")
-        self.place_edit.setAccessibleName("Place of the count, printed on the documents")
-        self.place_edit.setPlaceholderText("e.g. Exhibition Centre Liverpool")
+        self.place_edit.setAccessibleName(self.tr("Place of the count, printed on the documents"))
+        self.place_edit.setPlaceholderText(self.tr("e.g. Exhibition Centre Liverpool"))
         form = QFormLayout()
-        form.addRow("&Place of the count:", self.place_edit)
+        form.addRow(self.tr("&Place of the count:"), self.place_edit)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.status = QLabel("")
         self.status.setObjectName("exportStatus")
-        self.status.setAccessibleName("Export status")
+        self.status.setAccessibleName(self.tr("Export status"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint = QLabel("")
         self.fingerprint.setObjectName("fingerprint")
-        self.fingerprint.setAccessibleName("Fingerprint printed on the documents")
+        self.fingerprint.setAccessibleName(self.tr("Fingerprint printed on the documents"))
         self.fingerprint.setFont(figure_font(bold=True, scale=1.4))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint.hide()
         # The key that signed the bundle: the collating officer types two of its groups at the desk.
         self.key_fingerprint = QLabel("")
         self.key_fingerprint.setObjectName("keyFingerprint")
-        self.key_fingerprint.setAccessibleName("Signing key fingerprint, to read out to the collating officer")
+        self.key_fingerprint.setAccessibleName(self.tr("Signing key fingerprint, to read out to the collating officer"))
         self.key_fingerprint.setWordWrap(True)
         self.key_fingerprint.setFont(figure_font(scale=1.0))
         self.key_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_fingerprint.hide()
 
-        self.export_button = QPushButton("&Export")
+        self.export_button = QPushButton(self.tr("&Export"))
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel_or_close)
         buttons = QHBoxLayout()
@@ -215,7 +216,7 @@ class ExportDialog(QDialog):
             self._add_target(volume.root, volume.describe())
             self.drives.item(self.drives.count() - 1).setToolTip(str(volume.root))
         if self.drives.count() == 0:
-            self._set_status("No USB stick found. Put one in and press Refresh, or choose a folder.")
+            self._set_status(self.tr("No USB stick found. Put one in and press Refresh, or choose a folder."))
         else:
             self.drives.setCurrentRow(0)
             self._set_status("")
@@ -223,11 +224,11 @@ class ExportDialog(QDialog):
 
     def choose_folder(self, folder: Path | None = None) -> None:
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, "Export the bundle into this folder")
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export the bundle into this folder"))
             if not chosen:
                 return
             folder = Path(chosen)
-        self._add_target(Path(folder), f"Folder — {folder}")
+        self._add_target(Path(folder), self.tr("Folder — {0}").format(folder))
         self.drives.setCurrentRow(self.drives.count() - 1)
 
     def _add_target(self, root: Path, text: str) -> None:
@@ -260,7 +261,7 @@ class ExportDialog(QDialog):
         self.status.setStyleSheet("")
         self.progress.setRange(0, 0)
         self.progress.show()
-        self._set_status(f"Exporting to {target}…")
+        self._set_status(self.tr("Exporting to {0}…").format(target))
         path, operator, generated_at = self.document.path, self.document.operator, self._clock()
         keys, relay, cancel = self._keys, self._relay, self._cancel
 
@@ -276,7 +277,7 @@ class ExportDialog(QDialog):
         if self.running:
             self._cancel.set()
             self.cancel_button.setEnabled(False)
-            self._set_status("Cancelling: the partial bundle is being removed from the stick…")
+            self._set_status(self.tr("Cancelling: the partial bundle is being removed from the stick…"))
         else:
             self.reject()
 
@@ -285,16 +286,16 @@ class ExportDialog(QDialog):
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"{label} (%v of %m)")
+        self.progress.setFormat(self.tr("{0} (%v of %m)").format(label))
         if not self._cancel.is_set():
-            self._set_status(f"{label}…")
+            self._set_status(self.tr("{0}…").format(label))
 
     def _written(self, report: ExportReport) -> None:
         """Back on the GUI thread: record the export in the audit trail, then say it is safe."""
         self._task = None
         warnings = list(report.warnings)
         if self.document.read_only:
-            warnings.append("the export is not in the count's audit trail: the count is open read-only here")
+            warnings.append(self.tr("the export is not in the count's audit trail: the count is open read-only here"))
         else:
             try:
                 report = record_export(self.document.session, report)
@@ -307,18 +308,18 @@ class ExportDialog(QDialog):
         self.report = report
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.progress.setFormat("Done")
-        lines = [f"{SAFE_TO_REMOVE}.", f"Folder: {report.path}",
-                 "Fingerprint printed on the documents (typed back at collation):"]
-        lines += [f"Warning: {w}" for w in warnings]
+        self.progress.setFormat(self.tr("Done"))
+        lines = [self.tr("{0}.").format(self.tr(SAFE_TO_REMOVE)), self.tr("Folder: {0}").format(report.path),
+                 self.tr("Fingerprint printed on the documents (typed back at collation):")]
+        lines += [self.tr("Warning: {0}").format(w) for w in warnings]
         self.status.setStyleSheet(_SUCCESS_STYLE)
         self._set_status("\n".join(lines))  # plain text: a folder's name is never markup
         self.fingerprint.setText(report.paper_fingerprint)
         self.fingerprint.show()
-        self.key_fingerprint.setText("Signing key fingerprint (keep it with the signed paper: the collating officer "
-                                     f"asks for it):\n{report.key_fingerprint}")
+        self.key_fingerprint.setText(self.tr("Signing key fingerprint (keep it with the signed paper: the collating "
+                                             "officer asks for it):\n{0}").format(report.key_fingerprint))
         self.key_fingerprint.show()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
         self._update_buttons()
         self.exported.emit(report)
 
@@ -327,11 +328,11 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.status.setStyleSheet("")
         if isinstance(error, ExportCancelled):
-            self._set_status("Export cancelled: nothing was left on the USB stick.")
+            self._set_status(self.tr("Export cancelled: nothing was left on the USB stick."))
         elif isinstance(error, CountdeskError):
             self._set_status(error.message, problem=True)
         else:
-            self._set_status(f"The export failed: {error}", problem=True)
+            self._set_status(self.tr("The export failed: {0}").format(error), problem=True)
         self._update_buttons()
 
     # -- state --------------------------------------------------------------------------------------
@@ -343,10 +344,10 @@ class ExportDialog(QDialog):
     def _update_buttons(self) -> None:
         running = self.running
         self.export_button.setEnabled(not running and self.target() is not None)
-        self.export_button.setText("Export &again" if self.report is not None else "&Export")
+        self.export_button.setText(self.tr("Export &again") if self.report is not None else self.tr("&Export"))
         self.cancel_button.setEnabled(not running or not self._cancel.is_set())
         if running:
-            self.cancel_button.setText("Cancel")
+            self.cancel_button.setText(self.tr("Cancel"))
         for widget in (self.drives, self.refresh_button, self.folder_button, self.place_edit):
             widget.setEnabled(not running)
 

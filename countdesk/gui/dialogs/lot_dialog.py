@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
     QGroupBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget,
@@ -20,8 +20,8 @@ from ...domain.result import Tie
 from ...errors import CountdeskError
 from ..widgets.result_model import figure, names, tabular_font, tie_sentence, tied_figure
 
-CONFIRMATION = ("This records the result of the lot drawn by hand. "
-                "It cannot be changed without the audit log showing it.")
+CONFIRMATION = QT_TRANSLATE_NOOP("LotDialog", "This records the result of the lot drawn by hand. "
+                                 "It cannot be changed without the audit log showing it.")
 
 
 def now_iso() -> str:
@@ -50,28 +50,29 @@ class LotDialog(QDialog):
         contest = document.contest(contest_id)
         result = document.result(contest_id)
         self.setObjectName("lotDialog")
-        self.setWindowTitle(f"Record a lot — {contest.title}")
-        self.setAccessibleName("Record a lot")
+        self.setWindowTitle(self.tr("Record a lot — {0}").format(contest.title))
+        self.setAccessibleName(self.tr("Record a lot"))
 
-        headline = QLabel(f"{tie_sentence(contest, result, tie)}.", self)
+        headline = QLabel(self.tr("{0}.").format(tie_sentence(contest, result, tie)), self)
         headline.setObjectName("lotTie")
         headline.setWordWrap(True)
         headline.setTextFormat(Qt.TextFormat.PlainText)
         bold = headline.font()
         bold.setBold(True)
         headline.setFont(bold)
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "The law says the returning officer decides by lot. Draw the lot by hand, in front of the "
-            "candidates and agents; this application never draws. Then record here who won the lot.", self)
+            "candidates and agents; this application never draws. Then record here who won the lot."), self)
         intro.setObjectName("lotIntro")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
 
         places = tie.places
         box = QGroupBox(
-            "Who won the lot?" if places == 1 else f"Who won the lot? Select {places} candidates", self)
+            self.tr("Who won the lot?") if places == 1 else self.tr("Who won the lot? Select {0} candidates").format(
+                places), self)
         box.setObjectName("lotWinnersBox")
-        box.setAccessibleName("Who won the lot")
+        box.setAccessibleName(self.tr("Who won the lot"))
         grid = QGridLayout(box)
         votes = tied_figure(result, tie)
         self.winner_buttons: dict[str, QAbstractButton] = {}
@@ -79,52 +80,53 @@ class LotDialog(QDialog):
         self._group.setExclusive(places == 1)
         for row, candidate_id in enumerate(tie.candidates):
             candidate = contest.candidate(candidate_id)
-            label = f"{candidate.name} ({candidate.description})" if candidate.description else candidate.name
+            label = (self.tr("{0} ({1})").format(candidate.name, candidate.description) if candidate.description
+                     else candidate.name)
             button: QAbstractButton = QRadioButton(label, box) if places == 1 else QCheckBox(label, box)
             button.setObjectName(f"winner:{candidate_id}")
-            button.setAccessibleName(f"Lot won by {candidate.name}")
+            button.setAccessibleName(self.tr("Lot won by {0}").format(candidate.name))
             self._group.addButton(button)
             self.winner_buttons[candidate_id] = button
             grid.addWidget(button, row, 0)
-            figure_label = QLabel(f"{figure(votes)} votes", box)
+            figure_label = QLabel(self.tr("{0} votes").format(figure(votes)), box)
             figure_label.setFont(tabular_font(figure_label.font()))
             figure_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            figure_label.setAccessibleName(f"{candidate.name}: {figure(votes)} votes")
+            figure_label.setAccessibleName(self.tr("{0}: {1} votes").format(candidate.name, figure(votes)))
             grid.addWidget(figure_label, row, 1)
         grid.setColumnStretch(0, 1)
 
         election = document.count().election
         self.drawn_by_edit = QLineEdit(election.returning_officer or "", self)
         self.drawn_by_edit.setObjectName("lotDrawnBy")
-        self.drawn_by_edit.setAccessibleName("Drawn by")
+        self.drawn_by_edit.setAccessibleName(self.tr("Drawn by"))
         self.witnesses_edit = QPlainTextEdit(self)
         self.witnesses_edit.setObjectName("lotWitnesses")
-        self.witnesses_edit.setAccessibleName("Witnesses")
-        self.witnesses_edit.setPlaceholderText("Names of the candidates, agents and staff who saw the lot drawn")
+        self.witnesses_edit.setAccessibleName(self.tr("Witnesses"))
+        self.witnesses_edit.setPlaceholderText(self.tr("Names of the candidates, agents and staff who saw the lot drawn"))
         self.witnesses_edit.setTabChangesFocus(True)
         self.witnesses_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         self.drawn_at_edit = QLineEdit(now_iso(), self)
         self.drawn_at_edit.setObjectName("lotDrawnAt")
-        self.drawn_at_edit.setAccessibleName("Time drawn")
-        self.drawn_at_edit.setToolTip("ISO 8601 with the UTC offset, e.g. 2021-05-08T14:02:00+01:00")
+        self.drawn_at_edit.setAccessibleName(self.tr("Time drawn"))
+        self.drawn_at_edit.setToolTip(self.tr("ISO 8601 with the UTC offset, e.g. 2021-05-08T14:02:00+01:00"))
         form = QFormLayout()
-        form.addRow("&Drawn by:", self.drawn_by_edit)
-        form.addRow("&Witnesses:", self.witnesses_edit)
-        form.addRow("&Time drawn:", self.drawn_at_edit)
+        form.addRow(self.tr("&Drawn by:"), self.drawn_by_edit)
+        form.addRow(self.tr("&Witnesses:"), self.witnesses_edit)
+        form.addRow(self.tr("&Time drawn:"), self.drawn_at_edit)
 
         self.error_label = QLabel(self)
         self.error_label.setObjectName("lotErrors")
-        self.error_label.setAccessibleName("Problems with the record")
+        self.error_label.setAccessibleName(self.tr("Problems with the record"))
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox(self)
-        self.record_button = self.buttons.addButton("&Record lot…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.record_button = self.buttons.addButton(self.tr("&Record lot…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.record_button.setObjectName("lotRecordButton")
-        self.record_button.setAccessibleName("Record lot")
+        self.record_button.setAccessibleName(self.tr("Record lot"))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -152,18 +154,23 @@ class LotDialog(QDialog):
 
     def problems(self) -> list[str]:
         """What stops the record from being made, in the order of the form; empty when complete."""
-        found = []
+        return [message for _field, message in self._problems()]
+
+    def _problems(self) -> list[tuple[QWidget, str]]:
+        """Each problem with the field that puts it right."""
+        found: list[tuple[QWidget, str]] = []
         winners = self.selected_winners()
         if len(winners) != self.tie.places:
-            wanted = "one candidate" if self.tie.places == 1 else f"{self.tie.places} candidates"
-            found.append(f"Select exactly {wanted} who won the lot ({len(winners)} selected).")
+            wanted = (self.tr("Select exactly one candidate who won the lot ({0} selected).") if self.tie.places == 1
+                      else self.tr("Select exactly {1} candidates who won the lot ({0} selected)."))
+            found.append((next(iter(self.winner_buttons.values())), wanted.format(len(winners), self.tie.places)))
         if not self.drawn_by_edit.text().strip():
-            found.append("Say who drew the lot.")
+            found.append((self.drawn_by_edit, self.tr("Say who drew the lot.")))
         if not self.witnesses_edit.toPlainText().strip():
-            found.append("Name the witnesses: a lot is recorded only with who saw it drawn.")
+            found.append((self.witnesses_edit, self.tr("Name the witnesses: a lot is recorded only with who saw it drawn.")))
         if parse_drawn_at(self.drawn_at_edit.text()) is None:
-            found.append("Give the time drawn as an ISO 8601 date and time with its offset, "
-                         "e.g. 2021-05-08T14:02:00+01:00.")
+            found.append((self.drawn_at_edit, self.tr("Give the time drawn as an ISO 8601 date and time with its offset, "
+                                                      "e.g. 2021-05-08T14:02:00+01:00.")))
         return found
 
     def lot(self) -> Lot:
@@ -179,22 +186,23 @@ class LotDialog(QDialog):
     def confirm(self, lot: Lot) -> bool:
         """The second, explicit confirmation. Tests replace this to answer without a modal loop."""
         contest = self.document.contest(self.contest_id)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Confirm the lot",
-                          f"The lot fell on {names(contest, lot.winners)}.\n\n{CONFIRMATION}",
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Confirm the lot"),
+                          self.tr("The lot fell on {0}.\n\n{1}").format(names(contest, lot.winners),
+                                                                        self.tr(CONFIRMATION)),
                           QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("lotConfirmation")
-        box.setAccessibleName("Confirm the lot")
-        record = box.addButton("Record the lot", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setAccessibleName(self.tr("Confirm the lot"))
+        record = box.addButton(self.tr("Record the lot"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.setEscapeButton(back)
         box.exec()
         return box.clickedButton() is record
 
     def accept(self) -> None:
-        problems = self.problems()
+        problems = self._problems()
         if problems:
-            self._show_problems(problems)
+            self._show_problems([message for _field, message in problems], problems[0][0])
             return
         lot = self.lot()
         if not self.confirm(lot):
@@ -202,7 +210,7 @@ class LotDialog(QDialog):
         try:
             self.document.record_lot(self.contest_id, lot)
         except CountdeskError as error:
-            self._show_problems([f"The lot was not recorded: {error}"])
+            self._show_problems([self.tr("The lot was not recorded: {0}").format(error)], self.drawn_at_edit)
             return
         self.recorded_lot = lot
         super().accept()
@@ -215,15 +223,8 @@ class LotDialog(QDialog):
         self.error_label.setText("\n".join(problems))
         self.error_label.setVisible(bool(problems))
 
-    def _show_problems(self, problems: list[str]) -> None:
+    def _show_problems(self, problems: list[str], field: QWidget) -> None:
+        """The problems shown, the focus on the field that puts the first one right."""
         self.error_label.setText("\n".join(problems))
         self.error_label.show()
-        first = problems[0]
-        if first.startswith("Select"):
-            next(iter(self.winner_buttons.values())).setFocus()
-        elif first.startswith("Say who"):
-            self.drawn_by_edit.setFocus()
-        elif first.startswith("Name the witnesses"):
-            self.witnesses_edit.setFocus()
-        else:
-            self.drawn_at_edit.setFocus()
+        field.setFocus()

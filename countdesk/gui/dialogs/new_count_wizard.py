@@ -32,8 +32,8 @@ class NewCountPlan:
 class ElectionPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("The election")
-        self.setSubTitle("As it will be printed on the declaration of result.")
+        self.setTitle(self.tr("The election"))
+        self.setSubTitle(self.tr("As it will be printed on the declaration of result."))
         self.form = ElectionForm(require_ro=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -45,8 +45,8 @@ class ElectionPage(QWizardPage):
 class ContestPage(QWizardPage):
     def __init__(self, election_page: ElectionPage) -> None:
         super().__init__()
-        self.setTitle("The first contest")
-        self.setSubTitle("More contests (wards, PCC) can be added afterwards in Set-up.")
+        self.setTitle(self.tr("The first contest"))
+        self.setSubTitle(self.tr("More contests (wards, PCC) can be added afterwards in Set-up."))
         self._election_page = election_page
         self.form = ContestForm()
         layout = QVBoxLayout(self)
@@ -63,25 +63,25 @@ class ContestPage(QWizardPage):
 class FilePage(QWizardPage):
     def __init__(self, election_page: ElectionPage) -> None:
         super().__init__()
-        self.setTitle("Where to keep the count")
-        self.setSubTitle("One file holds the whole count; every confirmed entry is saved in it at once.")
+        self.setTitle(self.tr("Where to keep the count"))
+        self.setSubTitle(self.tr("One file holds the whole count; every confirmed entry is saved in it at once."))
         self._election_page = election_page
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("countFilePath")
-        self.path_edit.setAccessibleName("Count file")
-        self.browse_button = QPushButton("B&rowse…")
-        self.browse_button.setAccessibleName("Choose where to save the count file")
+        self.path_edit.setAccessibleName(self.tr("Count file"))
+        self.browse_button = QPushButton(self.tr("B&rowse…"))
+        self.browse_button.setAccessibleName(self.tr("Choose where to save the count file"))
         self.browse_button.clicked.connect(self._browse)
-        self.error = FieldError(self.path_edit, "Count file")
+        self.error = FieldError(self.path_edit, self.tr("Count file"))
         self.path_edit.textEdited.connect(lambda _t: self.error.clear_error())
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
-        hint = QLabel("Keep it on this computer's disk, not on a USB stick: export results bundles for that.")
+        hint = QLabel(self.tr("Keep it on this computer's disk, not on a USB stick: export results bundles for that."))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
-        label = QLabel("Count fi&le:")
+        label = QLabel(self.tr("Count fi&le:"))
         label.setBuddy(self.path_edit)
         layout.addWidget(label)
         layout.addLayout(row)
@@ -104,20 +104,20 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         if not self.path_edit.text().strip():
-            self.error.show_error("Choose where to save the count file")
+            self.error.show_error(self.tr("Choose where to save the count file"))
             return False
         path = self.path()
         if path.exists():
-            self.error.show_error(f"{path.name} already exists: choose another name, or open it instead")
+            self.error.show_error(self.tr("{0} already exists: choose another name, or open it instead").format(path.name))
             return False
         if not path.parent.is_dir() and path.parent != default_count_folder():
-            self.error.show_error(f"The folder {path.parent} does not exist")
+            self.error.show_error(self.tr("The folder {0} does not exist").format(path.parent))
             return False
         return True
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the count as", self.path_edit.text(),
-                                                f"Count files (*{COUNT_SUFFIX})")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the count as"), self.path_edit.text(),
+                                                self.tr("Count files (*{0})").format(COUNT_SUFFIX))
         if chosen:
             self.path_edit.setText(chosen)
             self.error.clear_error()
@@ -129,8 +129,8 @@ class NewCountWizard(QWizard):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newCountWizard")
-        self.setWindowTitle("New count")
-        self.setAccessibleName("New count")
+        self.setWindowTitle(self.tr("New count"))
+        self.setAccessibleName(self.tr("New count"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.election_page = ElectionPage()

@@ -13,9 +13,11 @@ class OperatorDialog(QDialog):
     """A name, required: every audit row this session writes carries it."""
 
     def __init__(self, suggested: str = "", parent: QWidget | None = None, *,
-                 title: str = "Who is entering figures?",
-                 explanation: str = "Your name is recorded against every change you make to this count.") -> None:
+                 title: str | None = None, explanation: str | None = None) -> None:
         super().__init__(parent)
+        title = title if title is not None else self.tr("Who is entering figures?")
+        if explanation is None:
+            explanation = self.tr("Your name is recorded against every change you make to this count.")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setObjectName("operatorDialog")
@@ -23,14 +25,14 @@ class OperatorDialog(QDialog):
         intro.setWordWrap(True)
         self.name_edit = QLineEdit(suggested)
         self.name_edit.setObjectName("operatorName")
-        self.name_edit.setAccessibleName("Operator name")
-        self.name_edit.setPlaceholderText("Full name")
+        self.name_edit.setAccessibleName(self.tr("Operator name"))
+        self.name_edit.setPlaceholderText(self.tr("Full name"))
         self.name_edit.selectAll()
         self.error_label = QLabel("")
         self.error_label.setProperty("role", "fieldError")
-        self.error_label.setAccessibleName("Operator name problem")
+        self.error_label.setAccessibleName(self.tr("Operator name problem"))
         form = QFormLayout()
-        form.addRow("&Name:", self.name_edit)
+        form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow("", self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -46,7 +48,7 @@ class OperatorDialog(QDialog):
 
     def accept(self) -> None:
         if not self.name():
-            self._show_error("A name is required: it is stamped on every change you make.")
+            self._show_error(self.tr("A name is required: it is stamped on every change you make."))
             self.name_edit.setFocus()
             return
         super().accept()

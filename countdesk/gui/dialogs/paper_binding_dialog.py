@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
@@ -29,14 +29,32 @@ _WHOLE = QRegularExpression(r"^[0-9A-Fa-f\s]{0,48}$")
 _WHOLE_DIGITS = 32  # the signing key fingerprint: eight groups of four
 
 
+_ORDINALS = {1: QT_TRANSLATE_NOOP("PaperBindingDialog", "first"), 2: QT_TRANSLATE_NOOP("PaperBindingDialog", "second"),
+             3: QT_TRANSLATE_NOOP("PaperBindingDialog", "third"), 4: QT_TRANSLATE_NOOP("PaperBindingDialog", "fourth"),
+             5: QT_TRANSLATE_NOOP("PaperBindingDialog", "fifth"), 6: QT_TRANSLATE_NOOP("PaperBindingDialog", "sixth"),
+             7: QT_TRANSLATE_NOOP("PaperBindingDialog", "seventh"), 8: QT_TRANSLATE_NOOP("PaperBindingDialog", "eighth")}
+
+
 def ordinal(n: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",
-            8: "eighth"}.get(n, f"{n}th")
+    if n in _ORDINALS:
+        return QCoreApplication.translate("PaperBindingDialog", _ORDINALS[n])
+    return QCoreApplication.translate("PaperBindingDialog", "{0}th").format(n)
+
+
+def groups_phrase(positions: Sequence[int]) -> str:
+    """'the <b>first</b> and the <b>fifth</b> groups' (markup: the positions in bold)."""
+    bold = [f"<b>{ordinal(p)}</b>" for p in positions]
+    if len(bold) == 1:
+        return QCoreApplication.translate("PaperBindingDialog", "the {0} group").format(bold[0])
+    joined = QCoreApplication.translate("PaperBindingDialog", " and the ").join(bold)
+    return QCoreApplication.translate("PaperBindingDialog", "the {0} groups").format(joined)
 
 
 def utc_minute(timestamp: str) -> str:
     """An audit-style UTC timestamp as a person reads it: 2021-05-07 16:05 UTC."""
-    return f"{timestamp[:10]} {timestamp[11:16]} UTC" if len(timestamp) >= 16 else timestamp
+    if len(timestamp) < 16:
+        return timestamp
+    return QCoreApplication.translate("PaperBindingDialog", "{0} {1} UTC").format(timestamp[:10], timestamp[11:16])
 
 
 class PaperBindingDialog(QDialog):
@@ -44,69 +62,71 @@ class PaperBindingDialog(QDialog):
         super().__init__(parent)
         self.pending = pending
         self.setObjectName("paperBindingDialog")
-        self.setWindowTitle("Check the bundle against the signed paper")
-        self.setAccessibleName("Check the bundle against the signed paper")
+        self.setWindowTitle(self.tr("Check the bundle against the signed paper"))
+        self.setAccessibleName(self.tr("Check the bundle against the signed paper"))
         self.setMinimumWidth(460)
         election = pending.count.election
-        heading = QLabel(f"Bundle from {election.area}")
+        heading = QLabel(self.tr("Bundle from {0}").format(election.area))
         heading.setProperty("role", "heading")
-        verified = rich_label(QLabel(f"{escaped(election.title)}<br>Every file checked and the signature valid."))
+        verified = rich_label(QLabel(self.tr("{0}<br>Every file checked and the signature valid.").format(
+            escaped(election.title))))
         verified.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(verified)
         for note in notes:  # e.g. a contest only some areas report: its sum covers those areas only
-            said = QLabel(f"Note: {note}.")
+            said = QLabel(self.tr("Note: {0}.").format(note))
             said.setObjectName("contestNote")
             said.setProperty("role", "banner")
             said.setWordWrap(True)
             layout.addWidget(said)
         if pending.replaces is not None:
             earlier = pending.replaces
-            banner = QLabel(f"This replaces the bundle from {earlier.area} accepted at {utc_minute(earlier.imported_at)} "
-                            f"(fingerprint {earlier.paper_fingerprint}).")
+            banner = QLabel(self.tr("This replaces the bundle from {0} accepted at {1} (fingerprint {2}).").format(
+                earlier.area, utc_minute(earlier.imported_at), earlier.paper_fingerprint))
             banner.setObjectName("replacesBanner")
             banner.setProperty("role", "banner")
             banner.setWordWrap(True)
             layout.addWidget(banner)
         positions = pending.positions
-        ask = rich_label(QLabel(
-            f"Take the paper {escaped(election.area)}'s returning officer signed (the provisional statement or the "
-            "declaration). At the foot of the page is the fingerprint, eight groups of four characters. Type the "
-            + " and the ".join(f"<b>{ordinal(p)}</b>" for p in positions) + " group"
-            + ("s" if len(positions) > 1 else "") + "."))
+        ask = rich_label(QLabel(self.tr(
+            "Take the paper {0}'s returning officer signed (the provisional statement or the declaration). At the "
+            "foot of the page is the fingerprint, eight groups of four characters. Type {1}.").format(
+                escaped(election.area), groups_phrase(positions))))
         ask.setWordWrap(True)
         layout.addWidget(ask)
         form = QFormLayout()
-        self.group_edits = [self._group_edit(form, f"Group &{p}:", f"group{p}",
-                                             f"Group {p} of the fingerprint on the paper") for p in positions]
+        self.group_edits = [self._group_edit(form, self.tr("Group &{0}:").format(p), f"group{p}",
+                                             self.tr("Group {0} of the fingerprint on the paper").format(p))
+                            for p in positions]
         layout.addLayout(form)
         layout.addWidget(self._key_section(pending))
         key_form = QFormLayout()
-        mnemonics = ("&Key group", "Ke&y group")  # unique Alt keys: the paper's groups use Alt+digit
-        self.key_edits = [self._group_edit(key_form, f"{mnemonics[n % 2]} {p}:", f"keyGroup{p}",
-                                           f"Group {p} of the signing key fingerprint")
+        mnemonics = (self.tr("&Key group {0}:"), self.tr("Ke&y group {0}:"))  # unique: the paper's use Alt+digit
+        self.key_edits = [self._group_edit(key_form, mnemonics[n % 2].format(p), f"keyGroup{p}",
+                                           self.tr("Group {0} of the signing key fingerprint").format(p))
                           for n, p in enumerate(pending.key_positions)]
         self.whole_key_edit = QLineEdit()
         self.whole_key_edit.setObjectName("wholeKeyFingerprint")
-        self.whole_key_edit.setAccessibleName("The whole signing key fingerprint, instead of two groups")
+        self.whole_key_edit.setAccessibleName(self.tr("The whole signing key fingerprint, instead of two groups"))
         self.whole_key_edit.setValidator(QRegularExpressionValidator(_WHOLE, self.whole_key_edit))
         self.whole_key_edit.setFont(figure_font())
-        self.whole_key_edit.setPlaceholderText("all eight groups, if you prefer")
+        self.whole_key_edit.setPlaceholderText(self.tr("all eight groups, if you prefer"))
         self.whole_key_edit.textEdited.connect(lambda _t: set_style_flag(self.whole_key_edit, "invalid", False))
-        key_form.addRow("Or the &whole key fingerprint:", self.whole_key_edit)
+        key_form.addRow(self.tr("Or the &whole key fingerprint:"), self.whole_key_edit)
         layout.addLayout(key_form)
-        self.new_key_box = QCheckBox(f"{election.area}'s returning officer confirms the area signs with a &new key")
+        self.new_key_box = QCheckBox(
+            self.tr("{0}'s returning officer confirms the area signs with a &new key").format(election.area))
         self.new_key_box.setObjectName("newKeyConfirmed")
-        self.new_key_box.setAccessibleName("The area's returning officer confirms the new signing key")
+        self.new_key_box.setAccessibleName(self.tr("The area's returning officer confirms the new signing key"))
         self.new_key_box.setVisible(pending.key_changed_from is not None)
         layout.addWidget(self.new_key_box)
         self.error_label = QLabel("")
         self.error_label.setProperty("role", "fieldError")
-        self.error_label.setAccessibleName("Problem with the groups typed")
+        self.error_label.setAccessibleName(self.tr("Problem with the groups typed"))
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Check and import")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Check and import"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -119,21 +139,21 @@ class PaperBindingDialog(QDialog):
         edit.setValidator(QRegularExpressionValidator(_GROUP, edit))
         edit.setFont(figure_font(scale=1.3))
         edit.setMaxLength(5)
-        edit.setPlaceholderText("e.g. 3F2A")
+        edit.setPlaceholderText(self.tr("e.g. 3F2A"))
         edit.textEdited.connect(lambda _t, e=edit: set_style_flag(e, "invalid", False))
         form.addRow(label, edit)
         return edit
 
     def _key_section(self, pending: PendingBundle) -> QLabel:
         area = escaped(pending.area)
-        text = (f"Then the key that signed the bundle. {area}'s export printed its <b>signing key fingerprint</b>, "
-                "eight groups of four characters: ask the area's returning officer to read it out, and type the "
-                + " and the ".join(f"<b>{ordinal(p)}</b>" for p in pending.key_positions) + " group"
-                + ("s" if len(pending.key_positions) > 1 else "") + ", or the whole fingerprint.")
+        text = self.tr("Then the key that signed the bundle. {0}'s export printed its <b>signing key fingerprint</b>, "
+                       "eight groups of four characters: ask the area's returning officer to read it out, and type "
+                       "{1}, or the whole fingerprint.").format(area, groups_phrase(pending.key_positions))
         if pending.key_changed_from is not None:
-            text = (f"<b>This bundle is signed by a new key.</b> {area}'s earlier bundle was signed by key "
-                    f"{escaped(pending.key_changed_from)}. Accept it only if {area}'s returning officer confirms "
-                    "that the area now signs with a new key (for example a replacement laptop). " + text)
+            text = self.tr("<b>This bundle is signed by a new key.</b> {0}'s earlier bundle was signed by key {1}. "
+                           "Accept it only if {0}'s returning officer confirms that the area now signs with a new key "
+                           "(for example a replacement laptop). {2}").format(
+                area, escaped(pending.key_changed_from), text)
         label = rich_label(QLabel(text))
         label.setObjectName("keyChangedBanner" if pending.key_changed_from else "keyQuestion")
         label.setWordWrap(True)
@@ -156,10 +176,10 @@ class PaperBindingDialog(QDialog):
         edits = [*self.group_edits, *([] if whole else self.key_edits)]
         for edit in edits:
             if len("".join(edit.text().split())) != 4:
-                self._complain(edit, "Each group has four characters (0-9 and A-F).")
+                self._complain(edit, self.tr("Each group has four characters (0-9 and A-F)."))
                 return
         if whole and len(self.typed_key()[0]) != _WHOLE_DIGITS:
-            self._complain(self.whole_key_edit, "The whole key fingerprint has eight groups of four characters.")
+            self._complain(self.whole_key_edit, self.tr("The whole key fingerprint has eight groups of four characters."))
             return
         super().accept()
 

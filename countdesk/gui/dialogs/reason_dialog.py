@@ -14,11 +14,12 @@ from ..appearance import set_style_flag
 
 class ReasonDialog(QDialog):
     def __init__(self, title: str, question: str, parent: QWidget | None = None, *,
-                 initial: str = "", field_name: str = "Reason", ok_text: str = "OK") -> None:
+                 initial: str = "", field_name: str | None = None, ok_text: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
+        field_name = field_name if field_name is not None else self.tr("Reason")
         self._field_name = field_name
         prompt = QLabel(question)
         prompt.setWordWrap(True)
@@ -29,9 +30,9 @@ class ReasonDialog(QDialog):
         prompt.setBuddy(self.text_edit)
         self.error_label = QLabel("")
         self.error_label.setProperty("role", "fieldError")
-        self.error_label.setAccessibleName(f"{field_name} problem")
+        self.error_label.setAccessibleName(self.tr("{0} problem").format(field_name))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text if ok_text is not None else self.tr("OK"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -46,7 +47,7 @@ class ReasonDialog(QDialog):
 
     def accept(self) -> None:
         if not self.text():
-            self._show_error(f"{self._field_name} required: it is kept in the audit log.")
+            self._show_error(self.tr("{0} required: it is kept in the audit log.").format(self._field_name))
             self.text_edit.setFocus()
             return
         super().accept()

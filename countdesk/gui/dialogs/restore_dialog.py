@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QListView,
@@ -29,7 +29,8 @@ from ...services.backups import (
 from ...services.counts import CountSession
 from .backup_dialog import backup_folder, describe
 
-UNUSABLE_LIST_NAME = "Backups that cannot be used, newest first"
+UNUSABLE_LIST_NAME = QT_TRANSLATE_NOOP("RestoreDialog", "Backups that cannot be used, newest first")
+translate = QCoreApplication.translate
 
 
 def _plain(text: str) -> QLabel:
@@ -51,35 +52,35 @@ class RestoreDialog(QDialog):
         #: Refused attempts on a damaged file, written to the restored file's log on success.
         self.refusals: list[RefusedRestore] = []
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from a backup")
-        self.setAccessibleName("Restore from a backup")
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.setAccessibleName(self.tr("Restore from a backup"))
         self.backups = QTreeWidget()
         self.backups.setObjectName("restoreBackupList")
-        self.backups.setAccessibleName("Good backups, newest first")
-        self.backups.setHeaderLabels(["Backup", "Audit rows", "File"])
+        self.backups.setAccessibleName(self.tr("Good backups, newest first"))
+        self.backups.setHeaderLabels([self.tr("Backup"), self.tr("Audit rows"), self.tr("File")])
         self.backups.setRootIsDecorated(False)
         self.folder_label = _plain("")
         self.unusable_summary = _plain("")
         self.unusable_summary.setObjectName("restoreUnusableSummary")
         self.unusable = _unusable_list()
-        look_elsewhere = QPushButton("Look in another &folder…")
+        look_elsewhere = QPushButton(self.tr("Look in another &folder…"))
         look_elsewhere.setObjectName("restoreOtherFolder")
         look_elsewhere.clicked.connect(self.choose_folder)
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setObjectName("restorePassphrase")
-        self.passphrase_edit.setAccessibleName("RO passphrase")
+        self.passphrase_edit.setAccessibleName(self.tr("RO passphrase"))
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.reason_edit = QLineEdit(reason)
         self.reason_edit.setObjectName("restoreReason")
-        self.reason_edit.setAccessibleName("Reason")
+        self.reason_edit.setAccessibleName(self.tr("Reason"))
         self.error = _plain("")
         self.error.setObjectName("restoreError")
         self.error.setProperty("role", "fieldError")
         form = QFormLayout()
-        form.addRow("RO &passphrase:", self.passphrase_edit)
-        form.addRow("Rea&son:", self.reason_edit)
+        form.addRow(self.tr("RO &passphrase:"), self.passphrase_edit)
+        form.addRow(self.tr("Rea&son:"), self.reason_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Restore this backup")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Restore this backup"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -89,7 +90,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.unusable_summary)
         layout.addWidget(self.unusable, 1)
         layout.addWidget(look_elsewhere, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(_plain("The current count file is kept beside the restored one, not deleted."))
+        layout.addWidget(_plain(self.tr("The current count file is kept beside the restored one, not deleted.")))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -99,18 +100,20 @@ class RestoreDialog(QDialog):
     @classmethod
     def for_open_count(cls, session: CountSession, parent: QWidget | None = None, *,
                        backup_dir: Path | None = None) -> "RestoreDialog":
-        return cls(session.path, "Replace the open count with a backup. Everything entered since the backup "
-                   "was taken will be in the file kept aside, not in the count.",
+        return cls(session.path, translate("RestoreDialog", "Replace the open count with a backup. Everything "
+                                           "entered since the backup was taken will be in the file kept aside, "
+                                           "not in the count."),
                    backup_dir or backup_folder(session.path), parent, session=session, operator=session.operator)
 
     @classmethod
     def for_damaged_count(cls, count_path: Path, operator: str, parent: QWidget | None = None, *,
                           backup_dir: Path | None = None, problem: str | None = None) -> "RestoreDialog":
-        problem = problem or count_file_problem(count_path) or "it could not be opened"
-        return cls(count_path, f"{Path(count_path).name} cannot be used: {problem}\n\nRestore the newest good "
-                   "backup, then re-enter what was confirmed after it was taken.",
+        problem = problem or count_file_problem(count_path) or translate("RestoreDialog", "it could not be opened")
+        return cls(count_path, translate("RestoreDialog", "{0} cannot be used: {1}\n\nRestore the newest good "
+                                         "backup, then re-enter what was confirmed after it was taken.").format(
+                       Path(count_path).name, problem),
                    backup_dir or backup_folder(count_path), parent, operator=operator,
-                   reason=f"the count file was damaged: {problem}")
+                   reason=translate("RestoreDialog", "the count file was damaged: {0}").format(problem))
 
     def show_backups(self, folder: Path) -> list[VerifiedBackup]:
         self.folder = Path(folder)
@@ -124,8 +127,8 @@ class RestoreDialog(QDialog):
             self.backups.resizeColumnToContents(column)
         if good:
             self.backups.setCurrentItem(self.backups.topLevelItem(0))  # the newest good one
-        self.folder_label.setText(f"{len(good)} good backup(s) of {self.count_path.name} in {self.folder}"
-                                  if good else f"No good backup of {self.count_path.name} in {self.folder}")
+        found = self.tr("{0} good backup(s) of {1} in {2}") if good else self.tr("No good backup of {1} in {2}")
+        self.folder_label.setText(found.format(len(good), self.count_path.name, self.folder))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(good))
         self.show_unusable(find_unusable_backups(self.count_path, self.folder))
         return good
@@ -136,16 +139,17 @@ class RestoreDialog(QDialog):
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for backup, problem in unusable:
             self.unusable.addItem(_unusable_item(backup, problem, icon))
-        many = len(unusable) != 1
-        summary = (f"{len(unusable)} backup{'s' if many else ''} in this folder cannot be used (see below)"
-                   if unusable else "")
+        summary = ""
+        if unusable:
+            summary = (self.tr("1 backup in this folder cannot be used (see below)") if len(unusable) == 1 else
+                       self.tr("{0} backups in this folder cannot be used (see below)").format(len(unusable)))
         self.unusable_summary.setText(summary)
         self.unusable.setAccessibleDescription(summary)
         self.unusable_summary.setVisible(bool(unusable))
         self.unusable.setVisible(bool(unusable))
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder holding the backups", str(self.folder))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder holding the backups"), str(self.folder))
         if chosen:
             self.show_backups(Path(chosen))
 
@@ -156,11 +160,11 @@ class RestoreDialog(QDialog):
     def accept(self) -> None:
         backup = self.chosen_backup()
         if backup is None:
-            self._show_error("Choose a backup.")
+            self._show_error(self.tr("Choose a backup."))
             return
         passphrase, reason = self.passphrase_edit.text(), self.reason_edit.text().strip()
         if not passphrase or not reason:
-            self._show_error("The RO passphrase and a reason are both required.")
+            self._show_error(self.tr("The RO passphrase and a reason are both required."))
             return
         try:
             if self.session is not None:
@@ -172,10 +176,10 @@ class RestoreDialog(QDialog):
             if self.session is None:
                 self.refusals.append(refused.refusal)
             self.passphrase_edit.clear()
-            self._show_error(f"Not restored: {refused.refusal.problem}. This attempt is recorded.")
+            self._show_error(self.tr("Not restored: {0}. This attempt is recorded.").format(refused.refusal.problem))
             return
         except CountdeskError as error:
-            self._show_error(f"Not restored: {error.message}")
+            self._show_error(self.tr("Not restored: {0}").format(error.message))
             return
         self.passphrase_edit.clear()
         super().accept()
@@ -195,7 +199,7 @@ def _unusable_list() -> QListWidget:
     file and may quote SHA-256s, too long for a column of its own."""
     listing = QListWidget()
     listing.setObjectName("restoreUnusableList")
-    listing.setAccessibleName(UNUSABLE_LIST_NAME)
+    listing.setAccessibleName(translate("RestoreDialog", UNUSABLE_LIST_NAME))
     listing.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     listing.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     listing.setTabKeyNavigation(False)
@@ -209,10 +213,12 @@ def _unusable_list() -> QListWidget:
 
 def _unusable_item(backup: BackupFile, problem: str, icon: QIcon) -> QListWidgetItem:
     when = describe(backup)
-    item = QListWidgetItem(icon, f"{when}: cannot be used\n{problem}")
+    item = QListWidgetItem(icon, translate("RestoreDialog", "{0}: cannot be used\n{1}").format(when, problem))
     item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: nothing here can be restored
     item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
-    item.setToolTip(f"{backup.path.name}\n\nCannot be used: {problem}")
-    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{when}, {backup.path.name}: cannot be used: {problem}")
-    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"Cannot be used: {problem}")
+    item.setToolTip(translate("RestoreDialog", "{0}\n\nCannot be used: {1}").format(backup.path.name, problem))
+    item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                 translate("RestoreDialog", "{0}, {1}: cannot be used: {2}").format(when, backup.path.name, problem))
+    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole,
+                 translate("RestoreDialog", "Cannot be used: {0}").format(problem))
     return item

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -28,17 +28,18 @@ class PassphraseMode(Enum):
 
 
 _TITLES = {
-    PassphraseMode.SET: "Set the RO passphrase",
-    PassphraseMode.CHANGE: "Change the RO passphrase",
-    PassphraseMode.ASK: "RO passphrase",
+    PassphraseMode.SET: QT_TRANSLATE_NOOP("RoPassphraseDialog", "Set the RO passphrase"),
+    PassphraseMode.CHANGE: QT_TRANSLATE_NOOP("RoPassphraseDialog", "Change the RO passphrase"),
+    PassphraseMode.ASK: QT_TRANSLATE_NOOP("RoPassphraseDialog", "RO passphrase"),
 }
 _EXPLANATIONS = {
-    PassphraseMode.SET: ("Declaring, unlocking a declared result and restoring a backup will need this "
-                         f"passphrase. At least {MIN_LENGTH} characters; only the returning officer should know it. "
-                         "The count file keeps a one-way hash of it, never the words."),
-    PassphraseMode.CHANGE: "Type the current passphrase, then the new one twice.",
-    PassphraseMode.ASK: "This is a returning officer's action. Whether it succeeds or is refused, it is recorded "
-                        "in the audit log.",
+    PassphraseMode.SET: QT_TRANSLATE_NOOP(
+        "RoPassphraseDialog", "Declaring, unlocking a declared result and restoring a backup will need this "
+        "passphrase. At least {0} characters; only the returning officer should know it. The count file keeps a "
+        "one-way hash of it, never the words."),
+    PassphraseMode.CHANGE: QT_TRANSLATE_NOOP("RoPassphraseDialog", "Type the current passphrase, then the new one twice."),
+    PassphraseMode.ASK: QT_TRANSLATE_NOOP("RoPassphraseDialog", "This is a returning officer's action. Whether it "
+                                          "succeeds or is refused, it is recorded in the audit log."),
 }
 
 
@@ -62,37 +63,40 @@ class RoPassphraseDialog(QDialog):
     """One dialog for the three uses; `session` is needed to set or change."""
 
     def __init__(self, mode: PassphraseMode, parent: QWidget | None = None, *, session: CountSession | None = None,
-                 action: str = "", with_reason: bool = False, reason_prompt: str = "Reason:") -> None:
+                 action: str = "", with_reason: bool = False, reason_prompt: str | None = None) -> None:
         super().__init__(parent)
         if mode is not PassphraseMode.ASK and session is None:
             raise ValueError("setting or changing the passphrase needs the open session")
         self.mode, self.session = mode, session
         self.setObjectName("roPassphraseDialog")
-        self.setWindowTitle(_TITLES[mode])
-        self.setAccessibleName(_TITLES[mode])
-        intro = _plain(f"{action}\n\n{_EXPLANATIONS[mode]}" if action else _EXPLANATIONS[mode])
-        self.current_edit = _secret("currentPassphrase", "Current RO passphrase")
-        self.passphrase_edit = _secret("passphrase", "RO passphrase" if mode is PassphraseMode.ASK
-                                       else "New RO passphrase")
-        self.again_edit = _secret("passphraseAgain", "New RO passphrase again")
+        title = self.tr(_TITLES[mode])
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        explanation = self.tr(_EXPLANATIONS[mode]).format(MIN_LENGTH)
+        intro = _plain(self.tr("{0}\n\n{1}").format(action, explanation) if action else explanation)
+        self.current_edit = _secret("currentPassphrase", self.tr("Current RO passphrase"))
+        self.passphrase_edit = _secret("passphrase", self.tr("RO passphrase") if mode is PassphraseMode.ASK
+                                       else self.tr("New RO passphrase"))
+        self.again_edit = _secret("passphraseAgain", self.tr("New RO passphrase again"))
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("roReason")
-        self.reason_edit.setAccessibleName("Reason")
-        self.error = FieldError(self.passphrase_edit, "Passphrase")
+        self.reason_edit.setAccessibleName(self.tr("Reason"))
+        self.error = FieldError(self.passphrase_edit, self.tr("Passphrase"))
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         if mode is PassphraseMode.CHANGE:
-            form.addRow("&Current passphrase:", self.current_edit)
-        form.addRow("&Passphrase:" if mode is PassphraseMode.ASK else "&New passphrase:", self.passphrase_edit)
+            form.addRow(self.tr("&Current passphrase:"), self.current_edit)
+        form.addRow(self.tr("&Passphrase:") if mode is PassphraseMode.ASK else self.tr("&New passphrase:"),
+                    self.passphrase_edit)
         if mode is not PassphraseMode.ASK:
-            form.addRow("&Again:", self.again_edit)
+            form.addRow(self.tr("&Again:"), self.again_edit)
         self._with_reason = with_reason
         if with_reason:
-            form.addRow(reason_prompt, self.reason_edit)
+            form.addRow(reason_prompt if reason_prompt is not None else self.tr("Reason:"), self.reason_edit)
         form.addRow("", self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Continue" if mode is PassphraseMode.ASK else "Set passphrase")
+            self.tr("Continue") if mode is PassphraseMode.ASK else self.tr("Set passphrase"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -134,16 +138,16 @@ class RoPassphraseDialog(QDialog):
         text = self.passphrase()
         if self.mode is PassphraseMode.ASK:
             if not text:
-                return "Type the passphrase."
+                return self.tr("Type the passphrase.")
         else:
             if self.mode is PassphraseMode.CHANGE and not self.current_edit.text():
-                return "Type the current passphrase first."
+                return self.tr("Type the current passphrase first.")
             if len(text.strip()) < MIN_LENGTH:
-                return f"At least {MIN_LENGTH} characters."
+                return self.tr("At least {0} characters.").format(MIN_LENGTH)
             if text != self.again_edit.text():
-                return "The two new passphrases differ: type them again."
+                return self.tr("The two new passphrases differ: type them again.")
         if self._with_reason and not self.reason():
-            return "A reason is required: it is kept in the audit log."
+            return self.tr("A reason is required: it is kept in the audit log.")
         return ""
 
 

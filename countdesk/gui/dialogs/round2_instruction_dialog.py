@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -20,7 +20,7 @@ from ...services.round2_area import checked_instruction, import_round2_instructi
 from ..appearance import format_figure, set_style_flag
 from ..plain_text import escaped, rich_label
 
-JSON_FILTER = "Round-2 instructions (*.json)"
+JSON_FILTER = QT_TRANSLATE_NOOP("Round2InstructionDialog", "Round-2 instructions (*.json)")
 
 
 class Round2InstructionDialog(QDialog):
@@ -31,12 +31,13 @@ class Round2InstructionDialog(QDialog):
         self.instruction: Round2Instruction | None = None
         self.imported: Round2Instruction | None = None
         self.setObjectName("round2InstructionDialog")
-        self.setWindowTitle("Import the round-2 instruction")
-        self.setAccessibleName("Import the round-2 instruction")
+        self.setWindowTitle(self.tr("Import the round-2 instruction"))
+        self.setAccessibleName(self.tr("Import the round-2 instruction"))
         self.setMinimumWidth(520)
-        intro = QLabel("At a collated supplementary-vote poll the collating officer decides the finalists on every "
-                       "area's first preferences, and instructs each area which candidates' second preferences to "
-                       "count. Import the instruction file from the collating officer's USB stick.")
+        intro = QLabel(self.tr("At a collated supplementary-vote poll the collating officer decides the finalists on "
+                               "every area's first preferences, and instructs each area which candidates' second "
+                               "preferences to count. Import the instruction file from the collating officer's USB "
+                               "stick."))
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
         current, problem = self._current_text()
@@ -46,28 +47,28 @@ class Round2InstructionDialog(QDialog):
         self.current.setWordWrap(True)
         if problem:
             self.current.setProperty("role", "fieldError")
-        self.choose_button = QPushButton("&Choose the instruction file…")
-        self.choose_button.setAccessibleName("Choose the round-2 instruction file")
+        self.choose_button = QPushButton(self.tr("&Choose the instruction file…"))
+        self.choose_button.setAccessibleName(self.tr("Choose the round-2 instruction file"))
         self.choose_button.clicked.connect(self._choose_clicked)
         self.summary = QLabel("")
         self.summary.setObjectName("instructionSummary")
-        self.summary.setAccessibleName("What the instruction says")
+        self.summary.setAccessibleName(self.tr("What the instruction says"))
         self.summary.setWordWrap(True)
-        self.reason_label = QLabel("&Reason for replacing the stored instruction:")
+        self.reason_label = QLabel(self.tr("&Reason for replacing the stored instruction:"))
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason")
-        self.reason_edit.setAccessibleName("Reason for replacing the stored instruction")
+        self.reason_edit.setAccessibleName(self.tr("Reason for replacing the stored instruction"))
         self.reason_label.setBuddy(self.reason_edit)
         self.reason_label.hide()
         self.reason_edit.hide()
         self.error_label = QLabel("")
         self.error_label.setObjectName("instructionError")
         self.error_label.setProperty("role", "fieldError")
-        self.error_label.setAccessibleName("Problem with the instruction")
+        self.error_label.setAccessibleName(self.tr("Problem with the instruction"))
         self.error_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("&Import")
+        self.import_button.setText(self.tr("&Import"))
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -91,16 +92,16 @@ class Round2InstructionDialog(QDialog):
             try:
                 instruction = checked_instruction(self.document.session, contest_id)
             except CountdeskError as problem:
-                problems.append(f"{title}: {problem.message}")
+                problems.append(self.tr("{0}: {1}").format(title, problem.message))
                 continue
             if instruction is not None:
-                stored.append(f"{title}: {self._names(contest_id, instruction.finalists)}")
-        lines = (["Imported already — " + "; ".join(stored)] if stored else []) + problems
-        return "\n".join(lines) or "No round-2 instruction has been imported into this count.", bool(problems)
+                stored.append(self.tr("{0}: {1}").format(title, self._names(contest_id, instruction.finalists)))
+        lines = ([self.tr("Imported already — {0}").format("; ".join(stored))] if stored else []) + problems
+        return "\n".join(lines) or self.tr("No round-2 instruction has been imported into this count."), bool(problems)
 
     def _names(self, contest_id: str, ids) -> str:
         contest = self.document.contest(contest_id)
-        return " and ".join(contest.candidate(cid).name for cid in ids)
+        return self.tr(" and ").join(contest.candidate(cid).name for cid in ids)
 
     def _choose_clicked(self) -> None:
         # A bound method, not a lambda over self: PySide 6.12 crashed at exit on that cycle here.
@@ -109,8 +110,8 @@ class Round2InstructionDialog(QDialog):
     def choose(self, path: Path | None = None) -> None:
         """Read and check the file at once; show what it says or why it does not apply here."""
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "Choose the round-2 instruction", str(Path.home()),
-                                                    JSON_FILTER)
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the round-2 instruction"), str(Path.home()),
+                                                    self.tr(JSON_FILTER))
             if not chosen:
                 return
             path = Path(chosen)
@@ -120,11 +121,11 @@ class Round2InstructionDialog(QDialog):
         try:
             instruction = read_round2_instruction(self.path)
             if instruction.contest_id not in self.document.contest_ids():
-                raise CountdeskError(f'this count has no contest "{instruction.contest_id}"', "contest_id")
+                raise CountdeskError(self.tr('this count has no contest "{0}"').format(instruction.contest_id), "contest_id")
             check_instruction_applies(instruction, self.document.count().election,
                                       self.document.contest(instruction.contest_id))
         except CountdeskError as error:
-            self._show_error(f"{self.path.name} cannot be used: {error}")
+            self._show_error(self.tr("{0} cannot be used: {1}").format(self.path.name, error))
             self._update()
             return
         self.instruction = instruction
@@ -134,16 +135,17 @@ class Round2InstructionDialog(QDialog):
         first = "<br>".join(f"&nbsp;&nbsp;{escaped(contest.candidate(cid).name)}: {format_figure(votes)}"
                             for cid, votes in sorted(instruction.first_preferences.items(), key=lambda kv: -kv[1]))
         rich_label(self.summary)
-        self.summary.setText(
-            f"<b>{escaped(contest.title)}</b><br>Issued by {escaped(instruction.issued_by)} on "
-            f"{instruction.issued_at:%d %B %Y at %H:%M} for {len(instruction.areas)} areas.<br>"
-            f"First preferences in all areas together:<br>{first}<br>"
-            f"Count second preferences for: <b>{escaped(self._names(contest.id, instruction.finalists))}</b>.")
+        self.summary.setText(self.tr(
+            "<b>{0}</b><br>Issued by {1} on {2} at {3} for {4} areas.<br>First preferences in all areas together:"
+            "<br>{5}<br>Count second preferences for: <b>{6}</b>.").format(
+                escaped(contest.title), escaped(instruction.issued_by), f"{instruction.issued_at:%d %B %Y}",
+                f"{instruction.issued_at:%H:%M}", len(instruction.areas), first,
+                escaped(self._names(contest.id, instruction.finalists))))
         try:
             replacing = replacement_question(self.document.session, self.path) is not None
         except CountdeskError as error:  # the file changed since it was read a moment ago
             self.instruction = None
-            self._show_error(f"{self.path.name} cannot be used: {error}")
+            self._show_error(self.tr("{0} cannot be used: {1}").format(self.path.name, error))
             replacing = False
         self.reason_label.setVisible(replacing)
         self.reason_edit.setVisible(replacing)
@@ -153,7 +155,7 @@ class Round2InstructionDialog(QDialog):
     def _update(self) -> None:
         self.import_button.setEnabled(self.instruction is not None and not self.document.read_only)
         if self.document.read_only:
-            self._show_error("This count is open read-only: the instruction cannot be imported here.")
+            self._show_error(self.tr("This count is open read-only: the instruction cannot be imported here."))
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

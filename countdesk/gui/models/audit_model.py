@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from ...services.document_events import describe_document_event
 
@@ -20,7 +20,10 @@ from .audit_words import describe_change, describe_in_full
 from .base import Index
 
 NUMBER, TIME, OPERATOR, ACTION, CONTEST, ITEM, CHANGE, REASON = range(8)
-HEADERS = ("No.", "Time", "Operator", "Action", "Contest", "Item", "Change", "Reason")
+HEADERS = (QT_TRANSLATE_NOOP("AuditModel", "No."), QT_TRANSLATE_NOOP("AuditModel", "Time"),
+           QT_TRANSLATE_NOOP("AuditModel", "Operator"), QT_TRANSLATE_NOOP("AuditModel", "Action"),
+           QT_TRANSLATE_NOOP("AuditModel", "Contest"), QT_TRANSLATE_NOOP("AuditModel", "Item"),
+           QT_TRANSLATE_NOOP("AuditModel", "Change"), QT_TRANSLATE_NOOP("AuditModel", "Reason"))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -37,6 +40,7 @@ class AuditModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self._rows: list["AuditRow"] = []
+        self._headers = tuple(self.tr(header) for header in HEADERS)
         self.reload()
         document.changed.connect(lambda _contest_id: self.append_new())
         document.operator_changed.connect(lambda _name: self.append_new())
@@ -64,7 +68,7 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return self._headers[section]
         return None
 
     def row(self, number: int) -> "AuditRow":
@@ -78,7 +82,7 @@ class AuditModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (CHANGE, REASON):
             tip = describe_in_full(row.before, row.after, self._contest(row))
-            return f"{tip}\n\nReason: {row.reason}" if row.reason else tip
+            return self.tr("{0}\n\nReason: {1}").format(tip, row.reason) if row.reason else tip
         if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
             return int(FIGURE_ALIGNMENT)
         if role == ROW_ROLE:

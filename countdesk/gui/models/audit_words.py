@@ -10,40 +10,44 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from ...domain.heads import SHORT_HEAD_LABELS
 from ...domain.model import Contest
 
+translate = QCoreApplication.translate
 CHANGE_LIMIT = 160
 FIELD_WORDS = {
-    "ballot_paper_account": "account",
-    "verified": "verified",
-    "label": "station",
-    "postal": "postal",
-    "note": "note",
-    "papers": "papers",
-    "non_transferable": "non-transferable",
-    "rejected_in_part": "rejected in part",
-    "round": "round",
-    "id": "number",
-    "name": "name",
-    "description": "description",
-    "electorate": "electorate",
-    "title": "title",
-    "returning_officer": "returning officer",
-    "poll_date": "poll date",
-    "area": "counting area",
-    "bilingual": "Welsh and English",
-    "system": "voting system",
-    "seats": "seats",
-    "stage": "stage",
-    "double_entry": "double entry",
-    "drawn_by": "drawn by",
-    "drawn_at": "drawn at",
-    "witnesses": "witnesses",
-    "winners": "lot won by",
-    "tied": "tied",
+    "ballot_paper_account": QT_TRANSLATE_NOOP("AuditWords", "account"),
+    "verified": QT_TRANSLATE_NOOP("AuditWords", "verified"),
+    "label": QT_TRANSLATE_NOOP("AuditWords", "station"),
+    "postal": QT_TRANSLATE_NOOP("AuditWords", "postal"),
+    "note": QT_TRANSLATE_NOOP("AuditWords", "note"),
+    "papers": QT_TRANSLATE_NOOP("AuditWords", "papers"),
+    "non_transferable": QT_TRANSLATE_NOOP("AuditWords", "non-transferable"),
+    "rejected_in_part": QT_TRANSLATE_NOOP("AuditWords", "rejected in part"),
+    "round": QT_TRANSLATE_NOOP("AuditWords", "round"),
+    "id": QT_TRANSLATE_NOOP("AuditWords", "number"),
+    "name": QT_TRANSLATE_NOOP("AuditWords", "name"),
+    "description": QT_TRANSLATE_NOOP("AuditWords", "description"),
+    "electorate": QT_TRANSLATE_NOOP("AuditWords", "electorate"),
+    "title": QT_TRANSLATE_NOOP("AuditWords", "title"),
+    "returning_officer": QT_TRANSLATE_NOOP("AuditWords", "returning officer"),
+    "poll_date": QT_TRANSLATE_NOOP("AuditWords", "poll date"),
+    "area": QT_TRANSLATE_NOOP("AuditWords", "counting area"),
+    "bilingual": QT_TRANSLATE_NOOP("AuditWords", "Welsh and English"),
+    "system": QT_TRANSLATE_NOOP("AuditWords", "voting system"),
+    "seats": QT_TRANSLATE_NOOP("AuditWords", "seats"),
+    "stage": QT_TRANSLATE_NOOP("AuditWords", "stage"),
+    "double_entry": QT_TRANSLATE_NOOP("AuditWords", "double entry"),
+    "drawn_by": QT_TRANSLATE_NOOP("AuditWords", "drawn by"),
+    "drawn_at": QT_TRANSLATE_NOOP("AuditWords", "drawn at"),
+    "witnesses": QT_TRANSLATE_NOOP("AuditWords", "witnesses"),
+    "winners": QT_TRANSLATE_NOOP("AuditWords", "lot won by"),
+    "tied": QT_TRANSLATE_NOOP("AuditWords", "tied"),
 }
-GROUP_WORDS = {"rejected": "rejected", "second_not_counted": "second preference not counted"}
+GROUP_WORDS = {"rejected": QT_TRANSLATE_NOOP("AuditWords", "rejected"),
+               "second_not_counted": QT_TRANSLATE_NOOP("AuditWords", "second preference not counted")}
 
 
 def field_words(key: str, contest: Contest | None) -> str:
@@ -52,22 +56,26 @@ def field_words(key: str, contest: Contest | None) -> str:
     if group == "votes" and name:
         return _candidate(contest, name)
     if group in GROUP_WORDS and name:
-        return f"{GROUP_WORDS[group]} ({SHORT_HEAD_LABELS.get(name, name.replace('_', ' ')).lower()})"
-    return FIELD_WORDS.get(key, key.replace("_", " ").replace(".", " "))
+        head = SHORT_HEAD_LABELS.get(name, name.replace("_", " ")).lower()
+        return translate("AuditWords", "{0} ({1})").format(translate("AuditWords", GROUP_WORDS[group]), head)
+    if key in FIELD_WORDS:
+        return translate("AuditWords", FIELD_WORDS[key])
+    return key.replace("_", " ").replace(".", " ")
 
 
 def value_words(value: Any, contest: Contest | None = None) -> str:
     if value is None:
         return "–"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("AuditWords", "yes") if value else translate("AuditWords", "no")
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, list):
         return ", ".join(_candidate(contest, v) if isinstance(v, str) and contest and _is_candidate(contest, v)
                          else value_words(v, contest) for v in value)
     if isinstance(value, dict):
-        return "; ".join(f"{field_words(k, contest)}: {value_words(v, contest)}" for k, v in flatten(value).items())
+        return "; ".join(translate("AuditWords", "{0}: {1}").format(field_words(k, contest), value_words(v, contest))
+                         for k, v in flatten(value).items())
     return str(value)
 
 
@@ -86,30 +94,30 @@ def describe_change(before: Any, after: Any, contest: Contest | None = None) -> 
         return ""
     if isinstance(before, dict) and isinstance(after, dict):
         old, new = flatten(before), flatten(after)
-        parts = [f"{field_words(key, contest)}: {value_words(old.get(key), contest)} → "
-                 f"{value_words(new.get(key), contest)}"
+        parts = [translate("AuditWords", "{0}: {1} → {2}").format(
+                     field_words(key, contest), value_words(old.get(key), contest), value_words(new.get(key), contest))
                  for key in _ordered(old, new) if old.get(key) != new.get(key)]
-        text = "; ".join(parts) or "no change"
+        text = "; ".join(parts) or translate("AuditWords", "no change")
     elif before is None:
-        text = "new: " + value_words(after, contest)
+        text = translate("AuditWords", "new: {0}").format(value_words(after, contest))
     elif after is None:
-        text = "removed: " + value_words(before, contest)
+        text = translate("AuditWords", "removed: {0}").format(value_words(before, contest))
     else:
-        text = f"{value_words(before, contest)} → {value_words(after, contest)}"
+        text = translate("AuditWords", "{0} → {1}").format(value_words(before, contest), value_words(after, contest))
     return text if len(text) <= CHANGE_LIMIT else text[:CHANGE_LIMIT - 1] + "…"
 
 
 def describe_in_full(before: Any, after: Any, contest: Contest | None = None) -> str:
     """The tooltip: every field before and after, one per line."""
-    return f"Before:\n{_lines(before, contest)}\n\nAfter:\n{_lines(after, contest)}"
+    return translate("AuditWords", "Before:\n{0}\n\nAfter:\n{1}").format(_lines(before, contest), _lines(after, contest))
 
 
 def _lines(value: Any, contest: Contest | None) -> str:
     if value is None:
-        return "  (nothing)"
+        return "  " + translate("AuditWords", "(nothing)")
     if not isinstance(value, dict):
         return f"  {value_words(value, contest)}"
-    return "\n".join(f"  {field_words(key, contest)}: {value_words(inner, contest)}"
+    return "\n".join("  " + translate("AuditWords", "{0}: {1}").format(field_words(key, contest), value_words(inner, contest))
                      for key, inner in flatten(value).items())
 
 

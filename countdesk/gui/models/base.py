@@ -29,6 +29,7 @@ class ContestTableModel(QAbstractTableModel):
 
     def __init__(self, document, parent=None) -> None:
         self._rows: tuple = ()
+        self._titles: tuple[str, ...] | None = None
         super().__init__(parent)
         self.document = document
         self.contest_id: str | None = None
@@ -88,7 +89,11 @@ class ContestTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers())
 
     def headers(self) -> tuple[str, ...]:
-        return self.HEADERS
+        """The column titles in the user's language (HEADERS are marked for translation in each model),
+        translated once: the language is chosen at start."""
+        if self._titles is None:
+            self._titles = tuple(self.tr(header) for header in self.HEADERS)
+        return self._titles
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ...domain.model import Box
 from ..appearance import format_figure
@@ -22,7 +22,8 @@ BOX, STATION, POSTAL, ACCOUNT = range(4)
 
 
 class BoxesModel(ContestTableModel):
-    HEADERS = ("Box", "Polling station", "Postal", "Ballot paper account")
+    HEADERS = (QT_TRANSLATE_NOOP("BoxesModel", "Box"), QT_TRANSLATE_NOOP("BoxesModel", "Polling station"),
+               QT_TRANSLATE_NOOP("BoxesModel", "Postal"), QT_TRANSLATE_NOOP("BoxesModel", "Ballot paper account"))
     FIGURE_COLUMNS = frozenset({ACCOUNT})
     ROWS = "boxes"
 
@@ -41,8 +42,8 @@ class BoxesModel(ContestTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == POSTAL:
             return Qt.CheckState.Checked if box.postal else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            shown = ("postal" if box.postal else "not postal") if column == POSTAL else self.data(index)
-            return f"{self.HEADERS[column]}: {shown or 'blank'}"
+            shown = (self.tr("postal") if box.postal else self.tr("not postal")) if column == POSTAL else self.data(index)
+            return self.tr("{0}: {1}").format(self.headers()[column], shown or self.tr("blank"))
         return self.figure_role(column, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -66,15 +67,15 @@ class BoxesModel(ContestTableModel):
             return False
         if column == STATION:
             label = " ".join(str(value).split())
-            problem = name_problem(label, "The polling station") if label else ""
+            problem = name_problem(label, self.tr("The polling station")) if label else ""
             if problem:
-                self.refused.emit(f"Box {box.id}: {problem}")
+                self.refused.emit(self.tr("Box {0}: {1}").format(box.id, problem))
                 return False
             return self._update(replace(box, label=label))
         if column == ACCOUNT:
             figure, problem = parse_figure(value)
             if problem:
-                self.refused.emit(f"Box {box.id}: {problem}")
+                self.refused.emit(self.tr("Box {0}: {1}").format(box.id, problem))
                 return False
             return self._update(replace(box, ballot_paper_account=figure))
         return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ...domain.model import Candidate
 from ..setup_commands import UpdateCandidateCommand
@@ -34,7 +34,9 @@ def new_candidate_id(name: str, taken: tuple[str, ...]) -> str:
 
 
 class CandidatesModel(ContestTableModel):
-    HEADERS = ("No.", "Name as printed on the ballot paper", "Description")
+    HEADERS = (QT_TRANSLATE_NOOP("CandidatesModel", "No."),
+               QT_TRANSLATE_NOOP("CandidatesModel", "Name as printed on the ballot paper"),
+               QT_TRANSLATE_NOOP("CandidatesModel", "Description"))
     FIGURE_COLUMNS = frozenset({POSITION})
     ROWS = "candidates"
 
@@ -48,7 +50,8 @@ class CandidatesModel(ContestTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return (str(index.row() + 1), candidate.name, candidate.description)[column]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{index.row() + 1}: {candidate.name}, {candidate.description or 'no description'}"
+            return self.tr("{0}: {1}, {2}").format(index.row() + 1, candidate.name,
+                                                   candidate.description or self.tr("no description"))
         return self.figure_role(column, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -65,9 +68,9 @@ class CandidatesModel(ContestTableModel):
         candidate = self._rows[index.row()]
         text = " ".join(str(value).split())
         if index.column() == NAME:
-            problem = name_problem(text, "The candidate's name")
+            problem = name_problem(text, self.tr("The candidate's name"))
             if problem:
-                self.refused.emit(f"{problem}: the name was not changed")
+                self.refused.emit(self.tr("{0}: the name was not changed").format(problem))
                 return False
             after = replace(candidate, name=text)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.model import Contest, VotingSystem
 from ...services.collation_progress import ContestProgress
@@ -18,6 +18,11 @@ from ...services.collation_state import area_key
 from ..appearance import FIGURE_ALIGNMENT, format_figure, table_figure_font
 
 Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+#: How far each area has reported, as the table says it (AreaRow.state is the key).
+STATE_WORDS = {"waiting": QT_TRANSLATE_NOOP("AreaFiguresModel", "waiting"),
+               "round 1": QT_TRANSLATE_NOOP("AreaFiguresModel", "round 1"),
+               "round 2": QT_TRANSLATE_NOOP("AreaFiguresModel", "round 2")}
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,8 @@ def _transfers(contest: Contest, result) -> str:
     if not result.second:
         return ""
     parts = [f"{c.surname} {format_figure(result.second[c.id])}" for c in contest.candidates if c.id in result.second]
-    return ", ".join([*parts, f"non-transferable {format_figure(result.non_transferable)}"])
+    rest = translate("AreaFiguresModel", "non-transferable {0}").format(format_figure(result.non_transferable))
+    return ", ".join([*parts, rest])
 
 
 class _FiguresModel(QAbstractTableModel):
@@ -69,7 +75,7 @@ class _FiguresModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._headers: tuple[str, ...] = self.FIXED_HEAD + self.FIXED_TAIL
+        self._headers: tuple[str, ...] = tuple(self.tr(text) for text in self.FIXED_HEAD + self.FIXED_TAIL)
         self._rows: list[tuple[Any, ...]] = []
         self._figures: frozenset[int] = frozenset()
         self._bold: set[int] = set()
@@ -111,31 +117,42 @@ class _FiguresModel(QAbstractTableModel):
 class AreaFiguresModel(_FiguresModel):
     """One row per area: its first preferences per candidate, valid votes, rejected, fingerprint."""
 
-    FIXED_HEAD = ("Area", "Reported")
-    FIXED_TAIL = ("Valid votes", "Rejected", "Second preferences", "Fingerprint")
+    FIXED_HEAD = (QT_TRANSLATE_NOOP("AreaFiguresModel", "Area"), QT_TRANSLATE_NOOP("AreaFiguresModel", "Reported"))
+    FIXED_TAIL = (QT_TRANSLATE_NOOP("AreaFiguresModel", "Valid votes"), QT_TRANSLATE_NOOP("AreaFiguresModel", "Rejected"),
+                  QT_TRANSLATE_NOOP("AreaFiguresModel", "Second preferences"),
+                  QT_TRANSLATE_NOOP("AreaFiguresModel", "Fingerprint"))
 
     def show(self, session: CollationSession, contest: Contest | None) -> None:
+        head = tuple(self.tr(text) for text in self.FIXED_HEAD)
+        tail = tuple(self.tr(text) for text in self.FIXED_TAIL)
         if contest is None:  # nothing in yet: the areas expected, all waiting
-            rows = [(name, "waiting", None, None, "", "") for name in session.expected_areas]
-            self._reset(self.FIXED_HEAD + self.FIXED_TAIL, rows, {2, 3})
+            rows = [(name, self.tr(STATE_WORDS["waiting"]), None, None, "", "") for name in session.expected_areas]
+            self._reset(head + tail, rows, {2, 3})
             return
         names = tuple(c.name for c in contest.candidates)
-        rows = [(r.area, r.state, *r.first, r.valid, r.rejected, r.round2, r.fingerprint)
+        rows = [(r.area, self.tr(STATE_WORDS[r.state]), *r.first, r.valid, r.rejected, r.round2, r.fingerprint)
                 for r in area_rows(session, contest.id)]
         figures = set(range(2, 2 + len(names) + 2))
-        self._reset(self.FIXED_HEAD + names + self.FIXED_TAIL, rows, figures)
+        self._reset(head + names + tail, rows, figures)
 
 
 class OverallFiguresModel(_FiguresModel):
     """One row per candidate: first preferences, second-preference transfers and total (SV)."""
 
-    HEADERS_SV = ("Candidate", "Description", "First preferences", "Second preferences", "Total", "")
-    HEADERS_FPTP = ("Candidate", "Description", "Votes", "")
+    HEADERS_SV = (QT_TRANSLATE_NOOP("OverallFiguresModel", "Candidate"),
+                  QT_TRANSLATE_NOOP("OverallFiguresModel", "Description"),
+                  QT_TRANSLATE_NOOP("OverallFiguresModel", "First preferences"),
+                  QT_TRANSLATE_NOOP("OverallFiguresModel", "Second preferences"),
+                  QT_TRANSLATE_NOOP("OverallFiguresModel", "Total"), "")
+    HEADERS_FPTP = (QT_TRANSLATE_NOOP("OverallFiguresModel", "Candidate"),
+                    QT_TRANSLATE_NOOP("OverallFiguresModel", "Description"),
+                    QT_TRANSLATE_NOOP("OverallFiguresModel", "Votes"), "")
 
     def show(self, contest: Contest | None, progress: ContestProgress | None) -> None:
         result = progress.result if progress is not None else None
+        headers_sv = tuple(self.tr(text) if text else "" for text in self.HEADERS_SV)
         if contest is None or result is None:
-            self._reset(self.HEADERS_SV, [], set())
+            self._reset(headers_sv, [], set())
             return
         sv = contest.system is VotingSystem.SV
         rows: list[tuple[Any, ...]] = []
@@ -143,10 +160,10 @@ class OverallFiguresModel(_FiguresModel):
         for row, candidate in enumerate(contest.candidates):
             mark = ""
             if progress.final and candidate.id in result.elected:
-                mark = "Elected"
+                mark = self.tr("Elected")
                 bold.add(row)
             elif result.finalists and candidate.id in result.finalists:
-                mark = "Finalist"
+                mark = self.tr("Finalist")
             first = result.first.get(candidate.id)
             if sv:
                 second = result.second.get(candidate.id) if result.second and candidate.id in result.second else None
@@ -155,11 +172,11 @@ class OverallFiguresModel(_FiguresModel):
             else:
                 rows.append((candidate.name, candidate.description, first, mark))
         if sv:
-            rows.append(("Non-transferable", "", None, result.non_transferable, None, ""))
-            rows.append(("Total valid votes", "", result.valid_votes, None, None, ""))
+            rows.append((self.tr("Non-transferable"), "", None, result.non_transferable, None, ""))
+            rows.append((self.tr("Total valid votes"), "", result.valid_votes, None, None, ""))
             bold.add(len(rows) - 1)
-            self._reset(self.HEADERS_SV, rows, {2, 3, 4}, bold)
+            self._reset(headers_sv, rows, {2, 3, 4}, bold)
         else:
-            rows.append(("Total valid votes", "", result.valid_votes, ""))
+            rows.append((self.tr("Total valid votes"), "", result.valid_votes, ""))
             bold.add(len(rows) - 1)
-            self._reset(self.HEADERS_FPTP, rows, {2}, bold)
+            self._reset(tuple(self.tr(text) if text else "" for text in self.HEADERS_FPTP), rows, {2}, bold)

@@ -34,11 +34,11 @@ class SheetsModel(ContestTableModel):
         contest = self.contest()
         self._candidates = contest.candidates if contest else ()
         self._sv = bool(contest) and contest.system is VotingSystem.SV
-        second_round = ("Non-transferable",) if self._sv else ()
+        second_round = (self.tr("Non-transferable"),) if self._sv else ()
         # Surnames as printed on the ballot ("McBRIDE", never "Mcbride"); full names where two share one.
         labels = short_names(contest) if contest else {}
-        self._headers = ("Sheet", "Round", *(labels[c.id] for c in self._candidates),
-                         "Rejected", *second_round, "Papers")
+        self._headers = (self.tr("Sheet"), self.tr("Round"), *(labels[c.id] for c in self._candidates),
+                         self.tr("Rejected"), *second_round, self.tr("Papers"))
         self._figure_columns = frozenset(range(1, len(self._headers)))
 
     def shape(self, contest) -> object:
@@ -76,7 +76,7 @@ class SheetsModel(ContestTableModel):
         if role == SHEET_ID_ROLE:
             return sheet.id
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.headers()[column]}: {self._display(sheet, column) or 'none'}"
+            return self.tr("{0}: {1}").format(self.headers()[column], self._display(sheet, column) or self.tr("none"))
         return self.figure_role(column, role)
 
     def _display(self, sheet: CountSheet, column: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.model import Box
@@ -39,19 +39,23 @@ class VerificationTotals:
 def parse_figure(value: Any) -> tuple[int | None, str]:
     """(figure, "") or (None, reason refused). An empty entry is (None, "")."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return (value, "") if value >= 0 else (None, "A figure cannot be negative")
+        return (value, "") if value >= 0 else (None, QCoreApplication.translate("VerificationModel",
+                                                                                "A figure cannot be negative"))
     text = str(value).strip().replace(",", "")
     if text == "":
         return None, ""
     if text.startswith("-") or text.startswith("\u2212"):
-        return None, "A figure cannot be negative"
+        return None, QCoreApplication.translate("VerificationModel", "A figure cannot be negative")
     if not (text.isdigit() and text.isascii()):
-        return None, "Figures only: type digits 0–9"
+        return None, QCoreApplication.translate("VerificationModel", "Figures only: type digits 0–9")
     return int(text), ""
 
 
 class VerificationModel(ContestTableModel):
-    HEADERS = ("Box", "Polling station", "Postal", "Account", "Verified", "Difference", "Note")
+    HEADERS = (QT_TRANSLATE_NOOP("VerificationModel", "Box"), QT_TRANSLATE_NOOP("VerificationModel", "Polling station"),
+               QT_TRANSLATE_NOOP("VerificationModel", "Postal"), QT_TRANSLATE_NOOP("VerificationModel", "Account"),
+               QT_TRANSLATE_NOOP("VerificationModel", "Verified"), QT_TRANSLATE_NOOP("VerificationModel", "Difference"),
+               QT_TRANSLATE_NOOP("VerificationModel", "Note"))
     FIGURE_COLUMNS = frozenset({ACCOUNT, VERIFIED, DIFFERENCE})
 
     #: (box id, verified figure or None): a note or a reason is needed before it can be stored.
@@ -82,9 +86,10 @@ class VerificationModel(ContestTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column in (DIFFERENCE, NOTE) and box.difference:
             return _NOTED_BRUSH if box.note else _UNEXPLAINED_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole and column == DIFFERENCE and box.difference:
-            return f"Verified differs from the account by {format_difference(box.difference)}: {box.note or 'no note'}"
+            return self.tr("Verified differs from the account by {0}: {1}").format(
+                format_difference(box.difference), box.note or self.tr("no note"))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.HEADERS[column]}: {self._display(box, column) or 'blank'}"
+            return self.tr("{0}: {1}").format(self.headers()[column], self._display(box, column) or self.tr("blank"))
         return self.figure_role(column, role)
 
     def _display(self, box: Box, column: int) -> str:
@@ -93,7 +98,7 @@ class VerificationModel(ContestTableModel):
         if column == STATION:
             return box.label
         if column == POSTAL:
-            return "Postal" if box.postal else ""
+            return self.tr("Postal") if box.postal else ""
         if column == ACCOUNT:
             return format_figure(box.ballot_paper_account)
         if column == VERIFIED:
@@ -117,7 +122,7 @@ class VerificationModel(ContestTableModel):
         if index.column() == VERIFIED:
             verified, problem = parse_figure(value)
             if problem:
-                self.refused.emit(f"Box {box.id}: {problem}")
+                self.refused.emit(self.tr("Box {0}: {1}").format(box.id, problem))
                 return False
             if verified == box.verified:
                 return False
@@ -131,7 +136,8 @@ class VerificationModel(ContestTableModel):
             if note == box.note:
                 return False
             if box.difference and note is None:
-                self.refused.emit(f"Box {box.id}: a note is required while the verified figure differs from the account")
+                self.refused.emit(self.tr("Box {0}: a note is required while the verified figure differs from the "
+                                          "account").format(box.id))
                 return False
             return self.verify(box.id, box.verified, note)
         return False

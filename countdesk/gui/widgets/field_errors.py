@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...exchange.text_rules import (
@@ -12,6 +13,8 @@ from ...exchange.text_rules import (
 )
 from ...font_coverage import first_unprintable, unprintable_message
 from ..appearance import set_style_flag
+
+translate = QCoreApplication.translate
 
 
 class FieldError(QLabel):
@@ -22,7 +25,7 @@ class FieldError(QLabel):
         self.field = field
         self.setProperty("role", "fieldError")
         self.setWordWrap(True)
-        self.setAccessibleName(f"{what} problem")
+        self.setAccessibleName(self.tr("{0} problem").format(what))
         self.setVisible(False)
 
     def show_error(self, message: str) -> None:
@@ -44,23 +47,24 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def id_problem(text: str, what: str = "The id") -> str:
-    """Why `text` cannot be an id, or "" when it can."""
+def id_problem(text: str, what: str | None = None) -> str:
+    """Why `text` cannot be an id, or "" when it can. (The rule's own words come from the services.)"""
     if is_valid_id(text):
         return ""
-    return f"{what} {bad_id_message(text)}"
+    what = what if what is not None else translate("FieldError", "The id")
+    return translate("FieldError", "{0} {1}").format(what, bad_id_message(text))
 
 
 def name_problem(text: str, what: str) -> str:
     """Why `text` cannot be a name, label or title, or "" when it can."""
     if is_blank(text):
-        return f"{what} cannot be empty"
+        return translate("FieldError", "{0} cannot be empty").format(what)
     ch = first_forbidden_char(text)
     if ch is not None:
-        return f"{what} {forbidden_char_message(ch)}"
+        return translate("FieldError", "{0} {1}").format(what, forbidden_char_message(ch))
     ch = first_unprintable(text)  # the services refuse it too: said while typing
     if ch is not None:
-        return f"{what} {unprintable_message(ch)}"
+        return translate("FieldError", "{0} {1}").format(what, unprintable_message(ch))
     return ""
 
 

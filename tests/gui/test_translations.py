@@ -1,0 +1,307 @@
+"""The app can be translated: every word it shows goes through Qt's translation, the translation
+sources are those lupdate makes from the code, and the app loads the user's language at start.
+
+The words check installs a translator that marks every text it is asked for (⟦text⟧), opens every
+window, tab and dialog (every_window.py) and reads what each shows: titles, menus, labels, buttons,
+tooltips, status tips, accessible names and descriptions, placeholders, tabs, choices, table
+headers and cells. Whatever is left once the marked parts are taken out must be the count's own
+data (names, titles, identifiers), figures or punctuation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTranslator
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QMainWindow, QMenu, QTabBar,
+    QWidget, QWizard,
+)
+
+from countdesk.domain.model import Count
+from countdesk.gui import settings
+from countdesk.gui.translation import install_translations, ui_locale
+from every_window import (
+    COLLATION_WORDS, SECOND_KEYER, visit_collation, visit_lot_and_double_entry,
+)
+from gui_helpers import OPERATOR, ROOT, small_sv_contest
+from keyboard_audit import audit
+from result_fixtures import sv_final_tie_count
+
+OPEN, CLOSE = "⟦", "⟧"
+MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+TRANSLATIONS = ROOT / "resources" / "translations"
+BIN = Path(sys.executable).parent
+
+
+class MarkingTranslator(QTranslator):
+    """Translates every text into itself between ⟦ and ⟧, so an unmarked word was never translated."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        return f"{OPEN}{source_text}{CLOSE}"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def marked(qapp):
+    translator = MarkingTranslator()
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)
+
+
+def data_words(*things: object) -> set[str]:
+    """Every text inside a count (its dataclasses, tuples and maps, recursively) and the strings given."""
+    found: set[str] = set()
+
+    def walk(thing: object) -> None:
+        if isinstance(thing, str):
+            found.add(thing)
+        elif dataclasses.is_dataclass(thing) and not isinstance(thing, type):
+            for field in dataclasses.fields(thing):
+                walk(getattr(thing, field.name))
+        elif isinstance(thing, Mapping):
+            for key, value in thing.items():
+                walk(key)
+                walk(value)
+        elif isinstance(thing, Iterable):
+            for item in thing:
+                walk(item)
+
+    walk(things)
+    return {word for word in found if word.strip()}
+
+
+def plain(text: str) -> str:
+    if "<" in text and Qt.mightBeRichText(text):
+        document = QTextDocument()
+        document.setHtml(text)
+        return document.toPlainText()
+    return text
+
+
+def shown_texts(window: QWidget) -> Iterable[tuple[str, str]]:
+    """(what, text) for every text `window` shows as it is now."""
+    yield "window title", window.windowTitle()
+    menus: list[QMenu] = []
+    if isinstance(window, QMainWindow):
+        for action in window.menuBar().actions():
+            yield "menu", action.text()
+            if action.menu() is not None:
+                menus.append(action.menu())
+    while menus:
+        menu = menus.pop()
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            yield f"menu item in {menu.title()!r}", action.text()
+            yield f"tooltip of {action.text()!r}", action.toolTip()
+            yield f"status tip of {action.text()!r}", action.statusTip()
+            if action.menu() is not None:
+                menus.append(action.menu())
+    if isinstance(window, QWizard):
+        page = window.currentPage()
+        yield "wizard page title", page.title()
+        yield "wizard page subtitle", page.subTitle()
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.window() is not window:
+            continue
+        kind = type(widget).__name__
+        yield f"{kind} tooltip", widget.toolTip()
+        yield f"{kind} status tip", widget.statusTip()
+        yield f"{kind} accessible name", widget.accessibleName()
+        yield f"{kind} accessible description", widget.accessibleDescription()
+        for action in widget.actions():
+            yield f"{kind} action", action.text()
+            yield f"{kind} action tooltip", action.toolTip()
+        if isinstance(widget, QLabel):
+            yield "label", plain(widget.text())
+        elif isinstance(widget, QAbstractButton):
+            yield "button", widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield "group", widget.title()
+        elif isinstance(widget, QLineEdit):
+            yield "placeholder", widget.placeholderText()
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                yield "tab", widget.tabText(index)
+                yield "tab tooltip", widget.tabToolTip(index)
+        elif isinstance(widget, QComboBox):
+            for index in range(widget.count()):
+                yield "choice", widget.itemText(index)
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            yield from _view_texts(widget)
+
+
+def _view_texts(view: QAbstractItemView) -> Iterable[tuple[str, str]]:
+    model = view.model()
+    for orientation, count in ((Qt.Orientation.Horizontal, model.columnCount()),
+                               (Qt.Orientation.Vertical, model.rowCount())):
+        for section in range(min(count, 50)):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = model.headerData(section, orientation, role)
+                if isinstance(value, str):
+                    yield "header", value
+    for row in range(min(model.rowCount(), 50)):
+        for column in range(model.columnCount()):
+            index = model.index(row, column, QModelIndex())
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                         Qt.ItemDataRole.AccessibleTextRole):
+                value = model.data(index, role)
+                if isinstance(value, str):
+                    yield "cell", value
+
+
+def untranslated(window: QWidget, where: str, data: set[str]) -> list[str]:
+    """The texts of `window` with a word left once translated parts, data and figures are out."""
+    words = sorted(data, key=len, reverse=True)
+    found = []
+    for what, text in shown_texts(window):
+        rest = text
+        while MARKED.search(rest):
+            rest = MARKED.sub(" ", rest)
+        for word in words:
+            rest = rest.replace(word, " ")
+        if re.search(r"[^\W\d_]", rest):
+            found.append(f"{where}: {what} {text!r}")
+    return sorted(set(found))
+
+
+def test_the_checker_finds_a_word_left_untranslated(qtbot, marked):
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setWindowTitle(QCoreApplication.translate("Test", "Count"))
+    label = QLabel(QCoreApplication.translate("Test", "{0} sheets for {1}").format(12, "Ann ADAMS"), window)
+    label.setToolTip("Ann ADAMS")
+    QLabel("Verified", window)
+    window.show()
+    assert label.text() == "⟦12 sheets for Ann ADAMS⟧"
+    assert untranslated(window, "test", {"Ann ADAMS"}) == ["test: label 'Verified'"]
+
+
+def test_the_lot_and_double_entry_dialogs_are_translated(qtbot, tmp_path, marked):
+    problems: list[str] = []
+    data = data_words(sv_final_tie_count(), small_sv_contest(), OPERATOR, SECOND_KEYER)
+
+    def visit(window: QWidget, where: str) -> None:
+        problems.extend(untranslated(window, where, data))
+        problems.extend(audit(window, where))  # the Alt keys stay unique through a translation
+
+    visit_lot_and_double_entry(qtbot, tmp_path, visit)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_collation_window_is_translated(qtbot, tmp_path, marked):
+    problems: list[str] = []
+    data = data_words(COLLATION_WORDS)
+
+    def visit(window: QWidget, where: str) -> None:
+        progress = window.session.progress(window.contest_id() or "")
+        data.add(progress.message)  # the collation's own sentence, from the services
+        problems.extend(untranslated(window, where, data))
+        problems.extend(audit(window, where))
+
+    visit_collation(qtbot, tmp_path, visit)
+    assert not problems, "\n".join(problems)
+
+
+# The translation sources ---------------------------------------------------------------------------
+
+def ts_messages(path: Path) -> set[tuple[str, str]]:
+    """(context, source) of every live message of a .ts file (not obsolete or vanished)."""
+    root = ElementTree.parse(path).getroot()
+    found = set()
+    for context in root.iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("obsolete", "vanished"):
+                continue
+            found.add((name, message.findtext("source")))
+    return found
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed (it comes with PySide6 in the project's .venv)")
+    return found
+
+
+def test_the_translation_sources_are_what_lupdate_makes_of_the_code(tmp_path):
+    committed = sorted(TRANSLATIONS.glob("countdesk_*.ts"))
+    assert [path.name for path in committed] == ["countdesk_cy.ts"]
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([tool("pyside6-lupdate"), "-silent", "-extensions", "py", "-locations", "none",
+                    "countdesk/gui", "-ts", str(fresh)], cwd=ROOT, check=True, capture_output=True, timeout=120)
+    made = ts_messages(fresh)
+    assert len(made) > 400
+    for path in committed:
+        kept = ts_messages(path)
+        assert (sorted(made - kept), sorted(kept - made)) == ([], []), \
+            f"{path.name} is out of date: run bash scripts/update_translations.sh"
+
+
+def test_the_welsh_source_is_a_welsh_translation_file():
+    root = ElementTree.parse(TRANSLATIONS / "countdesk_cy.ts").getroot()
+    assert (root.get("language"), root.get("sourcelanguage")) == ("cy", "en_GB")
+
+
+# Loading at start --------------------------------------------------------------------------------
+
+def compiled_catalogue(folder: Path, language: str, context: str, source: str, translation: str) -> Path:
+    """A countdesk_<language>.qm with one translated message, made by pyside6-lrelease."""
+    ts = folder / f"countdesk_{language}.ts"
+    message = ElementTree.Element("message")
+    ElementTree.SubElement(message, "source").text = source
+    ElementTree.SubElement(message, "translation").text = translation
+    root = ElementTree.Element("TS", version="2.1", language=language)
+    ElementTree.SubElement(ElementTree.SubElement(root, "context"), "name").text = context
+    root.find("context").append(message)
+    ElementTree.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
+    qm = ts.with_suffix(".qm")
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60)
+    return qm
+
+
+def test_the_language_chosen_in_the_settings_is_loaded_and_english_falls_back(qapp, tmp_path):
+    compiled_catalogue(tmp_path, "cy", "MainWindow", "&File", "&Ffeil")
+    settings.UI_LANGUAGE.write("cy")
+    assert ui_locale().language() == QLocale.Language.Welsh
+    installed = install_translations(qapp, folder=tmp_path)
+    try:
+        assert len(installed) >= 1
+        assert QCoreApplication.translate("MainWindow", "&File") == "&Ffeil"
+        assert QCoreApplication.translate("MainWindow", "&Help") == "&Help"  # not translated yet: English
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    # A Welsh user in Wales (cy_GB) gets the Welsh file; English, or a language with no file, gets none
+    # of countdesk's (Qt's own words may still come from Qt's qtbase file for that language).
+    assert "countdesk_cy.qm" in loaded(qapp, QLocale("cy_GB"), tmp_path)
+    assert not any("countdesk" in name for name in loaded(qapp, QLocale("en_GB"), tmp_path))
+    assert not any("countdesk" in name for name in loaded(qapp, QLocale("fr_FR"), tmp_path / "missing"))
+
+
+def loaded(qapp, locale: QLocale, folder: Path) -> list[str]:
+    """The files install_translations loads for `locale`, removed again at once."""
+    installed = install_translations(qapp, locale, folder=folder)
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    return [Path(translator.filePath()).name for translator in installed]
+
+
+def test_the_settings_default_to_the_system_language():
+    assert settings.UI_LANGUAGE.read() == ""
+    assert ui_locale() == QLocale.system()
