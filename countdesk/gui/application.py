@@ -82,6 +82,31 @@ def fresh_demo_path(folder: Path | None = None) -> Path:
     return path
 
 
+def pristine_demo_path(folder: Path | None = None) -> Path:
+    """Where the demo count, imported once, waits to be copied: named by what it depends on (the
+    demo file and this version's schema), so an upgrade or another demo file makes a new one."""
+    from ..services.new_count import pristine_key
+
+    folder = folder or user_data_folder() / "demo-pristine"
+    return folder / f"liverpool-mayor-2021-{pristine_key(demo_source().read_bytes())}.countdesk"
+
+
+def fresh_demo_count(token: CancelToken | None = None, folder: Path | None = None) -> Path:
+    """A new copy of the demo count in the demo folder. The demo file is imported (checked and
+    written, a third of a second) only the first time; every demo after that is a copy of that
+    pristine count, which is what importing it again would give."""
+    from ..services.new_count import copy_pristine_count
+
+    pristine = pristine_demo_path()
+    if not pristine.exists():
+        pristine.parent.mkdir(parents=True, exist_ok=True)
+        for older in pristine.parent.glob("*.countdesk"):  # made by another version: never used again
+            older.unlink(missing_ok=True)
+        create_count_from_file(demo_source(), pristine, DEMO_OPERATOR, token,
+                               reason="demo: Mayor of Liverpool 2021 as published")
+    return copy_pristine_count(pristine, fresh_demo_path(folder))
+
+
 def create_count_from_file(source: Path, target: Path, operator: str, token: CancelToken | None = None,
                            reason: str | None = None, notes: list | None = None) -> Path:
     """Read and check a count file, then write it into a new count database at `target`.
@@ -106,11 +131,13 @@ def run_app(path: Path | None = None, demo: bool = False) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
-    window.show()
+    # Opened before the window is shown, so its first paint is the count, not the start page (the
+    # demo, the first time, is imported off the GUI thread while the start page shows its progress).
     if demo:
         window.open_demo()
     elif path is not None:
         window.open_count(Path(path))
+    window.show()
     code = app.exec()
     # Destroyed now, while Qt is still there: connections to its lambdas keep the window's Python
     # object alive past this function, and Python's last collection destroying it after Qt's own

@@ -16,7 +16,7 @@ from ..errors import CountdeskError
 from ..services.counts import CountSession
 from ..store.locations import describe_location
 from ..store.lock import CountLockedError
-from .application import create_count_from_file, default_count_folder, demo_source, fresh_demo_path
+from .application import create_count_from_file, default_count_folder, fresh_demo_count, pristine_demo_path
 from .worker import Task, run_with_progress
 
 if TYPE_CHECKING:
@@ -78,13 +78,19 @@ def choose_file(parent: QWidget, title: str, file_filter: str) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def make_demo(parent: QWidget, operator: str, on_ready: Callable[[Path], None]) -> Task:
-    """A fresh copy of the Liverpool 2021 demo in the user's data folder, made off the GUI thread."""
-    source, target = demo_source(), fresh_demo_path()
+def make_demo(parent: QWidget, on_ready: Callable[[Path], None]) -> Task | None:
+    """A fresh copy of the Liverpool 2021 demo in the user's data folder: at once when the demo was
+    imported before (a file copy), otherwise imported first off the GUI thread, with progress."""
+    if pristine_demo_path().exists():
+        try:
+            path = fresh_demo_count()
+        except (CountdeskError, OSError) as error:
+            _failed(parent, "The demo count could not be prepared", error)
+        else:
+            on_ready(path)
+        return None
     return run_with_progress(
-        parent, "Preparing the demo count…",
-        lambda token: create_count_from_file(source, target, operator, token,
-                                             reason="demo: Mayor of Liverpool 2021 as published"),
+        parent, "Preparing the demo count…", lambda token: fresh_demo_count(token),
         on_ready, lambda error: _failed(parent, "The demo count could not be prepared", error))
 
 

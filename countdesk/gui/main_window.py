@@ -7,22 +7,23 @@ window only wires them together and remembers where the count stood.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from ..errors import CountdeskError
 from . import count_files, settings
 from .application import DEMO_OPERATOR
-from .dialogs.operator_dialog import ask_operator
-from .dialogs.passphrase_dialog import PassphraseDialog
 from .discard_guard import confirm_discard
 from .open_count import OpenCount
 from ..store.locations import is_server_url
-from .start_page import StartPage
 from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
 from .plain_text import guard_plain_text
+
+if TYPE_CHECKING:  # loaded when first needed: a count opened at start-up shows neither
+    from .start_page import StartPage
 
 STATUS_TIMEOUT_MS = 8000
 AUTO_BACKUP_START_MS = 1000
@@ -42,16 +43,9 @@ class MainWindow(QMainWindow):
         self.help_window = None
         self.auto_backup = None
         self._tasks = []
-        self.start_page = StartPage()
+        self._start_page: StartPage | None = None  # made when first needed (gui/start_page.py)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.start_page)
         self.setCentralWidget(self.stack)
-        self.start_page.new_requested.connect(self.new_count)
-        self.start_page.open_requested.connect(self.open_count_dialog)
-        self.start_page.import_requested.connect(self.import_count_file)
-        self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.recent_requested.connect(self.open_count)
-        self.start_page.server_requested.connect(self.connect_to_server)
         self.server_status = None
         self.operator_status = QLabel("")
         self.operator_status.setAccessibleName("Operator")
@@ -61,6 +55,34 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
         self._update_state()
+
+    @property
+    def start_page(self) -> StartPage:
+        """The page shown while no count is open. Made when first shown, not with the window: a
+        window opening a count at start-up never shows it, and building it (the recent counts, the
+        server address, a dozen buttons) was a tenth of the time to the count's first paint."""
+        if self._start_page is None:
+            from .start_page import StartPage
+
+            page = StartPage()
+            page.new_requested.connect(self.new_count)
+            page.open_requested.connect(self.open_count_dialog)
+            page.import_requested.connect(self.import_count_file)
+            page.demo_requested.connect(self.open_demo)
+            page.recent_requested.connect(self.open_count)
+            page.server_requested.connect(self.connect_to_server)
+            self.stack.insertWidget(0, page)
+            self._start_page = page
+            if self.document is None:
+                self.stack.setCurrentWidget(page)
+                page.refresh()
+        return self._start_page
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self.document is None:
+            self.stack.setCurrentWidget(self.start_page)
+            self.start_page.focus_first()
+        super().showEvent(event)
 
     # -- menus ----------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
@@ -147,6 +169,8 @@ class MainWindow(QMainWindow):
     # -- the operator -------------------------------------------------------------------------
     def ask_operator_once(self) -> str | None:
         """The operator's name: asked the first time a count is opened in this session."""
+        from .dialogs.operator_dialog import ask_operator
+
         if not self.operator:
             name = ask_operator(self, settings.LAST_OPERATOR.read())
             if name is None:
@@ -156,6 +180,8 @@ class MainWindow(QMainWindow):
         return self.operator
 
     def change_operator(self) -> None:
+        from .dialogs.operator_dialog import ask_operator
+
         if self.document is None:
             return
         name = ask_operator(self, "", title="Change operator",
@@ -248,8 +274,10 @@ class MainWindow(QMainWindow):
         if not self.may_drop_typing("open the demo count"):
             return
         operator = self.operator or DEMO_OPERATOR
-        self._tasks.append(count_files.make_demo(
-            self, operator, lambda path: self.open_count(path, operator=operator, default_tab="result", asked=True)))
+        task = count_files.make_demo(
+            self, lambda path: self.open_count(path, operator=operator, default_tab="result", asked=True))
+        if task is not None:
+            self._tasks.append(task)
 
     def import_count_file(self) -> None:
         if not self.may_drop_typing("import another count"):
@@ -379,7 +407,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
         self.redo_action.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
         self.operator_status.setText(f"Operator: {self.document.operator}" if has_count else "")
-        if not has_count:
+        if not has_count and (self._start_page is not None or self.isVisible()):
             self.start_page.refresh()
             self.start_page.focus_first()
         self._update_title()
@@ -435,6 +463,8 @@ class MainWindow(QMainWindow):
 
     # -- declaring ------------------------------------------------------------------------------
     def declare_result(self) -> None:
+        from .dialogs.passphrase_dialog import PassphraseDialog
+
         contest_id = self.workspace.current_contest() if self.workspace else None
         if contest_id is None or self.document is None:
             return
@@ -466,6 +496,8 @@ class MainWindow(QMainWindow):
                       f"{title}: result declared.", "The result was not declared")
 
     def unlock_result(self) -> None:
+        from .dialogs.passphrase_dialog import PassphraseDialog
+
         contest_id = self.workspace.current_contest() if self.workspace else None
         if contest_id is None or self.document is None:
             return

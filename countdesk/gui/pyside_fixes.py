@@ -31,3 +31,37 @@ def make_singletons_immortal() -> None:
 
 
 make_singletons_immortal()
+
+
+def read_sources_once_for_features() -> bool:
+    """PySide6 asks of every module imported after it whether its source mentions "PySide6" (to
+    switch `from __feature__` options per module), through `inspect.getsource`: tokenising and
+    caching the lines of some two hundred modules, a tenth of the app's start-up. The same question
+    asked of the file's bytes gives the same answer at a fraction of the cost; anything that is not
+    a plain source file still goes to PySide's own check. False if this binding has no such check
+    (then there is nothing to speed up; tests/gui/test_pyside_fixes.py notices)."""
+    import PySide6  # noqa: F401 - loads shiboken's support modules, the feature check among them
+
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None:
+        return False
+    if getattr(original, "reads_bytes", False):
+        return True
+
+    def mod_uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return bool(original(module))
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            return bool(original(module))
+
+    mod_uses_pyside.reads_bytes = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
+    return True
+
+
+read_sources_once_for_features()

@@ -134,3 +134,25 @@ def test_tripwire_the_binding_still_drops_references_and_the_shim_is_applied():
             "PySide6 no longer drops one reference per emit / per None answer as gui/pyside_fixes.py "
             f"describes (dropped {bools} and {nones} in 100 calls): check the binding and reconsider the shim")
         assert immortal == "True"
+
+
+def test_the_feature_check_reads_source_bytes_and_answers_as_pyside_would(tmp_path):
+    """PySide6 asks of every imported module whether its source names PySide6; countdesk answers
+    from the file's bytes (gui/pyside_fixes.py). If a new binding drops or renames the check this
+    fails, so the start-up shim is looked at again rather than silently doing nothing."""
+    import importlib.util
+
+    import countdesk.gui  # noqa: F401 - applies the fixes
+
+    feature = sys.modules["shibokensupport.feature"]
+    check = feature._mod_uses_pyside
+    assert getattr(check, "reads_bytes", False)
+    answers = {}
+    for name, source in (("uses_qt", "from PySide6.QtCore import QObject\n"), ("plain", "import os\n")):
+        path = tmp_path / f"{name}.py"
+        path.write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        answers[name] = check(module)
+    assert answers == {"uses_qt": True, "plain": False}
+    assert check(sys) is False  # a built-in module goes to PySide's own check, which says no

@@ -169,3 +169,16 @@ def test_a_count_that_cannot_be_opened_leaves_the_open_one_open(qtbot, tmp_path)
     assert window.document is not None and window.document.path == first
     assert window.open_count(first)  # opening the count already open is a no-op, not a lock refusal
     window.close()
+
+
+def test_a_demo_after_the_first_is_a_copy_made_at_once(qtbot):
+    """The first demo imports the demo file off the GUI thread; later ones copy that pristine count
+    at once (no progress dialog), each a new file with the published figures."""
+    window = show(qtbot, MainWindow())
+    window.open_demo()
+    qtbot.waitUntil(lambda: window.document is not None, timeout=20_000)
+    first = window.document.path
+    window.open_demo()
+    assert window.document is not None and window.document.path != first  # opened before open_demo returned
+    assert window.document.result(LIVERPOOL).elected == ("anderson-j",)
+    window.close()

@@ -25,6 +25,8 @@ NOT_AT_START = (
     "countdesk.gui.widgets.verification_view",
     "countdesk.gui.widgets.result_view",
     "countdesk.gui.widgets.audit_view",
+    "countdesk.gui.start_page",                   # the page shown while no count is open
+    "countdesk.gui.dialogs.passphrase_dialog",    # declaring, unlocking
 )
 
 SCRIPT = """
