@@ -15,6 +15,7 @@ from ..domain.model import ACCEPTANCE_STAGES, AcceptedDifference
 from ..domain.problems import Problem
 from ..errors import CountdeskError, ValidationError
 from ..store.acceptance import add_accepted_difference
+from .changes import Change
 from .declaration import DeclarationMixin
 from .session_core import contest_where
 from .validation import require_count, require_reason
@@ -33,9 +34,10 @@ class AcceptanceMixin(DeclarationMixin):
 
     def accept_difference(
         self, contest_id: str, passphrase: str, *, stage: str, counted: int, expected: int, reason: str,
-    ) -> AcceptedDifference:
+    ) -> Change:
         """Accept the difference standing at `stage`, which must be exactly `counted` against
-        `expected` (the figures the RO was shown: if they moved meanwhile, nothing is accepted)."""
+        `expected` (the figures the RO was shown: if they moved meanwhile, nothing is accepted). The
+        acceptance is the contest's last `accepted_differences`."""
         self._require_writable()
         self._open_state(contest_id)
         where = f"{contest_where(contest_id)}.accepted_differences"
@@ -56,8 +58,8 @@ class AcceptanceMixin(DeclarationMixin):
             self._refuse(contest_id, _ACTION, f"the difference standing is {figures[0]:,} against {figures[1]:,}, "
                                               f"not {counted:,} against {expected:,}: {standing.message}")
         difference = AcceptedDifference(stage, counted, expected, reason, self.operator, self._actor.clock())
-        add_accepted_difference(self._cdb, self._actor, contest_id, difference)
-        return difference
+        audit_id = self._commit(lambda: add_accepted_difference(self._cdb, self._actor, contest_id, difference))
+        return Change(contest_id, acceptance=True, audit_id=audit_id)
 
 
 _STAGE_WORDS = {"round1": "first-round", "round2": "second-round"}

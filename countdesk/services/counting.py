@@ -12,6 +12,7 @@ from ..errors import CountdeskError, ValidationError
 from ..store import sheets as store
 from ..store.entry_figures import round_one_figures
 from ..store.repository import ContestState, Stage, load_contest
+from .changes import Change
 from .session_core import SessionCore, contest_where
 from .validation import optional_reason, require_id, require_reason, validate_lot, validate_sheet
 
@@ -22,7 +23,7 @@ def sheet_where(contest_id: str, sheet_id: object) -> str:
 
 class CountingMixin(SessionCore):
 
-    def save_sheet(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> None:
+    def save_sheet(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> Change:
         """Record a sheet, or replace the one with its id (a replacement needs a reason)."""
         state = self._open_state(contest_id, fresh=False)  # on a server, re-checked under the write lock
         if state.double_entry:
@@ -39,14 +40,18 @@ class CountingMixin(SessionCore):
                              action="sheet.replace" if replacing else "sheet.save", replacing=replacing)
             self._release_done(contest_id, "sheet", sheet.id)
 
-        self._write_advancing(state, Stage.COUNT, "first count sheet recorded", write)
+        moved, audit_id = self._write_advancing(state, Stage.COUNT, "first count sheet recorded", write)
+        return Change(contest_id, sheets_changed=(sheet.id,) if replacing else (),
+                      sheets_added=() if replacing else (sheet.id,), stage=moved, audit_id=audit_id)
 
-    def delete_sheet(self, contest_id: str, sheet_id: str, *, reason: str) -> None:
+    def delete_sheet(self, contest_id: str, sheet_id: str, *, reason: str) -> Change:
         self._open_state(contest_id)
         where = sheet_where(contest_id, sheet_id)
         require_id(sheet_id, where, "sheet id")
         reason = require_reason(reason, f"{where}.reason", "say why the sheet is removed")
-        store.delete_sheet(self._cdb, self._actor, contest_id, sheet_id, reason=reason)
+        audit_id = self._commit(lambda: store.delete_sheet(self._cdb, self._actor, contest_id, sheet_id,
+                                                           reason=reason))
+        return Change(contest_id, sheets_removed=(sheet_id,), audit_id=audit_id)
 
     def sheet(self, contest_id: str, sheet_id: str) -> CountSheet | None:
         """One recorded sheet (None if there is none with that id)."""
@@ -54,15 +59,16 @@ class CountingMixin(SessionCore):
         require_id(sheet_id, sheet_where(contest_id, sheet_id), "sheet id")
         return store.read_sheet(self._cdb, contest_id, sheet_id)
 
-    def record_lot(self, contest_id: str, lot: Lot, *, reason: str | None = None) -> None:
+    def record_lot(self, contest_id: str, lot: Lot, *, reason: str | None = None) -> Change:
         """Record a lot drawn by hand: who was tied, who won, who drew it, when, and the witnesses."""
         state = self._open_state(contest_id, fresh=False)  # on a server, re-checked under the write lock
         validate_lot(lot, state.candidate_ids, f"{contest_where(contest_id)}.lots", entered=True)
         reason = optional_reason(reason, "reason")
-        self._write_advancing(state, Stage.COUNT, "lot recorded", lambda: store.add_lot(
+        moved, audit_id = self._write_advancing(state, Stage.COUNT, "lot recorded", lambda: store.add_lot(
             self._cdb, self._actor, contest_id, lot, reason=reason))
+        return Change(contest_id, lots=True, stage=moved, audit_id=audit_id)
 
-    def delete_lot(self, contest_id: str, lot: Lot | int | tuple[str, ...], *, reason: str) -> None:
+    def delete_lot(self, contest_id: str, lot: Lot | int | tuple[str, ...], *, reason: str) -> Change:
         """Withdraw a recorded lot: given as the Lot itself, its index in the contest's `lots`,
         or its tied candidates (then the last lot recorded between exactly them)."""
         self._open_state(contest_id)
@@ -71,7 +77,9 @@ class CountingMixin(SessionCore):
         lots = load_contest(self._cdb, contest_id).lots
         index = _lot_index(lots, lot, where)
         numbers = store.lot_numbers(self._cdb, contest_id)
-        store.delete_lot(self._cdb, self._actor, contest_id, numbers[index], lots[index], reason=reason)
+        audit_id = self._commit(lambda: store.delete_lot(self._cdb, self._actor, contest_id, numbers[index],
+                                                        lots[index], reason=reason))
+        return Change(contest_id, lots=True, audit_id=audit_id)
 
     # Shared with double entry -------------------------------------------------------------------
 

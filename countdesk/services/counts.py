@@ -31,6 +31,7 @@ from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
 from ..store.state import SessionRecord, end_session, restore_audit_protection, sessions, start_session
 from .acceptance import AcceptanceMixin
+from .changes import NO_CHANGE, Change
 from .claiming import ClaimsMixin
 from .double_entry import DoubleEntryMixin
 from .session_core import serialised
@@ -153,18 +154,21 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
         restore_audit_protection(self._cdb, self._actor)
         self._session_id = start_session(self._cdb, self._actor, socket.gethostname(), os.getpid(), details)
 
-    def change_operator(self, operator: str) -> None:
+    def change_operator(self, operator: str) -> Change:
         """Hand the open file to another operator at the same desk (double entry needs two people).
         Their rows are stamped with the new name from now on; the hand-over is itself audited."""
         cdb = self._require_writable()
         new = validate_operator(operator)
         if new == self._actor.operator:
-            return
-        old = self._actor.operator
-        end_session(cdb, self._actor, self._session_id)
-        self._actor = replace(self._actor, operator=new)
-        self._session_id = start_session(cdb, self._actor, socket.gethostname(), os.getpid(),
-                                         {"handed_over_by": old})
+            return NO_CHANGE
+        actor = replace(self._actor, operator=new)
+        with cdb.transaction():  # one hand-over: the old session ends and the new one starts, or neither
+            end_session(cdb, self._actor, self._session_id)
+            session_id = start_session(cdb, actor, socket.gethostname(), os.getpid(),
+                                       {"handed_over_by": self._actor.operator})
+            audit_id = self._audit_end()
+        self._actor, self._session_id = actor, session_id
+        return Change(None, operator=True, audit_id=audit_id)
 
     def close(self) -> None:
         """Release everything; every confirmed write is already on disk. Safe to call twice."""
@@ -241,7 +245,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
 
     def import_count(
         self, count: Count, *, reason: str = "imported", replace: bool = False, notes: Sequence[ReadNote] = (),
-    ) -> None:
+    ) -> Change:
         """Load a whole count (a parsed count file) in one transaction: all of it or nothing.
 
         A file that already holds contests is refused unless `replace`; then its contests are
@@ -272,8 +276,10 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
                     inferred = contest_note_summary(list(notes), index)
                     add_contest(cdb, self._actor, contest, action="contest.import",
                                 reason=f"{reason}; {inferred}" if inferred else reason)
+                audit_id = self._audit_end()
         finally:
             self._refresh()
+        return Change(None, whole_count=True, audit_id=audit_id)
 
     # Audit -------------------------------------------------------------------------------------
 

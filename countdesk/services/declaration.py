@@ -19,6 +19,7 @@ from ..store.contests import set_contest_field
 from ..store.repository import Stage, load_contest, load_election
 from ..store.state import get_setting, keyings, put_setting, record_event, setting_problem
 from .passphrase import MIN_LENGTH, hash_passphrase, passphrase_matches, public_parameters
+from .changes import NO_CHANGE, Change, SetUpPart
 from .session_core import SessionCore, contest_where
 from .validation import require_reason
 
@@ -40,7 +41,7 @@ class DeclarationMixin(SessionCore):
     def stage(self, contest_id: str) -> Stage:
         return self._state(contest_id).stage
 
-    def set_stage(self, contest_id: str, stage: Stage | str) -> None:
+    def set_stage(self, contest_id: str, stage: Stage | str) -> Change:
         """Move a contest between set-up, verification and count (declaring has its own step)."""
         state = self._open_state(contest_id)
         where = f"{contest_where(contest_id)}.stage"
@@ -51,9 +52,11 @@ class DeclarationMixin(SessionCore):
         if stage is Stage.DECLARED:
             raise ValidationError("a contest is declared with declare(), which needs the RO passphrase", where)
         if stage is state.stage:
-            return
-        set_contest_field(self._cdb, self._actor, contest_id, "stage", str(stage), action="contest.stage")
+            return NO_CHANGE
+        audit_id = self._commit(lambda: set_contest_field(self._cdb, self._actor, contest_id, "stage", str(stage),
+                                                          action="contest.stage"))
         self._refresh(contest_id)
+        return Change(contest_id, stage=True, audit_id=audit_id)
 
     # The RO passphrase -------------------------------------------------------------------------
 
@@ -72,7 +75,7 @@ class DeclarationMixin(SessionCore):
         """Why the stored passphrase record cannot be trusted (changed outside the app), or None."""
         return setting_problem(self._require_open(), _PASSPHRASE_KEY)
 
-    def set_ro_passphrase(self, passphrase: str, *, current: str | None = None) -> None:
+    def set_ro_passphrase(self, passphrase: str, *, current: str | None = None) -> Change:
         """Set the passphrase; changing an existing one needs the current one (a wrong one is audited)."""
         cdb = self._require_writable()
         if not isinstance(passphrase, str) or len(passphrase.strip()) < MIN_LENGTH:
@@ -87,10 +90,11 @@ class DeclarationMixin(SessionCore):
                          reason="the current passphrase was not given correctly")
             raise CountdeskError("the current RO passphrase is wrong: the passphrase was not changed", "passphrase")
         stored = hash_passphrase(passphrase)
-        put_setting(cdb, self._actor, _PASSPHRASE_KEY, stored,
-                    action="ro.passphrase_change" if existing else "ro.passphrase_set",
-                    audit_before=None if existing is None else public_parameters(existing),
-                    audit_after=public_parameters(stored))
+        audit_id = self._commit(lambda: put_setting(
+            cdb, self._actor, _PASSPHRASE_KEY, stored, action="ro.passphrase_change" if existing else "ro.passphrase_set",
+            audit_before=None if existing is None else public_parameters(existing),
+            audit_after=public_parameters(stored)))
+        return Change(None, setup={SetUpPart.PASSPHRASE}, audit_id=audit_id)
 
     def _authorise(self, contest_id: str, passphrase: object, action: str) -> None:
         """Check the passphrase for `action`; a refusal is audited and committed before raising."""
@@ -116,9 +120,9 @@ class DeclarationMixin(SessionCore):
 
     # Declaring and unlocking -------------------------------------------------------------------
 
-    def declare(self, contest_id: str, passphrase: str) -> ContestResult:
+    def declare(self, contest_id: str, passphrase: str) -> Change:
         """Declare the result and lock the contest. The count must be complete, need no lot, and
-        have no sheet still waiting under double entry."""
+        have no sheet still waiting under double entry. The result declared is `result(contest_id)`."""
         self._require_writable()
         state = self._state(contest_id)
         if state.declared:
@@ -154,14 +158,14 @@ class DeclarationMixin(SessionCore):
             self._refuse(contest_id, "contest.declare", "a tie must first be settled by lot")
         # When and by whom, kept with the stage: the exports and the count file say `declared`.
         officer = load_election(self._cdb).returning_officer or self.operator
-        set_declared(
+        audit_id = self._commit(lambda: set_declared(
             self._cdb, self._actor, contest_id, Declaration(self._actor.clock(), officer), stage=str(Stage.DECLARED),
             extra={"elected": list(result.elected), "warnings": [w.code for w in result.warnings]},
-        )
+        ))
         self._refresh(contest_id)
-        return result
+        return Change(contest_id, declaration=True, stage=True, audit_id=audit_id)
 
-    def unlock(self, contest_id: str, passphrase: str, *, reason: str) -> None:
+    def unlock(self, contest_id: str, passphrase: str, *, reason: str) -> Change:
         """Reopen a declared contest for correction; it goes back to the count stage."""
         self._require_writable()
         state = self._state(contest_id)
@@ -169,8 +173,10 @@ class DeclarationMixin(SessionCore):
         if not state.declared:
             raise CountdeskError(f'contest "{contest_id}" is not declared', contest_where(contest_id))
         self._authorise(contest_id, passphrase, "contest.unlock")
-        set_declared(self._cdb, self._actor, contest_id, None, stage=str(Stage.COUNT), reason=reason)
+        audit_id = self._commit(lambda: set_declared(self._cdb, self._actor, contest_id, None,
+                                                     stage=str(Stage.COUNT), reason=reason))
         self._refresh(contest_id)
+        return Change(contest_id, declaration=True, stage=True, audit_id=audit_id)
 
 
 def incomplete_sentence(result: ContestResult) -> str:

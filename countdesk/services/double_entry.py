@@ -18,6 +18,7 @@ from ..store.contests import set_contest_field
 from ..store.records import sheet_record
 from ..store.repository import Stage
 from ..store.state import Keying
+from .changes import NO_CHANGE, Change, SetUpPart
 from .counting import CountingMixin, sheet_where
 from .session_core import contest_where
 from .validation import require_id, require_reason
@@ -52,6 +53,8 @@ class KeyingOutcome:
     status: KeyingStatus
     sheet_id: str
     disagreement: Disagreement | None = None
+    #: What the keying changed: a keying held, or (accepted) the sheet recorded in the count.
+    change: Change = NO_CHANGE
 
 
 @dataclass(frozen=True)
@@ -94,18 +97,19 @@ def _differences_record(differences: tuple[FieldDifference, ...]) -> list[dict[s
 
 class DoubleEntryMixin(CountingMixin):
 
-    def set_double_entry(self, contest_id: str, enabled: bool) -> None:
+    def set_double_entry(self, contest_id: str, enabled: bool) -> Change:
         state = self._open_state(contest_id)
         if not isinstance(enabled, bool):
             raise ValidationError("enabled must be true or false", f"{contest_where(contest_id)}.double_entry")
         if enabled == state.double_entry:
-            return
+            return NO_CHANGE
         if not enabled and store_state.keyings(self._cdb, contest_id):
             raise ValidationError("sheets are waiting for a second keying: accept, resolve or discard them first",
                                   f"{contest_where(contest_id)}.double_entry")
-        set_contest_field(self._cdb, self._actor, contest_id, "double_entry", int(enabled),
-                          action="contest.double_entry")
+        audit_id = self._commit(lambda: set_contest_field(self._cdb, self._actor, contest_id, "double_entry",
+                                                          int(enabled), action="contest.double_entry"))
         self._refresh(contest_id)
+        return Change(contest_id, setup={SetUpPart.CONTEST}, audit_id=audit_id)
 
     def submit_keying(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> KeyingOutcome:
         """Key a sheet under double entry. Replacing a recorded sheet needs a reason on the first keying."""
@@ -118,9 +122,10 @@ class DoubleEntryMixin(CountingMixin):
         held = store_state.keyings(self._cdb, contest_id, sheet.id)
         if not held:
             _, reason = self._replacement_reason(contest_id, sheet.id, reason)
-            store_state.hold_keying(self._cdb, self._actor, contest_id, sheet, 1, reason=reason,
-                                    action="keying.first", audit_after=sheet_record(sheet))
-            return KeyingOutcome(KeyingStatus.HELD, sheet.id)
+            audit_id = self._commit(lambda: store_state.hold_keying(
+                self._cdb, self._actor, contest_id, sheet, 1, reason=reason, action="keying.first",
+                audit_after=sheet_record(sheet)))
+            return KeyingOutcome(KeyingStatus.HELD, sheet.id, change=Change(contest_id, keyings=True, audit_id=audit_id))
         if len(held) > 1:
             raise ValidationError(f"sheet {sheet.id} has a disagreement waiting for a supervisor: resolve it first",
                                   where)
@@ -133,18 +138,19 @@ class DoubleEntryMixin(CountingMixin):
         differences = sheet_differences(first.sheet, sheet)
         if not differences:
             note = f"double entry: keyed by {first.operator} and {self.operator}"
-            self._accept(contest_id, first.sheet, f"{note}; {first.reason}" if first.reason else note)
-            return KeyingOutcome(KeyingStatus.ACCEPTED, sheet.id)
-        store_state.hold_keying(
+            change = self._accept(contest_id, first.sheet, f"{note}; {first.reason}" if first.reason else note)
+            return KeyingOutcome(KeyingStatus.ACCEPTED, sheet.id, change=change)
+        audit_id = self._commit(lambda: store_state.hold_keying(
             self._cdb, self._actor, contest_id, sheet, 2, reason=None, action="keying.disagree",
             audit_after={"first_keyed_by": first.operator, "differences": _differences_record(differences),
                          "sheet": sheet_record(sheet)},
-        )
+        ))
         return KeyingOutcome(KeyingStatus.DISAGREEMENT, sheet.id,
                              Disagreement(contest_id, sheet.id, first.operator, self.operator, first.sheet,
-                                          sheet, differences))
+                                          sheet, differences),
+                             change=Change(contest_id, keyings=True, audit_id=audit_id))
 
-    def resolve_double_entry(self, contest_id: str, sheet: CountSheet, *, reason: str) -> None:
+    def resolve_double_entry(self, contest_id: str, sheet: CountSheet, *, reason: str) -> Change:
         """A supervisor, who keyed neither, records the correct sheet for a disagreement."""
         state = self._open_state(contest_id)
         self._validate_sheet(state, sheet)
@@ -158,9 +164,9 @@ class DoubleEntryMixin(CountingMixin):
             raise ValidationError(
                 f"{self.operator} keyed this sheet: a supervisor who keyed neither version must resolve it", where
             )
-        self._accept(contest_id, sheet, f"double entry resolved (keyed by {' and '.join(keyed_by)}): {reason}")
+        return self._accept(contest_id, sheet, f"double entry resolved (keyed by {' and '.join(keyed_by)}): {reason}")
 
-    def discard_keying(self, contest_id: str, sheet_id: str, *, reason: str) -> None:
+    def discard_keying(self, contest_id: str, sheet_id: str, *, reason: str) -> Change:
         """Drop a sheet's pending keyings (keyed against the wrong sheet id, say)."""
         self._open_state(contest_id)
         where = sheet_where(contest_id, sheet_id)
@@ -170,7 +176,9 @@ class DoubleEntryMixin(CountingMixin):
         if not held:
             raise ValidationError(f"sheet {sheet_id} has no keying waiting", where)
         before = [{"operator": k.operator, "keyed_at": k.keyed_at, "sheet": sheet_record(k.sheet)} for k in held]
-        store_state.discard_keyings(self._cdb, self._actor, contest_id, sheet_id, reason=reason, before=before)
+        audit_id = self._commit(lambda: store_state.discard_keyings(self._cdb, self._actor, contest_id, sheet_id,
+                                                                    reason=reason, before=before))
+        return Change(contest_id, keyings=True, audit_id=audit_id)
 
     def pending_keyings(self, contest_id: str | None = None) -> list[PendingKeying]:
         if contest_id is not None:
@@ -195,7 +203,7 @@ class DoubleEntryMixin(CountingMixin):
         return Disagreement(contest_id, sheet_id, first.operator, second.operator, first.sheet, second.sheet,
                             sheet_differences(first.sheet, second.sheet))
 
-    def _accept(self, contest_id: str, sheet: CountSheet, reason: str) -> None:
+    def _accept(self, contest_id: str, sheet: CountSheet, reason: str) -> Change:
         """Record the agreed sheet and drop its keyings, in one transaction."""
         replacing = store_sheets.sheet_exists(self._cdb, contest_id, sheet.id)
 
@@ -205,4 +213,7 @@ class DoubleEntryMixin(CountingMixin):
                 store_sheets.save_sheet(self._cdb, self._actor, contest_id, sheet, reason=reason,
                                         action="sheet.replace" if replacing else "sheet.save")
 
-        self._write_advancing(self._state(contest_id), Stage.COUNT, "first count sheet recorded", write)
+        moved, audit_id = self._write_advancing(self._state(contest_id), Stage.COUNT, "first count sheet recorded",
+                                                write)
+        return Change(contest_id, sheets_changed=(sheet.id,) if replacing else (),
+                      sheets_added=() if replacing else (sheet.id,), keyings=True, stage=moved, audit_id=audit_id)

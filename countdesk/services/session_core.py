@@ -13,7 +13,7 @@ import threading
 from typing import Any, Callable, TypeVar
 
 from ..errors import CountdeskError, ValidationError
-from ..store.audit import Actor
+from ..store.audit import Actor, audit_head
 from ..store.claims import check_unclaimed
 from ..store.claims import release as release_claim
 from ..store.contests import set_contest_field
@@ -106,23 +106,51 @@ class SessionCore:
         else:
             self._states[contest_id] = state  # a new contest goes last, as it does in the file
 
-    def _write_advancing(self, state: ContestState, stage: Stage, why: str, write: Callable[[], None]) -> None:
-        """Run `write`; if it is the contest's first entry of a later stage, move the contest on to
-        that stage in the same transaction (audited). Stages never move back this way."""
+    def _audit_end(self) -> int | None:
+        """The last audit row's id; inside a write's transaction, the last row that write appended."""
+        return audit_head(self._cdb.db)[0] or None
+
+    def _commit(self, write: Callable[[], object], *, several: bool = False) -> int | None:
+        """Run `write` (each store call is its own durable transaction; `several`: the store calls
+        it makes are one transaction together); the id of the last audit row it appended. A file
+        has one writer (its lock), so the trail's end after the commit is this write's; on a server
+        it is read in the write's own transaction, before any other station's next row."""
         if self._cdb.shared:
-            self._write_shared(state.id, stage, why, write)
-            return
-        if _STAGE_ORDER[state.stage] >= _STAGE_ORDER[stage]:
-            write()
-            return
-        with self._cdb.transaction():
-            write()
-            set_contest_field(self._cdb, self._actor, state.id, "stage", str(stage), action="contest.stage",
-                              reason=why)
-        self._refresh(state.id)
+            with self._cdb.transaction():
+                write()
+                return self._audit_end()
+        if several:
+            with self._cdb.transaction():
+                write()
+        else:
+            write()  # no savepoint around the store's own transaction: the hot path stays short
+        with self._cdb.guard():
+            return self._audit_end()
 
+    def _write_advancing(
+        self, state: ContestState, stage: Stage, why: str, write: Callable[[], object],
+    ) -> tuple[bool, int | None]:
+        """Run `write`; if it is the contest's first entry of a later stage, move the contest on to
+        that stage in the same transaction (audited). Stages never move back this way. Returns
+        whether the stage moved, and the id of the last audit row written."""
+        if self._cdb.shared:
+            return self._write_shared(state.id, stage, why, write)
+        advance = _STAGE_ORDER[state.stage] < _STAGE_ORDER[stage]
 
-    def _write_shared(self, contest_id: str, stage: Stage, why: str, write: Callable[[], None]) -> None:
+        def write_and_advance() -> None:
+            write()
+            if advance:
+                set_contest_field(self._cdb, self._actor, state.id, "stage", str(stage), action="contest.stage",
+                                  reason=why)
+
+        audit_id = self._commit(write_and_advance, several=advance)
+        if advance:
+            self._refresh(state.id)
+        return advance, audit_id
+
+    def _write_shared(
+        self, contest_id: str, stage: Stage, why: str, write: Callable[[], object],
+    ) -> tuple[bool, int | None]:
         """On a server another station may have declared the contest, or moved it on, since it was
         read: read it again under the write lock, in the transaction that writes."""
         with self._cdb.transaction():
@@ -138,11 +166,17 @@ class SessionCore:
                                       "candidates, seats or double entry): check the entry again",
                                       contest_where(contest_id))
             write()
-            if _STAGE_ORDER[fresh.stage] < _STAGE_ORDER[stage]:
+            advance = _STAGE_ORDER[fresh.stage] < _STAGE_ORDER[stage]
+            if advance:
                 set_contest_field(self._cdb, self._actor, contest_id, "stage", str(stage), action="contest.stage",
                                   reason=why)
                 fresh = replace(fresh, stage=stage)
-        self._states[contest_id] = fresh  # as read under the lock, with this write's stage
+            audit_id = self._audit_end()
+        # As read under the lock, with this write's stage; "moved" also when another station's
+        # move had not been seen here yet, so the caller's views catch up.
+        moved = advance or (seen is not None and seen.stage != fresh.stage)
+        self._states[contest_id] = fresh
+        return moved, audit_id
 
 
 _Session = TypeVar("_Session", bound=type)

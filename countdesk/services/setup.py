@@ -15,6 +15,7 @@ from ..errors import CountdeskError, ValidationError
 from ..store import contests as store
 from ..store.records import CONTEST_DETAIL_FIELDS
 from ..store.repository import Stage, load_contest, load_election
+from .changes import NO_CHANGE, Change, SetUpPart
 from .session_core import SessionCore, contest_where
 from .validation import (
     optional_reason, require_count, require_id, require_lawful_system, require_reason, require_str, validate_box,
@@ -33,7 +34,7 @@ KEEP = _Keep()
 
 class SetupMixin(SessionCore):
 
-    def update_election(self, election: Election, *, reason: str | None = None) -> None:
+    def update_election(self, election: Election, *, reason: str | None = None) -> Change:
         cdb = self._require_writable()
         validate_election(election)
         declared = [s.id for s in self._states.values() if s.declared]
@@ -48,21 +49,25 @@ class SetupMixin(SessionCore):
                 contest = load_contest(cdb, contest_id)
                 if system_mismatch(before, contest) is None:
                     require_lawful_system(election, contest, contest_where(contest_id))
-        store.save_election(cdb, self._actor, election, reason=optional_reason(reason, "reason"))
+        reason = optional_reason(reason, "reason")
+        audit_id = self._commit(lambda: store.save_election(cdb, self._actor, election, reason=reason))
+        return Change(None, setup={SetUpPart.ELECTION}, audit_id=audit_id)
 
-    def add_contest(self, contest: Contest, *, reason: str | None = None) -> None:
+    def add_contest(self, contest: Contest, *, reason: str | None = None) -> Change:
         cdb = self._require_writable()
         where = contest_where(getattr(contest, "id", "?"))
         validate_contest(contest, where)
         require_lawful_system(load_election(cdb), contest, where)
-        store.add_contest(cdb, self._actor, contest, reason=optional_reason(reason, "reason"))
+        reason = optional_reason(reason, "reason")
+        audit_id = self._commit(lambda: store.add_contest(cdb, self._actor, contest, reason=reason))
         self._refresh(contest.id)
+        return Change(contest.id, setup={SetUpPart.CONTESTS}, audit_id=audit_id)
 
     def update_contest(
         self, contest_id: str, *, title: object = KEEP, system: object = KEEP, seats: object = KEEP,
         electorate: object = KEEP, office: object = KEEP, counting: object = KEEP, title_cy: object = KEEP,
         question: object = KEEP, reason: str | None = None,
-    ) -> None:
+    ) -> Change:
         """Change a contest's details; its sheets and lots must still be valid under the new ones."""
         self._open_state(contest_id)
         where = contest_where(contest_id)
@@ -76,22 +81,27 @@ class SetupMixin(SessionCore):
                            f"{where}.count_sheets[{sheet.id}]")
         if (changed.office, changed.system, changed.counting) != (current.office, current.system, current.counting):
             require_lawful_system(load_election(self._cdb), changed, where)
-        store.update_contest(self._cdb, self._actor, contest_id, reason=optional_reason(reason, "reason"),
-                             **{name: getattr(changed, name) for name in CONTEST_DETAIL_FIELDS})
+        reason = optional_reason(reason, "reason")
+        audit_id = self._commit(lambda: store.update_contest(
+            self._cdb, self._actor, contest_id, reason=reason,
+            **{name: getattr(changed, name) for name in CONTEST_DETAIL_FIELDS}))
         self._refresh(contest_id)
+        return Change(contest_id, setup={SetUpPart.CONTEST}, audit_id=audit_id)
 
-    def remove_contest(self, contest_id: str, *, reason: str | None = None) -> None:
+    def remove_contest(self, contest_id: str, *, reason: str | None = None) -> Change:
         self._open_state(contest_id)
         entries = store.contest_has_entries(self._cdb, contest_id)
         if any(entries.values()):
             held = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in entries.items() if n)
             reason = require_reason(reason, "reason", f"the contest holds {held}")
-        store.remove_contest(self._cdb, self._actor, contest_id, reason=optional_reason(reason, "reason"))
+        reason = optional_reason(reason, "reason")
+        audit_id = self._commit(lambda: store.remove_contest(self._cdb, self._actor, contest_id, reason=reason))
         self._refresh(contest_id)
+        return Change(contest_id, setup={SetUpPart.CONTESTS}, audit_id=audit_id)
 
     # Candidates ---------------------------------------------------------------------------------
 
-    def add_candidate(self, contest_id: str, candidate: Candidate, *, position: int | None = None) -> None:
+    def add_candidate(self, contest_id: str, candidate: Candidate, *, position: int | None = None) -> Change:
         """Add at ballot `position` (1 = first on the paper), or last."""
         state = self._open_state(contest_id)
         where = contest_where(contest_id)
@@ -102,25 +112,29 @@ class SetupMixin(SessionCore):
                 raise ValidationError(f"ballot position {position} is outside 1..{len(state.candidate_ids) + 1}",
                                       f"{where}.candidates.position")
         self._refuse_if_counting(contest_id, "a candidate cannot be added")
-        store.add_candidate(self._cdb, self._actor, contest_id, candidate,
-                            None if position is None else position - 1)
+        audit_id = self._commit(lambda: store.add_candidate(self._cdb, self._actor, contest_id, candidate,
+                                                            None if position is None else position - 1))
         self._refresh(contest_id)
+        return Change(contest_id, setup={SetUpPart.CANDIDATES}, audit_id=audit_id)
 
-    def update_candidate(self, contest_id: str, candidate: Candidate) -> None:
+    def update_candidate(self, contest_id: str, candidate: Candidate) -> Change:
         """Correct a candidate's name or description (the id stays: figures are held by id)."""
         self._open_state(contest_id)
         validate_candidate(candidate, f"{contest_where(contest_id)}.candidates[{getattr(candidate, 'id', '?')}]")
-        store.update_candidate(self._cdb, self._actor, contest_id, candidate)
+        audit_id = self._commit(lambda: store.update_candidate(self._cdb, self._actor, contest_id, candidate))
+        return Change(contest_id, setup={SetUpPart.CANDIDATES}, audit_id=audit_id)
 
-    def remove_candidate(self, contest_id: str, candidate_id: str, *, reason: str | None = None) -> None:
+    def remove_candidate(self, contest_id: str, candidate_id: str, *, reason: str | None = None) -> Change:
         self._open_state(contest_id)
         require_id(candidate_id, f"{contest_where(contest_id)}.candidates", "candidate id")
         self._refuse_if_counting(contest_id, "a candidate cannot be removed")
-        store.remove_candidate(self._cdb, self._actor, contest_id, candidate_id,
-                               reason=optional_reason(reason, "reason"))
+        reason = optional_reason(reason, "reason")
+        audit_id = self._commit(lambda: store.remove_candidate(self._cdb, self._actor, contest_id, candidate_id,
+                                                               reason=reason))
         self._refresh(contest_id)
+        return Change(contest_id, setup={SetUpPart.CANDIDATES}, audit_id=audit_id)
 
-    def reorder_candidates(self, contest_id: str, order: Sequence[str], *, reason: str) -> None:
+    def reorder_candidates(self, contest_id: str, order: Sequence[str], *, reason: str) -> Change:
         """The returning officer's correction of the ballot-paper order; `order` names each candidate
         once. The order is the one on the ballot paper (the statement of persons nominated fixes it):
         countdesk never sorts it, so a change needs the reason, which the audit row keeps. Figures are
@@ -132,10 +146,11 @@ class SetupMixin(SessionCore):
             raise ValidationError("the new order must name every candidate exactly once", where)
         reason = require_reason(reason, f"{where}.reason", "say why the ballot-paper order is corrected")
         if tuple(order) == tuple(state.candidate_ids):
-            return
-        store.reorder_candidates(self._cdb, self._actor, contest_id, order,
-                                 reason=optional_reason(reason, f"{where}.reason"))
+            return NO_CHANGE
+        audit_id = self._commit(lambda: store.reorder_candidates(self._cdb, self._actor, contest_id, order,
+                                                                 reason=reason))
         self._refresh(contest_id)
+        return Change(contest_id, setup={SetUpPart.CANDIDATES}, audit_id=audit_id)
 
     def _refuse_if_counting(self, contest_id: str, what: str) -> None:
         entries = store.contest_has_entries(self._cdb, contest_id)
@@ -147,12 +162,13 @@ class SetupMixin(SessionCore):
 
     # Boxes and verification ---------------------------------------------------------------------
 
-    def add_box(self, contest_id: str, box: Box) -> None:
+    def add_box(self, contest_id: str, box: Box) -> Change:
         self._open_state(contest_id)
         validate_box(box, f"{contest_where(contest_id)}.boxes[{getattr(box, 'id', '?')}]")
-        store.add_box(self._cdb, self._actor, contest_id, box)
+        audit_id = self._commit(lambda: store.add_box(self._cdb, self._actor, contest_id, box))
+        return Change(contest_id, boxes_changed=(box.id,), setup={SetUpPart.BOXES}, audit_id=audit_id)
 
-    def update_box(self, contest_id: str, box: Box, *, reason: str | None = None) -> None:
+    def update_box(self, contest_id: str, box: Box, *, reason: str | None = None) -> Change:
         """Replace a box's details; changing a verified figure already recorded needs a reason."""
         self._open_state(contest_id)
         where = f"{contest_where(contest_id)}.boxes[{getattr(box, 'id', '?')}]"
@@ -160,20 +176,24 @@ class SetupMixin(SessionCore):
         before = self._existing_box(contest_id, box.id, where)
         if before.verified is not None and box.verified != before.verified:
             reason = require_reason(reason, "reason", f"box {box.id} already has {before.verified} papers verified")
-        store.update_box(self._cdb, self._actor, contest_id, box, reason=optional_reason(reason, "reason"))
+        reason = optional_reason(reason, "reason")
+        audit_id = self._commit(lambda: store.update_box(self._cdb, self._actor, contest_id, box, reason=reason))
+        return Change(contest_id, boxes_changed=(box.id,), setup={SetUpPart.BOXES}, audit_id=audit_id)
 
-    def remove_box(self, contest_id: str, box_id: str, *, reason: str | None = None) -> None:
+    def remove_box(self, contest_id: str, box_id: str, *, reason: str | None = None) -> Change:
         self._open_state(contest_id)
         where = f"{contest_where(contest_id)}.boxes[{box_id}]"
         require_id(box_id, where, "box id")
         before = self._existing_box(contest_id, box_id, where)
         if before.verified is not None:
             reason = require_reason(reason, "reason", f"box {box_id} has been verified")
-        store.remove_box(self._cdb, self._actor, contest_id, box_id, reason=optional_reason(reason, "reason"))
+        reason = optional_reason(reason, "reason")
+        audit_id = self._commit(lambda: store.remove_box(self._cdb, self._actor, contest_id, box_id, reason=reason))
+        return Change(contest_id, boxes_changed=(box_id,), setup={SetUpPart.BOXES}, audit_id=audit_id)
 
     def verify_box(
         self, contest_id: str, box_id: str, verified: int | None, note: str | None, *, reason: str | None = None,
-    ) -> None:
+    ) -> Change:
         """Record (or clear, with None) the papers counted at verification, and why they differ."""
         state = self._open_state(contest_id)
         where = f"{contest_where(contest_id)}.boxes[{box_id}]"
@@ -193,9 +213,10 @@ class SetupMixin(SessionCore):
             self._release_done(contest_id, "box", box_id)
 
         if verified is None:
-            write()
+            moved, audit_id = False, self._commit(write)
         else:
-            self._write_advancing(state, Stage.VERIFICATION, "first box verified", write)
+            moved, audit_id = self._write_advancing(state, Stage.VERIFICATION, "first box verified", write)
+        return Change(contest_id, boxes_changed=(box_id,), stage=moved, audit_id=audit_id)
 
     def _existing_box(self, contest_id: str, box_id: str, where: str) -> Box:
         box = store.read_box(self._cdb, contest_id, box_id)

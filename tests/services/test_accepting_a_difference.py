@@ -34,8 +34,11 @@ def test_the_ro_accepts_exactly_the_difference_shown_and_the_count_completes(ses
         session.accept_difference(C, PASSPHRASE, stage="round1", counted=157, expected=160, reason=reason)
     with pytest.raises(ValidationError, match="reason is required"):
         session.accept_difference(C, PASSPHRASE, stage="round1", counted=158, expected=160, reason=" ")
-    accepted = session.accept_difference(C, PASSPHRASE, stage="round1", counted=158, expected=160, reason=reason)
+    change = session.accept_difference(C, PASSPHRASE, stage="round1", counted=158, expected=160, reason=reason)
+    assert change.contest_id == C and change.acceptance and change.figures
+    accepted = session.contest(C).accepted_differences[-1]
     assert (accepted.accepted_by, accepted.reason) == ("Alice", reason)
+    assert change.audit_id == session.audit_rows(action="contest.accept_difference")[-1].id
     assert session.tally(C).status is Status.ELECTED and session.tally(C).elected == ("a",)
     refused = [r.reason for r in session.audit_rows(action="contest.accept_difference_refused")]
     assert refused[0] == "the RO passphrase is wrong" and "157 against 160" in refused[1]
@@ -76,8 +79,8 @@ def test_a_second_round_difference_is_accepted_only_once_round_one_is_complete(s
         session.accept_difference(C, PASSPHRASE, stage="round1", counted=100, expected=100, reason="x")
     session.accept_difference(C, PASSPHRASE, stage="round2", counted=24, expected=25, reason="one paper torn")
     assert session.tally(C).elected == ("b",)
-    declared = session.declare(C, PASSPHRASE)
-    assert declared.elected == ("b",)
+    assert session.declare(C, PASSPHRASE).declaration
+    assert session.tally(C).elected == ("b",)
     contest = session.load().contests[0]
     assert contest.declared is not None and contest.declared.at
     assert verify_count(session).ok

@@ -181,7 +181,8 @@ PASSPHRASE = "correct horse battery staple"
 
 def test_the_area_declares_on_the_instructed_finalists_and_records_who_was_elected(counted):
     counted.set_ro_passphrase(PASSPHRASE)
-    result = counted.declare(SV_CONTEST_ID, PASSPHRASE)
+    assert counted.declare(SV_CONTEST_ID, PASSPHRASE).declaration
+    result = counted.tally(SV_CONTEST_ID)
     assert set(result.finalists) == INSTRUCTED and result.elected == ("a",)
     row = counted.audit_rows(contest_id=SV_CONTEST_ID, action="contest.declare")[-1]
     assert row.after["elected"] == ["a"]

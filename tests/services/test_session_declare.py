@@ -70,10 +70,13 @@ def test_declaring_needs_the_passphrase_and_refusals_are_audited(session):
                                            "the RO passphrase is wrong"]
     assert session.stage(C) is Stage.COUNT
 
-    result = session.declare(C, PASSPHRASE)
+    change = session.declare(C, PASSPHRASE)
+    assert change.contest_id == C and change.declaration and change.stage
+    result = session.tally(C)
     assert result.elected == ("b",) and dict(result.final) == {"a": 45, "b": 50}
     assert session.stage(C) is Stage.DECLARED
     row = session.audit_rows()[-1]
+    assert change.audit_id == row.id
     assert row.action == "contest.declare" and row.after["elected"] == ["b"] and row.after["stage"] == "declared"
 
 
