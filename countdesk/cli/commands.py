@@ -287,7 +287,8 @@ def cmd_export(args: Namespace) -> int:
         report = export_bundle(session, Path(args.to), signing_key=installation_key(),
                                generated_at=datetime.now(timezone.utc).astimezone())
     print(f"bundle written and checked: {report.path}")
-    print(f"paper fingerprint (printed on the declaration): {report.paper_fingerprint}")
+    for contest_id, fingerprint in report.paper_fingerprints.items():
+        print(f"paper fingerprint of {contest_id} (printed on its documents): {fingerprint}")
     print(f"signing key fingerprint: {report.key_fingerprint}")
     for warning in report.warnings:
         print(f"note: {warning}")

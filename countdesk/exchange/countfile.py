@@ -319,7 +319,12 @@ def dump_count_json(count: Count) -> str:
         parse_count_document(doc)
     except ValidationError as error:
         raise ValidationError(f"cannot export this count: {error.message}", error.where) from None
-    return json.dumps(doc, ensure_ascii=False, indent=1)
+    return canonical_count_text(doc)
+
+
+def canonical_count_text(document: dict[str, Any]) -> str:
+    """A count document as canonical text (docs/count-file.md, "Canonical form"), no final newline."""
+    return json.dumps(document, ensure_ascii=False, indent=1)
 
 
 def write_count_file(count: Count, path: str | os.PathLike[str]) -> None:

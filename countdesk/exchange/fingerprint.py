@@ -1,10 +1,11 @@
-"""Paper binding: the fingerprint that ties a signed paper declaration to a results bundle.
+"""Paper binding: the fingerprints that tie a signed paper to the figures in a results bundle.
 
-The declaration the returning officer signs prints the bundle's fingerprint, the SHA-256 of its
-SHA256SUMS file (which names the hash of every file in the bundle), as eight groups of four hex
-digits: ``3F2A 91C0 …``. At collation, the officer holding the paper types two of those groups;
-the app compares them with the bundle it was handed (Kiesraad's Abacus binds its paper
-proces-verbaal to the EML file the same way).
+Every document printed for a contest carries that contest's fingerprint (`contest_fingerprint`)
+as eight groups of four hex digits: ``3F2A 91C0 …``. At collation, the officer holding the paper
+types two of those groups; the app recomputes the fingerprint from the bundle it was handed and
+compares (Kiesraad's Abacus binds its paper proces-verbaal to the EML file the same way). A whole
+bundle is identified by `sums_fingerprint`, the SHA-256 of its SHA256SUMS file (which names the
+hash of every file in it); that one is never printed on a paper, since the PDFs are in the bundle.
 
 Which two groups: the app picks the positions at random when it asks (`pick_check_positions`),
 and says which ("type groups 3 and 7 from the paper"). Positions the forger cannot predict mean a
@@ -20,6 +21,8 @@ import secrets
 from pathlib import Path
 from typing import Sequence
 
+from ..domain.model import Count
+from .countfile import canonical_count_text, count_to_document
 from .fsutil import read_file_uncached
 
 SUMS_FILE = "SHA256SUMS"
@@ -36,6 +39,26 @@ def format_fingerprint(hexdigest: str, groups: int = DEFAULT_GROUPS) -> str:
     if not _HEX.match(digits) or len(digits) < groups * GROUP_LENGTH:
         raise ValueError(f"not a hex digest of at least {groups * GROUP_LENGTH} digits: {hexdigest!r}")
     return " ".join(digits[i : i + GROUP_LENGTH] for i in range(0, groups * GROUP_LENGTH, GROUP_LENGTH))
+
+
+def contest_fingerprint(count: Count, contest_id: str, groups: int = DEFAULT_GROUPS) -> str:
+    """The fingerprint printed on every document of one contest: the SHA-256 of the canonical
+    count file holding the election and that contest alone.
+
+    It covers what the paper states and nothing else: the election-level facts every document
+    prints (title, area, poll date, the returning officer, nation, languages) and the contest's
+    own set-up, boxes, sheets, lots, accepted differences and declaration. Another contest
+    added, changed or removed later leaves it unchanged, so a paper signed for this contest
+    still matches a bundle exported afterwards. For a count of one contest it is the count
+    file's own fingerprint. KeyError for a contest not in `count`."""
+    alone = Count(count.election, (count.contest(contest_id),))
+    text = canonical_count_text(count_to_document(alone))
+    return format_fingerprint(hashlib.sha256(text.encode("utf-8")).hexdigest(), groups)
+
+
+def contest_fingerprints(count: Count, groups: int = DEFAULT_GROUPS) -> dict[str, str]:
+    """Every contest's printed fingerprint, by contest id, in the count's order."""
+    return {contest.id: contest_fingerprint(count, contest.id, groups) for contest in count.contests}
 
 
 def sums_fingerprint(sums: bytes, groups: int = DEFAULT_GROUPS) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import CountdeskError
 from ..services.collation_progress import Stage
-from ..services.collation_session import CollationSession
+from ..services.collation_session import CollationSession, papers_said
 from .count_files import show_error
 from .dialogs.collating_officer_dialog import CollatingOfficerDialog
 from .dialogs.expected_areas_dialog import ExpectedAreasDialog
@@ -238,7 +238,7 @@ class CollationWindow(QMainWindow):
             return False
         self.refresh()
         self.statusBar().showMessage(self.tr("{0} accepted: fingerprint {1}, signing key {2}").format(
-            pending.area, pending.paper_fingerprint, pending.key_fingerprint), 8000)
+            pending.area, papers_said(pending.paper_fingerprints), pending.key_fingerprint), 8000)
         return True
 
     def edit_expected_areas(self) -> None:

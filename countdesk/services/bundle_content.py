@@ -1,13 +1,16 @@
-"""What goes into an area's results bundle, and the fingerprint that binds it to paper.
+"""What goes into an area's results bundle, and the fingerprints that bind it to paper.
 
-The signed paper (the provisional sheet, and the declaration where the RO declared) prints a
-fingerprint. The PDFs are themselves in the bundle, so it cannot be the whole bundle's: it would
-have to be known before the PDFs that print it were made. It is the **count file's** fingerprint
-instead (services/documents.py `count_fingerprint`, the one every printed document carries): the
-count file holds every figure, and everything else in the bundle is rendered from it. The PDFs
-are rendered with it, then every file, PDFs included, is listed in SHA256SUMS and signed. At
-collation the officer types two groups of the fingerprint from the paper, and they are compared
-with the fingerprint recomputed from the bundle's count file (docs/bundle.md, "Paper binding").
+Every document printed for a contest (the provisional sheet, the statements, and the declaration
+where the RO declared) prints that contest's fingerprint. It cannot be the whole bundle's: the
+PDFs are in the bundle, so it would have to be known before the PDFs that print it were made. It
+is the fingerprint of the **count file holding the election and that contest alone** instead
+(exchange/fingerprint.py `contest_fingerprint`, the one `countdesk declare` prints too): the count
+file holds every figure, and everything else in the bundle is rendered from it; and another
+contest added to the count later never changes what was printed for this one. The PDFs are
+rendered with it, then every file, PDFs included, is listed in SHA256SUMS and signed. At
+collation the officer types two groups of each contest's fingerprint from its paper, and they are
+compared with the fingerprints recomputed from the bundle's count file (docs/bundle.md, "Paper
+binding").
 """
 
 from __future__ import annotations
@@ -24,14 +27,13 @@ from ..errors import CollationError, ValidationError
 from ..exchange.bundle import safe_name
 from ..exchange.countfile import dump_count_json, parse_count_bytes
 from ..exchange.eml import EmlContest, to_eml_510
-from ..exchange.fingerprint import format_fingerprint
+from ..exchange.fingerprint import contest_fingerprints
 from ..exchange.fsutil import read_file_uncached
 from ..exchange.nist import to_nist
 from ..exchange.result_json import results_to_dict
 from ..exchange.results_csv import results_to_csv
 from ..store.audit import AuditRow, AuditVerdict
 from .collation import BUNDLE_COUNT_FILE
-from .documents import count_fingerprint
 
 RESULTS_JSON = "results.json"
 RESULTS_CSV = "results.csv"
@@ -109,10 +111,10 @@ def _audit_row_json(r) -> dict[str, Any]:
     return row
 
 
-def paper_fingerprint(count: Count) -> str:
-    """The fingerprint printed on the documents: the count file's SHA-256 (services/documents.py,
-    the same one `countdesk declare` prints), in eight groups of four."""
-    return format_fingerprint(count_fingerprint(count))
+def paper_fingerprints(count: Count) -> dict[str, str]:
+    """The fingerprint printed on each contest's documents, by contest id (the same one
+    `countdesk declare` prints), in eight groups of four."""
+    return contest_fingerprints(count)
 
 
 def report_names(contest_ids: list[str]) -> dict[str, str]:
@@ -137,15 +139,17 @@ class BundleData:
     """A verified bundle's count, read once from the device: the bytes parsed are the bytes
     fingerprinted, so a device that answers differently the second time gains nothing."""
 
-    paper_fingerprint: str
+    #: Each contest's fingerprint, as printed on its documents, by contest id.
+    paper_fingerprints: dict[str, str]
     count: Count
     count_bytes: bytes
 
 
 def read_bundle_data(bundle: Path, listed: tuple[str, ...]) -> BundleData:
-    """The count of a bundle that verify_bundle passed (`listed` = its files) and its fingerprint."""
+    """The count of a bundle that verify_bundle passed (`listed` = its files) and its contests'
+    fingerprints."""
     count, data = read_bundle_count(bundle, listed)
-    return BundleData(paper_fingerprint(count), count, data)
+    return BundleData(paper_fingerprints(count), count, data)
 
 
 def read_bundle_count(bundle: Path, listed: tuple[str, ...]) -> tuple[Count, bytes]:

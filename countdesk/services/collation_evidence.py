@@ -2,11 +2,11 @@
 
 The folder's own records (collation.json: each copy's SHA-256, the fingerprint typed from the
 paper) could be edited together with a copy. So on every opening the figures speak for
-themselves: each area's paper fingerprint is recomputed from its copy and must be the one the
-officer checked against the paper; the copy must be the count file the area's key signed (the
+themselves: each contest's paper fingerprint is recomputed from the area's copy and must be the
+one the officer checked against that contest's paper; the copy must be the count file the area's key signed (the
 bundle's SHA256SUMS and its signature are kept beside the copy and checked with the pinned key);
-and the collation fingerprint printed on the collated documents is recomputed from the copies,
-never taken from the records. A forger would need the area's private key, or a new key whose
+and the collation fingerprint printed on a contest's collated documents is recomputed from the
+copies, never taken from the records. A forger would need the area's private key, or a new key whose
 fingerprint then differs from the one the area printed and the desk shows.
 """
 
@@ -22,12 +22,12 @@ from ..domain.model import Count
 from ..errors import CollationError
 from ..exchange.bundle import SIGNATURE_FILE
 from ..exchange.countfile import parse_count_bytes
-from ..exchange.fingerprint import SUMS_FILE, sums_fingerprint
+from ..exchange.fingerprint import SUMS_FILE, contest_fingerprint, sums_fingerprint
 from ..exchange.fsutil import read_file_uncached
 from ..exchange.signing import public_key_fingerprint, verify
-from .bundle_content import paper_fingerprint
+from .bundle_content import paper_fingerprints
 from .collation import BUNDLE_COUNT_FILE
-from .collation_state import AreaRecord, read_area_copy, write_copy
+from .collation_state import LEGACY_PAPER, AreaRecord, read_area_copy, write_copy
 
 
 def keep_signed_sums(folder: Path, count_file: str, bundle: Path) -> str:
@@ -48,9 +48,9 @@ def checked_area(folder: Path, record: AreaRecord) -> Count:
     where = f'area "{record.area}"'
     data = read_area_copy(folder, record)
     count = parse_count_bytes(data, record.count_file)
-    if paper_fingerprint(count) != record.paper_fingerprint:
-        raise CollationError(f"the accepted copy {record.count_file} no longer gives the fingerprint that was checked "
-                             "against the area's paper: import the area's bundle again", where)
+    if not _papers_still_match(record.paper_fingerprints, paper_fingerprints(count)):
+        raise CollationError(f"the accepted copy {record.count_file} no longer gives the fingerprints that were checked "
+                             "against the area's papers: import the area's bundle again", where)
     if not record.signed_sums:
         raise CollationError("this area was accepted by an earlier countdesk that kept no signature to check its "
                              "copy against: import the area's bundle again", where)
@@ -75,7 +75,19 @@ def checked_area(folder: Path, record: AreaRecord) -> Count:
     return count
 
 
-def collation_fingerprint(counts: Sequence[Count]) -> str:
-    """Stands for every accepted area's figures: recomputed from the counts themselves."""
-    lines = sorted(f"{paper_fingerprint(count)}  {count.election.area}\n" for count in counts)
+def _papers_still_match(checked: dict[str, str], recomputed: dict[str, str]) -> bool:
+    """An area accepted before papers were checked per contest kept one fingerprint: the count
+    file's, which is its one contest's (exchange/fingerprint.py); with more contests it cannot
+    be told apart, and the area is imported again."""
+    if set(checked) == {LEGACY_PAPER}:
+        return len(recomputed) == 1 and next(iter(recomputed.values())) == checked[LEGACY_PAPER]
+    return checked == recomputed
+
+
+def collation_fingerprint(counts: Sequence[Count], contest_id: str) -> str:
+    """Printed on a contest's collated documents: stands for that contest's figures in every
+    accepted area (one line per area reporting it, `"<fingerprint>  <area>"`, sorted), recomputed
+    from the counts themselves. Another contest added to an area never changes it."""
+    lines = sorted(f"{contest_fingerprint(count, contest_id)}  {count.election.area}\n"
+                   for count in counts if any(c.id == contest_id for c in count.contests))
     return sums_fingerprint("".join(lines).encode("utf-8"))

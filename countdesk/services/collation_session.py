@@ -3,12 +3,15 @@
 An area bundle is accepted in two steps, because a person has to look at paper in between:
 
     pending = collation.open_bundle(stick / "mayor…_halton")   # verified; refused if altered
-    # the app asks: "type groups 3 and 7 of the fingerprint on the signed paper", and groups
-    # 2 and 5 of the signing key's fingerprint as the area's export printed it
+    # the app asks: "type groups 3 and 7 of the fingerprint on the signed paper" (for each
+    # contest the bundle holds, from that contest's paper), and groups 2 and 5 of the signing
+    # key's fingerprint as the area's export printed it
     collation.accept_bundle(pending, ["91C0", "7B1E"], typed_key=["0F3C", "A1D2"])  # refused if not
+    collation.accept_bundle(pending, {"pcc.x": ["91C0", "7B1E"], "mayor.y": [...]}, ...)  # several
 
 It is refused when the bundle fails verification (naming the file), when the typed groups do
-not match its fingerprint, when the signing key's fingerprint typed from the area's export does
+not match a contest's fingerprint (exchange/fingerprint.py `contest_fingerprint`: it covers that
+contest only, so a paper stays good when another contest is added to the area's count), when the signing key's fingerprint typed from the area's export does
 not match the key that signed it (a bundle re-signed with a foreign key), when the area's
 earlier bundle was signed by another key and the officer has not confirmed the new one, when the
 area is not on the expected list or comes a second time (a later bundle from the same area
@@ -27,7 +30,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .. import __version__
 from ..domain.model import Count
@@ -60,11 +63,13 @@ class PendingBundle:
     path: Path
     count: Count
     count_bytes: bytes
-    paper_fingerprint: str
+    #: Each contest's fingerprint, recomputed from the count file: the one its paper prints.
+    paper_fingerprints: dict[str, str]
     bundle_fingerprint: str
     key_fingerprint: str
     public_key_pem: str
-    #: The two groups (1-based) the officer is asked to type, chosen at random for this import.
+    #: The two groups (1-based) the officer is asked to type from each contest's paper, chosen at
+    #: random for this import.
     positions: tuple[int, ...]
     #: The area's earlier bundle, which this one would replace (the GUI asks first).
     replaces: AreaRecord | None
@@ -253,37 +258,35 @@ class CollationSession:
         earlier = self._state.area(area)
         changed = earlier.key_fingerprint if earlier and earlier.key_fingerprint != verdict.key_fingerprint else None
         round2 = tuple(c.id for c in count.contests if c.sheets(2))
-        return PendingBundle(path, count, data.count_bytes, data.paper_fingerprint, verdict.fingerprint or "",
+        return PendingBundle(path, count, data.count_bytes, data.paper_fingerprints, verdict.fingerprint or "",
                              verdict.key_fingerprint or "", key_pem, pick_check_positions(), earlier, round2,
                              key_positions=pick_check_positions(), key_changed_from=changed)
 
-    def accept_bundle(self, pending: PendingBundle, typed_groups: Sequence[str], *, typed_key: Sequence[str],
-                      replace: bool = False, new_key_confirmed: bool = False) -> AreaRecord:
-        """Accept a verified bundle once the groups typed from the paper match its fingerprint and
-        the signing key's fingerprint typed from the area's export (`typed_key`: the groups at
-        `pending.key_positions`, or the whole fingerprint) matches the key that signed it. A bundle
-        signed by another key than the area's earlier one also needs `new_key_confirmed`."""
+    def accept_bundle(self, pending: PendingBundle, typed_groups: Mapping[str, Sequence[str]] | Sequence[str], *,
+                      typed_key: Sequence[str], replace: bool = False, new_key_confirmed: bool = False) -> AreaRecord:
+        """Accept a verified bundle once the groups typed from each contest's paper match that
+        contest's fingerprint (`typed_groups`: by contest id; a bundle of one contest may be given
+        its groups alone) and the signing key's fingerprint typed from the area's export
+        (`typed_key`: the groups at `pending.key_positions`, or the whole fingerprint) matches the
+        key that signed it. A bundle signed by another key than the area's earlier one also needs
+        `new_key_confirmed`."""
         try:
-            return self._accept(pending, list(typed_groups), list(typed_key), replace, new_key_confirmed)
+            typed = _typed_by_contest(pending, typed_groups)
+            return self._accept(pending, typed, list(typed_key), replace, new_key_confirmed)
         except CountdeskError as error:
             self._log_refusal(f"{pending.path.name}: {error}", pending.area)
             raise
 
-    def _accept(self, pending: PendingBundle, typed: list[str], typed_key: list[str], replacing: bool,
+    def _accept(self, pending: PendingBundle, typed: dict[str, list[str]], typed_key: list[str], replacing: bool,
                 new_key_confirmed: bool) -> AreaRecord:
         where = str(pending.path)
-        if not fingerprint_matches(pending.paper_fingerprint, typed, pending.positions):
-            positions = " and ".join(str(p) for p in pending.positions)
-            raise CollationError(
-                f"the groups typed ({' '.join(typed) or 'none'}) do not match groups {positions} of this bundle's "
-                "fingerprint: check the paper; if they were typed correctly, this is not the bundle that was "
-                "signed for", where)
+        self._check_papers(pending, typed)
         key_check = self._check_key(pending, typed_key, new_key_confirmed)
         earlier = self._state.area(pending.area)
         if earlier is not None and not replacing:
             raise CollationError(f'area "{earlier.area}" has already been imported (fingerprint '
-                                 f"{earlier.paper_fingerprint}): replace it only with a later bundle from that area",
-                                 where)
+                                 f"{papers_said(earlier.paper_fingerprints)}): replace it only with a later bundle "
+                                 "from that area", where)
         self._check_round2(pending)
         others = [c for c in self._counts if area_key(c.election.area) != area_key(pending.area)]
         candidate = collate([*others, pending.count])  # CollationError: contest, candidates, finalists differ
@@ -292,7 +295,7 @@ class CollationSession:
         record = AreaRecord(
             area=pending.area, election_id=pending.count.election.id,
             count_file=f"{AREAS_FOLDER}/{safe_name(pending.area)}-{digest[:12]}.json", count_sha256=digest,
-            paper_fingerprint=pending.paper_fingerprint, bundle_fingerprint=pending.bundle_fingerprint,
+            paper_fingerprints=dict(pending.paper_fingerprints), bundle_fingerprint=pending.bundle_fingerprint,
             key_fingerprint=pending.key_fingerprint, public_key_pem=pending.public_key_pem,
             source=str(pending.path), imported_at=self._clock(), check_positions=pending.positions,
             round2_contests=pending.round2_contests, key_confirmed=key_check,
@@ -304,11 +307,31 @@ class CollationSession:
         event = "area_replaced" if earlier else "area_imported"
         changed = (f" (a new key: the area's earlier bundle was signed by {pending.key_changed_from}; the new key "
                    "confirmed by the collating officer)") if pending.key_changed_from else ""
-        self._log(event, f"{pending.path.name}: fingerprint {pending.paper_fingerprint}, key "
+        self._log(event, f"{pending.path.name}: fingerprint {papers_said(pending.paper_fingerprints)}, key "
                          f"{pending.key_fingerprint} confirmed ({key_check}){changed}", area=pending.area, state=state)
         self._counts = [*others, pending.count]
         self._collated = candidate
         return record
+
+    @staticmethod
+    def _check_papers(pending: PendingBundle, typed: dict[str, list[str]]) -> None:
+        """Each contest's groups, typed from its own paper, against its recomputed fingerprint."""
+        positions = " and ".join(str(p) for p in pending.positions)
+        several = len(pending.paper_fingerprints) > 1
+        for contest_id, fingerprint in pending.paper_fingerprints.items():
+            groups = typed.get(contest_id, [])
+            if fingerprint_matches(fingerprint, groups, pending.positions):
+                continue
+            said = " ".join(groups) or "none"
+            if several:
+                title = pending.count.contest(contest_id).title
+                what = (f"the groups typed for {title} ({said}) do not match groups {positions} of its fingerprint: "
+                        f"check {title}'s paper")
+            else:
+                what = (f"the groups typed ({said}) do not match groups {positions} of this bundle's fingerprint: "
+                        "check the paper")
+            raise CollationError(f"{what}; if they were typed correctly, this is not the bundle that was signed for",
+                                 str(pending.path))
 
     @staticmethod
     def _check_key(pending: PendingBundle, typed_key: list[str], new_key_confirmed: bool) -> str:
@@ -401,9 +424,10 @@ class CollationSession:
 
     # The overall result ---------------------------------------------------------------------------
 
-    def collation_fingerprint(self) -> str:
-        """Printed on the collated documents: recomputed from every accepted area's figures."""
-        return collation_fingerprint(self._counts)
+    def collation_fingerprint(self, contest_id: str) -> str:
+        """Printed on the contest's collated documents: recomputed from every accepted area's
+        figures for that contest."""
+        return collation_fingerprint(self._counts, contest_id)
 
     def document_context(self, contest_id: str, *, generated_at: datetime, place: str = "") -> DocumentContext:
         """The DocumentContext for a collated document (the declaration once the result is final)."""
@@ -415,7 +439,7 @@ class CollationSession:
         election = replace(collated.merged.election, area=self.name, returning_officer=self.officer or None,
                            deputy=self.officer_deputy)
         return DocumentContext(election, collated.merged.contest(contest_id), result, generated_at, place=place,
-                               fingerprint=self.collation_fingerprint(), lang=default_lang(election),
+                               fingerprint=self.collation_fingerprint(contest_id), lang=default_lang(election),
                                app_version=__version__)
 
     def render_document(self, document: str, contest_id: str, *, generated_at: datetime, place: str = "") -> bytes:
@@ -442,6 +466,25 @@ class CollationSession:
     def _save(self, state: CollationState) -> None:
         save_state(self.folder, state)
         self._state = state
+
+
+def papers_said(fingerprints: Mapping[str, str]) -> str:
+    """The fingerprints checked against an area's papers, as said in the journal and on screen:
+    the one fingerprint, or each contest's."""
+    if len(fingerprints) == 1:
+        return next(iter(fingerprints.values()))
+    return "; ".join(f"{contest_id} {fingerprint}" if contest_id else fingerprint
+                     for contest_id, fingerprint in fingerprints.items())
+
+
+def _typed_by_contest(pending: PendingBundle, typed: Mapping[str, Sequence[str]] | Sequence[str]
+                      ) -> dict[str, list[str]]:
+    if isinstance(typed, Mapping):
+        return {str(contest_id): list(groups) for contest_id, groups in typed.items()}
+    if len(pending.paper_fingerprints) != 1:
+        raise CollationError(f"this bundle holds {len(pending.paper_fingerprints)} contests: type the groups from "
+                             "each contest's own paper", str(pending.path))
+    return {next(iter(pending.paper_fingerprints)): list(typed)}
 
 
 def _result(collated: Collated | None, contest_id: str) -> ContestResult | None:

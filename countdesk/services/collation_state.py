@@ -25,6 +25,8 @@ STATE_FILE = "collation.json"
 STATE_FORMAT = "countdesk-collation/1"
 AREAS_FOLDER = "areas"
 ROUND2_FOLDER = "round2"
+#: The key under which an area accepted before per-contest papers keeps the one fingerprint checked.
+LEGACY_PAPER = ""
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,9 @@ class AreaRecord:
     election_id: str
     count_file: str  # relative to the collation folder
     count_sha256: str
-    paper_fingerprint: str  # the fingerprint on the area's signed paper
+    #: The fingerprint on each contest's signed paper, by contest id, as checked at the desk. A
+    #: collation saved before papers were checked per contest holds {LEGACY_PAPER: the one checked}.
+    paper_fingerprints: dict[str, str]
     bundle_fingerprint: str
     key_fingerprint: str
     public_key_pem: str  # pinned at the first import: a later bundle must be signed by the same key
@@ -49,6 +53,10 @@ class AreaRecord:
     #: How the collating officer confirmed the signing key's fingerprint against the area's export
     #: ("groups 2 and 5 typed", "the whole fingerprint typed"); "" for areas accepted before the check.
     key_confirmed: str = ""
+
+    def paper_fingerprint(self, contest_id: str) -> str:
+        """The fingerprint checked against the contest's paper ("" if it had none)."""
+        return self.paper_fingerprints.get(contest_id, self.paper_fingerprints.get(LEGACY_PAPER, ""))
 
 
 @dataclass(frozen=True)
@@ -141,8 +149,12 @@ def load_state(folder: Path) -> CollationState:
 
 
 def _area_record(item: dict[str, Any]) -> AreaRecord:
+    item = dict(item)
+    if "paper_fingerprint" in item:  # saved before each contest's paper was checked on its own
+        item["paper_fingerprints"] = {LEGACY_PAPER: item.pop("paper_fingerprint")}
     return AreaRecord(**{**item, "check_positions": tuple(item["check_positions"]),
-                         "round2_contests": tuple(item.get("round2_contests", ()))})
+                         "round2_contests": tuple(item.get("round2_contests", ())),
+                         "paper_fingerprints": {str(k): str(v) for k, v in item["paper_fingerprints"].items()}})
 
 
 def _instruction(item: dict[str, Any]) -> IssuedInstruction:

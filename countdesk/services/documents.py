@@ -1,13 +1,14 @@
 """Documents for one contest: the context every printed paper is drawn from.
 
-The fingerprint printed in small print identifies the count the figures came from: the SHA-256
-of its canonical count file. Anyone holding the exported count file can recompute it and see
-that the paper and the file agree.
+The fingerprint printed in small print identifies the figures the paper states: the contest's
+fingerprint (exchange/fingerprint.py `contest_fingerprint`), the SHA-256 of the canonical count
+file holding the election and this contest alone. Anyone holding the exported count file can
+recompute it and see that the paper and the file agree; another contest added later never
+changes it.
 """
 
 from __future__ import annotations
 
-import hashlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,19 +19,13 @@ from ..output_guard import refuse_overwriting_inputs
 from ..domain.model import Count
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
-from ..exchange.countfile import dump_count_json
-from ..exchange.fingerprint import format_fingerprint
+from ..exchange.fingerprint import contest_fingerprint
 from ..reports import DOCUMENTS, DocumentContext, DocumentNotReady, default_lang, render, write_pdf
-
-
-def count_fingerprint(count: Count) -> str:
-    """SHA-256 (hex) of the canonical count file of `count`."""
-    return hashlib.sha256(dump_count_json(count).encode("utf-8")).hexdigest()
 
 
 def document_context(
     count: Count, contest_id: str, *, lang: str | None = None, place: str = "",
-    generated_at: datetime | None = None, fingerprint: str | None = None,
+    generated_at: datetime | None = None,
     instructed_finalists: tuple[str, ...] | None = None, trail_head: tuple[int, str] | None = None,
 ) -> DocumentContext:
     """`instructed_finalists`: an area of a collated SV poll prints round 2 for the collating
@@ -46,7 +41,7 @@ def document_context(
         result=tally_contest(count.election, contest, instructed_finalists),
         generated_at=generated_at or datetime.now(timezone.utc).astimezone(),
         place=place,
-        fingerprint=format_fingerprint(fingerprint or count_fingerprint(count)),
+        fingerprint=contest_fingerprint(count, contest_id),
         lang=lang or default_lang(count.election),
         app_version=__version__,
         trail_head=trail_head,

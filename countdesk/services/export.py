@@ -4,11 +4,11 @@ The order matters, and is what lets the app say "safe to remove the USB stick":
 
 1. the count is read through its own read-only connection, so nothing the stick does can touch
    the count database, and the GUI can run the export on a worker thread;
-2. the count file and the results files are made; the PDFs are rendered with the count file's
-   fingerprint printed on them (bundle_content.py explains why not the whole bundle's);
+2. the count file and the results files are made; each contest's PDFs are rendered with that
+   contest's fingerprint printed on them (bundle_content.py explains why not the whole bundle's);
 3. write_bundle writes into a hidden partial folder, reads it back from the device, verifies it,
    and renames it into place; this module then reads the final folder back once more and checks
-   the count file's fingerprint against the one on the documents too;
+   the contests' fingerprints recomputed from its count file against the ones on the documents;
 4. only then is the export recorded in the count's audit trail ("bundle.export", with the
    fingerprints), because an audit row for a bundle that never reached the stick would be false.
 
@@ -35,7 +35,7 @@ from ..exchange.bundle import BundleWriteError, bundle_name, verify_bundle, writ
 from ..exchange.signing import SigningKey
 from ..reports import DocumentContext, DocumentNotReady, default_lang, render
 from .bundle_content import (
-    REPORTS_FOLDER, CountSnapshot, data_files, paper_fingerprint, read_bundle_data, report_names,
+    REPORTS_FOLDER, CountSnapshot, data_files, paper_fingerprints, read_bundle_data, report_names,
 )
 from .counts import CountSession
 from .integrity import require_trail_matches
@@ -75,8 +75,8 @@ class ExportReport:
     """What was written, for the screen, the CLI and the audit row."""
 
     path: Path
-    #: The count file's fingerprint, printed on every document; typed back at collation.
-    paper_fingerprint: str
+    #: Each contest's fingerprint by contest id, printed on its documents; typed back at collation.
+    paper_fingerprints: dict[str, str]
     #: SHA-256 of SHA256SUMS: identifies this exact bundle, PDFs included.
     bundle_fingerprint: str
     #: The installation's signing key, as printed for comparison at collation.
@@ -132,14 +132,14 @@ def write_export_bundle(
     steps.total = 4 + len(contexts)
     steps.advance("Making the results files")
     files = data_files(snapshot, generated_at, transaction_id=f"{name}-{generated_at:%Y%m%dT%H%M%S}")
-    fingerprint = paper_fingerprint(snapshot.count)
+    fingerprints = paper_fingerprints(snapshot.count)
     skipped = [f"{cid} declaration: not declared in the app" for cid, declared in snapshot.declared.items()
                if not declared]
     folders = report_names([c.id for c in snapshot.count.contests])
     for document, ctx in contexts:
         steps.advance(f"Printing the {DOCUMENT_NAMES[document]} for {ctx.contest.title}")
         try:
-            pdf = render(document, replace(ctx, fingerprint=fingerprint))
+            pdf = render(document, replace(ctx, fingerprint=fingerprints[ctx.contest.id]))
         except DocumentNotReady as error:
             skipped.append(f"{ctx.contest.id} {document}: {error.message}")
             continue
@@ -151,10 +151,10 @@ def write_export_bundle(
         raise ExportCancelled("the export was cancelled: the bundle was removed from the USB stick",
                               str(target_dir))
     steps.advance(READING_BACK_LABEL)
-    bundle_fingerprint, written = _read_back(final, signing_key, fingerprint)
+    bundle_fingerprint, written = _read_back(final, signing_key, fingerprints)
     steps.finish()
     return ExportReport(
-        path=final, paper_fingerprint=fingerprint, bundle_fingerprint=bundle_fingerprint,
+        path=final, paper_fingerprints=fingerprints, bundle_fingerprint=bundle_fingerprint,
         key_fingerprint=signing_key.fingerprint, files=written, documents_skipped=tuple(skipped),
         audit_head=snapshot.audit_head,
         audit_chain_ok=snapshot.audit_verdict.ok,
@@ -180,7 +180,7 @@ def record_export(session: CountSession, report: ExportReport) -> ExportReport:
         row = record_session_event(
             session, EXPORT_ACTION, "bundle", key=report.path.name,
             after={
-                "folder": str(report.path), "paper_fingerprint": report.paper_fingerprint,
+                "folder": str(report.path), "paper_fingerprints": dict(report.paper_fingerprints),
                 "bundle_fingerprint": report.bundle_fingerprint, "key_fingerprint": report.key_fingerprint,
                 "files": len(report.files), "audit_head": list(report.audit_head),
                 "documents_skipped": list(report.documents_skipped),
@@ -229,14 +229,14 @@ def _document_plan(snapshot: CountSnapshot, generated_at: datetime, place: str) 
     return plan
 
 
-def _read_back(final: Path, signing_key: SigningKey, fingerprint: str) -> tuple[str, tuple[str, ...]]:
+def _read_back(final: Path, signing_key: SigningKey, fingerprints: dict[str, str]) -> tuple[str, tuple[str, ...]]:
     """The last check before "safe to remove": the folder as it now is on the stick."""
     verdict = verify_bundle(final, expected_public_key=signing_key.public_key)
     problem = "; ".join(verdict.problems)
     if verdict.ok:
         try:
-            if read_bundle_data(final, verdict.files).paper_fingerprint != fingerprint:
-                problem = "its count file's fingerprint differs from the one printed on the documents"
+            if read_bundle_data(final, verdict.files).paper_fingerprints != fingerprints:
+                problem = "its count file's fingerprints differ from the ones printed on the documents"
         except CountdeskError as error:
             problem = error.message
     if problem or verdict.fingerprint is None:

@@ -1181,6 +1181,10 @@ Take it to every area ({1}). Each imports it (Count ▸ Import the round-2 instr
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Each contest&apos;s fingerprint, printed on its documents (typed back at collation):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Warning: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1518,6 +1522,7 @@ Take it to every area ({1}). Each imports it (Count ▸ Import the round-2 instr
     <name>PaperBindingDialog</name>
     <message>
         <source>first</source>
+        <extracomment>Alt keys for the groups of a second and later contest: the first contest&apos;s groups take their digits, and K, Y, W, N and C belong to the key groups, the whole key, the new key and Check.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1589,6 +1594,10 @@ Take it to every area ({1}). Each imports it (Count ▸ Import the round-2 instr
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This bundle holds {0} contests, each with its own signed paper. Take each paper {1}&apos;s returning officer signed (the provisional statement or the declaration). At the foot of its pages is the contest&apos;s fingerprint, eight groups of four characters. From each contest&apos;s paper type {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Take the paper {0}&apos;s returning officer signed (the provisional statement or the declaration). At the foot of the page is the fingerprint, eight groups of four characters. Type {1}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1597,11 +1606,24 @@ Take it to every area ({1}). Each imports it (Count ▸ Import the round-2 instr
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Group {0} (&amp;{1}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group {0} of the fingerprint on the paper of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Group {0} of the fingerprint on the paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Key group {0}:</source>
+        <extracomment>The group fields of each contest&apos;s paper, by contest id, in the bundle&apos;s order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -112,7 +112,7 @@ def type_from_paper(qtbot, printed: str, key_printed: str, *, wrong: bool = Fals
 
 
 def import_area(qtbot, window: CollationWindow, report, *, replace_answer: bool = False, shot: str = "") -> bool:
-    answer = type_from_paper(qtbot, report.paper_fingerprint, report.key_fingerprint, shot=shot)
+    answer = type_from_paper(qtbot, report.paper_fingerprints[CONTEST], report.key_fingerprint, shot=shot)
     if replace_answer:
         def confirm(box: QMessageBox) -> None:
             when_modal(answer, not_this=box)
@@ -160,7 +160,7 @@ def test_the_paper_check_refusal_is_shown_and_nothing_is_accepted(qtbot, window,
             box.accept()
 
         when_modal(read, not_this=dialog)
-        type_from_paper(qtbot, report.paper_fingerprint, report.key_fingerprint, wrong=True)(dialog)
+        type_from_paper(qtbot, report.paper_fingerprints[CONTEST], report.key_fingerprint, wrong=True)(dialog)
 
     when_modal(wrong_then_read_refusal)
     assert not window.import_bundle(report.path)
@@ -181,7 +181,7 @@ def test_the_signing_key_typed_from_the_export_is_checked(qtbot, window, areas):
         assert report.key_fingerprint not in shown and "signing key fingerprint" in shown
         assert all(edit.accessibleName().startswith("Group ") for edit in dialog.key_edits)
         when_modal(lambda box: (messages.append(box.informativeText()), box.accept()), not_this=dialog)
-        type_from_paper(qtbot, report.paper_fingerprint, report.key_fingerprint, wrong_key=True)(dialog)
+        type_from_paper(qtbot, report.paper_fingerprints[CONTEST], report.key_fingerprint, wrong_key=True)(dialog)
 
     when_modal(wrong_key_then_read_refusal)
     assert not window.import_bundle(report.path)
@@ -206,7 +206,7 @@ def test_a_new_key_for_an_area_needs_the_officers_confirmation(qtbot, window, ar
             assert not dialog.new_key_box.isHidden() and "&new key" in dialog.new_key_box.text()
             if not new_key:
                 when_modal(lambda box: (messages.append(box.informativeText()), box.accept()), not_this=dialog)
-            type_from_paper(qtbot, report.paper_fingerprint, report.key_fingerprint, new_key=new_key,
+            type_from_paper(qtbot, report.paper_fingerprints[CONTEST], report.key_fingerprint, new_key=new_key,
                             shot="paper-binding-new-key" if new_key else "")(dialog)
 
         def confirm(box: QMessageBox) -> None:
@@ -377,7 +377,7 @@ def test_the_key_can_be_typed_whole_and_every_field_has_its_own_alt_key(qtbot, w
     qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.whole_key_edit)
     for n, position in enumerate(pending.positions):
-        qtbot.keyClicks(dialog.group_edits[n], fingerprint_groups(report.paper_fingerprint)[position - 1])
+        qtbot.keyClicks(dialog.group_edits[n], fingerprint_groups(report.paper_fingerprints[CONTEST])[position - 1])
     qtbot.keyClicks(dialog.whole_key_edit, report.key_fingerprint[:-5])  # a group short
     dialog.accept()
     assert dialog.isVisible() and "eight groups" in dialog.error_label.text()

@@ -65,7 +65,8 @@ def test_the_export_says_safe_to_remove_with_the_fingerprint_once_checked_and_au
     report = dialog.report
     assert report is not None and report.path.parent == stick
     assert SAFE_TO_REMOVE in dialog.status.text()
-    assert dialog.fingerprint.text() == report.paper_fingerprint and len(report.paper_fingerprint.split()) == 8
+    (printed,) = report.paper_fingerprints.values()  # the one contest's, printed on its documents
+    assert dialog.fingerprint.text() == printed and len(printed.split()) == 8
     key = load_or_create_key(tmp_path / "keys")  # the installation key was created in the folder given
     assert verify_bundle(report.path, expected_public_key=key.public_key).ok
     # The signing key's fingerprint is shown too: the collating officer types two of its groups.
@@ -73,7 +74,7 @@ def test_the_export_says_safe_to_remove_with_the_fingerprint_once_checked_and_au
     assert dialog.key_fingerprint.text().endswith(f":\n{key.fingerprint}")
     rows = document.session.audit_rows(action=EXPORT_ACTION)
     assert [row.id for row in rows] == [report.audit_row_id]
-    assert rows[0].after["paper_fingerprint"] == report.paper_fingerprint
+    assert rows[0].after["paper_fingerprints"] == report.paper_fingerprints
     assert dialog.cancel_button.text() == "Close" and dialog.export_button.text() == "Export &again"
     screenshot(dialog, "export-dialog-safe-to-remove")
 

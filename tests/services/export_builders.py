@@ -86,11 +86,11 @@ def audit_log_of(count: Count) -> bytes:
 
 def quick_bundle(target: Path, count: Count, key) -> tuple[Path, str]:
     """A valid area bundle holding only its count file (fast: for the 33-area case). Returns the
-    folder and the fingerprint its paper would print."""
+    folder and the fingerprint its first contest's paper would print."""
     from countdesk.exchange.bundle import bundle_name, write_bundle
     from countdesk.exchange.countfile import dump_count_json
-    from countdesk.services.bundle_content import paper_fingerprint
+    from countdesk.services.bundle_content import paper_fingerprints
 
     files = {"count.json": (dump_count_json(count) + "\n").encode("utf-8"), "audit-log.json": audit_log_of(count)}
     path = write_bundle(target, bundle_name(count.election.id, count.election.area), files, key)
-    return path, paper_fingerprint(count)
+    return path, paper_fingerprints(count)[count.contests[0].id]

@@ -39,7 +39,7 @@ def lcr_bundles(tmp_path_factory):
         stick.mkdir()
         with area_session(base, count) as session:
             report = export_bundle(session, stick, signing_key=key, generated_at=GENERATED_AT)
-        bundles[count.election.area] = (report.path, report.paper_fingerprint, key)
+        bundles[count.election.area] = (report.path, report.paper_fingerprints[CONTEST], key)
     return bundles
 
 
@@ -68,7 +68,7 @@ def test_the_six_lcr_areas_collate_to_the_published_result(lcr_bundles, collatio
     for number, area in enumerate(AREAS, start=1):
         path, printed, key = lcr_bundles[area]
         record = accept(collation, path, printed, key)
-        assert record.area == area and record.paper_fingerprint == printed
+        assert record.area == area and record.paper_fingerprints == {CONTEST: printed}
         progress = collation.progress(CONTEST)
         if number < len(AREAS):
             assert progress.stage is Stage.WAITING and len(progress.waiting_for) == len(AREAS) - number
@@ -275,7 +275,7 @@ def test_a_forger_who_re_signs_changed_figures_fails_the_paper_check(lcr_bundles
     files["audit-log.json"] = audit_log_of(parse_count_bytes(files["count.json"], "count.json"))
     forged = write_bundle(tmp_path / "forger", path.name + "-2", files, generate_key())
     pending = fresh.open_bundle(forged)
-    assert pending.paper_fingerprint != printed
+    assert pending.paper_fingerprints[CONTEST] != printed
     with pytest.raises(CollationError, match="do not match groups"):  # even with the forger's key typed
         fresh.accept_bundle(pending, paper_groups(printed, pending.positions),
                             typed_key=paper_groups(pending.key_fingerprint, pending.key_positions))

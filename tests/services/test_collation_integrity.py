@@ -15,17 +15,17 @@ from session_builders import LCR_AREAS, load_example
 from countdesk.cli import main
 from countdesk.errors import CollationError
 from countdesk.exchange.signing import generate_key
-from countdesk.services.bundle_content import paper_fingerprint
+from countdesk.services.bundle_content import paper_fingerprints
 from countdesk.services.collation import collate
 from countdesk.services.collation_session import CollationSession
-from test_collation_bundles import AREAS, accept, lcr_bundles  # noqa: F401 - the module's bundles fixture
+from test_collation_bundles import AREAS, CONTEST, accept, lcr_bundles  # noqa: F401 - the module's bundles fixture
 
 
 def test_a_collation_folder_edited_consistently_is_refused_on_reopening(lcr_bundles, tmp_path):  # noqa: F811
     collation = CollationSession.create(tmp_path / "c", "LCR", AREAS)
     for area in ("Halton", "Knowsley"):
         accept(collation, *lcr_bundles[area])
-    genuine = collation.collation_fingerprint()
+    genuine = collation.collation_fingerprint(CONTEST)
     state_path = collation.folder / "collation.json"
     state = json.loads(state_path.read_text())
     record = state["areas"][0]
@@ -40,26 +40,26 @@ def test_a_collation_folder_edited_consistently_is_refused_on_reopening(lcr_bund
     # and with the recorded paper fingerprint edited too: the area's signature gives it away
     from countdesk.exchange.countfile import parse_count_bytes
 
-    record["paper_fingerprint"] = paper_fingerprint(parse_count_bytes(forged, "x"))
+    record["paper_fingerprints"] = paper_fingerprints(parse_count_bytes(forged, "x"))
     state_path.write_text(json.dumps(state))
     with pytest.raises(CollationError, match="not the count file the area signed"):
         CollationSession.open(collation.folder)
-    assert genuine != record["paper_fingerprint"]
+    assert genuine != record["paper_fingerprints"][CONTEST]
 
 
 def test_the_collation_fingerprint_is_recomputed_from_the_figures(lcr_bundles, tmp_path):  # noqa: F811
     collation = CollationSession.create(tmp_path / "c", "LCR", AREAS)
     accept(collation, *lcr_bundles["Halton"])
-    before = collation.collation_fingerprint()
+    before = collation.collation_fingerprint(CONTEST)
     state_path = collation.folder / "collation.json"
     state = json.loads(state_path.read_text())
-    state["areas"][0]["paper_fingerprint"] = "0000 " * 7 + "0000"  # a recorded value, edited
+    state["areas"][0]["paper_fingerprints"] = {CONTEST: "0000 " * 7 + "0000"}  # a recorded value, edited
     state_path.write_text(json.dumps(state))
     with pytest.raises(CollationError):
         CollationSession.open(collation.folder)
-    state["areas"][0]["paper_fingerprint"] = lcr_bundles["Halton"][1]
+    state["areas"][0]["paper_fingerprints"] = {CONTEST: lcr_bundles["Halton"][1]}
     state_path.write_text(json.dumps(state))
-    assert CollationSession.open(collation.folder).collation_fingerprint() == before
+    assert CollationSession.open(collation.folder).collation_fingerprint(CONTEST) == before
 
 
 def _renamed_candidate(count, new_name):

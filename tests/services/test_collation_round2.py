@@ -46,7 +46,7 @@ def send(collation, laptops, stick, area, *, again=False):
     session, key = laptops[area]
     report = export_bundle(session, stick, signing_key=key, generated_at=GENERATED_AT)
     pending = collation.open_bundle(report.path)
-    return collation.accept_bundle(pending, paper_groups(report.paper_fingerprint, pending.positions),
+    return collation.accept_bundle(pending, paper_groups(report.paper_fingerprints[SV_CONTEST_ID], pending.positions),
                                    typed_key=paper_groups(report.key_fingerprint, pending.key_positions),
                                    replace=again)
 
@@ -115,7 +115,7 @@ def test_the_whole_second_round_across_areas(world):
     text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
     assert b"ARCHER" in text and b"Testshire Combined Authority" in text
     assert b"I, Cara COLLATOR, being the" in text
-    assert collation.collation_fingerprint().encode() in text
+    assert collation.collation_fingerprint(SV_CONTEST_ID).encode() in text
     reopened = CollationSession.open(collation.folder)
     assert reopened.officer == "Cara COLLATOR"
     events = [e.event for e in reopened.history]

@@ -12,11 +12,10 @@ import pytest
 
 from countdesk.exchange.bundle import verify_bundle
 from countdesk.exchange.countfile import parse_count_bytes
-from countdesk.exchange.fingerprint import format_fingerprint
+from countdesk.exchange.fingerprint import contest_fingerprint, format_fingerprint
 from countdesk.services import bundle_content
 from countdesk.services.bundle_content import read_bundle_data
 from countdesk.services.counts import CountSession
-from countdesk.services.documents import count_fingerprint
 from countdesk.services.export import (
     EXPORT_ACTION, READING_BACK_LABEL, WRITING_LABEL, BundleWriteError, ExportCancelled, export_bundle,
     take_snapshot,
@@ -53,19 +52,22 @@ def test_a_declared_count_exports_every_file_and_the_paper_carries_the_paper_fin
     assert result["non_transferable"] == 22_601 and result["ballot_papers_verified"] == 102_600
     assert result["rejected"]["total"] == 1_427 and result["turnout_percent"] == 30.51
 
-    # The fingerprint on the paper is the count file's: the same `countdesk declare` prints, and
-    # `sha256sum` of the canonical text (the file without its final newline) gives it by hand.
+    # The fingerprint on the paper is the contest's: the same `countdesk declare` prints; for a
+    # count of one contest it is the count file's, and `sha256sum` of the canonical text (the file
+    # without its final newline) gives it by hand.
     count_text = (report.path / "count.json").read_bytes()
     assert count_text.endswith(b"}\n")
-    assert report.paper_fingerprint == format_fingerprint(hashlib.sha256(count_text[:-1]).hexdigest())
-    assert report.paper_fingerprint == format_fingerprint(count_fingerprint(liverpool.load()))
-    assert read_bundle_data(report.path, verdict.files).paper_fingerprint == report.paper_fingerprint
-    assert report.paper_fingerprint != report.bundle_fingerprint
+    printed = report.paper_fingerprints[CONTEST]
+    assert list(report.paper_fingerprints) == [CONTEST]
+    assert printed == format_fingerprint(hashlib.sha256(count_text[:-1]).hexdigest())
+    assert printed == contest_fingerprint(liverpool.load(), CONTEST)
+    assert read_bundle_data(report.path, verdict.files).paper_fingerprints == report.paper_fingerprints
+    assert printed != report.bundle_fingerprint
 
     # ... and it is what the paper shows, on the declaration and on the provisional sheet.
     for document in ("declaration", "provisional"):
         text = pdf_text((report.path / f"reports/{CONTEST}/{document}.pdf").read_bytes())
-        assert report.paper_fingerprint in text
+        assert printed in text
     assert "ANDERSON" in pdf_text((report.path / f"reports/{CONTEST}/declaration.pdf").read_bytes())
     assert report.documents_skipped == ()
 
@@ -97,7 +99,7 @@ def test_the_export_is_audited_after_the_bundle_and_the_bundle_carries_the_chain
     export_row = liverpool.audit_rows()[-1]
     assert export_row.id == report.audit_row_id == head_before[0] + 1
     assert export_row.action == EXPORT_ACTION and export_row.key == FOLDER
-    assert export_row.after["paper_fingerprint"] == report.paper_fingerprint
+    assert export_row.after["paper_fingerprints"] == report.paper_fingerprints
     assert export_row.after["bundle_fingerprint"] == report.bundle_fingerprint
     assert export_row.after["audit_head"] == list(head_before)
     assert liverpool.verify_audit().ok

@@ -310,11 +310,13 @@ class ExportDialog(QDialog):
         self.progress.setValue(1)
         self.progress.setFormat(self.tr("Done"))
         lines = [self.tr("{0}.").format(self.tr(SAFE_TO_REMOVE)), self.tr("Folder: {0}").format(report.path),
-                 self.tr("Fingerprint printed on the documents (typed back at collation):")]
+                 self.tr("Fingerprint printed on the documents (typed back at collation):")
+                 if len(report.paper_fingerprints) == 1
+                 else self.tr("Each contest's fingerprint, printed on its documents (typed back at collation):")]
         lines += [self.tr("Warning: {0}").format(w) for w in warnings]
         self.status.setStyleSheet(_SUCCESS_STYLE)
         self._set_status("\n".join(lines))  # plain text: a folder's name is never markup
-        self.fingerprint.setText(report.paper_fingerprint)
+        self.fingerprint.setText(self._papers_said(report.paper_fingerprints))
         self.fingerprint.show()
         self.key_fingerprint.setText(self.tr("Signing key fingerprint (keep it with the signed paper: the collating "
                                              "officer asks for it):\n{0}").format(report.key_fingerprint))
@@ -334,6 +336,13 @@ class ExportDialog(QDialog):
         else:
             self._set_status(self.tr("The export failed: {0}").format(error), problem=True)
         self._update_buttons()
+
+    def _papers_said(self, fingerprints: dict[str, str]) -> str:
+        """The one contest's fingerprint, or each contest's on a line of its own after its title."""
+        if len(fingerprints) == 1:
+            return next(iter(fingerprints.values()))
+        titles = {contest.id: contest.title for contest in self.document.count().contests}
+        return "\n".join(f"{titles.get(cid, cid)}: {fingerprint}" for cid, fingerprint in fingerprints.items())
 
     # -- state --------------------------------------------------------------------------------------
     def _set_status(self, text: str, *, problem: bool = False) -> None:

@@ -2,8 +2,10 @@
 
 The bundle has already been verified (every file, the signature). What verification cannot tell
 is whether it is the bundle the area's returning officer signed for; the fingerprint printed at
-the foot of their signed statement can. The app asks for two groups at positions it picked at
-random for this import, so a forged bundle would have to match every group to pass.
+the foot of their signed statement can. Each contest's papers print that contest's fingerprint,
+so a bundle of several contests asks for each, typed from its own paper. The app asks for two
+groups at positions it picked at random for this import, so a forged bundle would have to match
+every group to pass.
 
 The key that signed the bundle is checked the same way: the officer types two groups of the
 signing key's fingerprint as the area's export printed it (or as its returning officer reads it
@@ -20,13 +22,16 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from ...services.collation_session import PendingBundle
+from ...services.collation_session import PendingBundle, papers_said
 from ..appearance import figure_font, set_style_flag
 from ..plain_text import escaped, rich_label
 
 _GROUP = QRegularExpression(r"^\s*[0-9A-Fa-f]{0,2}\s?[0-9A-Fa-f]{0,2}\s*$")
 _WHOLE = QRegularExpression(r"^[0-9A-Fa-f\s]{0,48}$")
 _WHOLE_DIGITS = 32  # the signing key fingerprint: eight groups of four
+#: Alt keys for the groups of a second and later contest: the first contest's groups take their
+#: digits, and K, Y, W, N and C belong to the key groups, the whole key, the new key and Check.
+_SPARE_MNEMONICS = "ABDEFGHIJLMOPQRSTUVXZ"
 
 
 _ORDINALS = {1: QT_TRANSLATE_NOOP("PaperBindingDialog", "first"), 2: QT_TRANSLATE_NOOP("PaperBindingDialog", "second"),
@@ -83,22 +88,16 @@ class PaperBindingDialog(QDialog):
         if pending.replaces is not None:
             earlier = pending.replaces
             banner = QLabel(self.tr("This replaces the bundle from {0} accepted at {1} (fingerprint {2}).").format(
-                earlier.area, utc_minute(earlier.imported_at), earlier.paper_fingerprint))
+                earlier.area, utc_minute(earlier.imported_at), papers_said(earlier.paper_fingerprints)))
             banner.setObjectName("replacesBanner")
             banner.setProperty("role", "banner")
             banner.setWordWrap(True)
             layout.addWidget(banner)
-        positions = pending.positions
-        ask = rich_label(QLabel(self.tr(
-            "Take the paper {0}'s returning officer signed (the provisional statement or the declaration). At the "
-            "foot of the page is the fingerprint, eight groups of four characters. Type {1}.").format(
-                escaped(election.area), groups_phrase(positions))))
-        ask.setWordWrap(True)
-        layout.addWidget(ask)
+        layout.addWidget(self._paper_question(pending))
         form = QFormLayout()
-        self.group_edits = [self._group_edit(form, self.tr("Group &{0}:").format(p), f"group{p}",
-                                             self.tr("Group {0} of the fingerprint on the paper").format(p))
-                            for p in positions]
+        #: The group fields of each contest's paper, by contest id, in the bundle's order.
+        self.group_edits_by_contest = self._paper_groups(form, pending)
+        self.group_edits = [edit for edits in self.group_edits_by_contest.values() for edit in edits]
         layout.addLayout(form)
         layout.addWidget(self._key_section(pending))
         key_form = QFormLayout()
@@ -144,6 +143,48 @@ class PaperBindingDialog(QDialog):
         form.addRow(label, edit)
         return edit
 
+    def _paper_question(self, pending: PendingBundle) -> QLabel:
+        area, groups = escaped(pending.area), groups_phrase(pending.positions)
+        if len(pending.paper_fingerprints) > 1:
+            text = self.tr(
+                "This bundle holds {0} contests, each with its own signed paper. Take each paper {1}'s returning "
+                "officer signed (the provisional statement or the declaration). At the foot of its pages is the "
+                "contest's fingerprint, eight groups of four characters. From each contest's paper type {2}.").format(
+                    len(pending.paper_fingerprints), area, groups)
+        else:
+            text = self.tr(
+                "Take the paper {0}'s returning officer signed (the provisional statement or the declaration). At the "
+                "foot of the page is the fingerprint, eight groups of four characters. Type {1}.").format(area, groups)
+        ask = rich_label(QLabel(text))
+        ask.setWordWrap(True)
+        return ask
+
+    def _paper_groups(self, form: QFormLayout, pending: PendingBundle) -> dict[str, list[QLineEdit]]:
+        """A field for each group asked, per contest: the first contest's groups on Alt+digit,
+        a later contest's on a spare letter, each contest's rows under its title."""
+        several = len(pending.paper_fingerprints) > 1
+        spare = iter(_SPARE_MNEMONICS)
+        by_contest: dict[str, list[QLineEdit]] = {}
+        for index, contest_id in enumerate(pending.paper_fingerprints):
+            title = pending.count.contest(contest_id).title
+            if several:
+                heading = rich_label(QLabel(f"<b>{escaped(title)}</b>"))
+                heading.setObjectName(f"paperContest{index}")
+                form.addRow(heading)
+            edits = []
+            for p in pending.positions:
+                letter = next(spare, "") if index else ""
+                if not index:
+                    label = self.tr("Group &{0}:").format(p)
+                else:
+                    label = (self.tr("Group {0} (&{1}):").format(p, letter) if letter
+                             else self.tr("Group {0}:").format(p))
+                accessible = (self.tr("Group {0} of the fingerprint on the paper of {1}").format(p, title) if several
+                              else self.tr("Group {0} of the fingerprint on the paper").format(p))
+                edits.append(self._group_edit(form, label, f"group{p}" + (f"_{index}" if index else ""), accessible))
+            by_contest[contest_id] = edits
+        return by_contest
+
     def _key_section(self, pending: PendingBundle) -> QLabel:
         area = escaped(pending.area)
         text = self.tr("Then the key that signed the bundle. {0}'s export printed its <b>signing key fingerprint</b>, "
@@ -159,8 +200,10 @@ class PaperBindingDialog(QDialog):
         label.setWordWrap(True)
         return label
 
-    def typed_groups(self) -> list[str]:
-        return ["".join(edit.text().split()).upper() for edit in self.group_edits]
+    def typed_groups(self) -> dict[str, list[str]]:
+        """The groups typed from each contest's paper, by contest id."""
+        return {contest_id: ["".join(edit.text().split()).upper() for edit in edits]
+                for contest_id, edits in self.group_edits_by_contest.items()}
 
     def typed_key(self) -> list[str]:
         """The key's groups as typed, or the whole fingerprint when it was typed instead."""

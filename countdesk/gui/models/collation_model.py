@@ -57,7 +57,7 @@ def area_rows(session: CollationSession, contest_id: str) -> list[AreaRow]:
         rows.append(AreaRow(actual, "round 2" if has_round2 else "round 1",
                             tuple(result.first.get(c.id) for c in contest.candidates), result.valid_votes,
                             result.rejected.total, _transfers(contest, result) if has_round2 else "",
-                            record.paper_fingerprint))
+                            record.paper_fingerprint(contest_id)))
     return rows
 
 
