@@ -15,9 +15,24 @@ from .. import __version__
 from ..errors import CountdeskError
 from ..exchange.text_rules import one_line
 
-DOCUMENTS = ("declaration", "rejected", "verification", "provisional", "first_count", "second_count")
 _SERVER = "a count server's postgresql://STATION@HOST/COUNT URL"
 _DB_HELP = f"a .countdesk count file or {_SERVER}"
+
+
+class _DocumentNames:
+    """`declare --document`'s choices: the document registry's names, loaded only when asked (the
+    registry lives in services, which the other commands need not load to parse their options)."""
+
+    def _names(self) -> tuple[str, ...]:
+        from ..services.document_registry import DOCUMENT_NAMES
+
+        return DOCUMENT_NAMES
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self):
+        return iter(self._names())
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,7 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True, help=_DB_HELP)
     p.add_argument("--contest", required=True)
     p.add_argument("--out", required=True)
-    p.add_argument("--document", choices=DOCUMENTS, default="declaration")
+    p.add_argument("--document", choices=_DocumentNames(), default="declaration", metavar="DOCUMENT",
+                   help="one of %(choices)s (default: declaration, the paper the officer declares with: for an "
+                        "uncontested election the notice of uncontested election, for a referendum the "
+                        "declaration of its result); docs/documents.md lists what each is and when it is made")
     p.add_argument("--lang", choices=("en", "cy-en"), default=None, help="default: the election's setting")
     p.add_argument("--place", default="", help="where the count is held, printed beside the date")
     p.add_argument("--operator", default=None, help="name stamped on the audit log")

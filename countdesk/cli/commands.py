@@ -212,27 +212,29 @@ def cmd_audit(args: Namespace) -> int:
 
 
 def cmd_declare(args: Namespace) -> int:
-    """The document, written atomically, and its `document.saved` row in the audit trail, as a copy
-    saved from the app is recorded. While the app (or another countdesk) has the count open for
-    writing, the document is still written, from a read-only view, and a note on stderr says it is
-    not recorded."""
+    """The document, rendered once, saved as a copy saved from the app is (written atomically, read
+    back, its `document.saved` row in the audit trail). While the app (or another countdesk) has
+    the count open for writing, the document is still written, from a read-only view, and a note
+    on stderr says it is not recorded."""
     from ..services import CountLockedError, CountSession
-    from ..services.document_events import DOCUMENT_NAMES, record_document_file
-    from ..services.documents import document_context, write_document
+    from ..services.document_events import record_document_saved, write_document_copy
+    from ..services.document_registry import document_for, kind_named
+    from ..services.documents import document_context, render_document
     from ..services.round2_area import instructed_finalists
     from ..output_guard import refuse_overwriting_inputs
     from ..services.integrity import require_trail_matches
 
     db, out = _location(args.db), Path(args.out).absolute()
     refuse_overwriting_inputs(out, count=db)
-    require_trail_matches(db, f"the {DOCUMENT_NAMES.get(args.document, 'document')}")
-    # Everything that can refuse (an unknown contest, a document that cannot be made) is checked
-    # through a read-only view first: a refused declare leaves no trace in the audit trail (opening
-    # for writing records a session.open row).
+    require_trail_matches(db, f"the {kind_named(args.document).phrase}")
+    # An unknown contest, or a document not made for it, is refused through a read-only view first:
+    # such a declare leaves no trace in the audit trail (opening for writing records a session.open
+    # row). The document is rendered once, below, with the trail's head as it then is.
     with CountSession.open(db, _operator(args), read_only=True) as looking:
         count = looking.load()
         finalists = instructed_finalists(looking, [args.contest]).get(args.contest)
-        document_context(count, args.contest, lang=args.lang, place=args.place, instructed_finalists=finalists)
+        ctx = document_context(count, args.contest, lang=args.lang, place=args.place, instructed_finalists=finalists)
+        kind = document_for(args.document, ctx.contest)
     locked: CountLockedError | None = None
     try:
         session = CountSession.open(db, _operator(args))
@@ -245,15 +247,16 @@ def cmd_declare(args: Namespace) -> int:
         finalists = instructed_finalists(session, [args.contest]).get(args.contest)
         ctx = document_context(count, args.contest, lang=args.lang, place=args.place,
                                instructed_finalists=finalists, trail_head=session.audit_head())
-        written = write_document(args.document, ctx, out, count_path=db)
-        row = None if locked is not None else record_document_file(session, args.document, ctx, written)
+        document = render_document(args.document, ctx)
+        written = write_document_copy(document, out, count_path=db)
+        row = None if locked is not None else record_document_saved(session, document, written)
     wrote = f"wrote {args.document} for {ctx.contest.title} to {args.out}"
     if row is not None:
         print(f"{wrote}; recorded in the audit log (entry {row.id})")
         return 0
     print(wrote)
     held = f"by {locked.holder.describe()}" if locked is not None and locked.holder else "by another countdesk"
-    print(f"countdesk: {args.out}: the {DOCUMENT_NAMES[args.document]} was written but not recorded in the audit "
+    print(f"countdesk: {args.out}: the {kind.phrase} was written but not recorded in the audit "
           f"log: {name} is open for writing elsewhere ({held})", file=sys.stderr)
     return 0
 

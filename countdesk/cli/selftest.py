@@ -164,11 +164,13 @@ def _check_result(run: _Run) -> str:
 def _print_declaration(run: _Run) -> str:
     from PySide6.QtPdf import QPdfDocument
 
-    from ..services.documents import document_context, write_document
+    from ..services.document_events import write_document_copy
+    from ..services.documents import document_context, render_document
 
     count = run.window.document.count()
     target = run.folder / "declaration.pdf"
-    write_document("declaration", document_context(count, CONTEST_ID, place="countdesk self-test"), target)
+    declaration = render_document("declaration", document_context(count, CONTEST_ID, place="countdesk self-test"))
+    write_document_copy(declaration, target)
     pdf = QPdfDocument()
     if pdf.load(str(target)) != QPdfDocument.Error.None_ or pdf.pageCount() < 1:
         raise SelfTestFailure("the declaration PDF could not be read back")

@@ -4,7 +4,8 @@ rejected papers by head, electorate and turnout, any lot, and the sentence that 
 Only an ELECTED result of a count that declares can be declared: a count still waiting for sheets
 or for a lot is printed as a provisional sheet instead, never as a declaration, and a local count of
 a collated poll gives its statements. An uncontested return and a referendum have their own notices
-(uncontested.py, referendum.py), printed as the "declaration" of such a contest.
+(uncontested.py, referendum.py); the document registry (services/document_registry.py) chooses
+which one a contest's "declaration" is.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from ..domain.model import Counting
 from ..domain.regimes import regime_of
 from ..domain.result import Status
 from .blocks import figures_block, heading_block, lot_sentences, officer_opening, pair, signature_block
-from . import referendum, uncontested
 from .context import DocumentContext, DocumentNotReady
 from .offices import declaring_sentence_key
 from .officer import officer, require_officer
-from .page import build_pdf
+from .page import RenderedPdf, build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation
 from .styles import styles
@@ -83,13 +83,8 @@ def _when(moment: str):
         return escape(moment)
 
 
-def render(ctx: DocumentContext) -> bytes:
-    """The declaration this result calls for: of the result of the poll; for an uncontested return
-    the notice of uncontested election; for a referendum the declaration of its result."""
-    if ctx.result.status is Status.UNCONTESTED:
-        return uncontested.render(ctx)
-    if ctx.result.status in (Status.DECIDED, Status.EQUAL):
-        return referendum.render(ctx)
+def render(ctx: DocumentContext) -> RenderedPdf:
+    """The declaration of the result of a contested poll of candidates."""
     check_ready(ctx)
     story: list[Flowable] = heading_block(ctx, "title.declaration")
     story.append(officer_opening(ctx, "open.declaration"))

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from .blocks import heading_block, officer_opening, pair, signature_block
 from .context import DocumentContext, DocumentNotReady
 from .grid import Grid
-from .page import build_pdf
+from .page import RenderedPdf, build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, has_second_round
 from .styles import FRAME_WIDTH, styles
@@ -41,7 +41,7 @@ def _not_a_declaration(ctx: DocumentContext) -> Flowable:
     return pair(say("statement.not_declaration", ctx.lang), styles().body_bold)
 
 
-def render_first_count(ctx: DocumentContext) -> bytes:
+def render_first_count(ctx: DocumentContext) -> RenderedPdf:
     story: list[Flowable] = heading_block(ctx, "title.first_count")
     story.append(officer_opening(ctx, "open.first_count"))
     story += [Spacer(0, 2), papers_table(ctx), Spacer(0, 6)]
@@ -51,7 +51,7 @@ def render_first_count(ctx: DocumentContext) -> bytes:
     return build_pdf(ctx, "title.first_count", story)
 
 
-def render_second_count(ctx: DocumentContext) -> bytes:
+def render_second_count(ctx: DocumentContext) -> RenderedPdf:
     if not has_second_round(ctx.result):
         raise DocumentNotReady(
             "there is no count of second preference votes to state: no second preference votes have been "

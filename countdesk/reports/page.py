@@ -8,6 +8,7 @@ in, so the same count and the same moment give the same bytes.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from importlib import metadata
@@ -30,6 +31,15 @@ from .welsh import phrase
 
 FOOTER_SIZE = 6.5
 _PAGE_W, _PAGE_H = PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """One rendered document: the PDF's bytes and its number of pages, as the canvas laid them out
+    (the audit row of each copy records the pages; nothing parses the PDF to find them)."""
+
+    data: bytes
+    pages: int
 
 
 def app_version(ctx: DocumentContext) -> str:
@@ -72,6 +82,7 @@ class Furniture:
     def __init__(self, ctx: DocumentContext, title_key: str, provisional: bool) -> None:
         lang = ctx.lang
         self.provisional = provisional
+        self.pages = 0  # set when the canvas is saved: the pages it wrote
         self.lang = lang
         self.generated_at = ctx.generated_at
         produced = " · ".join(say_plain("foot.produced", lang, when=timestamp(ctx.generated_at)))
@@ -161,6 +172,7 @@ class _NumberedCanvas(Canvas):
 
     def save(self) -> None:
         pages = len(self._held_pages)
+        self._furniture.pages = pages
         for number, state in enumerate(self._held_pages, start=1):
             self.__dict__.update(state)
             self._furniture.draw_footer(self, number, pages)
@@ -168,8 +180,8 @@ class _NumberedCanvas(Canvas):
         Canvas.save(self)
 
 
-def build_pdf(ctx: DocumentContext, title_key: str, story: list, *, provisional: bool = False) -> bytes:
-    """Lays the story out on A4 pages and returns the PDF."""
+def build_pdf(ctx: DocumentContext, title_key: str, story: list, *, provisional: bool = False) -> RenderedPdf:
+    """Lays the story out on A4 pages and returns the PDF with its page count."""
     register_fonts()
     furniture = Furniture(ctx, title_key, provisional)
     buffer = io.BytesIO()
@@ -192,4 +204,4 @@ def build_pdf(ctx: DocumentContext, title_key: str, story: list, *, provisional:
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=furniture.on_page)])
     doc.build(story, canvasmaker=partial(_NumberedCanvas, furniture=furniture))
-    return buffer.getvalue()
+    return RenderedPdf(buffer.getvalue(), furniture.pages)

@@ -16,7 +16,7 @@ from ..domain.result import Status
 from .blocks import figures_block, heading_block, lot_sentences, pair, section_title, signature_block
 from .grid import Grid
 from .context import DocumentContext
-from .page import build_pdf
+from .page import RenderedPdf, build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation
 from .styles import FRAME_WIDTH, SUBTOTAL_FILL, styles
@@ -81,7 +81,7 @@ def warnings_block(ctx: DocumentContext) -> list[Flowable]:
     return flow
 
 
-def render(ctx: DocumentContext) -> bytes:
+def render(ctx: DocumentContext) -> RenderedPdf:
     st = styles()
     story: list[Flowable] = heading_block(ctx, "title.provisional")
     story.append(pair(say("open.provisional", ctx.lang), st.body))

@@ -13,12 +13,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from ..domain.completeness import summary
 from ..domain.result import Status
 from .blocks import figures_block, heading_block, officer_opening, pair, signature_block
 from .context import DocumentContext, DocumentNotReady
 from .officer import require_officer
 from .grid import Grid
-from .page import build_pdf
+from .page import RenderedPdf, build_pdf
 from .rejected import rejected_section
 from .styles import FRAME_WIDTH, INK, SUBTOTAL_FILL, styles
 from .text import lines, number, safe, say
@@ -51,15 +52,16 @@ def result_sentence(ctx: DocumentContext) -> Flowable:
 
 def check_ready(ctx: DocumentContext) -> None:
     if ctx.result.status not in (Status.DECIDED, Status.EQUAL):
+        gaps = f" ({summary(ctx.result.gaps)})" if ctx.result.gaps else ""
         raise DocumentNotReady(
-            "the result of the referendum cannot be declared yet: the count is not complete; print the "
+            f"the result of the referendum cannot be declared yet: the count is not complete{gaps}; print the "
             "provisional result sheet instead", f"contest {ctx.contest.id}",
         )
     require_officer(ctx, "declaration of the result of the referendum")
 
 
-def render(ctx: DocumentContext) -> bytes:
-    """Called by the declaration for a referendum's result (declaration.render)."""
+def render(ctx: DocumentContext) -> RenderedPdf:
+    """A referendum's declaration (the document registry prints it as the contest's "declaration")."""
     check_ready(ctx)
     st = styles()
     story: list[Flowable] = heading_block(ctx, "title.referendum")

@@ -16,7 +16,7 @@ from ..domain.regimes import PrintedHead, regime_of
 from .blocks import figures_block, heading_block, officer_opening, pair, signature_block
 from .grid import Grid
 from .context import DocumentContext
-from .page import build_pdf
+from .page import RenderedPdf, build_pdf
 from .results_table import has_second_round
 from .styles import FRAME_WIDTH, HEADER_FILL, INK, SUBTOTAL_FILL, styles
 from .text import lines, number, say
@@ -85,7 +85,7 @@ def rejected_section(ctx: DocumentContext, *, with_intro: bool = True, first_onl
     return flow
 
 
-def render(ctx: DocumentContext) -> bytes:
+def render(ctx: DocumentContext) -> RenderedPdf:
     story: list[Flowable] = heading_block(ctx, "title.rejected")
     story.append(officer_opening(ctx, "open.rejected"))
     story += rejected_section(ctx, with_intro=False)

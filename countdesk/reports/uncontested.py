@@ -21,7 +21,7 @@ from .context import DocumentContext, DocumentNotReady
 from .officer import require_officer
 from .grid import Grid
 from .offices import declaring_sentence_key
-from .page import build_pdf
+from .page import RenderedPdf, build_pdf
 from .styles import FRAME_WIDTH, styles
 from .text import candidate_names, lines, number, say
 
@@ -46,8 +46,8 @@ def check_ready(ctx: DocumentContext) -> None:
     require_officer(ctx, "notice of uncontested election")
 
 
-def render(ctx: DocumentContext) -> bytes:
-    """Called by the declaration for an uncontested return (declaration.render)."""
+def render(ctx: DocumentContext) -> RenderedPdf:
+    """An uncontested return's notice (the document registry prints it as the contest's "declaration")."""
     check_ready(ctx)
     st = styles()
     result = ctx.result

@@ -13,7 +13,7 @@ from ..domain.model import Box
 from .blocks import figures_block, heading_block, pair, signature_block
 from .context import DocumentContext
 from .grid import Grid
-from .page import build_pdf
+from .page import RenderedPdf, build_pdf
 from .styles import FRAME_WIDTH, HEADER_FILL, INK, SUBTOTAL_FILL, styles
 from .text import lines, number, say, say_plain, signed_number
 
@@ -87,7 +87,7 @@ def boxes_table(ctx: DocumentContext) -> Table:
     return grid.table()
 
 
-def render(ctx: DocumentContext) -> bytes:
+def render(ctx: DocumentContext) -> RenderedPdf:
     st = styles()
     story: list[Flowable] = heading_block(ctx, "title.verification")
     story.append(pair(say("open.verification", ctx.lang), st.body))

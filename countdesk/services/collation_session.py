@@ -42,7 +42,7 @@ from ..exchange.fingerprint import (
 )
 from ..exchange.fsutil import read_file_uncached
 from ..exchange.round2 import read_round2_instruction, round2_instruction_from_result, write_round2_instruction
-from ..reports import DocumentContext, default_lang, render
+from ..reports import DocumentContext, default_lang
 from ..store.audit import utc_now
 from .bundle_content import check_bundle_trail, read_bundle_data
 from .collation import Collated, collate
@@ -52,6 +52,7 @@ from .collation_state import (
     AREAS_FOLDER, ROUND2_FOLDER, STATE_FILE, AreaRecord, CollationState, HistoryEntry, IssuedInstruction, area_key,
     load_state, save_state, write_copy,
 )
+from .documents import RenderedDocument, render_document
 
 __all__ = ["CollationSession", "ContestProgress", "PendingBundle"]
 
@@ -442,11 +443,13 @@ class CollationSession:
                                fingerprint=self.collation_fingerprint(contest_id), lang=default_lang(election),
                                app_version=__version__)
 
-    def render_document(self, document: str, contest_id: str, *, generated_at: datetime, place: str = "") -> bytes:
-        """A collated document as PDF bytes. The declaration only once the result is final."""
+    def render_document(self, document: str, contest_id: str, *, generated_at: datetime,
+                        place: str = "") -> RenderedDocument:
+        """A collated document (document_registry), rendered once. The declaration only once the
+        result is final."""
         if document == "declaration" and not self.progress(contest_id).final:
             raise CollationError(f"the result cannot be declared yet: {self.progress(contest_id).message}")
-        return render(document, self.document_context(contest_id, generated_at=generated_at, place=place))
+        return render_document(document, self.document_context(contest_id, generated_at=generated_at, place=place))
 
     # Saving ----------------------------------------------------------------------------------------
 

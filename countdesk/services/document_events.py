@@ -1,10 +1,14 @@
-"""A document printed or saved, in the count's audit trail: which paper, from which count, when.
+"""A document printed or saved, in the count's audit trail: which paper, from which count, when;
+and the one way a copy is saved as a file, for the app and the command line alike.
 
 Every document carries the count file's fingerprint in its footer (services/documents.py). The
 audit row of each copy printed or saved records that fingerprint with the SHA-256 of the PDF, so
 the returning officer can show afterwards which version of the declaration left the count and
 when, and anyone holding the paper can match it to its row. The row changes no figure
 (services/integrity.py counts these actions among its events).
+
+A copy is of a document rendered once (services.documents.RenderedDocument): the bytes previewed
+are the bytes printed, written and hashed, and its page count is the renderer's.
 
 Deliberately light (no reportlab): the audit log's screen imports it for the rows' descriptions.
 """
@@ -15,103 +19,97 @@ import hashlib
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Sequence
 
+from ..durable import write_file_durably
 from ..errors import CountdeskError
 from ..exchange.fsutil import read_file_uncached
+from ..output_guard import refuse_overwriting_inputs
 from ..store.audit import AuditRow
 from .counts import CountSession
-from .pdf_pages import pdf_page_count
+from .document_registry import title_of
+from .integrity import require_trail_matches
 from .session_events import record_session_event
 
-if TYPE_CHECKING:  # the package loads reportlab: only the type is wanted here
-    from ..reports.context import DocumentContext
+if TYPE_CHECKING:  # services.documents loads reportlab: only the type is wanted here
+    from .documents import RenderedDocument
 
 __all__ = [
-    "DOCUMENT_ACTIONS", "DOCUMENT_NAMES", "PRINTED_ACTION", "SAVED_ACTION", "describe_document_event",
-    "record_document_file", "record_document_printed", "record_document_saved",
+    "DOCUMENT_ACTIONS", "PRINTED_ACTION", "SAVED_ACTION", "describe_document_event", "record_document_printed",
+    "record_document_saved", "write_document_copy",
 ]
 
 PRINTED_ACTION = "document.printed"
 SAVED_ACTION = "document.saved"
 DOCUMENT_ACTIONS = (PRINTED_ACTION, SAVED_ACTION)
 DOCUMENT_ENTITY = "document"
-#: The documents (reports.DOCUMENTS, in that order; a test keeps the two equal), named as in a sentence.
-DOCUMENT_NAMES: dict[str, str] = {
-    "declaration": "declaration of result",
-    "rejected": "statement of rejected ballot papers",
-    "verification": "verification statement",
-    "provisional": "provisional result sheet",
-    "first_count": "statement at the conclusion of the first count",
-    "second_count": "statement after the count of second preference votes",
-}
 #: The "state" of a copy: "final" only for a document other than the provisional sheet, of a
 #: contest the returning officer had declared in the app (its figures locked) when it was made.
 FINAL, PROVISIONAL = "final", "provisional"
 
 
+def write_document_copy(document: RenderedDocument, path: Path, *, count_path: str | Path | None = None) -> Path:
+    """Save `document` as the file `path`: the same bytes, written atomically and durably, then read
+    back from the device and compared. Refused before anything is written when `path` is the count
+    (`count_path`) or a file kept beside it, or when the count's figures do not replay from its
+    audit trail (nothing changed outside the app is saved to be signed).
+
+    Safe off the GUI thread; the audit row (record_document_saved) is written afterwards by the
+    session's own thread. Raises CountdeskError or OSError; a failure leaves any earlier file whole."""
+    target = Path(path)
+    refuse_overwriting_inputs(target, count=count_path)
+    if count_path is not None:
+        require_trail_matches(count_path, f"saving the {document.kind.phrase}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = write_file_durably(target, document.data)
+    if read_file_uncached(written) != document.data:
+        raise CountdeskError(f"the {document.kind.phrase} read back from the file differs from the one written: "
+                             "the disk may be failing; save it again, elsewhere", str(written))
+    return written
+
+
 def record_document_printed(
-    session: CountSession, document: str, ctx: DocumentContext, pdf: bytes, *, pages: int, printer: str,
-    copies: int = 1, pages_printed: Sequence[int] | None = None,
+    session: CountSession, document: RenderedDocument, *, printer: str, copies: int = 1,
+    pages_printed: Sequence[int] | None = None,
 ) -> AuditRow:
-    """The "document.printed" row, once the pages were sent to `printer` (its name, or the file a
-    print-to-file went to). `pdf` is the document as previewed and sent; `pages_printed` are the
-    1-based pages chosen in the print dialog (None: all `pages`).
+    """The "document.printed" row, once the pages of `document` (as previewed and sent) went to
+    `printer` (its name, or the file a print-to-file went to). `pages_printed` are the 1-based
+    pages chosen in the print dialog (None: all of them).
 
     Raises CountdeskError when the row cannot be written (the count open read-only here, closed,
     or its disk failing): the paper is printed all the same, and the message says so."""
+    pages = document.pages
     chosen = list(range(1, pages + 1)) if pages_printed is None else [int(p) for p in pages_printed]
     if not chosen or any(not 1 <= page <= pages for page in chosen):
         raise ValueError(f"pages printed {chosen} are not pages of a {pages}-page document")
     if copies < 1:
         raise ValueError(f"copies must be at least 1, not {copies}")
     details = {"printer": printer, "copies": copies, "pages_printed": chosen}
-    return _record(session, PRINTED_ACTION, "printed", document, ctx, pdf, pages, details)
+    return _record(session, PRINTED_ACTION, "printed", document, details)
 
 
-def record_document_saved(
-    session: CountSession, document: str, ctx: DocumentContext, pdf: bytes, *, pages: int, path: Path,
-) -> AuditRow:
-    """The "document.saved" row, once `pdf` (the bytes as written, read back) is in the file `path`.
+def record_document_saved(session: CountSession, document: RenderedDocument, path: Path) -> AuditRow:
+    """The "document.saved" row, once `document` is in the file `path` (write_document_copy).
 
     Raises CountdeskError when the row cannot be written, as record_document_printed does."""
-    return _record(session, SAVED_ACTION, "saved", document, ctx, pdf, pages, {"file": str(path)})
-
-
-def record_document_file(session: CountSession, document: str, ctx: DocumentContext, path: Path) -> AuditRow:
-    """The "document.saved" row for a document just written to `path` (services.documents.write_document)
-    where no preview counted its pages (the command line): the file is read back as stored, and its
-    pages counted from those bytes (services/pdf_pages.py).
-
-    Raises OSError when the file cannot be read back, CountdeskError when the row cannot be written."""
-    data = read_file_uncached(path)
-    try:
-        pages = pdf_page_count(data)
-    except ValueError as error:
-        name = DOCUMENT_NAMES.get(document, document)
-        raise CountdeskError(f"the {name} was saved, but it could not be recorded in the audit trail: its pages "
-                             f"cannot be counted ({error})", str(path)) from error
-    return record_document_saved(session, document, ctx, data, pages=pages, path=path)
+    return _record(session, SAVED_ACTION, "saved", document, {"file": str(path)})
 
 
 def _record(
-    session: CountSession, action: str, done: str, document: str, ctx: DocumentContext, pdf: bytes,
-    pages: int, details: dict[str, Any],
+    session: CountSession, action: str, done: str, document: RenderedDocument, details: dict[str, Any],
 ) -> AuditRow:
-    if document not in DOCUMENT_NAMES:
-        raise ValueError(f'unknown document "{document}": one of {", ".join(DOCUMENT_NAMES)}')
-    if not pdf or pages < 1:
+    if not document.data or document.pages < 1:
         raise ValueError("a document printed or saved has at least one page")
-    name = DOCUMENT_NAMES[document]
+    name, ctx = document.kind.phrase, document.context
     contest_id = ctx.contest.id
     try:
         read_only = session.read_only
         if not read_only:
             declared = session.contest_state(contest_id).declared
             return record_session_event(
-                session, action, DOCUMENT_ENTITY, contest_id=contest_id, key=document,
+                session, action, DOCUMENT_ENTITY, contest_id=contest_id, key=document.name,
                 after={
-                    "document": document, "fingerprint": ctx.fingerprint, "pages": pages,
-                    "state": FINAL if declared and document != "provisional" else PROVISIONAL,
-                    "declared": declared, "sha256": hashlib.sha256(pdf).hexdigest(), "lang": ctx.lang,
+                    "document": document.name, "fingerprint": ctx.fingerprint, "pages": document.pages,
+                    "state": FINAL if declared and document.kind.final_when_declared else PROVISIONAL,
+                    "declared": declared, "sha256": hashlib.sha256(document.data).hexdigest(), "lang": ctx.lang,
                     "generated_at": ctx.generated_at.isoformat(), **details,
                 },
             )
@@ -128,7 +126,7 @@ def describe_document_event(action: str, after: Any) -> str | None:
     if action not in DOCUMENT_ACTIONS or not isinstance(after, dict):
         return None
     try:
-        name = DOCUMENT_NAMES.get(after["document"], str(after["document"]))
+        name = title_of(str(after["document"]))
         pages = int(after["pages"])
         paper = f"{pages} page{'s' if pages != 1 else ''}, {after['state'].upper()}"
         if action == PRINTED_ACTION:
@@ -141,7 +139,7 @@ def describe_document_event(action: str, after: Any) -> str | None:
             where = f"printed on {after.get('printer') or 'the printer'}"
         else:
             where = f"saved as {PurePath(after['file']).name}"
-        return f"{name[:1].upper()}{name[1:]} {where} ({paper}); fingerprint {after['fingerprint']}"
+        return f"{name} {where} ({paper}); fingerprint {after['fingerprint']}"
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 

@@ -9,18 +9,16 @@ changes it.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
-from typing import Iterator
 
 from .. import __version__
-from ..output_guard import refuse_overwriting_inputs
 from ..domain.model import Count
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
 from ..exchange.fingerprint import contest_fingerprint
-from ..reports import DOCUMENTS, DocumentContext, DocumentNotReady, default_lang, render, write_pdf
+from ..reports import DocumentContext, DocumentNotReady, RenderedPdf, default_lang
+from .document_registry import DocumentKind, document_for
 
 
 def document_context(
@@ -48,25 +46,38 @@ def document_context(
     )
 
 
-def render_document(document: str, ctx: DocumentContext) -> bytes:
-    """One PDF; a declaration of a contest that has no result yet is a clear refusal."""
-    with _refusals(document, ctx):
-        return render(document, ctx)
+@dataclass(frozen=True)
+class RenderedDocument:
+    """One document of one contest, rendered once: what is previewed, printed and saved, and what
+    the audit row of each copy describes (services/document_events.py)."""
+
+    kind: DocumentKind
+    context: DocumentContext
+    pdf: RenderedPdf
+
+    @property
+    def name(self) -> str:
+        return self.kind.name
+
+    @property
+    def title(self) -> str:
+        return self.kind.title
+
+    @property
+    def data(self) -> bytes:
+        return self.pdf.data
+
+    @property
+    def pages(self) -> int:
+        return self.pdf.pages
 
 
-def write_document(document: str, ctx: DocumentContext, path: Path, *, count_path: Path | None = None) -> Path:
-    """Rendered once, then written atomically: a refusal leaves the target untouched. A `path` that
-    is the count file (`count_path`), or anything kept beside it, is refused before rendering."""
-    refuse_overwriting_inputs(path, count=count_path)
-    with _refusals(document, ctx):
-        return write_pdf(document, ctx, path)
-
-
-@contextmanager
-def _refusals(document: str, ctx: DocumentContext) -> Iterator[None]:
-    if document not in DOCUMENTS:
-        raise CountdeskError(f'unknown document "{document}": one of {", ".join(DOCUMENTS)}', "--document")
+def render_document(document: str, ctx: DocumentContext) -> RenderedDocument:
+    """The document `document` of the context's contest (document_registry.document_for), rendered
+    once. A document not made for this contest, or one the count is not ready for (a declaration
+    of a contest that has no result yet), is a clear refusal (CountdeskError)."""
+    kind = document_for(document, ctx.contest)
     try:
-        yield
+        return RenderedDocument(kind, ctx, kind.render(ctx))
     except DocumentNotReady as error:
         raise CountdeskError(str(error), ctx.contest.id) from None

@@ -33,11 +33,12 @@ from ..errors import CountdeskError
 from ..output_guard import refuse_folder_holding_inputs
 from ..exchange.bundle import BundleWriteError, bundle_name, verify_bundle, write_bundle
 from ..exchange.signing import SigningKey
-from ..reports import DocumentContext, DocumentNotReady, default_lang, render
+from ..reports import DocumentContext, DocumentNotReady, default_lang
 from .bundle_content import (
     REPORTS_FOLDER, CountSnapshot, data_files, paper_fingerprints, read_bundle_data, report_names,
 )
 from .counts import CountSession
+from .document_registry import Bundled, DocumentKind, Stage, documents_for
 from .integrity import require_trail_matches
 from .round2_area import instructed_finalists
 from .session_events import record_session_event
@@ -52,15 +53,6 @@ EXPORT_ACTION = "bundle.export"
 #: cancel halfway (the GUI greys out Cancel); a cancel is then honoured by removing the bundle.
 WRITING_LABEL = "Writing the bundle to the USB stick"
 READING_BACK_LABEL = "Reading the bundle back from the USB stick"
-#: Documents for every contest; the declaration only for a contest the RO declared in the app.
-ALWAYS_DOCUMENTS = ("provisional", "rejected", "verification")
-DOCUMENT_NAMES = {"provisional": "provisional result sheet", "rejected": "statement of rejected papers",
-                  "verification": "verification statement", "declaration": "declaration of result",
-                  "first_count": "statement of the first count",
-                  "second_count": "statement of the second preference count"}
-#: A local count of a collated poll also carries its statements to the collating officer
-#: (SI 2017/67 Sch 1 r.54 and r.56(2)); the second only once second preferences were counted.
-LOCAL_DOCUMENTS = ("first_count", "second_count")
 _SNAPSHOT_ATTEMPTS = 5
 
 Progress = Callable[[int, int, str], None]
@@ -136,14 +128,14 @@ def write_export_bundle(
     skipped = [f"{cid} declaration: not declared in the app" for cid, declared in snapshot.declared.items()
                if not declared]
     folders = report_names([c.id for c in snapshot.count.contests])
-    for document, ctx in contexts:
-        steps.advance(f"Printing the {DOCUMENT_NAMES[document]} for {ctx.contest.title}")
+    for kind, ctx in contexts:
+        steps.advance(f"Printing the {kind.phrase} for {ctx.contest.title}")
         try:
-            pdf = render(document, replace(ctx, fingerprint=fingerprints[ctx.contest.id]))
+            pdf = kind.render(replace(ctx, fingerprint=fingerprints[ctx.contest.id]))
         except DocumentNotReady as error:
-            skipped.append(f"{ctx.contest.id} {document}: {error.message}")
+            skipped.append(f"{ctx.contest.id} {kind.name}: {error.message}")
             continue
-        files[f"{REPORTS_FOLDER}/{folders[ctx.contest.id]}/{document}.pdf"] = pdf
+        files[f"{REPORTS_FOLDER}/{folders[ctx.contest.id]}/{kind.name}.pdf"] = pdf.data
     steps.advance(WRITING_LABEL)
     final = write_bundle(Path(target_dir), name, files, signing_key)
     if steps.was_cancelled():
@@ -214,18 +206,27 @@ def take_snapshot(session: CountSession) -> CountSnapshot:
     return CountSnapshot(count, results, declared, rows, verdict, head, finalists)
 
 
-def _document_plan(snapshot: CountSnapshot, generated_at: datetime, place: str) -> list[tuple[str, DocumentContext]]:
+def _document_plan(snapshot: CountSnapshot, generated_at: datetime, place: str) -> list[tuple[DocumentKind, DocumentContext]]:
+    """The documents the bundle carries for each contest (document_registry: `bundled`): the
+    declaration only for a contest the RO declared in the app; a local count of a collated poll
+    also its statements for the collating officer (SI 2017/67 Sch 1 r.54 and r.56(2)), the second
+    only once second preferences were counted."""
     election = snapshot.election
     plan = []
     for contest, result in zip(snapshot.count.contests, snapshot.results):
         ctx = DocumentContext(election, contest, result, generated_at, place=place, lang=default_lang(election),
                               trail_head=snapshot.audit_head,
                               app_version=__version__)
-        documents = ALWAYS_DOCUMENTS + (("declaration",) if snapshot.declared.get(contest.id) else ())
-        if contest.counting is Counting.LOCAL:
-            second_count = result.final is not None and not result.elected_on_first
-            documents += LOCAL_DOCUMENTS if second_count else LOCAL_DOCUMENTS[:1]
-        plan += [(document, ctx) for document in documents]
+        local = contest.counting is Counting.LOCAL
+        second_count = result.final is not None and not result.elected_on_first
+        for kind in documents_for(contest):
+            if kind.bundled is Bundled.DECLARED and not snapshot.declared.get(contest.id):
+                continue
+            if kind.bundled is Bundled.LOCAL_COUNT and not local:
+                continue
+            if kind.stage is Stage.SECOND_COUNT and not second_count:
+                continue
+            plan.append((kind, ctx))
     return plan
 
 

@@ -21,9 +21,9 @@ def test_the_audit_listing_names_each_document_printed_or_saved(tmp_path, capsys
     assert main(["import", str(LIVERPOOL), "--db", str(db), "--operator", "Count Supervisor"]) == 0
     with CountSession.open(db, "Returning Officer") as session:
         ctx = document_context(session.load(), CONTEST, generated_at=datetime(2021, 5, 8, 14, tzinfo=timezone.utc))
-        pdf = render_document("declaration", ctx)
-        record_document_printed(session, "declaration", ctx, pdf, pages=1, printer="Count Hall HP")
-        record_document_saved(session, "declaration", ctx, pdf, pages=1, path=tmp_path / "declaration.pdf")
+        declaration = render_document("declaration", ctx)
+        record_document_printed(session, declaration, printer="Count Hall HP")
+        record_document_saved(session, declaration, tmp_path / "declaration.pdf")
     capsys.readouterr()
 
     assert main(["audit", "--db", str(db), "--contest", CONTEST]) == 0

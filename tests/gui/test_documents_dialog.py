@@ -24,9 +24,10 @@ from countdesk.errors import CountdeskError
 from countdesk.exchange.countfile import load_count_file
 from countdesk.gui.dialogs import document_copies
 from countdesk.gui.dialogs import documents_dialog as documents_module
-from countdesk.gui.dialogs.documents_dialog import DOCUMENT_TITLES, DocumentsDialog
+from countdesk.gui.dialogs.documents_dialog import DocumentsDialog
 from countdesk.gui.widgets.pdf_preview import a4_printer, paint_pages
 from countdesk.services.counts import CountSession
+from countdesk.services.document_registry import document_for, documents_for
 from gui_helpers import (
     OPERATOR, ROOT, demo_document, focused, make_count_file, open_document, screenshot, small_sv_contest, when_modal,
 )
@@ -96,7 +97,7 @@ def test_each_document_of_the_demo_is_previewed(qtbot, demo, tmp_path, document,
     assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
     pages = dialog.preview.pdf.pageCount()
     assert dialog.preview.page_label.text() == f"Page 1 of {pages}"
-    assert DOCUMENT_TITLES[document] in dialog.status.text()
+    assert document_for(document, demo.contest(LIVERPOOL)).title in dialog.status.text()
 
 
 def test_the_preview_paints_readably_and_pages_can_be_turned(qtbot, demo):
@@ -162,12 +163,15 @@ def test_a_welsh_poll_defaults_to_welsh_and_english(qtbot, tmp_path, open_docume
     assert default_lang(count.election) == "en"
 
 
-def test_the_dialog_shares_the_place_with_the_export_and_offers_every_document():
+def test_the_dialog_shares_the_place_with_the_export_and_offers_the_registry_documents(qtbot, demo):
     from countdesk.gui.dialogs.export_dialog import PLACE
-    from countdesk.reports import DOCUMENTS
 
     assert documents_module.PLACE.key == PLACE.key
-    assert tuple(DOCUMENT_TITLES) == DOCUMENTS
+    dialog = open_dialog(qtbot, demo, LIVERPOOL)
+    kinds = documents_for(demo.contest(LIVERPOOL))
+    assert dialog.offered() == tuple(kind.name for kind in kinds)
+    combo = dialog.document_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [kind.title for kind in kinds]
 
 
 def test_a_change_to_the_count_redraws_the_preview(qtbot, demo):

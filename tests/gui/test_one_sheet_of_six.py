@@ -75,7 +75,7 @@ def test_one_sheet_of_six_is_incomplete_on_every_screen_and_document(qtbot, tmp_
     assert MISSING in hall.spoken_summary()
     # The documents: the provisional sheet says INCOMPLETE and shows the gap; no declaration
     ctx = document_context(reopen(path), CONTEST)
-    text = pdf_text(render_document("provisional", ctx))
+    text = pdf_text(render_document("provisional", ctx).data)
     assert "INCOMPLETE" in text and MISSING in text and "would be elected" not in text
     try:
         render_document("declaration", ctx)

@@ -114,7 +114,7 @@ def test_markup_and_sql_in_names_are_kept_as_plain_text_everywhere(tmp_path):
         s.import_count(Count(election, (contest,)))
         assert s.contest("ward.markup").candidates == candidates  # stored verbatim, no table dropped
         assert s.tally("ward.markup").elected == (candidates[0].id,)
-        pdf = render_document("declaration", document_context(s.load(), "ward.markup"))
+        pdf = render_document("declaration", document_context(s.load(), "ward.markup")).data
     text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert "<b>Joanne</b> ANDERSON" in text  # printed as typed, not read as bold
     assert "<i>Ann</i> OFFICER" in text

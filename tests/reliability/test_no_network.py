@@ -15,7 +15,7 @@ import pytest
 from countdesk.cli import main
 from countdesk.exchange.bundle import verify_bundle
 from countdesk.exchange.signing import generate_key
-from countdesk.reports import DOCUMENTS
+from countdesk.services.document_registry import documents_for
 from countdesk.services import CountSession
 from countdesk.services.backups import backup_now, find_good_backups, maybe_backup, restore_open_count
 from countdesk.services.documents import document_context, render_document
@@ -62,8 +62,8 @@ def test_a_whole_count_night_makes_no_network_attempt(tmp_path, network_attempts
         session.declare(LIVERPOOL_ID, PASSPHRASE)
         assert maybe_backup(session, NIGHT + minutes(1), backup_dir=stick / "backups") is not None
         count = session.load()
-        for document in DOCUMENTS:
-            assert render_document(document, document_context(count, LIVERPOOL_ID)).startswith(b"%PDF")
+        for kind in documents_for(count.contest(LIVERPOOL_ID)):
+            assert render_document(kind.name, document_context(count, LIVERPOOL_ID)).data.startswith(b"%PDF")
         report = export_bundle(session, stick, signing_key=generate_key(),
                                generated_at=datetime(2021, 5, 8, 16, 30, tzinfo=BST))
         assert verify_bundle(report.path).ok

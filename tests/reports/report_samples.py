@@ -201,3 +201,12 @@ def context(count: Count, *, lang: str | None = None, place: str = PLACE, contes
 def pdf_tool(tool: str, pdf: bytes) -> str:
     """pdffonts or pdfinfo output for the PDF."""
     return _poppler(tool, pdf)
+
+
+def render(document: str, ctx) -> bytes:
+    """The PDF of the document named `document` for the context's contest, drawn by the renderer
+    the document registry gives (its declaration is the notice of uncontested election for an
+    uncontested contest, …); reports.DocumentNotReady passes through as the renderer raised it."""
+    from countdesk.services.document_registry import document_for
+
+    return document_for(document, ctx.contest).render(ctx).data

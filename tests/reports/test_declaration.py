@@ -15,7 +15,8 @@ import pytest
 
 from countdesk.domain.collation import merge_areas
 from countdesk.domain.model import REJECTED_HEADS, Office, VotingSystem
-from countdesk.reports import DocumentNotReady, render
+from countdesk.reports import DocumentNotReady
+from report_samples import render
 from report_samples import (
     LIVERPOOL_JSON, PLACE, WARD_CANDIDATES, context, lcr_area, liverpool, page_texts, pdf_raw_text, pdf_text, row_of,
     cells, sv_final_lot, ward,

@@ -22,7 +22,7 @@ from hypothesis import strategies as hs
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from countdesk.reports import render
+from report_samples import render
 from countdesk.reports.centred import CentredLines, centred_lines
 from countdesk.reports.grid import CELL_PADDING, Grid, GridTable, _rectangles
 from countdesk.reports.styles import FONT, FONT_BOLD, PAGE_SIZE, TABLE_SIZE, styles
@@ -257,7 +257,7 @@ def test_pure_python_reportlab_gives_the_same_bytes():
         "from reportlab.lib import rl_accel\n"
         "assert type(rl_accel.fp_str).__name__ == 'function', 'pure Python expected'\n"
         "from report_samples import context, liverpool\n"
-        "from countdesk.reports import render\n"
+        "from report_samples import render\n"
         "sys.stdout.buffer.write(render('declaration', context(liverpool())))\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}

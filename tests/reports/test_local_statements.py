@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from countdesk.reports import DocumentNotReady, render
-from report_samples import context, liverpool, pdf_raw_text, sv_final_lot, ward
+from countdesk.errors import CountdeskError
+from countdesk.reports import DocumentNotReady, render_second_count, render_with
+from report_samples import context, liverpool, pdf_raw_text, render, sv_final_lot, ward
 
 
 @pytest.mark.parametrize("document, sample", [
     ("first_count", liverpool), ("second_count", liverpool), ("first_count", sv_final_lot),
-    ("second_count", sv_final_lot), ("first_count", lambda: ward(bilingual=False)),
+    ("second_count", sv_final_lot),
 ])
 def test_a_statement_never_says_anyone_is_elected(document, sample):
     text = pdf_raw_text(render(document, context(sample())))
@@ -38,4 +39,12 @@ def test_second_count_statement_has_transfers_and_totals_of_the_remaining_candid
 
 def test_no_second_count_statement_without_a_second_count():
     with pytest.raises(DocumentNotReady, match="no second preference votes have been counted"):
-        render("second_count", context(ward(bilingual=False)))
+        render_with(render_second_count, context(ward(bilingual=False)))
+
+
+def test_the_statements_are_made_for_a_supplementary_vote_only():
+    """A first past the post ward counted whole has no first or second count to state: the
+    document registry does not offer them, and asking for one says what it is made for."""
+    for document in ("first_count", "second_count"):
+        with pytest.raises(CountdeskError, match="it is made for a supplementary vote election"):
+            render(document, context(ward(bilingual=False)))

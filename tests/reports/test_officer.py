@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from countdesk.reports import render
+from report_samples import render
 from report_samples import context, liverpool, pdf_raw_text, ward
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from countdesk.domain.model import Office
-from countdesk.reports import render
+from report_samples import render
 from countdesk.reports.offices import soft_mutation, ward_name
 from report_samples import context, liverpool, pdf_raw_text, ward
 

@@ -10,12 +10,13 @@ from datetime import timedelta
 import pytest
 
 from countdesk.errors import CountdeskError
-from countdesk.reports import DOCUMENTS, DocumentNotReady, render, write_pdf
 from countdesk.resources import resource_path
-from report_samples import context, liverpool, pdf_tool, sv_final_lot, ward
+from countdesk.services.document_registry import DOCUMENT_NAMES as DOCUMENTS
+from report_samples import context, liverpool, pdf_tool, render, sv_final_lot, ward
 
-#: The statement after a second preference count needs an SV count that had one.
-SAMPLE_FOR = {"second_count": sv_final_lot}
+#: The statement after a second preference count needs an SV count that had one; the first
+#: count's statement is made for a supplementary vote.
+SAMPLE_FOR = {"second_count": sv_final_lot, "first_count": liverpool}
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
@@ -51,28 +52,35 @@ def test_app_version_given_by_the_caller_is_printed():
     assert "countdesk 9.8.7-test" in pdf_raw_text(render("rejected", ctx))
 
 
-def test_write_pdf_replaces_the_file_whole_and_leaves_no_temporary(tmp_path):
+def test_a_saved_copy_replaces_the_file_whole_and_leaves_no_temporary(tmp_path):
+    from countdesk.services.document_events import write_document_copy
+    from countdesk.services.documents import render_document
+
     target = tmp_path / "out" / "declaration.pdf"
     ctx = context(liverpool())
-    assert write_pdf("declaration", ctx, target) == target
-    assert target.read_bytes() == render("declaration", ctx)
-    write_pdf("provisional", ctx, target)
-    assert target.read_bytes() == render("provisional", ctx)
+    declaration, provisional = render_document("declaration", ctx), render_document("provisional", ctx)
+    assert write_document_copy(declaration, target) == target
+    assert target.read_bytes() == declaration.data == render("declaration", ctx)
+    write_document_copy(provisional, target)
+    assert target.read_bytes() == provisional.data
     assert [p.name for p in target.parent.iterdir()] == ["declaration.pdf"]
 
 
-def test_write_pdf_failure_keeps_the_previous_file(tmp_path):
-    target = tmp_path / "declaration.pdf"
-    target.write_bytes(b"previous")
-    with pytest.raises(DocumentNotReady):
-        write_pdf("declaration", context(ward(with_lot=False)), target)
-    assert target.read_bytes() == b"previous"
-    assert [p.name for p in tmp_path.iterdir()] == ["declaration.pdf"]
+def test_a_copy_refused_before_writing_keeps_the_previous_file(tmp_path):
+    from countdesk.services.document_events import write_document_copy
+    from countdesk.services.documents import render_document
+
+    count = tmp_path / "count.countdesk"
+    count.write_bytes(b"the count")
+    with pytest.raises(CountdeskError, match="the count file count.countdesk"):
+        write_document_copy(render_document("provisional", context(liverpool())), count, count_path=count)
+    assert count.read_bytes() == b"the count"
+    assert [p.name for p in tmp_path.iterdir()] == ["count.countdesk"]
 
 
 def test_api_rejects_unknown_document_language_and_mismatched_result():
     ctx = context(liverpool())
-    with pytest.raises(ValueError, match="unknown document"):
+    with pytest.raises(CountdeskError, match="unknown document"):
         render("ballot-paper", ctx)
     with pytest.raises(ValueError, match="lang"):
         render("declaration", replace(ctx, lang="cy"))

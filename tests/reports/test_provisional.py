@@ -9,7 +9,7 @@ from countdesk.domain.places import place_in_words
 from countdesk.domain.checks import CHECKS
 from countdesk.domain.model import Box
 from countdesk.domain.tally import tally_contest
-from countdesk.reports import render
+from report_samples import render
 from report_samples import context, liverpool, page_texts, pdf_raw_text, ward
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from countdesk.domain.model import REJECTED_HEADS
-from countdesk.reports import render
+from report_samples import render
 from report_samples import (
     LIVERPOOL_JSON, PLACE, cells, context, liverpool, page_texts, pdf_raw_text, pdf_text, row_of, sv_final_lot, ward,
 )

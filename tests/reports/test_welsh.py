@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 import pytest
 
-from countdesk.reports import DOCUMENTS, default_lang, render
+from countdesk.reports import default_lang
+from countdesk.services.document_registry import DOCUMENT_NAMES as DOCUMENTS
+from report_samples import render
 from countdesk.reports.welsh import MONTHS, PHRASES, WEEKDAYS
 from report_samples import context, liverpool, pdf_raw_text, sv_final_lot, ward
 
@@ -88,7 +92,7 @@ def test_bilingual_declaration_flows_cleanly_onto_a_second_page():
         assert words in last, words
 
 
-@pytest.mark.parametrize("document", [d for d in DOCUMENTS if d not in ("declaration", "second_count")])
+@pytest.mark.parametrize("document", [d for d in DOCUMENTS if d not in ("declaration", "first_count", "second_count")])
 def test_every_document_renders_bilingual(document):
     text = pdf_raw_text(render(document, context(ward())))
     assert "Dyddiad y bleidlais: Dydd Iau 5 Mai 2022" in text
@@ -97,6 +101,15 @@ def test_every_document_renders_bilingual(document):
         assert "DROS DRO" in text and "PROVISIONAL" in text
     if document == "verification":
         assert "Blychau gorsafoedd pleidleisio" in text and "Gwahaniaeth" in text
+
+
+@pytest.mark.parametrize("document", ["first_count", "second_count"])
+def test_the_statements_of_a_supplementary_vote_render_bilingual(document):
+    """(Made for a supplementary vote: the Welsh sample ward is first past the post.)"""
+    count = liverpool()
+    welsh = replace(count, election=replace(count.election, bilingual=True))
+    text = pdf_raw_text(render(document, context(welsh)))
+    assert "Dyddiad y bleidlais" in text and "Date of poll" in text
 
 
 def test_bilingual_sv_phrases():

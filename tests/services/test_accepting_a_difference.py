@@ -98,7 +98,7 @@ def test_the_declaration_prints_the_accepted_difference(session):
     session.update_election(session.election().__class__(**{**session.election().__dict__,
                                                             "returning_officer": "Pat Officer"}))
     session.accept_difference(C, PASSPHRASE, stage="round1", counted=158, expected=160, reason="two papers lost")
-    pdf = render_document("declaration", document_context(session.load(), C))
+    pdf = render_document("declaration", document_context(session.load(), C)).data
     text = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert "accepted a difference between the ballot papers counted (158) and the ballot papers verified (160)" in \
         " ".join(text.split())

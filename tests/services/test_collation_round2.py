@@ -111,7 +111,7 @@ def test_the_whole_second_round_across_areas(world):
     with pytest.raises(ValidationError, match="collating officer's name"):
         collation.set_officer("   ")
     collation.set_officer("Cara COLLATOR", deputy=False)
-    pdf = collation.render_document("declaration", SV_CONTEST_ID, generated_at=GENERATED_AT, place="Town Hall")
+    pdf = collation.render_document("declaration", SV_CONTEST_ID, generated_at=GENERATED_AT, place="Town Hall").data
     text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
     assert b"ARCHER" in text and b"Testshire Combined Authority" in text
     assert b"I, Cara COLLATOR, being the" in text
@@ -234,7 +234,7 @@ def test_the_declaration_waits_for_the_final_result(world):
     send(collation, laptops, stick, "North")
     with pytest.raises(CollationError, match="cannot be declared yet: Provisional"):
         collation.render_document("declaration", SV_CONTEST_ID, generated_at=GENERATED_AT)
-    assert collation.render_document("provisional", SV_CONTEST_ID, generated_at=GENERATED_AT).startswith(b"%PDF")
+    assert collation.render_document("provisional", SV_CONTEST_ID, generated_at=GENERATED_AT).data.startswith(b"%PDF")
 
 
 def test_issuing_to_a_missing_stick_says_so(world, tmp_path):

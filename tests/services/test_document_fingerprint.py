@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from countdesk.exchange.fingerprint import contest_fingerprint
-from countdesk.reports import DOCUMENTS
+from countdesk.services.document_registry import DOCUMENT_NAMES as DOCUMENTS
 from countdesk.services.bundle_content import read_bundle_data
 from countdesk.services.documents import document_context, render_document
 from countdesk.errors import CountdeskError
@@ -46,7 +46,7 @@ def test_every_document_prints_the_same_fingerprint_once_another_contest_is_adde
             ctx = document_context(count, CONTEST, place="Exhibition Centre", generated_at=WHEN)
             assert ctx.fingerprint == expected
             try:
-                printed.append(printed_fingerprints(render_document(document, ctx)))
+                printed.append(printed_fingerprints(render_document(document, ctx).data))
             except CountdeskError:  # not a document this contest has (a local count's statements)
                 printed.append(None)
         assert printed[0] == printed[1], document

@@ -5,7 +5,10 @@ recorded in the count's audit trail with the fingerprint printed on it
 Kept apart from the Documents dialog, which decides what is on screen (the choice, the render off
 the GUI thread), because this is the part with consequences outside the app: paper from a
 printer, a file on disk, a row in the audit trail. It is handed what the preview shows (a
-`Previewed`) and never renders anything itself, so the copy is exactly what was previewed.
+`Previewed`, holding the document rendered once) and never renders anything itself: the printer
+gets the previewed pages, the file the previewed bytes, and the audit row hashes those bytes. A
+file is saved the one way the command line saves one too (services.document_events:
+write_document_copy, then record_document_saved).
 
 The audit row is written on the GUI thread, by the session's own thread: one small transaction.
 A cancelled print dialog or a failed print or save records nothing; a count open read-only here
@@ -27,8 +30,8 @@ from ...errors import CountdeskError
 from ..widgets.pdf_preview import a4_printer, pages_to_print, print_pdf
 from ..worker import Task, run_in_background
 
-if TYPE_CHECKING:  # the documents stack (reportlab) loads only once a copy is saved
-    from ...services.documents import DocumentContext
+if TYPE_CHECKING:  # the documents stack (reportlab) is loaded by the render, off the GUI thread
+    from ...services.documents import RenderedDocument
     from ...store.audit import AuditRow
 
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -41,17 +44,18 @@ Recorder = Callable[[Any], "AuditRow"]
 class Previewed:
     """The document the preview shows, as it is printed or saved."""
 
-    document: str  # its services.documents name ("declaration", …)
-    title: str  # as offered in the dialog ("Declaration of result")
-    context: DocumentContext  # what it was drawn from: figures, place, time, fingerprint
-    pdf: QPdfDocument  # loaded from `data`: the pages the printer is given
-    data: bytes
+    rendered: RenderedDocument  # the document, its context (figures, place, time, fingerprint) and PDF
+    pdf: QPdfDocument  # loaded from the rendered bytes: the pages the printer is given
     current_page: int  # what "Current page" in the print dialog means
     file_name: str  # the file name offered when saving, e.g. "declaration-<contest id>.pdf"
 
     @property
+    def title(self) -> str:
+        return self.rendered.title
+
+    @property
     def pages(self) -> int:
-        return self.pdf.pageCount()
+        return self.rendered.pages
 
 
 class DocumentCopies(QObject):
@@ -104,7 +108,7 @@ class DocumentCopies(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._require_trail(shown)
-            print_pdf(shown.pdf, shown.data, printer, pages, count_path=getattr(self.document, "path", None))
+            print_pdf(shown.pdf, shown.rendered.data, printer, pages, count_path=getattr(self.document, "path", None))
         except CountdeskError as error:
             self.status.emit(f"Not printed: {error.message} ({error.where}).", True)
             return False
@@ -117,8 +121,8 @@ class DocumentCopies(QObject):
         def record(session) -> AuditRow:
             from ...services.document_events import record_document_printed
 
-            return record_document_printed(session, shown.document, shown.context, shown.data, pages=shown.pages,
-                                           printer=where, copies=copies, pages_printed=pages_printed)
+            return record_document_printed(session, shown.rendered, printer=where, copies=copies,
+                                           pages_printed=pages_printed)
 
         self._record(sent, record)
         return True
@@ -132,26 +136,19 @@ class DocumentCopies(QObject):
         if not chosen:
             return
         path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
-        # What is saved, as it is now: the preview may move on before the file is written.
-        document, context, page_count = shown.document, shown.context, shown.pages
+        self.save_to(shown, path)
+
+    def save_to(self, shown: Previewed, path: Path) -> None:
+        """Write the previewed document to `path` off the GUI thread (the same bytes: nothing is
+        rendered again), then record the copy."""
+        rendered = shown.rendered
         count_path = getattr(self.document, "path", None)
 
         def work(_token) -> Recorder:
-            from ...exchange.fsutil import read_file_uncached
-            from ...services.document_events import record_document_saved
-            from ...services.documents import write_document
+            from ...services.document_events import record_document_saved, write_document_copy
 
-            if count_path is not None:  # nothing changed outside the app is saved to be signed
-                from ...services.integrity import require_trail_matches
-
-                require_trail_matches(count_path, f"saving the {document} document")
-            written = write_document(document, context, path, count_path=count_path)
-            data = read_file_uncached(written)  # the bytes as stored, for the audit row
-
-            def record(session) -> AuditRow:
-                return record_document_saved(session, document, context, data, pages=page_count, path=written)
-
-            return record
+            written = write_document_copy(rendered, path, count_path=count_path)
+            return lambda session: record_document_saved(session, rendered, written)
 
         self.status.emit(f"Saving to {path}…", False)
         self._save_task = run_in_background(work, lambda record: self._saved(path, record), self._save_failed)

@@ -1,9 +1,11 @@
-"""Preview, print and save the printed documents of one contest: the declaration the returning
-officer reads out, the statement of rejected ballot papers, the verification statement and the
-provisional result sheet.
+"""Preview, print and save the printed documents of one contest: those the document registry
+(services/document_registry.py) makes for it, under the registry's titles: the declaration the
+returning officer reads out (or the notice of uncontested election, or a referendum's declaration),
+the statements of rejected ballot papers and of the verification, the provisional result sheet, and
+the statements of the first and second preference counts where they apply.
 
-What is printed or saved is exactly what was previewed: the same context (figures, place, time,
-fingerprint) and the same bytes. The documents are drawn from the result the screen shows
+What is printed or saved is exactly what was previewed: the document is rendered once per choice
+(services.documents.RenderedDocument: figures, place, time, fingerprint, bytes and page count). The documents are drawn from the result the screen shows
 (OpenCount.result, which follows a collating officer's round-2 instruction), as the export's
 are. Rendering runs off the GUI thread; a change to the count re-renders the preview.
 
@@ -24,28 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CountdeskError
+from ...services.document_registry import DocumentKind, documents_for
 from ..appearance import set_style_flag
 from ..settings import Setting
 from ..widgets.pdf_preview import PdfPreview
 from ..worker import Task, run_in_background
 from .document_copies import PDF_FILTER, DocumentCopies, Previewed
 
-__all__ = ["DOCUMENT_TITLES", "LANGUAGES", "PDF_FILTER", "PLACE", "Choice", "DocumentsDialog"]
+__all__ = ["LANGUAGES", "PDF_FILTER", "PLACE", "Choice", "DocumentsDialog"]
 
 #: The place of the count printed on the documents: the same setting (key) the export dialog
 #: keeps, so the place typed in one is offered in the other. Declared here as well, so opening this
 #: dialog does not load the export's signing stack; a test keeps the two keys equal.
 PLACE: Setting[str] = Setting("export/place", str, "")
 
-#: The documents, in the order offered (services.documents / reports.DOCUMENTS names).
-DOCUMENT_TITLES: dict[str, str] = {
-    "declaration": "Declaration of result",
-    "rejected": "Statement of rejected ballot papers",
-    "verification": "Verification statement",
-    "provisional": "Provisional result sheet",
-    "first_count": "Statement at the conclusion of the first count",
-    "second_count": "Statement after the second preference count",
-}
 LANGUAGES: dict[str, str] = {"en": "English", "cy-en": "Welsh and English"}
 #: A pause in typing the place before the preview is redrawn.
 PLACE_DELAY_MS = 600
@@ -76,7 +70,8 @@ class DocumentsDialog(QDialog):
         self._render_task: Task | None = None
         self._rendering: Choice | None = None  # the choice the render in flight is for
         self._shown: Choice | None = None  # the choice the preview shows (or failed to render)
-        self._context = None  # its DocumentContext, reused to save the same document
+        self._shown_document = None  # its RenderedDocument: what is printed or saved
+        self._kinds: dict[str, DocumentKind] = {}  # the documents offered, by name
         self._problem = False
         self._after_render: Callable[[], None] | None = None
         contest = document.contest(contest_id)
@@ -103,8 +98,7 @@ class DocumentsDialog(QDialog):
         self.document_combo = QComboBox()
         self.document_combo.setObjectName("documentChoice")
         self.document_combo.setAccessibleName("Document")
-        for name, title in DOCUMENT_TITLES.items():
-            self.document_combo.addItem(title, name)
+        self._offer_documents()
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageChoice")
         self.language_combo.setAccessibleName("Language")
@@ -191,6 +185,28 @@ class DocumentsDialog(QDialog):
             width, height = min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9))
         self.resize(width, height)
 
+    def _offer_documents(self) -> None:
+        """The registry's documents for this contest, as it now is (a change at set-up can make it
+        uncontested, or contested again); the choice is kept while it is still offered."""
+        kinds = {kind.name: kind for kind in documents_for(self.document.contest(self.contest_id))}
+        if kinds == self._kinds:
+            return
+        chosen = self.document_combo.currentData()
+        self.document_combo.blockSignals(True)
+        self.document_combo.clear()
+        for name, kind in kinds.items():
+            self.document_combo.addItem(kind.title, name)
+        self.document_combo.setCurrentIndex(max(0, self.document_combo.findData(chosen)))
+        self.document_combo.blockSignals(False)
+        self._kinds = kinds
+
+    def offered(self) -> tuple[str, ...]:
+        """The names of the documents offered, in order."""
+        return tuple(self.document_combo.itemData(index) for index in range(self.document_combo.count()))
+
+    def _title(self, name: str) -> str:
+        return self._kinds[name].title if name in self._kinds else name
+
     # -- what is chosen -----------------------------------------------------------------------------
     def choice(self) -> Choice:
         return Choice(self.document_combo.currentData(), self.language_combo.currentData(),
@@ -233,6 +249,10 @@ class DocumentsDialog(QDialog):
     def _count_changed(self, contest_id: str) -> None:
         if contest_id in ("", self.contest_id):
             self._data_version += 1
+            try:
+                self._offer_documents()
+            except KeyError:  # the contest was removed: refresh_preview says so
+                pass
             self.refresh_preview()
 
     # -- rendering ----------------------------------------------------------------------------------
@@ -257,33 +277,33 @@ class DocumentsDialog(QDialog):
                                        generated_at=generated_at, trail_head=head)
             context = replace(context, result=result)  # the result on screen (round-2 instruction)
             token.check()
-            return choice, context, render_document(choice.document, context)
+            return choice, render_document(choice.document, context)
 
-        self._set_status(f"Preparing the {DOCUMENT_TITLES[choice.document].lower()}…")
+        self._set_status(f"Preparing the {self._title(choice.document).lower()}…")
         self._rendering = choice
         self._render_task = run_in_background(work, self._rendered, self._render_error)
         self._update_buttons()
 
     def _rendered(self, value) -> None:
-        choice, context, data = value
+        choice, rendered = value
         self._render_task = None
-        self._shown, self._context, self._problem = choice, context, False
+        self._shown, self._shown_document, self._problem = choice, rendered, False
         self.provisional_button.hide()
-        self.preview.show_pdf(data)  # _preview_loaded follows when the pages can be shown
+        self.preview.show_pdf(rendered.data)  # _preview_loaded follows when the pages can be shown
 
     def _render_error(self, error: BaseException) -> None:
         self._render_task = None
         self._render_failed(error, self._rendering)
 
     def _render_failed(self, error: BaseException, choice: Choice) -> None:
-        self._shown, self._context, self._problem = choice, None, True
+        self._shown, self._shown_document, self._problem = choice, None, True
         self._after_render = None
         self.preview.clear()
         if isinstance(error, CountdeskError):
             # The refusal names the contest for the command line; here the contest is in the title.
             text = _sentence(error.message.removeprefix(f"contest {self.contest_id}: "))
         else:
-            text = f"The {DOCUMENT_TITLES[choice.document].lower()} could not be made: {error}"
+            text = f"The {self._title(choice.document).lower()} could not be made: {error}"
         self._set_status(text, problem=True)
         self.provisional_button.setVisible(choice.document != "provisional")
         self._update_buttons()
@@ -295,8 +315,8 @@ class DocumentsDialog(QDialog):
             self._problem = True
             self._set_status("The document was made but could not be shown.", problem=True)
         else:
-            pages = self.preview.pdf.pageCount()
-            title = DOCUMENT_TITLES[self._shown.document]
+            pages = self._shown_document.pages
+            title = self._shown_document.title
             self._set_status(f"{title}: {pages} page{'s' if pages != 1 else ''}, ready to print or save.")
         self._update_buttons()
         action, self._after_render = self._after_render, None
@@ -315,8 +335,7 @@ class DocumentsDialog(QDialog):
     # -- printing and saving (document_copies.py) ---------------------------------------------------
     def _previewed(self) -> Previewed:
         """What the preview shows, for a copy of it (called once the preview is current)."""
-        return Previewed(self._shown.document, DOCUMENT_TITLES[self._shown.document], self._context, self.preview.pdf,
-                         self.preview.pdf_bytes(), self.preview.current_page(), self.default_file_name())
+        return Previewed(self._shown_document, self.preview.pdf, self.preview.current_page(), self.default_file_name())
 
     def print_document(self) -> None:
         """Print…: the system's print dialog, then every page chosen, at the printer's resolution."""
