@@ -196,8 +196,12 @@ class DocumentsDialog(QDialog):
         self.document_combo.clear()
         for name, kind in kinds.items():
             self.document_combo.addItem(kind.title, name)
+            self.document_combo.setItemData(self.document_combo.count() - 1, kind.title, Qt.ItemDataRole.ToolTipRole)
         self.document_combo.setCurrentIndex(max(0, self.document_combo.findData(chosen)))
         self.document_combo.blockSignals(False)
+        # A long title is cut short in the narrow side panel: the list shows each in full.
+        view = self.document_combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 8)
         self._kinds = kinds
 
     def offered(self) -> tuple[str, ...]:
@@ -232,6 +236,12 @@ class DocumentsDialog(QDialog):
     def current(self) -> bool:
         """The preview shows the document as now chosen, ready to print or save."""
         return self._shown == self.choice() and not self._problem and self.preview.ready
+
+    @property
+    def shown_document(self):
+        """The RenderedDocument the preview shows (None while none is, or after a refusal): the one
+        render that is printed and saved."""
+        return self._shown_document
 
     @property
     def rendering(self) -> bool:
