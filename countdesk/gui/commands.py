@@ -1,8 +1,9 @@
-"""Undo commands: each redo and each undo calls ONE service method, then repaints the contest.
+"""Undo commands: each redo and each undo calls ONE use case and applies the Change it returned.
 
 The services write an audit row for every call, so undoing an entry appends a compensating row
-and never deletes history. The first redo runs in `run_first` (called by OpenCount.push)
-so a refusal raises to the caller before the command reaches the undo stack.
+and never deletes history. The open count follows what the service committed (its `Change`), never
+the command's own input. The first redo runs in `run_first` (called by OpenCount.push) so a
+refusal raises to the caller before the command reaches the undo stack.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.model import CountSheet, Lot
+from ..services.changes import Change
 
 
 class ServiceCommand(QUndoCommand):
-    """One change to the count, undoable. Subclasses implement `apply` and `revert`."""
+    """One change to the count, undoable. Subclasses implement `apply` and `revert`, each calling
+    one use case and returning the Change it committed."""
 
     def __init__(self, document, contest_id: str, text: str) -> None:
         super().__init__(text)
@@ -22,32 +25,23 @@ class ServiceCommand(QUndoCommand):
         self._skip_next_redo = False
 
     def run_first(self) -> None:
-        self.apply()
+        change = self.apply()
         self._skip_next_redo = True
-        self.applied()
+        self.document.apply(change)
 
     def redo(self) -> None:
         if self._skip_next_redo:
             self._skip_next_redo = False
             return
-        self.apply()
-        self.applied()
+        self.document.apply(self.apply())
 
     def undo(self) -> None:
-        self.revert()
-        self.reverted()
+        self.document.apply(self.revert())
 
-    def applied(self) -> None:
-        """Tell the document what changed; by default, everything in the contest."""
-        self.document.notify(self.contest_id)
-
-    def reverted(self) -> None:
-        self.document.notify(self.contest_id)
-
-    def apply(self) -> None:  # pragma: no cover - abstract
+    def apply(self) -> Change:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def revert(self) -> None:  # pragma: no cover - abstract
+    def revert(self) -> Change:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -68,24 +62,14 @@ class SaveSheetCommand(ServiceCommand):
         self.sheet = sheet
         self.reason = reason
 
-    def apply(self) -> None:
-        self.document.session.save_sheet(self.contest_id, self.sheet, reason=self.reason)
+    def apply(self) -> Change:
+        return self.document.session.save_sheet(self.contest_id, self.sheet, reason=self.reason)
 
-    def revert(self) -> None:
+    def revert(self) -> Change:
         session = self.document.session
         if self.before is None:
-            session.delete_sheet(self.contest_id, self.sheet.id, reason=f"undo: {self.text()}")
-        else:
-            session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
-
-    def applied(self) -> None:
-        self.document.sheet_saved(self.contest_id, self.sheet)
-
-    def reverted(self) -> None:
-        if self.before is None:
-            self.document.sheet_deleted(self.contest_id, self.sheet.id)
-        else:
-            self.document.sheet_saved(self.contest_id, self.before)
+            return session.delete_sheet(self.contest_id, self.sheet.id, reason=f"undo: {self.text()}")
+        return session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
 
 
 class DeleteSheetCommand(ServiceCommand):
@@ -99,17 +83,11 @@ class DeleteSheetCommand(ServiceCommand):
         self.before = before
         self.reason = reason
 
-    def apply(self) -> None:
-        self.document.session.delete_sheet(self.contest_id, self.before.id, reason=self.reason)
+    def apply(self) -> Change:
+        return self.document.session.delete_sheet(self.contest_id, self.before.id, reason=self.reason)
 
-    def revert(self) -> None:
-        self.document.session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
-
-    def applied(self) -> None:
-        self.document.sheet_deleted(self.contest_id, self.before.id)
-
-    def reverted(self) -> None:
-        self.document.sheet_saved(self.contest_id, self.before)
+    def revert(self) -> Change:
+        return self.document.session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
 
 
 class RecordLotCommand(ServiceCommand):
@@ -119,13 +97,13 @@ class RecordLotCommand(ServiceCommand):
         super().__init__(document, contest_id, "Record lot between " + ", ".join(lot.tied))
         self.lot = lot
 
-    def apply(self) -> None:
-        self.document.session.record_lot(self.contest_id, self.lot)
+    def apply(self) -> Change:
+        return self.document.session.record_lot(self.contest_id, self.lot)
 
-    def revert(self) -> None:
+    def revert(self) -> Change:
         lots = self.document.contest(self.contest_id).lots
         index = max(i for i, lot in enumerate(lots) if lot == self.lot)
-        self.document.session.delete_lot(self.contest_id, index, reason=f"undo: {self.text()}")
+        return self.document.session.delete_lot(self.contest_id, index, reason=f"undo: {self.text()}")
 
 
 class CompositeCommand(QUndoCommand):

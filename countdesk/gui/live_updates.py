@@ -1,9 +1,9 @@
 """Following the other stations of a count on a server, as they confirm.
 
 The server announces each change as it commits (services.live). This reads the announcement when
-its socket has data (a QSocketNotifier: no thread, no polling), reads again just the row it names
-— one sheet, never the whole count — and hands it to the document, which adjusts its running
-totals and tells every view (the tabs, the hall screen) which contest moved.
+its socket has data (a QSocketNotifier: no thread, no polling) and applies it to the open count as
+the Change the other station's use case made: the open count reads again just the row it names —
+one sheet, never the whole count — adjusts its running totals and tells the views what moved.
 """
 
 from __future__ import annotations
@@ -11,13 +11,21 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from ..errors import CountdeskError
+from ..services.changes import Change, SetUpPart
 from ..services.live import LiveFeed
 from .open_count import OpenCount
 
 
-#: Changes of a contest's stage or double-entry flag only (store.contests.set_contest_field): the
-#: document reads those from the session every time, so its figures and totals stay as they are.
-_CONTEST_FLAGS = {"contest.stage", "contest.declare", "contest.unlock", "contest.double_entry"}
+#: Announced actions that change a contest's stage or flags only (store.contests.set_contest_field),
+#: as the Change the use case returned to the station that made it.
+_CONTEST_FLAGS = {
+    "contest.stage": {"stage": True},
+    "contest.declare": {"declaration": True, "stage": True},
+    "contest.unlock": {"declaration": True, "stage": True},
+    "contest.double_entry": {"setup": {SetUpPart.CONTEST}},
+}
+#: What a sheet's announced action did to it (the open count reads the sheet back as it stands).
+_SHEET_ACTIONS = {"sheet.save": "sheets_added", "sheet.replace": "sheets_changed", "sheet.delete": "sheets_removed"}
 
 
 class LiveUpdates(QObject):
@@ -72,18 +80,17 @@ class LiveUpdates(QObject):
             self.stop()
             self.connected_changed.emit(False)
 
-    def _apply(self, change) -> None:
-        contest_id = change.contest_id or ""
-        if change.entity == "count_sheet" and contest_id and change.key:
-            sheet = self._feed.sheet_now(contest_id, change.key)
-            if sheet is None:
-                self.document.sheet_deleted(contest_id, change.key)
-            else:
-                self.document.sheet_saved(contest_id, sheet)
-        elif change.action in _CONTEST_FLAGS:
-            self.document.changed.emit(contest_id)  # no figure moved: the views re-read the state
-        elif change.entity in ("session", "document", "bundle"):
-            self.document.audited.emit()  # the audit log shows it; no figure moved
+    def _apply(self, announced) -> None:
+        """One row another station committed, applied to the open count as the Change it made."""
+        contest_id = announced.contest_id or None
+        audit_id = announced.audit_id
+        if announced.entity == "count_sheet" and contest_id and announced.key:
+            how = _SHEET_ACTIONS.get(announced.action, "sheets_changed")
+            self.document.apply(Change(contest_id, audit_id=audit_id, **{how: (announced.key,)}))
+        elif announced.action in _CONTEST_FLAGS and contest_id:
+            self.document.apply(Change(contest_id, audit_id=audit_id, **_CONTEST_FLAGS[announced.action]))
+        elif announced.entity in ("session", "document", "bundle"):
+            self.document.apply(Change(None, audit_id=audit_id))  # the audit log shows it; no figure moved
         else:
-            self.document.notify(contest_id)  # set-up, stages, keyings, lots: re-read that contest
+            self.document.reload(contest_id or "")  # set-up, keyings, lots: re-read that contest
         self.applied += 1

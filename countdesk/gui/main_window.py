@@ -243,11 +243,11 @@ class MainWindow(QMainWindow):
         """Open `path` (a count file, or a count server's postgresql:// address) in place of the count
         open now (`asked`: the caller has already checked for unconfirmed figures)."""
         if is_server_url(path):
-            if self.document is not None and str(self.document.session.location) == path:
+            if self.document is not None and str(self.document.location) == path:
                 return True  # already open here
         else:
             path = Path(path)
-            if self.document is not None and not self.document.session.shared \
+            if self.document is not None and not self.document.shared \
                     and self.document.path.resolve() == path.resolve():
                 return True  # already open here
         if not asked and not self.may_drop_typing("open another count"):
@@ -316,10 +316,10 @@ class MainWindow(QMainWindow):
         document.undo_stack.canRedoChanged.connect(self._state_changed)
         document.undo_stack.indexChanged.connect(self._state_changed)
         document.operator_changed.connect(self._state_changed)
-        document.changed.connect(self._title_changed)
+        document.setup_changed.connect(self._title_changed)  # the election's name
         path = document.path
         contest = tab = None
-        if document.session.shared:  # a server count: no file to remember; others' changes followed live
+        if document.shared:  # a server count: no file to remember; others' changes followed live
             from .server_connection import ServerStatus
 
             self.server_status = ServerStatus(document, self)
@@ -368,8 +368,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _remember_place(self, *_args: object) -> None:
-        if self.document is None or self.workspace is None or self.document.session.closed \
-                or self.document.session.shared:
+        if self.document is None or self.workspace is None or self.document.closed \
+                or self.document.shared:
             return
         settings.remember_tab(self.document.path, self.workspace.tab_name())
         contest = self.workspace.current_contest()
@@ -413,16 +413,16 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        if self.document is None or self.document.session.closed:
+        if self.document is None or self.document.closed:
             self.setWindowTitle("countdesk")
             return
         election = self.document.count().election
         where = self.document.path.name
-        if self.document.session.shared:
+        if self.document.shared:
             where = self.tr("{0} (count server)").format(where)
         title = f"{election.title} — {where}"
         if self.document.read_only:
-            holder = getattr(self.document.session, "lock_holder", None)
+            holder = self.document.lock_holder
             held = f", open for writing by {holder.operator or holder.user} on {holder.host}" if holder else ""
             title += f" — READ-ONLY{held}"
         self.setWindowTitle(f"{title} — countdesk")
@@ -479,20 +479,20 @@ class MainWindow(QMainWindow):
         if refusal is not None:  # the service refuses it too: no passphrase is asked for nothing
             count_files.show_error(self, "The result cannot be declared", refusal)
             return
-        session = self.document.session
-        if not session.has_ro_passphrase():
+        document = self.document
+        if not document.has_ro_passphrase():
             dialog = PassphraseDialog("Set the RO passphrase", "Only the returning officer declares. Choose the "
                                       "passphrase that will be asked to declare or reopen a result.", self,
                                       confirm=True, ok_text="Set passphrase")
             if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
                 return
-            session.set_ro_passphrase(dialog.passphrase())
+            document.set_ro_passphrase(dialog.passphrase())
         title = self.document.contest(contest_id).title
         dialog = PassphraseDialog("Declare the result", f"Declare the result of {title}? The contest is then "
                                   "locked: no figure can change unless the RO reopens it.", self, ok_text="Declare")
         if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
             return
-        self._guarded(lambda: session.declare(contest_id, dialog.passphrase()), contest_id,
+        self._guarded(lambda: document.declare(contest_id, dialog.passphrase()),
                       f"{title}: result declared.", "The result was not declared")
 
     def unlock_result(self) -> None:
@@ -505,17 +505,16 @@ class MainWindow(QMainWindow):
                                   "result becomes provisional again.", self, with_reason=True, ok_text="Reopen")
         if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
             return
-        self._guarded(lambda: self.document.session.unlock(contest_id, dialog.passphrase(), reason=dialog.reason()),
-                      contest_id, "The result is provisional again.", "The result was not reopened")
+        self._guarded(lambda: self.document.unlock(contest_id, dialog.passphrase(), dialog.reason()),
+                      "The result is provisional again.", "The result was not reopened")
 
-    def _guarded(self, act, contest_id: str, done: str, failed: str) -> None:
+    def _guarded(self, act, done: str, failed: str) -> None:
+        """Run a returning officer's act on the open count (it applies what was committed)."""
         try:
             act()
         except CountdeskError as error:
-            self.document.notify(contest_id)
             count_files.show_error(self, failed, error.message)
             return
-        self.document.notify(contest_id)
         self.show_status(done)
 
     # -- other windows --------------------------------------------------------------------------
@@ -537,12 +536,12 @@ class MainWindow(QMainWindow):
 
         Started a second after the count is shown (its first check is half a minute away anyway),
         so the backup machinery does not delay the first sight of the count."""
-        if document.read_only or document.session.shared:  # a server count is backed up by `countdesk copy`
+        if document.read_only or document.shared:  # a server count is backed up by `countdesk copy`
             return
         QTimer.singleShot(AUTO_BACKUP_START_MS, self, lambda: self._begin_auto_backup(document))
 
     def _begin_auto_backup(self, document: OpenCount) -> None:
-        if self.document is not document or self.auto_backup is not None or document.session.closed:
+        if self.document is not document or self.auto_backup is not None or document.closed:
             return  # closed, or another count opened, in the meantime
         from .dialogs.backup_dialog import AutoBackup
 
@@ -574,7 +573,7 @@ class MainWindow(QMainWindow):
     def set_passphrase(self) -> None:
         from .dialogs.ro_passphrase_dialog import set_ro_passphrase
 
-        set_ro_passphrase(self, self.document.session)
+        set_ro_passphrase(self, self.document)
 
     def export_results(self) -> None:
         from .dialogs.export_dialog import ExportDialog

@@ -1,34 +1,61 @@
 """The open count as the GUI sees it: the store session, the undo stack, cached results.
 
-Widgets never talk to the store themselves. They read `count()`/`result()` and change the count
-by pushing QUndoCommands (gui/commands.py), each of which calls one service method. After a
-change the caches are dropped and `changed` tells every view which contest to repaint.
+Widgets never write to the count themselves. They read through the small API here (`count()`,
+`result()`, `contest_state()`, ...) and change the count through a use case: an undoable change is a
+QUndoCommand pushed here (gui/commands.py, gui/setup_commands.py), and the few acts that cannot be
+undone (declaring, reopening, accepting a difference, a second keying, a printed copy recorded) are
+named methods below. Every use case returns a `Change` (services/changes.py) saying what it
+committed, and `apply` is the one place that follows it: it drops exactly the cached results the
+change touches and tells the views by granular signals, so a table updates the rows that changed.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..domain.incremental import IncrementalTally
 from ..domain.model import Contest, Count, CountSheet, Lot
 from ..domain.result import ContestResult
-from ..domain.incremental import IncrementalTally
-from ..services.counts import CountSession
 from ..errors import CountdeskError
-from ..services.round2_area import checked_instruction
+from ..services.changes import Change, SetUpPart
+from ..services.counts import CountSession
+from ..services.round2_area import checked_instruction, import_round2_instruction
+
+T = TypeVar("T")
+
+#: Set-up parts that change the list of contests or what every contest's result depends on.
+_ELECTION_WIDE = frozenset({SetUpPart.ELECTION, SetUpPart.CONTESTS})
+#: Set-up parts inside one contest: its details, candidates, boxes added or removed.
+_CONTEST_SETUP = frozenset({SetUpPart.CONTEST, SetUpPart.CANDIDATES, SetUpPart.BOXES})
 
 
 class OpenCount(QObject):
     """The open count as the GUI sees it: the store session, the undo stack, cached results."""
 
-    #: A contest id whose data changed; "" means the election or everything.
+    #: Something in this contest changed ("" = the election, or everything): for the views that show
+    #: a whole contest (its result, its stage, the hall screen). Emitted last, after the granular ones.
     changed = Signal(str)
+    #: Sheets of a contest added, changed and removed (tuples of sheet ids, in the store's order).
+    sheets_changed = Signal(str, object, object, object)
+    #: Boxes of a contest whose verification or details changed (a tuple of box ids).
+    boxes_changed = Signal(str, object)
+    #: A contest's set-up changed (details, candidates, boxes added or removed, double entry), or
+    #: with "" the election's details or the list of contests: tables re-read their rows and columns.
+    setup_changed = Signal(str)
+    #: A contest was declared or reopened: what may be edited changed.
+    declaration_changed = Signal(str)
+    #: A contest moved stage (set-up, verification, count, declared).
+    stage_changed = Signal(str)
+    #: Double entry: a keying held, disputed, settled or discarded in this contest.
+    keyings_changed = Signal(str)
     #: The operator at the keyboard changed (double entry, a new shift).
     operator_changed = Signal(str)
-    #: An audit row that changes no figure was written (a document printed or saved, a bundle
-    #: exported): the audit log shows it, and nothing is redrawn.
+    #: Audit rows were written (by any change, or alone: a document printed, a bundle exported).
     audited = Signal()
 
     def __init__(self, session: CountSession, parent: QObject | None = None) -> None:
@@ -63,11 +90,21 @@ class OpenCount(QObject):
         except BaseException:
             self.session = CountSession.open(path, previous, read_only=read_only)
             raise
-        self.operator_changed.emit(name)
+        self.apply(Change(None, operator=True, audit_id=self.session.audit_head()[0]))
 
     @property
     def read_only(self) -> bool:
         return self.closed or self.session.read_only
+
+    @property
+    def shared(self) -> bool:
+        """A count on a server (other stations write to it too), not a file on this computer."""
+        return bool(getattr(self.session, "shared", False))
+
+    @property
+    def lock_holder(self):
+        """Who has the count open for writing when it is open read-only here (None if unknown)."""
+        return getattr(self.session, "lock_holder", None)
 
     def locked(self, contest_id: str | None) -> bool:
         """Nothing in this contest can change: the file is read-only, or the result is declared."""
@@ -80,12 +117,17 @@ class OpenCount(QObject):
 
     @property
     def closed(self) -> bool:
-        # getattr: the result widgets' tests drive the document over a small in-memory session.
+        # getattr: the result widgets' tests drive the open count over a small in-memory session.
         return bool(getattr(self.session, "closed", False))
 
     @property
-    def path(self):
+    def path(self) -> Path:
         return self.session.path
+
+    @property
+    def location(self) -> str | Path:
+        """Where the count is: its file, or the server count's address."""
+        return self.session.location
 
     def close(self) -> None:
         """Release the file; every confirmed entry is already on disk."""
@@ -95,7 +137,7 @@ class OpenCount(QObject):
 
     # -- reading ------------------------------------------------------------------------------
     def count(self) -> Count:
-        """The whole count as stored, loaded once and kept until something changes."""
+        """The whole count as stored, loaded once and kept up to date by `apply`."""
         if self._count is None:
             self._count = self.session.load()
         return self._count
@@ -119,6 +161,32 @@ class OpenCount(QObject):
         """The contest's stage and double-entry flag (services' ContestState)."""
         return self.session.contest_state(contest_id)
 
+    def pending_keyings(self, contest_id: str):
+        """Double entry: the sheets of the contest waiting for a second keying or a supervisor."""
+        return self.session.pending_keyings(contest_id)
+
+    def disagreement(self, contest_id: str, sheet_id: str):
+        """Double entry: how two keyings of a sheet differ (None when they do not)."""
+        return self.session.disagreement(contest_id, sheet_id)
+
+    def has_ro_passphrase(self) -> bool:
+        return self.session.has_ro_passphrase()
+
+    def audit_rows(self, after_id: int = 0):
+        """The audit trail, oldest first (only the rows after `after_id` when given)."""
+        return self.session.audit_rows(after_id=after_id)
+
+    def audit_head(self) -> tuple[int, str]:
+        """The last audit row's number and hash: what a printed paper was made from."""
+        return self.session.audit_head()
+
+    def verify_integrity(self):
+        """The full check `countdesk audit --verify` makes: the audit chain, then every figure
+        replayed from it (services.integrity's verdict)."""
+        from ..services.integrity import verify_count
+
+        return verify_count(self.session)
+
     def result(self, contest_id: str) -> ContestResult:
         """The domain tally of one contest; views render it and never recompute anything.
 
@@ -133,27 +201,6 @@ class OpenCount(QObject):
             cached = live.result(self._instructed_finalists(contest_id))
             self._results[contest_id] = cached
         return cached
-
-    # A confirmed sheet changes its own figures only: the cached count and the running totals are
-    # adjusted by that sheet (O(candidates)) instead of reloading a thousand sheets from the file.
-    def sheet_saved(self, contest_id: str, sheet: CountSheet) -> None:
-        self._sheet_changed(contest_id, lambda live: live.save_sheet(sheet))
-
-    def sheet_deleted(self, contest_id: str, sheet_id: str) -> None:
-        self._sheet_changed(contest_id, lambda live: live.delete_sheet(sheet_id))
-
-    def _sheet_changed(self, contest_id: str, change) -> None:
-        live = self._live.get(contest_id)
-        if self._count is None or live is None:
-            self.notify(contest_id)
-            return
-        change(live)
-        contest = live.contest
-        self._count = replace(
-            self._count, contests=tuple(contest if c.id == contest_id else c for c in self._count.contests)
-        )
-        self._results.pop(contest_id, None)
-        self.changed.emit(contest_id)
 
     def _instructed_finalists(self, contest_id: str) -> tuple[str, ...] | None:
         """At a collated SV poll an area counts round 2 for the finalists the collating officer
@@ -172,9 +219,99 @@ class OpenCount(QObject):
             raise found.with_traceback(None)  # the same problem each time, not a growing traceback
         return found
 
-    # -- changing -----------------------------------------------------------------------------
+    # -- the one apply point ------------------------------------------------------------------
+    def apply(self, change: Change) -> None:
+        """Follow a committed write: drop exactly the cached results it touched, then tell the views
+        what changed, the granular signals first and `changed` last. Every command, named operation
+        and announcement from another station comes here with the Change its use case returned."""
+        if not change:
+            return
+        contest_id = change.contest_id or ""
+        if change.whole_count or change.setup & _ELECTION_WIDE or (change.contest_scoped and not contest_id):
+            self._forget("")
+            self.setup_changed.emit("")
+            self.changed.emit("")
+        elif contest_id:
+            self._apply_to_contest(contest_id, change)
+        if change.operator:
+            self.operator_changed.emit(self.session.operator)
+        self.audited.emit()  # every committed write is in the audit trail
+
+    def _apply_to_contest(self, contest_id: str, change: Change) -> None:
+        reread = bool(change.setup & _CONTEST_SETUP or change.boxes_changed or change.lots or change.acceptance
+                      or change.declaration)
+        if reread or change.instruction:
+            self._forget(contest_id, reread_contest=reread)
+        elif change.sheets:
+            self._follow_sheets(contest_id, change)
+        if change.setup & _CONTEST_SETUP:
+            self.setup_changed.emit(contest_id)
+        if change.sheets:
+            self.sheets_changed.emit(contest_id, change.sheets_added, change.sheets_changed, change.sheets_removed)
+        if change.boxes_changed:
+            self.boxes_changed.emit(contest_id, change.boxes_changed)
+        if change.declaration:
+            self.declaration_changed.emit(contest_id)
+        if change.stage:
+            self.stage_changed.emit(contest_id)
+        if change.keyings:
+            self.keyings_changed.emit(contest_id)
+        if change.contest_scoped:
+            self.changed.emit(contest_id)
+
+    def _follow_sheets(self, contest_id: str, change: Change) -> None:
+        """Sheets changed their own figures only: the running totals and the cached contest are
+        adjusted by those sheets, each read back as committed (O(candidates) a sheet), instead of
+        reloading thousands of sheets from the file."""
+        live = self._live.get(contest_id)
+        if self._count is None or live is None:
+            self._forget(contest_id)
+            return
+        for sheet_id in (*change.sheets_added, *change.sheets_changed):
+            sheet = self.session.sheet(contest_id, sheet_id)
+            if sheet is None:  # removed again since (another station): as the store has it
+                live.delete_sheet(sheet_id)
+            else:
+                live.save_sheet(sheet)
+        for sheet_id in change.sheets_removed:
+            live.delete_sheet(sheet_id)
+        sheets = live.contest.count_sheets
+        self._count = replace(self._count, contests=tuple(
+            replace(c, count_sheets=sheets) if c.id == contest_id else c for c in self._count.contests))
+        self._results.pop(contest_id, None)
+
+    def _forget(self, contest_id: str, reread_contest: bool = True) -> None:
+        """Drop what is cached of one contest ("" = everything), to be read again when next asked for."""
+        if not contest_id:
+            self._count = None
+            self._results.clear()
+            self._live.clear()
+            self._finalists.clear()
+            return
+        self._results.pop(contest_id, None)
+        self._live.pop(contest_id, None)
+        self._finalists.pop(contest_id, None)
+        if reread_contest and self._count is not None:
+            try:
+                fresh = self.session.contest(contest_id)
+            except (CountdeskError, KeyError):
+                self._count = None  # removed meanwhile: the whole count is read again
+                return
+            self._count = replace(self._count, contests=tuple(
+                fresh if c.id == contest_id else c for c in self._count.contests))
+
+    def reload(self, contest_id: str = "") -> None:
+        """Read the count (or one contest) again from the file: it was changed outside this app's
+        use cases (a reconnection after missed announcements, a restore, a test writing directly)."""
+        if contest_id:
+            self.apply(Change(contest_id, setup=_CONTEST_SETUP, lots=True, stage=True, declaration=True,
+                              keyings=True, instruction=True))
+        else:
+            self.apply(Change(None, whole_count=True))
+
+    # -- changing: undoable use cases ---------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:
-        """Run the command (its redo calls one service method) and keep it for undo.
+        """Run the command (its redo calls one use case and applies its Change) and keep it for undo.
 
         A command that the service refuses raises its CountdeskError here, before it reaches the
         stack, so a refused entry can never be "undone" (see commands.ServiceCommand).
@@ -183,38 +320,6 @@ class OpenCount(QObject):
         if first_run is not None:
             first_run()
         self.undo_stack.push(command)
-
-    def notify(self, contest_id: str = "") -> None:
-        """Drop the cached count and results, then tell the views what changed."""
-        self._count = None
-        if contest_id:
-            self._results.pop(contest_id, None)
-            self._live.pop(contest_id, None)
-            self._finalists.pop(contest_id, None)
-        else:
-            self._results.clear()
-            self._live.clear()
-            self._finalists.clear()
-        self.changed.emit(contest_id)
-
-    def refresh(self) -> None:
-        """Re-read everything from the file (another reader's view, or after an import)."""
-        self.notify("")
-
-    # Double entry: keyings are not undo commands. A held keying is discarded with a reason, and an
-    # accepted sheet is corrected like any other, so every step stays a deliberate, audited act.
-    def submit_keying(self, contest_id: str, sheet: CountSheet, reason: str | None = None):
-        outcome = self.session.submit_keying(contest_id, sheet, reason=reason)
-        self.notify(contest_id)
-        return outcome
-
-    def resolve_double_entry(self, contest_id: str, sheet: CountSheet, reason: str) -> None:
-        self.session.resolve_double_entry(contest_id, sheet, reason=reason)
-        self.notify(contest_id)
-
-    def discard_keying(self, contest_id: str, sheet_id: str, reason: str) -> None:
-        self.session.discard_keying(contest_id, sheet_id, reason=reason)
-        self.notify(contest_id)
 
     def record_lot(self, contest_id: str, lot: Lot) -> None:
         from .commands import RecordLotCommand
@@ -225,3 +330,67 @@ class OpenCount(QObject):
         from .commands import SaveSheetCommand
 
         self.push(SaveSheetCommand(self, contest_id, sheet, reason))
+
+    # -- changing: named operations that cannot be undone --------------------------------------
+    def _run(self, write: Callable[[], Change]) -> None:
+        """Run one use case and apply what it committed. A refusal may itself be audited (a wrong
+        passphrase is recorded before it is refused): the audit log is told, then the error raised."""
+        try:
+            change = write()
+        except CountdeskError:
+            self.audited.emit()
+            raise
+        self.apply(change)
+
+    # Double entry: keyings are not undo commands. A held keying is discarded with a reason, and an
+    # accepted sheet is corrected like any other, so every step stays a deliberate, audited act.
+    def submit_keying(self, contest_id: str, sheet: CountSheet, reason: str | None = None):
+        outcome = self.session.submit_keying(contest_id, sheet, reason=reason)
+        self.apply(outcome.change)
+        return outcome
+
+    def resolve_double_entry(self, contest_id: str, sheet: CountSheet, reason: str) -> None:
+        self._run(lambda: self.session.resolve_double_entry(contest_id, sheet, reason=reason))
+
+    def discard_keying(self, contest_id: str, sheet_id: str, reason: str) -> None:
+        self._run(lambda: self.session.discard_keying(contest_id, sheet_id, reason=reason))
+
+    # The returning officer's acts, each checked against the RO passphrase by the services.
+    def set_ro_passphrase(self, passphrase: str, *, current: str | None = None) -> None:
+        self._run(lambda: self.session.set_ro_passphrase(passphrase, current=current))
+
+    def declare(self, contest_id: str, passphrase: str) -> None:
+        self._run(lambda: self.session.declare(contest_id, passphrase))
+
+    def unlock(self, contest_id: str, passphrase: str, reason: str) -> None:
+        self._run(lambda: self.session.unlock(contest_id, passphrase, reason=reason))
+
+    def accept_difference(self, contest_id: str, passphrase: str, *, stage: str, counted: int, expected: int,
+                          reason: str) -> None:
+        self._run(lambda: self.session.accept_difference(contest_id, passphrase, stage=stage, counted=counted,
+                                                         expected=expected, reason=reason))
+
+    def import_round2_instruction(self, source: Path, reason: str | None):
+        """An area's round-2 instruction from its collating officer: the contest counts round 2 for
+        the finalists it names. Returns the instruction imported."""
+        imported = import_round2_instruction(self.session, source, reason=reason)
+        self.apply(Change(imported.contest_id, instruction=True, audit_id=self.audit_head()[0]))
+        return imported
+
+    def record(self, write: Callable[[CountSession], T]) -> T:
+        """Record an event that changes no figure (a copy printed or saved, a bundle exported) with
+        a services recorder given the session; returns what it returns (its audit row, its report)."""
+        try:
+            return write(self.session)
+        finally:
+            self.audited.emit()  # written, or its refusal recorded: the audit log reads what is there
+
+    # A count on a server ------------------------------------------------------------------------
+    def heartbeat(self) -> Any:
+        """Tell the server this station is still here (its claims stay held)."""
+        return self.session.heartbeat()
+
+    def server_reachable(self) -> bool:
+        """Whether the count's server answers again (after the connection was lost)."""
+        ping = getattr(self.session._require_open(), "ping", None)
+        return bool(ping is not None and ping())

@@ -47,7 +47,7 @@ class ServerStatus(QLabel):
         super().__init__(parent)
         self.setObjectName("serverStatus")
         self.document = document
-        self.where = document.session.path.name
+        self.where = document.path.name
         self.live = LiveUpdates(document, self)
         self.live.connected_changed.connect(self._connection_changed)
         self._retry = QTimer(self)
@@ -77,13 +77,12 @@ class ServerStatus(QLabel):
             self._retry.start()
 
     def _try_again(self) -> None:
-        ping = getattr(self.document.session._require_open(), "ping", None)
-        if ping is not None and ping() and self.live.start():
-            self.document.refresh()  # announcements made while away were missed: read the count once
+        if self.document.server_reachable() and self.live.start():
+            self.document.reload()  # announcements made while away were missed: read the count once
 
     def _beat(self) -> None:
         try:
-            self.document.session.heartbeat()
+            self.document.heartbeat()
         except CountdeskError:
             self._connection_changed(False)
 

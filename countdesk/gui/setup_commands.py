@@ -1,4 +1,5 @@
-"""Undo commands for set-up and verification: each redo and undo calls one service method.
+"""Undo commands for set-up and verification: each redo and undo calls one use case and applies the
+Change it returned.
 
 A set-up change that the services refuse (a candidate added once sheets exist, say) raises from
 OpenCount.push before the command reaches the undo stack.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..domain.model import Box, Candidate, Contest, Election
+from ..services.changes import Change
 from .commands import ServiceCommand
 
 
@@ -22,11 +24,11 @@ class UpdateElectionCommand(ServiceCommand):
         self.before = document.count().election
         self.after = after
 
-    def apply(self) -> None:
-        self.document.session.update_election(self.after)
+    def apply(self) -> Change:
+        return self.document.session.update_election(self.after)
 
-    def revert(self) -> None:
-        self.document.session.update_election(self.before, reason=_undo_reason(self))
+    def revert(self) -> Change:
+        return self.document.session.update_election(self.before, reason=_undo_reason(self))
 
 
 class AddContestCommand(ServiceCommand):
@@ -34,11 +36,11 @@ class AddContestCommand(ServiceCommand):
         super().__init__(document, "", f"Add contest {contest.title}")
         self.contest = contest
 
-    def apply(self) -> None:
-        self.document.session.add_contest(self.contest)
+    def apply(self) -> Change:
+        return self.document.session.add_contest(self.contest)
 
-    def revert(self) -> None:
-        self.document.session.remove_contest(self.contest.id, reason=_undo_reason(self))
+    def revert(self) -> Change:
+        return self.document.session.remove_contest(self.contest.id, reason=_undo_reason(self))
 
 
 class RemoveContestCommand(ServiceCommand):
@@ -49,11 +51,11 @@ class RemoveContestCommand(ServiceCommand):
         super().__init__(document, "", f"Remove contest {self.contest.title}")
         self.reason = reason
 
-    def apply(self) -> None:
-        self.document.session.remove_contest(self.contest.id, reason=self.reason)
+    def apply(self) -> Change:
+        return self.document.session.remove_contest(self.contest.id, reason=self.reason)
 
-    def revert(self) -> None:
-        self.document.session.add_contest(self.contest, reason=_undo_reason(self))
+    def revert(self) -> Change:
+        return self.document.session.add_contest(self.contest, reason=_undo_reason(self))
 
 
 class UpdateContestCommand(ServiceCommand):
@@ -68,11 +70,11 @@ class UpdateContestCommand(ServiceCommand):
         self.before = {name: getattr(contest, name) for name in self.FIELDS}
         self.after = {name: after.get(name, self.before[name]) for name in self.FIELDS}
 
-    def apply(self) -> None:
-        self.document.session.update_contest(self.contest_id, **self.after)
+    def apply(self) -> Change:
+        return self.document.session.update_contest(self.contest_id, **self.after)
 
-    def revert(self) -> None:
-        self.document.session.update_contest(self.contest_id, **self.before, reason=_undo_reason(self))
+    def revert(self) -> Change:
+        return self.document.session.update_contest(self.contest_id, **self.before, reason=_undo_reason(self))
 
 
 class SetDoubleEntryCommand(ServiceCommand):
@@ -80,11 +82,11 @@ class SetDoubleEntryCommand(ServiceCommand):
         super().__init__(document, contest_id, "Turn double entry " + ("on" if enabled else "off"))
         self.enabled = enabled
 
-    def apply(self) -> None:
-        self.document.session.set_double_entry(self.contest_id, self.enabled)
+    def apply(self) -> Change:
+        return self.document.session.set_double_entry(self.contest_id, self.enabled)
 
-    def revert(self) -> None:
-        self.document.session.set_double_entry(self.contest_id, not self.enabled)
+    def revert(self) -> Change:
+        return self.document.session.set_double_entry(self.contest_id, not self.enabled)
 
 
 class AddCandidateCommand(ServiceCommand):
@@ -93,11 +95,11 @@ class AddCandidateCommand(ServiceCommand):
         self.candidate = candidate
         self.position = position
 
-    def apply(self) -> None:
-        self.document.session.add_candidate(self.contest_id, self.candidate, position=self.position)
+    def apply(self) -> Change:
+        return self.document.session.add_candidate(self.contest_id, self.candidate, position=self.position)
 
-    def revert(self) -> None:
-        self.document.session.remove_candidate(self.contest_id, self.candidate.id, reason=_undo_reason(self))
+    def revert(self) -> Change:
+        return self.document.session.remove_candidate(self.contest_id, self.candidate.id, reason=_undo_reason(self))
 
 
 class UpdateCandidateCommand(ServiceCommand):
@@ -106,11 +108,11 @@ class UpdateCandidateCommand(ServiceCommand):
         super().__init__(document, contest_id, f"Correct candidate {self.before.name}")
         self.after = after
 
-    def apply(self) -> None:
-        self.document.session.update_candidate(self.contest_id, self.after)
+    def apply(self) -> Change:
+        return self.document.session.update_candidate(self.contest_id, self.after)
 
-    def revert(self) -> None:
-        self.document.session.update_candidate(self.contest_id, self.before)
+    def revert(self) -> Change:
+        return self.document.session.update_candidate(self.contest_id, self.before)
 
 
 class RemoveCandidateCommand(ServiceCommand):
@@ -120,11 +122,11 @@ class RemoveCandidateCommand(ServiceCommand):
         self.position = ids.index(candidate_id) + 1
         super().__init__(document, contest_id, f"Remove candidate {self.candidate.name}")
 
-    def apply(self) -> None:
-        self.document.session.remove_candidate(self.contest_id, self.candidate.id)
+    def apply(self) -> Change:
+        return self.document.session.remove_candidate(self.contest_id, self.candidate.id)
 
-    def revert(self) -> None:
-        self.document.session.add_candidate(self.contest_id, self.candidate, position=self.position)
+    def revert(self) -> Change:
+        return self.document.session.add_candidate(self.contest_id, self.candidate, position=self.position)
 
 
 class ReorderCandidatesCommand(ServiceCommand):
@@ -136,11 +138,11 @@ class ReorderCandidatesCommand(ServiceCommand):
         self.after = tuple(order)
         self.reason = reason
 
-    def apply(self) -> None:
-        self.document.session.reorder_candidates(self.contest_id, self.after, reason=self.reason)
+    def apply(self) -> Change:
+        return self.document.session.reorder_candidates(self.contest_id, self.after, reason=self.reason)
 
-    def revert(self) -> None:
-        self.document.session.reorder_candidates(self.contest_id, self.before, reason=_undo_reason(self))
+    def revert(self) -> Change:
+        return self.document.session.reorder_candidates(self.contest_id, self.before, reason=_undo_reason(self))
 
 
 def _box(document, contest_id: str, box_id: str) -> Box:
@@ -155,11 +157,11 @@ class AddBoxCommand(ServiceCommand):
         super().__init__(document, contest_id, f"Add box {box.id}")
         self.box = box
 
-    def apply(self) -> None:
-        self.document.session.add_box(self.contest_id, self.box)
+    def apply(self) -> Change:
+        return self.document.session.add_box(self.contest_id, self.box)
 
-    def revert(self) -> None:
-        self.document.session.remove_box(self.contest_id, self.box.id, reason=_undo_reason(self))
+    def revert(self) -> Change:
+        return self.document.session.remove_box(self.contest_id, self.box.id, reason=_undo_reason(self))
 
 
 class UpdateBoxCommand(ServiceCommand):
@@ -171,11 +173,11 @@ class UpdateBoxCommand(ServiceCommand):
         self.after = after
         self.reason = reason
 
-    def apply(self) -> None:
-        self.document.session.update_box(self.contest_id, self.after, reason=self.reason)
+    def apply(self) -> Change:
+        return self.document.session.update_box(self.contest_id, self.after, reason=self.reason)
 
-    def revert(self) -> None:
-        self.document.session.update_box(self.contest_id, self.before, reason=_undo_reason(self))
+    def revert(self) -> Change:
+        return self.document.session.update_box(self.contest_id, self.before, reason=_undo_reason(self))
 
 
 class RemoveBoxCommand(ServiceCommand):
@@ -184,11 +186,11 @@ class RemoveBoxCommand(ServiceCommand):
         super().__init__(document, contest_id, f"Remove box {box_id}")
         self.reason = reason
 
-    def apply(self) -> None:
-        self.document.session.remove_box(self.contest_id, self.box.id, reason=self.reason)
+    def apply(self) -> Change:
+        return self.document.session.remove_box(self.contest_id, self.box.id, reason=self.reason)
 
-    def revert(self) -> None:
-        self.document.session.add_box(self.contest_id, self.box)
+    def revert(self) -> Change:
+        return self.document.session.add_box(self.contest_id, self.box)
 
 
 class VerifyBoxCommand(ServiceCommand):
@@ -204,10 +206,10 @@ class VerifyBoxCommand(ServiceCommand):
         self.note = note
         self.reason = reason
 
-    def apply(self) -> None:
-        self.document.session.verify_box(self.contest_id, self.box_id, self.verified, self.note,
+    def apply(self) -> Change:
+        return self.document.session.verify_box(self.contest_id, self.box_id, self.verified, self.note,
                                          reason=self.reason)
 
-    def revert(self) -> None:
-        self.document.session.verify_box(self.contest_id, self.box_id, self.before.verified,
+    def revert(self) -> Change:
+        return self.document.session.verify_box(self.contest_id, self.box_id, self.before.verified,
                                          self.before.note, reason=_undo_reason(self))

@@ -82,7 +82,7 @@ class CountWorkspace(QWidget):
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setVisible(document.read_only)
         if document.read_only:
-            holder = getattr(document.session, "lock_holder", None)
+            holder = document.lock_holder
             who = f"{holder.operator or holder.user} on {holder.host}" if holder else "another countdesk"
             self.read_only_banner.setText(f"READ-ONLY: {who} has this count open for writing. You can look at "
                                           "everything here, but nothing can be changed.")

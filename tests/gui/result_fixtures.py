@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from countdesk.domain.collation import merge_areas
-from countdesk.domain.model import Box, Count, CountSheet, Lot, frozen_map
+from countdesk.domain.model import Box, Contest, Count, CountSheet, Lot, frozen_map
 from countdesk.errors import CountdeskError
 from countdesk.exchange.countfile import load_count_file
 from countdesk.gui.open_count import OpenCount
+from countdesk.services.changes import Change
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt makes the QApplication
 
@@ -99,16 +100,20 @@ class InMemorySession:
         self.loads += 1
         return self._count
 
+    def contest(self, contest_id: str) -> Contest:
+        return self._count.contest(contest_id)
+
     def contest_state(self, contest_id: str) -> FakeContestState:
         self._count.contest(contest_id)
         return FakeContestState(contest_id in self.declared)
 
-    def record_lot(self, contest_id: str, lot: Lot) -> None:
+    def record_lot(self, contest_id: str, lot: Lot) -> Change:
         if contest_id in self.declared:
             raise CountdeskError("the contest has been declared and is locked", f"contests[{contest_id}]")
         self._replace(contest_id, lambda c: replace(c, lots=(*c.lots, lot)))
+        return Change(contest_id, lots=True)
 
-    def delete_lot(self, contest_id: str, lot: Lot | int | tuple[str, ...], *, reason: str) -> None:
+    def delete_lot(self, contest_id: str, lot: Lot | int | tuple[str, ...], *, reason: str) -> Change:
         """As CountSession.delete_lot: the Lot itself, its index, or its tied candidates (the last
         lot between exactly them)."""
         assert reason.strip(), "a lot is withdrawn only with a reason"
@@ -120,6 +125,7 @@ class InMemorySession:
         else:
             index = max(i for i, x in enumerate(lots) if set(x.tied) == set(lot))
         self._replace(contest_id, lambda c: replace(c, lots=c.lots[:index] + c.lots[index + 1:]))
+        return Change(contest_id, lots=True)
 
     def _replace(self, contest_id: str, change) -> None:
         self._count = replace(self._count, contests=tuple(

@@ -178,7 +178,7 @@ def test_a_change_to_the_count_redraws_the_preview(qtbot, demo):
     dialog = open_dialog(qtbot, demo, LIVERPOOL)
     wait_for_preview(qtbot, dialog)
     before = dialog.choice()
-    demo.notify(LIVERPOOL)
+    demo.reload(LIVERPOOL)
     assert not dialog.current  # the preview no longer shows the count as it is
     wait_for_preview(qtbot, dialog)
     assert dialog.choice() != before

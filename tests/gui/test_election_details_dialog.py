@@ -133,7 +133,7 @@ def test_a_declared_result_locks_the_election_details(qtbot, tmp_path):
         document.push(SaveSheetCommand(document, contest.id, extra))
         document.session.set_ro_passphrase("a long RO passphrase")
         document.session.declare(contest.id, "a long RO passphrase")
-        document.notify(contest.id)
+        document.reload(contest.id)
         dialog = _dialog(qtbot, document, contest.id)
         assert dialog.lock_label.isVisible() and "declared result" in dialog.lock_label.text()
         assert not dialog.nation_combo.isEnabled() and not dialog.deputy_check.isEnabled()

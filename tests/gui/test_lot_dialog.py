@@ -67,7 +67,7 @@ def test_the_tie_shows_the_record_lot_button(qtbot, tie_document):
     assert view.lot_button.text().replace("&", "") == "Record lot…"
     assert "Ann ASHE and Bryn BEVAN are tied on 40 votes" in view.status_label.text()
     tie_document.session.declared.add(TESTSHIRE)  # a declared contest is locked
-    tie_document.notify(TESTSHIRE)
+    tie_document.reload(TESTSHIRE)
     assert view.lot_button.isVisible() and not view.lot_button.isEnabled()
 
 

@@ -49,7 +49,7 @@ def test_undo_into_a_declared_result_is_refused_and_the_stack_stays_put(qtbot, t
     document.push(SaveSheetCommand(document, contest.id, extra))
     document.session.set_ro_passphrase("a long RO passphrase")
     document.session.declare(contest.id, "a long RO passphrase")
-    document.notify(contest.id)
+    document.reload(contest.id)
     refusals = []
     monkeypatch.setattr(count_files, "show_error", lambda parent, title, message: refusals.append(message))
     window.undo()

@@ -69,7 +69,7 @@ def test_the_elections_details_are_locked_once_a_result_is_declared(qtbot, tmp_p
     session = window.document.session
     session.set_ro_passphrase("correct horse battery")
     session.declare(CONTEST, "correct horse battery")
-    window.document.notify(CONTEST)
+    window.document.reload(CONTEST)
     window.show_tab("setup")
     assert not setup.election_form.title_edit.isEnabled() and not setup.save_election_button.isEnabled()
     assert "Mayor of Testshire" in setup.election_lock.text() and setup.election_lock.isVisible()
@@ -89,7 +89,7 @@ def test_the_audit_log_says_changes_in_words(qtbot, tmp_path):
     window.document.session.replace_sheet(CONTEST, round_one("T01-R1", 40, 30, 20, 9, 2), reason="typo") \
         if hasattr(window.document.session, "replace_sheet") else \
         window.document.session.save_sheet(CONTEST, round_one("T01-R1", 40, 30, 20, 9, 2), reason="typo")
-    window.document.notify(CONTEST)
+    window.document.reload(CONTEST)
     window.show_tab("audit")
     model = window.workspace.audit_view.model
     source = model.sourceModel() if hasattr(model, "sourceModel") else model

@@ -103,7 +103,7 @@ def test_the_screen_follows_a_recorded_lot_and_the_declaration(qtbot):
     document.record_lot(TESTSHIRE, Lot(("a", "b"), ("a",), "A. Officer", "2021-05-07T03:10:00+01:00", "Agents"))
     assert "Elected after second preferences (decided by lot): Ann ASHE" in screen.accessibleDescription()
     document.session.declared.add(TESTSHIRE)
-    document.notify(TESTSHIRE)
+    document.reload(TESTSHIRE)
     assert screen.stage_text() == "DECLARED"
     screenshot(screen, "projector-declared-768p")
 

@@ -57,7 +57,7 @@ def test_liverpool_from_a_count_file_then_declared(qtbot, open_document):
 
     document.session.set_ro_passphrase(PASSPHRASE)
     document.session.declare(LIVERPOOL, PASSPHRASE)
-    document.notify(LIVERPOOL)
+    document.reload(LIVERPOOL)
     assert view.banner.text() == "DECLARED"
     assert projector.stage_text() == "DECLARED"
     screenshot(view, "result-liverpool-declared")

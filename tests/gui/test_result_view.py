@@ -201,9 +201,9 @@ def test_the_view_follows_a_change_and_a_declaration(qtbot):
     view = open_view(qtbot, count, LIVERPOOL)
     session = view.document.session
     session.declared.add(LIVERPOOL)
-    view.document.notify(LIVERPOOL)
+    view.document.reload(LIVERPOOL)
     assert view.banner.text() == "DECLARED"
-    view.document.notify("some-other-contest")
+    view.document.reload("some-other-contest")
     assert view.banner.text() == "DECLARED"
 
 
@@ -234,7 +234,7 @@ def test_a_removed_contest_empties_the_view(qtbot):
     view = open_view(qtbot, liverpool_count(), LIVERPOOL)
     count = liverpool_count()
     view.document.session.replace_count(replace(count, contests=()))
-    view.document.notify(LIVERPOOL)
+    view.document.reload(LIVERPOOL)
     assert view.contest_id is None and view.model.rowCount() == 0
 
 
@@ -248,8 +248,8 @@ def test_no_contest_shows_an_empty_state(qtbot):
 def test_refreshing_the_chart_leaves_no_stale_labels(qtbot):
     view = open_view(qtbot, liverpool_count(), LIVERPOOL)
     once = (view.chart.bars(), view.chart.legend(), view.chart.scale(), view.chart.tick_labels())
-    view.document.notify(LIVERPOOL)
-    view.document.notify("")
+    view.document.reload(LIVERPOOL)
+    view.document.reload("")
     assert (view.chart.bars(), view.chart.legend(), view.chart.scale(), view.chart.tick_labels()) == once
     assert len(once[0]) == 7 and once[3] == ("0", "10,000", "20,000", "30,000", "40,000", "50,000")
     view.set_contest(None)

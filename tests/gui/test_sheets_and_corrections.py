@@ -247,7 +247,7 @@ def test_an_area_count_keys_round_two_for_the_finalists_it_was_told(qtbot, tmp_p
         datetime(2021, 5, 7, 18, 0, tzinfo=timezone.utc), "Combined Authority Returning Officer")
     source = write_round2_instruction(tmp_path / "instruction.json", instruction)
     import_round2_instruction(document.session, source)
-    document.notify(CONTEST)
+    document.reload(CONTEST)
     assert document.result(CONTEST).finalists == ("adams-a", "clark-c")
     view = shown(qtbot, SheetsView(document))
     view.set_contest(CONTEST)

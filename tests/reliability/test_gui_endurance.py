@@ -48,7 +48,7 @@ contest = document.count().contests[0]
 late = sum(sum((n + index) % 7 for index in range(len(contest.candidate_ids))) + n % 2 for n in range(SHEETS))
 document.session.add_box(contest.id, Box("LATE", "Late box", False, late, None))
 document.session.verify_box(contest.id, "LATE", late, None)
-document.notify(contest.id)
+document.reload(contest.id)
 ids = contest.candidate_ids
 answers = []
 tabs = ("setup", "verification", "count", "result", "audit")

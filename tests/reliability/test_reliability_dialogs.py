@@ -14,6 +14,7 @@ from countdesk.services.backups import backup_now
 from countdesk.gui.dialogs.backup_dialog import AutoBackup, BackupDialog, backup_folder, describe, set_backup_folder
 from countdesk.gui.dialogs.restore_dialog import RestoreDialog
 from countdesk.gui.dialogs.ro_passphrase_dialog import PassphraseMode, RoPassphraseDialog
+from countdesk.gui.open_count import OpenCount
 from countdesk.store.backup import BackupFile, BackupKind
 from reliability_builders import CONTEST_ID, ELECTION, NIGHT, OTHER_PASSPHRASE, PASSPHRASE, minutes, r1, small_sv
 
@@ -29,7 +30,7 @@ def session(tmp_path):
 # The RO passphrase --------------------------------------------------------------------------------
 
 def test_setting_the_passphrase_needs_it_twice_and_long_enough(qtbot, session):
-    dialog = RoPassphraseDialog(PassphraseMode.SET, session=session)
+    dialog = RoPassphraseDialog(PassphraseMode.SET, open_count=OpenCount(session))
     qtbot.addWidget(dialog)
     dialog.passphrase_edit.setText("short")
     dialog.again_edit.setText("short")
@@ -47,7 +48,7 @@ def test_setting_the_passphrase_needs_it_twice_and_long_enough(qtbot, session):
 
 def test_changing_it_with_a_wrong_current_passphrase_is_refused_shown_and_audited(qtbot, session):
     session.set_ro_passphrase(PASSPHRASE)
-    dialog = RoPassphraseDialog(PassphraseMode.CHANGE, session=session)
+    dialog = RoPassphraseDialog(PassphraseMode.CHANGE, open_count=OpenCount(session))
     qtbot.addWidget(dialog)
     dialog.current_edit.setText("a wrong guess")
     dialog.passphrase_edit.setText(OTHER_PASSPHRASE)

@@ -180,9 +180,8 @@ class DocumentCopies(QObject):
                              "(another countdesk has it open for writing).", False)
             return
         try:
-            row = record(self.document.session)
+            row = self.document.record(record)
         except CountdeskError as error:
             self.status.emit(f"{done} Not recorded in the audit log: {error.message}", True)
             return
-        self.document.audited.emit()
         self.status.emit(f"{done} Recorded in the audit log (entry {row.id}).", False)

@@ -274,7 +274,7 @@ class DocumentsDialog(QDialog):
         choice = self.choice()
         try:
             count, result = self.document.count(), self.document.result(self.contest_id)
-            head = self.document.session.audit_head()
+            head = self.document.audit_head()
         except Exception as error:  # noqa: BLE001 - a contest removed meanwhile, an unreadable file: say so
             self._render_failed(error, choice)
             return

@@ -297,14 +297,12 @@ class ExportDialog(QDialog):
         if self.document.read_only:
             warnings.append(self.tr("the export is not in the count's audit trail: the count is open read-only here"))
         else:
+            # Only an audit row is written (the bundle was read through its own connection): the
+            # audit log shows it; no figure or stage changed, so nothing else is redrawn.
             try:
-                report = record_export(self.document.session, report)
+                report = self.document.record(lambda session: record_export(session, report))
             except CountdeskError as error:
                 warnings.append(error.message)
-            else:
-                # Only an audit row was written (the bundle was read through its own connection):
-                # the audit log shows it; no figure or stage changed, so nothing else is redrawn.
-                self.document.audited.emit()
         self.report = report
         self.progress.setRange(0, 1)
         self.progress.setValue(1)

@@ -1,6 +1,6 @@
 """The returning officer's passphrase: set it, change it, or type it for an RO action.
 
-Setting and changing go straight to the session, which keeps only an scrypt hash and audits a
+Setting and changing go to the open count's use case, which keeps only an scrypt hash and audits a
 wrong current passphrase; the dialog stays open with the refusal shown until it succeeds or is
 cancelled. Asking only collects the words: the action that needs them (declare, unlock, restore)
 checks them and audits the outcome, so a guess can never be tried here without a record.
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CountdeskError
-from ...services.counts import CountSession
 from ...services.passphrase import MIN_LENGTH
+from ..open_count import OpenCount
 from ..widgets.field_errors import FieldError
 
 
@@ -60,14 +60,14 @@ def _plain(text: str) -> QLabel:
 
 
 class RoPassphraseDialog(QDialog):
-    """One dialog for the three uses; `session` is needed to set or change."""
+    """One dialog for the three uses; `open_count` is needed to set or change."""
 
-    def __init__(self, mode: PassphraseMode, parent: QWidget | None = None, *, session: CountSession | None = None,
+    def __init__(self, mode: PassphraseMode, parent: QWidget | None = None, *, open_count: OpenCount | None = None,
                  action: str = "", with_reason: bool = False, reason_prompt: str | None = None) -> None:
         super().__init__(parent)
-        if mode is not PassphraseMode.ASK and session is None:
-            raise ValueError("setting or changing the passphrase needs the open session")
-        self.mode, self.session = mode, session
+        if mode is not PassphraseMode.ASK and open_count is None:
+            raise ValueError("setting or changing the passphrase needs the open count")
+        self.mode, self.open_count = mode, open_count
         self.setObjectName("roPassphraseDialog")
         title = self.tr(_TITLES[mode])
         self.setWindowTitle(title)
@@ -120,7 +120,7 @@ class RoPassphraseDialog(QDialog):
             return
         if self.mode is not PassphraseMode.ASK:
             try:
-                self.session.set_ro_passphrase(
+                self.open_count.set_ro_passphrase(
                     self.passphrase(), current=self.current_edit.text() if self.mode is PassphraseMode.CHANGE else None)
             except CountdeskError as error:
                 self.error.show_error(error.message)
@@ -151,10 +151,10 @@ class RoPassphraseDialog(QDialog):
         return ""
 
 
-def set_ro_passphrase(parent: QWidget | None, session: CountSession) -> bool:
+def set_ro_passphrase(parent: QWidget | None, open_count: OpenCount) -> bool:
     """Set the passphrase, or change it if one is set. True once it is stored."""
-    mode = PassphraseMode.CHANGE if session.has_ro_passphrase() else PassphraseMode.SET
-    return RoPassphraseDialog(mode, parent, session=session).exec() == QDialog.DialogCode.Accepted
+    mode = PassphraseMode.CHANGE if open_count.has_ro_passphrase() else PassphraseMode.SET
+    return RoPassphraseDialog(mode, parent, open_count=open_count).exec() == QDialog.DialogCode.Accepted
 
 
 def ask_ro_passphrase(parent: QWidget | None, action: str, *, with_reason: bool = False) -> tuple[str, str] | None:

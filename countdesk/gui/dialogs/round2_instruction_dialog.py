@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import CountdeskError
 from ...exchange.round2 import Round2Instruction, check_instruction_applies, read_round2_instruction
-from ...services.round2_area import checked_instruction, import_round2_instruction, replacement_question
+from ...services.round2_area import checked_instruction, replacement_question
 from ..appearance import format_figure, set_style_flag
 from ..plain_text import escaped, rich_label
 
@@ -166,9 +166,8 @@ class Round2InstructionDialog(QDialog):
             return
         reason = (self.reason_edit.text().strip() or None) if not self.reason_edit.isHidden() else None
         try:
-            self.imported = import_round2_instruction(self.document.session, self.path, reason=reason)
+            self.imported = self.document.import_round2_instruction(self.path, reason)
         except CountdeskError as error:
             self._show_error(str(error))
             return
-        self.document.notify(self.imported.contest_id)
         super().accept()

@@ -42,19 +42,17 @@ class AuditModel(QAbstractTableModel):
         self._rows: list["AuditRow"] = []
         self._headers = tuple(self.tr(header) for header in HEADERS)
         self.reload()
-        document.changed.connect(lambda _contest_id: self.append_new())
-        document.operator_changed.connect(lambda _name: self.append_new())
-        document.audited.connect(self.append_new)
+        document.audited.connect(self.append_new)  # every change the open count applies is audited
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = list(self.document.session.audit_rows())
+        self._rows = list(self.document.audit_rows())
         self.endResetModel()
 
     def append_new(self) -> None:
         """Rows written since the last look (the trail only ever grows)."""
         last = self._rows[-1].id if self._rows else 0
-        new = self.document.session.audit_rows(after_id=last)
+        new = self.document.audit_rows(after_id=last)
         if new:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
             self._rows.extend(new)

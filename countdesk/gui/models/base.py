@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ...domain.model import Contest
 from ...errors import CountdeskError
 from ..appearance import FIGURE_ALIGNMENT, table_figure_font
-from .row_changes import apply_row_changes
+from .row_changes import RowChanges, apply_row_changes, named_row_changes
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,9 +34,15 @@ class ContestTableModel(QAbstractTableModel):
         self.document = document
         self.contest_id: str | None = None
         self._shape: object = None
-        # Queued: a change made from a cell editor (setData) reloads the table only once the editor
+        # Queued: a change made from a cell editor (setData) reaches the table only once the editor
         # has closed, never while the view is still inside its commit.
-        document.changed.connect(self._document_changed, Qt.ConnectionType.QueuedConnection)
+        queued = Qt.ConnectionType.QueuedConnection
+        document.setup_changed.connect(self._contest_changed, queued)
+        document.declaration_changed.connect(self._contest_changed, queued)
+        if self.ROWS == "count_sheets":
+            document.sheets_changed.connect(self._rows_changed, queued)
+        elif self.ROWS == "boxes":
+            document.boxes_changed.connect(self._boxes_changed, queued)
 
     # -- which contest ------------------------------------------------------------------------
     def set_contest(self, contest_id: str | None) -> None:
@@ -65,20 +71,34 @@ class ContestTableModel(QAbstractTableModel):
         resets. Subclasses whose columns follow the contest add to it."""
         return contest is None or self.document.locked(contest.id)
 
-    def _document_changed(self, contest_id: str) -> None:
+    def _contest_changed(self, contest_id: str) -> None:
+        """The contest's set-up changed, or it was declared or reopened: its rows are compared."""
         if self.document.closed:
             return
         if not contest_id or contest_id == self.contest_id:
             self.update_rows()
 
-    def update_rows(self) -> None:
-        """Catch up with the document: the rows that changed, or a reset when nothing less says it."""
+    def _rows_changed(self, contest_id: str, added: tuple, changed: tuple, removed: tuple) -> None:
+        """Rows the open count says were added, changed or removed: exactly those are told."""
+        if self.document.closed or contest_id != self.contest_id:
+            return
+        self.update_rows(named_row_changes(self._rows, self._current_rows(), added, changed, removed))
+
+    def _boxes_changed(self, contest_id: str, box_ids: tuple) -> None:
+        self._rows_changed(contest_id, (), box_ids, ())
+
+    def _current_rows(self) -> tuple:
+        contest = self.contest()
+        return getattr(contest, self.ROWS) if contest is not None else ()
+
+    def update_rows(self, changes: RowChanges | None = None) -> None:
+        """Catch up with the open count: the rows that changed (as named, or found by comparing),
+        or a reset when nothing less says it."""
         contest = self.contest()
         if self.shape(contest) != self._shape:
             self._reset()
             return
-        rows = getattr(contest, self.ROWS) if contest is not None else ()
-        if not apply_row_changes(self, self._rows, rows, self._store_rows):
+        if not apply_row_changes(self, self._rows, self._current_rows(), self._store_rows, changes=changes):
             self._reset()
 
     def _store_rows(self, rows: tuple) -> None:

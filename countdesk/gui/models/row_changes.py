@@ -4,13 +4,15 @@ A reset makes every view of the model forget its selection and scroll position a
 row again: on a count night's three-thousandth sheet that costs far more than the entry itself. The
 rows here are the count's frozen dataclasses (sheets, boxes, candidates), each with an `id`; a row
 that was not touched is the very same object, so finding what changed is one pass of identity
-checks. The model is told of each run of removed rows (beginRemoveRows), each run of new rows
-(beginInsertRows) and each run of changed rows (dataChanged), in that order.
+checks. When the open count says which rows a change touched (a sheet added, corrected, removed),
+those rows are found by their keys instead. The model is told of each run of removed rows
+(beginRemoveRows), each run of new rows (beginInsertRows) and each run of changed rows
+(dataChanged), in that order.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Collection, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 
@@ -78,12 +80,43 @@ class RowChanges:
         return self.possible and not (self.removed or self.inserted or self.changed)
 
 
+def named_row_changes(old: Sequence[Any], new: Sequence[Any], added: Collection[Any] = (),
+                      changed: Collection[Any] = (), removed: Collection[Any] = (),
+                      key: Callable[[Any], Any] = key_of) -> RowChanges | None:
+    """The positions of the rows a Change names by key (sheets added, changed, removed), found in
+    one pass over each side; None when they do not account for the new rows (the model is behind
+    by more than this change, as when several changes were queued): then compare the rows instead."""
+    added, changed, removed = set(added), set(changed), set(removed)
+    changes = RowChanges(old, old, key)
+    if added and not (changed or removed) and len(new) == len(old) + len(added):
+        # The usual change on a count night, a new sheet, goes last: only the new rows are looked at.
+        if {key(row) for row in new[len(old):]} == added:
+            changes.inserted = list(range(len(old), len(new)))
+            return changes
+    if removed:
+        changes.removed = [i for i, row in enumerate(old) if key(row) in removed]
+    if added or changed:
+        for i, row in enumerate(new):
+            k = key(row)
+            if k in added:
+                changes.inserted.append(i)
+            elif k in changed:
+                changes.changed.append(i)
+    if (len(changes.removed) != len(removed) or len(changes.inserted) != len(added)
+            or len(old) - len(removed) + len(added) != len(new)):
+        return None
+    return changes
+
+
 def apply_row_changes(model: QAbstractItemModel, old: Sequence[Any], new: Sequence[Any],
-                      store: Callable[[tuple], None], key: Callable[[Any], Any] = key_of) -> bool:
-    """Tell `model` how its rows went from `old` to `new`, calling `store(rows)` with the rows at
-    each step (the model's data() must see the rows its views were last told of). Returns False,
-    having done nothing, when only a reset can say what changed."""
-    changes = RowChanges(old, new, key)
+                      store: Callable[[tuple], None], key: Callable[[Any], Any] = key_of,
+                      changes: RowChanges | None = None) -> bool:
+    """Tell `model` how its rows went from `old` to `new` (by `changes` when given, else by comparing
+    them), calling `store(rows)` with the rows at each step (the model's data() must see the rows
+    its views were last told of). Returns False, having done nothing, when only a reset can say
+    what changed."""
+    if changes is None:
+        changes = RowChanges(old, new, key)
     if not changes.possible:
         return False
     rows = list(old)

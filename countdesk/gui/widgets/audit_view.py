@@ -126,9 +126,7 @@ class AuditView(QWidget):
 
     def check_chain(self) -> None:
         """The full check `countdesk audit --verify` makes: the chain, then every figure replayed."""
-        from ...services.integrity import verify_count
-
-        verdict = verify_count(self.document.session)
+        verdict = self.document.verify_integrity()
         chain = verdict.audit
         if verdict.ok:
             self.verdict.setText(f"The audit trail is intact and every figure replays from it: {chain.rows_checked} "

@@ -52,7 +52,8 @@ class DoubleEntryPanel(QWidget):
         layout.addWidget(caption)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
-        document.changed.connect(self._changed)
+        for signal in (document.keyings_changed, document.setup_changed, document.declaration_changed):
+            signal.connect(self._changed)  # keyings held or settled, double entry turned on or off, locked
         self.setVisible(False)
 
     def set_contest(self, contest_id: str | None) -> None:
@@ -70,7 +71,7 @@ class DoubleEntryPanel(QWidget):
         if self.contest_id is not None:
             try:
                 enabled = self.document.contest_state(self.contest_id).double_entry
-                pending = self.document.session.pending_keyings(self.contest_id) if enabled else []
+                pending = self.document.pending_keyings(self.contest_id) if enabled else []
             except (CountdeskError, KeyError):
                 enabled = False
         self.setVisible(enabled)
@@ -150,7 +151,7 @@ class DoubleEntryPanel(QWidget):
             self.settle(keying.sheet_id)
 
     def settle(self, sheet_id: str) -> None:
-        disagreement = self.document.session.disagreement(self.contest_id, sheet_id)
+        disagreement = self.document.disagreement(self.contest_id, sheet_id)
         if disagreement is None:
             return
         dialog = DoubleEntryDialog(self.document.contest(self.contest_id), disagreement, self)

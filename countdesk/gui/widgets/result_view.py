@@ -46,7 +46,7 @@ PROBLEM_STYLE = "color: #a4262c; font-weight: bold;"
 
 def is_declared(document, contest_id: str) -> bool:
     """True once the contest has been declared: the services then lock it (store Stage.DECLARED)."""
-    return bool(document.session.contest_state(contest_id).declared)
+    return bool(document.contest_state(contest_id).declared)
 
 
 class FigureGrid(QGroupBox):
@@ -301,15 +301,12 @@ class ResultView(QWidget):
             return
         contest_id = self.contest_id
         try:
-            self.document.session.accept_difference(contest_id, dialog.passphrase(), stage=stage, counted=counted,
-                                                    expected=expected, reason=dialog.reason())
+            self.document.accept_difference(contest_id, dialog.passphrase(), stage=stage, counted=counted,
+                                            expected=expected, reason=dialog.reason())
         except CountdeskError as error:
-            self.document.notify(contest_id)
             from ..count_files import show_error
 
             show_error(self, self.tr("The difference was not accepted"), error.message)
-            return
-        self.document.notify(contest_id)
 
     def open_lot_dialog(self) -> None:
         """Opens the lot dialog for the pending tie; the view follows the record via `changed`."""

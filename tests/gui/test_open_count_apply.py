@@ -1,0 +1,141 @@
+"""The open count's one apply point: each use case's Change drops exactly the cached results it
+touched and is told to the views as granular signals; commands, undo and redo apply the Change the
+service returned (not the command's own input); the returning officer's acts and double entry go
+through named operations that apply theirs too; a refusal that was audited reaches the audit log."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QObject
+
+from countdesk.domain.tally import tally_contest
+from countdesk.errors import CountdeskError
+from countdesk.gui.commands import DeleteSheetCommand, SaveSheetCommand
+from countdesk.gui.models.audit_model import AuditModel
+from countdesk.gui.models.row_changes import named_row_changes
+from countdesk.gui.setup_commands import UpdateElectionCommand, VerifyBoxCommand
+from countdesk.services.changes import Change
+from countdesk.store.repository import Stage
+from gui_helpers import make_count_file, open_document, round_one, small_sv_contest
+
+CONTEST, OTHER = "mayor.testshire", "ward.other"
+PASSPHRASE = "returning officer's words"
+SIGNALS = ("sheets_changed", "boxes_changed", "setup_changed", "declaration_changed", "stage_changed",
+           "keyings_changed", "operator_changed", "changed", "audited")
+
+
+class Told(QObject):
+    """What the open count told its views, in order."""
+
+    def __init__(self, document) -> None:
+        super().__init__()
+        self.seen: list[tuple] = []
+        for name in SIGNALS:
+            getattr(document, name).connect(lambda *args, name=name: self.seen.append((name, *args)))
+
+    def names(self) -> list[str]:
+        return [seen[0] for seen in self.seen]
+
+    def clear(self) -> None:
+        self.seen.clear()
+
+
+@pytest.fixture
+def document(tmp_path, open_documents):
+    """Two contests: Testshire with two sheets (140 of its 200 verified papers), the other with none."""
+    testshire = small_sv_contest((round_one("T01", 40, 30, 20, 10), round_one("T02", 10, 10, 10, 10)))
+    other = replace(small_sv_contest(), id=OTHER, title="Other ward")
+    return open_document(make_count_file(tmp_path / "count.countdesk", (testshire, other)), open_documents)
+
+
+def test_a_sheet_moves_its_own_contest_only_and_says_which_sheet(document):
+    testshire, other = document.result(CONTEST), document.result(OTHER)
+    told = Told(document)
+    document.push(SaveSheetCommand(document, CONTEST, round_one("T03", 20, 15, 10, 5)))
+    assert told.seen == [("sheets_changed", CONTEST, ("T03",), (), ()), ("changed", CONTEST), ("audited",)]
+    assert document.result(OTHER) is other  # the other contest's result was kept
+    assert document.result(CONTEST) is not testshire
+    assert document.result(CONTEST).first == tally_contest(document.count().election,
+                                                           document.session.contest(CONTEST)).first
+    told.clear()
+    document.push(DeleteSheetCommand(document, CONTEST, "T01", "keyed twice"))
+    document.undo_stack.undo()  # the undo applies the Change its own service call returned
+    document.undo_stack.redo()
+    assert [seen for seen in told.seen if seen[0] == "sheets_changed"] == [
+        ("sheets_changed", CONTEST, (), (), ("T01",)),
+        ("sheets_changed", CONTEST, ("T01",), (), ()),
+        ("sheets_changed", CONTEST, (), (), ("T01",)),
+    ]
+    assert [s.id for s in document.contest(CONTEST).count_sheets] == ["T02", "T03"]
+    assert document.contest(CONTEST).count_sheets == document.session.contest(CONTEST).count_sheets
+
+
+def test_what_the_service_committed_is_applied_not_what_the_command_asked(document):
+    """The first sheet of a contest also moves it to the count stage: the command asked for a sheet
+    only, the service's Change says both, and both reach the views."""
+    assert document.contest_state(OTHER).stage is not Stage.COUNT
+    told = Told(document)
+    document.push(SaveSheetCommand(document, OTHER, round_one("W01", 40, 30, 20, 10)))
+    assert "stage_changed" in told.names() and ("sheets_changed", OTHER, ("W01",), (), ()) in told.seen
+    assert document.contest_state(OTHER).stage is Stage.COUNT
+
+
+def test_a_box_verified_drops_only_its_contests_results_and_names_the_box(document):
+    other = document.result(OTHER)
+    told = Told(document)
+    document.push(VerifyBoxCommand(document, CONTEST, "B1", 101, "one more paper found", reason="recounted"))
+    assert ("boxes_changed", CONTEST, ("B1",)) in told.seen and "sheets_changed" not in told.names()
+    assert document.contest(CONTEST).boxes[0].verified == 101 and document.result(OTHER) is other
+    assert document.result(CONTEST).ballot_papers_verified == 201
+
+
+def test_an_election_wide_change_re_reads_everything(document):
+    document.result(CONTEST)
+    told = Told(document)
+    election = document.count().election
+    document.push(UpdateElectionCommand(document, replace(election, title="Renamed election")))
+    assert told.seen[:2] == [("setup_changed", ""), ("changed", "")]
+    assert document.count().election.title == "Renamed election"
+    document.undo_stack.undo()
+    assert document.count().election.title == election.title
+
+
+def test_declaring_and_reopening_are_named_operations_that_apply_their_change(document):
+    document.save_sheet(CONTEST, round_one("T03", 55, 5, 0, 0))  # complete: ADAMS 105 of the 200 papers
+    audit = AuditModel(document)
+    document.set_ro_passphrase(PASSPHRASE)
+    rows = audit.rowCount()
+    told = Told(document)
+    with pytest.raises(CountdeskError):
+        document.declare(CONTEST, "a wrong guess")
+    assert told.seen == [("audited",)] and audit.rowCount() == rows + 1  # the refusal is in the log
+    assert not document.locked(CONTEST)
+    told.clear()
+    document.declare(CONTEST, PASSPHRASE)
+    assert {"declaration_changed", "stage_changed", "changed", "audited"} <= set(told.names())
+    assert document.locked(CONTEST) and document.contest(CONTEST).declared is not None
+    told.clear()
+    document.unlock(CONTEST, PASSPHRASE, "a sheet was keyed twice")
+    assert ("declaration_changed", CONTEST) in told.seen and not document.locked(CONTEST)
+    assert document.contest(CONTEST).declared is None
+
+
+def test_an_empty_change_tells_nobody(document):
+    told = Told(document)
+    document.apply(Change(CONTEST))
+    assert told.seen == []
+
+
+def test_named_rows_are_found_by_key_and_a_model_behind_compares_instead():
+    a, b, c, d = (round_one(i, 1, 1, 1, 1) for i in "ABCD")
+    appended = named_row_changes((a, b), (a, b, c), added=("C",))
+    assert (appended.removed, appended.inserted, appended.changed) == ([], [2], [])
+    mixed = named_row_changes((a, b, c), (a, round_one("C", 2, 1, 1, 1), d), added=("D",), changed=("C",),
+                              removed=("B",))
+    assert (mixed.removed, mixed.inserted, mixed.changed) == ([1], [2], [1])
+    # Two changes queued, the model told of the first after both happened: the names do not
+    # account for the rows, so the model compares them instead.
+    assert named_row_changes((a, b), (a, b, c, d), added=("C",)) is None
+    assert named_row_changes((a, b), (a,), removed=("X",)) is None
