@@ -139,8 +139,9 @@ def registry_table() -> str:
     return "\n".join(rows)
 
 
-def test_the_docs_show_the_registry_table():
-    text = (ROOT / "docs" / "documents.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- document registry: begin -->\n(.*?)\n<!-- document registry: end -->", text, re.DOTALL)
-    assert block, "docs/documents.md keeps the registry's table between its markers"
-    assert block.group(1) == registry_table(), f"paste this table into docs/documents.md:\n{registry_table()}"
+@pytest.mark.parametrize("doc", ["documents.md", "user-guide.md"])  # the guide is the app's Help window
+def test_the_docs_show_the_registry_table(doc):
+    text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    block = re.search(r"<!-- document registry: begin -->\n(.*?)\n\n<!-- document registry: end -->", text, re.DOTALL)
+    assert block, f"docs/{doc} keeps the registry's table between its markers"
+    assert block.group(1) == registry_table(), f"paste this table into docs/{doc}:\n{registry_table()}"
