@@ -150,10 +150,18 @@ def eliminated_first(first: Mapping[str, int], finalists: Sequence[str]) -> int:
 @dataclass(frozen=True)
 class Completeness:
     """What keeps the contest from a result (`gaps`), and the acceptances that stand in for the
-    differences they cover (printed on the declaration, exported with the result)."""
+    differences they cover (printed on the declaration, exported with the result). `measured`:
+    each stage's difference as it stands now, (stage, counted, expected), for a stage measured
+    with sheets on it and a difference to accept: an acceptance stands only for exactly these."""
 
     gaps: tuple[Problem, ...]
     accepted: tuple[AcceptedDifference, ...] = ()
+    measured: tuple[tuple[str, int, int], ...] = ()
+
+    def stands(self, difference: AcceptedDifference) -> bool:
+        """Whether `difference` still covers the figures that stand: once any figure it covers has
+        changed (or its stage can no longer be measured) it covers nothing, for good."""
+        return (difference.stage, difference.counted, difference.expected) in self.measured
 
 
 def completeness(
@@ -168,12 +176,15 @@ def completeness(
         return Completeness((Problem(NO_CANDIDATES, "candidates", "no candidate is set up"),))
     found = list(unverified_boxes(contest))
     standing: list[AcceptedDifference] = []
+    measured: list[tuple[str, int, int]] = []
 
     def measure(gap: Problem | None, stage: str, sheets: int) -> None:
         # A difference can be accepted once there is something counted to differ: never a round
         # with no sheet at all.
         if gap is None:
             return
+        if sheets:
+            measured.append((stage, gap.figures["counted"], gap.figures["expected"]))
         acceptance = accepted(contest.accepted_differences, stage, gap.figures["counted"], gap.figures["expected"])
         if sheets and acceptance is not None:
             standing.append(acceptance)
@@ -190,7 +201,7 @@ def completeness(
             if sheet.round == 2:
                 found.extend(round2_sheet_problems(index, sheet, finalists))
         measure(round2_gap(round2_papers(sums), eliminated_first(first, finalists)), ROUND2, sums.round2_sheets)
-    return Completeness(tuple(found), tuple(standing))
+    return Completeness(tuple(found), tuple(standing), tuple(measured))
 
 
 def completeness_problems(

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from .completeness import completeness
+from .completeness import Completeness, completeness
 from .checks import BoxSummary, box_summary, contest_checks, sheet_warnings
 from .fptp import count_fptp
-from .model import Contest, Count, Counting, Election, VotingSystem, frozen_map
+from .model import AcceptedDifference, Contest, Count, Counting, Election, VotingSystem, frozen_map
 from .referendum import count_referendum
 from .result import ContestResult, Outcome, RejectedSummary, Round, Status, Warning_
 from .sums import SheetSums
@@ -40,16 +40,7 @@ def tally_contest(
     if per_sheet_warnings is None:
         per_sheet_warnings = all_sheet_warnings(contest)
     local = contest.counting is Counting.LOCAL
-    if contest.system is VotingSystem.REFERENDUM:
-        outcome = count_referendum(contest, sums)
-    elif uncontested(contest):
-        outcome = uncontested_outcome(contest, sums)
-    elif contest.system is VotingSystem.SV and local and instructed_finalists is None:
-        outcome = local_first_stage(contest, sums)
-    elif contest.system is VotingSystem.SV:
-        outcome = count_sv(contest, sums, instructed_finalists)
-    else:
-        outcome = count_fptp(contest, sums)
+    outcome = _outcome(contest, sums, instructed_finalists)
     rejected = RejectedSummary(frozen_map(sums.rejected), rejected_in_part=sums.rejected_in_part)
     if contest.system is VotingSystem.FPTP and contest.seats > 1:
         # A paper on a multi-member ward carries several votes: valid = papers with a valid vote.
@@ -62,7 +53,7 @@ def tally_contest(
     warnings = sorted((*checks, *boxes.warnings, *per_sheet_warnings, *outcome.warnings), key=lambda w: w.code)
     # The completeness rule: while papers are unaccounted for there is no result, whatever the
     # figures so far would give (count-file.md, `incomplete`).
-    verdict = completeness(contest, sums, outcome.first, outcome.finalists, outcome.finalists is not None)
+    verdict = _completeness(contest, sums, outcome)
     gaps = () if outcome.status is Status.UNCONTESTED else verdict.gaps
     status, elected, lots_applied, pending_tie = outcome.status, outcome.elected, outcome.lots_applied, outcome.pending_tie
     if gaps or status is Status.INCOMPLETE:
@@ -100,6 +91,38 @@ def tally_contest(
         counting=contest.counting,
         answer=outcome.answer if status is Status.DECIDED else None,
     )
+
+
+def void_acceptances(
+    contest: Contest, instructed_finalists: Sequence[str] | None = None,
+) -> tuple[AcceptedDifference, ...]:
+    """The contest's accepted differences that no longer stand: a figure each covers has changed
+    since it was accepted (or its stage is no longer measured, or the difference is gone). Void is
+    void for good (issue 12: "void as soon as any figure it covers changes"): figures that come
+    back to the accepted values do not bring it back, so the services remove each one, audited,
+    in the transaction of the change that voided it."""
+    if not contest.accepted_differences:
+        return ()
+    sums = SheetSums.of(contest.candidate_ids, contest.count_sheets)
+    verdict = _completeness(contest, sums, _outcome(contest, sums, instructed_finalists))
+    return tuple(d for d in contest.accepted_differences if not verdict.stands(d))
+
+
+def _outcome(contest: Contest, sums: SheetSums, instructed_finalists: Sequence[str] | None) -> Outcome:
+    local = contest.counting is Counting.LOCAL
+    if contest.system is VotingSystem.REFERENDUM:
+        return count_referendum(contest, sums)
+    if uncontested(contest):
+        return uncontested_outcome(contest, sums)
+    if contest.system is VotingSystem.SV and local and instructed_finalists is None:
+        return local_first_stage(contest, sums)
+    if contest.system is VotingSystem.SV:
+        return count_sv(contest, sums, instructed_finalists)
+    return count_fptp(contest, sums)
+
+
+def _completeness(contest: Contest, sums: SheetSums, outcome: Outcome) -> Completeness:
+    return completeness(contest, sums, outcome.first, outcome.finalists, outcome.finalists is not None)
 
 
 def uncontested(contest: Contest) -> bool:

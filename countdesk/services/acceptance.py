@@ -4,17 +4,25 @@ recounting did not resolve stands, for exactly the figures shown (count-file.md
 
 It needs the RO passphrase, as declaring does, and a reason; a refusal is audited like any other
 RO refusal. The acceptance is stored and audited with who and when; the completeness rule
-(domain/completeness.py) applies it only while both figures are exactly those accepted, so any
-later change to a sheet or a box it covers leaves it standing for nothing.
+(domain/completeness.py) applies it only while both figures are exactly those accepted. Once any
+figure it covers changes it is void for good: every write to the count removes, in its own
+transaction and with a `contest.void_acceptance` audit row, each acceptance that no longer stands
+(`void_stale_acceptances`), so figures that come back to the accepted values later do not revive
+it; the returning officer accepts again if the difference is to stand. Removed, it is gone from
+the count file and its exports too, and the replay of the trail removes it at the same row.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..domain.completeness import DIFFERENCE_CODES
 from ..domain.model import ACCEPTANCE_STAGES, AcceptedDifference
 from ..domain.problems import Problem
+from ..domain.tally import void_acceptances
 from ..errors import CountdeskError, ValidationError
-from ..store.acceptance import add_accepted_difference
+from ..store.acceptance import add_accepted_difference, contests_with_acceptances, void_accepted_differences
+from ..store.repository import load_contest
 from .changes import Change
 from .declaration import DeclarationMixin
 from .session_core import contest_where
@@ -63,3 +71,28 @@ class AcceptanceMixin(DeclarationMixin):
 
 
 _STAGE_WORDS = {"round1": "first-round", "round2": "second-round"}
+
+if TYPE_CHECKING:
+    from .counts import CountSession
+
+
+def void_stale_acceptances(session: "CountSession") -> None:
+    """Remove, audited, every accepted difference that no longer stands (domain/tally.py
+    `void_acceptances`). Called inside the transaction of every write, before it (an acceptance
+    imported for figures the count no longer has) and after it (one this write voided)."""
+    from .round2_area import checked_instruction  # builds on the session, as tally does
+
+    cdb = session._cdb
+    for contest_id in contests_with_acceptances(cdb):
+        try:
+            instruction = checked_instruction(session, contest_id)
+        except CountdeskError:
+            continue  # the finalists cannot be read, so round 2 cannot be measured: nothing is voided
+        void = void_acceptances(load_contest(cdb, contest_id), instruction.finalists if instruction else None)
+        if void:
+            void_accepted_differences(cdb, session._actor, contest_id, [(d, _why_void(d)) for d in void])
+
+
+def _why_void(difference: AcceptedDifference) -> str:
+    return (f"void: a figure it covers changed after the {_STAGE_WORDS.get(difference.stage, difference.stage)} "
+            f"difference of {difference.counted:,} against {difference.expected:,} was accepted")

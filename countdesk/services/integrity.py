@@ -286,6 +286,10 @@ def _accept_difference(c: _ContestReplay, after: dict, key: str | None, row: Aud
     c.accepted_differences.append(after)
 
 
+def _void_acceptance(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.accepted_differences.remove(row.before)  # ValueError: a row that does not fit the count
+
+
 def _double_entry(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
     c.double_entry = int(after["double_entry"])
 
@@ -353,7 +357,7 @@ _CONTEST_ACTIONS = {
     "contest.update": _details,
     **{action: _stage for action in _STAGE_ACTIONS},
     "contest.double_entry": _double_entry,
-    "contest.accept_difference": _accept_difference,
+    "contest.accept_difference": _accept_difference, "contest.void_acceptance": _void_acceptance,
     "candidate.add": _candidate_add, "candidate.update": _candidate_update,
     "candidate.remove": _candidate_remove, "candidate.reorder": _candidate_reorder,
     "box.add": _box_add, "box.update": _box_update, "box.verify": _box_update, "box.remove": _box_remove,

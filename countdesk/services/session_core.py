@@ -13,6 +13,7 @@ import threading
 from typing import Any, Callable, TypeVar
 
 from ..errors import CountdeskError, ValidationError
+from ..store.acceptance import contests_with_acceptances
 from ..store.audit import Actor, audit_head
 from ..store.claims import check_unclaimed
 from ..store.claims import release as release_claim
@@ -117,15 +118,24 @@ class SessionCore:
         it is read in the write's own transaction, before any other station's next row."""
         if self._cdb.shared:
             with self._cdb.transaction():
-                write()
+                self._keep_void_acceptances_void(write)
                 return self._audit_end()
-        if several:
+        if several or contests_with_acceptances(self._cdb):
             with self._cdb.transaction():
-                write()
+                self._keep_void_acceptances_void(write)
         else:
             write()  # no savepoint around the store's own transaction: the hot path stays short
         with self._cdb.guard():
             return self._audit_end()
+
+    def _keep_void_acceptances_void(self, write: Callable[[], object]) -> None:
+        """`write`, inside the caller's transaction, with every accepted difference that no longer
+        stands removed (audited) before and after it: a void acceptance stays void (acceptance.py)."""
+        from .acceptance import void_stale_acceptances  # acceptance builds on this module
+
+        void_stale_acceptances(self)
+        write()
+        void_stale_acceptances(self)
 
     def _write_advancing(
         self, state: ContestState, stage: Stage, why: str, write: Callable[[], object],
@@ -165,7 +175,7 @@ class SessionCore:
                 raise ValidationError(f'contest "{contest_id}" was just changed at another station (its '
                                       "candidates, seats or double entry): check the entry again",
                                       contest_where(contest_id))
-            write()
+            self._keep_void_acceptances_void(write)
             advance = _STAGE_ORDER[fresh.stage] < _STAGE_ORDER[stage]
             if advance:
                 set_contest_field(self._cdb, self._actor, contest_id, "stage", str(stage), action="contest.stage",

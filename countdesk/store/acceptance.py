@@ -2,12 +2,13 @@
 
 Each is one transaction with its audit row, so the replay (services/integrity.py) rebuilds exactly
 what the tables hold: `contest.accept_difference` adds the acceptance as recorded;
+`contest.void_acceptance` removes one that a later change voided (the row keeps what it was);
 `contest.declare` and `contest.unlock` set or clear the stage with when and by whom.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from ..domain.model import AcceptedDifference, Declaration
 from .audit import Actor, append_audit
@@ -30,6 +31,32 @@ def add_accepted_difference(
         )
         append_audit(db, actor, "contest.accept_difference", "contest", contest_id=contest_id, key=str(number),
                      after=accepted_difference_record(difference), reason=difference.reason)
+
+
+def contests_with_acceptances(cdb: CountDatabase) -> list[str]:
+    """The contests that hold an accepted difference (usually none: one query, on every write)."""
+    with cdb.guard():
+        return [row[0] for row in cdb.db.execute("SELECT DISTINCT contest_id FROM accepted_difference")]
+
+
+def void_accepted_differences(
+    cdb: CountDatabase, actor: Actor, contest_id: str, void: Sequence[tuple[AcceptedDifference, str]],
+) -> None:
+    """Remove each acceptance in `void` (with the sentence saying why it is void), one audit row
+    each, `before` holding the acceptance as it was: void for good, whatever the figures do next."""
+    why = dict(void)
+    with cdb.transaction() as db:
+        rows = db.execute(
+            "SELECT number, stage, counted, expected, reason, accepted_by, accepted_at FROM accepted_difference "
+            "WHERE contest_id = ? ORDER BY number", (contest_id,),
+        ).fetchall()
+        for number, *fields in rows:
+            difference = AcceptedDifference(*fields)
+            if difference not in why:
+                continue
+            db.execute("DELETE FROM accepted_difference WHERE contest_id = ? AND number = ?", (contest_id, number))
+            append_audit(db, actor, "contest.void_acceptance", "contest", contest_id=contest_id, key=str(number),
+                         before=accepted_difference_record(difference), reason=why[difference])
 
 
 def set_declared(

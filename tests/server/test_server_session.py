@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from countdesk.domain.model import CountSheet, frozen_map
 from countdesk.domain.tally import tally_contest
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.services import CountSession
@@ -160,3 +161,30 @@ def test_a_station_refuses_a_count_whose_audit_guard_was_switched_off(server_cou
         from countdesk.services.integrity import verify_count
 
         assert "switched off" in verify_count(session).summary()
+
+
+def test_a_station_change_voids_an_acceptance_on_the_server_for_good(server_count, station_url):
+    """A void acceptance stays void on a count server too: the station whose change voids it
+    removes it (audited) in the transaction of its change, with a station's rights."""
+    from countdesk.domain.model import Box
+    from countdesk.domain.result import Status
+    from countdesk.services.integrity import verify_count
+
+    one = CountSheet("T1", 1, frozen_map({"a": 60, "b": 30, "c": 8}))
+    with CountSession.open(server_count, "Returning Officer") as owner:
+        owner.add_box(CONTEST_ID, Box("B1", "Station 1", False, 100))
+        owner.verify_box(CONTEST_ID, "B1", 100, None)
+        owner.save_sheet(CONTEST_ID, one)
+        owner.set_ro_passphrase("the returning officer's own")
+        owner.accept_difference(CONTEST_ID, "the returning officer's own", stage="round1", counted=98, expected=100,
+                                reason="two papers not found")
+        assert owner.tally(CONTEST_ID).status is Status.ELECTED
+    with CountSession.open(station_url("north"), "Operator north") as station:
+        station.save_sheet(CONTEST_ID, CountSheet("T2", 1, frozen_map({"a": 1, "b": 0, "c": 0})))
+        station.delete_sheet(CONTEST_ID, "T2", reason="keyed against the wrong table")
+        result = station.tally(CONTEST_ID)
+        assert (result.ballot_papers_counted, result.status) == (98, Status.INCOMPLETE)
+        assert station.contest(CONTEST_ID).accepted_differences == ()
+        voided = station.audit_rows(action="contest.void_acceptance")
+        assert len(voided) == 1 and voided[0].station.startswith("north")
+        assert verify_count(station).ok
