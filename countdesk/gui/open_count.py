@@ -263,10 +263,16 @@ class OpenCount(QObject):
         """Sheets changed their own figures only: the running totals and the cached contest are
         adjusted by those sheets, each read back as committed (O(candidates) a sheet), instead of
         reloading thousands of sheets from the file."""
-        live = self._live.get(contest_id)
-        if self._count is None or live is None:
+        if self._count is None:
             self._forget(contest_id)
             return
+        live = self._live.get(contest_id)
+        if live is None:  # no result asked for yet: the running totals start from the cached contest
+            contest = self.find_contest(contest_id)
+            if contest is None:  # a contest this copy has not seen: read the count again
+                self._forget("")
+                return
+            live = self._live[contest_id] = IncrementalTally(self._count.election, contest)
         for sheet_id in (*change.sheets_added, *change.sheets_changed):
             sheet = self.session.sheet(contest_id, sheet_id)
             if sheet is None:  # removed again since (another station): as the store has it

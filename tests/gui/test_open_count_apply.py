@@ -72,6 +72,21 @@ def test_a_sheet_moves_its_own_contest_only_and_says_which_sheet(document):
     assert document.contest(CONTEST).count_sheets == document.session.contest(CONTEST).count_sheets
 
 
+def test_sheets_are_followed_without_reading_the_count_again(document, monkeypatch):
+    """Before any result was asked for, too: the running totals start from the cached contest."""
+    document.count()
+    reads = []
+    for name in ("load", "contest"):
+        monkeypatch.setattr(document.session, name, lambda *args, name=name: reads.append(name))
+    document.push(SaveSheetCommand(document, CONTEST, round_one("T03", 20, 15, 10, 5)))
+    document.push(DeleteSheetCommand(document, CONTEST, "T01", "keyed twice"))
+    assert reads == []
+    monkeypatch.undo()
+    assert document.contest(CONTEST).count_sheets == document.session.contest(CONTEST).count_sheets
+    assert document.result(CONTEST).first == tally_contest(document.count().election,
+                                                           document.session.contest(CONTEST)).first
+
+
 def test_what_the_service_committed_is_applied_not_what_the_command_asked(document):
     """The first sheet of a contest also moves it to the count stage: the command asked for a sheet
     only, the service's Change says both, and both reach the views."""
