@@ -17,7 +17,8 @@ from .errors import CountdeskError
 
 #: What SQLite and countdesk keep beside a count file under its own name.
 COUNT_COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal", ".lock")
-#: Side files beside a count that start with its name (the round-2 instructions).
+#: Side files beside a count that start with its name: the round-2 instructions an older countdesk
+#: kept there, which the upgrade to this version moves into the count (store/instructions.py).
 _SIDE_FILE_INFIX = ".round2-"
 
 

@@ -90,6 +90,11 @@ def write_round2_instruction(path: Path, instruction: Round2Instruction) -> Path
 
 
 def read_round2_instruction(path: Path) -> Round2Instruction:
+    return read_round2_file(path)[0]
+
+
+def read_round2_file(path: Path) -> tuple[Round2Instruction, bytes]:
+    """The instruction in the file, and the file's bytes exactly as read (what an area keeps)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -98,7 +103,7 @@ def read_round2_instruction(path: Path) -> Round2Instruction:
         data = path.read_bytes()
     except OSError as exc:
         raise ValidationError(f"cannot be read: {exc.strerror or exc}", str(path)) from exc
-    return parse_round2_bytes(data, str(path))
+    return parse_round2_bytes(data, str(path)), data
 
 
 def parse_round2_bytes(data: bytes, source: str) -> Round2Instruction:

@@ -66,7 +66,7 @@ class OpenCount(QObject):
         self._count: Count | None = None
         self._results: dict[str, ContestResult] = {}
         self._live: dict[str, IncrementalTally] = {}
-        #: Round-2 instructions read from their side files (checked against the audit trail), or
+        #: Round-2 finalists from the instructions the count holds (checked as on import), or
         #: the problem that stops the result, kept until the contest is re-read.
         self._finalists: dict[str, tuple[str, ...] | CountdeskError | None] = {}
 
@@ -190,7 +190,7 @@ class OpenCount(QObject):
     def result(self, contest_id: str) -> ContestResult:
         """The domain tally of one contest; views render it and never recompute anything.
 
-        Raises CountdeskError (located at the side file) when an area's round-2 instruction is
+        Raises CountdeskError (located at the contest) when an area's round-2 instruction is
         missing or is not the one its audit trail records: views show that sentence instead."""
         cached = self._results.get(contest_id)
         if cached is None:

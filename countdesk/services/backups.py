@@ -20,7 +20,6 @@ from ..store import backup as store
 from ..store.audit import Actor, utc_now
 from ..store.backup import DEFAULT_KEEP, BackupFile, BackupKind, FileCheck
 from ..store.repository import ContestState, Stage
-from .backup_instructions import INSTRUCTION_PATTERN, carried_instructions, instructions_to_back_up
 from .counts import CountSession
 from .declaration import _PASSPHRASE_KEY as RO_PASSPHRASE_KEY
 from .validation import require_reason, validate_operator
@@ -115,13 +114,11 @@ class DueBackup:
     version: int | None = None
 
     def write(self) -> BackupFile:
-        """Snapshot the count into the folder, with the round-2 instructions its trail records
-        (backup_instructions.py), then rotate. Raises CountdeskError in words the user can act on."""
-        count_path = self.count_path
-        backup = store.write_backup(count_path, self.backup_dir, taken_at=self.taken_at, stage=self.stage,
-                                    kind=self.kind,
-                                    companions=lambda snapshot: instructions_to_back_up(count_path, snapshot))
-        store.rotate_backups(count_path, self.backup_dir, self.keep)
+        """Snapshot the count into the folder (everything is in it, an area's round-2 instructions
+        too), then rotate. Raises CountdeskError in words the user can act on."""
+        backup = store.write_backup(self.count_path, self.backup_dir, taken_at=self.taken_at, stage=self.stage,
+                                    kind=self.kind)
+        store.rotate_backups(self.count_path, self.backup_dir, self.keep)
         return backup
 
 
@@ -129,8 +126,7 @@ def backup_now(
     session: CountSession, backup_dir: str | Path | None = None, *, now: datetime | None = None,
     kind: BackupKind = BackupKind.MANUAL, keep: int = DEFAULT_KEEP,
 ) -> BackupFile:
-    """Snapshot the open count into `backup_dir`, named with the time and stage, with the round-2
-    instructions its trail records (backup_instructions.py), then rotate."""
+    """Snapshot the open count into `backup_dir`, named with the time and stage, then rotate."""
     folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(session.path)
     return DueBackup(Path(session.path), folder, now or datetime.now(timezone.utc), kind,
                      stage_label(session.contest_states()), keep).write()
@@ -182,8 +178,7 @@ def maybe_backup(
 
 @dataclass(frozen=True)
 class VerifiedBackup:
-    """A backup that passed PRAGMA integrity_check, whose audit chain verifies, and that holds the
-    round-2 instructions its trail records, unaltered."""
+    """A backup that passed PRAGMA integrity_check and whose audit chain verifies."""
 
     file: BackupFile
     audit_rows: int
@@ -195,17 +190,9 @@ class VerifiedBackup:
 
 
 def check_backup(backup_path: str | Path) -> FileCheck:
-    """Can this backup be restored? Its pages and audit chain (store.check_count_file), then each
-    round-2 instruction its trail records, present beside it with the recorded SHA-256. The first
-    problem is given in words, naming the file at fault."""
-    check = store.check_count_file(backup_path)
-    if not check.ok:
-        return check
-    try:
-        carried_instructions(backup_path)
-    except CountdeskError as error:
-        return FileCheck(False, error.message, check.audit_rows, check.audit_hash)
-    return check
+    """Can this backup be restored? Its pages and audit chain (store.check_count_file); the first
+    problem is given in words."""
+    return store.check_count_file(backup_path)
 
 
 def find_good_backups(count_path: str | Path, backup_dir: str | Path) -> list[VerifiedBackup]:
@@ -258,16 +245,10 @@ class RestoreRefused(CountdeskError):
         self.refusal = refusal
 
 
-def _checked_backup(backup_path: str | Path) -> dict[str, bytes]:
-    """The round-2 instruction files the backup brings back (suffix -> bytes), once it checks out;
-    a refusal names the file at fault."""
+def _check_restorable(backup_path: str | Path) -> None:
     check = store.check_count_file(backup_path)
     if not check.ok:
         raise CountdeskError(f"this backup cannot be restored: {check.problem}", str(backup_path))
-    try:
-        return carried_instructions(backup_path)
-    except CountdeskError as error:
-        raise CountdeskError(f"this backup cannot be restored: {error.message}", error.where) from error
 
 
 def restore_open_count(
@@ -276,15 +257,13 @@ def restore_open_count(
     """Replace the open count with a backup. Needs the open count's RO passphrase and a reason; a
     refusal is audited in the open count. On success the session is closed, the current file is
     kept aside, the restored file keeps the current passphrase (it may have been changed since the
-    backup), and it is returned open for the same operator. The round-2 instruction files beside it
-    become exactly those the backup's trail records (the current ones are kept aside with the
-    current file). Should the file work itself fail after the session was closed (the disk), the
-    error is raised and the caller opens the file again."""
+    backup), and it is returned open for the same operator. Should the file work itself fail after
+    the session was closed (the disk), the error is raised and the caller opens the file again."""
     if session.read_only:
         raise CountdeskError(f"{session.path.name} is open read-only: open it for writing to restore", str(session.path))
     reason = require_reason(reason, "reason", "say why the backup is restored")
     backup_path = Path(backup_path)
-    instructions = _checked_backup(backup_path)
+    _check_restorable(backup_path)
     path, operator = session.path, session.operator
     if not session.has_ro_passphrase():
         problem = "no RO passphrase has been set: set one first"
@@ -297,8 +276,7 @@ def restore_open_count(
         store.append_event(path, Actor(operator), "backup.restore_refused", after=refusal.record(), reason=reason)
         raise RestoreRefused(refusal, str(backup_path))
     session.close()
-    store.restore_backup(backup_path, path, actor=Actor(operator), reason=reason, carry_settings=[RO_PASSPHRASE_KEY],
-                         companions=instructions, companion_pattern=INSTRUCTION_PATTERN)
+    store.restore_backup(backup_path, path, actor=Actor(operator), reason=reason, carry_settings=[RO_PASSPHRASE_KEY])
     return CountSession.open(path, operator)
 
 
@@ -309,12 +287,11 @@ def restore_damaged_count(
     """Replace a count file that will not open with a good backup of it. The passphrase is checked
     against the one the backup holds (the damaged file cannot be read). A refused attempt cannot be
     written to a damaged file: the dialog keeps it and passes it back in `earlier_refusals`, and
-    the restored file's trail gets a row for each before the restore's own. As for an open count,
-    the round-2 instruction files beside it become exactly those the backup's trail records."""
+    the restored file's trail gets a row for each before the restore's own."""
     operator = validate_operator(operator)
     reason = require_reason(reason, "reason", "say why the backup is restored")
     count_path, backup_path = Path(count_path), Path(backup_path)
-    instructions = _checked_backup(backup_path)
+    _check_restorable(backup_path)
     with CountSession.open(backup_path, operator, read_only=True) as backup:
         if not backup.has_ro_passphrase():
             problem, note = None, "the backup holds no RO passphrase: none had been set when it was taken"
@@ -327,6 +304,5 @@ def restore_damaged_count(
     events = [("backup.restore_refused", refusal.record()) for refusal in earlier_refusals]
     if note is not None:
         events.append(("backup.restore_without_passphrase", {"note": note}))
-    store.restore_backup(backup_path, count_path, actor=Actor(operator), reason=reason, events=events,
-                         companions=instructions, companion_pattern=INSTRUCTION_PATTERN)
+    store.restore_backup(backup_path, count_path, actor=Actor(operator), reason=reason, events=events)
     return CountSession.open(count_path, operator)

@@ -26,6 +26,7 @@ from ..store.contests import add_contest, remove_contest, save_election
 from ..store.database import (
     COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file,
 )
+from ..store.instructions import StoredInstruction, save_instruction, stored_instruction
 from ..store.locations import Store, create_store, is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
@@ -34,6 +35,7 @@ from .acceptance import AcceptanceMixin
 from .changes import NO_CHANGE, Change
 from .claiming import ClaimsMixin
 from .double_entry import DoubleEntryMixin
+from .round2_area import checked_instruction
 from .session_core import serialised
 from .setup import SetupMixin
 from .validation import optional_reason, validate_count, validate_election, validate_operator
@@ -230,9 +232,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
 
     def tally(self, contest_id: str) -> ContestResult:
         """The contest's result; an area of a collated SV poll counts round 2 for the finalists the
-        collating officer named (round2_area, imported here: it builds on this session)."""
-        from .round2_area import checked_instruction
-
+        collating officer named (round2_area checks the instruction the count holds)."""
         self._state(contest_id)
         instruction = checked_instruction(self, contest_id)
         finalists = instruction.finalists if instruction is not None else None
@@ -240,6 +240,25 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
 
     def sessions(self) -> list[SessionRecord]:
         return sessions(self._require_open())
+
+    # The round-2 instruction an area received (services/round2_area.py checks and reads it) ------
+
+    def stored_round2_instruction(self, contest_id: str) -> StoredInstruction | None:
+        """The instruction the count holds for the contest, as stored (unchecked); None for a
+        contest without one (or an id no contest has: the caller names the contest it asks about)."""
+        return stored_instruction(self._require_open(), contest_id)
+
+    def save_round2_instruction(
+        self, contest_id: str, content: str, finalists: tuple[str, ...], source: str, *,
+        audit_after: dict[str, object], reason: str | None = None,
+    ) -> AuditRow:
+        """Keep the instruction (already checked) in the count with its audit row, in one
+        transaction; refused for a declared contest (on a server, checked under the write lock)."""
+        state = self._open_state(contest_id)
+        saved: list[AuditRow] = []
+        self._write_advancing(state, state.stage, "", lambda: saved.append(save_instruction(
+            self._cdb, self._actor, contest_id, content, finalists, source, audit_after=audit_after, reason=reason)))
+        return saved[0]
 
     # Import ------------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from ..store.repository import Stage, load_contest, load_election
 from ..store.state import get_setting, keyings, put_setting, record_event, setting_problem
 from .passphrase import MIN_LENGTH, hash_passphrase, passphrase_matches, public_parameters
 from .changes import NO_CHANGE, Change, SetUpPart
+from .round2_area import checked_instruction
 from .session_core import SessionCore, contest_where
 from .validation import require_reason
 
@@ -135,7 +136,7 @@ class DeclarationMixin(SessionCore):
         # (imported here: integrity builds on this session).
         from .integrity import trail_problem
 
-        mismatch = trail_problem(self.path)
+        mismatch = trail_problem(self.location)
         if mismatch is not None:
             self._refuse(contest_id, "contest.declare", f"the figures do not replay from the audit trail: {mismatch}")
         waiting = keyings(self._cdb, contest_id)
@@ -143,9 +144,7 @@ class DeclarationMixin(SessionCore):
             self._refuse(contest_id, "contest.declare",
                          f"sheet {waiting[0].sheet_id} is waiting for its second keying or a supervisor")
         # An area of a collated SV poll declares on the collating officer's finalists, as its
-        # screen, documents and exports show (imported here: round2_area builds on this session).
-        from .round2_area import checked_instruction
-
+        # screen, documents and exports show.
         try:
             instruction = checked_instruction(self, contest_id)
         except CountdeskError as error:

@@ -20,6 +20,7 @@ from ..errors import CountdeskError
 from ..store.audit import AuditRow, AuditVerdict, audit_rows, audit_trigger_problems, verify_audit_chain, verify_rows
 from ..store.database import CountDatabase, open_database
 from ..store.locations import is_server_url, open_store
+from ..store.instructions import IMPORT_ACTION, LOST_ACTION, replayed_record, stored_instructions
 from ..store.records import (
     CONTEST_DETAIL_DEFAULTS, CONTEST_DETAIL_FIELDS, ELECTION_RECORD_DEFAULTS, accepted_difference_record,
     box_record, candidate_record, contest_details, election_record, lot_record, sheet_record, upgrade_sheet_record,
@@ -34,7 +35,7 @@ EVENT_ACTIONS = frozenset({
     "session.open", "ro.passphrase_set", "ro.passphrase_change", "ro.passphrase_refused",
     "contest.declare_refused", "contest.unlock_refused", "contest.accept_difference_refused", "setting.carry_over",
     "backup.restore", "backup.restore_refused", "backup.restore_without_passphrase",
-    "bundle.export", "round2.instruction_import", "round2.instruction_lost",  # the instruction's file
+    "bundle.export",
     "document.printed", "document.saved",  # services/document_events.py
     "audit.triggers_restored",  # store/state.py restore_audit_protection
     "schema.upgrade",  # store/server_upgrade.py: a server count's schema brought up to date
@@ -56,6 +57,8 @@ class _ContestReplay:
     keyings: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
     accepted_differences: list[dict[str, Any]] = field(default_factory=list)
     declared: dict[str, Any] | None = None
+    #: The round-2 instruction the count must hold (store/instructions.py `record`), if any.
+    instruction: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -232,9 +235,11 @@ class _Replay:
         return found
 
     def compare_figures(self, count: Count, states: dict[str, Any] | None = None,
-                        held: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] | None = None) -> list[str]:
-        """The count against the replay. Without `states` and `held` (a bundle's count file holds
-        neither) stages, double entry and waiting keyings are not compared."""
+                        held: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] | None = None,
+                        instructions: dict[str, dict[str, Any]] | None = None) -> list[str]:
+        """The count against the replay. Without `states`, `held` and `instructions` (a bundle's
+        count file holds none of them) stages, double entry, waiting keyings and round-2
+        instructions are not compared."""
         found = list(self.faults)
         if self.election is None:
             found.append("election: the audit trail never records it")
@@ -252,6 +257,8 @@ class _Replay:
             found += _contest_differences(
                 contest, str(state.stage) if state else None, int(state.double_entry) if state else None,
                 held.get(contest.id, {}) if held is not None else None, replay)
+            if instructions is not None:
+                found += _instruction_differences(contest.id, instructions.get(contest.id), replay.instruction)
         if not found and actual_ids != [cid for cid in self.contests if cid in actual_ids]:
             found.append("contests: their order differs from the order the audit trail records")
         return found
@@ -261,7 +268,8 @@ class _Replay:
         for keying in sorted(keyings(cdb), key=lambda k: k.attempt):
             held.setdefault(keying.contest_id, {}).setdefault(keying.sheet_id, []).append(
                 (keying.operator, sheet_record(keying.sheet)))
-        return self.compare_figures(load_count(cdb), contest_states(cdb), held)
+        instructions = {cid: stored.record() for cid, stored in stored_instructions(cdb).items()}
+        return self.compare_figures(load_count(cdb), contest_states(cdb), held, instructions)
 
 
 # One function per action that changes a contest -------------------------------------------------
@@ -353,6 +361,10 @@ def _keying_discard(c: _ContestReplay, after: dict, key: str | None, row: AuditR
     del c.keyings[key]
 
 
+def _instruction(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+    c.instruction = replayed_record(row)
+
+
 _CONTEST_ACTIONS = {
     "contest.update": _details,
     **{action: _stage for action in _STAGE_ACTIONS},
@@ -364,6 +376,7 @@ _CONTEST_ACTIONS = {
     "sheet.save": _sheet_save, "sheet.replace": _sheet_save, "sheet.delete": _sheet_delete,
     "lot.record": _lot_record, "lot.delete": _lot_delete,
     "keying.first": _keying_first, "keying.disagree": _keying_disagree, "keying.discard": _keying_discard,
+    IMPORT_ACTION: _instruction, LOST_ACTION: _instruction,
 }
 
 #: Every action the replay understands: a test checks the store and services write no other.
@@ -404,6 +417,19 @@ def _listed_differences(where: str, actual: list[dict[str, Any]], expected: list
     if not found and list(have) != list(want):
         found.append(f"{where}: the order differs from the order the audit trail records")
     return found
+
+
+def _instruction_differences(contest_id: str, held: dict[str, Any] | None,
+                             expected: dict[str, Any] | None) -> list[str]:
+    """The round-2 instruction the count holds against the one its trail last recorded."""
+    where = f"contests[{contest_id}].round2_instruction"
+    if held is None and expected is None:
+        return []
+    if held is None:
+        return [f"{where}: missing from the file, but the audit trail records it"]
+    if expected is None:
+        return [f"{where}: in the file, but the audit trail never records it"]
+    return _field_differences(where, held, expected)
 
 
 def _contest_differences(

@@ -4,8 +4,7 @@ A snapshot is taken with SQLite's online backup API from a read-only connection 
 step, so it is one committed state of the file even while the writer keeps confirming sheets. It
 is written under a hidden temporary name, flushed to the device, checked (PRAGMA integrity_check),
 and only then renamed to its final name: a stick pulled mid-backup never holds a file that looks
-like a backup. Companion files a caller asks for (the round-2 instructions of an area count) are
-written under their final names before that rename, so a backup that can be seen is whole. A
+like a backup. A
 restore checks the backup (integrity and audit chain) before anything is touched, keeps the
 current file aside rather than deleting it, and records itself in the restored file's audit trail.
 
@@ -21,20 +20,20 @@ import sqlite3
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Mapping
 
 from ..durable import fsync_directory, fsync_file, remove_quietly
 from ..errors import CountdeskError
-from .backup_check import FileCheck, check_count_file, read_audit_rows
+from .backup_check import FileCheck, check_count_file
 from .backup_files import (
-    BACKUP_SUFFIX, BackupFile, BackupKind, backup_name, companion_path, companions_of, folder_full, is_disk_full, list_backups, orphan_companion_snapshot, os_problem, parse_backup_name, write_durably,
+    BACKUP_SUFFIX, BackupFile, BackupKind, backup_name, companions_of, folder_full, is_disk_full, list_backups,
+    os_problem, parse_backup_name,
 )
 from .backup_restore import RestoredCount, append_event, restore_backup
 
 __all__ = [
-    "BACKUP_SUFFIX", "DEFAULT_KEEP", "BackupFile", "BackupKind", "Companions", "FileCheck", "RestoredCount",
-    "append_event", "backup_name", "check_count_file", "companions_of", "list_backups", "parse_backup_name",
-    "read_audit_rows", "restore_backup", "rotate_backups", "write_backup",
+    "BACKUP_SUFFIX", "DEFAULT_KEEP", "BackupFile", "BackupKind", "FileCheck", "RestoredCount",
+    "append_event", "backup_name", "check_count_file", "list_backups", "parse_backup_name",
+    "restore_backup", "rotate_backups", "write_backup",
 ]
 
 #: Timed backups kept per count; backups made at a stage change or by hand are all kept.
@@ -42,19 +41,11 @@ DEFAULT_KEEP = 10
 #: A temporary file older than this was left by a backup that crashed: rotation removes it.
 _STALE_PARTIAL_SECONDS = 600
 
-#: Given the checked snapshot (still under its temporary name), the companion files the backup
-#: must carry: suffix -> bytes, each written as `<backup file>.<suffix>`.
-Companions = Callable[[Path], Mapping[str, bytes]]
-
-
 def write_backup(
     count_path: str | Path, backup_dir: str | Path, *, taken_at: datetime, stage: str, kind: BackupKind,
-    companions: Companions | None = None,
 ) -> BackupFile:
     """Snapshot the count file into `backup_dir` (made if missing). Raises CountdeskError, in words
-    the user can act on, when the folder is missing, full or read-only; nothing partial is left.
-    `companions` is asked what to carry once the snapshot has checked out; a CountdeskError it
-    raises stops the backup the same way."""
+    the user can act on, when the folder is missing, full or read-only; nothing partial is left."""
     count_path, backup_dir = Path(count_path), Path(backup_dir)
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
@@ -62,7 +53,6 @@ def write_backup(
         raise os_problem(exc, backup_dir) from exc
     final = _free_name(count_path, backup_dir, taken_at, stage, kind)
     partial = backup_dir / f".{final.name}.partial-{secrets.token_hex(4)}"
-    written: list[Path] = []
     try:
         _snapshot(count_path, partial)
         fsync_file(partial)
@@ -70,22 +60,18 @@ def write_backup(
         if not check.ok:
             raise CountdeskError(f"the backup did not read back intact from {backup_dir}: {check.problem}",
                                  str(backup_dir))
-        for suffix, data in (companions(partial) if companions is not None else {}).items():
-            target = companion_path(final, suffix)
-            write_durably(target, data)
-            written.append(target)
         os.replace(partial, final)
         fsync_directory(backup_dir)
     except sqlite3.Error as exc:
-        _remove_all([partial, *written])
+        remove_quietly(partial)
         if is_disk_full(exc):
             raise folder_full(backup_dir) from exc
         raise CountdeskError(f"could not back up {count_path.name} to {backup_dir}: {exc}", str(backup_dir)) from exc
     except OSError as exc:
-        _remove_all([partial, *written])
+        remove_quietly(partial)
         raise os_problem(exc, backup_dir) from exc
     except BaseException:
-        _remove_all([partial, *written])
+        remove_quietly(partial)
         raise
     return BackupFile(final, count_path.stem, taken_at.astimezone(timezone.utc).replace(microsecond=0),
                       stage, BackupKind(kind))
@@ -109,9 +95,9 @@ def _snapshot(count_path: Path, target: Path) -> None:
 
 
 def rotate_backups(count_path: str | Path, backup_dir: str | Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Remove all but the newest `keep` timed backups (stage and manual ones stay), each with its
-    companion files, and any temporary file or orphaned companion a crashed backup left. Returns
-    what was removed."""
+    """Remove all but the newest `keep` timed backups (stage and manual ones stay), each with the
+    files an older countdesk kept beside it (copies of round-2 instructions), and any temporary file
+    a crashed backup left. Returns what was removed."""
     if keep < 1:
         raise ValueError("keep at least one timed backup")
     removed = []
@@ -125,12 +111,7 @@ def rotate_backups(count_path: str | Path, backup_dir: str | Path, keep: int = D
     except OSError:
         entries = []
     for path in entries:
-        if path.name.startswith(f".{stem}.") and ".partial-" in path.name:
-            leftover = True
-        else:
-            snapshot = orphan_companion_snapshot(path)
-            parsed = parse_backup_name(snapshot) if snapshot is not None else None
-            leftover = parsed is not None and parsed.count_stem == stem
+        leftover = path.name.startswith(f".{stem}.") and ".partial-" in path.name
         if leftover and _stale(path) and remove_quietly(path):
             removed.append(path)
     return removed
@@ -149,8 +130,3 @@ def _free_name(count_path: Path, backup_dir: Path, taken_at: datetime, stage: st
         if not path.exists():
             return path
     raise CountdeskError(f"too many backups of {count_path.name} in the same second", str(backup_dir))
-
-
-def _remove_all(paths: list[Path]) -> None:
-    for path in paths:
-        remove_quietly(path)

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..errors import CountdeskError
-from .audit import AuditRow, audit_rows, verify_audit_chain
+from .audit import verify_audit_chain
 from .migrations import APPLICATION_ID
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -66,17 +65,3 @@ def check_count_file(path: str | Path, *, audit: bool = True) -> FileCheck:
         return FileCheck(False, f"{path.name} is damaged: {exc}")
     finally:
         conn.close()
-
-
-def read_audit_rows(path: str | Path, action: str) -> list[AuditRow]:
-    """The file's audit rows for one action, in order, read-only (a file already checked with
-    check_count_file). Raises CountdeskError, naming the file, when it cannot be read."""
-    path = Path(path)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return audit_rows(Database(conn, execute_plugins=False), action=action)
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise CountdeskError(f"{path.name}: its audit trail cannot be read: {exc}", str(path)) from exc

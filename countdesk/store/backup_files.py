@@ -1,9 +1,9 @@
-"""The files a backup is made of: names that say what each one is, its companions, durable writes.
+"""The files a backup is made of: names that say what each one is, durable writes.
 
-A backup is its snapshot, `<count>.<UTC time>[-n].<stages>.<why>.countdesk-backup`, plus any
-companion files named `<snapshot name>.<suffix>` beside it (the round-2 instructions an area count
-imported: services/backup_instructions.py). The snapshot's name is what lists, sorts and rotates a
-backup; its companions come and go with it.
+A backup is one snapshot, `<count>.<UTC time>[-n].<stages>.<why>.countdesk-backup`: everything of
+the count is inside it. Its name is what lists, sorts and rotates it. An older countdesk wrote
+copies of an area's round-2 instructions beside a snapshot (`<snapshot name>.<suffix>`): rotation
+removes them with their snapshot.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from datetime import datetime, timezone
 from enum import StrEnum
 from pathlib import Path
 
-from ..durable import write_file_durably
 from ..errors import CountdeskError
 
 BACKUP_SUFFIX = ".countdesk-backup"
@@ -26,8 +25,6 @@ _NAME = re.compile(
     r"^(?P<stem>.+)\.(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.(?P<stage>[a-z]+(?:\+[a-z]+)*)"
     r"\.(?P<kind>timed|stage|manual)" + re.escape(BACKUP_SUFFIX) + "$"
 )
-#: A companion's suffix is one plain name: no folder, nothing hidden, nothing a file system reads twice.
-_COMPANION_SUFFIX = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
 class BackupKind(StrEnum):
@@ -84,40 +81,15 @@ def _sequence(path: Path) -> int:
     return int(match["n"]) if match and match["n"] else 1
 
 
-# Companions -------------------------------------------------------------------------------------
-
-def companion_path(main: Path, suffix: str) -> Path:
-    """`<main file name>.<suffix>`, beside it: a snapshot's companion, or a count's side file."""
-    if not _COMPANION_SUFFIX.fullmatch(suffix):
-        raise ValueError(f"a companion file's suffix is one plain lower-case name: {suffix!r}")
-    return main.with_name(f"{main.name}.{suffix}")
-
+# What an older countdesk kept beside a snapshot --------------------------------------------------
 
 def companions_of(snapshot: Path) -> list[Path]:
-    """The companion files of one backup, sorted by name."""
+    """The files named `<snapshot name>.<suffix>` beside one backup, sorted by name."""
     prefix = f"{snapshot.name}."
     try:
         return sorted(p for p in snapshot.parent.iterdir() if p.name.startswith(prefix))
     except OSError:
         return []
-
-
-def orphan_companion_snapshot(path: Path) -> Path | None:
-    """For a companion whose snapshot is not there (a backup that crashed before its rename, or a
-    removal cut short), the snapshot it belonged to; None for any other file."""
-    index = path.name.find(f"{BACKUP_SUFFIX}.")
-    if index <= 0 or path.name.startswith("."):
-        return None
-    snapshot = path.with_name(path.name[: index + len(BACKUP_SUFFIX)])
-    return snapshot if not snapshot.exists() else None
-
-
-# Durable writes ---------------------------------------------------------------------------------
-
-def write_durably(path: Path, data: bytes) -> Path:
-    """Write `data` under a hidden `.partial-` name (rotation removes what a crash leaves), flush it
-    to the device, read it back, and only then rename it to `path`. The caller fsyncs the folder."""
-    return write_file_durably(path, data, temporary="partial", read_back=True, sync_folder=False)
 
 
 # Problems in words ------------------------------------------------------------------------------

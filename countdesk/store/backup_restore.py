@@ -1,11 +1,10 @@
 """Restoring a backup in place of a count file: all or nothing, the file replaced kept aside.
 
 A restore checks the backup (integrity and audit chain) before anything is touched and takes the
-write lock. It copies the backup, and writes the companion files it brings, beside the target
-under hidden names and checks them; then it renames the current file, its -wal/-shm and its
-companions aside under one `.replaced-<time>` name (never deleted), and renames the new ones into
-place, the count file last. A failure on the way puts every file back where it was. The restore
-is recorded in the restored file's audit trail.
+write lock. It copies the backup beside the target under a hidden name and checks it; then it
+renames the current file and its -wal/-shm aside under one `.replaced-<time>` name (never deleted),
+and renames the copy into place. A failure on the way puts every file back where it was. The
+restore is recorded in the restored file's audit trail.
 """
 
 from __future__ import annotations
@@ -17,17 +16,14 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 from ..durable import fsync_directory, fsync_file, remove_quietly
 from ..errors import CountdeskError
 from .audit import Actor
 from .backup_check import FileCheck, check_count_file
-from .backup_files import (
-    STAMP_FORMAT, companion_path, os_problem, write_durably,
-)
+from .backup_files import STAMP_FORMAT, os_problem
 from .database import open_database
 from .lock import acquire_lock
 from .state import put_setting, record_event
@@ -48,21 +44,14 @@ class RestoredCount:
 def restore_backup(
     backup_path: str | Path, target_path: str | Path, *, actor: Actor | None = None, reason: str | None = None,
     events: Sequence[tuple[str, dict[str, Any]]] = (), carry_settings: Sequence[str] = (),
-    companions: Mapping[str, bytes] | None = None, companion_pattern: str | None = None,
 ) -> RestoredCount:
     """Put a checked copy of the backup in place of `target_path`, keeping the current file (and its
     -wal/-shm) aside under a `.replaced-<time>` name. Takes the write lock for the duration, so no
     one is writing the target. With `actor`, the restored file's audit trail gets the `events`
     (action, after) given, then a `backup.restore` row naming the backup and the file kept aside;
     the settings named in `carry_settings` (the RO passphrase's hash) are copied over from the file
-    replaced, so a passphrase changed since the backup stays changed.
-
-    With `companion_pattern` (a glob on the suffix, "round2-*.json"), the files beside the target
-    named `<target>.<suffix>` that match it are kept aside with the count, and exactly the
-    `companions` given (suffix -> bytes, each matching the pattern) take their place, in the same
-    all-or-nothing step as the count file."""
+    replaced, so a passphrase changed since the backup stays changed."""
     backup_path, target_path = Path(backup_path), Path(target_path)
-    incoming_companions = _checked_companions(target_path, companions or {}, companion_pattern)
     check = check_count_file(backup_path)
     if not check.ok:
         raise CountdeskError(f"this backup cannot be restored: {check.problem}", str(backup_path))
@@ -71,7 +60,6 @@ def restore_backup(
         carried = _read_settings(target_path, carry_settings) if replaced and replaced.ok else {}
         token = secrets.token_hex(4)
         incoming = target_path.with_name(f".{target_path.name}.restoring-{token}")
-        staged: list[tuple[Path, Path]] = []
         moves: Moves = ()
         try:
             shutil.copyfile(backup_path, incoming)
@@ -80,51 +68,27 @@ def restore_backup(
             if not copied.ok or copied.audit_hash != check.audit_hash:
                 raise CountdeskError(f"the backup did not copy intact: {copied.problem or 'it differs'}",
                                      str(backup_path))
-            for final, data in incoming_companions:
-                hidden = final.with_name(f".{final.name}.restoring-{token}")
-                staged.append((write_durably(hidden, data), final))
-            moves = _set_aside(target_path, companion_pattern)
-            _put_in_place(staged, incoming, target_path, moves)
+            moves = _set_aside(target_path)
+            _put_in_place(incoming, target_path, moves)
             fsync_directory(target_path.parent)
         except OSError as exc:
-            _remove_all([incoming, *(hidden for hidden, _ in staged)])
+            remove_quietly(incoming)
             raise os_problem(exc, target_path.parent) from exc
         except BaseException:
-            _remove_all([incoming, *(hidden for hidden, _ in staged)])
+            remove_quietly(incoming)
             raise
         kept = tuple(aside for _, aside in moves)
         kept_file = moves[0][1] if moves and moves[0][0] == target_path else None
         if actor is not None:
-            placed = [final.name for final, _ in incoming_companions] if companion_pattern is not None else None
-            _record_restore(target_path, actor, reason, events, backup_path, check, kept_file, replaced, carried,
-                            placed)
+            _record_restore(target_path, actor, reason, events, backup_path, check, kept_file, replaced, carried)
     return RestoredCount(target_path, kept, backup_path)
 
 
-def _checked_companions(
-    target: Path, companions: Mapping[str, bytes], pattern: str | None,
-) -> list[tuple[Path, bytes]]:
-    """(final path, bytes) of each companion, refused before anything is done unless the pattern
-    covers it: a companion the pattern misses would never be replaced by a later restore."""
-    if companions and pattern is None:
-        raise ValueError("companion files need the pattern of the files they replace")
-    for suffix in companions:
-        if not fnmatchcase(suffix, pattern or ""):
-            raise ValueError(f"companion {suffix!r} does not match {pattern!r}")
-    return [(companion_path(target, suffix), bytes(data)) for suffix, data in sorted(companions.items())]
-
-
-def _put_in_place(staged: list[tuple[Path, Path]], incoming: Path, target: Path, moves: Moves) -> None:
-    """Companions first, the count file last (its rename is the moment the restore happens);
-    on a failure the ones placed are removed and the files kept aside put back."""
-    placed: list[Path] = []
+def _put_in_place(incoming: Path, target: Path, moves: Moves) -> None:
+    """The rename is the moment the restore happens; if it fails the files kept aside go back."""
     try:
-        for hidden, final in staged:
-            os.replace(hidden, final)
-            placed.append(final)
         os.replace(incoming, target)
     except OSError:
-        _remove_all(placed)
         _put_back(moves)
         raise
 
@@ -132,7 +96,6 @@ def _put_in_place(staged: list[tuple[Path, Path]], incoming: Path, target: Path,
 def _record_restore(
     target: Path, actor: Actor, reason: str | None, events: Sequence[tuple[str, dict[str, Any]]],
     backup: Path, check: FileCheck, kept_file: Path | None, replaced: FileCheck | None, carried: dict[str, Any],
-    companions: list[str] | None,
 ) -> None:
     cdb = open_database(target)
     try:
@@ -149,8 +112,6 @@ def _record_restore(
             "backup": backup.name, "backup_audit_rows": check.audit_rows, "backup_audit_hash": check.audit_hash,
             "replaced": replaced_state,
         }
-        if companions is not None:
-            after["companions"] = companions
         record_event(cdb, actor, "backup.restore", "count", reason=reason, after=after)
     finally:
         cdb.close()
@@ -172,13 +133,11 @@ def _read_settings(path: Path, keys: Sequence[str]) -> dict[str, Any]:
         conn.close()
 
 
-def _set_aside(target: Path, companion_pattern: str | None = None) -> Moves:
-    """Rename the file, its WAL companions and (with a pattern) its side files together, under one
-    `.replaced-<time>` name, so the kept copy opens as it was. The count file comes first. A -wal
-    left without its count file goes too: SQLite would replay it into the restored copy."""
+def _set_aside(target: Path) -> Moves:
+    """Rename the file and its -wal/-shm together, under one `.replaced-<time>` name, so the kept
+    copy opens as it was. The count file comes first. A -wal left without its count file goes too:
+    SQLite would replay it into the restored copy."""
     sources = [p for p in (Path(f"{target}{s}") for s in ("", "-wal", "-shm")) if p.exists()]
-    if companion_pattern is not None:
-        sources += _matching_companions(target, companion_pattern)
     if not sources:
         return ()
     stamp = datetime.now(timezone.utc).strftime(STAMP_FORMAT)
@@ -205,15 +164,6 @@ def _aside_name(source: Path, target: Path, aside: Path) -> Path:
     return aside.with_name(aside.name + source.name[len(target.name):])
 
 
-def _matching_companions(target: Path, pattern: str) -> list[Path]:
-    prefix = f"{target.name}."
-    try:
-        entries = sorted(target.parent.iterdir())
-    except OSError:
-        return []
-    return [p for p in entries if p.name.startswith(prefix) and fnmatchcase(p.name[len(prefix):], pattern)]
-
-
 def _put_back(moves: Moves) -> None:
     """Undo _set_aside when the restored copy could not be put in place."""
     for source, kept in reversed(moves):
@@ -221,11 +171,6 @@ def _put_back(moves: Moves) -> None:
             os.replace(kept, source)
         except OSError:
             pass
-
-
-def _remove_all(paths: Sequence[Path]) -> None:
-    for path in paths:
-        remove_quietly(path)
 
 
 def append_event(count_path: str | Path, actor: Actor, action: str, *, after: dict[str, Any] | None = None,

@@ -155,7 +155,8 @@ def adopt_side_files(db: Any) -> None:
                                    f"{row.id} recorded")
             _put(db, contest_id, content, sha, finalists, source, audited)
             continue
-        lost = {"finalists": finalists, "file": source, "sha256": sha if isinstance(sha, str) else "0" * 64}
+        lost = {"finalists": finalists, "file": source, "sha256": sha if isinstance(sha, str) else "0" * 64,
+                "issued_at": after.get("issued_at"), "issued_by": after.get("issued_by")}
         audited = append_audit(db, actor, LOST_ACTION, "contest", contest_id=contest_id, key=contest_id, after=lost,
                                reason=f"schema upgrade: no file beside the count holds the round-2 instruction audit "
                                f"row {row.id} recorded (missing or altered): it must be imported again")

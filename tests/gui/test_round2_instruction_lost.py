@@ -1,5 +1,7 @@
-"""An area count whose round-2 instruction file is lost shows the problem, never a result counted
-for its own finalists, and shows the instructed result again once the file is imported anew.
+"""An area count whose round-2 instruction is lost shows the problem, never a result counted for its
+own finalists, and shows the instructed result again once the file is imported anew. (An older
+countdesk kept the instruction in a file beside the count file; one lost before the upgrade that
+moves it into the count is recorded lost: round2_older_counts.)
 
 The area's own first preferences (ADAMS 90, BROWN 70, CLARK 36, DIXON 2) would make ADAMS and
 BROWN the finalists; the collating officer instructs ADAMS and CLARK. Round 2 re-examines the
@@ -19,8 +21,9 @@ from countdesk.gui.main_window import MainWindow
 from countdesk.gui.projector import UNAVAILABLE, ProjectorScreen
 from countdesk.gui.widgets.result_view import PROBLEM_STYLE
 from countdesk.services.counts import CountSession
-from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction, instruction_file
+from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction
 from gui_helpers import ELECTION, OPERATOR, make_count_file, round_one, small_sv_contest, when_modal
+from round2_older_counts import as_written_before_m0006
 
 CONTEST = "mayor.testshire"
 #: Ballot order; first preferences of 198 valid; round 2 for ADAMS and CLARK only (BROWN, though
@@ -74,14 +77,13 @@ def test_a_lost_instruction_is_shown_as_the_problem_and_a_re_import_brings_the_r
     assert rows(view) == INSTRUCTED_ROWS
 
     window.close_count()
-    side = instruction_file(path, CONTEST)
-    side.unlink()
+    as_written_before_m0006(path, CONTEST, None)
     assert window.open_count(path)
     window.show_tab("result")
     view = window.workspace.result_view
     assert view.title_label.text() == "Mayor of Testshire"
     status = view.status_label.text()
-    assert status.startswith(f"The result cannot be shown: {side.name} is missing")
+    assert status.startswith(f"The result cannot be shown: the round-2 instruction for contest {CONTEST} is missing")
     assert status.endswith("import the instruction file again")
     assert view.status_label.styleSheet() == PROBLEM_STYLE
     assert rows(view) == [] and view.chart.bars() == () and view.papers.labels() == []
@@ -91,7 +93,8 @@ def test_a_lost_instruction_is_shown_as_the_problem_and_a_re_import_brings_the_r
     window.show_tab("count")
     sheets = window.workspace.sheets_view
     assert not sheets.round2_button.isEnabled() and sheets.current_round() == 1
-    assert sheets.round_hint.text().startswith(f"Round 2 cannot be entered: {side.name} is missing")
+    assert sheets.round_hint.text().startswith(
+        f"Round 2 cannot be entered: the round-2 instruction for contest {CONTEST} is missing")
     sheets.table.selectRow(sheets.model.row_of("T01-R2"))
     with qtbot.waitSignal(sheets.status_message) as refusal:
         sheets.correct_selected()  # a round-2 sheet cannot be corrected without its finalists
@@ -116,7 +119,8 @@ def test_a_lost_instruction_is_shown_as_the_problem_and_a_re_import_brings_the_r
 
     when_modal(import_again)
     window.import_round2_instruction()
-    assert side.read_bytes() == issued.read_bytes()
+    stored = window.document.session.stored_round2_instruction(CONTEST)
+    assert stored.content.encode("utf-8") == issued.read_bytes()
     last = window.document.session.audit_rows(action=IMPORT_ACTION)[-1]
     assert last.after["found"] == "missing"
     assert sheets.round2_button.isEnabled() and "between Ann ADAMS and Cat CLARK" in sheets.round_hint.text()

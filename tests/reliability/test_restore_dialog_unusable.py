@@ -2,14 +2,15 @@
 each with why, so the RO looking for the newest backup on a bad night sees it and the reason.
 
 An area count of the small SV contest imports the collating officer's round-2 instruction, then is
-backed up three times: before the import (carries nothing), after it (carries the instruction),
-and last (its carried copy is then altered). A fourth, newest backup is cut short, as a stick
+backed up three times: before the import, after it (the instruction inside it), and last (its audit
+trail is then altered with another program). A fourth, newest backup is cut short, as a stick
 pulled out mid-copy would leave it. Two are good; the two newest cannot be used.
 """
 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from datetime import datetime, timezone
 
 import pytest
@@ -22,7 +23,7 @@ from countdesk.gui.dialogs.backup_dialog import describe
 from countdesk.gui.dialogs.restore_dialog import RestoreDialog
 from countdesk.services import CountSession
 from countdesk.services.backups import backup_now
-from countdesk.services.round2_area import import_round2_instruction, instruction_file
+from countdesk.services.round2_area import import_round2_instruction
 from reliability_builders import CONTEST_ID, ELECTION, NIGHT, PASSPHRASE, minutes, r1, small_sv
 
 
@@ -50,18 +51,21 @@ def stick(tmp_path):
 
 @pytest.fixture
 def night(session, stick, tmp_path):
-    """The four backups, oldest first, and the carried copy that was altered."""
+    """The four backups, oldest first, and how the reason the altered one cannot be used begins."""
     before_import = backup_now(session, stick, now=NIGHT)
     session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
     import_round2_instruction(session, write_round2_instruction(tmp_path / "round2.json", instruction()))
     carrying = backup_now(session, stick, now=NIGHT + minutes(5))
     altered = backup_now(session, stick, now=NIGHT + minutes(10))
-    copy = instruction_file(altered.path, CONTEST_ID)
-    copy.write_bytes(copy.read_bytes().replace(b"Combined Authority", b"Combined Authoritie"))
+    conn = sqlite3.connect(altered.path)
+    with conn:
+        conn.execute("DROP TRIGGER audit_append_only_update")
+        conn.execute("UPDATE audit SET operator = 'Mallory' WHERE id = 3")
+    conn.close()
     cut_short = backup_now(session, stick, now=NIGHT + minutes(15))
     data = cut_short.path.read_bytes()
     cut_short.path.write_bytes(data[: len(data) // 3])
-    return [before_import, carrying, altered, cut_short], copy
+    return [before_import, carrying, altered, cut_short], f"{altered.path.name}: audit row 3"
 
 
 def rows(tree) -> list:
@@ -85,7 +89,7 @@ def open_dialog(qtbot, session, folder) -> RestoreDialog:
 
 
 def test_the_unusable_backups_are_listed_newest_first_with_why_and_cannot_be_chosen(qtbot, session, stick, night):
-    (before_import, carrying, altered, cut_short), copy = night
+    (before_import, carrying, altered, cut_short), altered_reason = night
     dialog = open_dialog(qtbot, session, stick)
     good = [item.data(0, Qt.ItemDataRole.UserRole) for item in rows(dialog.backups)]
     assert good == [str(carrying.path), str(before_import.path)]
@@ -101,9 +105,9 @@ def test_the_unusable_backups_are_listed_newest_first_with_why_and_cannot_be_cho
     assert [shown(item)[0] for item in (newest, second)] == [
         f"{describe(cut_short)}: cannot be used", f"{describe(altered)}: cannot be used"]
     assert shown(newest)[1].startswith(cut_short.path.name)
-    assert shown(second)[1].startswith(f"{copy.name} has been altered")
+    assert shown(second)[1].startswith(altered_reason)
     spoken = second.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert describe(altered) in spoken and f"{copy.name} has been altered" in spoken
+    assert describe(altered) in spoken and altered_reason in spoken
     assert "altered" in second.data(Qt.ItemDataRole.AccessibleDescriptionRole)
     for item in (newest, second):
         assert not item.flags() & Qt.ItemFlag.ItemIsSelectable
@@ -123,18 +127,17 @@ def test_the_unusable_backups_are_listed_newest_first_with_why_and_cannot_be_cho
 
 
 def test_a_folder_holding_only_an_unusable_backup_offers_nothing_to_restore(qtbot, session, stick, night, tmp_path):
-    (_, _, altered, _), copy = night
+    (_, _, altered, _), altered_reason = night
     bad_only = tmp_path / "bad only"
     bad_only.mkdir()
-    for path in (altered.path, copy):
-        shutil.move(path, bad_only / path.name)
+    shutil.move(altered.path, bad_only / altered.path.name)
     dialog = open_dialog(qtbot, session, stick)
     assert dialog.unusable.count() == 1  # the cut-short one; the altered one has gone
     dialog.show_backups(bad_only)
     assert dialog.backups.topLevelItemCount() == 0 and "No good backup" in dialog.folder_label.text()
     assert dialog.unusable_summary.text() == "1 backup in this folder cannot be used (see below)"
     (only,) = entries(dialog.unusable)
-    assert shown(only)[1].startswith(f"{copy.name} has been altered")
+    assert shown(only)[1].startswith(altered_reason)
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     dialog.unusable.setCurrentItem(only)
     dialog.passphrase_edit.setText(PASSPHRASE)

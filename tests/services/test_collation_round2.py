@@ -19,9 +19,7 @@ from countdesk.services.collation_progress import Stage
 from countdesk.services.collation_session import CollationSession
 from countdesk.services.counts import CountSession
 from countdesk.services.export import export_bundle
-from countdesk.services.round2_area import (
-    IMPORT_ACTION, area_tally, import_round2_instruction, instruction_file, stored_instruction,
-)
+from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction
 from export_builders import (
     GENERATED_AT, SV_CONTEST_ID, SV_FIRST, area_session, paper_groups, round_two_sheet, sv_area,
 )
@@ -54,7 +52,7 @@ def send(collation, laptops, stick, area, *, again=False):
 def test_no_area_alone_has_the_finalists_the_sum_gives(world):
     stick, laptops, collation = world
     for area in AREAS:  # each area's own first preferences would pick other finalists
-        own = area_tally(laptops[area][0], SV_CONTEST_ID)
+        own = laptops[area][0].tally(SV_CONTEST_ID)
         assert set(own.finalists) != {"a", "c"}
     for area in AREAS:
         send(collation, laptops, stick, area)
@@ -91,7 +89,7 @@ def test_the_whole_second_round_across_areas(world):
         session, _ = laptops[area]
         import_round2_instruction(session, path)
         session.save_sheet(SV_CONTEST_ID, round_two_sheet(area, ("a", "c")))
-        assert set(area_tally(session, SV_CONTEST_ID).finalists) == {"a", "c"}
+        assert set(session.tally(SV_CONTEST_ID).finalists) == {"a", "c"}
         send(collation, laptops, stick, area, again=True)
         progress = collation.progress(SV_CONTEST_ID)
         if number < len(AREAS):
@@ -174,14 +172,14 @@ def test_the_area_refuses_an_instruction_that_is_not_for_it(world, tmp_path):
     with area_session(tmp_path / "elsewhere", east) as stranger:
         with pytest.raises(ValidationError, match='does not name this counting area, "East"'):
             import_round2_instruction(stranger, path)
-        assert not instruction_file(stranger.path, SV_CONTEST_ID).exists()
+        assert stranger.stored_round2_instruction(SV_CONTEST_ID) is None
 
     north, _ = laptops["North"]
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps({**document, "finalists": ["a", "b"]}))
     with pytest.raises(ValidationError, match="make the finalists c, a, not a, b"):
         import_round2_instruction(north, edited)
-    assert stored_instruction(north.path, SV_CONTEST_ID) is None
+    assert north.stored_round2_instruction(SV_CONTEST_ID) is None
     assert north.audit_rows(action=IMPORT_ACTION) == []
 
     import_round2_instruction(north, path)
@@ -215,7 +213,7 @@ def test_a_read_only_area_count_cannot_import_an_instruction(world):
     with CountSession.open(laptops["West"][0].path, "Viewer", read_only=True) as viewer:
         with pytest.raises(CountdeskError, match="open read-only"):
             import_round2_instruction(viewer, path)
-    assert stored_instruction(laptops["West"][0].path, SV_CONTEST_ID) is None
+    assert laptops["West"][0].stored_round2_instruction(SV_CONTEST_ID) is None
 
 
 def test_expected_areas_cannot_drop_an_area_already_in(world):

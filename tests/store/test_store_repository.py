@@ -15,7 +15,7 @@ from countdesk.store.sheets import add_lot, delete_sheet, save_sheet
 from store_builders import ELECTION, actor, fptp_ward, sv_contest
 
 CHILD_TABLES = ("candidate", "box", "count_sheet", "sheet_vote", "sheet_rejected", "accepted_difference",
-                "lot", "lot_candidate", "keying")
+                "lot", "lot_candidate", "keying", "round2_instruction")
 
 
 @pytest.fixture

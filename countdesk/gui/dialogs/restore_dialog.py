@@ -1,8 +1,7 @@
 """Restore a count from a backup: for an open count (File > Restore from backup…), or when a count
 file will not open because it is damaged, in which case the newest good backup is offered.
 
-Only backups that pass their checks (PRAGMA integrity_check, the audit chain, the round-2
-instruction copies they carry) are offered. Those in the folder that fail are listed apart, read
+Only backups that pass their checks (PRAGMA integrity_check, the audit chain) are offered. Those in the folder that fail are listed apart, read
 only, each with why: on a bad night the RO looking for the newest backup sees it and the reason it
 cannot be used, instead of finding it simply absent. The RO passphrase and a reason are required;
 a refusal is shown here and is recorded: in the open count's audit log, or, for a damaged file
