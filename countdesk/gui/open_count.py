@@ -378,10 +378,10 @@ class OpenCount(QObject):
 
     def import_round2_instruction(self, source: Path, reason: str | None):
         """An area's round-2 instruction from its collating officer: the contest counts round 2 for
-        the finalists it names. Returns the instruction imported."""
-        imported = import_round2_instruction(self.session, source, reason=reason)
-        self.apply(Change(imported.contest_id, instruction=True, audit_id=self.audit_head()[0]))
-        return imported
+        the finalists it names. Returns what changed (nothing for the instruction held already)."""
+        change = import_round2_instruction(self.session, source, reason=reason)
+        self.apply(change)
+        return change
 
     def record(self, write: Callable[[CountSession], T]) -> T:
         """Record an event that changes no figure (a copy printed or saved, a bundle exported) with

@@ -251,14 +251,13 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
     def save_round2_instruction(
         self, contest_id: str, content: str, finalists: tuple[str, ...], source: str, *,
         audit_after: dict[str, object], reason: str | None = None,
-    ) -> AuditRow:
+    ) -> Change:
         """Keep the instruction (already checked) in the count with its audit row, in one
         transaction; refused for a declared contest (on a server, checked under the write lock)."""
         state = self._open_state(contest_id)
-        saved: list[AuditRow] = []
-        self._write_advancing(state, state.stage, "", lambda: saved.append(save_instruction(
-            self._cdb, self._actor, contest_id, content, finalists, source, audit_after=audit_after, reason=reason)))
-        return saved[0]
+        _, audit_id = self._write_advancing(state, state.stage, "", lambda: save_instruction(
+            self._cdb, self._actor, contest_id, content, finalists, source, audit_after=audit_after, reason=reason))
+        return Change(contest_id, instruction=True, audit_id=audit_id)
 
     # Import ------------------------------------------------------------------------------------
 

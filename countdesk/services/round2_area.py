@@ -26,6 +26,7 @@ from ..errors import CountdeskError, ValidationError
 from ..exchange.round2 import Round2Instruction, check_instruction_applies, parse_round2_bytes, read_round2_file
 from ..store.audit import AuditRow
 from ..store.instructions import IMPORT_ACTION, LOST_ACTION, StoredInstruction
+from .changes import NO_CHANGE, Change
 from .session_core import contest_where
 from .validation import require_reason
 
@@ -97,8 +98,9 @@ def _usable(stored: StoredInstruction) -> Round2Instruction:
 
 def import_round2_instruction(
     session: "CountSession", source: Path, *, reason: str | None = None,
-) -> Round2Instruction:
-    """Check the instruction file against this count and keep it in the count, audited.
+) -> Change:
+    """Check the instruction file against this count and keep it in the count, audited; what
+    changed (nothing, for the instruction the count already holds intact).
 
     Refused (nothing written): a file that is not a valid instruction, one for another election,
     contest or area, one whose candidates differ, a contest already declared, or round-2 sheets
@@ -121,15 +123,14 @@ def import_round2_instruction(
                              contest_where(contest.id))
     plan = _plan_import(session, instruction, hashlib.sha256(data).hexdigest())
     if plan.unchanged:
-        return instruction
+        return NO_CHANGE
     if plan.why_reason:
         reason = require_reason(reason, "reason", plan.why_reason)
-    session.save_round2_instruction(
+    return session.save_round2_instruction(
         contest.id, data.decode("utf-8"), instruction.finalists, source.name, reason=reason,
         audit_after={"issued_at": instruction.issued_at.isoformat(), "issued_by": instruction.issued_by,
                      "replaced": plan.replaced, "found": plan.found},
     )
-    return instruction
 
 
 def replacement_question(session: "CountSession", source: Path) -> str | None:
@@ -170,9 +171,10 @@ def _same_issue(session: "CountSession", stored: StoredInstruction, instruction:
     """With the recorded instruction lost or altered, what its audit row says: the same finalists
     issued by the same officer at the same moment (the issued file saved again, byte for byte
     different)."""
-    rows: list[AuditRow] = [row for row in session.audit_rows(contest_id=stored.contest_id, action="round2.")
-                            if row.action in (IMPORT_ACTION, LOST_ACTION)]
-    after = rows[-1].after if rows and isinstance(rows[-1].after, dict) else {}
+    rows: list[AuditRow] = [row for action in (IMPORT_ACTION, LOST_ACTION)
+                            for row in session.audit_rows(contest_id=stored.contest_id, action=action)]
+    latest = max(rows, key=lambda row: row.id) if rows else None
+    after = latest.after if latest is not None and isinstance(latest.after, dict) else {}
     return (list(stored.finalists) == list(instruction.finalists)
             and after.get("issued_at") == instruction.issued_at.isoformat()
             and after.get("issued_by") == instruction.issued_by)

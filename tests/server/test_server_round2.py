@@ -53,7 +53,8 @@ def test_a_station_imports_the_instruction_and_every_station_counts_round_two_fo
     with CountSession.open(area_on_server, "Area Clerk") as first, \
             CountSession.open(area_on_server, "Second Clerk") as second:
         assert set(second.tally(CONTEST_ID).finalists) == {"a", "b"}  # its own, until instructed
-        import_round2_instruction(first, issued)
+        change = import_round2_instruction(first, issued)
+        assert change.instruction and change.audit_id == first.audit_rows(action=IMPORT_ACTION)[-1].id
         first.save_sheet(CONTEST_ID, ROUND_TWO)
         for session in (first, second):
             result = session.tally(CONTEST_ID)
@@ -89,7 +90,8 @@ def test_an_area_declares_on_the_server_on_the_instructed_finalists_and_then_tak
         import_round2_instruction(session, issued)
         session.save_sheet(CONTEST_ID, ROUND_TWO)
         session.set_ro_passphrase("correct horse battery staple")
-        assert session.declare(CONTEST_ID, "correct horse battery staple").elected == ("a",)
+        assert session.declare(CONTEST_ID, "correct horse battery staple").declaration
+        assert session.tally(CONTEST_ID).elected == ("a",)
         with pytest.raises(CountdeskError, match="is declared"):
             import_round2_instruction(session, issued)
         assert set(session.tally(CONTEST_ID).finalists) == {"c", "a"}

@@ -120,9 +120,9 @@ def test_an_instruction_lost_before_the_upgrade_stops_the_result_until_imported_
     assert len(lost) == 1 and lost[0].operator == UPGRADE_OPERATOR
     assert verify_count(session).ok  # the upgrade recorded what it found: the trail still accounts for all
 
-    again = import_round2_instruction(session, issued)  # the same file again: no reason needed
-    assert set(again.finalists) == INSTRUCTED
+    change = import_round2_instruction(session, issued)  # the same file again: no reason needed
     last = session.audit_rows(action=IMPORT_ACTION)[-1]
+    assert change.instruction and change.contest_id == SV_CONTEST_ID and change.audit_id == last.id
     assert last.reason is None and last.after["found"] == "missing" and set(last.after["replaced"]) == INSTRUCTED
     assert dict(session.tally(SV_CONTEST_ID).final) == {"a": 70, "c": 25}
     assert verify_count(session).ok
@@ -159,7 +159,7 @@ def test_an_instruction_altered_outside_the_app_is_refused_and_shown_by_the_audi
 def test_the_same_instruction_again_changes_nothing(counted, issued):
     session = counted[0]
     rows = len(session.audit_rows())
-    import_round2_instruction(session, issued)
+    assert not import_round2_instruction(session, issued)
     assert len(session.audit_rows()) == rows
 
 

@@ -166,8 +166,9 @@ class Round2InstructionDialog(QDialog):
             return
         reason = (self.reason_edit.text().strip() or None) if not self.reason_edit.isHidden() else None
         try:
-            self.imported = self.document.import_round2_instruction(self.path, reason)
+            self.document.import_round2_instruction(self.path, reason)
         except CountdeskError as error:
             self._show_error(str(error))
             return
+        self.imported = self.instruction
         super().accept()
