@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -102,7 +102,8 @@ def format_moment(at: str) -> str:
     except (ValueError, AttributeError):
         return at
     local = moment.astimezone() if moment.tzinfo is not None else moment
-    return f"{local.strftime('%A')} {local.day} {local.strftime('%B %Y')} at {local.strftime('%H:%M')}"
+    return QCoreApplication.translate("Appearance", "{0} {1} {2} at {3}").format(
+        local.strftime("%A"), local.day, local.strftime("%B %Y"), local.strftime("%H:%M"))
 
 
 def format_difference(value: int | None) -> str:

@@ -8,6 +8,7 @@ refusal raises to the caller before the command reaches the undo stack.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.model import CountSheet, Lot
@@ -57,8 +58,9 @@ class SaveSheetCommand(ServiceCommand):
 
     def __init__(self, document, contest_id: str, sheet: CountSheet, reason: str | None = None) -> None:
         self.before = _find_sheet(document, contest_id, sheet.id)
-        verb = "Correct" if self.before is not None else "Enter"
-        super().__init__(document, contest_id, f"{verb} sheet {sheet.id}")
+        text = (QCoreApplication.translate("Commands", "Correct sheet {0}") if self.before is not None
+                else QCoreApplication.translate("Commands", "Enter sheet {0}"))
+        super().__init__(document, contest_id, text.format(sheet.id))
         self.sheet = sheet
         self.reason = reason
 
@@ -76,7 +78,8 @@ class DeleteSheetCommand(ServiceCommand):
     """A sheet removed with a reason; undo puts the same figures back."""
 
     def __init__(self, document, contest_id: str, sheet_id: str, reason: str) -> None:
-        super().__init__(document, contest_id, f"Delete sheet {sheet_id}")
+        super().__init__(document, contest_id,
+                         QCoreApplication.translate("Commands", "Delete sheet {0}").format(sheet_id))
         before = _find_sheet(document, contest_id, sheet_id)
         if before is None:
             raise KeyError(sheet_id)
@@ -94,7 +97,8 @@ class RecordLotCommand(ServiceCommand):
     """A lot the returning officer drew; undo withdraws it (the audit keeps both)."""
 
     def __init__(self, document, contest_id: str, lot: Lot) -> None:
-        super().__init__(document, contest_id, "Record lot between " + ", ".join(lot.tied))
+        super().__init__(document, contest_id,
+                         QCoreApplication.translate("Commands", "Record lot between {0}").format(", ".join(lot.tied)))
         self.lot = lot
 
     def apply(self) -> Change:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..errors import CountdeskError
@@ -22,9 +22,11 @@ from .worker import Task, run_with_progress
 if TYPE_CHECKING:
     from .dialogs.new_count_wizard import NewCountPlan
 
-COUNT_FILTER = "Count files (*.countdesk)"
-JSON_FILTER = "Count files, JSON (*.json)"
-CSV_FILTER = "CSV files (*.csv)"
+translate = QCoreApplication.translate
+#: File dialog filters, marked for translation: show them through translate("CountFiles", …).
+COUNT_FILTER = QT_TRANSLATE_NOOP("CountFiles", "Count files (*.countdesk)")
+JSON_FILTER = QT_TRANSLATE_NOOP("CountFiles", "Count files, JSON (*.json)")
+CSV_FILTER = QT_TRANSLATE_NOOP("CountFiles", "CSV files (*.csv)")
 
 
 def open_session(parent: QWidget, path: Path, operator: str, *, read_only: bool = False) -> CountSession | None:
@@ -32,13 +34,15 @@ def open_session(parent: QWidget, path: Path, operator: str, *, read_only: bool 
     try:
         return CountSession.open(path, operator, read_only=read_only)
     except CountLockedError as error:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Count file already open",
-                          f"{path.name} is already open for writing in another countdesk.", parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("CountFiles", "Count file already open"),
+                          translate("CountFiles", "{0} is already open for writing in another countdesk.").format(
+                              path.name), parent=parent)
         box.setObjectName("lockedMessage")
-        holder = error.holder.describe() if error.holder else "another countdesk"
-        box.setInformativeText(f"It is held by {holder}.\n\nYou can open it read-only to look at the count: "
-                               "nothing can be changed, and the title bar says so.")
-        read_only_button = box.addButton("Open &read-only", QMessageBox.ButtonRole.AcceptRole)
+        holder = error.holder.describe() if error.holder else translate("CountFiles", "another countdesk")
+        box.setInformativeText(translate("CountFiles", "It is held by {0}.\n\nYou can open it read-only to look at "
+                                                       "the count: nothing can be changed, and the title bar says "
+                                                       "so.").format(holder))
+        read_only_button = box.addButton(translate("CountFiles", "Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(read_only_button)
         box.exec()
@@ -46,7 +50,8 @@ def open_session(parent: QWidget, path: Path, operator: str, *, read_only: bool 
             return None
         return open_session(parent, path, operator, read_only=True)
     except CountdeskError as error:
-        show_error(parent, f"{describe_location(path)} could not be opened", error.message)
+        show_error(parent, translate("CountFiles", "{0} could not be opened").format(describe_location(path)),
+                   error.message)
         return None
 
 
@@ -56,7 +61,7 @@ def create_session(parent: QWidget, plan: NewCountPlan, operator: str) -> CountS
     try:
         session = CountSession.create(plan.path, operator, plan.election)
     except CountdeskError as error:
-        show_error(parent, "The count file could not be created", error.message)
+        show_error(parent, translate("CountFiles", "The count file could not be created"), error.message)
         return None
     details = plan.contest
     try:
@@ -64,12 +69,14 @@ def create_session(parent: QWidget, plan: NewCountPlan, operator: str) -> CountS
         if details.double_entry:
             session.set_double_entry(details.id, True)
     except CountdeskError as error:
-        show_error(parent, "The contest could not be added", error.message)
+        show_error(parent, translate("CountFiles", "The contest could not be added"), error.message)
     return session
 
 
 def choose_count_file(parent: QWidget) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(parent, "Open a count", str(default_count_folder()), COUNT_FILTER)
+    chosen, _ = QFileDialog.getOpenFileName(parent, translate("CountFiles", "Open a count"),
+                                            str(default_count_folder()),
+                                            translate("CountFiles", COUNT_FILTER))
     return Path(chosen) if chosen else None
 
 
@@ -85,22 +92,23 @@ def make_demo(parent: QWidget, on_ready: Callable[[Path], None]) -> Task | None:
         try:
             path = fresh_demo_count()
         except (CountdeskError, OSError) as error:
-            _failed(parent, "The demo count could not be prepared", error)
+            _failed(parent, translate("CountFiles", "The demo count could not be prepared"), error)
         else:
             on_ready(path)
         return None
     return run_with_progress(
-        parent, "Preparing the demo count…", lambda token: fresh_demo_count(token),
-        on_ready, lambda error: _failed(parent, "The demo count could not be prepared", error))
+        parent, translate("CountFiles", "Preparing the demo count…"), lambda token: fresh_demo_count(token),
+        on_ready, lambda error: _failed(parent, translate("CountFiles", "The demo count could not be prepared"), error))
 
 
 def import_as_new_count(parent: QWidget, operator: str, on_ready: Callable[[Path], None]) -> Task | None:
     """Ask for a count file (JSON) and where to save the count, then import it off the GUI thread."""
-    source = choose_file(parent, "Import a count file", JSON_FILTER)
+    source = choose_file(parent, translate("CountFiles", "Import a count file"), translate("CountFiles", JSON_FILTER))
     if source is None:
         return None
     suggested = default_count_folder() / f"{source.stem}.countdesk"
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Save the count as", str(suggested), COUNT_FILTER)
+    chosen, _ = QFileDialog.getSaveFileName(parent, translate("CountFiles", "Save the count as"), str(suggested),
+                                            translate("CountFiles", COUNT_FILTER))
     if not chosen:
         return None
     target = Path(chosen) if chosen.endswith(".countdesk") else Path(chosen + ".countdesk")
@@ -113,21 +121,21 @@ def import_as_new_count(parent: QWidget, operator: str, on_ready: Callable[[Path
             show_import_notes(parent, source.name, notes)
 
     return run_with_progress(
-        parent, f"Importing {source.name}…",
+        parent, translate("CountFiles", "Importing {0}…").format(source.name),
         lambda token: create_count_from_file(source, target, operator, token, notes=notes), ready,
-        lambda error: _failed(parent, f"{source.name} was not imported", error))
+        lambda error: _failed(parent, translate("CountFiles", "{0} was not imported").format(source.name), error))
 
 
 def show_import_notes(parent: QWidget, file_name: str, notes: list) -> QMessageBox:
     """What the reader inferred from an older count file (the office of a countdesk/1 contest), said
     as the command line says it: the count is imported, but the RO should check what was guessed.
     Shown without blocking, over the count it concerns."""
-    title = parent.tr("Check what was inferred from {0}").format(file_name)
+    title = translate("CountFiles", "Check what was inferred from {0}").format(file_name)
     box = QMessageBox(QMessageBox.Icon.Warning, title, title, parent=parent)
     box.setObjectName("importNotes")
     box.setAccessibleName(title)
     box.setTextFormat(Qt.TextFormat.PlainText)  # names in the notes are never markup
-    box.setInformativeText("\n".join(f"Warning: {note}" for note in notes))
+    box.setInformativeText("\n".join(translate("CountFiles", "Warning: {0}").format(note) for note in notes))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
@@ -138,14 +146,16 @@ def read_csv_in_background(parent: QWidget, kind: str, path: Path, on_ready: Cal
     from ..exchange.csv_import import read_boxes_csv, read_candidates_csv
 
     reader = read_candidates_csv if kind == "candidates" else read_boxes_csv
-    return run_with_progress(parent, f"Reading {path.name}…", lambda token: reader(path), on_ready,
-                             lambda error: _failed(parent, f"{path.name} was not imported", error))
+    return run_with_progress(parent, translate("CountFiles", "Reading {0}…").format(path.name),
+                             lambda token: reader(path),
+                             on_ready, lambda error: _failed(
+                                 parent, translate("CountFiles", "{0} was not imported").format(path.name), error))
 
 
 def _failed(parent: QWidget, title: str, error: BaseException) -> None:
     message = error.message if isinstance(error, CountdeskError) else str(error) or type(error).__name__
     if isinstance(error, CountdeskError) and error.where:
-        message = f"{error.where}: {error.message}"
+        message = translate("CountFiles", "{0}: {1}").format(error.where, error.message)
     show_error(parent, title, message)
 
 

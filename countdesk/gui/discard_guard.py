@@ -8,7 +8,10 @@ answer, going back to the figures, is the default (Enter, Esc).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+translate = QCoreApplication.translate
 
 
 def unconfirmed_work(views) -> list[str]:
@@ -25,14 +28,16 @@ def confirm_discard(parent: QWidget | None, unconfirmed: list[str], doing: str) 
     """True when nothing is unconfirmed, or the user chooses to drop it to go on `doing`."""
     if not unconfirmed:
         return True
-    box = QMessageBox(QMessageBox.Icon.Warning, "Figures not confirmed", "", parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("DiscardGuard", "Figures not confirmed"), "", parent=parent)
     box.setObjectName("discardGuard")
-    listed = "\n".join(f"• {item}" for item in unconfirmed)
-    box.setText(f"These have been typed but not confirmed, so they are not saved:\n{listed}\n\n"
-                f"To {doing} now would lose them.")
-    box.setInformativeText("Go back to confirm them (Ctrl+Enter on a sheet, Enter on a figure), or discard them.")
-    discard = box.addButton(f"&Discard them and {doing}", QMessageBox.ButtonRole.DestructiveRole)
-    back = box.addButton("&Go back to them", QMessageBox.ButtonRole.RejectRole)
+    listed = "\n".join(translate("DiscardGuard", "• {0}").format(item) for item in unconfirmed)
+    box.setText(translate("DiscardGuard", "These have been typed but not confirmed, so they are not saved:\n{0}\n\n"
+                                          "To {1} now would lose them.").format(listed, doing))
+    box.setInformativeText(translate("DiscardGuard", "Go back to confirm them (Ctrl+Enter on a sheet, Enter on a "
+                                                     "figure), or discard them."))
+    discard = box.addButton(translate("DiscardGuard", "&Discard them and {0}").format(doing),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    back = box.addButton(translate("DiscardGuard", "&Go back to them"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(back)
     box.setEscapeButton(back)
     box.exec()

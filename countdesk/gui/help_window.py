@@ -57,30 +57,30 @@ class HelpWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("helpWindow")
-        self.setWindowTitle("countdesk user guide")
-        self.setAccessibleName("User guide")
+        self.setWindowTitle(self.tr("countdesk user guide"))
+        self.setAccessibleName(self.tr("User guide"))
         self.setModal(False)
         self.browser = GuideBrowser()
         self.browser.setObjectName("guideText")
-        self.browser.setAccessibleName("User guide text")
+        self.browser.setAccessibleName(self.tr("User guide text"))
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(True)
         self.find_edit = QLineEdit()
         self.find_edit.setObjectName("guideFind")
-        self.find_edit.setAccessibleName("Find in the user guide")
-        self.find_edit.setPlaceholderText("a word to find, then Enter for the next")
+        self.find_edit.setAccessibleName(self.tr("Find in the user guide"))
+        self.find_edit.setPlaceholderText(self.tr("a word to find, then Enter for the next"))
         self.find_edit.setClearButtonEnabled(True)
-        find_label = QLabel("&Find:")
+        find_label = QLabel(self.tr("&Find:"))
         find_label.setBuddy(self.find_edit)
-        self.next_button = QPushButton("&Next")
-        self.next_button.setAccessibleName("Find the next place")
-        self.previous_button = QPushButton("&Previous")
-        self.previous_button.setAccessibleName("Find the previous place")
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close the user guide")
+        self.next_button = QPushButton(self.tr("&Next"))
+        self.next_button.setAccessibleName(self.tr("Find the next place"))
+        self.previous_button = QPushButton(self.tr("&Previous"))
+        self.previous_button.setAccessibleName(self.tr("Find the previous place"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close the user guide"))
         self.found_label = QLabel("")
         self.found_label.setObjectName("guideFound")
-        self.found_label.setAccessibleName("Find result")
+        self.found_label.setAccessibleName(self.tr("Find result"))
         self.found_label.setProperty("role", "hint")
         for button in (self.next_button, self.previous_button, self.close_button):
             button.setAutoDefault(False)  # Enter in the find field finds; it presses no button
@@ -108,7 +108,7 @@ class HelpWindow(QDialog):
     def load(self) -> None:
         path = guide_path()
         if path is None:
-            self.browser.setPlainText("The user guide (docs/user-guide.md) is missing from this installation.")
+            self.browser.setPlainText(self.tr("The user guide (docs/user-guide.md) is missing from this installation."))
             return
         self.browser.setSearchPaths([str(path.parent)])
         self.browser.document().setBaseUrl(path.parent.as_uri() + "/")
@@ -163,7 +163,7 @@ class HelpWindow(QDialog):
         if not found:  # wrap round once
             self.browser.moveCursor(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
             found = self.browser.find(text, flags)
-        self.found_label.setText("" if found else f"“{text}” is not in the guide")
+        self.found_label.setText("" if found else self.tr("“{0}” is not in the guide").format(text))
         return found
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override

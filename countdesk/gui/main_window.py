@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -34,7 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         guard_plain_text()  # also when a test or an embedding app made the QApplication
         self.setObjectName("mainWindow")
-        self.setAccessibleName("countdesk")
+        self.setAccessibleName(self.tr("countdesk"))
         #: The operator's name, asked once per session (per run of the app) and stamped on every change.
         self.operator = operator
         self.document: OpenCount | None = None
@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.server_status = None
         self.operator_status = QLabel("")
-        self.operator_status.setAccessibleName("Operator")
+        self.operator_status.setAccessibleName(self.tr("Operator"))
         self.statusBar().addPermanentWidget(self.operator_status)
         self._build_menus()
         geometry = settings.WINDOW_GEOMETRY.read()
@@ -98,59 +98,66 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New count…", self.new_count, QKeySequence.StandardKey.New, "newCount")
-        self._action(file_menu, "&Open count…", self.open_count_dialog, QKeySequence.StandardKey.Open, "openCount")
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New count…"), self.new_count, QKeySequence.StandardKey.New, "newCount")
+        self._action(file_menu, self.tr("&Open count…"),
+                     self.open_count_dialog, QKeySequence.StandardKey.Open, "openCount")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._action(file_menu, "Open the &demo count", self.open_demo, None, "openDemo")
+        self._action(file_menu, self.tr("Open the &demo count"), self.open_demo, None, "openDemo")
         file_menu.addSeparator()
-        self._action(file_menu, "&Import a count file as a new count…", self.import_count_file, None, "importCount")
-        self.import_candidates_action = self._action(file_menu, "Import candida&tes from CSV…",
+        self._action(file_menu, self.tr("&Import a count file as a new count…"),
+                     self.import_count_file, None, "importCount")
+        self.import_candidates_action = self._action(file_menu, self.tr("Import candida&tes from CSV…"),
                                                      lambda: self.import_csv("candidates"), None, "importCandidates")
-        self.import_boxes_action = self._action(file_menu, "Import bo&xes from CSV…",
+        self.import_boxes_action = self._action(file_menu, self.tr("Import bo&xes from CSV…"),
                                                 lambda: self.import_csv("boxes"), None, "importBoxes")
         file_menu.addSeparator()
-        self.export_action = self._action(file_menu, "&Export the results to USB…", self.export_results,
+        self.export_action = self._action(file_menu, self.tr("&Export the results to USB…"), self.export_results,
                                           QKeySequence("Ctrl+Shift+E"), "exportBundle")
-        self._action(file_menu, "Co&llate area bundles…", self.collate_areas, None, "collation")
-        self.backups_action = self._action(file_menu, "&Backups…", self.show_backups, None, "backups")
-        self.restore_action = self._action(file_menu, "Restore from a bac&kup…", self.restore_backup, None, "restore")
-        self.close_action = self._action(file_menu, "&Close count", self.close_count_asking, QKeySequence.StandardKey.Close,
-                                         "closeCount")
-        self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"), "quit")  # StandardKey.Quit is empty on Windows
+        self._action(file_menu, self.tr("Co&llate area bundles…"), self.collate_areas, None, "collation")
+        self.backups_action = self._action(file_menu, self.tr("&Backups…"), self.show_backups, None, "backups")
+        self.restore_action = self._action(file_menu, self.tr("Restore from a bac&kup…"),
+                                           self.restore_backup, None, "restore")
+        self.close_action = self._action(file_menu, self.tr("&Close count"), self.close_count_asking,
+                                         QKeySequence.StandardKey.Close, "closeCount")
+        # StandardKey.Quit is empty on Windows
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"), "quit")
 
-        edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence("Ctrl+Z"), "undo")
-        self.redo_action = self._action(edit_menu, "&Redo", self.redo, QKeySequence("Ctrl+Shift+Z"), "redo")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(edit_menu, self.tr("&Undo"), self.undo, QKeySequence("Ctrl+Z"), "undo")
+        self.redo_action = self._action(edit_menu, self.tr("&Redo"), self.redo, QKeySequence("Ctrl+Shift+Z"), "redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addSeparator()
-        self.operator_action = self._action(edit_menu, "Change &operator…", self.change_operator,
+        self.operator_action = self._action(edit_menu, self.tr("Change &operator…"), self.change_operator,
                                             QKeySequence("Ctrl+Shift+O"), "changeOperator")
 
-        count_menu = bar.addMenu("&Count")
+        count_menu = bar.addMenu(self.tr("&Count"))
         self.tab_actions = []
         for index, (name, title) in enumerate(zip(TAB_NAMES, TAB_TITLES), start=1):
-            self.tab_actions.append(self._action(count_menu, title.replace("&", ""), lambda n=name: self.show_tab(n),
+            title = QCoreApplication.translate("CountWorkspace", title).replace("&", "")
+            self.tab_actions.append(self._action(count_menu, title, lambda n=name: self.show_tab(n),
                                                  QKeySequence(f"Ctrl+{index}"), f"tab:{name}"))
         count_menu.addSeparator()
-        self.election_details_action = self._action(count_menu, "&Election details…", self.edit_election_details,
-                                                    None, "electionDetails")
-        self.declare_action = self._action(count_menu, "Dec&lare the result…", self.declare_result, None, "declare")
-        self.passphrase_action = self._action(count_menu, "Set the RO &passphrase…", self.set_passphrase, None,
-                                              "roPassphrase")
-        self.unlock_action = self._action(count_menu, "&Unlock a declared result…", self.unlock_result, None,
+        self.election_details_action = self._action(count_menu, self.tr("&Election details…"),
+                                                    self.edit_election_details, None, "electionDetails")
+        self.declare_action = self._action(count_menu, self.tr("Dec&lare the result…"),
+                                           self.declare_result, None, "declare")
+        self.passphrase_action = self._action(count_menu, self.tr("Set the RO &passphrase…"), self.set_passphrase,
+                                              None, "roPassphrase")
+        self.unlock_action = self._action(count_menu, self.tr("&Unlock a declared result…"), self.unlock_result, None,
                                           "unlock")
-        self.round2_action = self._action(count_menu, "Import the &round-2 instruction…",
+        self.round2_action = self._action(count_menu, self.tr("Import the &round-2 instruction…"),
                                           self.import_round2_instruction, None, "importRound2")
-        self.documents_action = self._action(count_menu, "&Documents…", self.show_documents,
+        self.documents_action = self._action(count_menu, self.tr("&Documents…"), self.show_documents,
                                              QKeySequence.StandardKey.Print, "documents")
-        view_menu = bar.addMenu("&View")
-        self.projector_action = self._action(view_menu, "&Results screen", self.show_projector,
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.projector_action = self._action(view_menu, self.tr("&Results screen"), self.show_projector,
                                              QKeySequence("F11"), "projector")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&User guide", self.show_user_guide, QKeySequence.StandardKey.HelpContents, "guide")
-        self._action(help_menu, "&About countdesk", self.show_about, None, "about")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&User guide"),
+                     self.show_user_guide, QKeySequence.StandardKey.HelpContents, "guide")
+        self._action(help_menu, self.tr("&About countdesk"), self.show_about, None, "about")
         self.count_actions = [self.import_candidates_action, self.import_boxes_action, self.close_action,
                               self.operator_action, *self.tab_actions, self.declare_action, self.unlock_action,
                               self.projector_action, self.export_action, self.round2_action,
@@ -164,7 +171,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_count(p))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent counts").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent counts")).setEnabled(False)
 
     # -- the operator -------------------------------------------------------------------------
     def ask_operator_once(self) -> str | None:
@@ -184,18 +191,19 @@ class MainWindow(QMainWindow):
 
         if self.document is None:
             return
-        name = ask_operator(self, "", title="Change operator",
-                            explanation=f"{self.document.operator} is handing over. Who is entering figures now?")
+        name = ask_operator(self, "", title=self.tr("Change operator"),
+                            explanation=self.tr("{0} is handing over. Who is entering figures now?").format(
+                                self.document.operator))
         if name is None:
             return
         try:
             self.document.change_operator(name)
         except CountdeskError as error:
-            count_files.show_error(self, "The operator was not changed", error.message)
+            count_files.show_error(self, self.tr("The operator was not changed"), error.message)
             return
         self.operator = name
         settings.LAST_OPERATOR.write(name)
-        self.show_status(f"{name} is now the operator: every change is stamped with this name.")
+        self.show_status(self.tr("{0} is now the operator: every change is stamped with this name.").format(name))
 
     # -- opening and closing --------------------------------------------------------------------
     def may_drop_typing(self, doing: str) -> bool:
@@ -206,12 +214,12 @@ class MainWindow(QMainWindow):
 
     def close_count_asking(self) -> bool:
         """File ▸ Close count: asks first when typed figures are not confirmed."""
-        return self.may_drop_typing("close the count") and self.close_count()
+        return self.may_drop_typing(self.tr("close the count")) and self.close_count()
 
     def new_count(self) -> None:
         from .dialogs.new_count_wizard import NewCountWizard
 
-        if not self.may_drop_typing("start a new count"):
+        if not self.may_drop_typing(self.tr("start a new count")):
             return
         wizard = NewCountWizard(self)
         if wizard.exec() != NewCountWizard.DialogCode.Accepted:
@@ -250,7 +258,7 @@ class MainWindow(QMainWindow):
             if self.document is not None and not self.document.shared \
                     and self.document.path.resolve() == path.resolve():
                 return True  # already open here
-        if not asked and not self.may_drop_typing("open another count"):
+        if not asked and not self.may_drop_typing(self.tr("open another count")):
             return False
         operator = operator or self.ask_operator_once()
         if operator is None:
@@ -271,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """The Liverpool 2021 demo, fresh: no set-up, no name asked (it is not a real count)."""
-        if not self.may_drop_typing("open the demo count"):
+        if not self.may_drop_typing(self.tr("open the demo count")):
             return
         operator = self.operator or DEMO_OPERATOR
         task = count_files.make_demo(
@@ -280,7 +288,7 @@ class MainWindow(QMainWindow):
             self._tasks.append(task)
 
     def import_count_file(self) -> None:
-        if not self.may_drop_typing("import another count"):
+        if not self.may_drop_typing(self.tr("import another count")):
             return
         operator = self.ask_operator_once()
         if operator is None:
@@ -292,7 +300,8 @@ class MainWindow(QMainWindow):
     def import_csv(self, kind: str) -> None:
         if self.workspace is None or self.workspace.current_contest() is None:
             return
-        path = count_files.choose_file(self, f"Import {kind} from CSV", count_files.CSV_FILTER)
+        title = self.tr("Import candidates from CSV") if kind == "candidates" else self.tr("Import boxes from CSV")
+        path = count_files.choose_file(self, title, QCoreApplication.translate("CountFiles", count_files.CSV_FILTER))
         if path is None:
             return
         editor = self.workspace.setup_view.candidates if kind == "candidates" else self.workspace.setup_view.boxes
@@ -339,7 +348,7 @@ class MainWindow(QMainWindow):
         self._update_state()
         self.workspace.tabs.setFocus()
         if document.read_only:
-            self.show_status("Opened read-only: nothing can be changed in this window.")
+            self.show_status(self.tr("Opened read-only: nothing can be changed in this window."))
 
     def close_count(self) -> bool:
         """Close the open count (everything confirmed is already saved). True if none is open now."""
@@ -377,7 +386,7 @@ class MainWindow(QMainWindow):
             settings.remember_contest(self.document.path, contest)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not self.may_drop_typing("quit"):
+        if not self.may_drop_typing(self.tr("quit")):
             event.ignore()
             return
         settings.WINDOW_GEOMETRY.write(self.saveGeometry())
@@ -404,9 +413,11 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack if has_count else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()) and writable)
         self.redo_action.setEnabled(bool(stack and stack.canRedo()) and writable)
-        self.undo_action.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
-        self.redo_action.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
-        self.operator_status.setText(f"Operator: {self.document.operator}" if has_count else "")
+        undo_text = self.tr("&Undo {0}").format(stack.undoText()) if stack and stack.canUndo() else self.tr("&Undo")
+        redo_text = self.tr("&Redo {0}").format(stack.redoText()) if stack and stack.canRedo() else self.tr("&Redo")
+        self.undo_action.setText(undo_text)
+        self.redo_action.setText(redo_text)
+        self.operator_status.setText(self.tr("Operator: {0}").format(self.document.operator) if has_count else "")
         if not has_count and (self._start_page is not None or self.isVisible()):
             self.start_page.refresh()
             self.start_page.focus_first()
@@ -414,18 +425,21 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.document is None or self.document.closed:
-            self.setWindowTitle("countdesk")
+            self.setWindowTitle(self.tr("countdesk"))
             return
         election = self.document.count().election
         where = self.document.path.name
         if self.document.shared:
             where = self.tr("{0} (count server)").format(where)
-        title = f"{election.title} — {where}"
+        title = self.tr("{0} — {1}").format(election.title, where)
         if self.document.read_only:
             holder = self.document.lock_holder
-            held = f", open for writing by {holder.operator or holder.user} on {holder.host}" if holder else ""
-            title += f" — READ-ONLY{held}"
-        self.setWindowTitle(f"{title} — countdesk")
+            if holder:
+                title = self.tr("{0} — READ-ONLY, open for writing by {1} on {2}").format(
+                    title, holder.operator or holder.user, holder.host)
+            else:
+                title = self.tr("{0} — READ-ONLY").format(title)
+        self.setWindowTitle(self.tr("{0} — countdesk").format(title))
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
@@ -436,30 +450,31 @@ class MainWindow(QMainWindow):
 
     # -- undo -----------------------------------------------------------------------------------
     def undo(self) -> None:
-        self._step(lambda stack: stack.undo(), "Undone")
+        self._step(lambda stack: stack.undo(), undoing=True)
 
     def redo(self) -> None:
-        self._step(lambda stack: stack.redo(), "Redone")
+        self._step(lambda stack: stack.redo(), undoing=False)
 
-    def _step(self, act, verb: str) -> None:
+    def _step(self, act, *, undoing: bool) -> None:
         if self.document is None or self.document.read_only:
             return
         stack = self.document.undo_stack
-        text = stack.undoText() if verb == "Undone" else stack.redoText()
+        text = stack.undoText() if undoing else stack.redoText()
+        refused = self.tr("Undo refused") if undoing else self.tr("Redo refused")
         # Refuse before Qt runs the command: a command that fails inside QUndoStack still moves the
         # stack, and the screen would then disagree with the file.
-        command = stack.command(stack.index() - 1 if verb == "Undone" else stack.index())
+        command = stack.command(stack.index() - 1 if undoing else stack.index())
         contest_id = getattr(command, "contest_id", None)
         if contest_id and self.document.locked(contest_id):
-            count_files.show_error(self, f"{verb[:-1]} refused",
-                                   f'"{text}" belongs to a declared result: unlock it first (Count > Unlock).')
+            count_files.show_error(self, refused, self.tr('"{0}" belongs to a declared result: unlock it first '
+                                                          '(Count > Unlock).').format(text))
             return
         try:
             act(stack)
         except CountdeskError as error:
-            count_files.show_error(self, f"{verb[:-1]} refused", error.message)
+            count_files.show_error(self, refused, error.message)
             return
-        self.show_status(f"{verb}: {text}")
+        self.show_status((self.tr("Undone: {0}") if undoing else self.tr("Redone: {0}")).format(text))
 
     # -- declaring ------------------------------------------------------------------------------
     def declare_result(self) -> None:
@@ -471,29 +486,31 @@ class MainWindow(QMainWindow):
         try:  # the result the screen would declare must be counted (an area's round-2 instruction checked)
             self.document.result(contest_id)
         except CountdeskError as error:
-            count_files.show_error(self, "The result cannot be declared", error.message)
+            count_files.show_error(self, self.tr("The result cannot be declared"), error.message)
             return
         from ..services.declaration import regime_refusal
 
         refusal = regime_refusal(self.document.count().election, self.document.contest(contest_id))
         if refusal is not None:  # the service refuses it too: no passphrase is asked for nothing
-            count_files.show_error(self, "The result cannot be declared", refusal)
+            count_files.show_error(self, self.tr("The result cannot be declared"), refusal)
             return
         document = self.document
         if not document.has_ro_passphrase():
-            dialog = PassphraseDialog("Set the RO passphrase", "Only the returning officer declares. Choose the "
-                                      "passphrase that will be asked to declare or reopen a result.", self,
-                                      confirm=True, ok_text="Set passphrase")
+            dialog = PassphraseDialog(self.tr("Set the RO passphrase"),
+                                      self.tr("Only the returning officer declares. Choose the passphrase that will be "
+                                              "asked to declare or reopen a result."), self,
+                                      confirm=True, ok_text=self.tr("Set passphrase"))
             if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
                 return
             document.set_ro_passphrase(dialog.passphrase())
         title = self.document.contest(contest_id).title
-        dialog = PassphraseDialog("Declare the result", f"Declare the result of {title}? The contest is then "
-                                  "locked: no figure can change unless the RO reopens it.", self, ok_text="Declare")
+        dialog = PassphraseDialog(self.tr("Declare the result"),
+                                  self.tr("Declare the result of {0}? The contest is then locked: no figure can change "
+                                          "unless the RO reopens it.").format(title), self, ok_text=self.tr("Declare"))
         if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
             return
         self._guarded(lambda: document.declare(contest_id, dialog.passphrase()),
-                      f"{title}: result declared.", "The result was not declared")
+                      self.tr("{0}: result declared.").format(title), self.tr("The result was not declared"))
 
     def unlock_result(self) -> None:
         from .dialogs.passphrase_dialog import PassphraseDialog
@@ -501,12 +518,13 @@ class MainWindow(QMainWindow):
         contest_id = self.workspace.current_contest() if self.workspace else None
         if contest_id is None or self.document is None:
             return
-        dialog = PassphraseDialog("Reopen a declared result", "Reopen the declared result for correction? The "
-                                  "result becomes provisional again.", self, with_reason=True, ok_text="Reopen")
+        dialog = PassphraseDialog(self.tr("Reopen a declared result"),
+                                  self.tr("Reopen the declared result for correction? The result becomes provisional "
+                                          "again."), self, with_reason=True, ok_text=self.tr("Reopen"))
         if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
             return
         self._guarded(lambda: self.document.unlock(contest_id, dialog.passphrase(), dialog.reason()),
-                      "The result is provisional again.", "The result was not reopened")
+                      self.tr("The result is provisional again."), self.tr("The result was not reopened"))
 
     def _guarded(self, act, done: str, failed: str) -> None:
         """Run a returning officer's act on the open count (it applies what was committed)."""
@@ -550,7 +568,7 @@ class MainWindow(QMainWindow):
         self.auto_backup.backed_up.connect(self._backed_up)
 
     def _backed_up(self, path: object) -> None:
-        self.show_status(f"Backed up: {Path(str(path)).name}")
+        self.show_status(self.tr("Backed up: {0}").format(Path(str(path)).name))
 
     def show_backups(self) -> None:
         from .dialogs.backup_dialog import BackupDialog

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -35,7 +35,12 @@ INCOMPLETE = QColor("#ff8a80")
 TIED = QColor("#ffb347")
 #: For the hall when the result cannot be counted (an area's round-2 instruction lost or altered):
 #: the officers see why on the Result tab; the public sees no figures rather than wrong ones.
-UNAVAILABLE = "The result cannot be shown at the moment."
+UNAVAILABLE = QT_TRANSLATE_NOOP("ProjectorScreen", "The result cannot be shown at the moment.")
+translate = QCoreApplication.translate
+#: The stage badge's words (Screen.stage is the key).
+STAGE_WORDS = {"DECLARED": QT_TRANSLATE_NOOP("ProjectorScreen", "DECLARED"),
+               "INCOMPLETE": QT_TRANSLATE_NOOP("ProjectorScreen", "INCOMPLETE"),
+               "PROVISIONAL": QT_TRANSLATE_NOOP("ProjectorScreen", "PROVISIONAL")}
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ class ProjectorScreen(QWidget):
         self.setWindowFlag(Qt.WindowType.Window, True)  # its own window even with a parent
         self.setWindowState(Qt.WindowState.WindowFullScreen)
         self.setObjectName("projectorScreen")
-        self.setAccessibleName("Results screen")
+        self.setAccessibleName(self.tr("Results screen"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(False)
         self.setMinimumSize(320, 200)
@@ -96,7 +101,7 @@ class ProjectorScreen(QWidget):
 
     def refresh(self) -> None:
         contest = self.document.contest(self.contest_id)
-        self.setWindowTitle(f"{contest.title} — results")
+        self.setWindowTitle(self.tr("{0} — results").format(contest.title))
         try:
             result = self.document.result(self.contest_id)
         except CountdeskError:
@@ -121,13 +126,13 @@ class ProjectorScreen(QWidget):
         """The screen's content as one sentence, for a screen reader and for tests."""
         screen = self._screen
         if screen is None:
-            return f"{self._unavailable}. {UNAVAILABLE}" if self._unavailable else ""
-        stage = screen.stage.capitalize()
+            return self.tr("{0}. {1}").format(self._unavailable, self.tr(UNAVAILABLE)) if self._unavailable else ""
+        stage = translate("ProjectorScreen", STAGE_WORDS[screen.stage]).capitalize()
         figures = "; ".join(
             f"{line.candidate.name} {figure(line.total if line.total is not None else line.first)}"
             for line in screen.lines
         )
-        return f"{screen.contest.title}. {stage}. {figures}. {screen.status}"
+        return self.tr("{0}. {1}. {2}. {3}").format(screen.contest.title, stage, figures, screen.status)
 
     def stage_text(self) -> str:
         return self._screen.stage if self._screen else "PROVISIONAL"
@@ -159,7 +164,8 @@ class ProjectorScreen(QWidget):
         """The contest's title and one plain sentence, in the middle of the screen."""
         area = QRectF(self.rect())
         height = area.height()
-        for text, share, colour, top in ((self._unavailable, 0.065, TEXT, 0.35), (UNAVAILABLE, 0.04, MUTED, 0.5)):
+        for text, share, colour, top in ((self._unavailable, 0.065, TEXT, 0.35),
+                                          (self.tr(UNAVAILABLE), 0.04, MUTED, 0.5)):
             font = QFont(self.font())
             font.setPixelSize(max(8, round(height * share)))
             painter.setFont(font)
@@ -193,13 +199,13 @@ class _Painter:
 
     def _header(self) -> float:
         area = self.area
-        stage = self.s.stage
+        stage = translate("ProjectorScreen", STAGE_WORDS[self.s.stage])
         stage_font = self.font(0.045, bold=True)
         metrics = QFontMetricsF(stage_font)
         pad = self.h * 0.012
         badge = QRectF(0, 0, metrics.horizontalAdvance(stage) + pad * 4, metrics.height() + pad * 2)
         badge.moveTopRight(area.topRight())
-        colour = {"DECLARED": ELECTED, "INCOMPLETE": INCOMPLETE}.get(stage, PROVISIONAL)
+        colour = {"DECLARED": ELECTED, "INCOMPLETE": INCOMPLETE}.get(self.s.stage, PROVISIONAL)
         self.p.setPen(Qt.PenStyle.NoPen)
         self.p.setBrush(colour)
         self.p.drawRoundedRect(badge, pad, pad)
@@ -243,9 +249,10 @@ class _Painter:
         top = area.bottom() - status_height - small_height
         self.p.setPen(RULE)
         self.p.drawLine(area.left(), top - self.h * 0.015, area.right(), top - self.h * 0.015)
-        turnout = (f"Turnout {percent(result.turnout_percent)} ({figure(result.ballot_papers_verified)} "
-                   f"ballot papers verified ÷ {figure(result.electorate)} electorate)   ·   "
-                   f"Rejected papers {figure(result.rejected.total)}")
+        turnout = translate("ProjectorScreen", "Turnout {0} ({1} ballot papers verified ÷ {2} electorate)   ·   "
+                                               "Rejected papers {3}").format(
+            percent(result.turnout_percent), figure(result.ballot_papers_verified), figure(result.electorate),
+            figure(result.rejected.total))
         self.p.setFont(small)
         self.p.setPen(MUTED)
         self.p.drawText(QRectF(area.left(), top, area.width(), small_height),
@@ -260,7 +267,8 @@ class _Painter:
         swatch = metrics.height() * 0.7
         self.p.setFont(font)
         x = rect.right()
-        for label, colour in ((TRANSFERRED_LABEL, TRANSFERRED_BAR), ("First preferences", FIRST_BAR)):
+        for label, colour in ((translate("ResultWords", TRANSFERRED_LABEL), TRANSFERRED_BAR),
+                              (translate("ProjectorScreen", "First preferences"), FIRST_BAR)):
             width = metrics.horizontalAdvance(label)
             x -= width
             self.p.setPen(MUTED)
@@ -367,17 +375,21 @@ class _Painter:
 
 
 def _subtitle(area: str, poll_date, seats: int) -> str:
-    seats_text = f" · {seats} seats" if seats > 1 else ""
-    return f"{area} · {poll_date.day} {poll_date:%B %Y}{seats_text}"
+    when = f"{poll_date.day} {poll_date:%B %Y}"
+    if seats > 1:
+        return translate("ProjectorScreen", "{0} · {1} · {2} seats").format(area, when, seats)
+    return translate("ProjectorScreen", "{0} · {1}").format(area, when)
 
 
 def _mark(line: CandidateLine) -> str:
-    return "  ✓ ELECTED" if line.elected else ("  TIED" if line.tied else "")
+    if line.elected:
+        return "  " + translate("ProjectorScreen", "✓ ELECTED")
+    return "  " + translate("ProjectorScreen", "TIED") if line.tied else ""
 
 
 def hall_status(contest: Contest, result: ContestResult) -> str:
     """The status for the hall: as on the Result tab, but a lot is announced, not recorded, here."""
     if result.status is Status.NEEDS_LOTS and result.pending_tie is not None:
-        return (f"A lot is needed: {tie_sentence(contest, result, result.pending_tie)}. "
-                f"The returning officer will draw the lot by hand.")
+        return translate("ProjectorScreen", "A lot is needed: {0}. The returning officer will draw the lot by "
+                                            "hand.").format(tie_sentence(contest, result, result.pending_tie))
     return status_sentence(contest, result, descriptions=False)

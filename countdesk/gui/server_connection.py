@@ -8,7 +8,7 @@ by itself and, once back, re-reads the count once, since it may have missed othe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from ..errors import CountdeskError
@@ -23,10 +23,11 @@ HEARTBEAT_MS = 10_000  # a third of the claims' lapse (store.claims.HEARTBEAT_LA
 def ask_server_address(parent: QWidget) -> str | None:
     """The server's address, as whoever set the server up gave it; None when cancelled."""
     text, ok = QInputDialog.getText(
-        parent, parent.tr("Connect to a count server"),
-        parent.tr("The count server's address, as given for this station\n"
-                  "(postgresql://STATION@HOST:PORT/COUNT?sslmode=verify-full&sslrootcert=venue-ca.crt).\n"
-                  "Its password is read from this computer's ~/.pgpass file."),
+        parent, QCoreApplication.translate("ServerConnection", "Connect to a count server"),
+        QCoreApplication.translate(
+            "ServerConnection", "The count server's address, as given for this station\n"
+            "(postgresql://STATION@HOST:PORT/COUNT?sslmode=verify-full&sslrootcert=venue-ca.crt).\n"
+            "Its password is read from this computer's ~/.pgpass file."),
         QLineEdit.EchoMode.Normal, "")
     text = text.strip()
     if not ok or not text:
@@ -34,8 +35,8 @@ def ask_server_address(parent: QWidget) -> str | None:
     if not is_server_url(text):
         from .count_files import show_error
 
-        show_error(parent, parent.tr("Not a count server's address"),
-                   parent.tr("A count server's address starts postgresql://"))
+        show_error(parent, QCoreApplication.translate("ServerConnection", "Not a count server's address"),
+                   QCoreApplication.translate("ServerConnection", "A count server's address starts postgresql://"))
         return None
     return text
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from ..domain.model import Box, Candidate, Contest, Election
 from ..services.changes import Change
 from .commands import ServiceCommand
+
+translate = QCoreApplication.translate
 
 
 def _undo_reason(command: ServiceCommand) -> str:
@@ -19,8 +23,8 @@ def _undo_reason(command: ServiceCommand) -> str:
 
 
 class UpdateElectionCommand(ServiceCommand):
-    def __init__(self, document, after: Election, text: str = "Change the election details") -> None:
-        super().__init__(document, "", text)
+    def __init__(self, document, after: Election, text: str | None = None) -> None:
+        super().__init__(document, "", text or translate("Commands", "Change the election details"))
         self.before = document.count().election
         self.after = after
 
@@ -33,7 +37,7 @@ class UpdateElectionCommand(ServiceCommand):
 
 class AddContestCommand(ServiceCommand):
     def __init__(self, document, contest: Contest) -> None:
-        super().__init__(document, "", f"Add contest {contest.title}")
+        super().__init__(document, "", translate("Commands", "Add contest {0}").format(contest.title))
         self.contest = contest
 
     def apply(self) -> Change:
@@ -48,7 +52,7 @@ class RemoveContestCommand(ServiceCommand):
 
     def __init__(self, document, contest_id: str, reason: str | None) -> None:
         self.contest = document.contest(contest_id)
-        super().__init__(document, "", f"Remove contest {self.contest.title}")
+        super().__init__(document, "", translate("Commands", "Remove contest {0}").format(self.contest.title))
         self.reason = reason
 
     def apply(self) -> Change:
@@ -65,7 +69,7 @@ class UpdateContestCommand(ServiceCommand):
     FIELDS = ("title", "office", "counting", "system", "seats", "question", "electorate", "title_cy")
 
     def __init__(self, document, contest_id: str, **after: object) -> None:
-        super().__init__(document, contest_id, "Change the contest details")
+        super().__init__(document, contest_id, translate("Commands", "Change the contest details"))
         contest = document.contest(contest_id)
         self.before = {name: getattr(contest, name) for name in self.FIELDS}
         self.after = {name: after.get(name, self.before[name]) for name in self.FIELDS}
@@ -79,7 +83,8 @@ class UpdateContestCommand(ServiceCommand):
 
 class SetDoubleEntryCommand(ServiceCommand):
     def __init__(self, document, contest_id: str, enabled: bool) -> None:
-        super().__init__(document, contest_id, "Turn double entry " + ("on" if enabled else "off"))
+        super().__init__(document, contest_id, translate("Commands", "Turn double entry on") if enabled
+                         else translate("Commands", "Turn double entry off"))
         self.enabled = enabled
 
     def apply(self) -> Change:
@@ -91,7 +96,7 @@ class SetDoubleEntryCommand(ServiceCommand):
 
 class AddCandidateCommand(ServiceCommand):
     def __init__(self, document, contest_id: str, candidate: Candidate, position: int | None) -> None:
-        super().__init__(document, contest_id, f"Add candidate {candidate.name}")
+        super().__init__(document, contest_id, translate("Commands", "Add candidate {0}").format(candidate.name))
         self.candidate = candidate
         self.position = position
 
@@ -105,7 +110,7 @@ class AddCandidateCommand(ServiceCommand):
 class UpdateCandidateCommand(ServiceCommand):
     def __init__(self, document, contest_id: str, after: Candidate) -> None:
         self.before = document.contest(contest_id).candidate(after.id)
-        super().__init__(document, contest_id, f"Correct candidate {self.before.name}")
+        super().__init__(document, contest_id, translate("Commands", "Correct candidate {0}").format(self.before.name))
         self.after = after
 
     def apply(self) -> Change:
@@ -120,7 +125,8 @@ class RemoveCandidateCommand(ServiceCommand):
         ids = document.contest(contest_id).candidate_ids
         self.candidate = document.contest(contest_id).candidate(candidate_id)
         self.position = ids.index(candidate_id) + 1
-        super().__init__(document, contest_id, f"Remove candidate {self.candidate.name}")
+        super().__init__(document, contest_id,
+                         translate("Commands", "Remove candidate {0}").format(self.candidate.name))
 
     def apply(self) -> Change:
         return self.document.session.remove_candidate(self.contest_id, self.candidate.id)
@@ -133,7 +139,7 @@ class ReorderCandidatesCommand(ServiceCommand):
     """The RO's correction of the ballot-paper order, with its reason (undo records its own)."""
 
     def __init__(self, document, contest_id: str, order: Sequence[str], reason: str) -> None:
-        super().__init__(document, contest_id, "Correct the ballot-paper order")
+        super().__init__(document, contest_id, translate("Commands", "Correct the ballot-paper order"))
         self.before = document.contest(contest_id).candidate_ids
         self.after = tuple(order)
         self.reason = reason
@@ -154,7 +160,7 @@ def _box(document, contest_id: str, box_id: str) -> Box:
 
 class AddBoxCommand(ServiceCommand):
     def __init__(self, document, contest_id: str, box: Box) -> None:
-        super().__init__(document, contest_id, f"Add box {box.id}")
+        super().__init__(document, contest_id, translate("Commands", "Add box {0}").format(box.id))
         self.box = box
 
     def apply(self) -> Change:
@@ -169,7 +175,7 @@ class UpdateBoxCommand(ServiceCommand):
 
     def __init__(self, document, contest_id: str, after: Box, reason: str | None = None) -> None:
         self.before = _box(document, contest_id, after.id)
-        super().__init__(document, contest_id, f"Change box {after.id}")
+        super().__init__(document, contest_id, translate("Commands", "Change box {0}").format(after.id))
         self.after = after
         self.reason = reason
 
@@ -183,7 +189,7 @@ class UpdateBoxCommand(ServiceCommand):
 class RemoveBoxCommand(ServiceCommand):
     def __init__(self, document, contest_id: str, box_id: str, reason: str | None = None) -> None:
         self.box = _box(document, contest_id, box_id)
-        super().__init__(document, contest_id, f"Remove box {box_id}")
+        super().__init__(document, contest_id, translate("Commands", "Remove box {0}").format(box_id))
         self.reason = reason
 
     def apply(self) -> Change:
@@ -199,8 +205,9 @@ class VerifyBoxCommand(ServiceCommand):
     def __init__(self, document, contest_id: str, box_id: str, verified: int | None, note: str | None,
                  reason: str | None = None) -> None:
         self.before = _box(document, contest_id, box_id)
-        verb = "Verify" if self.before.verified is None else "Correct verification of"
-        super().__init__(document, contest_id, f"{verb} box {box_id}")
+        text = (translate("Commands", "Verify box {0}") if self.before.verified is None
+                else translate("Commands", "Correct verification of box {0}"))
+        super().__init__(document, contest_id, text.format(box_id))
         self.box_id = box_id
         self.verified = verified
         self.note = note

@@ -25,39 +25,44 @@ class StartPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
-        title = QLabel("countdesk")
+        title = QLabel(self.tr("countdesk"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         title.setFont(font)
-        subtitle = QLabel("The count centre, offline: verification, count sheets, SV and FPTP results, declarations.")
+        subtitle = QLabel(self.tr("The count centre, offline: verification, count sheets, SV and FPTP results, "
+                                  "declarations."))
         subtitle.setProperty("role", "hint")
         subtitle.setWordWrap(True)
 
-        self.new_button = self._button("&New count…", "Start a new count: the election and its first contest",
+        self.new_button = self._button(self.tr("&New count…"),
+                                       self.tr("Start a new count: the election and its first contest"),
                                        self.new_requested)
         self.new_button.setProperty("primary", True)
-        self.open_button = self._button("&Open count…", "Open a count file (.countdesk)", self.open_requested)
-        self.import_button = self._button("&Import a count file…", "Make a new count from a count file (JSON)",
+        self.open_button = self._button(self.tr("&Open count…"), self.tr("Open a count file (.countdesk)"),
+                                        self.open_requested)
+        self.import_button = self._button(self.tr("&Import a count file…"),
+                                          self.tr("Make a new count from a count file (JSON)"),
                                           self.import_requested)
         self.server_button = self._button(self.tr("Connect to a count &server…"),
                                           self.tr("Open a count kept on the venue's count server"),
                                           self.server_requested)
-        self.demo_button = self._button("Open the &demo count", "Open the demo count: Mayor of Liverpool 2021",
+        self.demo_button = self._button(self.tr("Open the &demo count"),
+                                        self.tr("Open the demo count: Mayor of Liverpool 2021"),
                                         self.demo_requested)
-        demo_hint = QLabel("The Mayor of Liverpool 2021, as published: a supplementary-vote count that needed a "
-                           "second round. A fresh copy each time; the original is never changed.")
+        demo_hint = QLabel(self.tr("The Mayor of Liverpool 2021, as published: a supplementary-vote count that needed "
+                                   "a second round. A fresh copy each time; the original is never changed."))
         demo_hint.setProperty("role", "hint")
         demo_hint.setWordWrap(True)
 
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentCounts")
-        self.recent_list.setAccessibleName("Recent counts")
+        self.recent_list.setAccessibleName(self.tr("Recent counts"))
         self.recent_list.itemActivated.connect(self._recent_activated)
-        recent_label = QLabel("&Recent counts")
+        recent_label = QLabel(self.tr("&Recent counts"))
         recent_label.setProperty("role", "heading")
         recent_label.setBuddy(self.recent_list)
-        self.no_recent = QLabel("No counts opened on this computer yet.")
+        self.no_recent = QLabel(self.tr("No counts opened on this computer yet."))
         self.no_recent.setProperty("role", "hint")
 
         actions = QVBoxLayout()

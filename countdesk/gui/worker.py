@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from .collector import collect_on_gui_thread_only
@@ -157,8 +157,8 @@ def run_with_progress(
     on_failure: Callable[[BaseException], None],
 ) -> Task:
     """As run_in_background, with a busy indicator and a Cancel button while the work runs."""
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-    dialog.setWindowTitle("countdesk")
+    dialog = QProgressDialog(label, QCoreApplication.translate("Worker", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Worker", "countdesk"))
     dialog.setAccessibleName(label)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)

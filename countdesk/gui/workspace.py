@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..domain.completeness import summary
@@ -29,7 +29,17 @@ if TYPE_CHECKING:
 TAB_NAMES = ("setup", "verification", "count", "result", "audit")
 #: No Alt keys on the tabs: Ctrl+1 to Ctrl+5 choose them, and Alt+C, Alt+V would clash with the Count
 #: and View menus (one press then only moved the focus, and a count was typed into the wrong tab).
-TAB_TITLES = ("Set-up", "Verification", "Count", "Result", "Audit log")
+TAB_TITLES = (QT_TRANSLATE_NOOP("CountWorkspace", "Set-up"), QT_TRANSLATE_NOOP("CountWorkspace", "Verification"),
+              QT_TRANSLATE_NOOP("CountWorkspace", "Count"), QT_TRANSLATE_NOOP("CountWorkspace", "Result"),
+              QT_TRANSLATE_NOOP("CountWorkspace", "Audit log"))
+#: Where a provisional result stands, by its status, on the stage line.
+STATUS_WORDS = {"elected": QT_TRANSLATE_NOOP("CountWorkspace", "count elected"),
+                "needs_lots": QT_TRANSLATE_NOOP("CountWorkspace", "count needs lots"),
+                "incomplete": QT_TRANSLATE_NOOP("CountWorkspace", "count incomplete"),
+                "uncontested": QT_TRANSLATE_NOOP("CountWorkspace", "count uncontested"),
+                "counted": QT_TRANSLATE_NOOP("CountWorkspace", "count counted"),
+                "decided": QT_TRANSLATE_NOOP("CountWorkspace", "count decided"),
+                "equal": QT_TRANSLATE_NOOP("CountWorkspace", "count equal")}
 
 
 class CountWorkspace(QWidget):
@@ -43,22 +53,23 @@ class CountWorkspace(QWidget):
         self.document = document
         self.contest_combo = QComboBox()
         self.contest_combo.setObjectName("contestSelector")
-        self.contest_combo.setAccessibleName("Contest")
+        self.contest_combo.setAccessibleName(self.tr("Contest"))
         self.contest_combo.setMinimumContentsLength(28)
-        contest_label = QLabel("C&ontest:")
+        contest_label = QLabel(self.tr("C&ontest:"))
         contest_label.setBuddy(self.contest_combo)
         self.stage_label = QLabel("")
         self.stage_label.setObjectName("stageLabel")
-        self.stage_label.setAccessibleName("Stage of the count")
+        self.stage_label.setAccessibleName(self.tr("Stage of the count"))
         self.operator_label = QLabel("")
         self.operator_label.setObjectName("operatorLabel")
-        self.operator_label.setAccessibleName("Operator")
+        self.operator_label.setAccessibleName(self.tr("Operator"))
         self.operator_label.setProperty("role", "hint")
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.tabs.setAccessibleName("Stages of the count")
-        self.tabs.tabBar().setAccessibleName("Stages of the count: Set-up (Ctrl+1), Verification (Ctrl+2), Count (Ctrl+3), Result (Ctrl+4), Audit log (Ctrl+5)")
+        self.tabs.setAccessibleName(self.tr("Stages of the count"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Stages of the count: Set-up (Ctrl+1), Verification (Ctrl+2), "
+                                                     "Count (Ctrl+3), Result (Ctrl+4), Audit log (Ctrl+5)"))
         self._built: dict[str, QWidget] = {}
         self._shown_contest: str | None = None
         for name, title in zip(TAB_NAMES, TAB_TITLES):
@@ -66,7 +77,7 @@ class CountWorkspace(QWidget):
             page.setObjectName(f"{name}Page")
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(page, self.tr(title))
 
         top = QHBoxLayout()
         top.addWidget(contest_label)
@@ -78,14 +89,15 @@ class CountWorkspace(QWidget):
         self.read_only_banner = QLabel("")
         self.read_only_banner.setObjectName("readOnlyBanner")
         self.read_only_banner.setProperty("role", "readOnlyBanner")
-        self.read_only_banner.setAccessibleName("Read-only")
+        self.read_only_banner.setAccessibleName(self.tr("Read-only"))
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setVisible(document.read_only)
         if document.read_only:
             holder = document.lock_holder
-            who = f"{holder.operator or holder.user} on {holder.host}" if holder else "another countdesk"
-            self.read_only_banner.setText(f"READ-ONLY: {who} has this count open for writing. You can look at "
-                                          "everything here, but nothing can be changed.")
+            who = (self.tr("{0} on {1}").format(holder.operator or holder.user, holder.host) if holder
+                   else self.tr("another countdesk"))
+            self.read_only_banner.setText(self.tr("READ-ONLY: {0} has this count open for writing. You can look at "
+                                                  "everything here, but nothing can be changed.").format(who))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addWidget(self.read_only_banner)
@@ -131,7 +143,7 @@ class CountWorkspace(QWidget):
         contest_id = self.current_contest()
         previous = self._shown_contest
         if previous is not None and previous != contest_id and self.contest_combo.findData(previous) >= 0 \
-                and not confirm_discard(self.window(), self.unconfirmed_work(), "switch contest"):
+                and not confirm_discard(self.window(), self.unconfirmed_work(), self.tr("switch contest")):
             self.contest_combo.blockSignals(True)
             self.contest_combo.setCurrentIndex(self.contest_combo.findData(previous))
             self.contest_combo.blockSignals(False)
@@ -242,29 +254,30 @@ class CountWorkspace(QWidget):
     def _show_stage(self) -> None:
         contest_id = self.current_contest()
         if contest_id is None:
-            self.stage_label.setText("No contest yet: add one in Set-up")
+            self.stage_label.setText(self.tr("No contest yet: add one in Set-up"))
             return
         try:
             declared = self.document.contest_state(contest_id).declared
         except (CountdeskError, KeyError):
             return
         if declared:
-            self.stage_label.setText("DECLARED: the result is final and the contest is locked")
+            self.stage_label.setText(self.tr("DECLARED: the result is final and the contest is locked"))
             return
         try:
             result = self.document.result(contest_id)
-            where = "count " + result.status.value.replace("_", " ")
+            status = result.status.value
+            where = self.tr(STATUS_WORDS[status]) if status in STATUS_WORDS else "count " + status.replace("_", " ")
             if result.gaps:  # what is missing, in the words the declaration refusal uses
                 where = self.tr("INCOMPLETE: %1").replace("%1", summary(result.gaps, limit=1))
         except KeyError:
             return
         except CountdeskError:  # an area's round-2 instruction lost or altered: the Result tab says which
-            where = "the result cannot be counted: see the Result tab"
-        self.stage_label.setText(f"PROVISIONAL until declared · {where}")
+            where = self.tr("the result cannot be counted: see the Result tab")
+        self.stage_label.setText(self.tr("PROVISIONAL until declared · {0}").format(where))
 
     def _show_operator(self) -> None:
-        suffix = " · read-only" if self.document.read_only else ""
-        self.operator_label.setText(f"Operator: {self.document.operator}{suffix}")
+        suffix = self.tr(" · read-only") if self.document.read_only else ""
+        self.operator_label.setText(self.tr("Operator: {0}{1}").format(self.document.operator, suffix))
 
     def suggested_tab(self) -> str:
         """Where the count stands, for a file opened for the first time on this computer."""

@@ -29,10 +29,13 @@ from result_fixtures import make_document, sv_final_tie_count
 Visit = Callable[[QWidget, str], None]
 
 DOUBLE = "ward.double"
+DOUBLE_TITLE = "Double-entry ward"
 TESTSHIRE = "mayor.testshire.2021-05-06"
 SECOND_KEYER = "Bob Second"
 #: What the new count wizard is given at the keyboard.
 WIZARD_WORDS = ("Local", "Testshire", "Pat Officer", "Mayor")
+#: What the test gives the reusable dialogs to say (their callers translate it).
+CALLERS_WORDS = ("Why", "Why is it removed?", "Reopen", "Reopen?")
 #: The collation count's name and areas.
 COLLATION_WORDS = ("Merseyside PCC 2021", "Liverpool", "Wirral")
 
@@ -43,7 +46,7 @@ DIALOG_ACTIONS = ("changeOperator", "exportBundle", "backups", "restore", "roPas
 
 def main_window(qtbot, tmp_path: Path) -> MainWindow:
     mayor = small_sv_contest((round_one("T01-R1", 40, 30, 20, 8, 2),))
-    ward = replace(small_sv_contest(), id=DOUBLE, title="Double-entry ward")
+    ward = replace(small_sv_contest(), id=DOUBLE, title=DOUBLE_TITLE)
     path = make_count_file(tmp_path / "all.countdesk", (mayor, ward))
     with CountSession.open(path, SECOND_KEYER) as session:
         session.set_double_entry(DOUBLE, True)
@@ -112,9 +115,10 @@ def visit_main_window(qtbot, tmp_path: Path, visit: Visit) -> None:
     in_modal(qtbot, setup.add_contest_button.click, lambda d: visit(d, "add a contest"))
     in_modal(qtbot, setup.candidates.order_button.click, lambda d: visit(d, "ballot order"))
     for name, dialog in (
-            ("reason", ReasonDialog("Why", "Why is it removed?")),
+            ("reason", ReasonDialog(*CALLERS_WORDS[:2])),
             ("operator", OperatorDialog("x")),
-            ("reopen a declared result", PassphraseDialog("Reopen", "Reopen?", with_reason=True, ok_text="Reopen")),
+            ("reopen a declared result", PassphraseDialog(*CALLERS_WORDS[2:], with_reason=True,
+                                                           ok_text=CALLERS_WORDS[2])),
             ("expected areas", ExpectedAreasDialog(name="")),
     ):
         qtbot.addWidget(dialog)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the documents stack (reportlab) is loaded by the render, of
     from ...services.documents import RenderedDocument
     from ...store.audit import AuditRow
 
-PDF_FILTER = "PDF documents (*.pdf)"
+PDF_FILTER = QT_TRANSLATE_NOOP("DocumentCopies", "PDF documents (*.pdf)")
 
 #: Writes one copy's audit row through the session it is given, and returns the row.
 Recorder = Callable[[Any], "AuditRow"]
@@ -96,7 +96,7 @@ class DocumentCopies(QObject):
         printer = a4_printer()
         printer.setDocName(shown.file_name.removesuffix(".pdf"))
         dialog = QPrintDialog(printer, self._window)
-        dialog.setWindowTitle(f"Print the {shown.title.lower()}")
+        dialog.setWindowTitle(self.tr("Print the {0}").format(_shown_title(shown).lower()))
         dialog.setMinMax(1, shown.pages)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -110,12 +110,14 @@ class DocumentCopies(QObject):
             self._require_trail(shown)
             print_pdf(shown.pdf, shown.rendered.data, printer, pages, count_path=getattr(self.document, "path", None))
         except CountdeskError as error:
-            self.status.emit(f"Not printed: {error.message} ({error.where}).", True)
+            self.status.emit(self.tr("Not printed: {0} ({1}).").format(error.message, error.where), True)
             return False
         finally:
             QApplication.restoreOverrideCursor()
         where = printer.outputFileName() or printer.printerName() or "the printer"
-        sent = f"Sent {len(pages)} page{'s' if len(pages) != 1 else ''} to {where}."
+        shown_where = printer.outputFileName() or printer.printerName() or self.tr("the printer")
+        sent = (self.tr("Sent 1 page to {1}.") if len(pages) == 1 else self.tr("Sent {0} pages to {1}.")).format(
+            len(pages), shown_where)
         copies, pages_printed = max(1, printer.copyCount()), [page + 1 for page in pages]
 
         def record(session) -> AuditRow:
@@ -132,7 +134,8 @@ class DocumentCopies(QObject):
         """Ask where, then write the document there (atomically) off the GUI thread."""
         folder = Path(self.document.path).parent if getattr(self.document, "path", None) else Path.home()
         chosen, _filter = QFileDialog.getSaveFileName(
-            self._window, f"Save the {shown.title.lower()} as PDF", str(folder / shown.file_name), PDF_FILTER)
+            self._window, self.tr("Save the {0} as PDF").format(_shown_title(shown).lower()),
+            str(folder / shown.file_name), self.tr(PDF_FILTER))
         if not chosen:
             return
         path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
@@ -150,24 +153,25 @@ class DocumentCopies(QObject):
             written = write_document_copy(rendered, path, count_path=count_path)
             return lambda session: record_document_saved(session, rendered, written)
 
-        self.status.emit(f"Saving to {path}…", False)
+        self.status.emit(self.tr("Saving to {0}…").format(path), False)
         self._save_task = run_in_background(work, lambda record: self._saved(path, record), self._save_failed)
         self.saving_changed.emit()
 
     def _saved(self, path: Path, record: Recorder) -> None:
         """Back on the GUI thread, the file written: the audit row is written here, by the session's thread."""
         self._save_task = None
-        self._record(f"Saved to {path}.", record)
+        self._record(self.tr("Saved to {0}.").format(path), record)
         self.saving_changed.emit()
 
     def _save_failed(self, error: BaseException) -> None:
         self._save_task = None
         if isinstance(error, OSError):
-            text = f"Not saved: {error.strerror or error} ({error.filename or 'the file'})."
+            text = self.tr("Not saved: {0} ({1}).").format(error.strerror or error,
+                                                            error.filename or self.tr("the file"))
         elif isinstance(error, CountdeskError):
-            text = f"Not saved: {error.message}"
+            text = self.tr("Not saved: {0}").format(error.message)
         else:
-            text = f"Not saved: {error}"
+            text = self.tr("Not saved: {0}").format(error)
         self.status.emit(text, True)
         self.saving_changed.emit()
 
@@ -176,12 +180,17 @@ class DocumentCopies(QObject):
         """Record the copy just printed or saved in the audit trail; `done` says what happened and
         the status adds whether it is recorded. Never undoes the print or the save."""
         if self.document.read_only:
-            self.status.emit(f"{done} Not recorded in the audit log: this count is open read-only here "
-                             "(another countdesk has it open for writing).", False)
+            self.status.emit(self.tr("{0} Not recorded in the audit log: this count is open read-only here "
+                                     "(another countdesk has it open for writing).").format(done), False)
             return
         try:
             row = self.document.record(record)
         except CountdeskError as error:
-            self.status.emit(f"{done} Not recorded in the audit log: {error.message}", True)
+            self.status.emit(self.tr("{0} Not recorded in the audit log: {1}").format(done, error.message), True)
             return
-        self.status.emit(f"{done} Recorded in the audit log (entry {row.id}).", False)
+        self.status.emit(self.tr("{0} Recorded in the audit log (entry {1}).").format(done, row.id), False)
+
+
+def _shown_title(shown: Previewed) -> str:
+    """The document's title in the user's language (the documents dialog marks the registry's titles)."""
+    return QCoreApplication.translate("DocumentTitles", shown.title)

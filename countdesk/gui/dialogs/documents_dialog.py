@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -40,7 +40,25 @@ __all__ = ["LANGUAGES", "PDF_FILTER", "PLACE", "Choice", "DocumentsDialog"]
 #: dialog does not load the export's signing stack; a test keeps the two keys equal.
 PLACE: Setting[str] = Setting("export/place", str, "")
 
-LANGUAGES: dict[str, str] = {"en": "English", "cy-en": "Welsh and English"}
+LANGUAGES: dict[str, str] = {"en": QT_TRANSLATE_NOOP("DocumentsDialog", "English"),
+                             "cy-en": QT_TRANSLATE_NOOP("DocumentsDialog", "Welsh and English")}
+#: The registry's document titles (services/document_registry.py, outside the GUI), marked here so
+#: that the dialog shows them translated; a test checks that every title of the registry is here.
+DOCUMENT_TITLE_WORDS = (
+    QT_TRANSLATE_NOOP("DocumentTitles", "Declaration of result"),
+    QT_TRANSLATE_NOOP("DocumentTitles", "Notice of uncontested election"),
+    QT_TRANSLATE_NOOP("DocumentTitles", "Declaration of the result of the referendum"),
+    QT_TRANSLATE_NOOP("DocumentTitles", "Statement of rejected ballot papers"),
+    QT_TRANSLATE_NOOP("DocumentTitles", "Verification statement"),
+    QT_TRANSLATE_NOOP("DocumentTitles", "Provisional result sheet"),
+    QT_TRANSLATE_NOOP("DocumentTitles", "Statement at the conclusion of the first count"),
+    QT_TRANSLATE_NOOP("DocumentTitles", "Statement after the count of second preference votes"),
+)
+
+
+def document_title(title: str) -> str:
+    """A registry title in the user's language."""
+    return QCoreApplication.translate("DocumentTitles", title)
 #: A pause in typing the place before the preview is redrawn.
 PLACE_DELAY_MS = 600
 
@@ -76,8 +94,8 @@ class DocumentsDialog(QDialog):
         self._after_render: Callable[[], None] | None = None
         contest = document.contest(contest_id)
         self.setObjectName("documentsDialog")
-        self.setWindowTitle(f"Documents — {contest.title}")
-        self.setAccessibleName(f"Documents for {contest.title}")
+        self.setWindowTitle(self.tr("Documents — {0}").format(contest.title))
+        self.setAccessibleName(self.tr("Documents for {0}").format(contest.title))
         self._copies = DocumentCopies(document, self)
         self._copies.status.connect(self._set_status)
         self._copies.saving_changed.connect(self._update_buttons)
@@ -97,48 +115,48 @@ class DocumentsDialog(QDialog):
         heading.setWordWrap(True)
         self.document_combo = QComboBox()
         self.document_combo.setObjectName("documentChoice")
-        self.document_combo.setAccessibleName("Document")
+        self.document_combo.setAccessibleName(self.tr("Document"))
         self._offer_documents()
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageChoice")
-        self.language_combo.setAccessibleName("Language")
+        self.language_combo.setAccessibleName(self.tr("Language"))
         for code, title in LANGUAGES.items():
-            self.language_combo.addItem(title, code)
+            self.language_combo.addItem(self.tr(title), code)
         # Welsh polls print bilingually, Welsh first (reports.default_lang: the same rule).
         self.language_combo.setCurrentIndex(self.language_combo.findData("cy-en" if bilingual else "en"))
         self.place_edit = QLineEdit(PLACE.read())
         self.place_edit.setObjectName("place")
-        self.place_edit.setAccessibleName("Place of the count, printed on the documents")
-        self.place_edit.setPlaceholderText("e.g. Exhibition Centre Liverpool")
+        self.place_edit.setAccessibleName(self.tr("Place of the count, printed on the documents"))
+        self.place_edit.setPlaceholderText(self.tr("e.g. Exhibition Centre Liverpool"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(self._buddy("&Document:", self.document_combo), self.document_combo)
-        form.addRow(self._buddy("&Language:", self.language_combo), self.language_combo)
-        form.addRow(self._buddy("Place of the &count:", self.place_edit), self.place_edit)
+        form.addRow(self._buddy(self.tr("&Document:"), self.document_combo), self.document_combo)
+        form.addRow(self._buddy(self.tr("&Language:"), self.language_combo), self.language_combo)
+        form.addRow(self._buddy(self.tr("Place of the &count:"), self.place_edit), self.place_edit)
 
         self.status = QLabel("")
         self.status.setObjectName("documentStatus")
-        self.status.setAccessibleName("Document status")
+        self.status.setAccessibleName(self.tr("Document status"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.provisional_button = QPushButton("Show the provisional &result sheet")
+        self.provisional_button = QPushButton(self.tr("Show the provisional &result sheet"))
         self.provisional_button.setObjectName("showProvisional")
-        self.provisional_button.setAccessibleName("Show the provisional result sheet instead")
+        self.provisional_button.setAccessibleName(self.tr("Show the provisional result sheet instead"))
         self.provisional_button.clicked.connect(self.show_provisional)
         self.provisional_button.hide()
 
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setObjectName("printButton")
-        self.print_button.setAccessibleName("Print the document")
+        self.print_button.setAccessibleName(self.tr("Print the document"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_document)
-        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName("Save the document as a PDF file")
+        self.save_button.setAccessibleName(self.tr("Save the document as a PDF file"))
         self.save_button.clicked.connect(self.save_as_pdf)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
 
         side = QVBoxLayout()
@@ -195,8 +213,9 @@ class DocumentsDialog(QDialog):
         self.document_combo.blockSignals(True)
         self.document_combo.clear()
         for name, kind in kinds.items():
-            self.document_combo.addItem(kind.title, name)
-            self.document_combo.setItemData(self.document_combo.count() - 1, kind.title, Qt.ItemDataRole.ToolTipRole)
+            title = document_title(kind.title)
+            self.document_combo.addItem(title, name)
+            self.document_combo.setItemData(self.document_combo.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
         self.document_combo.setCurrentIndex(max(0, self.document_combo.findData(chosen)))
         self.document_combo.blockSignals(False)
         # A long title is cut short in the narrow side panel: the list shows each in full.
@@ -209,7 +228,7 @@ class DocumentsDialog(QDialog):
         return tuple(self.document_combo.itemData(index) for index in range(self.document_combo.count()))
 
     def _title(self, name: str) -> str:
-        return self._kinds[name].title if name in self._kinds else name
+        return document_title(self._kinds[name].title) if name in self._kinds else name
 
     # -- what is chosen -----------------------------------------------------------------------------
     def choice(self) -> Choice:
@@ -289,7 +308,7 @@ class DocumentsDialog(QDialog):
             token.check()
             return choice, render_document(choice.document, context)
 
-        self._set_status(f"Preparing the {self._title(choice.document).lower()}…")
+        self._set_status(self.tr("Preparing the {0}…").format(self._title(choice.document).lower()))
         self._rendering = choice
         self._render_task = run_in_background(work, self._rendered, self._render_error)
         self._update_buttons()
@@ -313,7 +332,7 @@ class DocumentsDialog(QDialog):
             # The refusal names the contest for the command line; here the contest is in the title.
             text = _sentence(error.message.removeprefix(f"contest {self.contest_id}: "))
         else:
-            text = f"The {self._title(choice.document).lower()} could not be made: {error}"
+            text = self.tr("The {0} could not be made: {1}").format(self._title(choice.document).lower(), error)
         self._set_status(text, problem=True)
         self.provisional_button.setVisible(choice.document != "provisional")
         self._update_buttons()
@@ -323,11 +342,13 @@ class DocumentsDialog(QDialog):
             return
         if not ok:
             self._problem = True
-            self._set_status("The document was made but could not be shown.", problem=True)
+            self._set_status(self.tr("The document was made but could not be shown."), problem=True)
         else:
             pages = self._shown_document.pages
-            title = self._shown_document.title
-            self._set_status(f"{title}: {pages} page{'s' if pages != 1 else ''}, ready to print or save.")
+            title = document_title(self._shown_document.title)
+            ready = (self.tr("{0}: 1 page, ready to print or save.") if pages == 1 else
+                     self.tr("{0}: {1} pages, ready to print or save."))
+            self._set_status(ready.format(title, pages))
         self._update_buttons()
         action, self._after_render = self._after_render, None
         if action is not None and self.current:
@@ -359,7 +380,7 @@ class DocumentsDialog(QDialog):
     def print_to(self, printer: QPrinter) -> bool:
         """Print the previewed document on `printer` (set up already); say plainly if it failed."""
         if not self.current:
-            self._set_status("Wait for the preview before printing.", problem=True)
+            self._set_status(self.tr("Wait for the preview before printing."), problem=True)
             return False
         return self._copies.print_on(self._previewed(), printer)
 

@@ -45,6 +45,18 @@ FIELD_WORDS = {
     "witnesses": QT_TRANSLATE_NOOP("AuditWords", "witnesses"),
     "winners": QT_TRANSLATE_NOOP("AuditWords", "lot won by"),
     "tied": QT_TRANSLATE_NOOP("AuditWords", "tied"),
+    "candidates": QT_TRANSLATE_NOOP("AuditWords", "candidates"),
+    "boxes": QT_TRANSLATE_NOOP("AuditWords", "boxes"),
+    "count_sheets": QT_TRANSLATE_NOOP("AuditWords", "count sheets"),
+    "lots": QT_TRANSLATE_NOOP("AuditWords", "lots"),
+    "office": QT_TRANSLATE_NOOP("AuditWords", "office"),
+    "counting": QT_TRANSLATE_NOOP("AuditWords", "counting role"),
+    "title_cy": QT_TRANSLATE_NOOP("AuditWords", "Welsh title"),
+    "question": QT_TRANSLATE_NOOP("AuditWords", "referendum question"),
+    "accepted_differences": QT_TRANSLATE_NOOP("AuditWords", "accepted differences"),
+    "declared": QT_TRANSLATE_NOOP("AuditWords", "declared"),
+    "deputy": QT_TRANSLATE_NOOP("AuditWords", "deputy"),
+    "nation": QT_TRANSLATE_NOOP("AuditWords", "nation"),
 }
 GROUP_WORDS = {"rejected": QT_TRANSLATE_NOOP("AuditWords", "rejected"),
                "second_not_counted": QT_TRANSLATE_NOOP("AuditWords", "second preference not counted")}

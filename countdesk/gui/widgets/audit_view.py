@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -10,9 +11,14 @@ from ..models.audit_model import ACTION, CHANGE, CONTEST, OPERATOR, REASON, Audi
 from .table_columns import size_columns_on_reset
 
 ALL = ""
-ACTION_FAMILIES = (("Sheets", "sheet."), ("Double entry", "keying."), ("Boxes and verification", "box."),
-                   ("Candidates", "candidate."), ("Contests", "contest."), ("Lots", "lot."),
-                   ("Sessions", "session."), ("Documents printed or saved", "document."))
+ACTION_FAMILIES = ((QT_TRANSLATE_NOOP("AuditView", "Sheets"), "sheet."),
+                   (QT_TRANSLATE_NOOP("AuditView", "Double entry"), "keying."),
+                   (QT_TRANSLATE_NOOP("AuditView", "Boxes and verification"), "box."),
+                   (QT_TRANSLATE_NOOP("AuditView", "Candidates"), "candidate."),
+                   (QT_TRANSLATE_NOOP("AuditView", "Contests"), "contest."),
+                   (QT_TRANSLATE_NOOP("AuditView", "Lots"), "lot."),
+                   (QT_TRANSLATE_NOOP("AuditView", "Sessions"), "session."),
+                   (QT_TRANSLATE_NOOP("AuditView", "Documents printed or saved"), "document."))
 
 
 class AuditView(QWidget):
@@ -23,31 +29,32 @@ class AuditView(QWidget):
         self.model = AuditModel(document, self)
         self.proxy = AuditFilterModel(self)
         self.proxy.setSourceModel(self.model)
-        self.contest_filter = self._combo("auditContest", "Filter by contest")
-        self.operator_filter = self._combo("auditOperator", "Filter by operator")
-        self.action_filter = self._combo("auditAction", "Filter by action")
+        self.contest_filter = self._combo("auditContest", self.tr("Filter by contest"))
+        self.operator_filter = self._combo("auditOperator", self.tr("Filter by operator"))
+        self.action_filter = self._combo("auditAction", self.tr("Filter by action"))
         self.table = QTableView()
         self.table.setObjectName("auditTable")
-        self.table.setAccessibleName("Audit log")
+        self.table.setAccessibleName(self.tr("Audit log"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.verify_button = QPushButton("Check the a&udit trail")
+        self.verify_button = QPushButton(self.tr("Check the a&udit trail"))
         self.verify_button.setObjectName("verifyAudit")
-        self.verify_button.setAccessibleName("Check the audit trail's hash chain")
+        self.verify_button.setAccessibleName(self.tr("Check the audit trail's hash chain"))
         self.verify_button.clicked.connect(self.check_chain)
         self.verdict = QLabel("")
         self.verdict.setObjectName("auditVerdict")
-        self.verdict.setAccessibleName("Audit trail check")
+        self.verdict.setAccessibleName(self.tr("Audit trail check"))
         self.verdict.setWordWrap(True)
         self.count_label = QLabel("")
         self.count_label.setProperty("role", "hint")
 
         filters = QHBoxLayout()
-        for caption, combo in (("Co&ntest:", self.contest_filter), ("O&perator:", self.operator_filter),
-                               ("Ac&tion:", self.action_filter)):
+        for caption, combo in ((self.tr("Co&ntest:"), self.contest_filter),
+                               (self.tr("O&perator:"), self.operator_filter),
+                               (self.tr("Ac&tion:"), self.action_filter)):
             label = QLabel(caption)
             label.setBuddy(combo)
             filters.addWidget(label)
@@ -77,10 +84,11 @@ class AuditView(QWidget):
         return combo
 
     def _refresh_choices(self, *_args: object) -> None:
-        self._fill(self.contest_filter, [(c, c) for c in self.model.distinct(CONTEST)], "All contests")
-        self._fill(self.operator_filter, [(o, o) for o in self.model.distinct(OPERATOR)], "All operators")
-        actions = list(ACTION_FAMILIES) + [(a, a) for a in self.model.distinct(ACTION)]
-        self._fill(self.action_filter, actions, "All actions")
+        self._fill(self.contest_filter, [(c, c) for c in self.model.distinct(CONTEST)], self.tr("All contests"))
+        self._fill(self.operator_filter, [(o, o) for o in self.model.distinct(OPERATOR)], self.tr("All operators"))
+        actions = [(self.tr(words), prefix) for words, prefix in ACTION_FAMILIES]
+        actions += [(a, a) for a in self.model.distinct(ACTION)]
+        self._fill(self.action_filter, actions, self.tr("All actions"))
         self._update_count()
 
     def _add_choices(self, first: int, last: int) -> None:
@@ -122,19 +130,20 @@ class AuditView(QWidget):
             combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def _update_count(self, *_args: object) -> None:
-        self.count_label.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} entries")
+        self.count_label.setText(self.tr("{0} of {1} entries").format(self.proxy.rowCount(), self.model.rowCount()))
 
     def check_chain(self) -> None:
         """The full check `countdesk audit --verify` makes: the chain, then every figure replayed."""
         verdict = self.document.verify_integrity()
         chain = verdict.audit
         if verdict.ok:
-            self.verdict.setText(f"The audit trail is intact and every figure replays from it: {chain.rows_checked} "
-                                 f"entries, each linked to the one before (last hash {chain.last_hash[:16]}…).")
+            self.verdict.setText(self.tr("The audit trail is intact and every figure replays from it: {0} entries, "
+                                         "each linked to the one before (last hash {1}…).").format(
+                chain.rows_checked, chain.last_hash[:16]))
         elif not chain.ok:
-            self.verdict.setText(f"The audit trail has been altered: {chain.problem}.")
+            self.verdict.setText(self.tr("The audit trail has been altered: {0}.").format(chain.problem))
         else:
-            self.verdict.setText(f"The count has been changed outside the app: {verdict.summary()}.")
+            self.verdict.setText(self.tr("The count has been changed outside the app: {0}.").format(verdict.summary()))
         self.verdict.setProperty("role", "hint" if verdict.ok else "fieldError")
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)

@@ -16,34 +16,35 @@ from .setup_list_editor import SetupListEditor
 
 class BoxesEditor(SetupListEditor):
     def __init__(self, document, parent: QWidget | None = None) -> None:
-        super().__init__("Ballot boxes", document, BoxesModel(document), table_name="boxesTable",
-                         accessible_name="Ballot boxes", remove_text="Remove box…", remove_name="removeBox",
-                         remove_accessible_name="Remove the selected box", message_name="Boxes message",
+        super().__init__(self.tr("Ballot boxes"), document, BoxesModel(document), table_name="boxesTable",
+                         accessible_name=self.tr("Ballot boxes"), remove_text=self.tr("Remove box…"),
+                         remove_name="removeBox", remove_accessible_name=self.tr("Remove the selected box"),
+                         message_name=self.tr("Boxes message"),
                          alternating_rows=True, parent=parent)
         self.setObjectName("boxesEditor")
         self.model.setParent(self)
 
         self.id_edit = QLineEdit()
         self.id_edit.setObjectName("boxId")
-        self.id_edit.setAccessibleName("New box number")
-        self.id_edit.setPlaceholderText("A01")
+        self.id_edit.setAccessibleName(self.tr("New box number"))
+        self.id_edit.setPlaceholderText(self.tr("A01"))
         self.id_edit.setMaximumWidth(self.id_edit.fontMetrics().horizontalAdvance("LIV0000") + 24)
         self.station_edit = QLineEdit()
         self.station_edit.setObjectName("boxStation")
-        self.station_edit.setAccessibleName("New box's polling station")
-        self.station_edit.setPlaceholderText("Polling station")
-        self.postal_check = QCheckBox("Postal")
+        self.station_edit.setAccessibleName(self.tr("New box's polling station"))
+        self.station_edit.setPlaceholderText(self.tr("Polling station"))
+        self.postal_check = QCheckBox(self.tr("Postal"))
         self.postal_check.setObjectName("boxPostal")
-        self.postal_check.setAccessibleName("New box is a postal ballot box")
-        self.account_edit = FigureEdit("New box's ballot paper account")
+        self.postal_check.setAccessibleName(self.tr("New box is a postal ballot box"))
+        self.account_edit = FigureEdit(self.tr("New box's ballot paper account"))
         self.account_edit.setObjectName("boxAccount")
         self.account_edit.setMaximumWidth(self.account_edit.fontMetrics().horizontalAdvance("9,999,999") + 30)
-        self.add_button = QPushButton("Add &box")
+        self.add_button = QPushButton(self.tr("Add &box"))
         self.add_button.setObjectName("addBox")
-        self.add_button.setAccessibleName("Add box")
-        self.errors = {"id": FieldError(self.id_edit, "Box number"),
-                       "station": FieldError(self.station_edit, "Polling station"),
-                       "account": FieldError(self.account_edit, "Ballot paper account")}
+        self.add_button.setAccessibleName(self.tr("Add box"))
+        self.errors = {"id": FieldError(self.id_edit, self.tr("Box number")),
+                       "station": FieldError(self.station_edit, self.tr("Polling station")),
+                       "account": FieldError(self.account_edit, self.tr("Ballot paper account"))}
         self.account_edit.refused.connect(self.errors["account"].show_error)
         self.add_button.clicked.connect(self.add_from_fields)
         self.account_edit.enter_saves = True
@@ -54,8 +55,9 @@ class BoxesEditor(SetupListEditor):
         entry_row = QWidget()
         entry = QGridLayout(entry_row)
         entry.setContentsMargins(0, 0, 0, 0)
-        for column, (caption, widget) in enumerate((("Bo&x number:", self.id_edit), ("Station:", self.station_edit),
-                                                    ("", self.postal_check), ("Account:", self.account_edit))):
+        for column, (caption, widget) in enumerate(((self.tr("Bo&x number:"), self.id_edit),
+                                                    (self.tr("Station:"), self.station_edit),
+                                                    ("", self.postal_check), (self.tr("Account:"), self.account_edit))):
             label = QLabel(caption)
             label.setBuddy(widget)
             label.setMinimumWidth(label.sizeHint().width())  # "Station:" whole, never "Stati…"
@@ -66,7 +68,8 @@ class BoxesEditor(SetupListEditor):
         entry.addWidget(self.errors["station"], 1, 3, 1, 2)
         entry.addWidget(self.errors["account"], 1, 7, 1, 2)
         entry.setColumnStretch(3, 1)
-        self.station_edit.setMinimumWidth(self.station_edit.fontMetrics().horizontalAdvance("Polling station") + 30)
+        station_width = self.station_edit.fontMetrics().horizontalAdvance(self.tr("Polling station"))
+        self.station_edit.setMinimumWidth(station_width + 30)
         self._lay_out(entry_row)
         enter_moves_down(entry_row)  # number, station, postal, account: Enter on the account adds the box
 
@@ -76,11 +79,11 @@ class BoxesEditor(SetupListEditor):
             return
         box_id = self.id_edit.text().strip()
         station = " ".join(self.station_edit.text().split())
-        problems = {"id": id_problem(box_id, "The box number"),
-                    "station": name_problem(station, "The polling station") if station else "",
+        problems = {"id": id_problem(box_id, self.tr("The box number")),
+                    "station": name_problem(station, self.tr("The polling station")) if station else "",
                     "account": ""}
         if not problems["id"] and box_id in {b.id for b in contest.boxes}:
-            problems["id"] = f"Box {box_id} is already set up"
+            problems["id"] = self.tr("Box {0} is already set up").format(box_id)
         for key, message in problems.items():
             self.errors[key].show_error(message)
         if any(problems.values()):
@@ -93,15 +96,15 @@ class BoxesEditor(SetupListEditor):
             self.postal_check.setChecked(False)
             self._show_message("")
             self.id_edit.setFocus()
-            self.status_message.emit(f"Box {box_id} added.")
+            self.status_message.emit(self.tr("Box {0} added.").format(box_id))
 
     def add_many(self, boxes: tuple[Box, ...], source: str) -> bool:
         contest = self.model.contest()
         if contest is None:
             return False
         return self._add_all(
-            boxes, source, "boxes", {b.id for b in contest.boxes},
-            lambda clashes: f"these boxes are already set up: {', '.join(clashes[:10])}",
+            boxes, source, self.tr("boxes"), {b.id for b in contest.boxes},
+            lambda clashes: self.tr("these boxes are already set up: {0}").format(", ".join(clashes[:10])),
             lambda box: AddBoxCommand(self.document, contest.id, box))
 
     def remove_selected(self) -> None:
@@ -111,9 +114,10 @@ class BoxesEditor(SetupListEditor):
         box = self.model.box(rows[0].row())
         reason = None
         if box.verified is not None:
-            reason = ask_reason(self, "Remove a verified box",
-                                f"Box {box.id} has been verified. Why is it being removed?", ok_text="Remove box")
+            reason = ask_reason(self, self.tr("Remove a verified box"),
+                                self.tr("Box {0} has been verified. Why is it being removed?").format(box.id),
+                                ok_text=self.tr("Remove box"))
             if reason is None:
                 return
         if self.model.push(RemoveBoxCommand(self.document, self.model.contest_id, box.id, reason)):
-            self.status_message.emit(f"Box {box.id} removed (Ctrl+Z to undo).")
+            self.status_message.emit(self.tr("Box {0} removed (Ctrl+Z to undo).").format(box.id))

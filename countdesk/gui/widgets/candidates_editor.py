@@ -20,10 +20,11 @@ from .setup_list_editor import SetupListEditor
 
 class CandidatesEditor(SetupListEditor):
     def __init__(self, document, parent: QWidget | None = None) -> None:
-        super().__init__("Candidates, in ballot-paper order", document, CandidatesModel(document),
-                         table_name="candidatesTable", accessible_name="Candidates",
-                         remove_text="Remove candidate", remove_name="removeCandidate",
-                         remove_accessible_name="Remove the selected candidate", message_name="Candidates message",
+        super().__init__(self.tr("Candidates, in ballot-paper order"), document, CandidatesModel(document),
+                         table_name="candidatesTable", accessible_name=self.tr("Candidates"),
+                         remove_text=self.tr("Remove candidate"), remove_name="removeCandidate",
+                         remove_accessible_name=self.tr("Remove the selected candidate"),
+                         message_name=self.tr("Candidates message"),
                          parent=parent)
         self.setObjectName("candidatesEditor")
         self.model.setParent(self)
@@ -32,16 +33,16 @@ class CandidatesEditor(SetupListEditor):
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("candidateName")
-        self.name_edit.setAccessibleName("New candidate's name as printed on the ballot paper")
-        self.name_edit.setPlaceholderText("Forenames SURNAME")
+        self.name_edit.setAccessibleName(self.tr("New candidate's name as printed on the ballot paper"))
+        self.name_edit.setPlaceholderText(self.tr("Forenames SURNAME"))
         self.description_edit = QLineEdit()
         self.description_edit.setObjectName("candidateDescription")
-        self.description_edit.setAccessibleName("New candidate's description")
-        self.description_edit.setPlaceholderText("Party or Independent")
-        self.name_error = FieldError(self.name_edit, "Candidate's name")
-        self.add_button = QPushButton("&Add candidate")
+        self.description_edit.setAccessibleName(self.tr("New candidate's description"))
+        self.description_edit.setPlaceholderText(self.tr("Party or Independent"))
+        self.name_error = FieldError(self.name_edit, self.tr("Candidate's name"))
+        self.add_button = QPushButton(self.tr("&Add candidate"))
         self.add_button.setObjectName("addCandidate")
-        self.add_button.setAccessibleName("Add candidate")
+        self.add_button.setAccessibleName(self.tr("Add candidate"))
         self.add_button.clicked.connect(self.add_from_fields)
         self.name_edit.returnPressed.connect(self.description_edit.setFocus)
         self.description_edit.returnPressed.connect(self.add_from_fields)
@@ -50,9 +51,9 @@ class CandidatesEditor(SetupListEditor):
         entry_row = QWidget()
         entry = QGridLayout(entry_row)
         entry.setContentsMargins(0, 0, 0, 0)
-        name_label = QLabel("Na&me:")
+        name_label = QLabel(self.tr("Na&me:"))
         name_label.setBuddy(self.name_edit)
-        description_label = QLabel("Description:")
+        description_label = QLabel(self.tr("Description:"))
         description_label.setBuddy(self.description_edit)
         entry.addWidget(name_label, 0, 0)
         entry.addWidget(self.name_edit, 0, 1)
@@ -73,9 +74,9 @@ class CandidatesEditor(SetupListEditor):
         """Add the candidate typed in the row under the table, after the others (the order is the
         one given: it is never sorted)."""
         name = " ".join(self.name_edit.text().split())
-        problem = name_problem(name, "The candidate's name")
+        problem = name_problem(name, self.tr("The candidate's name"))
         if problem:
-            self.name_error.show_error(f"{problem}: type it as printed on the ballot paper")
+            self.name_error.show_error(self.tr("{0}: type it as printed on the ballot paper").format(problem))
             self.name_edit.setFocus()
             return
         contest = self.model.contest()
@@ -88,7 +89,7 @@ class CandidatesEditor(SetupListEditor):
             self.description_edit.clear()
             self._show_message("")
             self.name_edit.setFocus()
-            self.status_message.emit(f"Candidate {name} added.")
+            self.status_message.emit(self.tr("Candidate {0} added.").format(name))
 
     def add_many(self, candidates: tuple[Candidate, ...], source: str) -> bool:
         """Add imported candidates in the file's order, as one undoable step."""
@@ -96,8 +97,8 @@ class CandidatesEditor(SetupListEditor):
         if contest is None:
             return False
         return self._add_all(
-            candidates, source, "candidates", set(contest.candidate_ids),
-            lambda clashes: f"these candidates are already in the contest: {', '.join(clashes)}",
+            candidates, source, self.tr("candidates"), set(contest.candidate_ids),
+            lambda clashes: self.tr("these candidates are already in the contest: {0}").format(", ".join(clashes)),
             lambda candidate: AddCandidateCommand(self.document, contest.id, candidate, None))
 
     def correct_order(self) -> bool:
@@ -119,4 +120,4 @@ class CandidatesEditor(SetupListEditor):
             return
         candidate = self.model.candidate(rows[0].row())
         if self.model.push(RemoveCandidateCommand(self.document, self.model.contest_id, candidate.id)):
-            self.status_message.emit(f"Candidate {candidate.name} removed (Ctrl+Z to undo).")
+            self.status_message.emit(self.tr("Candidate {0} removed (Ctrl+Z to undo).").format(candidate.name))

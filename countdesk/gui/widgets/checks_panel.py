@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
@@ -19,7 +19,9 @@ from ...domain.model import Contest
 from ...domain.places import place_in_words
 from ...domain.result import Warning_
 
-COLUMNS = ("Code", "Check", "Where", "Message")
+COLUMNS = (QT_TRANSLATE_NOOP("ChecksPanel", "Code"), QT_TRANSLATE_NOOP("ChecksPanel", "Check"),
+           QT_TRANSLATE_NOOP("ChecksPanel", "Where"), QT_TRANSLATE_NOOP("ChecksPanel", "Message"))
+translate = QCoreApplication.translate
 
 
 class ChecksPanel(QWidget):
@@ -28,20 +30,20 @@ class ChecksPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checksPanel")
-        self.setAccessibleName("Checks")
+        self.setAccessibleName(self.tr("Checks"))
         self.heading = QLabel(self)
         self.heading.setObjectName("checksHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("checksTree")
-        self.tree.setAccessibleName("Warnings from the checks")
+        self.tree.setAccessibleName(self.tr("Warnings from the checks"))
         self.tree.setAccessibleDescription(
-            "Each warning has a code, the check, where it applies and a message; expand a warning "
-            "to read what it means and what to do."
+            self.tr("Each warning has a code, the check, where it applies and a message; expand a warning "
+            "to read what it means and what to do.")
         )
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([self.tr(column) for column in COLUMNS])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
@@ -85,11 +87,13 @@ class ChecksPanel(QWidget):
                 item.child(index).setFirstColumnSpanned(True)  # only takes effect inside a tree
         count = len(warnings)
         if count == 0:
-            self.heading.setText("Checks: no warnings. Every numbered check passes.")
+            self.heading.setText(self.tr("Checks: no warnings. Every numbered check passes."))
         else:
             self.heading.setText(
-                f"Checks: {count} warning{'s' if count != 1 else ''}. Warnings do not block the "
-                f"result: read each one and decide. Expand a warning to see what it means."
+                (self.tr("Checks: 1 warning. Warnings do not block the result: read each one and decide. "
+                         "Expand a warning to see what it means.") if count == 1 else
+                 self.tr("Checks: {0} warnings. Warnings do not block the result: read each one and decide. "
+                         "Expand a warning to see what it means.").format(count))
             )
         self.tree.setAccessibleDescription(self.heading.text())
 
@@ -104,14 +108,16 @@ class ChecksPanel(QWidget):
 
 def _warning_item(warning: Warning_, place: str) -> QTreeWidgetItem:
     check = CHECKS.get(warning.code)
-    title = check.title if check else "Unnumbered check"
+    title = check.title if check else translate("ChecksPanel", "Unnumbered check")
     explanation = check.explanation if check else ""
     item = QTreeWidgetItem([warning.code, title, place, warning.message])
     item.setData(0, Qt.ItemDataRole.UserRole, warning.code)
-    tip = f"{warning.code} {title}\n\n{explanation}" if explanation else f"{warning.code} {title}"
+    tip = (translate("ChecksPanel", "{0} {1}\n\n{2}").format(warning.code, title, explanation) if explanation
+           else translate("ChecksPanel", "{0} {1}").format(warning.code, title))
     for column in range(len(COLUMNS)):
         item.setToolTip(column, tip)
-    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{warning.code}, {title}: {warning.message}")
+    item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                 translate("ChecksPanel", "{0}, {1}: {2}").format(warning.code, title, warning.message))
     if explanation:
         child = QTreeWidgetItem([explanation])
         italic = child.font(0)
@@ -127,6 +133,7 @@ def _update_item(item: QTreeWidgetItem, warning: Warning_, place: str) -> None:
     """The same check at the same place, with its new message (new figures)."""
     item.setText(2, place)
     check = CHECKS.get(warning.code)
-    title = check.title if check else "Unnumbered check"
+    title = check.title if check else translate("ChecksPanel", "Unnumbered check")
     item.setText(3, warning.message)
-    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{warning.code}, {title}: {warning.message}")
+    item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                 translate("ChecksPanel", "{0}, {1}: {2}").format(warning.code, title, warning.message))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ...domain.model import Candidate, Contest, Counting, Nation, Office, VotingSystem
@@ -17,21 +17,25 @@ from .field_errors import FieldError, id_problem, name_problem, show_problems, s
 from .figure_edit import FigureEdit
 
 SYSTEM_LABELS = {
-    VotingSystem.SV: "Supplementary vote (SV)",
-    VotingSystem.FPTP: "First past the post (FPTP)",
-    VotingSystem.REFERENDUM: "Referendum: one question, yes or no",
+    VotingSystem.SV: QT_TRANSLATE_NOOP("ContestForm", "Supplementary vote (SV)"),
+    VotingSystem.FPTP: QT_TRANSLATE_NOOP("ContestForm", "First past the post (FPTP)"),
+    VotingSystem.REFERENDUM: QT_TRANSLATE_NOOP("ContestForm", "Referendum: one question, yes or no"),
 }
 OFFICE_LABELS = {
-    Office.COUNCIL: "Council ward or division (principal area, parish, town or community)",
-    Office.LOCAL_MAYOR: "Mayor of a local authority",
-    Office.COMBINED_AUTHORITY_MAYOR: "Mayor of a combined or combined county authority",
-    Office.PCC: "Police and crime commissioner (or police, fire and crime)",
-    Office.PARLIAMENT: "UK Parliament constituency",
-    Office.REFERENDUM: "Local referendum (neighbourhood planning, council tax, governance)",
+    Office.COUNCIL: QT_TRANSLATE_NOOP("ContestForm",
+                                      "Council ward or division (principal area, parish, town or community)"),
+    Office.LOCAL_MAYOR: QT_TRANSLATE_NOOP("ContestForm", "Mayor of a local authority"),
+    Office.COMBINED_AUTHORITY_MAYOR: QT_TRANSLATE_NOOP("ContestForm",
+                                                       "Mayor of a combined or combined county authority"),
+    Office.PCC: QT_TRANSLATE_NOOP("ContestForm", "Police and crime commissioner (or police, fire and crime)"),
+    Office.PARLIAMENT: QT_TRANSLATE_NOOP("ContestForm", "UK Parliament constituency"),
+    Office.REFERENDUM: QT_TRANSLATE_NOOP("ContestForm",
+                                         "Local referendum (neighbourhood planning, council tax, governance)"),
 }
 COUNTING_LABELS = {
-    Counting.WHOLE: "The whole poll: this count declares the result",
-    Counting.LOCAL: "One counting area of a collated poll: local statements only, never a declaration",
+    Counting.WHOLE: QT_TRANSLATE_NOOP("ContestForm", "The whole poll: this count declares the result"),
+    Counting.LOCAL: QT_TRANSLATE_NOOP("ContestForm", "One counting area of a collated poll: local statements only, "
+                                                     "never a declaration"),
 }
 #: A new referendum's answers, in ballot-paper order.
 REFERENDUM_ANSWERS = (Candidate("yes", "Yes"), Candidate("no", "No"))
@@ -69,70 +73,70 @@ class ContestForm(QWidget):
         self._nation = Nation.ENGLAND
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("contestTitle")
-        self.title_edit.setAccessibleName("Contest title")
-        self.title_edit.setPlaceholderText("Mayor of Liverpool, or Anfield ward")
+        self.title_edit.setAccessibleName(self.tr("Contest title"))
+        self.title_edit.setPlaceholderText(self.tr("Mayor of Liverpool, or Anfield ward"))
         self.id_edit = QLineEdit()
         self.id_edit.setObjectName("contestId")
-        self.id_edit.setAccessibleName("Contest id")
+        self.id_edit.setAccessibleName(self.tr("Contest id"))
         self.id_edit.setReadOnly(not id_editable)
         self.office_combo = QComboBox()
         self.office_combo.setObjectName("contestOffice")
-        self.office_combo.setAccessibleName("Office")
+        self.office_combo.setAccessibleName(self.tr("Office"))
         for office, label in OFFICE_LABELS.items():
-            self.office_combo.addItem(label, office.value)
+            self.office_combo.addItem(self.tr(label), office.value)
         self.counting_combo = QComboBox()
         self.counting_combo.setObjectName("contestCounting")
-        self.counting_combo.setAccessibleName("Counting role")
+        self.counting_combo.setAccessibleName(self.tr("Counting role"))
         for counting, label in COUNTING_LABELS.items():
-            self.counting_combo.addItem(label, counting.value)
+            self.counting_combo.addItem(self.tr(label), counting.value)
         self.system_combo = QComboBox()
         self.system_combo.setObjectName("contestSystem")
-        self.system_combo.setAccessibleName("Voting system")
+        self.system_combo.setAccessibleName(self.tr("Voting system"))
         self.question_edit = QLineEdit()
         self.question_edit.setObjectName("contestQuestion")
-        self.question_edit.setAccessibleName("Referendum question")
-        self.question_edit.setPlaceholderText("the question as on the ballot paper")
+        self.question_edit.setAccessibleName(self.tr("Referendum question"))
+        self.question_edit.setPlaceholderText(self.tr("the question as on the ballot paper"))
         self.rules_label = QLabel("")
         self.rules_label.setObjectName("contestRules")
-        self.rules_label.setAccessibleName("The rules that apply")
+        self.rules_label.setAccessibleName(self.tr("The rules that apply"))
         self.rules_label.setProperty("role", "hint")
         self.rules_label.setWordWrap(True)
         self.seats_spin = QSpinBox()
         self.seats_spin.setObjectName("contestSeats")
-        self.seats_spin.setAccessibleName("Seats to fill")
+        self.seats_spin.setAccessibleName(self.tr("Seats to fill"))
         self.seats_spin.setRange(1, MAX_SEATS)
-        self.electorate_edit = FigureEdit("Electorate")
+        self.electorate_edit = FigureEdit(self.tr("Electorate"))
         self.electorate_edit.setObjectName("contestElectorate")
-        self.electorate_edit.setPlaceholderText("not known yet")
-        self.double_entry_check = QCheckBox("Double entry: each sheet &keyed by two operators")
+        self.electorate_edit.setPlaceholderText(self.tr("not known yet"))
+        self.double_entry_check = QCheckBox(self.tr("Double entry: each sheet &keyed by two operators"))
         self.double_entry_check.setObjectName("doubleEntry")
-        self.double_entry_check.setAccessibleName("Double entry of count sheets")
+        self.double_entry_check.setAccessibleName(self.tr("Double entry of count sheets"))
         self.system_hint = QLabel("")
         self.system_hint.setProperty("role", "hint")
         self.system_hint.setWordWrap(True)
         self.errors = {
-            "title": FieldError(self.title_edit, "Contest title"),
-            "id": FieldError(self.id_edit, "Contest id"),
-            "electorate": FieldError(self.electorate_edit, "Electorate"),
-            "question": FieldError(self.question_edit, "Referendum question"),
+            "title": FieldError(self.title_edit, self.tr("Contest title")),
+            "id": FieldError(self.id_edit, self.tr("Contest id")),
+            "electorate": FieldError(self.electorate_edit, self.tr("Electorate")),
+            "question": FieldError(self.question_edit, self.tr("Referendum question")),
         }
         self.electorate_edit.refused.connect(self.errors["electorate"].show_error)
         form = QFormLayout(self)
-        form.addRow("Conte&st title:", self.title_edit)
+        form.addRow(self.tr("Conte&st title:"), self.title_edit)
         form.addRow("", self.errors["title"])
-        form.addRow("Contest id:", self.id_edit)
+        form.addRow(self.tr("Contest id:"), self.id_edit)
         form.addRow("", self.errors["id"])
         # Every other letter of these words already has a control on the Set-up tab (or is a menu).
-        form.addRow("Office (&J):", self.office_combo)
-        form.addRow("Counting role (&Z):", self.counting_combo)
-        form.addRow("Voting s&ystem:", self.system_combo)
+        form.addRow(self.tr("Office (&J):"), self.office_combo)
+        form.addRow(self.tr("Counting role (&Z):"), self.counting_combo)
+        form.addRow(self.tr("Voting s&ystem:"), self.system_combo)
         form.addRow("", self.system_hint)
-        form.addRow("Seats to f&ill:", self.seats_spin)
-        self.question_label = QLabel("Referendum &question:")
+        form.addRow(self.tr("Seats to f&ill:"), self.seats_spin)
+        self.question_label = QLabel(self.tr("Referendum &question:"))
         self.question_label.setBuddy(self.question_edit)
         form.addRow(self.question_label, self.question_edit)
         form.addRow("", self.errors["question"])
-        form.addRow("E&lectorate:", self.electorate_edit)
+        form.addRow(self.tr("E&lectorate:"), self.electorate_edit)
         form.addRow("", self.errors["electorate"])
         form.addRow("", self.double_entry_check)
         form.addRow("", self.rules_label)
@@ -191,15 +195,15 @@ class ContestForm(QWidget):
         title = " ".join(self.title_edit.text().split())
         contest_id = self.id_edit.text().strip()
         problems = {
-            "title": name_problem(title, "The contest title"),
-            "id": id_problem(contest_id, "The contest id"),
+            "title": name_problem(title, self.tr("The contest title")),
+            "id": id_problem(contest_id, self.tr("The contest id")),
             "electorate": "",
             "question": "",
         }
         office = self.office()
         question = " ".join(self.question_edit.text().split()) if office is Office.REFERENDUM else None
         if office is Office.REFERENDUM:
-            problems["question"] = name_problem(question or "", "The referendum question")
+            problems["question"] = name_problem(question or "", self.tr("The referendum question"))
         if not show_problems(self.errors, problems):
             return None
         system = self.system()
@@ -234,7 +238,7 @@ class ContestForm(QWidget):
         self.system_combo.blockSignals(True)
         self.system_combo.clear()
         for system in self._lawful_systems():
-            self.system_combo.addItem(SYSTEM_LABELS[system], system.value)
+            self.system_combo.addItem(self.tr(SYSTEM_LABELS[system]), system.value)
         found = self.system_combo.findData(current)
         self.system_combo.setCurrentIndex(found if found >= 0 else 0)
         self.system_combo.blockSignals(False)
@@ -250,7 +254,7 @@ class ContestForm(QWidget):
         """Show the contest's own system even where the law now wants another (a contest read from
         an older file): the rules line then says so, and saving is refused until it is put right."""
         if self.system_combo.findData(system.value) < 0:
-            self.system_combo.addItem(SYSTEM_LABELS[system], system.value)
+            self.system_combo.addItem(self.tr(SYSTEM_LABELS[system]), system.value)
             self.system_combo.setEnabled(True)
         self.system_combo.setCurrentIndex(self.system_combo.findData(system.value))
         self._system_changed()
@@ -261,22 +265,23 @@ class ContestForm(QWidget):
             self.seats_spin.setValue(1)
         self.seats_spin.setEnabled(system is VotingSystem.FPTP)
         self.system_hint.setText({
-            VotingSystem.SV: "SV fills one seat; a second round follows if no one has more than half.",
-            VotingSystem.FPTP: "Each elector may vote for as many candidates as there are seats.",
-            VotingSystem.REFERENDUM: "The answer with more than half of the valid votes is carried; an equal "
-                                     "vote carries neither (never a lot). The answers are Yes and No.",
+            VotingSystem.SV: self.tr("SV fills one seat; a second round follows if no one has more than half."),
+            VotingSystem.FPTP: self.tr("Each elector may vote for as many candidates as there are seats."),
+            VotingSystem.REFERENDUM: self.tr("The answer with more than half of the valid votes is carried; an equal "
+                                             "vote carries neither (never a lot). The answers are Yes and No."),
         }[system])
         self.rules_label.setText(self._rules_text(system))
 
     def _rules_text(self, system: VotingSystem) -> str:
         """Which rules apply and where they come from (domain.regimes)."""
         if self._poll_date is None:
-            return "The rules that apply follow from the office and the poll date."
+            return self.tr("The rules that apply follow from the office and the poll date.")
         regime = regime_for(self.office(), self._nation, self._poll_date)
-        lines = [f"{name}: {text}" for name, text in regime.rules(self.counting())]
+        lines = [self.tr("{0}: {1}").format(name, text) for name, text in regime.rules(self.counting())]
         if system not in lawful_systems(regime.office, regime.nation, regime.poll_date):
-            lines.insert(0, f"Not lawful: this office is counted by {SYSTEM_LABELS[regime.system]} at this poll.")
-        return "Rules that apply. " + " · ".join(lines)
+            lines.insert(0, self.tr("Not lawful: this office is counted by {0} at this poll.").format(
+                self.tr(SYSTEM_LABELS[regime.system])))
+        return self.tr("Rules that apply. {0}").format(" · ".join(lines))
 
 
 def _rows_of(office: Office) -> list[SystemRow]:

@@ -39,7 +39,7 @@ class CountSheetForm(QWidget):
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countSheetForm")
-        self.setAccessibleName("Count sheet")
+        self.setAccessibleName(self.tr("Count sheet"))
         self.document = document
         self.contest_id: str | None = None
         self.round = 1
@@ -65,16 +65,16 @@ class CountSheetForm(QWidget):
         self.message.setObjectName("sheetMessage")
         self.message.setProperty("role", "banner")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Count sheet message")
+        self.message.setAccessibleName(self.tr("Count sheet message"))
         self.message.setVisible(False)
-        self.save_button = QPushButton("&Save sheet  (Ctrl+Enter)")
+        self.save_button = QPushButton(self.tr("&Save sheet  (Ctrl+Enter)"))
         self.save_button.setObjectName("saveSheet")
-        self.save_button.setAccessibleName("Save sheet")
+        self.save_button.setAccessibleName(self.tr("Save sheet"))
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.request_save)
-        self.cancel_button = QPushButton("Cancel  (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel  (Esc)"))
         self.cancel_button.setObjectName("cancelSheet")
-        self.cancel_button.setAccessibleName("Cancel this sheet")
+        self.cancel_button.setAccessibleName(self.tr("Cancel this sheet"))
         self.cancel_button.clicked.connect(self.cancel)
         self.save_button.installEventFilter(self)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -165,14 +165,16 @@ class CountSheetForm(QWidget):
 
     def _heading(self, contest: Contest | None) -> str:
         if contest is None:
-            return "No contest selected"
+            return self.tr("No contest selected")
         if self.editing is not None:
-            return (f"Correcting sheet {self.editing.id} (round {self.editing.round}), recorded already: change "
-                    "the figures, then Ctrl+Enter and give the reason. Esc leaves it as recorded.")
+            return self.tr("Correcting sheet {0} (round {1}), recorded already: change the figures, then Ctrl+Enter "
+                           "and give the reason. Esc leaves it as recorded.").format(self.editing.id,
+                                                                                     self.editing.round)
         if self.round == 2:
-            return f"Round 2: second preferences for the finalists, {contest.title}"
-        what = "first preferences" if contest.system is VotingSystem.SV else "votes"
-        return f"Round 1: {what} and rejected papers, {contest.title}"
+            return self.tr("Round 2: second preferences for the finalists, {0}").format(contest.title)
+        if contest.system is VotingSystem.SV:
+            return self.tr("Round 1: first preferences and rejected papers, {0}").format(contest.title)
+        return self.tr("Round 1: votes and rejected papers, {0}").format(contest.title)
 
     def _clear(self) -> None:
         for field in self.fields:
@@ -270,12 +272,12 @@ class CountSheetForm(QWidget):
         sheet = self.sheet()
         problems = limits.problems(sheet, typed=saving or not self.blank_fields())
         if saving and self.round == 1 and sheet.papers is None and "papers" in self._field_keys():
-            problems.setdefault("papers", "Type the number of ballot papers on this sheet: the votes and "
-                                          "rejected papers must add up to it.")
+            problems.setdefault("papers", self.tr("Type the number of ballot papers on this sheet: the votes and "
+                                                  "rejected papers must add up to it."))
         for f in self.fields:
             message = problems.get(f.key, "")
             if not message and "total" in problems and not limits.refusal and f.edit is self._last_edited:
-                message = "Too many: " + problems["total"]
+                message = self.tr("Too many: {0}").format(problems["total"])
             f.error.show_error(message)
         self.sheet_id_error.show_error(self._sheet_id_problem())
         total = limits.sheet_total(sheet)
@@ -293,15 +295,15 @@ class CountSheetForm(QWidget):
         if self.editing is not None:
             return ""
         if not sheet_id:
-            return "Type the sheet's number"
-        problem = id_problem(sheet_id, "The sheet number")
+            return self.tr("Type the sheet's number")
+        problem = id_problem(sheet_id, self.tr("The sheet number"))
         if problem:
             return problem
         if sheet_id in self._blocked_ids:
             return ""  # the second keying of a sheet waiting under double entry
         contest = self._contest()
         if contest and any(s.id == sheet_id for s in contest.count_sheets):
-            return f"Sheet {sheet_id} is already recorded: select it in the list to correct it"
+            return self.tr("Sheet {0} is already recorded: select it in the list to correct it").format(sheet_id)
         return ""
 
     def suggested_sheet_id(self) -> str:
@@ -324,19 +326,19 @@ class CountSheetForm(QWidget):
                 self.sheet_id_edit.setFocus()
             elif bad is not None:
                 bad.edit.setFocus()
-            self._show_message("This sheet cannot be saved: correct the figures marked in red.")
+            self._show_message(self.tr("This sheet cannot be saved: correct the figures marked in red."))
             return
         blanks = self.blank_fields()
         if len(blanks) == len([f for f in self.fields if f.required]):
-            self._show_message("Nothing has been typed on this sheet yet.")
+            self._show_message(self.tr("Nothing has been typed on this sheet yet."))
             self.focus_first_figure()
             return
         if blanks and not self._confirm_blanks:
             for f in blanks:
                 set_style_flag(f.edit, "blank", True)
             names = ", ".join(f.label for f in blanks[:6]) + (" …" if len(blanks) > 6 else "")
-            self._show_message(f"{len(blanks)} field(s) left blank: {names}. Press Ctrl+Enter again to save "
-                               "them as 0, or type the figures.")
+            self._show_message(self.tr("{0} field(s) left blank: {1}. Press Ctrl+Enter again to save them as 0, or "
+                                       "type the figures.").format(len(blanks), names))
             self._confirm_blanks = True
             return
         sheet = self.sheet(blanks_as_zero=True)

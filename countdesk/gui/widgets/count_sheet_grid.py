@@ -39,16 +39,16 @@ class CountSheetGrid(QWidget):
         # Parentless until laid out: with no contest they are not on screen at all.
         self.sheet_id_edit = FormLineEdit()
         self.sheet_id_edit.setObjectName("sheetId")
-        self.sheet_id_edit.setAccessibleName("Sheet number")
+        self.sheet_id_edit.setAccessibleName(self.tr("Sheet number"))
         self.sheet_id_edit.setFont(figure_font(scale=1.15))
-        self.sheet_id_error = FieldError(self.sheet_id_edit, "Sheet number")
+        self.sheet_id_error = FieldError(self.sheet_id_edit, self.tr("Sheet number"))
 
         self.grid = QGridLayout(self)
         self.grid.setColumnStretch(3, 1)
         self.grid.setHorizontalSpacing(14)
         self.total_label = QLabel("")
         self.total_label.setObjectName("sheetTotal")
-        self.total_label.setAccessibleName("Total on this sheet")
+        self.total_label.setAccessibleName(self.tr("Total on this sheet"))
         self.total_label.setFont(figure_font(bold=True, scale=1.2))
         self.total_label.setAlignment(FIGURE_ALIGNMENT)
         self.limit_label = QLabel("")
@@ -56,9 +56,9 @@ class CountSheetGrid(QWidget):
         self.limit_label.setProperty("role", "hint")
         self.limit_label.setWordWrap(True)
 
-        self.id_label = QLabel("Sheet &number:")
+        self.id_label = QLabel(self.tr("Sheet &number:"))
         self.id_label.setBuddy(self.sheet_id_edit)
-        self.total_caption = QLabel("Total on this sheet")
+        self.total_caption = QLabel(self.tr("Total on this sheet"))
         self.total_caption.setProperty("role", "total")
         self.total_label.setMinimumWidth(self.total_label.fontMetrics().horizontalAdvance("9,999,999,999"))
         self._persistent = {self.id_label, self.sheet_id_edit, self.sheet_id_error, self.total_caption,

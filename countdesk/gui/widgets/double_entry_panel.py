@@ -26,19 +26,19 @@ class DoubleEntryPanel(QWidget):
         self.document = document
         self.form = form
         self.contest_id: str | None = None
-        caption = QLabel("Double entry: sheets waiting")
+        caption = QLabel(self.tr("Double entry: sheets waiting"))
         caption.setProperty("role", "heading")
         self.list = QListWidget()
         self.list.setObjectName("pendingKeyings")
-        self.list.setAccessibleName("Sheets waiting for a second keying or a supervisor")
+        self.list.setAccessibleName(self.tr("Sheets waiting for a second keying or a supervisor"))
         self.list.setMaximumHeight(140)
         caption.setBuddy(self.list)
-        self.second_button = QPushButton("&Key second time…")
-        self.second_button.setAccessibleName("Second keying of the selected sheet")
-        self.settle_button = QPushButton("Se&ttle…")
-        self.settle_button.setAccessibleName("Settle the selected disagreement")
-        self.discard_button = QPushButton("Discard keying…")
-        self.discard_button.setAccessibleName("Discard the selected keying")
+        self.second_button = QPushButton(self.tr("&Key second time…"))
+        self.second_button.setAccessibleName(self.tr("Second keying of the selected sheet"))
+        self.settle_button = QPushButton(self.tr("Se&ttle…"))
+        self.settle_button.setAccessibleName(self.tr("Settle the selected disagreement"))
+        self.discard_button = QPushButton(self.tr("Discard keying…"))
+        self.discard_button.setAccessibleName(self.tr("Discard the selected keying"))
         self.second_button.clicked.connect(self.key_second_time)
         self.settle_button.clicked.connect(self.settle_selected)
         self.discard_button.clicked.connect(self.discard_selected)
@@ -77,10 +77,11 @@ class DoubleEntryPanel(QWidget):
         self.setVisible(enabled)
         for keying in pending:
             if keying.disputed:
-                text = (f"{keying.sheet_id}: {keying.first_operator} and {keying.second_operator} disagree — "
-                        "a supervisor must settle it")
+                text = self.tr("{0}: {1} and {2} disagree — a supervisor must settle it").format(
+                    keying.sheet_id, keying.first_operator, keying.second_operator)
             else:
-                text = f"{keying.sheet_id}: keyed by {keying.first_operator}, waiting for a second operator"
+                text = self.tr("{0}: keyed by {1}, waiting for a second operator").format(keying.sheet_id,
+                                                                                        keying.first_operator)
             item = QListWidgetItem(text)
             item.setData(SHEET_ROLE, keying)
             self.list.addItem(item)
@@ -109,17 +110,19 @@ class DoubleEntryPanel(QWidget):
         try:
             outcome = self.document.submit_keying(self.contest_id, sheet, reason)
         except CountdeskError as error:
-            hint = " (Edit ▸ Change operator, or Key second time)" if "different operator" in error.message else ""
-            self.form.show_refusal(f"Not saved: {error.message}{hint}")
+            hint = (self.tr(" (Edit ▸ Change operator, or Key second time)") if "different operator" in error.message
+                    else "")
+            self.form.show_refusal(self.tr("Not saved: {0}{1}").format(error.message, hint))
             return
         self.form.reset_after_save()
         if outcome.status is KeyingStatus.HELD:
-            self.status_message.emit(f"Sheet {sheet.id} keyed by {self.document.operator} and held: "
-                                     "a second operator must key it.")
+            self.status_message.emit(self.tr("Sheet {0} keyed by {1} and held: a second operator must key it.").format(
+                sheet.id, self.document.operator))
         elif outcome.status is KeyingStatus.ACCEPTED:
-            self.status_message.emit(f"Sheet {sheet.id} accepted: both keyings agree.")
+            self.status_message.emit(self.tr("Sheet {0} accepted: both keyings agree.").format(sheet.id))
         else:
-            self.status_message.emit(f"Sheet {sheet.id}: the two keyings differ — a supervisor must settle it.")
+            self.status_message.emit(
+                self.tr("Sheet {0}: the two keyings differ — a supervisor must settle it.").format(sheet.id))
             self.settle(sheet.id)
 
     def key_second_time(self) -> None:
@@ -128,22 +131,24 @@ class DoubleEntryPanel(QWidget):
         if keying is None or keying.disputed:
             return
         if self.document.operator == keying.first_operator:
-            name = ask_operator(self, "", title="Second keying",
-                                explanation=f"Sheet {keying.sheet_id} was keyed by {keying.first_operator}. "
-                                            "The second keying must be by someone else: who is keying it?")
+            name = ask_operator(self, "", title=self.tr("Second keying"),
+                                explanation=self.tr("Sheet {0} was keyed by {1}. The second keying must be by someone "
+                                                    "else: who is keying it?").format(keying.sheet_id,
+                                                                                      keying.first_operator))
             if name is None:
                 return
             try:
                 self.document.change_operator(name)
             except CountdeskError as error:
-                self.status_message.emit(f"The operator was not changed: {error.message}")
+                self.status_message.emit(self.tr("The operator was not changed: {0}").format(error.message))
                 return
         self.form.reset_after_save()
         self.form.sheet_id_edit.setText(keying.sheet_id)
         self.form.refresh_checks()
         if self.form.fields:
             self.form.fields[0].edit.setFocus()
-        self.status_message.emit(f"{self.document.operator}: key sheet {keying.sheet_id} from the paper sheet.")
+        self.status_message.emit(self.tr("{0}: key sheet {1} from the paper sheet.").format(self.document.operator,
+                                                                                             keying.sheet_id))
 
     def settle_selected(self) -> None:
         keying = self.selected()
@@ -162,9 +167,9 @@ class DoubleEntryPanel(QWidget):
             self.document.change_operator(dialog.supervisor())
             self.document.resolve_double_entry(self.contest_id, dialog.sheet(), dialog.reason())
         except CountdeskError as error:
-            self.status_message.emit(f"Sheet {sheet_id} was not settled: {error.message}")
+            self.status_message.emit(self.tr("Sheet {0} was not settled: {1}").format(sheet_id, error.message))
         else:
-            self.status_message.emit(f"Sheet {sheet_id} settled by {dialog.supervisor()}.")
+            self.status_message.emit(self.tr("Sheet {0} settled by {1}.").format(sheet_id, dialog.supervisor()))
         finally:
             if self.document.operator != previous:
                 self.document.change_operator(previous)
@@ -173,11 +178,12 @@ class DoubleEntryPanel(QWidget):
         keying = self.selected()
         if keying is None:
             return
-        reason = ask_reason(self, "Discard a keying", f"Why are the keyings of sheet {keying.sheet_id} discarded?",
-                            ok_text="Discard")
+        reason = ask_reason(self, self.tr("Discard a keying"),
+                            self.tr("Why are the keyings of sheet {0} discarded?").format(keying.sheet_id),
+                            ok_text=self.tr("Discard"))
         if reason is None:
             return
         try:
             self.document.discard_keying(self.contest_id, keying.sheet_id, reason)
         except CountdeskError as error:
-            self.status_message.emit(f"Not discarded: {error.message}")
+            self.status_message.emit(self.tr("Not discarded: {0}").format(error.message))

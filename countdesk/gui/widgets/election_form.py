@@ -23,34 +23,35 @@ class ElectionForm(QWidget):
         self.setObjectName("electionForm")
         #: A new count names its returning officer: the declaration is printed over that name.
         self.require_ro = require_ro
-        self.title_edit = self._line("electionTitle", "Election title", "Local elections 6 May 2021")
-        self.area_edit = self._line("electionArea", "Counting area", "Liverpool")
+        self.title_edit = self._line("electionTitle", self.tr("Election title"), self.tr("Local elections 6 May 2021"))
+        self.area_edit = self._line("electionArea", self.tr("Counting area"), self.tr("Liverpool"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setObjectName("pollDate")
-        self.date_edit.setAccessibleName("Poll date")
+        self.date_edit.setAccessibleName(self.tr("Poll date"))
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setCalendarPopup(True)
-        self.id_edit = self._line("electionId", "Election id", "local.liverpool.2021-05-06")
+        self.id_edit = self._line("electionId", self.tr("Election id"), self.tr("local.liverpool.2021-05-06"))
         self.id_edit.setReadOnly(not id_editable)
-        self.ro_edit = self._line("returningOfficer", "Returning officer", "Name as printed on the declaration")
-        self.bilingual_check = QCheckBox("&Welsh and English documents")
+        self.ro_edit = self._line("returningOfficer", self.tr("Returning officer"),
+                                  self.tr("Name as printed on the declaration"))
+        self.bilingual_check = QCheckBox(self.tr("&Welsh and English documents"))
         self.bilingual_check.setObjectName("bilingual")
-        self.bilingual_check.setAccessibleName("Bilingual documents (Welsh and English)")
+        self.bilingual_check.setAccessibleName(self.tr("Bilingual documents (Welsh and English)"))
         self.errors = {
-            "title": FieldError(self.title_edit, "Election title"),
-            "area": FieldError(self.area_edit, "Counting area"),
-            "id": FieldError(self.id_edit, "Election id"),
-            "ro": FieldError(self.ro_edit, "Returning officer"),
+            "title": FieldError(self.title_edit, self.tr("Election title")),
+            "area": FieldError(self.area_edit, self.tr("Counting area")),
+            "id": FieldError(self.id_edit, self.tr("Election id")),
+            "ro": FieldError(self.ro_edit, self.tr("Returning officer")),
         }
         form = QFormLayout(self)
-        form.addRow("Election &title:", self.title_edit)
+        form.addRow(self.tr("Election &title:"), self.title_edit)
         form.addRow("", self.errors["title"])
-        form.addRow("&Poll date:", self.date_edit)
-        form.addRow("Co&unting area:", self.area_edit)
+        form.addRow(self.tr("&Poll date:"), self.date_edit)
+        form.addRow(self.tr("Co&unting area:"), self.area_edit)
         form.addRow("", self.errors["area"])
-        form.addRow("Election id:", self.id_edit)
+        form.addRow(self.tr("Election id:"), self.id_edit)
         form.addRow("", self.errors["id"])
-        form.addRow("&Returning officer:", self.ro_edit)
+        form.addRow(self.tr("&Returning officer:"), self.ro_edit)
         form.addRow("", self.errors["ro"])
         form.addRow("", self.bilingual_check)
         self._id_typed = False
@@ -95,10 +96,10 @@ class ElectionForm(QWidget):
         election_id = self.id_edit.text().strip()
         ro = " ".join(self.ro_edit.text().split())
         problems = {
-            "title": name_problem(title, "The election title"),
-            "area": name_problem(area, "The counting area"),
-            "id": id_problem(election_id, "The election id"),
-            "ro": name_problem(ro, "The returning officer's name") if ro or self.require_ro else "",
+            "title": name_problem(title, self.tr("The election title")),
+            "area": name_problem(area, self.tr("The counting area")),
+            "id": id_problem(election_id, self.tr("The election id")),
+            "ro": name_problem(ro, self.tr("The returning officer's name")) if ro or self.require_ro else "",
         }
         if not show_problems(self.errors, problems):
             return None

@@ -7,7 +7,7 @@ reason so the form can show it beside the field.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -33,12 +33,12 @@ class FigureValidator(QValidator):
 def refusal_reason(text: str) -> str:
     stripped = text.strip()
     if "-" in stripped or "\u2212" in stripped:
-        return "A figure cannot be negative"
+        return QCoreApplication.translate("FigureEdit", "A figure cannot be negative")
     if any(ch in ".,'" for ch in stripped) and stripped.replace(",", "").replace(".", "").isdigit():
-        return "Whole papers only: type digits without separators"
+        return QCoreApplication.translate("FigureEdit", "Whole papers only: type digits without separators")
     if stripped.isdigit() and len(stripped) > MAX_DIGITS:
-        return f"Too long: at most {MAX_DIGITS} digits"
-    return "Figures only: type digits 0–9"
+        return QCoreApplication.translate("FigureEdit", "Too long: at most {0} digits").format(MAX_DIGITS)
+    return QCoreApplication.translate("FigureEdit", "Figures only: type digits 0–9")
 
 
 class FormLineEdit(QLineEdit):

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal,
+)
 from PySide6.QtGui import QImage, QPageSize, QPainter, QPalette
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,16 +29,17 @@ from ...errors import CountdeskError
 from ...exchange.fsutil import write_file_durably
 from ...output_guard import refuse_overwriting_inputs
 
+translate = QCoreApplication.translate
 #: Rows of printer pixels rendered at once: bounds memory whatever the printer's resolution.
 BAND_ROWS = 1024
 
 #: (label, QPdfView zoom mode, factor for a custom zoom)
 ZOOMS: tuple[tuple[str, QPdfView.ZoomMode, float], ...] = (
-    ("Fit width", QPdfView.ZoomMode.FitToWidth, 1.0),
-    ("Whole page", QPdfView.ZoomMode.FitInView, 1.0),
-    ("100 %", QPdfView.ZoomMode.Custom, 1.0),
-    ("150 %", QPdfView.ZoomMode.Custom, 1.5),
-    ("200 %", QPdfView.ZoomMode.Custom, 2.0),
+    (QT_TRANSLATE_NOOP("PdfPreview", "Fit width"), QPdfView.ZoomMode.FitToWidth, 1.0),
+    (QT_TRANSLATE_NOOP("PdfPreview", "Whole page"), QPdfView.ZoomMode.FitInView, 1.0),
+    (QT_TRANSLATE_NOOP("PdfPreview", "100 %"), QPdfView.ZoomMode.Custom, 1.0),
+    (QT_TRANSLATE_NOOP("PdfPreview", "150 %"), QPdfView.ZoomMode.Custom, 1.5),
+    (QT_TRANSLATE_NOOP("PdfPreview", "200 %"), QPdfView.ZoomMode.Custom, 2.0),
 )
 
 
@@ -54,7 +57,7 @@ class PdfPreview(QWidget):
         self._buffer: QBuffer | None = None
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
-        self.view.setAccessibleName("Preview of the document")
+        self.view.setAccessibleName(self.tr("Preview of the document"))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Down scroll the pages
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -65,23 +68,23 @@ class PdfPreview(QWidget):
         self.view.setPalette(palette)
         self.view.setBackgroundRole(QPalette.ColorRole.Dark)
 
-        self.previous_button = QPushButton("Pre&vious page")
+        self.previous_button = QPushButton(self.tr("Pre&vious page"))
         self.previous_button.setObjectName("previousPage")
-        self.previous_button.setAccessibleName("Previous page")
+        self.previous_button.setAccessibleName(self.tr("Previous page"))
         self.previous_button.clicked.connect(self.previous_page)
         self.page_label = QLabel("")
         self.page_label.setObjectName("pageLabel")
-        self.page_label.setAccessibleName("Page shown")
-        self.next_button = QPushButton("&Next page")
+        self.page_label.setAccessibleName(self.tr("Page shown"))
+        self.next_button = QPushButton(self.tr("&Next page"))
         self.next_button.setObjectName("nextPage")
-        self.next_button.setAccessibleName("Next page")
+        self.next_button.setAccessibleName(self.tr("Next page"))
         self.next_button.clicked.connect(self.next_page)
-        zoom_label = QLabel("&Zoom:")
+        zoom_label = QLabel(self.tr("&Zoom:"))
         self.zoom_combo = QComboBox()
         self.zoom_combo.setObjectName("zoom")
-        self.zoom_combo.setAccessibleName("Zoom")
+        self.zoom_combo.setAccessibleName(self.tr("Zoom"))
         for label, _mode, _factor in ZOOMS:
-            self.zoom_combo.addItem(label)
+            self.zoom_combo.addItem(self.tr(label))
         zoom_label.setBuddy(self.zoom_combo)
         self.zoom_combo.currentIndexChanged.connect(self._zoom_chosen)
 
@@ -170,7 +173,7 @@ class PdfPreview(QWidget):
     def _show_page_number(self, *_args: object) -> None:
         pages = self.pdf.pageCount() if self.pdf.status() == QPdfDocument.Status.Ready else 0
         page = self.current_page()
-        self.page_label.setText(f"Page {page + 1} of {pages}" if pages else "No pages")
+        self.page_label.setText(self.tr("Page {0} of {1}").format(page + 1, pages) if pages else self.tr("No pages"))
         self.page_label.setAccessibleDescription(self.page_label.text())
         self.previous_button.setEnabled(pages > 0 and page > 0)
         self.next_button.setEnabled(pages > 0 and page < pages - 1)
@@ -201,7 +204,7 @@ def print_pdf(pdf: QPdfDocument, data: bytes, printer: QPrinter, pages: list[int
     """Print `pages` of `pdf` (whose bytes are `data`). Raises CountdeskError saying what failed;
     printing to a PDF file that is the count (`count_path`) or beside it under its name is refused."""
     if not pages:
-        raise CountdeskError("there is no page to print in the range chosen", "print")
+        raise CountdeskError(translate("PdfPreview", "there is no page to print in the range chosen"), "print")
     target = printer.outputFileName()
     whole_document = pages == list(range(pdf.pageCount())) and printer.copyCount() == 1
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
@@ -210,7 +213,8 @@ def print_pdf(pdf: QPdfDocument, data: bytes, printer: QPrinter, pages: list[int
         try:
             write_file_durably(Path(target), data)
         except OSError as error:
-            raise CountdeskError(f"the PDF could not be written: {error.strerror or error}", target) from None
+            raise CountdeskError(translate("PdfPreview", "the PDF could not be written: {0}").format(
+                error.strerror or error), target) from None
         return
     paint_pages(pdf, printer, pages)
 
@@ -220,14 +224,15 @@ def paint_pages(pdf: QPdfDocument, printer: QPrinter, pages: list[int]) -> None:
     painter = QPainter()
     if not painter.begin(printer):
         where = printer.outputFileName() or printer.printerName() or "printer"
-        raise CountdeskError("the printer could not be started: check that it is switched on and ready, "
-                             "or choose another printer", where)
+        raise CountdeskError(translate("PdfPreview", "the printer could not be started: check that it is switched on "
+                                                     "and ready, or choose another printer"), where)
     # A printer driver makes the copies itself where it can; a PDF file gets each copy drawn.
     copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
     try:
         for index, page in enumerate(pages * copies):
             if index and not printer.newPage():
-                raise CountdeskError(f"the printer stopped before page {page + 1}", printer.printerName())
+                raise CountdeskError(translate("PdfPreview", "the printer stopped before page {0}").format(page + 1),
+                                     printer.printerName())
             _paint_page(pdf, page, printer, painter)
     finally:
         painter.end()
@@ -248,7 +253,8 @@ def _paint_page(pdf: QPdfDocument, page: int, printer: QPrinter, painter: QPaint
         options.setScaledClipRect(QRect(0, y, full.width(), rows))
         band = pdf.render(page, QSize(full.width(), rows), options)
         if band.isNull():
-            raise CountdeskError(f"page {page + 1} could not be drawn for the printer (out of memory?)", "print")
+            raise CountdeskError(translate("PdfPreview", "page {0} could not be drawn for the printer (out of "
+                                                         "memory?)").format(page + 1), "print")
         paper_band = QImage(band.size(), QImage.Format.Format_RGB32)  # PDF pages render transparent
         paper_band.fill(Qt.GlobalColor.white)
         composer = QPainter(paper_band)

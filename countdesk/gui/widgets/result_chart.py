@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -65,7 +65,7 @@ class ResultChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultChart")
-        self.setAccessibleName("Result chart")
+        self.setAccessibleName(self.tr("Result chart"))
         # A picture of the table beside it: nothing to operate, so Tab passes it by; screen
         # readers get the figures from the accessible description.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -76,7 +76,7 @@ class ResultChart(QWidget):
         self._two_rounds = False
         self._scale: tuple[int, int] = nice_scale(0)
         self._fit_height()
-        self.setAccessibleDescription("No contest selected")
+        self.setAccessibleDescription(self.tr("No contest selected"))
 
     # -- public ---------------------------------------------------------------------------------
     def set_result(self, contest: Contest | None, result: ContestResult | None) -> None:
@@ -84,7 +84,7 @@ class ResultChart(QWidget):
         if contest is None or result is None:
             self._bars, self._series, self._two_rounds = (), (), False
             self._scale = nice_scale(0)
-            self.setAccessibleDescription("No contest selected")
+            self.setAccessibleDescription(self.tr("No contest selected"))
         else:
             lines = candidate_lines(contest, result)
             labels = short_names(contest)
@@ -94,8 +94,9 @@ class ResultChart(QWidget):
                     (line.transferred or 0) if self._two_rounds else 0)
                 for line in lines
             )
-            first = "First preferences" if result.system is VotingSystem.SV else "Votes"
-            self._series = (first, TRANSFERRED_LABEL) if self._two_rounds else (first,)
+            first = self.tr("First preferences") if result.system is VotingSystem.SV else self.tr("Votes")
+            transferred = QCoreApplication.translate("ResultWords", TRANSFERRED_LABEL)
+            self._series = (first, transferred) if self._two_rounds else (first,)
             self._scale = nice_scale(max(((line.total or line.first) for line in lines), default=0))
             self.setAccessibleDescription("; ".join(
                 f"{line.candidate.name} {figure(line.total if line.total is not None else line.first)}"

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+)
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from ...domain.completeness import ROUND1_CODES, summary
@@ -23,14 +25,16 @@ from ..appearance import figure_font, format_figure
 #: Short forms of the rejected-paper heads, kept with the statutory wording in domain/heads.py.
 HEAD_LABELS = SHORT_HEAD_LABELS
 
-TRANSFERRED_LABEL = "Second preferences transferred"
+translate = QCoreApplication.translate
+#: Marked for translation; shown through translate("ResultWords", TRANSFERRED_LABEL).
+TRANSFERRED_LABEL = QT_TRANSLATE_NOOP("ResultWords", "Second preferences transferred")
 #: The role under which the model hands back a row's candidate id.
 CANDIDATE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _TIE_WORDS = {
-    "final": "for the highest total of preference votes",
-    "simple_majority": "for the most votes",
-    "last_seat": "for the last seat",
+    "final": QT_TRANSLATE_NOOP("ResultWords", "for the highest total of preference votes"),
+    "simple_majority": QT_TRANSLATE_NOOP("ResultWords", "for the most votes"),
+    "last_seat": QT_TRANSLATE_NOOP("ResultWords", "for the last seat"),
 }
 
 
@@ -41,7 +45,7 @@ def figure(value: int | None) -> str:
 
 
 def percent(value: Decimal | None) -> str:
-    return "–" if value is None else f"{value:.2f} %"
+    return "–" if value is None else translate("ResultWords", "{0} %").format(f"{value:.2f}")
 
 
 def tabular_font(font: QFont) -> QFont:
@@ -54,7 +58,7 @@ def names(contest: Contest, ids: Sequence[str]) -> str:
     labels = [contest.candidate(cid).name for cid in ids]
     if len(labels) <= 1:
         return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+    return translate("ResultWords", "{0} and {1}").format(", ".join(labels[:-1]), labels[-1])
 
 
 @dataclass(frozen=True)
@@ -114,11 +118,11 @@ def candidate_lines(contest: Contest, result: ContestResult) -> list[CandidateLi
 
 def outcome_word(line: CandidateLine) -> str:
     if line.elected:
-        return "Elected"
+        return translate("ResultWords", "Elected")
     if line.tied:
-        return "Tied: lot needed"
+        return translate("ResultWords", "Tied: lot needed")
     if line.finalist:
-        return "Finalist"
+        return translate("ResultWords", "Finalist")
     return ""
 
 
@@ -132,27 +136,32 @@ def tied_figure(result: ContestResult, tie: Tie) -> int | None:
 
 def tie_sentence(contest: Contest, result: ContestResult, tie: Tie) -> str:
     votes = tied_figure(result, tie)
-    what = _TIE_WORDS.get(tie.stage, "")
+    what = translate("ResultWords", _TIE_WORDS[tie.stage]) if tie.stage in _TIE_WORDS else ""
     if tie.stage == "last_seat" and tie.places > 1:
-        what = f"for the last {tie.places} seats"
-    on = f" on {figure(votes)} votes" if votes is not None else ""
-    return f"{names(contest, tie.candidates)} are tied{on} {what}".rstrip()
+        what = translate("ResultWords", "for the last {0} seats").format(tie.places)
+    tied = names(contest, tie.candidates)
+    if votes is None:
+        return translate("ResultWords", "{0} are tied {1}").format(tied, what).rstrip()
+    return translate("ResultWords", "{0} are tied on {1} votes {2}").format(tied, figure(votes), what).rstrip()
 
 
 def _regime_status_sentence(contest: Contest, result: ContestResult) -> str | None:
     """The statuses the office and counting role bring: uncontested, a local count, a referendum."""
     if result.status is Status.UNCONTESTED:
-        text = f"Uncontested: {names(contest, result.elected)} returned without a poll"
+        returned = names(contest, result.elected)
         if result.seats_unfilled:
-            text += f"; {result.seats_unfilled} seat(s) left unfilled"
-        return text + "."
+            return translate("ResultWords", "Uncontested: {0} returned without a poll; {1} seat(s) left "
+                                            "unfilled.").format(returned, result.seats_unfilled)
+        return translate("ResultWords", "Uncontested: {0} returned without a poll.").format(returned)
     if result.status is Status.COUNTED:
-        return ("Counted: this local count is complete. Its figures go to the collating officer, who declares; "
-                "nobody is elected at a local count.")
+        return translate("ResultWords", "Counted: this local count is complete. Its figures go to the collating "
+                                        "officer, who declares; nobody is elected at a local count.")
     if result.status is Status.DECIDED and result.answer is not None:
-        return f"Decided: {contest.candidate(result.answer).name} has more than half of the valid votes."
+        return translate("ResultWords", "Decided: {0} has more than half of the valid votes.").format(
+            contest.candidate(result.answer).name)
     if result.status is Status.EQUAL:
-        return "Equal: the two answers have the same number of votes, so neither is carried (never by lot)."
+        return translate("ResultWords", "Equal: the two answers have the same number of votes, so neither is "
+                                        "carried (never by lot).")
     return None
 
 
@@ -162,27 +171,29 @@ def status_sentence(contest: Contest, result: ContestResult, *, descriptions: bo
     out: they are on the rows above)."""
     sv = result.system is VotingSystem.SV
     if result.status is Status.NEEDS_LOTS and result.pending_tie is not None:
-        text = (f"A lot is needed: {tie_sentence(contest, result, result.pending_tie)}. "
-                f"The returning officer draws by hand, then records the lot here.")
+        text = translate("ResultWords", "A lot is needed: {0}. The returning officer draws by hand, then records "
+                                        "the lot here.").format(tie_sentence(contest, result, result.pending_tie))
         if sv and result.finalists:
-            text += f" The finalists are {names(contest, result.finalists)}."
+            text += translate("ResultWords", " The finalists are {0}.").format(names(contest, result.finalists))
         if result.elected:
-            text += f" Elected so far: {names(contest, result.elected)}."
+            text += translate("ResultWords", " Elected so far: {0}.").format(names(contest, result.elected))
         return text
     if result.status is Status.INCOMPLETE:
         if not contest.sheets(1):
-            return "Incomplete: no first-round count sheets have been entered yet."
+            return translate("ResultWords", "Incomplete: no first-round count sheets have been entered yet.")
         if result.gaps:  # the completeness rule says what is missing: nobody is elected until then
-            text = f"Incomplete: {summary(result.gaps)}."
+            text = translate("ResultWords", "Incomplete: {0}.").format(summary(result.gaps))
             round1_done = not any(g.code in ROUND1_CODES for g in result.gaps)
             if sv and result.finalists and round1_done:
-                text += (" No candidate has more than half of the valid first preferences. "
-                         f"Waiting for round-2 sheets: the finalists are {names(contest, result.finalists)}.")
-            return text + " Nobody is elected until every paper is accounted for."
+                text += translate("ResultWords", " No candidate has more than half of the valid first preferences. "
+                                                 "Waiting for round-2 sheets: the finalists are {0}.").format(
+                    names(contest, result.finalists))
+            return text + translate("ResultWords", " Nobody is elected until every paper is accounted for.")
         if sv and result.finalists:
-            return ("Incomplete: no candidate has more than half of the valid first preferences. "
-                    f"Waiting for round-2 sheets: the finalists are {names(contest, result.finalists)}.")
-        return "Incomplete: the count is not finished."
+            return translate("ResultWords", "Incomplete: no candidate has more than half of the valid first "
+                                            "preferences. Waiting for round-2 sheets: the finalists are {0}.").format(
+                names(contest, result.finalists))
+        return translate("ResultWords", "Incomplete: the count is not finished.")
     other = _regime_status_sentence(contest, result)
     if other is not None:
         return other
@@ -190,26 +201,29 @@ def status_sentence(contest: Contest, result: ContestResult, *, descriptions: bo
         elected = ", ".join(_name_and_description(contest, cid) for cid in result.elected)
     else:
         elected = names(contest, result.elected)
-    lots = " (decided by lot)" if result.lots_applied else ""
+    lots = translate("ResultWords", " (decided by lot)") if result.lots_applied else ""
     if not sv:
         if result.seats > 1:
-            return f"Elected to the {result.seats} seats{lots}: {elected}."
-        return f"Elected{lots}: {elected}."
+            return translate("ResultWords", "Elected to the {0} seats{1}: {2}.").format(result.seats, lots, elected)
+        return translate("ResultWords", "Elected{0}: {1}.").format(lots, elected)
     if has_second_round(result):
         winner = result.elected[0] if result.elected else None
-        total = f", {figure((result.final or {}).get(winner))} votes in total" if winner else ""
-        return (f"Elected after second preferences{lots}: {elected}{total}. "
-                f"No candidate had more than half of the valid first preferences; "
-                f"the finalists were {names(contest, result.finalists or ())}.")
+        total = (translate("ResultWords", ", {0} votes in total").format(figure((result.final or {}).get(winner)))
+                 if winner else "")
+        return translate("ResultWords", "Elected after second preferences{0}: {1}{2}. No candidate had more than "
+                                        "half of the valid first preferences; the finalists were {3}.").format(
+            lots, elected, total, names(contest, result.finalists or ()))
     if len(contest.candidates) < 3:
-        return f"Elected by simple majority (two candidates){lots}: {elected}."
-    return (f"Elected on first preferences: {elected}, with more than half of the valid first "
-            f"preferences. No second round.")
+        return translate("ResultWords", "Elected by simple majority (two candidates){0}: {1}.").format(lots, elected)
+    return translate("ResultWords", "Elected on first preferences: {0}, with more than half of the valid first "
+                                    "preferences. No second round.").format(elected)
 
 
 def _name_and_description(contest: Contest, candidate_id: str) -> str:
     candidate = contest.candidate(candidate_id)
-    return f"{candidate.name} ({candidate.description})" if candidate.description else candidate.name
+    if not candidate.description:
+        return candidate.name
+    return translate("ResultWords", "{0} ({1})").format(candidate.name, candidate.description)
 
 
 @dataclass(frozen=True)
@@ -294,8 +308,9 @@ class ResultTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and (line.finalist or line.tied or line.elected):
             return _highlight(line)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = _cell_text(line, column.key) or "none"
-            return f"{line.candidate.name}, {column.header.replace(chr(10), ' ').lower()}: {text}"
+            text = _cell_text(line, column.key) or translate("ResultWords", "none")
+            return translate("ResultWords", "{0}, {1}: {2}").format(line.candidate.name,
+                                                                    column.header.replace(chr(10), " ").lower(), text)
         if role == CANDIDATE_ID_ROLE:
             return line.candidate.id
         return None
@@ -316,27 +331,35 @@ class ResultTableModel(QAbstractTableModel):
 
 def _columns_for(result: ContestResult) -> list[_Column]:
     sv = result.system is VotingSystem.SV
-    first = "First\npreferences" if sv else "Votes"
+    first = translate("ResultWords", "First\npreferences") if sv else translate("ResultWords", "Votes")
     if sv:
-        share_tip = "First preferences as a share of all valid first preferences, to 2 decimal places"
+        share_tip = translate("ResultWords", "First preferences as a share of all valid first preferences, to 2 "
+                                             "decimal places")
     elif result.seats > 1:
-        share_tip = (f"Votes as a share of the ballot papers with a valid vote (each paper carries up "
-                     f"to {result.seats} votes, so the shares add up to more than 100 %)")
+        share_tip = translate("ResultWords", "Votes as a share of the ballot papers with a valid vote (each paper "
+                                             "carries up to {0} votes, so the shares add up to more than "
+                                             "100 %)").format(result.seats)
     else:
-        share_tip = "Votes as a share of all valid votes, to 2 decimal places"
+        share_tip = translate("ResultWords", "Votes as a share of all valid votes, to 2 decimal places")
     columns = [
-        _Column("name", "Candidate", "Name as printed on the ballot paper", False),
-        _Column("description", "Description", "Party or description on the ballot paper", False),
-        _Column("first", first, "First-preference votes" if sv else "Votes for the candidate", True),
-        _Column("share", "Share of\nvalid votes", share_tip, True),
+        _Column("name", translate("ResultWords", "Candidate"),
+                translate("ResultWords", "Name as printed on the ballot paper"), False),
+        _Column("description", translate("ResultWords", "Description"),
+                translate("ResultWords", "Party or description on the ballot paper"), False),
+        _Column("first", first, translate("ResultWords", "First-preference votes") if sv
+                else translate("ResultWords", "Votes for the candidate"), True),
+        _Column("share", translate("ResultWords", "Share of\nvalid votes"), share_tip, True),
     ]
     if has_second_round(result):
         columns += [
-            _Column("transferred", "Second preferences\ntransferred",
-                    "Second preferences for a finalist on the papers of the excluded candidates", True),
-            _Column("total", "Total", "First preferences plus second preferences transferred", True),
+            _Column("transferred", translate("ResultWords", "Second preferences\ntransferred"),
+                    translate("ResultWords", "Second preferences for a finalist on the papers of the excluded "
+                                             "candidates"), True),
+            _Column("total", translate("ResultWords", "Total"),
+                    translate("ResultWords", "First preferences plus second preferences transferred"), True),
         ]
-    columns.append(_Column("outcome", "Result", "Elected, finalist, or tied and waiting for a lot", False))
+    columns.append(_Column("outcome", translate("ResultWords", "Result"),
+                           translate("ResultWords", "Elected, finalist, or tied and waiting for a lot"), False))
     return columns
 
 

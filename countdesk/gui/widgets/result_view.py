@@ -7,7 +7,7 @@ declared. When the law needs a lot, "Record lot…" opens the dialog for the han
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QScrollArea, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -40,6 +40,7 @@ STATUS_STYLE = {
     Status.DECIDED: "color: #0e4f12; font-weight: bold;",
     Status.EQUAL: "color: #8a4b00; font-weight: bold;",
 }
+translate = QCoreApplication.translate
 #: The status line when no result can be counted (an area's round-2 instruction lost or altered).
 PROBLEM_STYLE = "color: #a4262c; font-weight: bold;"
 
@@ -66,7 +67,7 @@ class FigureGrid(QGroupBox):
                 value = self._values[label_text]
                 if value.text() != value_text:
                     value.setText(value_text)
-                    value.setAccessibleName(f"{label_text}: {value_text}")
+                    value.setAccessibleName(self.tr("{0}: {1}").format(label_text, value_text))
                     value.setMinimumSize(value.sizeHint())
             return
         while self._grid.count():
@@ -80,7 +81,7 @@ class FigureGrid(QGroupBox):
             value = QLabel(value_text, self)
             value.setFont(tabular_font(value.font()))
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value.setAccessibleName(f"{label_text}: {value_text}")
+            value.setAccessibleName(self.tr("{0}: {1}").format(label_text, value_text))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             # Never squeezed: a figure cut at the bottom turns "33,995" into "33.995".
             value.setMinimumSize(value.sizeHint())
@@ -108,11 +109,11 @@ class ResultView(QWidget):
         self.document = document
         self.contest_id: str | None = None
         self.setObjectName("resultView")
-        self.setAccessibleName("Result")
+        self.setAccessibleName(self.tr("Result"))
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("resultTitle")
-        self.title_label.setAccessibleName("Contest")
+        self.title_label.setAccessibleName(self.tr("Contest"))
         title_font = self.title_label.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
         title_font.setBold(True)
@@ -120,7 +121,7 @@ class ResultView(QWidget):
         self.title_label.setWordWrap(True)
         self.banner = QLabel(self)
         self.banner.setObjectName("stageBanner")
-        self.banner.setAccessibleName("Stage")
+        self.banner.setAccessibleName(self.tr("Stage"))
         banner_font = self.banner.font()
         banner_font.setPointSizeF(banner_font.pointSizeF() * 1.25)
         banner_font.setBold(True)
@@ -131,14 +132,14 @@ class ResultView(QWidget):
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("resultStatus")
-        self.status_label.setAccessibleName("Status")
+        self.status_label.setAccessibleName(self.tr("Status"))
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lot_button = QPushButton("Record &lot…", self)
+        self.lot_button = QPushButton(self.tr("Record &lot…"), self)
         self.lot_button.setObjectName("recordLotButton")
-        self.lot_button.setAccessibleName("Record lot")
-        self.lot_button.setToolTip("Record the lot the returning officer has drawn by hand")
+        self.lot_button.setAccessibleName(self.tr("Record lot"))
+        self.lot_button.setToolTip(self.tr("Record the lot the returning officer has drawn by hand"))
         self.lot_button.clicked.connect(self.open_lot_dialog)
         self.lot_button.hide()
         # A difference checking did not resolve: only the returning officer can accept it, for
@@ -154,7 +155,7 @@ class ResultView(QWidget):
         self.model = ResultTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("resultTable")
-        self.table.setAccessibleName("Candidates and votes")
+        self.table.setAccessibleName(self.tr("Candidates and votes"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -170,13 +171,13 @@ class ResultView(QWidget):
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         self.chart = ResultChart(self)
-        self.papers = FigureGrid("Ballot papers", self)
+        self.papers = FigureGrid(self.tr("Ballot papers"), self)
         self.papers.setObjectName("ballotPapers")
-        self.rejected = FigureGrid("Rejected ballot papers", self)
+        self.rejected = FigureGrid(self.tr("Rejected ballot papers"), self)
         self.rejected.setObjectName("rejectedPapers")
         self.lots_label = QLabel(self)
         self.lots_label.setObjectName("lotsApplied")
-        self.lots_label.setAccessibleName("Lots applied")
+        self.lots_label.setAccessibleName(self.tr("Lots applied"))
         self.lots_label.setWordWrap(True)
         self.lots_label.hide()
         self.checks = ChecksPanel(self)
@@ -206,7 +207,7 @@ class ResultView(QWidget):
         # The figures scroll when the window is short rather than being squeezed until they clip.
         figures_scroll = QScrollArea(self)
         figures_scroll.setObjectName("figuresScroll")
-        figures_scroll.setAccessibleName("Ballot papers and rejected papers")
+        figures_scroll.setAccessibleName(self.tr("Ballot papers and rejected papers"))
         figures_scroll.setWidgetResizable(True)
         figures_scroll.setFrameShape(QFrame.Shape.NoFrame)
         figures_scroll.setWidget(figures)
@@ -328,16 +329,16 @@ class ResultView(QWidget):
         self.refresh()
 
     def _show_nothing(self) -> None:
-        self.title_label.setText("No contest selected")
+        self.title_label.setText(self.tr("No contest selected"))
         self.status_label.setStyleSheet("")
-        self._clear("Choose a contest to see its result.")
+        self._clear(self.tr("Choose a contest to see its result."))
 
     def _show_problem(self, contest: Contest, problem: CountdeskError) -> None:
         """No figures at all rather than figures counted on the wrong footing: the title, and the
         sentence that says what is wrong and what to do."""
         self.title_label.setText(contest.title)
         self.status_label.setStyleSheet(PROBLEM_STYLE)
-        self._clear(f"The result cannot be shown: {problem.message}")
+        self._clear(self.tr("The result cannot be shown: {0}").format(problem.message))
 
     def _clear(self, status: str) -> None:
         self.banner.hide()
@@ -353,14 +354,15 @@ class ResultView(QWidget):
 
     def _set_banner(self, declared: bool, incomplete: bool = False) -> None:
         stage = "declared" if declared else "incomplete" if incomplete else "provisional"
-        self.banner.setText(stage.upper())
+        self.banner.setText({"declared": self.tr("DECLARED"), "incomplete": self.tr("INCOMPLETE"),
+                             "provisional": self.tr("PROVISIONAL")}[stage])
         self.banner.setProperty("stage", stage)
         padding = self.fontMetrics().averageCharWidth()
         self.banner.setStyleSheet(BANNER_STYLE[stage] + f" padding: {padding // 2}px {padding * 2}px;")
         self.banner.setToolTip({
-            "declared": "The result has been declared: the contest is locked.",
-            "incomplete": "Incomplete: papers are not yet accounted for, so nobody is elected.",
-            "provisional": "Provisional: these figures are not yet declared and may change.",
+            "declared": self.tr("The result has been declared: the contest is locked."),
+            "incomplete": self.tr("Incomplete: papers are not yet accounted for, so nobody is elected."),
+            "provisional": self.tr("Provisional: these figures are not yet declared and may change."),
         }[stage])
         self.banner.setAccessibleDescription(self.banner.toolTip())
         self.banner.show()
@@ -385,12 +387,12 @@ class ResultView(QWidget):
             return
         sentences = []
         for lot in result.lots_applied:
-            tied = " and ".join(contest.candidate(cid).name for cid in lot.tied)
-            won = " and ".join(contest.candidate(cid).name for cid in lot.winners)
+            tied = self.tr(" and ").join(contest.candidate(cid).name for cid in lot.tied)
+            won = self.tr(" and ").join(contest.candidate(cid).name for cid in lot.winners)
+            drawn_at = format_moment(lot.drawn_at) if lot.drawn_at else "–"
             sentences.append(
-                f"Decided by lot: {tied} were tied; the lot fell on {won}. Drawn by {lot.drawn_by or '–'} "
-                f"on {format_moment(lot.drawn_at) if lot.drawn_at else '–'}, witnessed by {lot.witnesses or '–'}."
-            )
+                self.tr("Decided by lot: {0} were tied; the lot fell on {1}. Drawn by {2} on {3}, witnessed by "
+                        "{4}.").format(tied, won, lot.drawn_by or "–", drawn_at, lot.witnesses or "–"))
         self.lots_label.setText("\n".join(sentences))
         self.lots_label.show()
 
@@ -403,25 +405,31 @@ def acceptable_difference(result: ContestResult):
 
 def _paper_rows(contest: Contest, result: ContestResult) -> list[tuple[str, str]]:
     sv = result.system is VotingSystem.SV
+    if sv:
+        valid = translate("ResultView", "Valid first preferences")
+    else:
+        valid = translate("ResultView", "Papers with a valid vote") if result.seats > 1 else translate(
+            "ResultView", "Valid votes")
     rows = [
-        ("Ballot papers verified", figure(result.ballot_papers_verified)
-         if result.ballot_papers_verified is not None else "verification not complete"),
-        ("Ballot papers counted (first round)" if sv else "Ballot papers counted",
-         figure(result.ballot_papers_counted)),
-        ("Valid first preferences" if sv else
-         ("Papers with a valid vote" if result.seats > 1 else "Valid votes"), figure(result.valid_votes)),
-        ("Rejected ballot papers", figure(result.rejected.total)),
+        (translate("ResultView", "Ballot papers verified"), figure(result.ballot_papers_verified)
+         if result.ballot_papers_verified is not None else translate("ResultView", "verification not complete")),
+        (translate("ResultView", "Ballot papers counted (first round)") if sv
+         else translate("ResultView", "Ballot papers counted"), figure(result.ballot_papers_counted)),
+        (valid, figure(result.valid_votes)),
+        (translate("ResultView", "Rejected ballot papers"), figure(result.rejected.total)),
     ]
     if has_second_round(result):
-        rows.append(("Non-transferable papers (second round)", figure(result.non_transferable)))
-    rows.append(("Electorate", figure(result.electorate)))
-    rows.append(("Turnout (papers verified ÷ electorate)", percent(result.turnout_percent)))
+        rows.append((translate("ResultView", "Non-transferable papers (second round)"),
+                     figure(result.non_transferable)))
+    rows.append((translate("ResultView", "Electorate"), figure(result.electorate)))
+    rows.append((translate("ResultView", "Turnout (papers verified ÷ electorate)"), percent(result.turnout_percent)))
     return rows
 
 
 def _rejected_rows(result: ContestResult) -> list[tuple[str, str]]:
     rows = [(HEAD_LABELS[head], figure(result.rejected.by_head.get(head, 0))) for head in REJECTED_HEADS]
     if result.system is VotingSystem.FPTP and result.seats > 1:
-        rows.append(("Rejected in part (valid votes counted)", figure(result.rejected.rejected_in_part)))
-    rows.append(("Total rejected", figure(result.rejected.total)))
+        rows.append((translate("ResultView", "Rejected in part (valid votes counted)"),
+                     figure(result.rejected.rejected_in_part)))
+    rows.append((translate("ResultView", "Total rejected"), figure(result.rejected.total)))
     return rows

@@ -74,11 +74,12 @@ class SetupListEditor(QGroupBox):
         """Add imported items in the file's order as one undoable step; refuse all if any id is taken."""
         clashes = [item.id for item in items if item.id in taken]
         if clashes:
-            self._show_message(f"{source}: {clash_message(clashes)}")
+            self._show_message(self.tr("{0}: {1}").format(source, clash_message(clashes)))
             return False
         parts = [command(item) for item in items]
-        if self.model.push(CompositeCommand(f"Import {len(parts)} {noun} from {source}", parts)):
-            self.status_message.emit(f"{len(parts)} {noun} imported from {source}.")
+        text = self.tr("Import {0} {1} from {2}").format(len(parts), noun, source)
+        if self.model.push(CompositeCommand(text, parts)):
+            self.status_message.emit(self.tr("{0} {1} imported from {2}.").format(len(parts), noun, source))
             return True
         return False
 

@@ -30,14 +30,14 @@ class AddContestDialog(QDialog):
     def __init__(self, poll_date, taken: set[str], parent: QWidget | None = None, *,
                  nation: Nation = Nation.ENGLAND) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a contest")
-        self.setAccessibleName("Add a contest")
+        self.setWindowTitle(self.tr("Add a contest"))
+        self.setAccessibleName(self.tr("Add a contest"))
         self.setObjectName("addContestDialog")
         self._taken = taken
         self.form = ContestForm()
         self.form.set_poll_date(poll_date, nation)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add contest")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add contest"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -50,7 +50,7 @@ class AddContestDialog(QDialog):
         if details is None:
             return
         if details.id in self._taken:
-            self.form.errors["id"].show_error(f"A contest with the id {details.id} already exists")
+            self.form.errors["id"].show_error(self.tr("A contest with the id {0} already exists").format(details.id))
             return
         super().accept()
 
@@ -84,11 +84,11 @@ class SetupView(QWidget):
         self.contest_id: str | None = None
 
         self.election_form = ElectionForm(id_editable=False)
-        self.save_election_button = QPushButton("Save electio&n details")
+        self.save_election_button = QPushButton(self.tr("Save electio&n details"))
         self.save_election_button.setObjectName("saveElection")
-        self.save_election_button.setAccessibleName("Save the election details")
+        self.save_election_button.setAccessibleName(self.tr("Save the election details"))
         self.save_election_button.clicked.connect(self.save_election)
-        election_box = QGroupBox("Election")
+        election_box = QGroupBox(self.tr("Election"))
         election_layout = QVBoxLayout(election_box)
         self.election_lock = QLabel("")
         self.election_lock.setObjectName("electionLocked")
@@ -100,23 +100,23 @@ class SetupView(QWidget):
         election_layout.addWidget(self.save_election_button)
 
         self.contest_form = ContestForm(id_editable=False)
-        self.save_contest_button = QPushButton("Save contest &details")
+        self.save_contest_button = QPushButton(self.tr("Save contest &details"))
         self.save_contest_button.setObjectName("saveContest")
-        self.save_contest_button.setAccessibleName("Save the contest details")
-        self.add_contest_button = QPushButton("Add another contest…")
+        self.save_contest_button.setAccessibleName(self.tr("Save the contest details"))
+        self.add_contest_button = QPushButton(self.tr("Add another contest…"))
         self.add_contest_button.setObjectName("addContest")
-        self.add_contest_button.setAccessibleName("Add another contest")
-        self.remove_contest_button = QPushButton("Remove contest…")
+        self.add_contest_button.setAccessibleName(self.tr("Add another contest"))
+        self.remove_contest_button = QPushButton(self.tr("Remove contest…"))
         self.remove_contest_button.setObjectName("removeContest")
-        self.remove_contest_button.setAccessibleName("Remove this contest")
+        self.remove_contest_button.setAccessibleName(self.tr("Remove this contest"))
         self.save_contest_button.clicked.connect(self.save_contest)
         self.add_contest_button.clicked.connect(self.add_contest)
         self.remove_contest_button.clicked.connect(self.remove_contest)
         self.message = QLabel("")
         self.message.setProperty("role", "fieldError")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Set-up message")
-        contest_box = QGroupBox("Contest")
+        self.message.setAccessibleName(self.tr("Set-up message"))
+        contest_box = QGroupBox(self.tr("Contest"))
         contest_layout = QVBoxLayout(contest_box)
         contest_layout.addWidget(self.contest_form)
         row = QHBoxLayout()
@@ -159,10 +159,11 @@ class SetupView(QWidget):
         """A candidate or box typed in the rows under the lists and not added yet."""
         found = []
         if self.candidates.name_edit.text().strip():
-            found.append(f"the candidate {self.candidates.name_edit.text().strip()}, not added yet")
+            found.append(self.tr("the candidate {0}, not added yet").format(self.candidates.name_edit.text().strip()))
         boxes = self.boxes
         if any(edit.text().strip() for edit in (boxes.id_edit, boxes.station_edit, boxes.account_edit)):
-            found.append(f"the box {boxes.id_edit.text().strip() or 'being typed'}, not added yet")
+            typed = boxes.id_edit.text().strip() or self.tr("being typed")
+            found.append(self.tr("the box {0}, not added yet").format(typed))
         return found
 
     def _apply_read_only(self) -> None:
@@ -220,7 +221,7 @@ class SetupView(QWidget):
         election = self.election_form.election()
         if election is None or election == self.document.count().election:
             return
-        self._push(UpdateElectionCommand(self.document, election), "Election details saved.")
+        self._push(UpdateElectionCommand(self.document, election), self.tr("Election details saved."))
 
     def save_contest(self) -> None:
         contest = self._contest()
@@ -229,8 +230,8 @@ class SetupView(QWidget):
             return
         commands = contest_commands(self.document, details, contest)
         if commands:
-            command = commands[0] if len(commands) == 1 else CompositeCommand("Change the contest", commands)
-            self._push(command, "Contest details saved.")
+            command = commands[0] if len(commands) == 1 else CompositeCommand(self.tr("Change the contest"), commands)
+            self._push(command, self.tr("Contest details saved."))
 
     def add_contest(self) -> None:
         election = self.document.count().election
@@ -242,7 +243,7 @@ class SetupView(QWidget):
             return
         commands = contest_commands(self.document, details, None)
         command = commands[0] if len(commands) == 1 else CompositeCommand(commands[0].text(), commands)
-        if self._push(command, f"Contest {details.title} added."):
+        if self._push(command, self.tr("Contest {0} added.").format(details.title)):
             self.contest_added.emit(details.id)
             # The new contest's first empty field: its first candidate (typing must not land on
             # "Add another contest…" and open the dialog again).
@@ -253,10 +254,12 @@ class SetupView(QWidget):
         if contest is None:
             return
         held = contest.count_sheets or contest.lots or any(b.verified is not None for b in contest.boxes)
-        reason = ask_reason(self, "Remove a contest",
-                            f"Remove {contest.title}? " + ("It holds verified boxes or count sheets: they are kept "
-                                                           "in the audit log. " if held else "")
-                            + "Say why it is removed.", ok_text="Remove contest")
+        reason = ask_reason(self, self.tr("Remove a contest"),
+                            (self.tr("Remove {0}? It holds verified boxes or count sheets: they are kept in the audit "
+                                     "log. Say why it is removed.") if held else
+                             self.tr("Remove {0}? Say why it is removed.")).format(contest.title),
+                            ok_text=self.tr("Remove contest"))
         if reason is None:
             return
-        self._push(RemoveContestCommand(self.document, contest.id, reason), f"Contest {contest.title} removed.")
+        self._push(RemoveContestCommand(self.document, contest.id, reason),
+                   self.tr("Contest {0} removed.").format(contest.title))

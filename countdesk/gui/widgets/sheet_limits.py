@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from ...domain.model import CountSheet, VotingSystem
 from ...domain.sheet_rules import SHEET_DOES_NOT_ADD_UP, SheetSetting, sheet_papers, sheet_problems, sheet_setting
 from ...errors import CountdeskError
 from ..appearance import format_figure
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -57,18 +61,27 @@ class SheetLimits:
         parts = []
         if sheet is not None and self.round == 1 and not self.setting.multi_seat and sheet.papers is not None:
             left = sheet.papers - total
-            parts.append(f"Votes + rejected: {format_figure(total)} of the {format_figure(sheet.papers)} papers "
-                         f"on this sheet" + (f" ({format_figure(left)} to go)." if left > 0 else "."))
+            if left > 0:
+                parts.append(translate("SheetLimits", "Votes + rejected: {0} of the {1} papers on this sheet ({2} to "
+                                                      "go).").format(format_figure(total), format_figure(sheet.papers),
+                                                                     format_figure(left)))
+            else:
+                parts.append(translate("SheetLimits", "Votes + rejected: {0} of the {1} papers on this sheet.").format(
+                    format_figure(total), format_figure(sheet.papers)))
         available = self.available
         if available is None:
             if self.round == 1:
-                parts.append("Verification is not complete: this sheet cannot be checked against the "
-                             "verified papers yet.")
+                parts.append(translate("SheetLimits", "Verification is not complete: this sheet cannot be checked "
+                                                      "against the verified papers yet."))
             return " ".join(parts)
-        source = "verified papers" if self.round == 1 else "papers of the eliminated candidates"
         papers = self.setting_papers(sheet, total)
-        parts.append(f"{format_figure(available)} {source} not yet on a sheet; "
-                     f"{format_figure(available - papers)} after this one.")
+        left_after = format_figure(available - papers)
+        if self.round == 1:
+            parts.append(translate("SheetLimits", "{0} verified papers not yet on a sheet; {1} after this one.").format(
+                format_figure(available), left_after))
+        else:
+            parts.append(translate("SheetLimits", "{0} papers of the eliminated candidates not yet on a sheet; {1} "
+                                                  "after this one.").format(format_figure(available), left_after))
         return " ".join(parts)
 
     def setting_papers(self, sheet: CountSheet | None, total: int) -> int:
@@ -88,5 +101,5 @@ def sheet_limits(document, contest_id: str | None, round_number: int, editing: C
         result = document.result(contest_id)
     except CountdeskError as error:  # an area's round-2 instruction lost or altered: nothing to check against
         return SheetLimits(SheetSetting(round_number, contest.system, contest.seats),
-                           refusal=f"This sheet cannot be checked: {error.message}")
+                           refusal=translate("SheetLimits", "This sheet cannot be checked: {0}").format(error.message))
     return SheetLimits(sheet_setting(contest, result, round_number, editing.id if editing else None))

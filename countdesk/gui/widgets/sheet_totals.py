@@ -90,7 +90,8 @@ class SheetTotalsModel(QAbstractTableModel):
         self._publish()
 
     def _summed_rows(self) -> list[tuple[str, list[int | None]]]:
-        return [(f"Round {r} total", [total if n else None for total, n in zip(self._sums[r], self._figures[r])])
+        return [(self.tr("Round {0} total").format(r),
+                 [total if n else None for total, n in zip(self._sums[r], self._figures[r])])
                 for r in self.ROUNDS if self._sheet_counts.get(r)]
 
     def _publish(self) -> None:
@@ -119,7 +120,7 @@ class SheetTotalsModel(QAbstractTableModel):
         text = caption if column == 0 else "" if column == 1 else format_figure(sums[column - 2])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if role == Qt.ItemDataRole.AccessibleTextRole and column >= 2:
-                return f"{caption}, {self._sheets.headers()[column]}: {text or 'none'}"
+                return self.tr("{0}, {1}: {2}").format(caption, self._sheets.headers()[column], text or self.tr("none"))
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(FIGURE_ALIGNMENT)
@@ -142,7 +143,7 @@ class SheetTotalsRow(QTableView):
     def __init__(self, table: QTableView, sheets: SheetsModel, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("sheetTotals")
-        self.setAccessibleName("Totals of the sheets entered, by round")
+        self.setAccessibleName(self.tr("Totals of the sheets entered, by round"))
         self.totals = SheetTotalsModel(sheets, self)
         self.setModel(self.totals)
         self.horizontalHeader().hide()

@@ -39,12 +39,12 @@ class SheetsView(QWidget):
         #: Why round 2 cannot be entered although the contest needs it ("" when it can or need not).
         self.round2_problem = ""
 
-        self.round1_button = QRadioButton("Round &1: first preferences")
+        self.round1_button = QRadioButton(self.tr("Round &1: first preferences"))
         self.round1_button.setObjectName("round1")
-        self.round1_button.setAccessibleName("Enter round 1 sheets")
-        self.round2_button = QRadioButton("Round &2: second preferences")
+        self.round1_button.setAccessibleName(self.tr("Enter round 1 sheets"))
+        self.round2_button = QRadioButton(self.tr("Round &2: second preferences"))
         self.round2_button.setObjectName("round2")
-        self.round2_button.setAccessibleName("Enter round 2 sheets")
+        self.round2_button.setAccessibleName(self.tr("Enter round 2 sheets"))
         self.round_group = QButtonGroup(self)
         self.round_group.addButton(self.round1_button, 1)
         self.round_group.addButton(self.round2_button, 2)
@@ -58,7 +58,7 @@ class SheetsView(QWidget):
         self.model = SheetsModel(document, self)
         self.table = QTableView()
         self.table.setObjectName("sheetsTable")
-        self.table.setAccessibleName("Count sheets entered")
+        self.table.setAccessibleName(self.tr("Count sheets entered"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -66,13 +66,13 @@ class SheetsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         # After the table has finished with the key press, or it keeps the focus.
         self.table.activated.connect(lambda _index: QTimer.singleShot(0, self.correct_selected))
-        self.correct_button = QPushButton("Co&rrect sheet…")
+        self.correct_button = QPushButton(self.tr("Co&rrect sheet…"))
         self.correct_button.setObjectName("correctSheet")
-        self.correct_button.setAccessibleName("Correct the selected sheet")
+        self.correct_button.setAccessibleName(self.tr("Correct the selected sheet"))
         self.correct_button.clicked.connect(self.correct_selected)
-        self.delete_button = QPushButton("De&lete sheet…")
+        self.delete_button = QPushButton(self.tr("De&lete sheet…"))
         self.delete_button.setObjectName("deleteSheet")
-        self.delete_button.setAccessibleName("Delete the selected sheet")
+        self.delete_button.setAccessibleName(self.tr("Delete the selected sheet"))
         self.delete_button.clicked.connect(self.delete_selected)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -90,7 +90,7 @@ class SheetsView(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("Sheets entere&d")
+        caption = QLabel(self.tr("Sheets entere&d"))
         caption.setProperty("role", "heading")
         caption.setBuddy(self.table)
         left_layout.addWidget(caption)
@@ -144,7 +144,7 @@ class SheetsView(QWidget):
                 try:
                     round2, hint = self._round2_hint(contest)
                 except CountdeskError as error:  # an area's round-2 instruction lost or altered
-                    self.round2_problem = f"Round 2 cannot be entered: {error.message}"
+                    self.round2_problem = self.tr("Round 2 cannot be entered: {0}").format(error.message)
         self.round2_button.setEnabled(round2)
         is_sv = self.contest_id is not None and self._is_sv()
         self.round1_button.setVisible(is_sv)  # FPTP has one round: no choice to show
@@ -158,12 +158,14 @@ class SheetsView(QWidget):
         """(round 2 open, the sentence above the form), from the result; raises its CountdeskError."""
         result = self.document.result(contest.id)
         if result.finalists:
-            names = " and ".join(contest.candidate(c).name for c in result.finalists)
-            complete = result.ballot_papers_verified == result.ballot_papers_counted
-            return True, ("No candidate has more than half of the valid first preferences"
-                          f"{'' if complete else ' so far'}: the second round is between {names}.")
+            names = self.tr(" and ").join(contest.candidate(c).name for c in result.finalists)
+            if result.ballot_papers_verified == result.ballot_papers_counted:
+                return True, self.tr("No candidate has more than half of the valid first preferences: the second "
+                                     "round is between {0}.").format(names)
+            return True, self.tr("No candidate has more than half of the valid first preferences so far: the second "
+                                 "round is between {0}.").format(names)
         if result.elected_on_first:
-            return False, "A candidate has more than half of the valid first preferences: no second round."
+            return False, self.tr("A candidate has more than half of the valid first preferences: no second round.")
         return False, ""
 
     def _is_sv(self) -> bool:
@@ -189,11 +191,11 @@ class SheetsView(QWidget):
         form = self.form
         if not form.fields or self.contest_id is None:
             return []
-        sheet_id = form.sheet_id_edit.text().strip() or "without a number"
+        sheet_id = form.sheet_id_edit.text().strip() or self.tr("without a number")
         if form.editing is not None:
             changed = form.sheet(blanks_as_zero=True) != form.editing
-            return [f"the correction of sheet {form.editing.id}"] if changed else []
-        return [] if form.is_pristine() else [f"the figures typed on sheet {sheet_id}"]
+            return [self.tr("the correction of sheet {0}").format(form.editing.id)] if changed else []
+        return [] if form.is_pristine() else [self.tr("the figures typed on sheet {0}").format(sheet_id)]
 
     # -- saving -------------------------------------------------------------------------------
     def _submitted(self, sheet: CountSheet, replacing: bool) -> None:
@@ -201,14 +203,15 @@ class SheetsView(QWidget):
             return
         reason = None
         if replacing:
-            reason = ask_reason(self, "Correct a sheet", f"Why is sheet {sheet.id} being corrected? The reason is "
-                                "kept in the audit log with the old and new figures.")
+            reason = ask_reason(self, self.tr("Correct a sheet"),
+                                self.tr("Why is sheet {0} being corrected? The reason is kept in the audit log with "
+                                        "the old and new figures.").format(sheet.id))
             if reason is None:
                 return
         try:
             double_entry = self.document.contest_state(self.contest_id).double_entry  # a server may be cut off
         except CountdeskError as error:
-            self.form.show_refusal(f"Not saved: {error.message}")
+            self.form.show_refusal(self.tr("Not saved: {0}").format(error.message))
             return
         if double_entry:
             self.double_entry.submit(sheet, reason)
@@ -216,9 +219,9 @@ class SheetsView(QWidget):
         try:
             self.document.push(SaveSheetCommand(self.document, self.contest_id, sheet, reason))
         except CountdeskError as error:
-            self.form.show_refusal(f"Not saved: {error.message}")
+            self.form.show_refusal(self.tr("Not saved: {0}").format(error.message))
             return
-        self.status_message.emit(f"Sheet {sheet.id} saved.")
+        self.status_message.emit(self.tr("Sheet {0} saved.").format(sheet.id))
         self.form.reset_after_save()
         QTimer.singleShot(0, lambda: self._select(sheet.id))  # once the table has reloaded
 
@@ -244,22 +247,23 @@ class SheetsView(QWidget):
             return
         self.set_round(sheet.round)
         self.form.edit_sheet(sheet)  # the form's heading says it is a correction, in place of the blank sheet
-        self.status_message.emit(f"Correcting sheet {sheet.id}: change the figures, then Ctrl+Enter.")
+        self.status_message.emit(self.tr("Correcting sheet {0}: change the figures, then Ctrl+Enter.").format(sheet.id))
 
     def delete_selected(self) -> None:
         sheet = self.selected_sheet()
         if sheet is None or self.document.locked(self.contest_id):
             return
-        reason = ask_reason(self, "Delete a sheet", f"Why is sheet {sheet.id} being deleted? Its figures are kept "
-                            "in the audit log.", ok_text="Delete sheet")
+        reason = ask_reason(self, self.tr("Delete a sheet"),
+                            self.tr("Why is sheet {0} being deleted? Its figures are kept in the audit log.").format(
+                                sheet.id), ok_text=self.tr("Delete sheet"))
         if reason is None:
             return
         try:
             self.document.push(DeleteSheetCommand(self.document, self.contest_id, sheet.id, reason))
         except CountdeskError as error:
-            self.status_message.emit(f"Sheet {sheet.id} was not deleted: {error.message}")
+            self.status_message.emit(self.tr("Sheet {0} was not deleted: {1}").format(sheet.id, error.message))
             return
-        self.status_message.emit(f"Sheet {sheet.id} deleted.")
+        self.status_message.emit(self.tr("Sheet {0} deleted.").format(sheet.id))
 
     def _update_buttons(self) -> None:
         writable = not self.document.locked(self.contest_id)

@@ -28,7 +28,7 @@ class KeyedEntryDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
         if index.column() == VERIFIED:
-            editor = FigureEdit("Verified papers", parent)
+            editor = FigureEdit(self.tr("Verified papers"), parent)
             editor.refused.connect(self.refused)
             return editor
         editor = super().createEditor(parent, option, index)
@@ -58,13 +58,13 @@ class VerificationView(QWidget):
 
         self.heading = QLabel("")
         self.heading.setProperty("role", "heading")
-        hint = QLabel("Type the papers counted from each box and press Enter to go to the next box. "
-                      "A difference with the ballot paper account needs a note.")
+        hint = QLabel(self.tr("Type the papers counted from each box and press Enter to go to the next box. "
+                      "A difference with the ballot paper account needs a note."))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.table = QTableView()
         self.table.setObjectName("verificationTable")
-        self.table.setAccessibleName("Ballot boxes: account and verified papers")
+        self.table.setAccessibleName(self.tr("Ballot boxes: account and verified papers"))
         self.table.setModel(self.model)
         # After setModel, so these run once the view has handled the reset itself.
         self.model.modelAboutToBeReset.connect(self._remember_cursor)
@@ -87,13 +87,13 @@ class VerificationView(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("verificationMessage")
         self.message.setProperty("role", "fieldError")
-        self.message.setAccessibleName("Verification message")
+        self.message.setAccessibleName(self.tr("Verification message"))
         self.message.setWordWrap(True)
 
         self.total_labels: dict[str, QLabel] = {}
         totals = QHBoxLayout()
-        for key, caption in (("boxes", "Boxes verified"), ("account", "Account total"),
-                             ("verified", "Verified total"), ("difference", "Difference")):
+        for key, caption in (("boxes", self.tr("Boxes verified")), ("account", self.tr("Account total")),
+                             ("verified", self.tr("Verified total")), ("difference", self.tr("Difference"))):
             name = QLabel(caption)
             name.setProperty("role", "total")
             value = QLabel("")
@@ -119,7 +119,8 @@ class VerificationView(QWidget):
     def set_contest(self, contest_id: str | None) -> None:
         self.model.set_contest(contest_id)
         contest = self.model.contest()
-        self.heading.setText(f"Verification: {contest.title}" if contest else "No contest selected")
+        self.heading.setText(self.tr("Verification: {0}").format(contest.title) if contest
+                             else self.tr("No contest selected"))
         self._show_refusal("")
         if self.model.rowCount():
             self.focus_first_unverified()
@@ -131,7 +132,7 @@ class VerificationView(QWidget):
         index = self.table.currentIndex()
         editor = self.table.indexWidget(index) or self.table.focusWidget()
         if index.isValid() and index.column() == VERIFIED and getattr(editor, "text", lambda: "")():
-            return [f"the verified figure typed for box {self.model.box(index.row()).id}"]
+            return [self.tr("the verified figure typed for box {0}").format(self.model.box(index.row()).id)]
         return []
 
     def focus_first_unverified(self) -> None:
@@ -157,44 +158,49 @@ class VerificationView(QWidget):
         reason = None
         if box.verified is not None:
             reason = ask_reason(
-                self, "Correct a verified figure",
-                f"Box {box.id} already has {format_figure(box.verified)} papers verified. Why is it being changed "
-                f"to {format_figure(verified, blank='blank')}?")
+                self, self.tr("Correct a verified figure"),
+                self.tr("Box {0} already has {1} papers verified. Why is it being changed to {2}?").format(
+                    box.id, format_figure(box.verified), format_figure(verified, blank=self.tr("blank"))))
             if reason is None:
-                self._show_refusal(f"Box {box.id}: not changed.")
+                self._show_refusal(self.tr("Box {0}: not changed.").format(box.id))
                 return
         note = box.note
         difference = _difference(box, verified)
         if difference and not note:
             note = self._ask_note(box, verified, difference)
             if note is None:
-                self._show_refusal(f"Box {box.id}: not saved. A difference with the account needs a note.")
+                self._show_refusal(self.tr("Box {0}: not saved. A difference with the account needs a note.").format(
+                    box.id))
                 return
         if not difference:
             note = None
         if self.model.verify(box.id, verified, note, reason):
             self._show_refusal("")
-            self.status_message.emit(f"Box {box.id}: {format_figure(verified, blank='cleared')} verified.")
+            self.status_message.emit(self.tr("Box {0}: {1} verified.").format(
+                box.id, format_figure(verified, blank=self.tr("cleared"))))
 
     def _ask_note(self, box: Box, verified: int | None, difference: int) -> str | None:
         return ask_reason(
-            self, "A difference needs a note",
-            f"Box {box.id} ({box.label or 'no station'}): {format_figure(verified)} papers verified, the ballot "
-            f"paper account says {format_figure(box.ballot_paper_account)} (difference "
-            f"{format_difference(difference)}). Say what was checked and why the figures differ.",
-            field_name="Note", ok_text="Accept with this note")
+            self, self.tr("A difference needs a note"),
+            self.tr("Box {0} ({1}): {2} papers verified, the ballot paper account says {3} (difference "
+                    "{4}). Say what was checked and why the figures differ.").format(
+                box.id, box.label or self.tr("no station"), format_figure(verified),
+                format_figure(box.ballot_paper_account), format_difference(difference)),
+            field_name=self.tr("Note"), ok_text=self.tr("Accept with this note"))
 
     def _show_refusal(self, message: str) -> None:
         self.message.setText(message)
 
     def _update_totals(self) -> None:
         totals = self.model.totals()
-        self.total_labels["boxes"].setText(f"{totals.boxes_verified} of {totals.boxes}")
+        self.total_labels["boxes"].setText(self.tr("{0} of {1}").format(totals.boxes_verified, totals.boxes))
         self.total_labels["account"].setText(format_figure(totals.account))
         self.total_labels["verified"].setText(format_figure(totals.verified))
         difference = format_difference(totals.difference)
         if totals.boxes_with_difference:
-            difference += f" ({totals.boxes_with_difference} box{'es' if totals.boxes_with_difference > 1 else ''})"
+            many = totals.boxes_with_difference > 1
+            boxes = self.tr(" ({0} boxes)") if many else self.tr(" ({0} box)")
+            difference += boxes.format(totals.boxes_with_difference)
         self.total_labels["difference"].setText(difference)
         set_style_flag(self.total_labels["difference"], "invalid", bool(totals.boxes_with_difference))
 
