@@ -14,6 +14,7 @@ from typing import Sequence
 from .. import __version__
 from ..errors import CountdeskError
 from ..exchange.text_rules import one_line
+from .accept import add_accept_parser
 
 _SERVER = "a count server's postgresql://STATION@HOST/COUNT URL"
 _DB_HELP = f"a .countdesk count file or {_SERVER}"
@@ -93,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "cy-en"), default=None, help="default: the election's setting")
     p.add_argument("--place", default="", help="where the count is held, printed beside the date")
     p.add_argument("--operator", default=None, help="name stamped on the audit log")
+
+    add_accept_parser(sub, _DB_HELP)
 
     p = sub.add_parser("export", help="write the results bundle to a folder or USB stick")
     p.add_argument("--db", required=True, help=_DB_HELP)

@@ -17,6 +17,7 @@ from ..domain.tally import tally, tally_contest
 from ..errors import CountdeskError
 from ..exchange.result_json import results_to_json
 from .table import render_result
+from .accept import cmd_accept  # noqa: F401 - the handler main() looks up here
 
 
 def _operator(args: Namespace) -> str:

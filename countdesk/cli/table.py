@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..domain.completeness import DIFFERENCE_CODES
 from ..domain.model import REJECTED_HEADS, Contest
 from ..domain.heads import SHORT_HEAD_LABELS
 from ..domain.places import place_in_words
@@ -22,6 +23,7 @@ def render_result(contest: Contest, result: ContestResult) -> str:
     lines = [f"{contest.title} ({contest.system.value.upper()}, {contest.seats} seat{'s' if contest.seats > 1 else ''})"
              f" — contest id {contest.id}"]  # the id --contest asks for (declare, audit)
     lines.append(f"Status: {result.status.value.replace('_', ' ').upper()}")
+    lines += _completeness_lines(contest, result)
     has_final = result.final is not None
     header = ["Candidate", "Description", "First" if has_final else "Votes", "%"]
     if has_final:
@@ -66,3 +68,19 @@ def render_result(contest: Contest, result: ContestResult) -> str:
         lines.append("Warnings:")
         lines += [f"  {w.code} {place_in_words(contest, w.where)}: {w.message}" for w in result.warnings]
     return "\n".join(lines)
+
+
+def _completeness_lines(contest: Contest, result: ContestResult) -> list[str]:
+    """What keeps the contest incomplete, each difference with the figures `countdesk accept`
+    takes; and the differences the returning officer accepted."""
+    lines = []
+    for gap in result.gaps:
+        lines.append(f"  Not complete: {gap.message}")
+        if gap.code in DIFFERENCE_CODES.values() and gap.figures:
+            lines.append(f"    if checking cannot resolve it, the returning officer may accept it: countdesk accept "
+                         f"--contest {contest.id} --counted {gap.figures['counted']} "
+                         f"--expected {gap.figures['expected']} --reason …")
+    for accepted in result.accepted_differences:
+        lines.append(f"  Difference accepted ({accepted.stage}): {accepted.counted:,} counted against "
+                     f"{accepted.expected:,}, by {accepted.accepted_by}: {accepted.reason}")
+    return lines

@@ -3922,7 +3922,7 @@ Cannot be used: {1}</source>
     <message>
         <source>%1.
 
-Accept exactly these figures, %2 counted against %3 expected, as the returning officer? The acceptance is recorded with your reason and printed on the declaration; it stands only while both figures stay as they are.</source>
+Accept exactly these figures, %2 counted against %3 expected, as the returning officer? The acceptance is recorded with your reason and printed on the declaration; it is void for good as soon as either figure changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -294,7 +294,7 @@ class ResultView(QWidget):
             self.tr("Accept a difference"),
             self.tr("%1.\n\nAccept exactly these figures, %2 counted against %3 expected, as the returning "
                     "officer? The acceptance is recorded with your reason and printed on the declaration; it "
-                    "stands only while both figures stay as they are.")
+                    "is void for good as soon as either figure changes.")
             .replace("%1", difference.message[:1].upper() + difference.message[1:])
             .replace("%2", f"{counted:,}").replace("%3", f"{expected:,}"),
             self, with_reason=True, ok_text=self.tr("Accept"))
