@@ -50,10 +50,21 @@ BIN = Path(sys.executable).parent
 
 
 class MarkingTranslator(QTranslator):
-    """Translates every text into itself between ⟦ and ⟧, so an unmarked word was never translated."""
+    """Translates a text into itself between ⟦ and ⟧, so an unmarked word was never translated.
+
+    With `known` (the (context, text) pairs of the translation source), only those are marked, as a
+    real catalogue only translates what lupdate found: a text asked for under another context than
+    the one its code marks stays unmarked. Qt's own words (contexts QWizard, QPlatformTheme, …)
+    come from Qt's catalogue and are always marked."""
+
+    def __init__(self, known: set[tuple[str, str]] | None = None) -> None:
+        super().__init__()
+        self.known = known
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
-        return f"{OPEN}{source_text}{CLOSE}"
+        if self.known is None or context.startswith("Q") or (context, source_text) in self.known:
+            return f"{OPEN}{source_text}{CLOSE}"
+        return None  # not in the catalogue: Qt tries the next context, then shows the text as it is
 
     def isEmpty(self) -> bool:
         return False
@@ -61,7 +72,7 @@ class MarkingTranslator(QTranslator):
 
 @pytest.fixture
 def marked(qapp):
-    translator = MarkingTranslator()
+    translator = MarkingTranslator(ts_messages(TRANSLATIONS / "countdesk_cy.ts"))
     qapp.installTranslator(translator)
     yield translator
     qapp.removeTranslator(translator)
@@ -222,16 +233,22 @@ def untranslated(window: QWidget, where: str, data: set[str]) -> list[str]:
     return sorted(set(found))
 
 
-def test_the_checker_finds_a_word_left_untranslated(qtbot, marked):
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.setWindowTitle(QCoreApplication.translate("Test", "Count"))
-    label = QLabel(QCoreApplication.translate("Test", "{0} sheets for {1}").format(12, "Ann ADAMS"), window)
-    label.setToolTip("Ann ADAMS")
-    QLabel("Verified", window)
-    window.show()
-    assert label.text() == "⟦12 sheets for Ann ADAMS⟧"
-    assert untranslated(window, "test", {"Ann ADAMS"}) == ["test: label 'Verified'"]
+def test_the_checker_finds_a_word_left_untranslated(qtbot, qapp):
+    translator = MarkingTranslator({("Test", "Count"), ("Test", "{0} sheets for {1}"), ("Test", "Round")})
+    qapp.installTranslator(translator)
+    try:
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.setWindowTitle(QCoreApplication.translate("Test", "Count"))
+        label = QLabel(QCoreApplication.translate("Test", "{0} sheets for {1}").format(12, "Ann ADAMS"), window)
+        label.setToolTip("Ann ADAMS")
+        QLabel("Verified", window)
+        QLabel(QCoreApplication.translate("Other", "Round"), window)  # marked under another context
+        window.show()
+        assert label.text() == "⟦12 sheets for Ann ADAMS⟧"
+        assert untranslated(window, "test", {"Ann ADAMS"}) == ["test: label 'Round'", "test: label 'Verified'"]
+    finally:
+        qapp.removeTranslator(translator)
 
 
 def test_every_word_of_every_window_is_translated(qtbot, tmp_path, marked):
