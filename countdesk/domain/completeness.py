@@ -225,6 +225,13 @@ def impossible_figures(gaps: Sequence[Problem]) -> tuple[Problem, ...]:
     )
 
 
+def round1_open(gaps: Sequence[Problem]) -> str:
+    """Why round 1 is not complete yet, as one sentence; "" once it is (or its difference is
+    accepted). The second round opens only then: its finalists are decided on every first
+    preference (Local Government Act 2000 Sch 2 para 3(4))."""
+    return summary([g for g in gaps if g.code in ROUND1_CODES])
+
+
 def summary(problems: Sequence[Problem], limit: int = 3) -> str:
     """The problems as one sentence, for a refusal or a status line: the first few, then a count."""
     shown = [p.message for p in problems[:limit]]

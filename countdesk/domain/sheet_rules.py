@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
 from .completeness import (
-    ROUND1_CODES, ROUND2_REJECTED_OVER, eliminated_first, round2_sheet_problems, second_stage_problems, summary,
+    ROUND2_REJECTED_OVER, eliminated_first, round1_open, round2_sheet_problems, second_stage_problems,
 )
 from .model import Contest
 from .model import CountSheet, VotingSystem, frozen_map
@@ -208,10 +208,9 @@ def sheet_setting(contest: Contest, result, round_number: int, sheet_id: str | N
     if round_number == 1:
         verified = result.ballot_papers_verified if contest.boxes else None
         return SheetSetting(1, contest.system, contest.seats, verified, round_papers, frozen_map(votes))
-    open_round1 = [g for g in result.gaps if g.code in ROUND1_CODES]
     finalists = tuple(cid for cid in contest.candidate_ids if cid in (result.finalists or ()))
     return SheetSetting(
         2, contest.system, contest.seats, result.ballot_papers_verified, round_papers, frozen_map(votes),
         finalists=finalists, eliminated=eliminated_first(result.first, finalists) if finalists else None,
-        round1_open=summary(open_round1) if open_round1 else "",
+        round1_open=round1_open(result.gaps),
     )

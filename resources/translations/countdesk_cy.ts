@@ -4802,15 +4802,27 @@ Its password is read from this computer&apos;s ~/.pgpass file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Round 2 opens once round 1 is complete, or the returning officer has accepted its difference: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No candidate has more than half of the valid first preferences so far. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No candidate has more than half of the valid first preferences: the second round is between {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No candidate has more than half of the valid first preferences so far: the second round is between {0}.</source>
+        <source>Enter the second-round sheets: the second round is between {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A candidate has more than half of the valid first preferences: no second round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round 2 opens once round 1 is complete and no candidate has more than half of the valid first preferences.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

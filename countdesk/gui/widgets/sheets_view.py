@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from ...domain.completeness import round1_open
 from ...domain.model import CountSheet, VotingSystem
 from ...errors import CountdeskError
 from ..commands import DeleteSheetCommand, SaveSheetCommand
@@ -50,6 +51,11 @@ class SheetsView(QWidget):
         self.round_group.addButton(self.round2_button, 2)
         self.round1_button.setChecked(True)
         self.round_group.idToggled.connect(self._round_toggled)
+        # Alt+2 while round 2 is closed says why, rather than reaching the field being typed in as a
+        # "2" (the closed button's own Alt key is off): on only while the button is disabled.
+        self.round2_closed_key = QShortcut(QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.Key.Key_2), self)
+        self.round2_closed_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.round2_closed_key.activated.connect(lambda: self.status_message.emit(self.round2_button.toolTip()))
         self.round_hint = QLabel("")
         self.round_hint.setObjectName("roundHint")
         self.round_hint.setProperty("role", "hint")
@@ -136,16 +142,22 @@ class SheetsView(QWidget):
             self.form.set_round(button_id)
 
     def _update_rounds(self, keep_round: bool = True) -> None:
-        """Round 2 only for SV without a majority; its finalists come from the result."""
-        hint, round2, self.round2_problem = "", False, ""
+        """Round 2 only for SV without a majority, and only once round 1 is complete (or its
+        difference accepted: the rule book's round1_open); its finalists come from the result. The
+        round-2 button says why it is closed (tooltip, status tip, accessible description)."""
+        hint, round2, why, self.round2_problem = "", False, "", ""
         if self.contest_id is not None:
             contest = self.document.contest(self.contest_id)
             if contest.system is VotingSystem.SV:
                 try:
-                    round2, hint = self._round2_hint(contest)
+                    round2, hint, why = self._round2_hint(contest)
                 except CountdeskError as error:  # an area's round-2 instruction lost or altered
-                    self.round2_problem = self.tr("Round 2 cannot be entered: {0}").format(error.message)
+                    self.round2_problem = why = self.tr("Round 2 cannot be entered: {0}").format(error.message)
         self.round2_button.setEnabled(round2)
+        self.round2_closed_key.setEnabled(not round2 and bool(why))
+        for say in (self.round2_button.setToolTip, self.round2_button.setStatusTip,
+                    self.round2_button.setAccessibleDescription):
+            say(why)
         is_sv = self.contest_id is not None and self._is_sv()
         self.round1_button.setVisible(is_sv)  # FPTP has one round: no choice to show
         self.round2_button.setVisible(is_sv)
@@ -154,19 +166,26 @@ class SheetsView(QWidget):
         if not round2 and self.round2_button.isChecked():
             self.round1_button.setChecked(True)
 
-    def _round2_hint(self, contest) -> tuple[bool, str]:
-        """(round 2 open, the sentence above the form), from the result; raises its CountdeskError."""
+    def _round2_hint(self, contest) -> tuple[bool, str, str]:
+        """(round 2 open, the sentence above the form, why the round-2 button is closed or what it
+        opens), from the result; raises its CountdeskError."""
         result = self.document.result(contest.id)
         if result.finalists:
             names = self.tr(" and ").join(contest.candidate(c).name for c in result.finalists)
-            if result.ballot_papers_verified == result.ballot_papers_counted:
-                return True, self.tr("No candidate has more than half of the valid first preferences: the second "
-                                     "round is between {0}.").format(names)
-            return True, self.tr("No candidate has more than half of the valid first preferences so far: the second "
-                                 "round is between {0}.").format(names)
+            still_open = round1_open(result.gaps)
+            if still_open:
+                why = self.tr("Round 2 opens once round 1 is complete, or the returning officer has accepted its "
+                              "difference: {0}.").format(still_open)
+                return False, self.tr("No candidate has more than half of the valid first preferences so far. "
+                                      "{0}").format(why), why
+            return True, self.tr("No candidate has more than half of the valid first preferences: the second "
+                                 "round is between {0}.").format(names), \
+                self.tr("Enter the second-round sheets: the second round is between {0}.").format(names)
         if result.elected_on_first:
-            return False, self.tr("A candidate has more than half of the valid first preferences: no second round.")
-        return False, ""
+            said = self.tr("A candidate has more than half of the valid first preferences: no second round.")
+            return False, said, said
+        return False, "", self.tr("Round 2 opens once round 1 is complete and no candidate has more than half of "
+                                  "the valid first preferences.")
 
     def _is_sv(self) -> bool:
         return self.document.contest(self.contest_id).system is VotingSystem.SV
