@@ -40,7 +40,7 @@ class ChecksPanel(QWidget):
         self.tree.setAccessibleName(self.tr("Warnings from the checks"))
         self.tree.setAccessibleDescription(
             self.tr("Each warning has a code, the check, where it applies and a message; expand a warning "
-            "to read what it means and what to do.")
+                    "to read what it means and what to do.")
         )
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels([self.tr(column) for column in COLUMNS])

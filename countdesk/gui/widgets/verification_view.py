@@ -59,7 +59,7 @@ class VerificationView(QWidget):
         self.heading = QLabel("")
         self.heading.setProperty("role", "heading")
         hint = QLabel(self.tr("Type the papers counted from each box and press Enter to go to the next box. "
-                      "A difference with the ballot paper account needs a note."))
+                              "A difference with the ballot paper account needs a note."))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.table = QTableView()
