@@ -3,23 +3,26 @@ for the tab in use.
 
 The guide is docs/user-guide.md, shipped with the app (the frozen build carries docs/); Qt renders
 its Markdown, so nothing needs a web browser or a URL launcher, which a count-centre laptop may not
-have.
+have. A translated guide beside it (docs/user-guide.cy.md for Welsh) is shown instead when the app
+runs in that language; its sections are found by their numbers, which every translation keeps.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from .appearance import resource_file
+from .translation import ui_locale
 
 GUIDE = ("..", "docs", "user-guide.md")
-#: The guide's section for each tab of an open count (the start of its heading).
+#: The guide's section for each tab of an open count (the start of its heading in English; a
+#: translated guide's heading starts with the same number).
 TAB_SECTIONS = {
     "start": "1. Start",
     "setup": "2. Set up the election",
@@ -33,8 +36,23 @@ TAB_SECTIONS = {
 IMAGE_WIDTH = 820
 
 
-def guide_path() -> Path | None:
-    return resource_file(*GUIDE)
+def guide_path(locale: QLocale | None = None, folder: Path | None = None) -> Path | None:
+    """The guide in the app's language when one is shipped (user-guide.cy.md), else the English one;
+    in `folder` when given, else where the app's docs are."""
+    english = folder / GUIDE[-1] if folder is not None else resource_file(*GUIDE)
+    if english is None:
+        return None
+    for language in (locale if locale is not None else ui_locale()).uiLanguages():
+        translated = english.with_name(f"{english.stem}.{language.replace('-', '_')}.md")
+        if translated.is_file():
+            return translated
+    return english if english.is_file() else None
+
+
+def section_number(tab_name: str) -> str:
+    """How the heading of a tab's section starts in any language: "2. " for the Set-up tab."""
+    heading = TAB_SECTIONS.get(tab_name, "")
+    return heading.split(" ", 1)[0] + " " if heading else ""
 
 
 class GuideBrowser(QTextBrowser):
@@ -105,8 +123,9 @@ class HelpWindow(QDialog):
         self.resize(900, 760)
         self.load()
 
-    def load(self) -> None:
-        path = guide_path()
+    def load(self, path: Path | None = None) -> None:
+        """Show the guide at `path`, or the one for the app's language (guide_path)."""
+        path = path or guide_path()
         if path is None:
             self.browser.setPlainText(self.tr("The user guide (docs/user-guide.md) is missing from this installation."))
             return
@@ -125,7 +144,7 @@ class HelpWindow(QDialog):
 
     def show_section(self, tab_name: str) -> bool:
         """Scroll so the section for `tab_name` (a tab, or "start") is at the top. True if found."""
-        wanted = TAB_SECTIONS.get(tab_name, "")
+        wanted = section_number(tab_name)
         block = self.browser.document().begin()
         while block.isValid():
             if block.blockFormat().headingLevel() and wanted and block.text().startswith(wanted):

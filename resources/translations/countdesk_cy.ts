@@ -2719,7 +2719,7 @@ To {1} now would lose them.</source>
     <name>HelpWindow</name>
     <message>
         <source>countdesk user guide</source>
-        <extracomment>The guide&apos;s section for each tab of an open count (the start of its heading).</extracomment>
+        <extracomment>The guide&apos;s section for each tab of an open count (the start of its heading in English; a translated guide&apos;s heading starts with the same number).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -392,3 +392,23 @@ def loaded(qapp, locale: QLocale, folder: Path) -> list[str]:
 def test_the_settings_default_to_the_system_language():
     assert settings.UI_LANGUAGE.read() == ""
     assert ui_locale() == QLocale.system()
+
+
+# The user guide ------------------------------------------------------------------------------------
+
+def test_a_translated_user_guide_is_shown_in_its_language_and_opens_at_the_tab_s_section(qtbot, tmp_path):
+    from countdesk.gui.help_window import HelpWindow, guide_path
+
+    (tmp_path / "user-guide.md").write_text("# Guide\n\n## 1. Start\n\nText.\n\n## 2. Set up the election\n\nMore.\n",
+                                            encoding="utf-8")
+    welsh = tmp_path / "user-guide.cy.md"
+    page = "Testun.\n\n" * 80  # long enough for a section to scroll to the top of the view
+    welsh.write_text(f"# Canllaw\n\n## 1. Dechrau\n\n{page}## 2. Sefydlu'r etholiad\n\n{page}", encoding="utf-8")
+    assert guide_path(QLocale("cy_GB"), tmp_path) == welsh
+    assert guide_path(QLocale("en_GB"), tmp_path) == tmp_path / "user-guide.md"
+    assert guide_path(QLocale("fr_FR"), tmp_path) == tmp_path / "user-guide.md"  # no French guide: English
+    window = HelpWindow()
+    qtbot.addWidget(window)
+    window.load(welsh)
+    window.show()
+    assert window.show_section("setup") and window.section_at_top() == "2. Sefydlu'r etholiad"
