@@ -17,6 +17,8 @@ from countdesk.services.counts import CountSession
 from gui_helpers import DEMO, OPERATOR, reopen, screenshot, when_modal
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
+#: The same count in the older format (countdesk/1: no office named): imported with notes.
+LIVERPOOL_V1 = Path(__file__).resolve().parents[1] / "golden" / "liverpool-mayor-2021" / "count.json"
 
 
 def window_for(qtbot) -> MainWindow:
@@ -42,7 +44,9 @@ def _imported(qtbot, monkeypatch, source: Path, target: Path) -> MainWindow:
 
 def test_a_count_file_becomes_a_new_count(qtbot, tmp_path, monkeypatch):
     target = tmp_path / "imported.countdesk"
-    window = _imported(qtbot, monkeypatch, DEMO, target)
+    source = tmp_path / "liverpool-mayor-2021.json"
+    shutil.copy(LIVERPOOL_V1, source)
+    window = _imported(qtbot, monkeypatch, source, target)
     assert window.document.path == target
     assert window.document.result(LIVERPOOL).elected == ("anderson-j",)
     with CountSession.open(tmp_path / "imported.countdesk", "Checker", read_only=True) as session:
