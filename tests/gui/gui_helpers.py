@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QAbstractItemModel, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
@@ -160,3 +160,29 @@ def key_sheet(qtbot, form, figures) -> None:
         type_keys(qtbot, figure)
         press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+class Signals(QObject):
+    """Counts what a model told its views."""
+
+    NAMES = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged", "layoutChanged")
+
+    def __init__(self, model: QAbstractItemModel) -> None:
+        super().__init__()
+        self.seen: list[tuple] = []
+        for name in self.NAMES:
+            getattr(model, name).connect(lambda *args, name=name: self.seen.append((name, *self._rows(name, args))))
+
+    @staticmethod
+    def _rows(name: str, args: tuple) -> tuple:
+        if name in ("rowsInserted", "rowsRemoved"):
+            return args[1], args[2]
+        if name == "dataChanged":
+            return args[0].row(), args[1].row()
+        return ()
+
+    def names(self) -> list[str]:
+        return [seen[0] for seen in self.seen]
+
+    def clear(self) -> None:
+        self.seen.clear()

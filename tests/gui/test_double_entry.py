@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.counts import CountSession
 from gui_helpers import (
-    focus_on, key_sheet, make_count_file, press, reopen, screenshot, small_sv_contest, type_keys, when_modal,
+    Signals, focus_on, key_sheet, make_count_file, press, reopen, screenshot, small_sv_contest, type_keys, when_modal,
 )
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -30,12 +30,14 @@ def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
     sheets = window.workspace.sheets_view
     form, panel = sheets.form, sheets.double_entry
     assert panel.isVisible()
+    rows = Signals(sheets.model)  # the sheets table is told of each accepted sheet as one row, no reset
 
     # Alice keys T01-R1: it is held, not counted.
     key_sheet(qtbot, form, ("100", "40", "30", "20", "8", "0", "0", "0", "2", "0"))
     qtbot.waitUntil(lambda: panel.list.count() == 1)
     assert "waiting for a second operator" in panel.list.item(0).text()
     assert reopen(path).contests[0].count_sheets == ()
+    assert rows.seen == []
 
     # Bob keys it blind, from the paper sheet: the same figures, so it is accepted.
     focus_on(qtbot, panel.second_button)
@@ -47,6 +49,7 @@ def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
     key_sheet(qtbot, form, ("100", "40", "30", "20", "8", "0", "0", "0", "2", "0"))
     qtbot.waitUntil(lambda: panel.list.count() == 0)
     assert [s.id for s in reopen(path).contests[0].count_sheets] == ["T01-R1"]
+    qtbot.waitUntil(lambda: rows.seen == [("rowsInserted", 0, 0)])
 
     # Bob keys T02-R1; Alice's second keying differs for CLARK and DIXON.
     key_sheet(qtbot, form, ("100", "45", "25", "15", "13", "0", "0", "0", "2", "0"))
@@ -79,6 +82,7 @@ def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
     key_sheet(qtbot, form, ("100", "45", "25", "16", "12", "0", "0", "0", "2", "0"))
     qtbot.waitUntil(lambda: len(reopen(path).contests[0].count_sheets) == 2)
     assert shown["fields"] == ["votes.clark-c", "votes.dixon-d"]
+    qtbot.waitUntil(lambda: rows.seen == [("rowsInserted", 0, 0), ("rowsInserted", 1, 1)])
     settled = reopen(path).contests[0].count_sheets[1]
     assert dict(settled.votes) == {"adams-a": 45, "brown-b": 25, "clark-c": 15, "dixon-d": 13}
     assert window.document.operator == "Alice Keyer"  # the supervisor stepped in, then handed back

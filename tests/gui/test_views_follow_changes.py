@@ -13,10 +13,9 @@ from countdesk.domain.tally import tally_contest
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.refresh import is_stale
 from gui_helpers import (
-    OPERATOR, focus_on, key_sheet, make_count_file, press, reopen, round_one, small_sv_contest, type_keys,
+    OPERATOR, Signals, focus_on, key_sheet, make_count_file, press, reopen, round_one, small_sv_contest, type_keys,
     when_modal,
 )
-from test_views_in_place import Signals
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

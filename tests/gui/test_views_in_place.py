@@ -5,7 +5,7 @@ screen equals a fresh read of the file (issue 15: confirming a sheet stays flat 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QObject
+from PySide6.QtCore import QObject
 
 from countdesk.domain.model import CountSheet, frozen_map
 from countdesk.domain.tally import tally_contest
@@ -18,36 +18,10 @@ from countdesk.gui.models.verification_model import VerificationModel
 from countdesk.gui.refresh import is_stale
 from countdesk.gui.setup_commands import VerifyBoxCommand
 from countdesk.gui.widgets.sheet_totals import SheetTotalsModel
-from gui_helpers import OPERATOR as KEYER, demo_document, make_count_file, round_one, small_sv_contest
+from gui_helpers import OPERATOR as KEYER, Signals, demo_document, make_count_file, round_one, small_sv_contest
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
 CONTEST = "mayor.testshire"
-
-
-class Signals(QObject):
-    """Counts what a model told its views."""
-
-    NAMES = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged", "layoutChanged")
-
-    def __init__(self, model: QAbstractItemModel) -> None:
-        super().__init__()
-        self.seen: list[tuple] = []
-        for name in self.NAMES:
-            getattr(model, name).connect(lambda *args, name=name: self.seen.append((name, *self._rows(name, args))))
-
-    @staticmethod
-    def _rows(name: str, args: tuple) -> tuple:
-        if name in ("rowsInserted", "rowsRemoved"):
-            return args[1], args[2]
-        if name == "dataChanged":
-            return args[0].row(), args[1].row()
-        return ()
-
-    def names(self) -> list[str]:
-        return [seen[0] for seen in self.seen]
-
-    def clear(self) -> None:
-        self.seen.clear()
 
 
 def sheet(sheet_id: str, n: int) -> CountSheet:
