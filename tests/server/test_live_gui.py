@@ -46,3 +46,39 @@ def test_another_stations_sheet_reaches_the_open_count_and_the_hall_screen(qtbot
         live.stop()
         projector.close()
         here.close()
+
+
+def test_another_stations_sheets_reach_the_sheets_table_row_by_row(qtbot, server_count, station_url):
+    """Entered, corrected and removed at another station: the table is told of exactly that row
+    (the announcement applied as the Change that station's use case made), never reset."""
+    from dataclasses import replace
+
+    from countdesk.domain.model import frozen_map
+    from countdesk.gui.models.sheets_model import SheetsModel
+
+    here = CountSession.open(station_url("here"), "Ann")
+    document = OpenCount(here)
+    live = LiveUpdates(document)
+    model = SheetsModel(document)
+    model.set_contest(CONTEST_ID)
+    told: list[tuple] = []
+    model.modelReset.connect(lambda: told.append(("reset",)))
+    model.rowsInserted.connect(lambda _parent, first, last: told.append(("inserted", first, last)))
+    model.rowsRemoved.connect(lambda _parent, first, last: told.append(("removed", first, last)))
+    model.dataChanged.connect(lambda top, bottom, _roles=(): told.append(("changed", top.row(), bottom.row())))
+    try:
+        with CountSession.open(station_url("there"), "Bob") as there:
+            there.save_sheet(CONTEST_ID, sheet("there", 1))
+            qtbot.waitUntil(lambda: told == [("inserted", 0, 0)], timeout=2000)
+            there.save_sheet(CONTEST_ID, sheet("there", 2))
+            qtbot.waitUntil(lambda: told[1:] == [("inserted", 1, 1)], timeout=2000)
+            corrected = replace(sheet("there", 1), votes=frozen_map({**votes(1), "a": votes(1)["a"] + 1}))
+            there.save_sheet(CONTEST_ID, corrected, reason="miskeyed")
+            qtbot.waitUntil(lambda: told[2:] == [("changed", 0, 0)], timeout=2000)
+            there.delete_sheet(CONTEST_ID, "there-00002", reason="keyed on the wrong table")
+            qtbot.waitUntil(lambda: told[3:] == [("removed", 1, 1)], timeout=2000)
+        assert model.sheets() == tuple(here.contest(CONTEST_ID).count_sheets)
+        assert model.sheet(0).votes["a"] == votes(1)["a"] + 1
+    finally:
+        live.stop()
+        here.close()
