@@ -29,8 +29,9 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -38,7 +39,6 @@ sys.path.insert(0, str(HERE.parent))
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
-
 from scale import big_count, extra_sheet, with_room  # noqa: E402
 
 from countdesk.domain.model import Count  # noqa: E402
@@ -208,7 +208,8 @@ def main() -> int:
         import pstats
 
         pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
-    print(json.dumps({str(sheets): {name: statistics.median(times[(sheets, name)]) for name in ("app", "bare", "service")}
+    print(json.dumps({str(sheets): {name: statistics.median(times[(sheets, name)])
+                                    for name in ("app", "bare", "service")}
                       for sheets in sizes}))
     return 0
 

@@ -21,9 +21,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import UTC
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -84,7 +85,7 @@ def interleaved_medians(fns: list[Callable[[], object]], runs: int, warmup: int 
             fn()
     samples: list[list[float]] = [[] for _ in fns]
     for _ in range(runs):
-        for fn, times in zip(fns, samples):
+        for fn, times in zip(fns, samples, strict=True):
             start = time.perf_counter()
             fn()
             times.append(time.perf_counter() - start)
@@ -223,13 +224,13 @@ def bench_gui_entry(runs: int, work: Path) -> list[Figure]:
 # -- 4. declaration -------------------------------------------------------------------------------
 
 def bench_declaration(runs: int) -> Figure:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from countdesk.exchange.countfile import load_count_file
     from countdesk.services.documents import document_context, render_document
 
     count = load_count_file(LIVERPOOL)
-    ctx = document_context(count, count.contests[0].id, generated_at=datetime(2021, 5, 8, tzinfo=timezone.utc))
+    ctx = document_context(count, count.contests[0].id, generated_at=datetime(2021, 5, 8, tzinfo=UTC))
     rows = [["Candidate", "Description", "First", "Second", "Total"]] + [
         [c.name, c.description, f"{ctx.result.first[c.id]:,}", "", ""] for c in ctx.contest.candidates
     ]

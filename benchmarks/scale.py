@@ -7,9 +7,7 @@ from dataclasses import replace
 from datetime import date
 from random import Random
 
-from countdesk.domain.model import (
-    Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map,
-)
+from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
 
 SURNAMES = ("ADAMS", "BAKER", "CLARKE", "DAVIES", "EVANS", "FRASER", "GRIFFITHS", "HUGHES",
             "IQBAL", "JONES", "KHAN", "LEWIS", "MORGAN", "NASH", "OWEN", "PRICE")
@@ -22,7 +20,7 @@ def big_count(boxes: int = 2000, sheets: int = 1000, candidates: int = 12, seed:
     weights[0], weights[1] = 60, 55  # two front-runners, no one with a majority
     sheet_list = []
     for n in range(sheets):
-        votes = {c.id: rng.randint(0, w) for c, w in zip(cands, weights)}
+        votes = {c.id: rng.randint(0, w) for c, w in zip(cands, weights, strict=True)}
         sheet_list.append(CountSheet(f"S{n:04d}", 1, frozen_map(votes), frozen_map({"unmarked": rng.randint(0, 3)})))
     counted = sum(s.papers_counted for s in sheet_list)
     per_box, extra = divmod(counted, boxes)

@@ -1,12 +1,13 @@
 """The count server under load: 8 stations confirming 500 sheets each at once against one
 PostgreSQL server, beside bare INSERT + COMMIT from 8 connections in the same run and cluster.
 
-Each station is its own process (as on a count night), started together after all have
-connected. Reported: sheets per second over the whole run, and the 99th-percentile time from a
-station's call to its acknowledgement. The floor: the same bare INSERT + COMMIT with each one
-holding one advisory lock through its commit, as countdesk's writes do so that the audit chain has
-one order: the server then flushes one commit at a time instead of several together. The cluster is a throwaway one made for the run (initdb in
-a temporary folder, unix socket), with the server's default durability (fsync, synchronous commit).
+Each station is its own process (as on a count night), started together after all have connected.
+Reported: sheets per second over the whole run, and the 99th-percentile time from a station's call
+to its acknowledgement. The floor: the same bare INSERT + COMMIT with each one holding one advisory
+lock through its commit, as countdesk's writes do so that the audit chain has one order: the server
+then flushes one commit at a time instead of several together. The cluster is a throwaway one made
+for the run (initdb in a temporary folder, unix socket), with the server's default durability
+(fsync, synchronous commit).
 """
 
 from __future__ import annotations
@@ -51,13 +52,14 @@ def p99(times: list[float]) -> float:
 
 
 def measure(stations: int = STATIONS, sheets: int = SHEETS) -> dict[str, float]:
+    from datetime import date
+
     import psycopg
     from pg_cluster import running_cluster
+    from server_station import CANDIDATES, CONTEST_ID
 
     from countdesk.domain.model import Candidate, Contest, Count, Election, VotingSystem
     from countdesk.services import CountSession
-    from datetime import date
-    from server_station import CANDIDATES, CONTEST_ID
 
     with running_cluster() as cluster:
         url = cluster.create_database("bench")

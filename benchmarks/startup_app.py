@@ -5,9 +5,10 @@ size in MB) and exits. The operator is given, as the app would after asking once
 import sys
 from pathlib import Path
 
+from first_paint import report_rss, run_to_first_paint
+
 from countdesk.gui.application import create_application
 from countdesk.gui.main_window import MainWindow
-from first_paint import report_rss, run_to_first_paint
 
 app = create_application(sys.argv[:1])
 window = MainWindow(operator="Benchmark")

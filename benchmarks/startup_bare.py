@@ -3,10 +3,9 @@ its first paint (or, with --rss, the peak resident size in MB) and exits."""
 
 import sys
 
+from first_paint import report_rss, run_to_first_paint
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-
-from first_paint import report_rss, run_to_first_paint
 
 app = QApplication(sys.argv[:1])
 window = QMainWindow()

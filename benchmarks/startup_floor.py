@@ -6,12 +6,11 @@ Prints the wall-clock time of its first paint (or, with --rss, the peak resident
 
 import sys
 
+from first_paint import report_rss, run_to_first_paint
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 from sqlite_utils import Database
-
-from first_paint import report_rss, run_to_first_paint
 
 app = QApplication(sys.argv[:1])
 db = Database(sys.argv[1], execute_plugins=False)

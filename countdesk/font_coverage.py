@@ -59,7 +59,7 @@ def _read_subtable(data: bytes, at: int) -> frozenset[int]:
         deltas = struct.unpack_from(f">{segments}h", data, at + 16 + 4 * segments)
         ranges_at = at + 16 + 6 * segments
         range_offsets = struct.unpack_from(f">{segments}H", data, ranges_at)
-        for i, (start, end) in enumerate(zip(starts, ends)):
+        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
             for c in range(start, end + 1):
                 if c == 0xFFFF:
                     continue

@@ -10,8 +10,8 @@ name. Standard library only: every layer may use it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .errors import CountdeskError
 

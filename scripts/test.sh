@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: sets the machine up if needed, checks the layering contracts, runs pytest.
+# The test command: sets the machine up if needed, checks the layering contracts, lints, runs pytest.
 # Extra arguments go to pytest (e.g. scripts/test.sh tests/domain -x).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,4 +7,5 @@ bash scripts/bootstrap.sh
 unset PYTHONDONTWRITEBYTECODE
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/lint-imports
+.venv/bin/ruff check countdesk tests benchmarks scripts
 exec .venv/bin/python -m pytest "$@"

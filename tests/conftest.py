@@ -7,7 +7,6 @@ import itertools
 import sys
 
 import pytest
-
 from pg_cluster import Cluster, running_cluster
 
 _database_numbers = itertools.count(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import CountdeskError
@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="countdesk", description="Offline count-centre application for UK returning officers.",
     )
     parser.add_argument("--version", action="store_true", help="show versions and licences, then exit")
-    parser.add_argument("--self-test", action="store_true", help="open the demo offscreen, tally, print a declaration, exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the demo offscreen, tally, print a declaration, exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("gui", help="open the app (the default)")
@@ -65,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("file", nargs="?")
     src.add_argument("--db", help=f"a .countdesk count file or {_SERVER}")
-    p.add_argument("--json", action="store_true", help="the result as JSON (the shape is described in docs/results-formats.md)")
+    p.add_argument("--json", action="store_true",
+                   help="the result as JSON (the shape is described in docs/results-formats.md)")
 
     p = sub.add_parser("collate", help="add up several areas' count files or bundles")
     p.add_argument("files", nargs="+", metavar="FILE_OR_BUNDLE")

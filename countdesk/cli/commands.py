@@ -3,21 +3,19 @@ CountdeskError (exit 2, one line), raised by the layers below with the place at 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from argparse import Namespace
+from datetime import UTC
 from pathlib import Path
 
 from .. import __version__
-from ..errors import CountdeskError
-from ..domain.collation import merge_areas
 from ..domain.model import Count
 from ..domain.tally import tally, tally_contest
 from ..errors import CountdeskError
 from ..exchange.result_json import results_to_json
-from .table import render_result
 from .accept import cmd_accept  # noqa: F401 - the handler main() looks up here
+from .table import render_result
 
 
 def _operator(args: Namespace) -> str:
@@ -44,7 +42,7 @@ def _print_results(count: Count, results, as_json: bool) -> None:
     if as_json:
         print(results_to_json(results))
         return
-    blocks = [render_result(contest, result) for contest, result in zip(count.contests, results)]
+    blocks = [render_result(contest, result) for contest, result in zip(count.contests, results, strict=True)]
     print(f"{count.election.title} — {count.election.area} — {count.election.poll_date:%d %B %Y}\n")
     print("\n\n".join(blocks))
 
@@ -101,7 +99,7 @@ def cmd_collate(args: Namespace) -> int:
     loaded = [load_signed_area(Path(p)) for p in args.files]
     collated = collate([count for count, _ in loaded], args.expect or ())
     said = sys.stderr if args.json else sys.stdout  # the JSON on stdout stays the spec's shape
-    for (count, key), path in zip(loaded, args.files):
+    for (count, key), path in zip(loaded, args.files, strict=True):
         signed = f"bundle signed by key {key}" if key else "a count file, not a signed bundle"
         print(f"area {count.election.area}: {signed} ({path})", file=said)
     for note in contests_missing_from_areas([count for count, _ in loaded]):
@@ -145,7 +143,6 @@ def cmd_import(args: Namespace) -> int:
     """Parse and validate first: a bad file is refused before the database is even opened. A new
     database that the import then fails to fill is removed, so nothing is left behind."""
     from ..services.counts import CountSession
-
     from ..store.locations import count_exists, describe_location
 
     count, notes = _load_file_with_notes(args.file)
@@ -167,7 +164,8 @@ def cmd_import(args: Namespace) -> int:
     _say_notes(args.file, notes)  # after the import: a refused import says one line, its error
     sheets = sum(len(c.count_sheets) for c in count.contests)
     boxes = sum(len(c.boxes) for c in count.contests)
-    print(f"imported {len(count.contests)} contest(s), {boxes} box(es), {sheets} count sheet(s) into {db if isinstance(db, Path) else describe_location(db)}")
+    where = db if isinstance(db, Path) else describe_location(db)
+    print(f"imported {len(count.contests)} contest(s), {boxes} box(es), {sheets} count sheet(s) into {where}")
     return 0
 
 
@@ -217,13 +215,13 @@ def cmd_declare(args: Namespace) -> int:
     back, its `document.saved` row in the audit trail). While the app (or another countdesk) has
     the count open for writing, the document is still written, from a read-only view, and a note
     on stderr says it is not recorded."""
+    from ..output_guard import refuse_overwriting_inputs
     from ..services import CountLockedError, CountSession
     from ..services.document_events import record_document_saved, write_document_copy
     from ..services.document_registry import document_for, kind_named
     from ..services.documents import document_context, render_document
-    from ..services.round2_area import instructed_finalists
-    from ..output_guard import refuse_overwriting_inputs
     from ..services.integrity import require_trail_matches
+    from ..services.round2_area import instructed_finalists
 
     db, out = _location(args.db), Path(args.out).absolute()
     refuse_overwriting_inputs(out, count=db)
@@ -279,17 +277,17 @@ def cmd_demo(args: Namespace) -> int:
 
 def cmd_export(args: Namespace) -> int:
     """The results bundle, written, read back from the device and checked before it says so."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
+    from ..output_guard import refuse_folder_holding_inputs
     from ..services.counts import CountSession
     from ..services.export import export_bundle
-    from ..output_guard import refuse_folder_holding_inputs
     from ..services.settings_paths import installation_key
 
     refuse_folder_holding_inputs(args.to, count=args.db)  # before the count is even opened
     with CountSession.open(_location(args.db), _operator(args)) as session:
         report = export_bundle(session, Path(args.to), signing_key=installation_key(),
-                               generated_at=datetime.now(timezone.utc).astimezone())
+                               generated_at=datetime.now(UTC).astimezone())
     print(f"bundle written and checked: {report.path}")
     for contest_id, fingerprint in report.paper_fingerprints.items():
         print(f"paper fingerprint of {contest_id} (printed on its documents): {fingerprint}")
@@ -370,7 +368,6 @@ def _server_upgrade(args: Namespace) -> int:
 
 def cmd_verify_bundle(args: Namespace) -> int:
     from ..exchange.bundle import verify_bundle
-
     from ..exchange.text_rules import one_line
 
     verdict = verify_bundle(Path(args.bundle))

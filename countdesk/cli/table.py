@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..domain.completeness import DIFFERENCE_CODES
-from ..domain.model import REJECTED_HEADS, Contest
 from ..domain.heads import SHORT_HEAD_LABELS
+from ..domain.model import REJECTED_HEADS, Contest
 from ..domain.places import place_in_words
 from ..domain.result import ContestResult, share_percent
 
 
-
 def _row(cells: Iterable[str], widths: list[int], numeric_from: int) -> str:
     out = []
-    for i, (cell, width) in enumerate(zip(cells, widths)):
+    for i, (cell, width) in enumerate(zip(cells, widths, strict=False)):
         out.append(cell.rjust(width) if i >= numeric_from else cell.ljust(width))
     return "  ".join(out).rstrip()
 
@@ -55,12 +54,14 @@ def render_result(contest: Contest, result: ContestResult) -> str:
         lines.append(f"  {SHORT_HEAD_LABELS[head]:<{width}}{result.rejected.by_head.get(head, 0):>10,}")
     lines.append(f"  {'Total':<{width}}{result.rejected.total:>10,}")
     verified = result.ballot_papers_verified
-    lines.append(f"Ballot papers verified: {verified:,}" if verified is not None else "Ballot papers verified: not complete")
+    lines.append(f"Ballot papers verified: {verified:,}" if verified is not None
+                 else "Ballot papers verified: not complete")
     lines.append(f"Ballot papers counted:  {result.ballot_papers_counted:,}")
     if result.electorate is not None:
         lines.append(f"Electorate: {result.electorate:,}")
     turnout = result.turnout_percent
-    lines.append(f"Turnout (verified / electorate x 100): {turnout} %" if turnout is not None else "Turnout: not available")
+    lines.append(f"Turnout (verified / electorate x 100): {turnout} %" if turnout is not None
+                 else "Turnout: not available")
     for lot in result.lots_applied:
         lines.append(f"Lot drawn between {', '.join(lot.tied)}: fell on {', '.join(lot.winners)}")
     if result.warnings:

@@ -6,8 +6,8 @@ Abacus. Checks that belong to one rule (W02, W06, W08, W10) are raised by sv.py 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from .model import Contest, CountSheet, Election, Lot
 from .regimes import system_mismatch

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from ..errors import CollationError
-from .model import Box, Contest, Count, CountSheet, Counting, Election, Lot
+from .model import Box, Contest, Count, Counting, CountSheet, Election, Lot
 
 
 def area_key(name: str) -> str:
@@ -72,7 +72,7 @@ def _merge_contest(parts: list[tuple[str, Contest]]) -> Contest:
                     f"{_show(getattr(contest, what))}, but area \"{base_area}\" has {_show(getattr(base, what))}"
                 )
     for area, contest in parts[1:]:
-        for mine, theirs in zip(contest.candidates, base.candidates):
+        for mine, theirs in zip(contest.candidates, base.candidates, strict=False):
             for what in ("name", "description"):
                 if getattr(mine, what) != getattr(theirs, what):
                     raise CollationError(

@@ -15,8 +15,8 @@ exports, the command line and collation all see the same verdict.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping, Sequence
 
 from .model import AcceptedDifference, Contest, CountSheet, frozen_map
 from .problems import Problem, papers
@@ -43,7 +43,9 @@ ROUND1_CODES = frozenset({NO_BOXES, BOX_UNVERIFIED, ROUND1_DIFFERENCE})
 DIFFERENCE_CODES = {ROUND1: ROUND1_DIFFERENCE, ROUND2: ROUND2_DIFFERENCE}
 
 
-def accepted(differences: Iterable[AcceptedDifference], stage: str, counted: int, expected: int) -> AcceptedDifference | None:
+def accepted(
+    differences: Iterable[AcceptedDifference], stage: str, counted: int, expected: int
+) -> AcceptedDifference | None:
     """The acceptance that covers exactly these figures, if one stands."""
     for difference in differences:
         if difference.stage == stage and difference.counted == counted and difference.expected == expected:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .model import Contest, frozen_map
 from .ranking import by_votes
-from .sums import SheetSums
 from .result import Outcome, Round, Status, Tie, Warning_
+from .sums import SheetSums
 from .ties import settle
 
 

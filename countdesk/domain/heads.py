@@ -4,8 +4,8 @@ command line use the short form, one per key."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 from .regimes import SECOND_STAGE_LABEL, Regime
 

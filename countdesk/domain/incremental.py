@@ -7,8 +7,8 @@ until a box changes. The result is then the same function of the same facts as a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from .checks import BoxSummary, box_summary, sheet_warnings
 from .model import AcceptedDifference, Box, Contest, CountSheet, Election, Lot
@@ -35,7 +35,7 @@ class IncrementalTally:
     @property
     def contest(self) -> Contest:
         if len(self._contest.count_sheets) != len(self._sheets) or any(
-            a is not b for a, b in zip(self._contest.count_sheets, self._sheets)
+            a is not b for a, b in zip(self._contest.count_sheets, self._sheets, strict=False)
         ):
             self._contest = replace(self._contest, count_sheets=tuple(self._sheets))
         return self._contest

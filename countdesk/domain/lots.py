@@ -6,7 +6,7 @@ A recorded lot applies to a tie when its `tied` set equals the tied candidates e
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .model import Lot
 from .result import Tie

@@ -6,11 +6,11 @@ they are built from the contest's candidate tuple, which is in that order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Mapping
 
 #: The five statutory heads of papers rejected outright (domain.md §2a), in statement order.
 REJECTED_HEADS: tuple[str, ...] = (
@@ -60,7 +60,7 @@ class Nation(StrEnum):
 
 #: The office a contest built without one takes (a test, an older caller): the plain office of
 #: its system. Files and the store always name the office.
-DEFAULT_OFFICE: Mapping[str, "Office"] = MappingProxyType({
+DEFAULT_OFFICE: Mapping[str, Office] = MappingProxyType({
     "sv": Office.LOCAL_MAYOR, "fptp": Office.COUNCIL, "referendum": Office.REFERENDUM,
 })
 

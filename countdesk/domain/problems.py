@@ -7,8 +7,8 @@ document or a refusal can show the same facts without working them out again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from .model import frozen_map
 

@@ -3,7 +3,7 @@ breaks a tie by position, so every rule that matters looks at equal figures, not
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 
 def by_votes(totals: Mapping[str, int], ballot_order: Sequence[str]) -> list[str]:

@@ -169,7 +169,8 @@ class Officer:
 
 OFFICERS: dict[Office, Officer] = {
     Office.COUNCIL: Officer("Returning Officer", "Representation of the People Act 1983 s.35"),
-    Office.LOCAL_MAYOR: Officer("Returning Officer", "SI 2007/1024 reg. 3 (the returning officer for the council's elections)"),
+    Office.LOCAL_MAYOR: Officer("Returning Officer",
+                                "SI 2007/1024 reg. 3 (the returning officer for the council's elections)"),
     Office.PARLIAMENT: Officer("Acting Returning Officer",
                                "Representation of the People Act 1983 s.28 (England and Wales)"),
     Office.PCC: Officer("Police Area Returning Officer", "SI 2012/1917 (the police area returning officer)",

@@ -5,10 +5,10 @@ Nothing downstream recomputes a figure: it reads a `ContestResult` and its `Roun
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Mapping
 
 from .model import AcceptedDifference, Counting, Declaration, Lot, Office, VotingSystem, frozen_map
 from .problems import Problem

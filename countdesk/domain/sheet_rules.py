@@ -18,14 +18,17 @@ problems field by field as the operator types, from the same function: one rule 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
 
 from .completeness import (
-    ROUND2_REJECTED_OVER, eliminated_first, round1_open, round2_sheet_problems, second_stage_problems,
+    ROUND2_REJECTED_OVER,
+    eliminated_first,
+    round1_open,
+    round2_sheet_problems,
+    second_stage_problems,
 )
-from .model import Contest
-from .model import CountSheet, VotingSystem, frozen_map
+from .model import Contest, CountSheet, VotingSystem, frozen_map
 from .problems import Problem, papers
 
 SHEET_DOES_NOT_ADD_UP = "sheet_does_not_add_up"
@@ -100,7 +103,8 @@ def _round1(sheet: CountSheet, setting: SheetSetting) -> Iterator[Problem]:
             yield Problem(
                 CANDIDATE_OVER_VERIFIED, f"votes.{cid}",
                 f"sheet {sheet.id} would give {cid} {so_far + n:,} votes, more than the "
-                f"{setting.verified:,} papers verified", frozen_map({"votes": so_far + n, "verified": setting.verified}),
+                f"{setting.verified:,} papers verified",
+                frozen_map({"votes": so_far + n, "verified": setting.verified}),
             )
 
 

@@ -7,8 +7,8 @@ order of sheets never matters to a sum, which is the first property the count mu
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from .model import REJECTED_HEADS, CountSheet
 
@@ -34,7 +34,7 @@ class SheetSums:
         self.rejected = self.rejected or dict.fromkeys(REJECTED_HEADS, 0)
 
     @classmethod
-    def of(cls, candidate_ids: Sequence[str], sheets: Iterable[CountSheet]) -> "SheetSums":
+    def of(cls, candidate_ids: Sequence[str], sheets: Iterable[CountSheet]) -> SheetSums:
         sums = cls(tuple(candidate_ids))
         for sheet in sheets:
             sums.add(sheet)
@@ -67,7 +67,7 @@ class SheetSums:
     def remove(self, sheet: CountSheet) -> None:
         self.add(sheet, -1)
 
-    def copy(self) -> "SheetSums":
+    def copy(self) -> SheetSums:
         return SheetSums(
             self.candidate_ids, dict(self.first), dict(self.rejected), self.counted, self.valid_papers,
             self.rejected_in_part, self.round1_sheets, dict(self.second), self.non_transferable,

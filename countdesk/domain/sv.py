@@ -6,12 +6,12 @@ GLA Act 1999 Sch 2 para 4, LDEDCA 2009 Sch 5B paras 4-5 and PRSRA 2011 Sch 9 (do
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from .model import Contest, frozen_map
 from .ranking import by_votes
-from .sums import SheetSums
 from .result import Outcome, Round, Status, Tie, Warning_
+from .sums import SheetSums
 from .ties import settle
 
 

@@ -7,10 +7,10 @@ in by a cache (`IncrementalTally`), so a confirmed sheet does not re-add the who
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
-from .completeness import Completeness, completeness
 from .checks import BoxSummary, box_summary, contest_checks, sheet_warnings
+from .completeness import Completeness, completeness
 from .fptp import count_fptp
 from .model import AcceptedDifference, Contest, Count, Counting, Election, VotingSystem, frozen_map
 from .referendum import count_referendum
@@ -55,7 +55,8 @@ def tally_contest(
     # figures so far would give (count-file.md, `incomplete`).
     verdict = _completeness(contest, sums, outcome)
     gaps = () if outcome.status is Status.UNCONTESTED else verdict.gaps
-    status, elected, lots_applied, pending_tie = outcome.status, outcome.elected, outcome.lots_applied, outcome.pending_tie
+    status, elected = outcome.status, outcome.elected
+    lots_applied, pending_tie = outcome.lots_applied, outcome.pending_tie
     if gaps or status is Status.INCOMPLETE:
         status, elected, lots_applied, pending_tie = Status.INCOMPLETE, (), (), None
     elif local and status in (Status.ELECTED, Status.NEEDS_LOTS, Status.COUNTED):

@@ -21,16 +21,14 @@ import os
 import re
 import secrets
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Mapping
 
 from ..errors import CountdeskError
 from .fingerprint import SUMS_FILE, bundle_fingerprint, sums_fingerprint
-from .fsutil import (
-    WINDOWS_DEVICES as _WINDOWS_DEVICES, fsync_directory, read_file_uncached, safe_name, sha256_file_uncached,
-    write_file_durably,
-)
+from .fsutil import WINDOWS_DEVICES as _WINDOWS_DEVICES
+from .fsutil import fsync_directory, read_file_uncached, safe_name, sha256_file_uncached, write_file_durably
 from .signing import PublicKeyLike, SigningKey, load_public_key, public_key_fingerprint, public_key_raw, verify
 
 __all__ = [

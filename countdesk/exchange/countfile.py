@@ -4,8 +4,8 @@ Reading is total: any input gives a `Count` or raises `ValidationError` naming t
 document order (`contests[0].count_sheets[3].votes: unknown candidate "smith-x"`), so a file that
 fails imports nothing. A `countdesk/1` file is still read: what it leaves out (the office, the
 counting role) is inferred once and said in a `ReadNote`, and its round-2 `second_not_counted`
-heads become the one statutory figure. Writing always gives `countdesk/2`: the canonical form the canonical form (docs/count-file.md), refuses a count that
-would not import again, and replaces the target file atomically.
+heads become the one statutory figure. Writing always gives `countdesk/2`: the canonical form
+(docs/count-file.md), refuses a count that would not import again, and replaces the target file atomically.
 """
 
 from __future__ import annotations
@@ -17,14 +17,31 @@ from pathlib import Path
 from typing import Any, cast
 
 from ..domain.model import (
-    REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
-    Election, Lot, Nation, Office, VotingSystem, frozen_map,
+    REJECTED_HEADS,
+    AcceptedDifference,
+    Box,
+    Candidate,
+    Contest,
+    Count,
+    Counting,
+    CountSheet,
+    Declaration,
+    Election,
+    Lot,
+    Nation,
+    Office,
+    VotingSystem,
+    frozen_map,
 )
 from ..errors import CountdeskError, ValidationError
 from .countfile_checks import cross_reference_issues
 from .countfile_issues import Scopes, first_in_document_order
 from .countfile_legacy import (
-    LEGACY_FORMAT, ReadNote, legacy_contest_fields, legacy_regime_notes, legacy_second_rejected,
+    LEGACY_FORMAT,
+    ReadNote,
+    legacy_contest_fields,
+    legacy_regime_notes,
+    legacy_second_rejected,
 )
 from .countfile_schema import DuplicateKeyDict, structural_issues
 from .fsutil import write_file_durably

@@ -8,12 +8,11 @@ and never reports a knock-on of a fault already found.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from ..domain.model import Nation, Office, VotingSystem
 from ..domain.regimes import COLLATED_OFFICES, lawful_systems, system_row
-
 from .countfile_issues import Issue, Path, Scopes
 from .text_rules import quote
 
@@ -192,7 +191,8 @@ def _sheet_issues(
         non_transferable = read.get(sheet, path, "non_transferable")
         if non_transferable is _ABSENT and "non_transferable" not in sheet:
             non_transferable = 0
-        if isinstance(second_rejected, int) and isinstance(non_transferable, int) and second_rejected > non_transferable:
+        if isinstance(second_rejected, int) and isinstance(non_transferable, int) \
+                and second_rejected > non_transferable:
             yield Issue((*path, "second_rejected"), (
                 f"{second_rejected:,} papers rejected at the second stage, but only {non_transferable:,} "
                 "non-transferable: they are a part of the non-transferable papers, never more"

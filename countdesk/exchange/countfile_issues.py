@@ -8,8 +8,8 @@ path; the one reported is the first in document order, so the user fixes a file 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from .text_rules import quote
 

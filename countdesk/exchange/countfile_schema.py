@@ -9,11 +9,10 @@ at the very end of a string) and the duplicate JSON keys the loader noticed.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from typing import Any, Iterator
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # jsonschema costs a quarter of a second to import: only when a file is read
     from jsonschema.exceptions import ValidationError as SchemaError

@@ -12,16 +12,23 @@ import io
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Union
 
 from ..domain.model import Box, Candidate
 from ..errors import CountdeskError, ValidationError
 from .text_rules import (
     LARGEST_FIGURE,
-    MAX_ID_LENGTH, MAX_TEXT_LENGTH, bad_id_message, first_forbidden_char, forbidden_char_message,
-    is_blank, is_valid_id, quote,
+    MAX_ID_LENGTH,
+    MAX_TEXT_LENGTH,
+    bad_id_message,
+    first_forbidden_char,
+    forbidden_char_message,
+    is_blank,
+    is_valid_id,
+    quote,
 )
 
 #: A candidate or box list is a few kilobytes; a file this big is something else.
@@ -222,7 +229,7 @@ def _columns(
             f"{name} line {line}",
         )
     keep: list[tuple[int, str]] = []
-    for index, (heading, column) in enumerate(zip(header, normal)):
+    for index, (heading, column) in enumerate(zip(header, normal, strict=True)):
         if not column:
             if any(index < len(cells) and cells[index].strip() for _, cells in rows):
                 raise ValidationError(f"column {index + 1} has no heading but has values", f"{name} line {line}")

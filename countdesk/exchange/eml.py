@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Mapping, Sequence
 
+from ..domain.heads import SECOND_REJECTED_LABEL, statutory_head_label
 from ..domain.model import REJECTED_HEADS, Contest, Election, Office, VotingSystem
 from ..domain.regimes import regime_of
-from ..domain.heads import SECOND_REJECTED_LABEL, statutory_head_label
 from ..domain.result import ContestResult
 
 EML_NS = "urn:oasis:names:tc:evs:schema:eml"

@@ -18,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..domain.model import Count
 from .countfile import canonical_count_text, count_to_document
@@ -93,7 +93,7 @@ def fingerprint_matches(
     groups = fingerprint_groups(fingerprint)
     if len(typed_groups) != len(positions) or not positions:
         return False
-    for position, typed in zip(positions, typed_groups):
+    for position, typed in zip(positions, typed_groups, strict=True):
         if not 1 <= position <= len(groups):
             raise ValueError(f"group position {position} is outside 1..{len(groups)}")
         if normalise(typed) != groups[position - 1]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..durable import BINARY as _BINARY
 from ..durable import drop_cached_pages, fsync_directory, remove_quietly, write_all, write_file_durably

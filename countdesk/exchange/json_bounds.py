@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..errors import ValidationError
 
@@ -19,7 +20,7 @@ MAX_NUMBER_CHARACTERS = 40
 _BOM = "\ufeff"
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(r"[\[\]{}]")
-_LONG_NUMBER = re.compile(r"-?\d[\d.eE+-]{%d,}" % MAX_NUMBER_CHARACTERS)
+_LONG_NUMBER = re.compile(rf"-?\d[\d.eE+-]{{{MAX_NUMBER_CHARACTERS},}}")
 
 
 def loads_bounded(text: str, source: str, *, object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,

@@ -22,8 +22,9 @@ Nothing is recomputed: every figure is read from the ContestResult records.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from .. import __version__
 from ..domain.model import REJECTED_HEADS, Candidate, Contest, Election, Office, VotingSystem
@@ -200,7 +201,7 @@ def _person(person_id: str, candidate: Candidate) -> dict[str, Any]:
     return person
 
 
-def _candidate(candidate_id: str, person_id: str, candidate: Candidate, parties: "_Parties",
+def _candidate(candidate_id: str, person_id: str, candidate: Candidate, parties: _Parties,
                result: ContestResult, declared: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"@type": "ElectionResults.Candidate", "@id": candidate_id,
                            "BallotName": _text(candidate.name), "PersonId": person_id}

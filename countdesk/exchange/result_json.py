@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..domain.model import REJECTED_HEADS, Lot, VotingSystem
 from ..domain.result import ContestResult

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..domain.model import REJECTED_HEADS, Contest, Election, VotingSystem
 from ..domain.result import ContestResult, Status

@@ -19,10 +19,11 @@ hand-edited or mistyped instruction is refused rather than obeyed.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..domain.model import Contest, Election, VotingSystem, frozen_map
 from ..domain.ranking import by_votes
@@ -31,7 +32,13 @@ from ..errors import CountdeskError, ValidationError
 from .fsutil import write_file_durably
 from .json_bounds import loads_bounded
 from .text_rules import (
-    MAX_TEXT_LENGTH, bad_id_message, first_forbidden_char, forbidden_char_message, is_blank, is_valid_id, quote,
+    MAX_TEXT_LENGTH,
+    bad_id_message,
+    first_forbidden_char,
+    forbidden_char_message,
+    is_blank,
+    is_valid_id,
+    quote,
 )
 
 FORMAT = "countdesk-round2/1"

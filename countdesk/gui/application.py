@@ -115,7 +115,6 @@ def create_count_from_file(source: Path, target: Path, operator: str, token: Can
     reader inferred (a countdesk/1 file's office) is added to `notes`, when given, for the user.
     """
     from ..exchange.countfile import load_count_file  # the schema validator loads with the first import
-
     from ..services.new_count import import_into_new_count
 
     token = token or CancelToken()

@@ -13,8 +13,19 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMainWindow, QMessageBox,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..errors import CountdeskError
@@ -36,7 +47,7 @@ _DOCUMENT_WORDS = {"declaration": (QT_TRANSLATE_NOOP("CollationWindow", "Save th
                                    QT_TRANSLATE_NOOP("CollationWindow", "The provisional result was not saved"))}
 
 
-def start_collation(parent: QWidget | None = None, folder: Path | None = None) -> "CollationWindow | None":
+def start_collation(parent: QWidget | None = None, folder: Path | None = None) -> CollationWindow | None:
     """Open the collation in a folder, or start one in an empty folder (asking its name and areas)."""
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate(
@@ -53,7 +64,8 @@ def start_collation(parent: QWidget | None = None, folder: Path | None = None) -
                 return None
             session = CollationSession.create(folder, dialog.name(), dialog.areas())
     except CountdeskError as error:
-        show_error(parent, QCoreApplication.translate("CollationWindow", "The collation could not be opened"), str(error))
+        show_error(parent, QCoreApplication.translate("CollationWindow", "The collation could not be opened"),
+                   str(error))
         return None
     window = CollationWindow(session, parent)
     window.show()

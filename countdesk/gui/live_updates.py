@@ -15,7 +15,6 @@ from ..services.changes import Change, SetUpPart
 from ..services.live import LiveFeed
 from .open_count import OpenCount
 
-
 #: Announced actions that change a contest's stage or flags only (store.contests.set_contest_field),
 #: as the Change the use case returned to the station that made it.
 _CONTEST_FLAGS = {

@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from ..errors import CountdeskError
+from ..store.locations import is_server_url
 from . import count_files, settings
 from .application import DEMO_OPERATOR
 from .discard_guard import confirm_discard
 from .open_count import OpenCount
-from ..store.locations import is_server_url
-from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
 from .plain_text import guard_plain_text
+from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
 
 if TYPE_CHECKING:  # loaded when first needed: a count opened at start-up shows neither
     from .start_page import StartPage
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
 
         count_menu = bar.addMenu(self.tr("&Count"))
         self.tab_actions = []
-        for index, (name, title) in enumerate(zip(TAB_NAMES, TAB_TITLES), start=1):
+        for index, (name, title) in enumerate(zip(TAB_NAMES, TAB_TITLES, strict=True), start=1):
             title = QCoreApplication.translate("CountWorkspace", title).replace("&", "")
             self.tab_actions.append(self._action(count_menu, title, lambda n=name: self.show_tab(n),
                                                  QKeySequence(f"Ctrl+{index}"), f"tab:{name}"))
@@ -274,7 +274,8 @@ class MainWindow(QMainWindow):
         if session.trail_warning:  # the newest backup remembers a longer trail: say so, and where
             count_files.show_error(self, self.tr("The audit trail of %1 has been cut").replace("%1", path.name),
                                    session.trail_warning + self.tr(
-                                       ". Restore the last good backup; the Audit log tab's Check the audit trail names what differs."))
+                                       ". Restore the last good backup; the Audit log tab's Check the audit trail "
+                                       "names what differs."))
         return True
 
     def open_demo(self) -> None:

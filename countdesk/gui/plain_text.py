@@ -9,8 +9,8 @@ and tooltip at once, rather than trusting each view to remember:
 - every QLabel is switched to plain text when it is first polished, unless the code that made it
   marks it `rich_label(label)` and escapes every piece of data it puts in (`escaped`);
 - a tooltip that would be read as markup is shown escaped, as the text it is;
-- a one-line label never forces the window wider than the screen: a 300-character name is elided ("…") where it does not fit, with the
-  full text in its tooltip.
+- a one-line label never forces the window wider than the screen: a 300-character name is elided
+  ("…") where it does not fit, with the full text in its tooltip.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def _is_caption(label: QLabel) -> bool:
 
 
 def _needs_eliding(label: QLabel) -> bool:
-    if _is_caption(label) or label.textFormat() != Qt.TextFormat.PlainText or label.wordWrap() or label.pixmap() is not None \
+    if _is_caption(label) or label.textFormat() != Qt.TextFormat.PlainText or label.wordWrap() \
+            or label.pixmap() is not None \
             and not label.pixmap().isNull():
         return False
     text = label.text()

@@ -2,7 +2,8 @@
 
 Everything is drawn with QPainter in sizes relative to the window's height, so the same screen
 reads from the back of a sports hall on a projector and on a laptop. The stage (INCOMPLETE,
-PROVISIONAL or DECLARED) is always on screen; ✓ ELECTED only ever marks a complete result. It repaints when `document.changed` names its contest. Esc closes.
+PROVISIONAL or DECLARED) is always on screen; ✓ ELECTED only ever marks a complete result. It
+repaints when `document.changed` names its contest. Esc closes.
 """
 
 from __future__ import annotations
@@ -17,8 +18,15 @@ from ..domain.model import Contest
 from ..domain.result import ContestResult, Status
 from ..errors import CountdeskError
 from .widgets.result_model import (
-    TRANSFERRED_LABEL, CandidateLine, candidate_lines, figure, has_second_round, percent,
-    status_sentence, tabular_font, tie_sentence,
+    TRANSFERRED_LABEL,
+    CandidateLine,
+    candidate_lines,
+    figure,
+    has_second_round,
+    percent,
+    status_sentence,
+    tabular_font,
+    tie_sentence,
 )
 from .widgets.result_view import is_declared
 

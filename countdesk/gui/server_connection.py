@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from ..errors import CountdeskError
 from ..store.locations import is_server_url
-from .open_count import OpenCount
 from .live_updates import LiveUpdates
+from .open_count import OpenCount
 
 RETRY_MS = 3000
 HEARTBEAT_MS = 10_000  # a third of the claims' lapse (store.claims.HEARTBEAT_LAPSE)

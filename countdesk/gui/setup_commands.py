@@ -7,7 +7,7 @@ OpenCount.push before the command reaches the undo stack.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 

@@ -72,7 +72,7 @@ class CountWorkspace(QWidget):
                                                      "Count (Ctrl+3), Result (Ctrl+4), Audit log (Ctrl+5)"))
         self._built: dict[str, QWidget] = {}
         self._shown_contest: str | None = None
-        for name, title in zip(TAB_NAMES, TAB_TITLES):
+        for name, title in zip(TAB_NAMES, TAB_TITLES, strict=True):
             page = QWidget()
             page.setObjectName(f"{name}Page")
             page_layout = QVBoxLayout(page)

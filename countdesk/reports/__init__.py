@@ -14,7 +14,7 @@ Which document a contest has, its title and when it may be printed are the docum
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from .context import DocumentContext, DocumentNotReady, default_lang
 from .declaration import render as render_declaration

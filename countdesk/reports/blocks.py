@@ -3,7 +3,7 @@ turnout figures, the lot sentences and the signature block."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
@@ -15,9 +15,20 @@ from .officer import officer
 from .offices import heading_lines
 from .styles import FRAME_WIDTH, INK, RULE, styles
 from .text import (
-    ByLang, candidate_names, languages, lines, local_moment, long_date, long_date_by_lang, number, percent, safe,
-    say, say_plain,
+    ByLang,
+    candidate_names,
+    languages,
+    lines,
+    local_moment,
+    long_date,
+    long_date_by_lang,
+    number,
+    percent,
+    safe,
+    say,
+    say_plain,
 )
+
 
 def pair(texts: Sequence[str], style, *, space_after: float = 4) -> Flowable:
     """One sentence, or its Welsh and English side by side (Welsh on the left)."""
@@ -60,7 +71,8 @@ def heading_block(ctx: DocumentContext, title_key: str) -> list[Flowable]:
     poll_label = say_plain("heading.poll", lang)
     when = long_date_by_lang(election.poll_date)
     poll = " · ".join(
-        f"{text}: {when.cy if code == 'cy' else when.en}" for code, text in zip(languages(lang), poll_label)
+        f"{text}: {when.cy if code == 'cy' else when.en}"
+        for code, text in zip(languages(lang), poll_label, strict=False)
     )
     if len(languages(lang)) == 1:
         flow.append(centred_lines([f"{area} · {poll}"], st.subheading))
@@ -102,7 +114,7 @@ def figures_block(ctx: DocumentContext) -> Flowable:
         )
     turnout_head = "\n".join(
         f"{name} ({formula})"
-        for name, formula in zip(say_plain("fig.turnout", lang), say_plain("fig.turnout_formula", lang))
+        for name, formula in zip(say_plain("fig.turnout", lang), say_plain("fig.turnout_formula", lang), strict=False)
     )
     grid = Grid((40 * mm, 48 * mm, FRAME_WIDTH - 88 * mm))
     grid.add([(lines("fig.electorate", lang), st.head), (lines("fig.verified", lang), st.head),
@@ -136,7 +148,7 @@ def lot_sentences(ctx: DocumentContext) -> list[Flowable]:
             by=safe(lot.drawn_by) if lot.drawn_by.strip() else missing,
             when=when, witnesses=safe(lot.witnesses) if lot.witnesses.strip() else missing,
         )
-        texts = tuple(f"{a} {f}" for a, f in zip(allotted, facts))
+        texts = tuple(f"{a} {f}" for a, f in zip(allotted, facts, strict=False))
         flow += [Spacer(0, 6), pair(texts, st.body)]
     return flow
 

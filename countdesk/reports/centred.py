@@ -9,7 +9,7 @@ Paragraph, escaped.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -74,7 +74,7 @@ class CentredLines(Flowable):
         canvas.setFont(style.fontName, style.fontSize, style.leading)
         # Where a Paragraph puts its first baseline: one font size below its top.
         y = self.height - style.fontSize
-        for line, width in zip(self.lines, self._widths):
+        for line, width in zip(self.lines, self._widths, strict=False):
             canvas.drawString((self.width - width) / 2, y, line)
             y -= style.leading
 

@@ -21,8 +21,8 @@ from ..domain.regimes import regime_of
 from ..domain.result import Status
 from .blocks import figures_block, heading_block, lot_sentences, officer_opening, pair, signature_block
 from .context import DocumentContext, DocumentNotReady
+from .officer import require_officer
 from .offices import declaring_sentence_key
-from .officer import officer, require_officer
 from .page import RenderedPdf, build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation

@@ -11,7 +11,7 @@ Cell text given as `str` is plain (never markup): it is escaped if it ends up in
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle

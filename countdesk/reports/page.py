@@ -23,7 +23,17 @@ import countdesk
 from ..domain.result import Status
 from .context import DocumentContext
 from .styles import (
-    BANNER, BODY_SIZE, FONT, FONT_BOLD, FOOTER_INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_SIZE, RULE, WATERMARK,
+    BANNER,
+    BODY_SIZE,
+    FONT,
+    FONT_BOLD,
+    FOOTER_INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PAGE_SIZE,
+    RULE,
+    WATERMARK,
     register_fonts,
 )
 from .text import ByLang, fingerprint_groups, say_plain, timestamp

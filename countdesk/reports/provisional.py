@@ -4,18 +4,18 @@ PROVISIONAL on every page, with where the count stands and the numbered checks s
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
-
-from xml.sax.saxutils import escape
 
 from ..domain.checks import CHECKS
 from ..domain.completeness import ROUND1_CODES
 from ..domain.places import place_in_words
 from ..domain.result import Status
 from .blocks import figures_block, heading_block, lot_sentences, pair, section_title, signature_block
-from .grid import Grid
 from .context import DocumentContext
+from .grid import Grid
 from .page import RenderedPdf, build_pdf
 from .rejected import rejected_section
 from .results_table import candidate_table, sv_explanation

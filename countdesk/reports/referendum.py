@@ -17,8 +17,8 @@ from ..domain.completeness import summary
 from ..domain.result import Status
 from .blocks import figures_block, heading_block, officer_opening, pair, signature_block
 from .context import DocumentContext, DocumentNotReady
-from .officer import require_officer
 from .grid import Grid
+from .officer import require_officer
 from .page import RenderedPdf, build_pdf
 from .rejected import rejected_section
 from .styles import FRAME_WIDTH, INK, SUBTOTAL_FILL, styles

@@ -14,8 +14,8 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from ..domain.regimes import PrintedHead, regime_of
 from .blocks import figures_block, heading_block, officer_opening, pair, signature_block
-from .grid import Grid
 from .context import DocumentContext
+from .grid import Grid
 from .page import RenderedPdf, build_pdf
 from .results_table import has_second_round
 from .styles import FRAME_WIDTH, HEADER_FILL, INK, SUBTOTAL_FILL, styles
@@ -43,7 +43,7 @@ def rejected_table(ctx: DocumentContext, *, first_only: bool = False) -> Table:
     grid = Grid((10 * mm, FRAME_WIDTH - 48 * mm, 38 * mm))
     grid.add(["", (lines("col.reason", lang), st.head), (lines("col.papers", lang), st.head_right)])
     first_block = grid.next_row
-    for letter, head in zip(LETTERS, printed_heads(ctx)):
+    for letter, head in zip(LETTERS, printed_heads(ctx), strict=False):
         value = sum(by_head.get(k, 0) for k in head.keys)
         grid.add([(f"({letter})", st.cell), (lines(f"head:{head.label}", lang), st.cell),
                   (number(value), st.cell_right)])

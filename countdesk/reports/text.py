@@ -7,10 +7,10 @@ caller before it reaches reportlab's Paragraph markup, so "<b>" or "Smith & Sons
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from ..domain.model import Candidate, Contest

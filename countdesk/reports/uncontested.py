@@ -12,14 +12,13 @@ elections in England, "Will the election be contested or uncontested?").
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..domain.result import Status
 from .blocks import heading_block, officer_opening, pair, signature_block
 from .context import DocumentContext, DocumentNotReady
-from .officer import require_officer
 from .grid import Grid
+from .officer import require_officer
 from .offices import declaring_sentence_key
 from .page import RenderedPdf, build_pdf
 from .styles import FRAME_WIDTH, styles

@@ -4,7 +4,7 @@ the total. Long statements flow over pages with the column heads repeated."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
@@ -57,7 +57,8 @@ def _total_row(grid: Grid, key: str, boxes: Sequence[Box], lang: str, rule: floa
         (signed_number(_sum([b.difference for b in boxes])), st.cell_right_bold),
         "",
     ])
-    grid.style(("BACKGROUND", (0, index), (-1, index), SUBTOTAL_FILL), ("LINEABOVE", (0, index), (-1, index), rule, INK))
+    grid.style(("BACKGROUND", (0, index), (-1, index), SUBTOTAL_FILL),
+               ("LINEABOVE", (0, index), (-1, index), rule, INK))
 
 
 def boxes_table(ctx: DocumentContext) -> Table:

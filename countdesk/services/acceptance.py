@@ -76,7 +76,7 @@ if TYPE_CHECKING:
     from .counts import CountSession
 
 
-def void_stale_acceptances(session: "CountSession") -> None:
+def void_stale_acceptances(session: CountSession) -> None:
     """Remove, audited, every accepted difference that no longer stands (domain/tally.py
     `void_acceptances`). Called inside the transaction of every write, before it (an acceptance
     imported for figures the count no longer has) and after it (one this write voided)."""

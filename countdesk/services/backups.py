@@ -2,18 +2,19 @@
 
 `maybe_backup(session, now)` makes a backup when the count has changed and the interval has passed,
 and at once when a contest moves to another stage. The app's timer splits it: `backup_due` on the
-GUI thread (which owns the session), `DueBackup.write` on a worker thread, then `backup_made`. Restoring is a returning-officer action: it needs the RO passphrase, and each
-refusal and each success is written to the audit trail.
+GUI thread (which owns the session), `DueBackup.write` on a worker thread, then `backup_made`.
+Restoring is a returning-officer action: it needs the RO passphrase, and each refusal and each
+success is written to the audit trail.
 """
 
 from __future__ import annotations
 
 import os
 import weakref
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from ..errors import CountdeskError
 from ..store import backup as store
@@ -77,7 +78,7 @@ class BackupScheduler:
 
 
 #: One scheduler per open session, forgotten with the session.
-_schedulers: "weakref.WeakKeyDictionary[CountSession, BackupScheduler]" = weakref.WeakKeyDictionary()
+_schedulers: weakref.WeakKeyDictionary[CountSession, BackupScheduler] = weakref.WeakKeyDictionary()
 
 
 def default_backup_dir(count_path: str | Path) -> Path:
@@ -128,7 +129,7 @@ def backup_now(
 ) -> BackupFile:
     """Snapshot the open count into `backup_dir`, named with the time and stage, then rotate."""
     folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(session.path)
-    return DueBackup(Path(session.path), folder, now or datetime.now(timezone.utc), kind,
+    return DueBackup(Path(session.path), folder, now or datetime.now(UTC), kind,
                      stage_label(session.contest_states()), keep).write()
 
 
@@ -260,7 +261,8 @@ def restore_open_count(
     backup), and it is returned open for the same operator. Should the file work itself fail after
     the session was closed (the disk), the error is raised and the caller opens the file again."""
     if session.read_only:
-        raise CountdeskError(f"{session.path.name} is open read-only: open it for writing to restore", str(session.path))
+        raise CountdeskError(f"{session.path.name} is open read-only: open it for writing to restore",
+                             str(session.path))
     reason = require_reason(reason, "reason", "say why the backup is restored")
     backup_path = Path(backup_path)
     _check_restorable(backup_path)

@@ -16,10 +16,11 @@ binding").
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..domain.model import Count, Election
 from ..domain.result import ContestResult
@@ -65,7 +66,7 @@ def data_files(snapshot: CountSnapshot, generated_at: datetime, transaction_id: 
     """The files of the bundle beside the PDFs and the signing files: the count and its results."""
     count = snapshot.count
     election = count.election
-    rows = list(zip(count.contests, snapshot.results))
+    rows = list(zip(count.contests, snapshot.results, strict=True))
     results_json = json.dumps(results_to_dict(snapshot.results), indent=2, ensure_ascii=False) + "\n"
     nist = to_nist(election, [(c, r, snapshot.declared.get(c.id, False)) for c, r in rows],
                    generated_at=generated_at)

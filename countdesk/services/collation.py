@@ -7,9 +7,9 @@ sheets were counted for a different finalist set is refused.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from ..domain.collation import area_key, areas_not_in, merge_areas, waiting_for_areas
 from ..domain.model import Count, VotingSystem
@@ -84,7 +84,6 @@ def load_signed_area(path: Path) -> tuple[Count, str | None]:
 
     if path.is_dir():
         from ..exchange.bundle import verify_bundle
-
         from .bundle_content import check_bundle_trail, read_bundle_count
 
         verdict = verify_bundle(path)

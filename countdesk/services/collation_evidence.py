@@ -15,8 +15,8 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..domain.model import Count
 from ..errors import CollationError
@@ -49,8 +49,8 @@ def checked_area(folder: Path, record: AreaRecord) -> Count:
     data = read_area_copy(folder, record)
     count = parse_count_bytes(data, record.count_file)
     if not _papers_still_match(record.paper_fingerprints, paper_fingerprints(count)):
-        raise CollationError(f"the accepted copy {record.count_file} no longer gives the fingerprints that were checked "
-                             "against the area's papers: import the area's bundle again", where)
+        raise CollationError(f"the accepted copy {record.count_file} no longer gives the fingerprints that were "
+                             "checked against the area's papers: import the area's bundle again", where)
     if not record.signed_sums:
         raise CollationError("this area was accepted by an earlier countdesk that kept no signature to check its "
                              "copy against: import the area's bundle again", where)

@@ -8,9 +8,10 @@ a sum that happens to show someone ahead is labelled provisional, never elected.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from ..domain.model import Count, VotingSystem
 from ..domain.result import ContestResult, Status

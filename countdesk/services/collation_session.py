@@ -9,15 +9,15 @@ An area bundle is accepted in two steps, because a person has to look at paper i
     collation.accept_bundle(pending, ["91C0", "7B1E"], typed_key=["0F3C", "A1D2"])  # refused if not
     collation.accept_bundle(pending, {"pcc.x": ["91C0", "7B1E"], "mayor.y": [...]}, ...)  # several
 
-It is refused when the bundle fails verification (naming the file), when the typed groups do
-not match a contest's fingerprint (exchange/fingerprint.py `contest_fingerprint`: it covers that
-contest only, so a paper stays good when another contest is added to the area's count), when the signing key's fingerprint typed from the area's export does
-not match the key that signed it (a bundle re-signed with a foreign key), when the area's
-earlier bundle was signed by another key and the officer has not confirmed the new one, when the
-area is not on the expected list or comes a second time (a later bundle from the same area
-replaces the first only when asked), when its contest or candidates differ from the other
-areas', and when its round-2 sheets were counted for finalists other than the ones the
-collating officer named.
+It is refused when the bundle fails verification (naming the file), when the typed groups do not
+match a contest's fingerprint (exchange/fingerprint.py `contest_fingerprint`: it covers that contest
+only, so a paper stays good when another contest is added to the area's count), when the signing
+key's fingerprint typed from the area's export does not match the key that signed it (a bundle
+re-signed with a foreign key), when the area's earlier bundle was signed by another key and the
+officer has not confirmed the new one, when the area is not on the expected list or comes a second
+time (a later bundle from the same area replaces the first only when asked), when its contest or
+candidates differ from the other areas', and when its round-2 sheets were counted for finalists
+other than the ones the collating officer named.
 
 For the supplementary vote the finalists are decided on the sum of every area's first
 preferences. The round-2 instruction is issued only once every expected area has reported, and
@@ -27,10 +27,10 @@ the overall result is final only once every area has then sent its round-2 figur
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 from .. import __version__
 from ..domain.model import Count
@@ -38,7 +38,10 @@ from ..domain.result import ContestResult
 from ..errors import CollationError, CountdeskError, ValidationError
 from ..exchange.bundle import PUBLIC_KEY_FILE, explain_os_error, safe_name, verify_bundle
 from ..exchange.fingerprint import (
-    fingerprint_matches, key_fingerprint_confirmed, pick_check_positions, typed_whole_form,
+    fingerprint_matches,
+    key_fingerprint_confirmed,
+    pick_check_positions,
+    typed_whole_form,
 )
 from ..exchange.fsutil import read_file_uncached
 from ..exchange.round2 import read_round2_instruction, round2_instruction_from_result, write_round2_instruction
@@ -49,8 +52,17 @@ from .collation import Collated, collate
 from .collation_evidence import checked_area, collation_fingerprint, keep_signed_sums
 from .collation_progress import ContestProgress, contest_progress
 from .collation_state import (
-    AREAS_FOLDER, ROUND2_FOLDER, STATE_FILE, AreaRecord, CollationState, HistoryEntry, IssuedInstruction, area_key,
-    load_state, save_state, write_copy,
+    AREAS_FOLDER,
+    ROUND2_FOLDER,
+    STATE_FILE,
+    AreaRecord,
+    CollationState,
+    HistoryEntry,
+    IssuedInstruction,
+    area_key,
+    load_state,
+    save_state,
+    write_copy,
 )
 from .documents import RenderedDocument, render_document
 
@@ -100,7 +112,7 @@ class CollationSession:
 
     @classmethod
     def create(cls, folder: Path, name: str, expected_areas: Sequence[str] = (), *,
-               clock: Callable[[], str] = utc_now) -> "CollationSession":
+               clock: Callable[[], str] = utc_now) -> CollationSession:
         """A new collation in `folder` (created, or an empty folder)."""
         folder = Path(folder)
         name = " ".join(str(name).split())
@@ -121,7 +133,7 @@ class CollationSession:
         return session
 
     @classmethod
-    def open(cls, folder: Path, *, clock: Callable[[], str] = utc_now) -> "CollationSession":
+    def open(cls, folder: Path, *, clock: Callable[[], str] = utc_now) -> CollationSession:
         """An existing collation; every accepted count file is checked against its recorded hash."""
         folder = Path(folder)
         state = load_state(folder)
@@ -216,7 +228,7 @@ class CollationSession:
         if not names:
             raise ValidationError("list at least one counting area", "expected_areas")
         keys = [area_key(n) for n in names]
-        duplicate = next((n for n, k in zip(names, keys) if keys.count(k) > 1), None)
+        duplicate = next((n for n, k in zip(names, keys, strict=True) if keys.count(k) > 1), None)
         if duplicate:
             raise ValidationError(f'area "{duplicate}" is listed twice', "expected_areas")
         stray = [r.area for r in self._state.areas if area_key(r.area) not in keys]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Sequence
 
+from ..domain.completeness import impossible_figures
 from ..domain.model import Contest, Count, Election
 from ..domain.result import ContestResult
-from ..domain.completeness import impossible_figures
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
 from ..exchange.countfile_legacy import ReadNote, contest_note_summary, inferred_contests
@@ -23,9 +23,7 @@ from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
 from ..store.claims import release as release_claims
 from ..store.contests import add_contest, remove_contest, save_election
-from ..store.database import (
-    COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file,
-)
+from ..store.database import COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file
 from ..store.instructions import StoredInstruction, save_instruction, stored_instruction
 from ..store.locations import Store, create_store, is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
@@ -58,7 +56,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
     @classmethod
     def create(
         cls, path: str | Path, operator: str, election: Election, *, clock: Callable[[], str] = utc_now,
-    ) -> "CountSession":
+    ) -> CountSession:
         """A new count file for `election` (refuses an existing file and a name not ending .countdesk),
         or a new count in an empty server database given as a postgresql:// URL."""
         actor = Actor(validate_operator(operator), clock)
@@ -75,7 +73,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
     @classmethod
     def open(
         cls, path: str | Path, operator: str, *, read_only: bool = False, clock: Callable[[], str] = utc_now,
-    ) -> "CountSession":
+    ) -> CountSession:
         """An existing count file: for writing (taking the lock), or read-only (alongside a writer);
         or a count on a server (postgresql:// URL), which any number of stations write at once."""
         actor = Actor(validate_operator(operator), clock)
@@ -109,7 +107,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
     def _open_shared(
         cls, url: str, actor: Actor, connect: Callable[[str], Store],
         prepare: Callable[[Store, Actor], None] | None = None,
-    ) -> "CountSession":
+    ) -> CountSession:
         """A server count: no lock file (the server serialises writes); every audit row names the
         station, the role the server authenticated this connection as."""
         cdb = connect(url)
@@ -128,7 +126,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
     def _open_locked(
         cls, path: Path, actor: Actor, connect: Callable[[Path], CountDatabase],
         prepare: Callable[[CountDatabase], None] | None = None,
-    ) -> "CountSession":
+    ) -> CountSession:
         """Take the write lock, connect, prepare the file, record the opening: a failure at any step
         lets go of whatever the earlier steps took (the lock, the connection)."""
         lock = acquire_lock(path, actor.operator)
@@ -186,7 +184,7 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
             if self._file_lock is not None:
                 self._file_lock.release()
 
-    def __enter__(self) -> "CountSession":
+    def __enter__(self) -> CountSession:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -8,18 +8,17 @@ tried at 3 a.m. is on the record.
 from __future__ import annotations
 
 from ..domain.completeness import summary
-from ..domain.model import Contest, Election
+from ..domain.model import Contest, Declaration, Election
 from ..domain.regimes import declares, system_mismatch
 from ..domain.result import ContestResult, Status
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
-from ..domain.model import Declaration
 from ..store.acceptance import set_declared
 from ..store.contests import set_contest_field
 from ..store.repository import Stage, load_contest, load_election
 from ..store.state import get_setting, keyings, put_setting, record_event, setting_problem
-from .passphrase import MIN_LENGTH, hash_passphrase, passphrase_matches, public_parameters
 from .changes import NO_CHANGE, Change, SetUpPart
+from .passphrase import MIN_LENGTH, hash_passphrase, passphrase_matches, public_parameters
 from .round2_area import checked_instruction
 from .session_core import SessionCore, contest_where
 from .validation import require_reason
@@ -92,7 +91,8 @@ class DeclarationMixin(SessionCore):
             raise CountdeskError("the current RO passphrase is wrong: the passphrase was not changed", "passphrase")
         stored = hash_passphrase(passphrase)
         audit_id = self._commit(lambda: put_setting(
-            cdb, self._actor, _PASSPHRASE_KEY, stored, action="ro.passphrase_change" if existing else "ro.passphrase_set",
+            cdb, self._actor, _PASSPHRASE_KEY, stored,
+            action="ro.passphrase_change" if existing else "ro.passphrase_set",
             audit_before=None if existing is None else public_parameters(existing),
             audit_after=public_parameters(stored)))
         return Change(None, setup={SetUpPart.PASSPHRASE}, audit_id=audit_id)

@@ -16,8 +16,9 @@ Deliberately light (no reportlab): the audit log's screen imports it for the row
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..durable import write_file_durably
 from ..errors import CountdeskError

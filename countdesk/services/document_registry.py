@@ -19,9 +19,10 @@ titles without the PDF stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..domain.model import Contest, VotingSystem
 from ..domain.regimes import declares

@@ -10,7 +10,7 @@ changes it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .. import __version__
 from ..domain.model import Count
@@ -37,7 +37,7 @@ def document_context(
         election=count.election,
         contest=contest,
         result=tally_contest(count.election, contest, instructed_finalists),
-        generated_at=generated_at or datetime.now(timezone.utc).astimezone(),
+        generated_at=generated_at or datetime.now(UTC).astimezone(),
         place=place,
         fingerprint=contest_fingerprint(count, contest_id),
         lang=lang or default_lang(count.election),

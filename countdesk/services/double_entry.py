@@ -125,7 +125,8 @@ class DoubleEntryMixin(CountingMixin):
             audit_id = self._commit(lambda: store_state.hold_keying(
                 self._cdb, self._actor, contest_id, sheet, 1, reason=reason, action="keying.first",
                 audit_after=sheet_record(sheet)))
-            return KeyingOutcome(KeyingStatus.HELD, sheet.id, change=Change(contest_id, keyings=True, audit_id=audit_id))
+            return KeyingOutcome(KeyingStatus.HELD, sheet.id,
+                                 change=Change(contest_id, keyings=True, audit_id=audit_id))
         if len(held) > 1:
             raise ValidationError(f"sheet {sheet.id} has a disagreement waiting for a supervisor: resolve it first",
                                   where)

@@ -21,21 +21,26 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from .. import __version__
 from ..domain.model import Counting
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
-from ..output_guard import refuse_folder_holding_inputs
 from ..exchange.bundle import BundleWriteError, bundle_name, verify_bundle, write_bundle
 from ..exchange.signing import SigningKey
+from ..output_guard import refuse_folder_holding_inputs
 from ..reports import DocumentContext, DocumentNotReady, default_lang
 from .bundle_content import (
-    REPORTS_FOLDER, CountSnapshot, data_files, paper_fingerprints, read_bundle_data, report_names,
+    REPORTS_FOLDER,
+    CountSnapshot,
+    data_files,
+    paper_fingerprints,
+    read_bundle_data,
+    report_names,
 )
 from .counts import CountSession
 from .document_registry import Bundled, DocumentKind, Stage, documents_for
@@ -206,14 +211,16 @@ def take_snapshot(session: CountSession) -> CountSnapshot:
     return CountSnapshot(count, results, declared, rows, verdict, head, finalists)
 
 
-def _document_plan(snapshot: CountSnapshot, generated_at: datetime, place: str) -> list[tuple[DocumentKind, DocumentContext]]:
+def _document_plan(
+    snapshot: CountSnapshot, generated_at: datetime, place: str
+) -> list[tuple[DocumentKind, DocumentContext]]:
     """The documents the bundle carries for each contest (document_registry: `bundled`): the
     declaration only for a contest the RO declared in the app; a local count of a collated poll
     also its statements for the collating officer (SI 2017/67 Sch 1 r.54 and r.56(2)), the second
     only once second preferences were counted."""
     election = snapshot.election
     plan = []
-    for contest, result in zip(snapshot.count.contests, snapshot.results):
+    for contest, result in zip(snapshot.count.contests, snapshot.results, strict=True):
         ctx = DocumentContext(election, contest, result, generated_at, place=place, lang=default_lang(election),
                               trail_head=snapshot.audit_head,
                               app_version=__version__)

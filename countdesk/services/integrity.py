@@ -11,19 +11,29 @@ the audit head printed on the declaration and carried in the bundle is the ancho
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..domain.model import Contest, Count
 from ..errors import CountdeskError
 from ..store.audit import AuditRow, AuditVerdict, audit_rows, audit_trigger_problems, verify_audit_chain, verify_rows
 from ..store.database import CountDatabase, open_database
-from ..store.locations import is_server_url, open_store
 from ..store.instructions import IMPORT_ACTION, LOST_ACTION, replayed_record, stored_instructions
+from ..store.locations import is_server_url, open_store
 from ..store.records import (
-    CONTEST_DETAIL_DEFAULTS, CONTEST_DETAIL_FIELDS, ELECTION_RECORD_DEFAULTS, accepted_difference_record,
-    box_record, candidate_record, contest_details, election_record, lot_record, sheet_record, upgrade_sheet_record,
+    CONTEST_DETAIL_DEFAULTS,
+    CONTEST_DETAIL_FIELDS,
+    ELECTION_RECORD_DEFAULTS,
+    accepted_difference_record,
+    box_record,
+    candidate_record,
+    contest_details,
+    election_record,
+    lot_record,
+    sheet_record,
+    upgrade_sheet_record,
 )
 from ..store.repository import contest_states, load_count
 from ..store.state import RECORD_DIGEST, keyings, setting_digest

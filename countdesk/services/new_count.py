@@ -16,14 +16,14 @@ import os
 import secrets
 import shutil
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from ..domain.model import Count
 from ..durable import fsync_directory, fsync_file
 from ..errors import CountdeskError
-from ..output_guard import COUNT_COMPANION_SUFFIXES
 from ..exchange.countfile_legacy import ReadNote
+from ..output_guard import COUNT_COMPANION_SUFFIXES
 from ..store.database import COUNT_FILE_SUFFIX
 from ..store.lock import CountLockedError, acquire_lock
 from ..store.migrations import migration_names

@@ -18,9 +18,10 @@ to finalists of its own.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from ..errors import CountdeskError, ValidationError
 from ..exchange.round2 import Round2Instruction, check_instruction_applies, parse_round2_bytes, read_round2_file
@@ -52,14 +53,14 @@ class InstructionUnusable(CountdeskError):
         self.kind = kind
 
 
-def checked_instruction(session: "CountSession", contest_id: str) -> Round2Instruction | None:
+def checked_instruction(session: CountSession, contest_id: str) -> Round2Instruction | None:
     """The instruction the area must count round 2 for, or None when it has received none. Raises
     InstructionUnusable when the count does not hold the one its trail records, or holds another."""
     stored = session.stored_round2_instruction(contest_id)
     return None if stored is None else _usable(stored)
 
 
-def instructed_finalists(session: "CountSession", contest_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def instructed_finalists(session: CountSession, contest_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Contest id → instructed finalists, for the contests that have an instruction (checked)."""
     found = {}
     for contest_id in contest_ids:
@@ -97,7 +98,7 @@ def _usable(stored: StoredInstruction) -> Round2Instruction:
 
 
 def import_round2_instruction(
-    session: "CountSession", source: Path, *, reason: str | None = None,
+    session: CountSession, source: Path, *, reason: str | None = None,
 ) -> Change:
     """Check the instruction file against this count and keep it in the count, audited; what
     changed (nothing, for the instruction the count already holds intact).
@@ -133,7 +134,7 @@ def import_round2_instruction(
     )
 
 
-def replacement_question(session: "CountSession", source: Path) -> str | None:
+def replacement_question(session: CountSession, source: Path) -> str | None:
     """Why importing `source` (already read and checked) needs a reason, or None: the question the
     dialog asks before the import, by the rule the import applies."""
     instruction, data = read_round2_file(Path(source))
@@ -148,7 +149,7 @@ class _ImportPlan:
     found: str | None            # what was wrong with the one held (an InstructionUnusable kind)
 
 
-def _plan_import(session: "CountSession", instruction: Round2Instruction, sha: str) -> _ImportPlan:
+def _plan_import(session: CountSession, instruction: Round2Instruction, sha: str) -> _ImportPlan:
     """Compare with the instruction the count holds (recorded with its audit row)."""
     contest_id = instruction.contest_id
     stored = session.stored_round2_instruction(contest_id)
@@ -167,7 +168,7 @@ def _plan_import(session: "CountSession", instruction: Round2Instruction, sha: s
     return _ImportPlan(False, why, replaced, found)
 
 
-def _same_issue(session: "CountSession", stored: StoredInstruction, instruction: Round2Instruction) -> bool:
+def _same_issue(session: CountSession, stored: StoredInstruction, instruction: Round2Instruction) -> bool:
     """With the recorded instruction lost or altered, what its audit row says: the same finalists
     issued by the same officer at the same moment (the issued file saved again, byte for byte
     different)."""

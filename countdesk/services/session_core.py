@@ -7,10 +7,11 @@ one writer per file (store.lock) is what makes that cache trustworthy.
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 import inspect
 import threading
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
 
 from ..errors import CountdeskError, ValidationError
 from ..store.acceptance import contests_with_acceptances

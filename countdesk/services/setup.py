@@ -6,8 +6,8 @@ candidates); a change to a figure already recorded needs a reason, which the aud
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from ..domain.model import Box, Candidate, Contest, Election
 from ..domain.regimes import system_mismatch
@@ -18,8 +18,18 @@ from ..store.repository import Stage, load_contest, load_election
 from .changes import NO_CHANGE, Change, SetUpPart
 from .session_core import SessionCore, contest_where
 from .validation import (
-    optional_reason, require_count, require_id, require_lawful_system, require_reason, require_str, validate_box,
-    validate_candidate, validate_contest, validate_contest_details, validate_election, validate_sheet,
+    optional_reason,
+    require_count,
+    require_id,
+    require_lawful_system,
+    require_reason,
+    require_str,
+    validate_box,
+    validate_candidate,
+    validate_contest,
+    validate_contest_details,
+    validate_election,
+    validate_sheet,
 )
 
 

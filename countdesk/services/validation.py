@@ -8,21 +8,37 @@ are not refused here: they are warnings for the returning officer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Iterable
 
 from ..domain.model import (
-    REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
-    Election, Lot, Nation, Office, VotingSystem,
+    REJECTED_HEADS,
+    AcceptedDifference,
+    Box,
+    Candidate,
+    Contest,
+    Count,
+    Counting,
+    CountSheet,
+    Declaration,
+    Election,
+    Lot,
+    Nation,
+    Office,
+    VotingSystem,
 )
 from ..domain.regimes import COLLATED_OFFICES, system_mismatch
 from ..errors import ValidationError
-from ..font_coverage import first_unprintable, unprintable_message
 from ..exchange.text_rules import (
-    LARGEST_FIGURE, MAX_TEXT_LENGTH, bad_id_message, first_forbidden_char, forbidden_char_message, is_blank,
+    LARGEST_FIGURE,
+    MAX_TEXT_LENGTH,
+    bad_id_message,
+    first_forbidden_char,
+    forbidden_char_message,
+    is_blank,
     is_valid_id,
 )
+from ..font_coverage import first_unprintable, unprintable_message
 
 #: Notes explain a verification difference: longer than names, as in the count file's schema.
 MAX_NOTE_LENGTH = 2000

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -37,7 +37,7 @@ class VenueCertificates:
 
 def make_venue_certificates(venue: str, names: list[str], *, now: datetime | None = None) -> VenueCertificates:
     """A new CA for `venue` and a server certificate for `names` (host names and IP addresses)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"countdesk count server CA, {venue}"[:64])])
     ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())

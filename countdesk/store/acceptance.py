@@ -8,7 +8,8 @@ what the tables hold: `contest.accept_difference` adds the acceptance as recorde
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..domain.model import AcceptedDifference, Declaration
 from .audit import Actor, append_audit

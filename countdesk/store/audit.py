@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -24,7 +25,7 @@ _COLUMNS = _ROW_COLUMNS + ", station"
 
 def utc_now() -> str:
     """The audit clock: UTC, ISO 8601, to the microsecond (rows in one second stay ordered)."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def canonical_json(value: Any) -> str:

@@ -18,15 +18,23 @@ import os
 import secrets
 import sqlite3
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..durable import fsync_directory, fsync_file, remove_quietly
 from ..errors import CountdeskError
 from .backup_check import FileCheck, check_count_file
 from .backup_files import (
-    BACKUP_SUFFIX, BackupFile, BackupKind, backup_name, companions_of, folder_full, is_disk_full, list_backups,
-    os_problem, parse_backup_name,
+    BACKUP_SUFFIX,
+    BackupFile,
+    BackupKind,
+    backup_name,
+    companions_of,
+    folder_full,
+    is_disk_full,
+    list_backups,
+    os_problem,
+    parse_backup_name,
 )
 from .backup_restore import RestoredCount, append_event, restore_backup
 
@@ -73,7 +81,7 @@ def write_backup(
     except BaseException:
         remove_quietly(partial)
         raise
-    return BackupFile(final, count_path.stem, taken_at.astimezone(timezone.utc).replace(microsecond=0),
+    return BackupFile(final, count_path.stem, taken_at.astimezone(UTC).replace(microsecond=0),
                       stage, BackupKind(kind))
 
 

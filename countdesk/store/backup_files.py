@@ -12,7 +12,7 @@ import errno
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -50,7 +50,7 @@ def backup_name(count_path: str | Path, taken_at: datetime, stage: str, kind: Ba
     """`night.20210507T021507Z.count.timed.countdesk-backup`: sorts by time, says the stage and why."""
     if not _LABEL.fullmatch(stage):
         raise ValueError(f"a stage label is lower-case words joined by '+': {stage!r}")
-    stamp = taken_at.astimezone(timezone.utc).strftime(STAMP_FORMAT)
+    stamp = taken_at.astimezone(UTC).strftime(STAMP_FORMAT)
     suffix = f"-{n}" if n > 1 else ""
     return f"{Path(count_path).stem}.{stamp}{suffix}.{stage}.{BackupKind(kind)}{BACKUP_SUFFIX}"
 
@@ -61,7 +61,7 @@ def parse_backup_name(path: str | Path) -> BackupFile | None:
     match = _NAME.match(path.name)
     if match is None:
         return None
-    taken_at = datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=timezone.utc)
+    taken_at = datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=UTC)
     return BackupFile(path, match["stem"], taken_at, match["stage"], BackupKind(match["kind"]))
 
 

@@ -14,10 +14,11 @@ import os
 import secrets
 import shutil
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from ..durable import fsync_directory, fsync_file, remove_quietly
 from ..errors import CountdeskError
@@ -140,7 +141,7 @@ def _set_aside(target: Path) -> Moves:
     sources = [p for p in (Path(f"{target}{s}") for s in ("", "-wal", "-shm")) if p.exists()]
     if not sources:
         return ()
-    stamp = datetime.now(timezone.utc).strftime(STAMP_FORMAT)
+    stamp = datetime.now(UTC).strftime(STAMP_FORMAT)
     aside = target.with_name(f"{target.name}.replaced-{stamp}")
     n = 2
     while any(p.exists() for p in (*(Path(f"{aside}{s}") for s in ("", "-wal", "-shm")),

@@ -6,8 +6,9 @@ before and after of every change in the same transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
-from typing import Any, Sequence
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -137,7 +138,7 @@ def _contest_details(db: Database, contest_id: str) -> dict[str, Any]:
     row = db.execute(f"SELECT {', '.join(columns)} FROM contest WHERE id = ?", (contest_id,)).fetchone()
     if row is None:
         raise ValidationError(f'no contest "{contest_id}"', f"contests[{contest_id}]")
-    return dict(zip(columns, row))
+    return dict(zip(columns, row, strict=True))
 
 
 # Candidates -------------------------------------------------------------------------------------

@@ -31,8 +31,9 @@ _PRAGMA = re.compile(r"^\s*PRAGMA\b[^;]*;?\s*$", re.IGNORECASE | re.MULTILINE)
 _TYPEOF_INTEGER = re.compile(r"typeof\((\w+)\) = 'integer' AND ", re.IGNORECASE)
 _DDL = re.compile(r"\b(CREATE\s+TABLE|ALTER\s+TABLE)\b", re.IGNORECASE)
 _RESTRICTING_REFERENCE = re.compile(r"(REFERENCES \w+ \([^)]*\))(?!\s*ON DELETE)", re.IGNORECASE)
-_UNSUPPORTED = re.compile(r"\b(sqlite_master|typeof|rowid|glob|julianday|strftime|group_concat|ifnull|last_insert_rowid)\s*\(?",
-                          re.IGNORECASE)
+_UNSUPPORTED = re.compile(
+    r"\b(sqlite_master|typeof|rowid|glob|julianday|strftime|group_concat|ifnull|last_insert_rowid)\s*\(?",
+    re.IGNORECASE)
 
 
 class DialectError(ValueError):

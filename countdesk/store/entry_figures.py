@@ -7,8 +7,8 @@ so the database adds them up instead of the whole contest being loaded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..domain.model import frozen_map
 from .database import CountDatabase
@@ -37,7 +37,8 @@ def round_one_figures(cdb: CountDatabase, contest_id: str, except_sheet: str) ->
             "(SELECT count(verified) FROM box WHERE contest_id = ?), "
             "(SELECT coalesce(sum(verified), 0) FROM box WHERE contest_id = ?), "
             "(SELECT coalesce(sum(coalesce(s.papers, "
-            "  (SELECT coalesce(sum(v.votes), 0) FROM sheet_vote v WHERE v.contest_id = s.contest_id AND v.sheet_id = s.id)"
+            "  (SELECT coalesce(sum(v.votes), 0) FROM sheet_vote v"
+            "   WHERE v.contest_id = s.contest_id AND v.sheet_id = s.id)"
             "  + (SELECT coalesce(sum(r.papers), 0) FROM sheet_rejected r"
             "     WHERE r.contest_id = s.contest_id AND r.sheet_id = s.id))), 0)"
             " FROM count_sheet s WHERE s.contest_id = ? AND s.round = 1 AND s.id <> ?)",

@@ -16,7 +16,7 @@ import socket
 import stat
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import CountdeskError
@@ -102,7 +102,7 @@ class CountLock:
                 pass
             os.close(fd)
 
-    def __enter__(self) -> "CountLock":
+    def __enter__(self) -> CountLock:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -283,4 +283,4 @@ def _user() -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -387,7 +387,7 @@ def migration_names() -> list[str]:
 
 def migration_steps() -> list[tuple[str, object]]:
     """(name, function) in order: for a store that is not a sqlite-utils Database (the server)."""
-    return list(zip(_NAMES, _FUNCTIONS))
+    return list(zip(_NAMES, _FUNCTIONS, strict=True))
 
 
 def apply_migrations(db: Database, *, stop_before: str | None = None) -> None:

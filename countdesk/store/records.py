@@ -6,10 +6,18 @@ The store keeps its own copy rather than importing countdesk.exchange: the layer
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..domain.model import (
-    LEGACY_SECOND_NOT_COUNTED_HEADS, AcceptedDifference, Box, Candidate, Contest, CountSheet, Election, Lot,
+    LEGACY_SECOND_NOT_COUNTED_HEADS,
+    AcceptedDifference,
+    Box,
+    Candidate,
+    Contest,
+    CountSheet,
+    Election,
+    Lot,
     frozen_map,
 )
 

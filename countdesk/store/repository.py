@@ -15,8 +15,21 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.model import (
-    REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
-    Election, Lot, Nation, Office, VotingSystem, frozen_map,
+    REJECTED_HEADS,
+    AcceptedDifference,
+    Box,
+    Candidate,
+    Contest,
+    Count,
+    Counting,
+    CountSheet,
+    Declaration,
+    Election,
+    Lot,
+    Nation,
+    Office,
+    VotingSystem,
+    frozen_map,
 )
 from ..errors import CountdeskError
 from .database import CountDatabase

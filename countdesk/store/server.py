@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import psycopg
 from psycopg import pq
@@ -78,7 +79,7 @@ class ServerConnection:
 
     # sqlite-utils Database -----------------------------------------------------------------------
     @property
-    def conn(self) -> "ServerConnection":
+    def conn(self) -> ServerConnection:
         return self
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> psycopg.Cursor:
@@ -102,7 +103,7 @@ class ServerConnection:
             self._pg.execute(statement)
 
     @contextlib.contextmanager
-    def atomic(self, *, pipelined: bool = True) -> Iterator["ServerConnection"]:
+    def atomic(self, *, pipelined: bool = True) -> Iterator[ServerConnection]:
         """A transaction; the outermost takes the write lock first. Nested, it joins the outer one
         (no savepoint: the store never carries on after a failed inner step, so a failure anywhere
         rolls everything back, as it would with one; two round trips fewer per write)."""

@@ -19,7 +19,12 @@ from ..errors import CountdeskError
 from .audit import Actor, append_audit
 from .migrations import MIGRATION_SET, migration_names, migration_steps
 from .server import (
-    MIGRATIONS_TABLE, ServerDatabase, applied_migrations, check_not_newer, connect, install_notify_trigger,
+    MIGRATIONS_TABLE,
+    ServerDatabase,
+    applied_migrations,
+    check_not_newer,
+    connect,
+    install_notify_trigger,
 )
 from .server_roles import grant_station
 

@@ -13,12 +13,9 @@ from typing import Any
 
 from ..domain.model import CountSheet
 from ..errors import CountdeskError
-from .audit import (
-    Actor, append_audit, audit_trigger_problems, canonical_json, restore_audit_triggers,
-)
+from .audit import Actor, append_audit, audit_trigger_problems, canonical_json, restore_audit_triggers
 from .database import CountDatabase
 from .records import sheet_from_record, sheet_record
-
 
 # Settings -----------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ document they name, and `--verify` still finds the trail intact and matching the
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from countdesk.cli import main
@@ -20,7 +20,7 @@ def test_the_audit_listing_names_each_document_printed_or_saved(tmp_path, capsys
     db = tmp_path / "liverpool.countdesk"
     assert main(["import", str(LIVERPOOL), "--db", str(db), "--operator", "Count Supervisor"]) == 0
     with CountSession.open(db, "Returning Officer") as session:
-        ctx = document_context(session.load(), CONTEST, generated_at=datetime(2021, 5, 8, 14, tzinfo=timezone.utc))
+        ctx = document_context(session.load(), CONTEST, generated_at=datetime(2021, 5, 8, 14, tzinfo=UTC))
         declaration = render_document("declaration", ctx)
         record_document_printed(session, declaration, printer="Count Hall HP")
         record_document_saved(session, declaration, tmp_path / "declaration.pdf")

@@ -74,9 +74,11 @@ def test_audit_verify_reports_intact_then_altered(liverpool_db, capsys):
 
     con = sqlite3.connect(liverpool_db)
     # A forger with the sqlite3 shell first drops the append-only triggers; the chain still shows it.
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'").fetchall():
+    triggers = con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'").fetchall()
+    for (name,) in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
-    con.execute("UPDATE audit SET reason = 'nothing to see' WHERE id = (SELECT MAX(id) FROM audit WHERE action LIKE 'contest.%')")
+    con.execute("UPDATE audit SET reason = 'nothing to see' "
+                "WHERE id = (SELECT MAX(id) FROM audit WHERE action LIKE 'contest.%')")
     con.commit()
     con.close()
     assert main(["audit", "--db", str(liverpool_db), "--verify"]) == 1

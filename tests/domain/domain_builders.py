@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from countdesk.domain.model import (
-    Box, Candidate, Contest, CountSheet, Election, Lot, VotingSystem, frozen_map,
-)
+from countdesk.domain.model import Box, Candidate, Contest, CountSheet, Election, Lot, VotingSystem, frozen_map
 
 ELECTION = Election("test.2021-05-06", "Test election", date(2021, 5, 6), "Testshire")
 

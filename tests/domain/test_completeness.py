@@ -3,11 +3,12 @@ returning officer accepted exactly the difference that stands."""
 
 from dataclasses import replace
 
+from domain_builders import ELECTION, fptp, r1, r2, sv
+
 from countdesk.domain.completeness import summary
 from countdesk.domain.model import AcceptedDifference, Box
 from countdesk.domain.result import Status
 from countdesk.domain.tally import tally_contest
-from domain_builders import ELECTION, fptp, r1, r2, sv
 
 
 def run(contest):

@@ -1,8 +1,9 @@
 """First past the post, single and multi-member wards, and ties across the last seat."""
 
+from domain_builders import ELECTION, fptp, lot
+
 from countdesk.domain.result import Status
 from countdesk.domain.tally import tally_contest
-from domain_builders import ELECTION, fptp, lot
 
 
 def run(contest):

@@ -3,14 +3,14 @@
 from dataclasses import replace
 from random import Random
 
+from domain_builders import ELECTION, candidates, lot, verified_as_counted
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from countdesk.domain.completeness import eliminated_first
 from countdesk.domain.model import Contest, CountSheet, VotingSystem, frozen_map
 from countdesk.domain.result import Status
 from countdesk.domain.tally import tally_contest
-from countdesk.domain.completeness import eliminated_first
-from domain_builders import ELECTION, candidates, lot, verified_as_counted
 
 IDS = ("a", "b", "c", "d", "e", "f")
 

@@ -10,12 +10,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from countdesk.domain.model import (
-    REJECTED_HEADS, Candidate, Contest, Counting, Election, Nation, Office, VotingSystem,
-)
+from countdesk.domain.model import REJECTED_HEADS, Candidate, Contest, Counting, Election, Nation, Office, VotingSystem
 from countdesk.domain.regimes import (
-    FPTP_FOR_MAYORS_AND_PCCS_FROM, PCC_SV_HEADS, SECOND_STAGE_LABEL, SV_FOR_CA_MAYORS_FROM, SYSTEM_ROWS,
-    SystemRow, declares, lawful_systems, regime_for, system_mismatch, system_row,
+    FPTP_FOR_MAYORS_AND_PCCS_FROM,
+    PCC_SV_HEADS,
+    SECOND_STAGE_LABEL,
+    SV_FOR_CA_MAYORS_FROM,
+    SYSTEM_ROWS,
+    SystemRow,
+    declares,
+    lawful_systems,
+    regime_for,
+    system_mismatch,
+    system_row,
 )
 
 poll_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))

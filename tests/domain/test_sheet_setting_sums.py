@@ -4,13 +4,13 @@ every head, SV and FPTP (issue 15: checking a sheet must not cost more at the th
 
 from __future__ import annotations
 
+from domain_builders import ELECTION, candidates
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from countdesk.domain.model import REJECTED_HEADS, Box, Contest, CountSheet, VotingSystem, frozen_map
 from countdesk.domain.sheet_rules import SheetSetting, sheet_papers, sheet_setting
 from countdesk.domain.tally import tally_contest
-from domain_builders import ELECTION, candidates
 
 IDS = ("a", "b", "c", "d")
 
@@ -37,7 +37,7 @@ def added_up_one_by_one(contest: Contest, sheet_id: str | None) -> tuple[int, di
 def test_round_one_from_the_result_equals_the_other_sheets_added_up(rows, system, round_two):
     sheets = []
     for n, (figures, rejected, delta) in enumerate(rows):
-        votes = frozen_map(dict(zip(IDS, figures)))
+        votes = frozen_map(dict(zip(IDS, figures, strict=True)))
         papers = None if delta is None else max(0, sum(figures) + sum(rejected.values()) + delta)
         sheets.append(CountSheet(f"T{n}", 1, votes, frozen_map(rejected), papers=papers))
     if round_two and system is VotingSystem.SV:

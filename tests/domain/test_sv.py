@@ -3,10 +3,11 @@
 from dataclasses import replace
 from datetime import date
 
+from domain_builders import ELECTION, lot, sv, verified_as_counted
+
 from countdesk.domain.model import Box
 from countdesk.domain.result import Status
 from countdesk.domain.tally import tally_contest
-from domain_builders import ELECTION, lot, r1, sv, verified_as_counted
 
 
 def run(contest, election=ELECTION):

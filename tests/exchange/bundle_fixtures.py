@@ -4,7 +4,7 @@ hand-made three-seat FPTP ward whose figures are worked out below, independently
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from countdesk.domain.collation import merge_areas
@@ -24,7 +24,7 @@ BST = timezone(timedelta(hours=1))
 DECLARED_AT = datetime(2021, 5, 8, 16, 30, tzinfo=BST)
 
 
-@lru_cache(maxsize=None)
+@cache
 def liverpool() -> Count:
     return load_count_file(LIVERPOOL_FILE)
 
@@ -35,7 +35,7 @@ def liverpool_result() -> tuple[Election, Contest, ContestResult]:
     return count.election, contest, tally_contest(count.election, contest)
 
 
-@lru_cache(maxsize=None)
+@cache
 def lcr_areas() -> tuple[Count, ...]:
     return tuple(load_count_file(path) for path in LCR_FILES)
 

@@ -17,13 +17,26 @@ root as scripts/test.sh does, use `from tests.exchange.strategies import counts`
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from hypothesis import strategies as st
 
 from countdesk.domain.model import (
-    REJECTED_HEADS, AcceptedDifference, Box, Candidate, Contest, Count, CountSheet, Counting, Declaration,
-    Election, Lot, Nation, Office, VotingSystem, frozen_map,
+    REJECTED_HEADS,
+    AcceptedDifference,
+    Box,
+    Candidate,
+    Contest,
+    Count,
+    Counting,
+    CountSheet,
+    Declaration,
+    Election,
+    Lot,
+    Nation,
+    Office,
+    VotingSystem,
+    frozen_map,
 )
 from countdesk.domain.regimes import lawful_systems
 from countdesk.exchange import count_to_document
@@ -117,7 +130,7 @@ def lots(draw, candidate_ids: tuple[str, ...]) -> tuple[Lot, ...]:
 
 #: A date and time as the spec writes them: with the offset.
 timestamps = st.datetimes(
-    min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(timezone.utc)
+    min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(UTC)
 ).map(lambda moment: moment.replace(microsecond=0).isoformat())
 
 accepted_differences = st.builds(

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import contests, counts
 
 from countdesk.domain.model import Count, frozen_map
 from countdesk.exchange.countfile import dump_count_json, load_count_file
 from countdesk.exchange.fingerprint import contest_fingerprint, contest_fingerprints, format_fingerprint
-from strategies import contests, counts
 
 LIVERPOOL = Path(__file__).resolve().parents[1] / "golden" / "liverpool-mayor-2021" / "count.json"
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -16,7 +16,8 @@ from countdesk.errors import ValidationError
 from countdesk.exchange import parse_count_document
 
 LIVERPOOL = json.loads(
-    (Path(__file__).parent.parent / "golden" / "liverpool-mayor-2021-countdesk-2" / "count.json").read_text(encoding="utf-8")
+    (Path(__file__).parent.parent / "golden" / "liverpool-mayor-2021-countdesk-2" / "count.json")
+    .read_text(encoding="utf-8")
 )
 
 #: A two-seat ward: the FPTP-only keys (papers, rejected_in_part) are legal here.

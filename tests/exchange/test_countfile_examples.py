@@ -16,7 +16,11 @@ from countdesk.domain.model import REJECTED_HEADS, VotingSystem
 from countdesk.domain.result import Status
 from countdesk.domain.tally import tally_contest
 from countdesk.exchange import (
-    count_to_document, dump_count_json, load_count_file, parse_count_document, write_count_file,
+    count_to_document,
+    dump_count_json,
+    load_count_file,
+    parse_count_document,
+    write_count_file,
 )
 
 GOLDEN = Path(__file__).parent.parent / "golden"
@@ -80,7 +84,8 @@ def test_every_example_round_trips_as_a_document_and_as_a_count(path: Path):
     assert parse_count_document(json.loads(dump_count_json(count))) == count
 
 
-@pytest.mark.parametrize("legacy, current", [(LEGACY_LIVERPOOL, LIVERPOOL), *zip(LEGACY_LCR_AREAS, LCR_AREAS)],
+@pytest.mark.parametrize("legacy, current",
+                         [(LEGACY_LIVERPOOL, LIVERPOOL), *zip(LEGACY_LCR_AREAS, LCR_AREAS, strict=True)],
                          ids=lambda p: p.stem)
 def test_a_countdesk_1_example_reads_as_its_countdesk_2_twin(legacy: Path, current: Path):
     # The same contests and figures; the office and counting role the /2 twin states are the ones

@@ -12,7 +12,11 @@ import pytest
 
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.exchange import (
-    MAX_COUNT_FILE_BYTES, dump_count_json, load_count_file, parse_count_bytes, write_count_file,
+    MAX_COUNT_FILE_BYTES,
+    dump_count_json,
+    load_count_file,
+    parse_count_bytes,
+    write_count_file,
 )
 
 LIVERPOOL_FILE = Path(__file__).parent.parent / "golden" / "liverpool-mayor-2021" / "count.json"

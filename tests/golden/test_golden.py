@@ -40,7 +40,7 @@ def test_golden_case(case: Path, capsys, tmp_path):
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
     actual = run_case(case, capsys, tmp_path)
     assert len(actual["contests"]) == len(expected["contests"])
-    for want, got in zip(expected["contests"], actual["contests"]):
+    for want, got in zip(expected["contests"], actual["contests"], strict=True):
         for key, value in want.items():
             if key == "warning_codes":
                 assert sorted({w["code"] for w in got["warnings"]}) == value

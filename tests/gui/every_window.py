@@ -8,11 +8,13 @@ data and never translated."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
+from gui_helpers import OPERATOR, make_count_file, round_one, small_sv_contest, when_modal
 from PySide6.QtWidgets import QWidget, QWizard
+from result_fixtures import make_document, sv_final_tie_count
 
 from countdesk.gui.dialogs.double_entry_dialog import DoubleEntryDialog
 from countdesk.gui.dialogs.expected_areas_dialog import ExpectedAreasDialog
@@ -23,8 +25,6 @@ from countdesk.gui.dialogs.reason_dialog import ReasonDialog
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.workspace import TAB_NAMES
 from countdesk.services.counts import CountSession
-from gui_helpers import OPERATOR, make_count_file, round_one, small_sv_contest, when_modal
-from result_fixtures import make_document, sv_final_tie_count
 
 Visit = Callable[[QWidget, str], None]
 
@@ -93,7 +93,7 @@ def visit_main_window(qtbot, tmp_path: Path, visit: Visit) -> None:
     def wizard_pages(wizard: QWizard) -> None:
         form = wizard.election_page.form
         visit(wizard, "new count wizard: election")
-        for edit, text in zip((form.title_edit, form.area_edit, form.ro_edit), WIZARD_WORDS):
+        for edit, text in zip((form.title_edit, form.area_edit, form.ro_edit), WIZARD_WORDS, strict=False):
             qtbot.keyClicks(edit, text)
         wizard.next()
         visit(wizard, "new count wizard: contest")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget

@@ -11,8 +11,18 @@ from collections import defaultdict
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QComboBox, QGroupBox, QLabel, QLineEdit, QMainWindow, QMenu, QPlainTextEdit,
-    QTabBar, QTextEdit, QWidget,
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
 )
 
 
@@ -106,8 +116,10 @@ def unlabelled_fields(window: QWidget) -> list[str]:
 
 def audit(window: QWidget, where: str) -> list[str]:
     """Every keyboard problem of `window` as now shown, each prefixed with `where`."""
-    problems = [f"{where}: {key} reaches {', '.join(places)}" for key, places in clashes(window_alt_keys(window)).items()]
-    problems += [f"{where}: label {text!r} has an Alt key and no field" for text in mnemonic_labels_without_buddy(window)]
+    problems = [f"{where}: {key} reaches {', '.join(places)}"
+                for key, places in clashes(window_alt_keys(window)).items()]
+    problems += [f"{where}: label {text!r} has an Alt key and no field"
+                 for text in mnemonic_labels_without_buddy(window)]
     problems += [f"{where}: {problem}" for problem in unlabelled_fields(window)]
     if isinstance(window, QMainWindow):
         for action in window.menuBar().actions():

@@ -24,7 +24,7 @@ except ImportError:  # the system's python: run again with the project's virtual
     if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
         os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), __file__, *sys.argv[1:]])
     raise SystemExit("make_screenshots: Qt (PySide6) is not installed here: run `bash scripts/bootstrap.sh` "
-                     "first, then `python tests/gui/make_screenshots.py` again")
+                     "first, then `python tests/gui/make_screenshots.py` again") from None
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="countdesk-screenshots-"))
@@ -32,6 +32,7 @@ os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
 sys.path.insert(0, str(Path(__file__).parent))
 
+from gui_helpers import DEMO, make_count_file, round_one, small_sv_contest  # noqa: E402
 from PySide6.QtCore import QDate, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
@@ -44,7 +45,6 @@ from countdesk.gui.dialogs.new_count_wizard import NewCountWizard  # noqa: E402
 from countdesk.gui.dialogs.reason_dialog import ReasonDialog  # noqa: E402
 from countdesk.gui.main_window import MainWindow  # noqa: E402
 from countdesk.services.counts import CountSession  # noqa: E402
-from gui_helpers import DEMO, make_count_file, round_one, small_sv_contest  # noqa: E402
 
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 #: Where they go unless --update-docs: beside the tests' own screenshots, never committed.
@@ -144,7 +144,7 @@ def main() -> None:
     workspace.select_tab("count")
     sheets = workspace.sheets_view
     figures = sheets.form
-    for field, value in zip(figures.fields, ("40", "30", "20", "8", "", "", "", "3")):
+    for field, value in zip(figures.fields, ("40", "30", "20", "8", "", "", "", "3"), strict=False):
         field.edit.setText(value)
     figures.fields[7].edit.textEdited.emit("3")
     figures.request_save()
@@ -159,7 +159,7 @@ def main() -> None:
     app_window.document.save_sheet(CONTEST, round_one("T02-R1", 35, 30, 20, 13, 2))
     settle()
     sheets.set_round(2)
-    for field, value in zip(figures.fields, ("10", "25", "5")):
+    for field, value in zip(figures.fields, ("10", "25", "5"), strict=False):
         field.edit.setText(value)
     figures.fields[2].edit.textEdited.emit("30")
     save(app_window, "08-count-round-two")

@@ -3,6 +3,7 @@ can be reached with Tab and has an accessible name for a screen reader."""
 
 from __future__ import annotations
 
+from gui_helpers import OPERATOR, make_count_file, round_one, small_sv_contest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 
@@ -12,7 +13,6 @@ from countdesk.gui.dialogs.passphrase_dialog import PassphraseDialog
 from countdesk.gui.dialogs.reason_dialog import ReasonDialog
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.widgets.setup_view import AddContestDialog
-from gui_helpers import OPERATOR, make_count_file, small_sv_contest, round_one
 
 
 def keyboard_controls(root: QWidget) -> list[QWidget]:

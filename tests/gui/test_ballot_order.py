@@ -6,13 +6,13 @@ at the keyboard in a small dialog, with a reason the audit log keeps, as one und
 
 from __future__ import annotations
 
+from gui_helpers import make_count_file, open_document, press, screenshot, when_modal
 from PySide6.QtCore import Qt
 
 from countdesk.domain.model import Box, Candidate, Contest, VotingSystem
 from countdesk.gui.dialogs.ballot_order_dialog import BallotOrderDialog
 from countdesk.gui.models.sheets_model import SheetsModel
 from countdesk.gui.widgets.candidates_editor import CandidatesEditor
-from gui_helpers import make_count_file, open_document, press, screenshot, when_modal
 
 WARD = "local.testshire.docks.2021-05-06"
 GIVEN = (Candidate("ap-iorwerth-a", "Aled ap IORWERTH", "Plaid Cymru"),

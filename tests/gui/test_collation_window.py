@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from gui_helpers import open_document, screenshot, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -29,9 +30,8 @@ from countdesk.services.collation_session import CollationSession
 from countdesk.services.counts import CountSession
 from countdesk.services.export import export_bundle
 from countdesk.services.round2_area import IMPORT_ACTION, checked_instruction
-from gui_helpers import open_document, screenshot, when_modal
 
-NOW = datetime(2021, 5, 7, 16, 5, tzinfo=timezone.utc)
+NOW = datetime(2021, 5, 7, 16, 5, tzinfo=UTC)
 CONTEST = "mayor.testshire-ca"
 FIRST = {"North": (50, 40, 10, 5), "South": (10, 5, 50, 40), "West": (38, 45, 40, 5)}
 SECOND = {"North": (20, 15, 10), "South": (10, 25, 10), "West": (30, 5, 15)}
@@ -97,7 +97,7 @@ def type_from_paper(qtbot, printed: str, key_printed: str, *, wrong: bool = Fals
         typing = [(dialog.group_edits, dialog.pending.positions, fingerprint_groups(printed), wrong),
                   (dialog.key_edits, dialog.pending.key_positions, fingerprint_groups(key_printed), wrong_key)]
         for edits, positions, groups, mistyped in typing:
-            for edit, position in zip(edits, positions):
+            for edit, position in zip(edits, positions, strict=True):
                 typed = _off_by_one(groups[position - 1]) if mistyped else groups[position - 1]
                 edit.setFocus()
                 qtbot.keyClicks(edit, f"{typed[:2].lower()} {typed[2:]}")

@@ -9,10 +9,21 @@ rejected 1,427; verified 102,600), not values read back from the code.
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from gui_helpers import (
+    OPERATOR,
+    ROOT,
+    demo_document,
+    focused,
+    make_count_file,
+    open_document,
+    screenshot,
+    small_sv_contest,
+    when_modal,
+)
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -28,12 +39,9 @@ from countdesk.gui.dialogs.documents_dialog import DocumentsDialog
 from countdesk.gui.widgets.pdf_preview import a4_printer, paint_pages
 from countdesk.services.counts import CountSession
 from countdesk.services.document_registry import document_for, documents_for
-from gui_helpers import (
-    OPERATOR, ROOT, demo_document, focused, make_count_file, open_document, screenshot, small_sv_contest, when_modal,
-)
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
-NOW = datetime(2021, 5, 8, 14, 0, tzinfo=timezone.utc)
+NOW = datetime(2021, 5, 8, 14, 0, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -8,16 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_helpers import OPERATOR, ROOT, demo_document, make_count_file, open_document, screenshot
 from PySide6.QtCore import Qt
+from test_documents_audit import answer_save_with, document_rows
+from test_documents_dialog import LIVERPOOL, open_dialog, pdf_printer, wait_for_preview
 
 from countdesk.cli import main
 from countdesk.domain.model import Candidate, Contest, VotingSystem
 from countdesk.exchange.countfile import load_count_file
 from countdesk.services.counts import CountSession
 from countdesk.services.document_registry import DocumentKind, documents_for
-from gui_helpers import OPERATOR, ROOT, demo_document, make_count_file, open_document, screenshot
-from test_documents_audit import answer_save_with, document_rows
-from test_documents_dialog import LIVERPOOL, open_dialog, pdf_printer, wait_for_preview
 
 #: One golden count of each kind of contest the registry tells apart.
 KINDS = ("liverpool-mayor-2021", "regime-council-wales-two-seats", "regime-council-uncontested",

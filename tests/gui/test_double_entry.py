@@ -3,13 +3,22 @@ when they differ, the fields that differ are shown and a supervisor who keyed ne
 
 from __future__ import annotations
 
+from gui_helpers import (
+    Signals,
+    focus_on,
+    key_sheet,
+    make_count_file,
+    press,
+    reopen,
+    screenshot,
+    small_sv_contest,
+    type_keys,
+    when_modal,
+)
 from PySide6.QtCore import Qt
 
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.counts import CountSession
-from gui_helpers import (
-    Signals, focus_on, key_sheet, make_count_file, press, reopen, screenshot, small_sv_contest, type_keys, when_modal,
-)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CONTEST = "mayor.testshire"

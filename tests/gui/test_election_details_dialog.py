@@ -8,6 +8,8 @@ import json
 from dataclasses import replace
 from datetime import date
 
+from gui_helpers import DEMO, ELECTION, OPERATOR, focused, make_count_file, mnemonic, press, reopen, small_sv_contest
+from keyboard_audit import audit
 from PySide6.QtCore import Qt
 
 from countdesk.domain import regimes
@@ -15,8 +17,6 @@ from countdesk.domain.model import Nation, Office, VotingSystem
 from countdesk.gui.dialogs.election_details_dialog import ElectionDetailsDialog
 from countdesk.gui.open_count import OpenCount
 from countdesk.services.counts import CountSession
-from gui_helpers import DEMO, ELECTION, OPERATOR, focused, make_count_file, mnemonic, press, reopen, small_sv_contest
-from keyboard_audit import audit
 
 CONTEST = "mayor.testshire"
 
@@ -120,10 +120,10 @@ def test_a_nation_that_makes_a_contest_unlawful_is_refused_with_the_regime_sente
 
 def test_a_declared_result_locks_the_election_details(qtbot, tmp_path):
     from countdesk.domain.model import CountSheet, frozen_map
+    from countdesk.errors import CountdeskError
     from countdesk.gui.application import create_count_from_file
     from countdesk.gui.commands import SaveSheetCommand
     from countdesk.gui.setup_commands import UpdateElectionCommand
-    from countdesk.errors import CountdeskError
 
     path = create_count_from_file(DEMO, tmp_path / "demo.countdesk", OPERATOR)
     document = OpenCount(CountSession.open(path, OPERATOR))

@@ -6,10 +6,11 @@ from __future__ import annotations
 import errno
 import os
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from gui_helpers import demo_document, focused, screenshot, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -20,9 +21,8 @@ from countdesk.gui.dialogs.export_dialog import SAFE_TO_REMOVE, ExportDialog, Vo
 from countdesk.gui.models.audit_model import ACTION
 from countdesk.gui.widgets.audit_view import AuditView
 from countdesk.services.export import EXPORT_ACTION
-from gui_helpers import demo_document, focused, screenshot, when_modal
 
-NOW = datetime(2021, 5, 8, 14, 0, tzinfo=timezone.utc)
+NOW = datetime(2021, 5, 8, 14, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -186,10 +186,10 @@ def test_what_counts_as_a_usb_stick(root, system, removable):
 
 
 def test_the_main_window_offers_the_export_and_the_round2_instruction(qtbot, tmp_path):
+    from gui_helpers import OPERATOR, make_count_file, small_sv_contest
     from PySide6.QtGui import QAction
 
     from countdesk.gui.main_window import MainWindow
-    from gui_helpers import OPERATOR, make_count_file, small_sv_contest
 
     path = make_count_file(tmp_path / "testshire.countdesk", (small_sv_contest(),))
     window = MainWindow(operator=OPERATOR)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from gui_helpers import focus_on, focused, press, reopen, screenshot, type_keys, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -18,7 +19,6 @@ from countdesk.domain.model import Election, VotingSystem
 from countdesk.domain.result import Status
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.counts import CountSession
-from gui_helpers import focus_on, focused, press, reopen, screenshot, type_keys, when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 WARD = "anfield-ward.2024-05-02"

@@ -7,6 +7,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+from gui_helpers import DEMO, OPERATOR, reopen, screenshot, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,7 +15,6 @@ from countdesk.domain.model import Election
 from countdesk.gui import count_files
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.counts import CountSession
-from gui_helpers import DEMO, OPERATOR, reopen, screenshot, when_modal
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
 #: The same count in the older format (countdesk/1: no office named): imported with notes.

@@ -8,12 +8,12 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from result_fixtures import fptp_two_places_tie_count, make_document, screenshot, sv_final_tie_count
 
 from countdesk.domain.model import Lot
 from countdesk.domain.result import Status
 from countdesk.gui.dialogs.lot_dialog import CONFIRMATION, LotDialog, parse_drawn_at
 from countdesk.gui.widgets.result_view import ResultView
-from result_fixtures import fptp_two_places_tie_count, make_document, screenshot, sv_final_tie_count
 
 TESTSHIRE = "mayor.testshire.2021-05-06"
 WARD = "local.testshire.north.2022-05-05"

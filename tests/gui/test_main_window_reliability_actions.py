@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from countdesk.gui.main_window import MainWindow
 from countdesk.gui.application import create_count_from_file
+from countdesk.gui.main_window import MainWindow
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "liverpool-mayor-2021.json"
 

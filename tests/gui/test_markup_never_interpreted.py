@@ -5,11 +5,11 @@ right-to-left override), tooltips included; the round-2 import dialog too."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from pathlib import Path
+from datetime import UTC
 
 import pytest
+from gui_helpers import DEMO
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtGui import Qt as QtGuiNamespace
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
 from countdesk.exchange.countfile import load_count_file
 from countdesk.services.counts import CountSession
-
-from gui_helpers import DEMO
 
 MARKUP = '<img src="{image}"><b>bold</b>&#x202E;'
 TABS = ("setup", "verification", "count", "result", "audit")
@@ -41,7 +39,8 @@ def markup_count(tmp_path):
     for contest in count.contests:
         candidates = tuple(replace(c, name=marked(c.name, payload), description=marked(c.description, payload))
                            for c in contest.candidates)
-        boxes = tuple(replace(b, label=marked(b.label, payload), note=marked(b.note or "", payload) if b.note else b.note)
+        boxes = tuple(replace(b, label=marked(b.label, payload),
+                              note=marked(b.note or "", payload) if b.note else b.note)
                       for b in contest.boxes)
         contests.append(replace(contest, title=marked(contest.title, payload), candidates=candidates, boxes=boxes))
     path = tmp_path / "markup.countdesk"
@@ -61,7 +60,8 @@ def interpreted(widget: QWidget, payload: str) -> list[str]:
         tip = child.toolTip()
         if "<img" in tip and child.isVisible():  # shown as it would be: by a tooltip event
             QToolTip.hideText()
-            QApplication.sendEvent(child, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), child.mapToGlobal(QPoint(2, 2))))
+            tooltip = QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), child.mapToGlobal(QPoint(2, 2)))
+            QApplication.sendEvent(child, tooltip)
             if "<img" in QToolTip.text():
                 found.append(f"tooltip of {child.objectName() or type(child).__name__}")
     return found
@@ -87,8 +87,9 @@ def test_no_view_interprets_markup_in_a_counts_text(qtbot, markup_count, monkeyp
 
 
 def test_markup_in_issued_by_cannot_spoof_the_round2_import_dialog(qtbot, tmp_path):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
+    from gui_helpers import ELECTION, OPERATOR, make_count_file, round_one, small_sv_contest
     from PySide6.QtGui import QTextDocument
 
     from countdesk.domain.model import frozen_map
@@ -96,7 +97,6 @@ def test_markup_in_issued_by_cannot_spoof_the_round2_import_dialog(qtbot, tmp_pa
     from countdesk.gui.dialogs.round2_instruction_dialog import Round2InstructionDialog
     from countdesk.gui.open_count import OpenCount
     from countdesk.gui.plain_text import guard_plain_text
-    from gui_helpers import ELECTION, OPERATOR, make_count_file, round_one, small_sv_contest
 
     guard_plain_text()
     sheets = (round_one("T01-R1", 45, 35, 20, 0, 0), round_one("T02-R1", 45, 35, 16, 2, 2))
@@ -106,7 +106,7 @@ def test_markup_in_issued_by_cannot_spoof_the_round2_import_dialog(qtbot, tmp_pa
     issued = write_round2_instruction(tmp_path / "instruction.json", Round2Instruction(
         ELECTION.id, "mayor.testshire", ("adams-a", "clark-c"),
         frozen_map({"adams-a": 5_000, "clark-c": 4_000, "brown-b": 3_000, "dixon-d": 1_000}),
-        (ELECTION.area, "Elsewhere"), datetime(2021, 5, 7, 18, 0, tzinfo=timezone.utc), spoof))
+        (ELECTION.area, "Elsewhere"), datetime(2021, 5, 7, 18, 0, tzinfo=UTC), spoof))
     document = OpenCount(CountSession.open(path, OPERATOR))
     try:
         dialog = Round2InstructionDialog(document)
@@ -134,8 +134,9 @@ def test_a_label_made_in_any_view_is_plain_and_tooltips_are_shown_escaped(qtbot)
 
 
 def test_a_300_character_name_does_not_widen_the_window_and_is_in_a_tooltip(qtbot, tmp_path):
-    from countdesk.gui.main_window import MainWindow
     from gui_helpers import make_count_file, round_one, small_sv_contest
+
+    from countdesk.gui.main_window import MainWindow
 
     contest = small_sv_contest((round_one("T01-R1", 45, 35, 20, 0, 0),))
     name = ("Ann " + "Verylongname " * 25)[:300]

@@ -6,7 +6,7 @@ has a label pointing at it and an accessible name for a screen reader."""
 from __future__ import annotations
 
 from every_window import visit_collation, visit_lot_and_double_entry, visit_main_window
-from keyboard_audit import alt_key, clashes, audit, window_alt_keys
+from keyboard_audit import alt_key, audit, clashes, window_alt_keys
 
 
 def test_the_clashes_the_issue_names_are_caught_by_the_audit(qtbot):

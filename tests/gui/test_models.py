@@ -3,6 +3,7 @@ count (94 boxes, 28 sheets), and the figures they show checked against the publi
 
 from __future__ import annotations
 
+from gui_helpers import demo_document, small_sv_contest
 from PySide6.QtCore import Qt
 
 from countdesk.gui.models.audit_model import AuditFilterModel, AuditModel
@@ -11,8 +12,6 @@ from countdesk.gui.models.boxes_model import BoxesModel
 from countdesk.gui.models.candidates_model import CandidatesModel, new_candidate_id
 from countdesk.gui.models.sheets_model import SheetsModel
 from countdesk.gui.models.verification_model import VerificationModel, parse_figure
-from countdesk.domain.model import Candidate
-from gui_helpers import demo_document, small_sv_contest
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
 

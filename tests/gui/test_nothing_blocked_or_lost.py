@@ -7,6 +7,19 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from gui_helpers import (
+    demo_document,
+    focus_on,
+    focused,
+    make_count_file,
+    mnemonic,
+    press,
+    reopen,
+    screenshot,
+    small_sv_contest,
+    type_keys,
+    when_modal,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -15,10 +28,6 @@ from countdesk.gui import settings
 from countdesk.gui.dialogs.export_dialog import ExportDialog, kernel_says_removable
 from countdesk.gui.dialogs.new_count_wizard import NewCountWizard
 from countdesk.gui.main_window import MainWindow
-from gui_helpers import (
-    demo_document, focus_on, focused, make_count_file, mnemonic, press, reopen, screenshot, small_sv_contest,
-    type_keys, when_modal,
-)
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

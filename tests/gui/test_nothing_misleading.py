@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from gui_helpers import OPERATOR, make_count_file, round_one, screenshot, small_sv_contest
 from PySide6.QtCore import Qt
 
 from countdesk.domain.model import Box
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.models.audit_model import CHANGE
-from gui_helpers import OPERATOR, make_count_file, round_one, screenshot, small_sv_contest
 
 CONTEST = "mayor.testshire"
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import subprocess
 
+from gui_helpers import OPERATOR, key_sheet, make_count_file, reopen, screenshot, when_modal
 from PySide6.QtCore import Qt
 
 from countdesk.domain.model import Box, Candidate, Contest, VotingSystem
 from countdesk.domain.result import Status
+from countdesk.errors import CountdeskError
 from countdesk.gui import count_files
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.projector import ProjectorScreen
 from countdesk.services.documents import document_context, render_document
-from countdesk.errors import CountdeskError
-from gui_helpers import OPERATOR, key_sheet, make_count_file, reopen, screenshot, when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CONTEST = "mayor.testshire"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from gui_helpers import make_count_file, open_document, round_one, small_sv_contest
 from PySide6.QtCore import QObject
 
 from countdesk.domain.tally import tally_contest
@@ -18,7 +19,6 @@ from countdesk.gui.models.row_changes import named_row_changes
 from countdesk.gui.setup_commands import UpdateElectionCommand, VerifyBoxCommand
 from countdesk.services.changes import Change
 from countdesk.store.repository import Stage
-from gui_helpers import make_count_file, open_document, round_one, small_sv_contest
 
 CONTEST, OTHER = "mayor.testshire", "ward.other"
 PASSPHRASE = "returning officer's words"

@@ -5,11 +5,12 @@ its own Alt key; the groups of one paper typed for the other contest are refused
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pytest
+from gui_helpers import screenshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton
+from test_collation_window import CANDIDATES, CONTEST, NOW, area_count, stick, window  # noqa: F401 - fixtures
 
 from countdesk.domain.model import Contest, VotingSystem
 from countdesk.errors import CollationError
@@ -18,8 +19,6 @@ from countdesk.exchange.signing import generate_key
 from countdesk.gui.dialogs.paper_binding_dialog import PaperBindingDialog
 from countdesk.services.counts import CountSession
 from countdesk.services.export import export_bundle
-from gui_helpers import screenshot
-from test_collation_window import CANDIDATES, CONTEST, NOW, area_count, stick, window  # noqa: F401 - fixtures
 
 PCC = "pcc.testshire"
 
@@ -48,7 +47,7 @@ def open_dialog(qtbot, window, report):  # noqa: F811
 
 
 def type_groups(qtbot, edits, fingerprint: str, positions) -> None:
-    for edit, position in zip(edits, positions):
+    for edit, position in zip(edits, positions, strict=True):
         qtbot.keyClicks(edit, fingerprint_groups(fingerprint)[position - 1])
 
 

@@ -3,16 +3,24 @@ and live: it follows the document when a lot is recorded or the contest is decla
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from result_fixtures import (
+    LCR,
+    LIVERPOOL,
+    fptp_last_seat_tie_count,
+    lcr_collated_count,
+    liverpool_count,
+    make_document,
+    screenshot,
+    sv_final_tie_count,
+)
 
 from countdesk.domain.model import Lot
 from countdesk.gui.projector import ProjectorScreen
-from result_fixtures import (
-    LCR, LIVERPOOL, fptp_last_seat_tie_count, lcr_collated_count, liverpool_count, make_document, screenshot,
-    sv_final_tie_count,
-)
 
 TESTSHIRE = "mayor.testshire.2021-05-06"
 
@@ -115,6 +123,6 @@ def test_a_multi_seat_ward_fits_and_marks_the_tie(qtbot):
     image = screen.grab().toImage()
     # Every candidate's row carries light ink in the name column (five rows, none left blank).
     rows = bright_rows(image, 0.02, 0.3, 0.15, 0.8)
-    bands = 1 + sum(1 for a, b in zip(rows, rows[1:]) if b - a > 0.02 * image.height())
+    bands = 1 + sum(1 for a, b in pairwise(rows) if b - a > 0.02 * image.height())
     assert bands >= 5
     assert "3 seats" in screen._screen.subtitle

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from result_fixtures import LIVERPOOL, liverpool_count, screenshot, sv_final_tie_count
 
 from countdesk.domain.model import Lot
 from countdesk.domain.result import Status
@@ -16,7 +17,6 @@ from countdesk.gui.open_count import OpenCount
 from countdesk.gui.projector import ProjectorScreen
 from countdesk.gui.widgets.result_view import ResultView
 from countdesk.services.counts import CountSession
-from result_fixtures import LIVERPOOL, liverpool_count, screenshot, sv_final_tie_count
 
 TESTSHIRE = "mayor.testshire.2021-05-06"
 PASSPHRASE = "returning officer 2021"

@@ -9,17 +9,24 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
+from result_fixtures import (
+    GOLDEN,
+    LCR,
+    LIVERPOOL,
+    fptp_last_seat_tie_count,
+    lcr_collated_count,
+    liverpool_count,
+    load_count,
+    make_document,
+    screenshot,
+    sv_final_tie_count,
+    sv_waiting_for_round_two_count,
+)
 
 from countdesk.domain.checks import CHECKS
 from countdesk.gui.widgets.result_chart import nice_scale
-from countdesk.gui.widgets.result_model import (
-    CANDIDATE_ID_ROLE, TRANSFERRED_LABEL, ResultTableModel, short_names,
-)
+from countdesk.gui.widgets.result_model import CANDIDATE_ID_ROLE, TRANSFERRED_LABEL, ResultTableModel, short_names
 from countdesk.gui.widgets.result_view import ResultView
-from result_fixtures import (
-    GOLDEN, LCR, LIVERPOOL, fptp_last_seat_tie_count, lcr_collated_count, liverpool_count, load_count, make_document,
-    screenshot, sv_final_tie_count, sv_waiting_for_round_two_count,
-)
 
 
 def open_view(qtbot, count, contest_id: str, size=(1400, 900)) -> ResultView:

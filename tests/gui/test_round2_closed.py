@@ -5,11 +5,20 @@ accepts the difference; then Alt+2 opens round 2 for the finalists."""
 
 from __future__ import annotations
 
+from gui_helpers import (
+    focus_on,
+    key_sheet,
+    make_count_file,
+    mnemonic,
+    open_document,
+    round_one,
+    screenshot,
+    small_sv_contest,
+)
 from PySide6.QtCore import Qt
+from test_sheets_and_corrections import CONTEST, shown
 
 from countdesk.gui.widgets.sheets_view import SheetsView
-from gui_helpers import screenshot, focus_on, key_sheet, make_count_file, mnemonic, open_document, round_one, small_sv_contest
-from test_sheets_and_corrections import CONTEST, shown
 
 PASSPHRASE = "the returning officer's own"
 

@@ -10,9 +10,11 @@ papers of BROWN and DIXON (72): ADAMS 30, CLARK 22, non-transferable 20, so ADAM
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+from gui_helpers import ELECTION, OPERATOR, make_count_file, round_one, small_sv_contest, when_modal
+from round2_older_counts import as_written_before_m0006
 
 from countdesk.domain.model import CountSheet, frozen_map
 from countdesk.exchange.round2 import Round2Instruction, write_round2_instruction
@@ -22,8 +24,6 @@ from countdesk.gui.projector import UNAVAILABLE, ProjectorScreen
 from countdesk.gui.widgets.result_view import PROBLEM_STYLE
 from countdesk.services.counts import CountSession
 from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction
-from gui_helpers import ELECTION, OPERATOR, make_count_file, round_one, small_sv_contest, when_modal
-from round2_older_counts import as_written_before_m0006
 
 CONTEST = "mayor.testshire"
 #: Ballot order; first preferences of 198 valid; round 2 for ADAMS and CLARK only (BROWN, though
@@ -44,7 +44,7 @@ def area(tmp_path):
     instruction = Round2Instruction(
         ELECTION.id, CONTEST, ("adams-a", "clark-c"),
         frozen_map({"adams-a": 5_000, "clark-c": 4_000, "brown-b": 3_000, "dixon-d": 1_000}),
-        (ELECTION.area, "Elsewhere"), datetime(2021, 5, 7, 18, 0, tzinfo=timezone.utc),
+        (ELECTION.area, "Elsewhere"), datetime(2021, 5, 7, 18, 0, tzinfo=UTC),
         "Combined Authority Returning Officer")
     issued = write_round2_instruction(tmp_path / "instruction.json", instruction)
     with CountSession.open(path, OPERATOR) as session:

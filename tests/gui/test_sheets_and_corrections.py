@@ -3,7 +3,20 @@ deletions with their reasons in the audit log, undo of a correction, and the sec
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
+from gui_helpers import (
+    focus_on,
+    make_count_file,
+    open_document,
+    press,
+    reopen,
+    round_one,
+    small_sv_contest,
+    type_keys,
+    when_modal,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -11,9 +24,6 @@ from countdesk.gui.open_count import OpenCount
 from countdesk.gui.widgets.audit_view import AuditView
 from countdesk.gui.widgets.sheets_view import SheetsView
 from countdesk.gui.widgets.verification_view import VerificationView
-from gui_helpers import (
-    focus_on, make_count_file, open_document, press, reopen, round_one, small_sv_contest, type_keys, when_modal,
-)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CONTEST = "mayor.testshire"
@@ -163,7 +173,8 @@ def test_verification_needs_a_note_for_a_difference_and_a_reason_to_change(qtbot
     qtbot.waitUntil(idle)
     view.table.setCurrentIndex(view.model.index(0, 4))
     def answer(text: str):
-        return lambda dialog: (qtbot.keyClicks(dialog.text_edit, text), qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return))
+        return lambda dialog: (qtbot.keyClicks(dialog.text_edit, text),
+                               qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return))
 
     # A figure already verified needs a reason; the difference it now makes needs a note too.
     def reason_then_note(dialog) -> None:
@@ -201,13 +212,14 @@ def test_the_audit_log_filters_by_contest_operator_and_action(qtbot, counted):
 
 
 def test_a_recorded_lot_can_be_undone_and_redone(tmp_path, open_documents):
-    from datetime import datetime, timezone
+    from datetime import datetime
+
+    from gui_helpers import ROOT
 
     from countdesk.domain.model import Count, Lot
     from countdesk.domain.result import Status
     from countdesk.exchange.countfile import load_count_file
     from countdesk.services.counts import CountSession
-    from gui_helpers import ROOT
 
     count = load_count_file(ROOT / "tests" / "golden" / "fptp-three-seats-last-seat-lot" / "count.json")
     contest = count.contests[0]
@@ -219,7 +231,7 @@ def test_a_recorded_lot_can_be_undone_and_redone(tmp_path, open_documents):
     tie = document.result(contest.id).pending_tie
     assert document.result(contest.id).status is Status.NEEDS_LOTS and tie is not None
     lot = Lot(tie.candidates, tie.candidates[:tie.places], "Pat Officer",
-              datetime(2024, 5, 3, 2, 14, tzinfo=timezone.utc).isoformat(), "Agents of both candidates")
+              datetime(2024, 5, 3, 2, 14, tzinfo=UTC).isoformat(), "Agents of both candidates")
     document.record_lot(contest.id, lot)
     assert document.result(contest.id).status is Status.ELECTED
     document.undo_stack.undo()
@@ -231,11 +243,12 @@ def test_a_recorded_lot_can_be_undone_and_redone(tmp_path, open_documents):
 def test_an_area_count_keys_round_two_for_the_finalists_it_was_told(qtbot, tmp_path, open_documents):
     """At a collated poll the collating officer names the finalists from all areas' figures; this
     area's own first preferences (ADAMS and BROWN ahead) must not decide them."""
-    from datetime import datetime, timezone
+    from datetime import datetime
+
+    from gui_helpers import ELECTION
 
     from countdesk.exchange.round2 import Round2Instruction, write_round2_instruction
     from countdesk.services.round2_area import import_round2_instruction
-    from gui_helpers import ELECTION
 
     sheets = (round_one("T01-R1", 45, 35, 20, 0, 0), round_one("T02-R1", 45, 35, 16, 2, 2))
     path = make_count_file(tmp_path / "area.countdesk", (small_sv_contest(sheets),))
@@ -244,7 +257,7 @@ def test_an_area_count_keys_round_two_for_the_finalists_it_was_told(qtbot, tmp_p
     instruction = Round2Instruction(
         ELECTION.id, CONTEST, ("adams-a", "clark-c"),
         {"adams-a": 5_000, "clark-c": 4_000, "brown-b": 3_000, "dixon-d": 1_000}, (ELECTION.area, "Elsewhere"),
-        datetime(2021, 5, 7, 18, 0, tzinfo=timezone.utc), "Combined Authority Returning Officer")
+        datetime(2021, 5, 7, 18, 0, tzinfo=UTC), "Combined Authority Returning Officer")
     source = write_round2_instruction(tmp_path / "instruction.json", instruction)
     import_round2_instruction(document.session, source)
     document.reload(CONTEST)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_helpers import OPERATOR, make_count_file, screenshot, small_sv_contest, when_modal
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -12,7 +13,6 @@ from countdesk.gui import settings
 from countdesk.gui.application import DEMO_OPERATOR, demo_source, run_app
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.counts import CountSession
-from gui_helpers import OPERATOR, make_count_file, screenshot, small_sv_contest, when_modal
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
 

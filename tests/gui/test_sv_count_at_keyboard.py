@@ -17,6 +17,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_helpers import (
+    KEYED_BOXES,
+    KEYED_VERIFIED,
+    focus_on,
+    focused,
+    mnemonic,
+    press,
+    reopen,
+    screenshot,
+    type_keys,
+    when_modal,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -24,9 +36,6 @@ from countdesk.domain.model import Office, VotingSystem
 from countdesk.domain.result import Status
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.counts import CountSession
-from gui_helpers import (
-    KEYED_BOXES, KEYED_VERIFIED, focus_on, focused, mnemonic, press, reopen, screenshot, type_keys, when_modal,
-)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier

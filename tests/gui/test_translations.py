@@ -20,13 +20,36 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTranslator
-from PySide6.QtGui import QTextDocument
-from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QMainWindow, QMenu, QTabBar,
-    QWidget, QWizard,
+from every_window import (
+    CALLERS_WORDS,
+    COLLATION_WORDS,
+    DOUBLE,
+    DOUBLE_TITLE,
+    SECOND_KEYER,
+    WIZARD_WORDS,
+    visit_collation,
+    visit_lot_and_double_entry,
+    visit_main_window,
 )
+from gui_helpers import ELECTION, OPERATOR, ROOT, small_sv_contest
+from keyboard_audit import audit
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, QTranslator
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QTabBar,
+    QWidget,
+    QWizard,
+)
+from result_fixtures import sv_final_tie_count
 
 from countdesk.domain.checks import CHECKS
 from countdesk.domain.heads import SHORT_HEAD_LABELS
@@ -34,14 +57,7 @@ from countdesk.domain.places import place_in_words
 from countdesk.errors import CountdeskError
 from countdesk.gui import settings
 from countdesk.gui.translation import install_translations, ui_locale
-from every_window import (
-    CALLERS_WORDS, COLLATION_WORDS, DOUBLE, DOUBLE_TITLE, SECOND_KEYER, WIZARD_WORDS, visit_collation, visit_lot_and_double_entry,
-    visit_main_window,
-)
-from gui_helpers import ELECTION, OPERATOR, ROOT, small_sv_contest
-from keyboard_audit import audit
 from countdesk.gui.widgets.result_model import short_names
-from result_fixtures import sv_final_tie_count
 
 OPEN, CLOSE = "⟦", "⟧"
 MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")

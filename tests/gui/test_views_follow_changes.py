@@ -7,15 +7,24 @@ catch up when shown; and afterwards every table equals a fresh read of the file 
 from __future__ import annotations
 
 import pytest
+from gui_helpers import (
+    OPERATOR,
+    Signals,
+    focus_on,
+    key_sheet,
+    make_count_file,
+    press,
+    reopen,
+    round_one,
+    small_sv_contest,
+    type_keys,
+    when_modal,
+)
 from PySide6.QtCore import Qt
 
 from countdesk.domain.tally import tally_contest
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.refresh import is_stale
-from gui_helpers import (
-    OPERATOR, Signals, focus_on, key_sheet, make_count_file, press, reopen, round_one, small_sv_contest, type_keys,
-    when_modal,
-)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -5,6 +5,8 @@ screen equals a fresh read of the file (issue 15: confirming a sheet stays flat 
 
 from __future__ import annotations
 
+from gui_helpers import OPERATOR as KEYER
+from gui_helpers import Signals, demo_document, make_count_file, round_one, small_sv_contest
 from PySide6.QtCore import QObject
 
 from countdesk.domain.model import CountSheet, frozen_map
@@ -18,7 +20,6 @@ from countdesk.gui.models.verification_model import VerificationModel
 from countdesk.gui.refresh import is_stale
 from countdesk.gui.setup_commands import VerifyBoxCommand
 from countdesk.gui.widgets.sheet_totals import SheetTotalsModel
-from gui_helpers import OPERATOR as KEYER, Signals, demo_document, make_count_file, round_one, small_sv_contest
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
 CONTEST = "mayor.testshire"
@@ -96,8 +97,8 @@ def test_a_confirmed_sheet_leaves_the_boxes_tables_alone(qtbot, tmp_path, open_d
     model.set_contest(LIVERPOOL)
     signals = Signals(model)
     ids = document.contest(LIVERPOOL).candidate_ids
-    document.push(SaveSheetCommand(document, LIVERPOOL,
-                                   CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 0)), frozen_map({}))))  # an empty late sheet: the count stays whole
+    late = CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 0)), frozen_map({}))  # empty: the count stays whole
+    document.push(SaveSheetCommand(document, LIVERPOOL, late))
     settle(qtbot)
     assert signals.seen == []
 
@@ -133,8 +134,8 @@ def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, qtmodelte
     view.set_filters(operator=KEYER)
     document.change_operator("Bea Second")
     ids = document.contest(LIVERPOOL).candidate_ids
-    document.push(SaveSheetCommand(document, LIVERPOOL,
-                                   CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 0)), frozen_map({}))))  # an empty late sheet: the count stays whole
+    late = CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 0)), frozen_map({}))  # empty: the count stays whole
+    document.push(SaveSheetCommand(document, LIVERPOOL, late))
     settle(qtbot)
     assert "modelReset" not in signals.names() and "rowsInserted" in signals.names()
     assert view.model.rowCount() > before
@@ -142,7 +143,8 @@ def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, qtmodelte
     assert choices == ["All operators", *sorted({KEYER, "Bea Second", *operators[1:]})]
     assert view.operator_filter.currentData() == KEYER  # the chosen filter stays
     fresh = AuditModel(document)  # the choices a fresh read of the trail offers
-    assert fresh.distinct(OPERATOR) == [view.operator_filter.itemData(i) for i in range(1, view.operator_filter.count())]
+    offered = [view.operator_filter.itemData(i) for i in range(1, view.operator_filter.count())]
+    assert fresh.distinct(OPERATOR) == offered
     actions = [view.action_filter.itemData(i) for i in range(view.action_filter.count())]
     assert actions[-len(fresh.distinct(ACTION)):] == fresh.distinct(ACTION)
 
@@ -209,8 +211,9 @@ def test_a_hidden_view_catches_up_once_per_contest_in_order_when_shown(qtbot):
 
 
 def test_the_result_table_changes_the_figures_in_place(qtmodeltester):
-    from countdesk.gui.widgets.result_model import ResultTableModel
     from gui_helpers import ELECTION
+
+    from countdesk.gui.widgets.result_model import ResultTableModel
 
     before = small_sv_contest((round_one("T01", 40, 30, 20, 10),))
     after = small_sv_contest((round_one("T01", 40, 30, 20, 10), round_one("T02", 5, 0, 0, 0)))
@@ -229,9 +232,9 @@ def test_the_result_table_changes_the_figures_in_place(qtmodeltester):
 
 
 def test_table_fonts_are_made_once_per_app_font(qapp):
-    from countdesk.gui.appearance import apply_appearance, table_figure_font
-
     from PySide6.QtGui import QFont
+
+    from countdesk.gui.appearance import apply_appearance, table_figure_font
 
     original = QFont(qapp.font())
     font = table_figure_font()

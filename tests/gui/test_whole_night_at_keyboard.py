@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import time
 
+from gui_helpers import KEYED_BOXES, KEYED_VERIFIED, focused, mnemonic, press, reopen, screenshot, type_keys, when_modal
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QLabel
 
@@ -29,9 +30,6 @@ from countdesk.exchange.bundle import verify_bundle
 from countdesk.gui.appearance import format_moment
 from countdesk.gui.dialogs.export_dialog import SAFE_TO_REMOVE
 from countdesk.gui.main_window import MainWindow
-from gui_helpers import (
-    KEYED_BOXES, KEYED_VERIFIED, focused, mnemonic, press, reopen, screenshot, type_keys, when_modal,
-)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -93,7 +93,7 @@ def test_a_finished_task_lets_go_of_its_callbacks_and_dies_on_the_gui_thread(qtb
         tasks = [run_in_background(lambda token, n=n: n, dialog.shown) for n in range(50)]
     finally:
         worker.Task = original
-    qtbot.waitUntil(lambda: all(task.done for task in tasks) and not worker._running)
+    qtbot.waitUntil(lambda tasks=tasks: all(task.done for task in tasks) and not worker._running)
     del tasks, dialog
     gc.collect()
     assert alive() is None

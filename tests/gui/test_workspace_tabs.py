@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from gui_helpers import focus_on, make_count_file, small_sv_contest
 from PySide6.QtCore import Qt
 
 from countdesk.gui.main_window import MainWindow
-from gui_helpers import focus_on, make_count_file, small_sv_contest
 
 WARD = "ward.north"
 

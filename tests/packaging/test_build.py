@@ -28,7 +28,8 @@ def newest_source_mtime() -> float:
     newest = 0.0
     for name in SOURCES:
         path = ROOT / name
-        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        files = [path] if path.is_file() else (
+            p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         newest = max([newest, *(f.stat().st_mtime for f in files)])
     return newest
 

@@ -4,7 +4,7 @@ SQL helpers that act as a forger with the sqlite3 shell would."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from itertools import count
 from pathlib import Path
 
@@ -20,7 +20,7 @@ ELECTION = Election("mayor.testshire.2021-05-06", "Election of the Mayor of Test
 CONTEST_ID = "mayor.testshire"
 PASSPHRASE = "correct horse battery staple"
 OTHER_PASSPHRASE = "tr0ub4dor and three"
-NIGHT = datetime(2021, 5, 7, 0, 30, tzinfo=timezone.utc)
+NIGHT = datetime(2021, 5, 7, 0, 30, tzinfo=UTC)
 
 
 def liverpool():

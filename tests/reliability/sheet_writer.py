@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import sys
 
-from countdesk.services import CountSession
 from kill_sheets import CONTEST_ID, sheet, sheet_number
+
+from countdesk.services import CountSession
 
 
 def main(db: str) -> None:

@@ -12,20 +12,26 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import kill_sheets
 import pytest
+from reliability_builders import CONTEST_ID, ELECTION, NIGHT, PASSPHRASE, minutes, r1, r2, small_sv
 
 from countdesk.domain.model import VotingSystem
 from countdesk.errors import CountdeskError
 from countdesk.services import CountSession, Stage
 from countdesk.services.backups import (
-    BackupKind, BackupScheduler, backup_now, find_good_backups, maybe_backup, on_same_device, stage_label,
+    BackupKind,
+    BackupScheduler,
+    backup_now,
+    find_good_backups,
+    maybe_backup,
+    on_same_device,
+    stage_label,
 )
 from countdesk.services.integrity import verify_count
 from countdesk.store import backup as store_backup
 from countdesk.store.backup import backup_name, check_count_file, list_backups, parse_backup_name
 from countdesk.store.repository import ContestState
-import kill_sheets
-from reliability_builders import CONTEST_ID, ELECTION, NIGHT, PASSPHRASE, minutes, r1, r2, small_sv
 
 WRITER = Path(__file__).with_name("sheet_writer.py")
 

@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from reliability_builders import ELECTION, LIVERPOOL
 
+from countdesk.domain.completeness import impossible_figures
 from countdesk.domain.model import Box, Contest, Count, CountSheet, VotingSystem, frozen_map
+from countdesk.domain.tally import tally_contest
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.exchange.bundle import BundleVerdict, verify_bundle, write_bundle
 from countdesk.exchange.countfile import load_count_file, parse_count_bytes
@@ -24,9 +27,6 @@ from countdesk.exchange.csv_import import read_boxes_csv, read_candidates_csv
 from countdesk.exchange.signing import generate_key
 from countdesk.services import CountSession
 from countdesk.services.documents import document_context, render_document
-from countdesk.domain.completeness import impossible_figures
-from countdesk.domain.tally import tally_contest
-from reliability_builders import ELECTION, LIVERPOOL
 
 VALID_BOXES = (b"id,label,postal,ballot_paper_account,verified\r\nB1,Church hall,no,100,98\r\n"
                b"P1,\"Postal, first opening\",yes,60,\r\nB2,Library,0,1200,1199\r\n")

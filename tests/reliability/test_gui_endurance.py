@@ -90,7 +90,8 @@ def check():
     loaded = document.session.load()
     fresh = tally_contest(loaded.election, loaded.contest(contest.id))
     shown = document.result(contest.id)
-    assert (shown.first, shown.ballot_papers_counted) == (fresh.first, fresh.ballot_papers_counted), "screen and file differ"
+    assert (shown.first, shown.ballot_papers_counted) == (fresh.first, fresh.ballot_papers_counted), \
+        "screen and file differ"
     assert len(loaded.contest(contest.id).count_sheets) == len(contest.count_sheets) + SHEETS
     sheets_view = window.workspace.sheets_view
     rows = [sheets_view.model.sheet(r) for r in range(sheets_view.model.rowCount())]

@@ -8,12 +8,12 @@ import re
 from datetime import date
 
 import pytest
+from reliability_builders import CONTEST_ID, ELECTION, OTHER_PASSPHRASE, PASSPHRASE, ROOT, liverpool, r1, small_sv
 
 from countdesk.domain.model import Box, Candidate, Election, Lot
 from countdesk.errors import CountdeskError
 from countdesk.services import CountSession
 from countdesk.services.integrity import KNOWN_ACTIONS, verify_count
-from reliability_builders import CONTEST_ID, ELECTION, OTHER_PASSPHRASE, PASSPHRASE, ROOT, liverpool, r1, small_sv
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 
@@ -104,7 +104,8 @@ def test_an_upgraded_old_file_whose_stage_was_inferred_does_not_cry_wolf(tmp_pat
         db.execute("INSERT INTO election VALUES (1, ?, ?, ?, ?, NULL, 0)",
                    (ELECTION.id, ELECTION.title, ELECTION.poll_date.isoformat(), ELECTION.area))
         append_audit(db, actor, "election.create", "election", key=ELECTION.id, after=election_record(ELECTION))
-        db.execute("INSERT INTO contest (id, position, title, system, seats, electorate) VALUES (?, 1, ?, 'sv', 1, 500)",
+        db.execute("INSERT INTO contest (id, position, title, system, seats, electorate) "
+                   "VALUES (?, 1, ?, 'sv', 1, 500)",
                    (CONTEST_ID, contest.title))
         for n, c in enumerate(contest.candidates, 1):
             db.execute("INSERT INTO candidate VALUES (?, ?, ?, ?, ?)", (CONTEST_ID, c.id, n, c.name, c.description))
@@ -151,8 +152,8 @@ def _audited_actions(tree: ast.AST) -> set[str]:
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):  # def f(..., action="box.update")
             args = node.args
             positional = args.posonlyargs + args.args
-            pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-            pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+            pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults, strict=True))
+            pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is not None]
             found |= {v for arg, default in pairs if arg.arg == "action" for v in strings(default)}
         elif isinstance(node, ast.Assign) and any(getattr(t, "id", "").endswith("ACTION") for t in node.targets):
             found |= strings(node.value)

@@ -22,9 +22,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kill_sheets import CONTEST, CONTEST_ID, ELECTION, audit_record, sheet, sheet_number
+
 from countdesk.services import CountSession
 from countdesk.services.integrity import verify_count
-from kill_sheets import CONTEST, CONTEST_ID, ELECTION, audit_record, sheet, sheet_number
 
 WRITER = Path(__file__).with_name("sheet_writer.py")
 ROUNDS = int(os.environ.get("COUNTDESK_KILL_ROUNDS", "50"))

@@ -11,17 +11,17 @@ import socket
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from reliability_builders import LIVERPOOL, NIGHT, PASSPHRASE, ROOT, count_small_sv, minutes, small_sv
 
 from countdesk.cli import main
 from countdesk.exchange.bundle import verify_bundle
 from countdesk.exchange.signing import generate_key
-from countdesk.services.document_registry import documents_for
 from countdesk.services import CountSession
 from countdesk.services.backups import backup_now, find_good_backups, maybe_backup, restore_open_count
+from countdesk.services.document_registry import documents_for
 from countdesk.services.documents import document_context, render_document
 from countdesk.services.export import export_bundle
 from countdesk.services.integrity import verify_count
-from reliability_builders import CONTEST_ID, LIVERPOOL, NIGHT, PASSPHRASE, ROOT, count_small_sv, minutes, small_sv
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 LCR_AREAS = sorted((ROOT / "tests" / "golden" / "lcr-mayor-2021" / "areas").glob("*.json"))

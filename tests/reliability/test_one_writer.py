@@ -7,15 +7,15 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
+import kill_sheets
 import pytest
+from reliability_builders import LIVERPOOL
 
 from countdesk.services import CountLockedError, CountSession
 from countdesk.services.integrity import verify_count, verify_count_file
-import kill_sheets
-from reliability_builders import LIVERPOOL
 
 WRITER = Path(__file__).with_name("sheet_writer.py")
 
@@ -40,7 +40,7 @@ def test_a_second_writer_is_told_who_has_the_count_and_since_when(writing):
     holder = refused.value.holder
     assert (holder.operator, holder.pid) == ("Writer", proc.pid)
     since = datetime.fromisoformat(holder.since)
-    assert abs((datetime.now(timezone.utc) - since).total_seconds()) < 60
+    assert abs((datetime.now(UTC) - since).total_seconds()) < 60
     message = str(refused.value)
     assert "already open for writing by Writer" in message and f"process {proc.pid}" in message
     assert f"since {holder.since}" in message and "open it read-only" in message

@@ -3,20 +3,20 @@ checked against what the count file then holds."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
+from reliability_builders import CONTEST_ID, ELECTION, NIGHT, OTHER_PASSPHRASE, PASSPHRASE, minutes, r1, small_sv
 
-from countdesk.services import CountSession
-from countdesk.services.backups import backup_now
 from countdesk.gui.dialogs.backup_dialog import AutoBackup, BackupDialog, backup_folder, describe, set_backup_folder
 from countdesk.gui.dialogs.restore_dialog import RestoreDialog
 from countdesk.gui.dialogs.ro_passphrase_dialog import PassphraseMode, RoPassphraseDialog
 from countdesk.gui.open_count import OpenCount
+from countdesk.services import CountSession
+from countdesk.services.backups import backup_now
 from countdesk.store.backup import BackupFile, BackupKind
-from reliability_builders import CONTEST_ID, ELECTION, NIGHT, OTHER_PASSPHRASE, PASSPHRASE, minutes, r1, small_sv
 
 
 @pytest.fixture
@@ -226,6 +226,6 @@ def test_without_a_good_backup_nothing_can_be_restored(qtbot, session, tmp_path)
 
 
 def test_times_are_shown_in_local_time():
-    taken = datetime(2021, 5, 7, 1, 5, 9, tzinfo=timezone.utc)
+    taken = datetime(2021, 5, 7, 1, 5, 9, tzinfo=UTC)
     text = describe(BackupFile(Path("night.x.countdesk-backup"), "night", taken, "count", BackupKind.STAGE))
     assert f"{taken.astimezone():%H:%M:%S}" in text and text.endswith("count (stage change)")

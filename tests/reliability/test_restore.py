@@ -5,16 +5,29 @@ newest good backup offered."""
 from __future__ import annotations
 
 import pytest
+from reliability_builders import (
+    CONTEST_ID,
+    NIGHT,
+    OTHER_PASSPHRASE,
+    PASSPHRASE,
+    forge,
+    liverpool,
+    minutes,
+    r1,
+    small_sv,
+)
 
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.services import CountSession
 from countdesk.services.backups import (
-    RestoreRefused, backup_now, count_file_problem, find_good_backups, restore_damaged_count, restore_open_count,
+    RestoreRefused,
+    backup_now,
+    count_file_problem,
+    find_good_backups,
+    restore_damaged_count,
+    restore_open_count,
 )
 from countdesk.services.integrity import verify_count
-from reliability_builders import (
-    CONTEST_ID, NIGHT, OTHER_PASSPHRASE, PASSPHRASE, forge, liverpool, minutes, r1, small_sv,
-)
 
 
 @pytest.fixture

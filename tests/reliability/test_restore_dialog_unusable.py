@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from reliability_builders import CONTEST_ID, ELECTION, NIGHT, PASSPHRASE, minutes, r1, small_sv
 
 from countdesk.domain.model import frozen_map
 from countdesk.exchange.round2 import Round2Instruction, write_round2_instruction
@@ -24,13 +25,12 @@ from countdesk.gui.dialogs.restore_dialog import RestoreDialog
 from countdesk.services import CountSession
 from countdesk.services.backups import backup_now
 from countdesk.services.round2_area import import_round2_instruction
-from reliability_builders import CONTEST_ID, ELECTION, NIGHT, PASSPHRASE, minutes, r1, small_sv
 
 
 def instruction() -> Round2Instruction:
     """The sum of this area and another: a 160, c 150, b 140: no majority, so a and c go on."""
     return Round2Instruction(ELECTION.id, CONTEST_ID, ("a", "c"), frozen_map({"a": 160, "b": 140, "c": 150}),
-                             (ELECTION.area, "Elsewhere"), datetime(2021, 5, 7, 2, 0, tzinfo=timezone.utc),
+                             (ELECTION.area, "Elsewhere"), datetime(2021, 5, 7, 2, 0, tzinfo=UTC),
                              "Combined Authority Returning Officer")
 
 

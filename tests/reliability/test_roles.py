@@ -8,13 +8,11 @@ import json
 import sqlite3
 
 import pytest
+from reliability_builders import NIGHT, OTHER_PASSPHRASE, PASSPHRASE, count_small_sv, file_bytes, liverpool, small_sv
 
 from countdesk.errors import CountdeskError
 from countdesk.services import CountSession
 from countdesk.services.backups import backup_now
-from reliability_builders import (
-    CONTEST_ID, NIGHT, OTHER_PASSPHRASE, PASSPHRASE, count_small_sv, file_bytes, liverpool, small_sv,
-)
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 WRONG_GUESS = "hunter2 at three in the morning"

@@ -5,12 +5,12 @@ and writes no audit row is caught by replaying the trail against the tables."""
 from __future__ import annotations
 
 import pytest
+from reliability_builders import CONTEST_ID, PASSPHRASE, count_small_sv, forge, liverpool, r1, small_sv
 
 from countdesk.cli import main
 from countdesk.services import CountSession
 from countdesk.services.integrity import verify_count
 from countdesk.store.audit import row_hash
-from reliability_builders import CONTEST_ID, PASSPHRASE, count_small_sv, forge, liverpool, r1, r2, small_sv
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 
@@ -60,7 +60,8 @@ def test_an_untouched_count_verifies(db, capsys):
 
 def test_an_altered_row_is_named(db, capsys):
     target = row_id(db, "contest.import")
-    forge(db, f"UPDATE audit SET after = replace(after, '\"anderson-j\":943', '\"anderson-j\":1943') WHERE id = {target}")
+    forge(db, "UPDATE audit SET after = replace(after, '\"anderson-j\":943', '\"anderson-j\":1943') "
+              f"WHERE id = {target}")
     code, out = audit_verify(db, capsys)
     assert code == 1 and f"row {target}:" in out and "altered" in out
 

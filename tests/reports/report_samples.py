@@ -10,9 +10,7 @@ import subprocess
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from countdesk.domain.model import (
-    Box, Candidate, Contest, Count, CountSheet, Election, Lot, VotingSystem, frozen_map,
-)
+from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, Lot, VotingSystem, frozen_map
 
 REPO = Path(__file__).resolve().parents[2]
 #: The published 2021 examples (shared/examples), as the repository keeps them for its golden tests,
@@ -103,7 +101,7 @@ def ward(*, bilingual: bool = True, with_lot: bool = True) -> Count:
         bilingual=bilingual,
     )
     sheets = []
-    for index, (rejected, in_part) in enumerate(zip(WARD_REJECTED, (4, 2))):
+    for index, (rejected, in_part) in enumerate(zip(WARD_REJECTED, (4, 2), strict=False)):
         votes = {cid: (v // 2 if index == 0 else v - v // 2) for cid, _, _, v in WARD_CANDIDATES}
         sheets.append(CountSheet(
             id=f"T0{index + 1}", round=1, votes=frozen_map(votes), rejected=frozen_map(rejected),

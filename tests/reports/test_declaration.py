@@ -12,15 +12,26 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from report_samples import (
+    LIVERPOOL_JSON,
+    PLACE,
+    WARD_CANDIDATES,
+    cells,
+    context,
+    lcr_area,
+    liverpool,
+    page_texts,
+    pdf_raw_text,
+    pdf_text,
+    render,
+    row_of,
+    sv_final_lot,
+    ward,
+)
 
 from countdesk.domain.collation import merge_areas
 from countdesk.domain.model import REJECTED_HEADS, Office, VotingSystem
 from countdesk.reports import DocumentNotReady
-from report_samples import render
-from report_samples import (
-    LIVERPOOL_JSON, PLACE, WARD_CANDIDATES, context, lcr_area, liverpool, page_texts, pdf_raw_text, pdf_text, row_of,
-    cells, sv_final_lot, ward,
-)
 
 LCR_AREAS = ("halton", "knowsley", "liverpool", "sefton", "st-helens", "wirral")
 
@@ -73,7 +84,7 @@ def test_liverpool_rejected_heads_electorate_and_turnout(liverpool_text):
              ("Voting for more than one candidate as to the first preference vote", ("too_many_votes",)),
              ("Writing or mark by which the voter could be identified", ("identifiable",)),
              ("Unmarked or void for uncertainty as to the first preference vote", ("unmarked", "void_for_uncertainty")))
-    for letter, (head, keys) in zip("abcd", heads):
+    for letter, (head, keys) in zip("abcd", heads, strict=True):
         assert f"({letter}) {head} {sum(by_head[k] for k in keys):,}" in liverpool_text
     assert "(e)" not in liverpool_text
     assert "Total rejected ballot papers 1,427" in liverpool_text  # published
@@ -210,7 +221,8 @@ def test_ward_lot_sentence_council_heads_and_are_duly_elected(ward_pdf):
     assert "Total rejected ballot papers 25" in text
     assert "Rejected in part (the valid votes on them were counted) 6" in text
     assert ("And I do hereby declare that Ŵyn JONES, Plaid Cymru – The Party of Wales; Seán O'BRIEN, Welsh "
-            "Labour and Zoë PRICE, Green Party are duly elected as Councillors for the Caergybi / Holyhead ward.") in text
+            "Labour and Zoë PRICE, Green Party are duly elected as Councillors for the Caergybi / Holyhead "
+            "ward.") in text
     assert "Election of 3 Councillors for the Caergybi / Holyhead ward" in text
     # 3,025 verified of 9,876 electors = 30.6298… %, 30.63 % to two places.
     assert "9,876 3,025 30.63 % = 3,025 ÷ 9,876 × 100" in text

@@ -19,14 +19,13 @@ from xml.sax.saxutils import escape
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
+from report_samples import REPO, context, liverpool, pdf_raw_text, pdf_tool, render
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from report_samples import render
 from countdesk.reports.centred import CentredLines, centred_lines
 from countdesk.reports.grid import CELL_PADDING, Grid, GridTable, _rectangles
 from countdesk.reports.styles import FONT, FONT_BOLD, PAGE_SIZE, TABLE_SIZE, styles
-from report_samples import REPO, context, liverpool, pdf_raw_text, pdf_tool
 
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
@@ -163,9 +162,9 @@ def test_every_cell_keeps_the_font_and_alignment_it_was_given():
         (3, 0): (FONT, *cell, "LEFT"), (3, 1): (FONT, *cell, "LEFT"), (3, 2): (FONT_BOLD, *cell, "CENTER"),
         (4, 0): (FONT_BOLD, *cell, "LEFT"), (4, 1): (FONT, *cell, "LEFT"), (4, 2): (FONT_BOLD, *cell, "RIGHT"),
     }
-    for (row, column), given in expected.items():
+    for (row, column), want in expected.items():
         cell = table._cellStyles[row][column]
-        assert (cell.fontname, cell.fontsize, cell.leading, cell.alignment) == given, (row, column)
+        assert (cell.fontname, cell.fontsize, cell.leading, cell.alignment) == want, (row, column)
     # The description too long for its column wraps as a Paragraph in the body style.
     wrapped = table._cellvalues[2][1]
     wrapped = wrapped[0] if isinstance(wrapped, (list, tuple)) else wrapped

@@ -4,10 +4,10 @@ worked by hand or published, and never a word of anyone being elected."""
 from __future__ import annotations
 
 import pytest
+from report_samples import context, liverpool, pdf_raw_text, render, sv_final_lot, ward
 
 from countdesk.errors import CountdeskError
 from countdesk.reports import DocumentNotReady, render_second_count, render_with
-from report_samples import context, liverpool, pdf_raw_text, render, sv_final_lot, ward
 
 
 @pytest.mark.parametrize("document, sample", [

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from report_samples import render
-from report_samples import context, liverpool, pdf_raw_text, ward
+from report_samples import context, liverpool, pdf_raw_text, render, ward
 
 
 def test_a_deputy_signs_as_deputy_in_both_places():

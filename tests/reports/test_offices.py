@@ -7,11 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from report_samples import context, liverpool, pdf_raw_text, render, ward
 
 from countdesk.domain.model import Office
-from report_samples import render
 from countdesk.reports.offices import soft_mutation, ward_name
-from report_samples import context, liverpool, pdf_raw_text, ward
 
 
 @pytest.mark.parametrize("plain, mutated", [

@@ -8,11 +8,11 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from report_samples import context, liverpool, pdf_tool, render, sv_final_lot, ward
 
 from countdesk.errors import CountdeskError
 from countdesk.resources import resource_path
 from countdesk.services.document_registry import DOCUMENT_NAMES as DOCUMENTS
-from report_samples import context, liverpool, pdf_tool, render, sv_final_lot, ward
 
 #: The statement after a second preference count needs an SV count that had one; the first
 #: count's statement is made for a supplementary vote.

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from countdesk.domain.places import place_in_words
+from report_samples import context, liverpool, page_texts, pdf_raw_text, render, ward
+
 from countdesk.domain.checks import CHECKS
 from countdesk.domain.model import Box
+from countdesk.domain.places import place_in_words
 from countdesk.domain.tally import tally_contest
-from report_samples import render
-from report_samples import context, liverpool, page_texts, pdf_raw_text, ward
 
 
 def test_provisional_on_every_page_without_declaration_or_signature():

@@ -23,16 +23,15 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from PIL import Image, ImageChops
+from report_samples import REPO, context, liverpool, pdf_raw_text, render, sv_final_lot, ward
 
 from countdesk.exchange.countfile import load_count_file
-from report_samples import render
-from report_samples import REPO, context, liverpool, pdf_raw_text, sv_final_lot, ward
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
 RESOLUTION = 50
@@ -243,7 +242,7 @@ def test_a_changed_letter_is_caught():
         same = png_pages(render("declaration", replace(context(count), app_version=SNAPSHOT_VERSION)), Path(tmp_a))
         other = png_pages(render("declaration", replace(context(changed), app_version=SNAPSHOT_VERSION)),
                           Path(tmp_b))
-        counts = [changed_pixels(Image.open(a), Image.open(b))[0] for a, b in zip(same, other)]
+        counts = [changed_pixels(Image.open(a), Image.open(b))[0] for a, b in zip(same, other, strict=True)]
     assert max(counts) > MAX_CHANGED_PIXELS, counts
 
 

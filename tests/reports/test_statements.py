@@ -6,12 +6,22 @@ import json
 from dataclasses import replace
 
 import pytest
+from report_samples import (
+    LIVERPOOL_JSON,
+    PLACE,
+    cells,
+    context,
+    liverpool,
+    page_texts,
+    pdf_raw_text,
+    pdf_text,
+    render,
+    row_of,
+    sv_final_lot,
+    ward,
+)
 
 from countdesk.domain.model import REJECTED_HEADS
-from report_samples import render
-from report_samples import (
-    LIVERPOOL_JSON, PLACE, cells, context, liverpool, page_texts, pdf_raw_text, pdf_text, row_of, sv_final_lot, ward,
-)
 
 #: The statutory second-stage head (domain.md §2b).
 SECOND_REJECTED = (

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from countdesk.reports.text import (
-    fingerprint_groups, join_names, long_date, signed_number,
-)
+from countdesk.reports.text import fingerprint_groups, join_names, long_date, signed_number
 
 
 def test_dates_in_english_and_welsh():

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-import re
-
 import pytest
+from report_samples import context, liverpool, pdf_raw_text, render, sv_final_lot, ward
 
 from countdesk.reports import default_lang
-from countdesk.services.document_registry import DOCUMENT_NAMES as DOCUMENTS
-from report_samples import render
 from countdesk.reports.welsh import MONTHS, PHRASES, WEEKDAYS
-from report_samples import context, liverpool, pdf_raw_text, sv_final_lot, ward
+from countdesk.services.document_registry import DOCUMENT_NAMES as DOCUMENTS
 
 
 def _placeholders(text: str) -> set[str]:

@@ -4,12 +4,10 @@ read-only media, a damaged count: one located line each, nothing followed, nothi
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 
 import pytest
-
 from security_helpers import run_cli
 
 from countdesk.errors import CountdeskError

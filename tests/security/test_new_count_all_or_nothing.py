@@ -79,8 +79,8 @@ def test_an_import_into_a_new_count_leaves_one_file_under_its_name(tmp_path):
 def test_a_disk_that_fills_while_wal_is_enabled_is_one_located_line(tmp_path, monkeypatch, capsys):
     import sqlite3
 
-    from sqlite_utils import Database
     from security_helpers import run_cli
+    from sqlite_utils import Database
 
     def full(self):
         raise sqlite3.OperationalError("database or disk is full")

@@ -7,7 +7,6 @@ import hashlib
 import os
 
 import pytest
-
 from security_helpers import CONTEST, run_cli
 
 

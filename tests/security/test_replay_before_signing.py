@@ -5,7 +5,7 @@ exported or collated from such a count; every check names what differs."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from security_helpers import CONTEST, run_cli
@@ -84,7 +84,7 @@ def test_an_altered_audit_row_stops_the_export_not_only_a_note(passphrase_set, t
     with CountSession.open(passphrase_set, "Count Supervisor", read_only=True) as session:
         with pytest.raises(CountdeskError, match="the export was refused: audit log ALTERED"):
             export_bundle(session, stick, signing_key=installation_key(),
-                          generated_at=datetime(2021, 5, 8, 12, tzinfo=timezone.utc))
+                          generated_at=datetime(2021, 5, 8, 12, tzinfo=UTC))
     assert list(stick.iterdir()) == []
 
 

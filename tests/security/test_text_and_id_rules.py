@@ -83,7 +83,7 @@ def test_zero_width_and_direction_characters_are_refused_in_names(ch):
         require_text(f"A{ch}B", "name", "the name")
     assert f"U+{ord(ch):04X}" in name_problem(f"A{ch}B", "The name")
     with pytest.raises(ValidationError, match=f"U\\+{ord(ch):04X}"):
-        read_candidates_csv(f"name\nJoanne{ch} ANDERSON\n".encode("utf-8"), name="candidates.csv")
+        read_candidates_csv(f"name\nJoanne{ch} ANDERSON\n".encode(), name="candidates.csv")
 
 
 @pytest.mark.parametrize("blank", ["\u200b", "\u200c", "\u200d\u200c ", " \u200b "])

@@ -6,11 +6,11 @@ import itertools
 
 import psycopg
 import pytest
+from server_builders import CONTEST, ELECTION
 
 from countdesk.services import CountSession
 from countdesk.store.server import open_server_count
 from countdesk.store.server_roles import grant_station
-from server_builders import CONTEST, ELECTION
 
 _role_numbers = itertools.count(1)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import sys
 import time
 
+from server_builders import CONTEST_ID, sheet
+
 from countdesk.errors import ValidationError
 from countdesk.services import CountSession
 from countdesk.store.server import ServerUnreachable
-from server_builders import CONTEST_ID, sheet
 
 GIVE_UP_S = 90
 

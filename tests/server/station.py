@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import sys
 
-from countdesk.services import CountSession
 from server_builders import CONTEST_ID, sheet
+
+from countdesk.services import CountSession
 
 
 def main(url: str, station: str, first: int, last: int) -> None:

@@ -4,16 +4,16 @@ closes, or when its heartbeat lapses."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from server_builders import CONTEST, CONTEST_ID, ELECTION, sheet
 
 from countdesk.domain.model import Box, Count
 from countdesk.services import CountSession
 from countdesk.store.claims import ClaimedError
-from server_builders import CONTEST, CONTEST_ID, ELECTION, sheet
 
-T0 = datetime(2021, 5, 7, 1, 0, tzinfo=timezone.utc)
+T0 = datetime(2021, 5, 7, 1, 0, tzinfo=UTC)
 
 
 class Clock:

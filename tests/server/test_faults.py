@@ -13,10 +13,11 @@ import threading
 import time
 from pathlib import Path
 
-from countdesk.domain.model import Count
-from countdesk.services import CountSession
 from pg_cluster import running_cluster
 from server_builders import CONTEST, CONTEST_ID, ELECTION, sheet
+
+from countdesk.domain.model import Count
+from countdesk.services import CountSession
 
 HERE = Path(__file__).parent
 SEED = int(os.environ.get("COUNTDESK_KILL_SEED", random.randrange(1_000_000)))
@@ -75,7 +76,7 @@ def test_a_station_killed_mid_entry_loses_nothing_it_acknowledged(server_count):
         name = f"k{round_number}"
         names.append(name)
         station = Station("station.py", server_count, name, 1, 100_000)
-        station.wait_for(lambda: "READY" in station.lines)
+        station.wait_for(lambda station=station: "READY" in station.lines)
         time.sleep(rng.uniform(0.05, 0.8))
         station.proc.send_signal(signal.SIGKILL)
         station.proc.wait(10)
@@ -95,10 +96,10 @@ def test_the_server_stopped_hard_and_restarted_loses_nothing_acknowledged():
         names = ["n", "s", "e"]
         stations = [Station("resilient_station.py", url, name, 1, 120) for name in names]
         for station in stations:
-            station.wait_for(lambda: len(station.acks) >= 10)
+            station.wait_for(lambda station=station: len(station.acks) >= 10)
         cluster.stop("immediate")  # the server machine's power, as far as PostgreSQL can tell
         for station in stations:
-            station.wait_for(lambda: "DOWN" in station.lines, timeout=30)
+            station.wait_for(lambda station=station: "DOWN" in station.lines, timeout=30)
         acknowledged_before = {s.name: list(s.acks) for s in stations}
         time.sleep(1.0)
         cluster.start()
@@ -120,7 +121,8 @@ def test_a_cut_connection_is_reopened_by_the_station_itself(server_count):
     stations = [Station("resilient_station.py", server_count, name, 1, 80) for name in names]
     for cut in range(3):
         for station in stations:
-            station.wait_for(lambda: len(station.acks) >= 10 * (cut + 1) or station.proc.poll() is not None)
+            station.wait_for(lambda station=station, cut=cut:
+                             len(station.acks) >= 10 * (cut + 1) or station.proc.poll() is not None)
         with psycopg.connect(server_count, autocommit=True) as conn:
             conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                          "WHERE application_name = 'countdesk' AND pid <> pg_backend_pid()")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from server_builders import CONTEST_ID, sheet
 
 from countdesk.errors import CountdeskError
 from countdesk.services import CountSession
 from countdesk.services.live import LiveFeed
-from server_builders import CONTEST_ID, sheet
 
 
 def test_another_stations_sheet_is_announced_within_a_second_and_its_own_are_not(server_count, station_url):

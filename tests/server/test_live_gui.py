@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import time
 
-from countdesk.gui.open_count import OpenCount
+from server_builders import CONTEST_ID, sheet, votes
+
 from countdesk.gui.live_updates import LiveUpdates
+from countdesk.gui.open_count import OpenCount
 from countdesk.gui.projector import ProjectorScreen
 from countdesk.services import CountSession
-from server_builders import CONTEST_ID, sheet, votes
 
 
 def test_another_stations_sheet_reaches_the_open_count_and_the_hall_screen(qtbot, server_count, station_url,

@@ -15,13 +15,13 @@ import psycopg
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from pg_cluster import free_port
+from server_builders import CONTEST, ELECTION, sheet
 
 from countdesk.cli import main
 from countdesk.errors import CountdeskError
 from countdesk.services import CountSession
 from countdesk.services.server_setup import ServerPlan, check_plan, postgres_bin
-from pg_cluster import free_port
-from server_builders import CONTEST, ELECTION, sheet
 
 
 def _password(folder, role):

@@ -9,7 +9,7 @@ the three areas (a 98, b 90, c 100, d 50) names c and a. Round 2 in North (the p
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -35,7 +35,7 @@ ROUND_TWO = CountSheet("N1-R2", 2, frozen_map({"a": 20, "c": 15}), non_transfera
 def instruction(first: dict[str, int]) -> Round2Instruction:
     ranked = sorted(first, key=first.__getitem__, reverse=True)
     return Round2Instruction(ELECTION.id, CONTEST_ID, tuple(ranked[:2]), frozen_map(first),
-                             ("North", "South", "West"), datetime(2021, 5, 7, 16, 5, tzinfo=timezone.utc),
+                             ("North", "South", "West"), datetime(2021, 5, 7, 16, 5, tzinfo=UTC),
                              "Combined Authority Returning Officer")
 
 
@@ -83,7 +83,8 @@ def test_the_instruction_comes_home_with_the_count_and_goes_back(area_on_server,
     assert not list(tmp_path.glob("north.countdesk.round2-*"))  # nothing beside the file
 
 
-def test_an_area_declares_on_the_server_on_the_instructed_finalists_and_then_takes_no_instruction(area_on_server, tmp_path):
+def test_an_area_declares_on_the_server_on_the_instructed_finalists_and_then_takes_no_instruction(
+        area_on_server, tmp_path):
     issued = write_round2_instruction(tmp_path / "round2-issued.json", instruction({"a": 98, "b": 90, "c": 100,
                                                                                     "d": 50}))
     with CountSession.open(area_on_server, "Area Clerk") as session:

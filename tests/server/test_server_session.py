@@ -10,6 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from server_builders import CONTEST_ID, ELECTION, sheet, votes
 
 from countdesk.domain.model import CountSheet, frozen_map
 from countdesk.domain.tally import tally_contest
@@ -18,9 +19,9 @@ from countdesk.services import CountSession
 from countdesk.store.contests import set_contest_field
 from countdesk.store.server import open_server_count
 from countdesk.store.sheets import save_sheet
-from server_builders import CONTEST, CONTEST_ID, ELECTION, sheet, votes
 
 STATION = Path(__file__).with_name("station.py")
+GOLDEN_LIVERPOOL = Path(__file__).parents[1] / "golden" / "liverpool-mayor-2021" / "count.json"
 
 
 def run_stations(urls: dict[str, str], per_station: int) -> dict[str, list[str]]:
@@ -141,7 +142,7 @@ def test_networking_is_off_unless_a_server_is_named(tmp_path):
     script = (
         "import sys\n"
         "from countdesk.cli import main\n"
-        f"assert main(['import', {str(Path(__file__).parents[1] / 'golden' / 'liverpool-mayor-2021' / 'count.json')!r}, "
+        f"assert main(['import', {str(GOLDEN_LIVERPOOL)!r}, "
         f"'--db', {str(tmp_path / 'n.countdesk')!r}]) == 0\n"
         f"assert main(['tally', '--db', {str(tmp_path / 'n.countdesk')!r}]) == 0\n"
         f"assert main(['audit', '--db', {str(tmp_path / 'n.countdesk')!r}, '--verify']) == 0\n"

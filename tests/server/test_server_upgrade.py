@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import psycopg
 import pytest
+from server_builders import CONTEST_ID, sheet
 
 from countdesk.cli import main
 from countdesk.errors import CountdeskError
 from countdesk.services import CountSession
 from countdesk.store.migrations import migration_names
-from server_builders import CONTEST_ID, sheet
 
 
 def _as_the_previous_version_left_it(url: str) -> None:

@@ -3,19 +3,17 @@ follows other stations live, says when it is cut off and comes back by itself.""
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
 from pathlib import Path
 
 import psycopg
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from server_builders import CONTEST_ID, sheet, votes
 
 from countdesk.gui.main_window import MainWindow
 from countdesk.services import CountSession
-from server_builders import CONTEST_ID, sheet, votes
 
 
 @pytest.fixture

@@ -3,12 +3,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from countdesk.services import CountSession
-from countdesk.exchange.round2 import write_round2_instruction
-from countdesk.exchange.signing import generate_key
 from round2_builders import instruction
 from session_builders import ELECTION, LIVERPOOL, load_example, small_sv, ticking_clock
+
+from countdesk.exchange.round2 import write_round2_instruction
+from countdesk.exchange.signing import generate_key
+from countdesk.services import CountSession
 
 
 @pytest.fixture
@@ -34,7 +34,8 @@ def key():
 @pytest.fixture
 def liverpool(tmp_path):
     """The Liverpool 2021 count, open for writing by the returning officer."""
-    session = CountSession.create(tmp_path / "liverpool.countdesk", "Returning Officer", load_example(LIVERPOOL).election)
+    session = CountSession.create(tmp_path / "liverpool.countdesk", "Returning Officer",
+                                  load_example(LIVERPOOL).election)
     session.import_count(load_example(LIVERPOOL))
     yield session
     session.close()

@@ -16,14 +16,14 @@ a is elected, though c led on first preferences.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
 from countdesk.exchange.fingerprint import fingerprint_groups
 from countdesk.services.counts import CountSession
 
-GENERATED_AT = datetime(2021, 5, 7, 16, 5, tzinfo=timezone.utc)
+GENERATED_AT = datetime(2021, 5, 7, 16, 5, tzinfo=UTC)
 SV_ELECTION_ID = "mayor.testshire-ca.2021-05-06"
 SV_CONTEST_ID = "mayor.testshire-ca"
 SV_CANDIDATES = (Candidate("a", "Ann ARCHER", "Red"), Candidate("b", "Bo BAKER", "Blue"),

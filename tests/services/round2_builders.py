@@ -3,9 +3,10 @@ issues, for the tests of what an area does with them (round2_area, its backups).
 
 from __future__ import annotations
 
+from export_builders import GENERATED_AT, SV_CONTEST_ID, SV_ELECTION_ID
+
 from countdesk.domain.model import frozen_map
 from countdesk.exchange.round2 import Round2Instruction
-from export_builders import GENERATED_AT, SV_CONTEST_ID, SV_ELECTION_ID
 
 AREAS = ("North", "South", "West")
 OWN_FINALISTS = {"a", "b"}   # North's two highest: 50 and 40

@@ -4,12 +4,13 @@ exported and read back, printed on the declaration, and standing for nothing onc
 from __future__ import annotations
 
 import pytest
+from session_builders import CONTEST_ID as C
+from session_builders import r1, r2
 
 from countdesk.domain.result import Status
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.exchange.countfile import count_to_document, parse_count_document
 from countdesk.services.integrity import verify_count
-from session_builders import CONTEST_ID as C, r1, r2
 
 PASSPHRASE = "the returning officer's own"
 

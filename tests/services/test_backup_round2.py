@@ -10,23 +10,28 @@ use c and a again, never fall back to its own a and b.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
-from countdesk.services.backups import (
-    BackupKind, backup_now, check_backup, find_good_backups, restore_damaged_count, restore_open_count,
-)
-from countdesk.services.counts import CountSession
-from countdesk.services.integrity import verify_count
-from countdesk.services.round2_area import IMPORT_ACTION, InstructionUnusable, import_round2_instruction
 from export_builders import SV_CONTEST_ID, area_session, round_two_sheet, sv_area
 from round2_builders import INSTRUCTED, OWN_FINALISTS
 from round2_older_counts import as_written_before_m0006, old_side_file
 
+from countdesk.services.backups import (
+    BackupKind,
+    backup_now,
+    check_backup,
+    find_good_backups,
+    restore_damaged_count,
+    restore_open_count,
+)
+from countdesk.services.counts import CountSession
+from countdesk.services.integrity import verify_count
+from countdesk.services.round2_area import IMPORT_ACTION, InstructionUnusable, import_round2_instruction
+
 PASSPHRASE = "correct horse battery staple"
-NIGHT = datetime(2021, 5, 7, 17, 0, tzinfo=timezone.utc)
+NIGHT = datetime(2021, 5, 7, 17, 0, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from export_builders import GENERATED_AT, area_session, audit_log_of, paper_groups, quick_bundle, sv_area
+from session_builders import LCR_AREAS, load_example
 
 from countdesk.errors import CollationError
 from countdesk.exchange.bundle import write_bundle
@@ -19,8 +21,6 @@ from countdesk.services.collation import collate, load_area
 from countdesk.services.collation_progress import Stage
 from countdesk.services.collation_session import CollationSession
 from countdesk.services.export import export_bundle
-from export_builders import GENERATED_AT, area_session, audit_log_of, paper_groups, quick_bundle, sv_area
-from session_builders import LCR_AREAS, load_example
 
 CONTEST = "mayor.liverpool-city-ca.2021-05-06"
 AREAS = ("Halton", "Knowsley", "Liverpool", "Sefton", "St Helens", "Wirral")

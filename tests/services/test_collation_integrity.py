@@ -11,6 +11,7 @@ from dataclasses import replace
 import pytest
 from export_builders import quick_bundle
 from session_builders import LCR_AREAS, load_example
+from test_collation_bundles import AREAS, CONTEST, accept, lcr_bundles  # noqa: F401 - the module's bundles fixture
 
 from countdesk.cli import main
 from countdesk.errors import CollationError
@@ -18,7 +19,6 @@ from countdesk.exchange.signing import generate_key
 from countdesk.services.bundle_content import paper_fingerprints
 from countdesk.services.collation import collate
 from countdesk.services.collation_session import CollationSession
-from test_collation_bundles import AREAS, CONTEST, accept, lcr_bundles  # noqa: F401 - the module's bundles fixture
 
 
 def test_a_collation_folder_edited_consistently_is_refused_on_reopening(lcr_bundles, tmp_path):  # noqa: F811
@@ -146,9 +146,10 @@ def test_collate_says_which_key_signed_each_bundle_and_which_contests_some_areas
 
 
 def test_the_desk_says_which_contests_only_some_areas_report(lcr_bundles, tmp_path, qtbot):  # noqa: F811
+    from PySide6.QtWidgets import QLabel
+
     from countdesk.domain.model import Contest, VotingSystem
     from countdesk.gui.dialogs.paper_binding_dialog import PaperBindingDialog
-    from PySide6.QtWidgets import QLabel
 
     collation = CollationSession.create(tmp_path / "c", "LCR", AREAS)
     accept(collation, *lcr_bundles["Halton"])

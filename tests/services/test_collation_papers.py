@@ -10,13 +10,13 @@ from dataclasses import replace
 import pytest
 from export_builders import paper_groups, quick_bundle
 from session_builders import LCR_AREAS, load_example
+from test_collation_bundles import AREAS, CONTEST, accept, lcr_bundles  # noqa: F401 - the module's bundles fixture
 
 from countdesk.domain.model import Contest, VotingSystem
 from countdesk.errors import CollationError
 from countdesk.exchange.fingerprint import contest_fingerprint
 from countdesk.exchange.signing import generate_key
 from countdesk.services.collation_session import CollationSession
-from test_collation_bundles import AREAS, CONTEST, accept, lcr_bundles  # noqa: F401 - the module's bundles fixture
 
 PCC = "pcc.merseyside.2021-05-06"
 

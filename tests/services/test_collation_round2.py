@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from export_builders import GENERATED_AT, SV_CONTEST_ID, SV_FIRST, area_session, paper_groups, round_two_sheet, sv_area
 
 from countdesk.domain.model import CountSheet, frozen_map
 from countdesk.errors import CollationError, CountdeskError, ValidationError
@@ -20,9 +21,6 @@ from countdesk.services.collation_session import CollationSession
 from countdesk.services.counts import CountSession
 from countdesk.services.export import export_bundle
 from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction
-from export_builders import (
-    GENERATED_AT, SV_CONTEST_ID, SV_FIRST, area_session, paper_groups, round_two_sheet, sv_area,
-)
 
 AREAS = tuple(SV_FIRST)  # North, South, West
 

@@ -12,22 +12,26 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from session_builders import audit_size
 
 from countdesk.errors import CountdeskError
 from countdesk.services import CountSession
 from countdesk.services.document_events import (
-    PRINTED_ACTION, SAVED_ACTION, describe_document_event, record_document_printed, record_document_saved,
+    PRINTED_ACTION,
+    SAVED_ACTION,
+    describe_document_event,
+    record_document_printed,
+    record_document_saved,
 )
 from countdesk.services.documents import document_context, render_document
 from countdesk.services.integrity import verify_count
-from session_builders import audit_size
 
 LIVERPOOL_CONTEST = "mayor.liverpool.2021-05-06"
-AT = datetime(2021, 5, 8, 14, 0, tzinfo=timezone.utc)
+AT = datetime(2021, 5, 8, 14, 0, tzinfo=UTC)
 PASSPHRASE = "correct horse battery"
 
 

@@ -7,20 +7,21 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from countdesk.exchange.fingerprint import contest_fingerprint
-from countdesk.services.document_registry import DOCUMENT_NAMES as DOCUMENTS
-from countdesk.services.bundle_content import read_bundle_data
-from countdesk.services.documents import document_context, render_document
-from countdesk.errors import CountdeskError
-from countdesk.exchange.bundle import verify_bundle
-from countdesk.services.export import export_bundle
 from export_builders import GENERATED_AT
 from session_builders import LIVERPOOL, load_example, small_sv
 
+from countdesk.errors import CountdeskError
+from countdesk.exchange.bundle import verify_bundle
+from countdesk.exchange.fingerprint import contest_fingerprint
+from countdesk.services.bundle_content import read_bundle_data
+from countdesk.services.document_registry import DOCUMENT_NAMES as DOCUMENTS
+from countdesk.services.documents import document_context, render_document
+from countdesk.services.export import export_bundle
+
 CONTEST = "mayor.liverpool.2021-05-06"
-WHEN = datetime(2021, 5, 8, 14, 30, tzinfo=timezone.utc)
+WHEN = datetime(2021, 5, 8, 14, 30, tzinfo=UTC)
 _PRINTED = re.compile(r"fingerprint: ((?:[0-9A-F]{4} ){7}[0-9A-F]{4})")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,13 +14,19 @@ import pytest
 from countdesk.errors import CountdeskError
 from countdesk.exchange.countfile import load_count_file
 from countdesk.services.document_registry import (
-    DOCUMENT_NAMES, DOCUMENTS, DocumentKind, document_for, documents_for, kind_named, title_of,
+    DOCUMENT_NAMES,
+    DOCUMENTS,
+    DocumentKind,
+    document_for,
+    documents_for,
+    kind_named,
+    title_of,
 )
 from countdesk.services.documents import document_context, render_document
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
-AT = datetime(2021, 5, 8, 14, 0, tzinfo=timezone.utc)
+AT = datetime(2021, 5, 8, 14, 0, tzinfo=UTC)
 #: Counts of every kind: SV and FPTP counted whole, a ward, uncontested, referendums, local counts.
 COUNTS = sorted(path.parent.name for path in GOLDEN.glob("*/count.json"))
 

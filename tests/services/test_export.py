@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from export_builders import GENERATED_AT
 
 from countdesk.exchange.bundle import verify_bundle
 from countdesk.exchange.countfile import parse_count_bytes
@@ -17,11 +18,15 @@ from countdesk.services import bundle_content
 from countdesk.services.bundle_content import read_bundle_data
 from countdesk.services.counts import CountSession
 from countdesk.services.export import (
-    EXPORT_ACTION, READING_BACK_LABEL, WRITING_LABEL, BundleWriteError, ExportCancelled, export_bundle,
+    EXPORT_ACTION,
+    READING_BACK_LABEL,
+    WRITING_LABEL,
+    BundleWriteError,
+    ExportCancelled,
+    export_bundle,
     take_snapshot,
 )
 from countdesk.store.audit import row_hash
-from export_builders import GENERATED_AT
 
 PASSPHRASE = "correct horse battery"
 CONTEST = "mayor.liverpool.2021-05-06"
@@ -29,7 +34,8 @@ FOLDER = "mayor.liverpool.2021-05-06_liverpool"
 
 
 def pdf_text(pdf: bytes) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, check=True, capture_output=True).stdout.decode()
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, check=True,
+                          capture_output=True).stdout.decode()
 
 
 def test_a_declared_count_exports_every_file_and_the_paper_carries_the_paper_fingerprint(liverpool, stick, key):

@@ -13,10 +13,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from export_builders import GENERATED_AT
 
 from countdesk.services.counts import CountSession
 from countdesk.services.export import EXPORT_ACTION, BundleWriteError, export_bundle
-from export_builders import GENERATED_AT
 
 FOLDER = "mayor.liverpool.2021-05-06_liverpool"
 

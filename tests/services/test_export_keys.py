@@ -21,7 +21,8 @@ def test_the_command_line_finds_the_folder_qt_gives_the_app(tmp_path):
     xdg = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
     assert key_folder(None, xdg) == tmp_path / "xdg" / "countdesk" / "countdesk" / "keys"
     assert app_data_folder({}, "linux") == Path.home() / ".local" / "share" / "countdesk" / "countdesk"
-    assert app_data_folder({"APPDATA": str(tmp_path / "Roaming")}, "win32") == tmp_path / "Roaming" / "countdesk" / "countdesk"
+    roaming = tmp_path / "Roaming"
+    assert app_data_folder({"APPDATA": str(roaming)}, "win32") == roaming / "countdesk" / "countdesk"
     assert app_data_folder({}, "darwin") == Path.home() / "Library" / "Application Support" / "countdesk" / "countdesk"
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from export_builders import GENERATED_AT
+
 from countdesk.exchange.countfile import load_count_file
 from countdesk.services.counts import CountSession
 from countdesk.services.export import export_bundle
-from export_builders import GENERATED_AT
 
 ROOT = Path(__file__).resolve().parents[2]
 AREA = ROOT / "tests" / "golden" / "regime-ca-mayor-sv-2021-local-area" / "count.json"

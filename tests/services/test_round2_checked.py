@@ -17,6 +17,9 @@ import json
 import sqlite3
 
 import pytest
+from export_builders import GENERATED_AT, SV_CONTEST_ID, area_session, round_two_sheet, sv_area
+from round2_builders import INSTRUCTED, OWN_FINALISTS
+from round2_older_counts import alter_stored_instruction, as_written_before_m0006, old_side_file
 
 from countdesk.cli import main
 from countdesk.errors import CountdeskError, ValidationError
@@ -25,13 +28,14 @@ from countdesk.services import CountSession
 from countdesk.services.export import EXPORT_ACTION, export_bundle
 from countdesk.services.integrity import verify_count
 from countdesk.services.round2_area import (
-    IMPORT_ACTION, InstructionUnusable, checked_instruction, import_round2_instruction, instructed_finalists,
+    IMPORT_ACTION,
+    InstructionUnusable,
+    checked_instruction,
+    import_round2_instruction,
+    instructed_finalists,
 )
 from countdesk.store.instructions import LOST_ACTION
 from countdesk.store.migrations import UPGRADE_OPERATOR
-from export_builders import GENERATED_AT, SV_CONTEST_ID, area_session, round_two_sheet, sv_area
-from round2_builders import INSTRUCTED, OWN_FINALISTS
-from round2_older_counts import alter_stored_instruction, as_written_before_m0006, old_side_file
 
 WHERE = f"contests[{SV_CONTEST_ID}]"
 

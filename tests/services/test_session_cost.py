@@ -4,10 +4,10 @@ loading the count is one query per table."""
 from __future__ import annotations
 
 import pytest
+from session_builders import ELECTION
 
 from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, VotingSystem, frozen_map
 from countdesk.services import CountSession
-from session_builders import ELECTION
 
 CANDIDATES = tuple(Candidate(f"c{i:02d}", f"Candidate C{i:02d}") for i in range(12))
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from session_builders import CONTEST_ID, audit_size, r1, r2
 
 from countdesk.domain.model import Box, Candidate, Lot
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.services import Stage
-from session_builders import CONTEST_ID, audit_size, r1, r2
 
 C = CONTEST_ID
 PASSPHRASE = "correct horse battery"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from session_builders import CONTEST_ID, audit_size, r1
 
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.services import FieldDifference, KeyingStatus
 from countdesk.services.double_entry import sheet_differences
-from session_builders import CONTEST_ID, audit_size, r1
 
 C = CONTEST_ID
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from session_builders import CONTEST_ID, audit_size, r1, r2, small_sv
 
 from countdesk.domain.model import Box, Candidate, Contest, CountSheet, Lot, VotingSystem, frozen_map
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.services import KEEP, CountSession
 from countdesk.store import sheets as store_sheets
-from session_builders import CONTEST_ID, audit_size, r1, r2, small_sv
 
 C = CONTEST_ID
 

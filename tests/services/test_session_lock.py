@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from session_builders import CONTEST_ID, ELECTION, r1
 
 from countdesk.errors import CountdeskError
 from countdesk.services import CountLockedError, CountSession
-from session_builders import CONTEST_ID, ELECTION, r1
 
 HOLDER = Path(__file__).with_name("session_holder.py")
 

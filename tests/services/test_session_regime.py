@@ -8,13 +8,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from session_builders import CONTEST_ID, ELECTION, r1, small_sv, ticking_clock
 
 from countdesk.domain.model import Count, Counting, Office, VotingSystem
 from countdesk.domain.result import Status
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.exchange.countfile_legacy import ReadNote
 from countdesk.services import CountSession, Stage
-from session_builders import CONTEST_ID, ELECTION, r1, small_sv, ticking_clock
 
 C = CONTEST_ID
 PASSPHRASE = "correct horse battery"

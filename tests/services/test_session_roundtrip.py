@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from session_builders import ELECTION, LCR_AREAS, LIVERPOOL, audit_size, load_example, small_sv
 
 from countdesk.domain.collation import merge_areas
 from countdesk.domain.model import frozen_map
@@ -14,7 +15,6 @@ from countdesk.domain.tally import tally_contest
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.services import CountSession, Stage
 from countdesk.services import counts as counts_module
-from session_builders import ELECTION, LCR_AREAS, LIVERPOOL, audit_size, load_example, small_sv
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 

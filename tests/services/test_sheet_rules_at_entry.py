@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from session_builders import CONTEST_ID as C
+from session_builders import audit_size, r1, r2
 
 from countdesk.domain.model import CountSheet, frozen_map
 from countdesk.domain.sheet_rules import sheet_setting
 from countdesk.errors import ValidationError
-from session_builders import CONTEST_ID as C, audit_size, r1, r2
 
 W = f"contests[{C}].count_sheets"
 
@@ -51,7 +52,7 @@ def test_a_sheet_beyond_the_papers_verified_is_refused_at_entry(session):
 
 
 def test_a_candidate_beyond_the_papers_verified_is_refused(session):
-    from countdesk.domain.model import Box, Contest, VotingSystem, Candidate
+    from countdesk.domain.model import Box, Candidate, Contest, VotingSystem
 
     ward = Contest("ward.y", "Y ward", VotingSystem.FPTP, 2, (Candidate("p", "P"), Candidate("q", "Q")),
                    (Box("B1", verified=10),))
@@ -100,13 +101,15 @@ def test_the_service_and_the_form_check_against_the_same_setting(session):
     contest, result = session.contest(C), session.tally(C)
     for round_number in (1, 2):
         for sheet_id in (None, "T1", "T2"):
-            assert session.sheet_setting(C, round_number, sheet_id) == sheet_setting(contest, result, round_number, sheet_id)
+            expected = sheet_setting(contest, result, round_number, sheet_id)
+            assert session.sheet_setting(C, round_number, sheet_id) == expected
 
 
 def test_a_count_file_with_impossible_round_two_figures_imports_nothing_and_says_where(tmp_path):
+    from session_builders import ELECTION, small_sv
+
     from countdesk.domain.model import Box, Count
     from countdesk.services import CountSession
-    from session_builders import ELECTION, small_sv
 
     boxes = (Box("B1", verified=100), Box("P1", verified=0))
     first = r1("T1", 40, 35, 25)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from session_builders import CONTEST_ID, ELECTION, r1
+
 from countdesk.domain.model import Box, Candidate, Lot
 from countdesk.services import NO_CHANGE, KeyingStatus, SetUpPart
-from session_builders import CONTEST_ID, ELECTION, r1
 
 C = CONTEST_ID
 PASSPHRASE = "correct horse battery"

@@ -11,8 +11,9 @@ from countdesk.services.counts import CountSession
 
 @pytest.fixture()
 def session(tmp_path):
-    from countdesk.exchange.countfile import load_count_file
     from pathlib import Path
+
+    from countdesk.exchange.countfile import load_count_file
 
     count = load_count_file(Path(__file__).resolve().parents[1] / "golden" / "liverpool-mayor-2021" / "count.json")
     s = CountSession.create(tmp_path / "c.countdesk", "Tester", count.election)

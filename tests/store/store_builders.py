@@ -9,9 +9,7 @@ from itertools import count
 import psycopg
 import pytest
 
-from countdesk.domain.model import (
-    Box, Candidate, Contest, CountSheet, Election, Lot, VotingSystem, frozen_map,
-)
+from countdesk.domain.model import Box, Candidate, Contest, CountSheet, Election, Lot, VotingSystem, frozen_map
 from countdesk.store.audit import Actor
 
 #: A test of what only a count file has (pragmas, its bytes, sqlite internals): the file backend alone.

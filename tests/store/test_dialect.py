@@ -14,7 +14,8 @@ def test_placeholders_and_percent_signs_are_translated_only_with_parameters():
 
 
 def test_table_definitions_keep_sqlites_meaning():
-    sql = to_postgres("CREATE TABLE x (id TEXT PRIMARY KEY, n INTEGER NOT NULL CHECK (typeof(n) = 'integer' AND n >= 0), "
+    sql = to_postgres("CREATE TABLE x (id TEXT PRIMARY KEY, "
+                      "n INTEGER NOT NULL CHECK (typeof(n) = 'integer' AND n >= 0), "
                       "c TEXT REFERENCES y (id), d TEXT REFERENCES z (id) ON DELETE CASCADE) WITHOUT ROWID", False)
     assert sql == ('CREATE TABLE x (id TEXT COLLATE "C" PRIMARY KEY, n BIGINT NOT NULL CHECK (n >= 0), '
                    'c TEXT COLLATE "C" REFERENCES y (id) DEFERRABLE INITIALLY DEFERRED, '

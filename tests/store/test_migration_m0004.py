@@ -68,7 +68,7 @@ def test_an_old_file_is_upgraded_with_offices_inferred_audited_and_the_replay_in
     _old_file(path)
     cdb = open_database(path)
     count = load_count(cdb)
-    for (cid, _title, system, _seats, office, counting), contest in zip(CONTESTS, count.contests):
+    for (cid, _title, system, _seats, office, counting), contest in zip(CONTESTS, count.contests, strict=True):
         assert (contest.id, contest.system, contest.office, contest.counting) == (
             cid, VotingSystem(system), office, counting)
     (sheet,) = count.contests[0].count_sheets

@@ -5,15 +5,22 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from itertools import pairwise
 
 import psycopg
 import pytest
+from store_builders import actor
 
 from countdesk.store.audit import (
-    GENESIS_HASH, append_audit, audit_head, audit_rows, canonical_json, row_hash, verify_audit_chain,
+    GENESIS_HASH,
+    append_audit,
+    audit_head,
+    audit_rows,
+    canonical_json,
+    row_hash,
+    verify_audit_chain,
 )
 from countdesk.store.state import record_event
-from store_builders import actor
 
 
 def _fill(cdb, n: int = 5) -> None:
@@ -39,7 +46,7 @@ def test_rows_are_chained_by_sha256_over_their_fields(cdb):
     rows = audit_rows(cdb.db)
     assert [r.id for r in rows] == [1, 2, 3]
     assert rows[0].prev_hash == GENESIS_HASH
-    for earlier, later in zip(rows, rows[1:]):
+    for earlier, later in pairwise(rows):
         assert later.prev_hash == earlier.hash
     # Recompute the hash independently from the documented serialisation.
     r = rows[1]

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 from sqlite_utils import Database
+from store_builders import ELECTION, REFUSED_BY_SCHEMA, actor, file_only, sv_contest
 
 from countdesk.errors import CountdeskError
 from countdesk.store.audit import verify_audit_chain
@@ -13,7 +14,6 @@ from countdesk.store.contests import add_contest, save_election
 from countdesk.store.database import BUSY_TIMEOUT_MS, create_database, open_database
 from countdesk.store.migrations import APPLICATION_ID, apply_migrations, migration_names
 from countdesk.store.repository import Stage, contest_states, load_count
-from store_builders import ELECTION, REFUSED_BY_SCHEMA, actor, file_only, sv_contest
 
 DAMAGED = "is not a countdesk count file or is damaged"
 

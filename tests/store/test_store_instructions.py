@@ -10,16 +10,21 @@ from dataclasses import replace
 
 import pytest
 from sqlite_utils import Database
+from store_builders import ELECTION, actor, sv_contest
 
 from countdesk.errors import CountdeskError
 from countdesk.store.audit import append_audit, audit_rows, verify_audit_chain
 from countdesk.store.contests import add_contest, remove_contest, save_election
 from countdesk.store.database import CountDatabase, open_database
 from countdesk.store.instructions import (
-    IMPORT_ACTION, LOST_ACTION, replayed_record, save_instruction, stored_instruction, stored_instructions,
+    IMPORT_ACTION,
+    LOST_ACTION,
+    replayed_record,
+    save_instruction,
+    stored_instruction,
+    stored_instructions,
 )
 from countdesk.store.migrations import UPGRADE_OPERATOR, apply_migrations
-from store_builders import ELECTION, actor, sv_contest
 
 ISSUED = '{"format": "countdesk-round2/1", "contest_id": "mayor.testshire", "finalists": ["ash-a", "birch-b"]}\n'
 CORRECTED = ISSUED.replace('"ash-a", "birch-b"', '"birch-b", "cedar-c"')

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from store_builders import ELECTION, actor, fptp_ward, sv_contest
 
 from countdesk.domain.model import Box, Count, CountSheet, frozen_map
 from countdesk.errors import CountdeskError, ValidationError
@@ -12,7 +13,6 @@ from countdesk.store.audit import audit_rows, verify_audit_chain
 from countdesk.store.contests import add_contest, remove_contest, save_election, update_box
 from countdesk.store.repository import Stage, contest_states, load_contest, load_count
 from countdesk.store.sheets import add_lot, delete_sheet, save_sheet
-from store_builders import ELECTION, actor, fptp_ward, sv_contest
 
 CHILD_TABLES = ("candidate", "box", "count_sheet", "sheet_vote", "sheet_rejected", "accepted_difference",
                 "lot", "lot_candidate", "keying", "round2_instruction")

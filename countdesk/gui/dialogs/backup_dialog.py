@@ -9,19 +9,35 @@ stick pulled out) is reported once, then retried quietly until it works again.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...errors import CountdeskError
 from ...services.backups import (
-    DEFAULT_INTERVAL, BackupFile, DueBackup, backup_due, backup_made, backup_now, default_backup_dir, find_good_backups,
+    DEFAULT_INTERVAL,
+    BackupFile,
+    DueBackup,
+    backup_due,
+    backup_made,
+    backup_now,
+    default_backup_dir,
+    find_good_backups,
     on_same_device,
 )
 from ...services.counts import CountSession
@@ -83,7 +99,7 @@ class AutoBackup(QObject):
         super().__init__(parent)
         self.session = session
         self._store = store
-        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._clock = clock or (lambda: datetime.now(UTC))
         self._last_problem = ""
         #: The backup being written on the pool, if any; the last one made.
         self.writing: Task | None = None

@@ -5,9 +5,10 @@ the statements of rejected ballot papers and of the verification, the provisiona
 the statements of the first and second preference counts where they apply.
 
 What is printed or saved is exactly what was previewed: the document is rendered once per choice
-(services.documents.RenderedDocument: figures, place, time, fingerprint, bytes and page count). The documents are drawn from the result the screen shows
-(OpenCount.result, which follows a collating officer's round-2 instruction), as the export's
-are. Rendering runs off the GUI thread; a change to the count re-renders the preview.
+(services.documents.RenderedDocument: figures, place, time, fingerprint, bytes and page count). The
+documents are drawn from the result the screen shows (OpenCount.result, which follows a collating
+officer's round-2 instruction), as the export's are. Rendering runs off the GUI thread; a change to
+the count re-renders the preview.
 
 This module chooses and previews; printing, saving and the audit row of each copy are
 document_copies.py's job, handed what the preview shows once it is current.
@@ -15,14 +16,23 @@ document_copies.py's job, handed what the preview shows once it is current.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Callable
+from itertools import pairwise
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...errors import CountdeskError
@@ -180,7 +190,7 @@ class DocumentsDialog(QDialog):
         chain = [self.document_combo, self.language_combo, self.place_edit, self.provisional_button,
                  self.print_button, self.save_button, self.close_button, self.preview.previous_button,
                  self.preview.next_button, self.preview.zoom_combo, self.preview.view]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             self.setTabOrder(first, second)
 
         self.document_combo.currentIndexChanged.connect(self.refresh_preview)

@@ -11,14 +11,21 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.model import Contest, CountSheet, frozen_map
 from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure
-from ..widgets.sheet_fields import rejected_label, second_rejected_label
 from ..widgets.field_errors import FieldError, name_problem
 from ..widgets.figure_edit import FigureEdit
+from ..widgets.sheet_fields import rejected_label, second_rejected_label
 
 
 def field_label(field: str, contest: Contest) -> str:
@@ -104,7 +111,8 @@ class DoubleEntryDialog(QDialog):
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("settleReason")
         self.reason_edit.setAccessibleName(self.tr("How the disagreement was settled"))
-        self.reason_edit.setPlaceholderText(self.tr("e.g. checked against the paper sheet: Bob's figure for Smith is right"))
+        self.reason_edit.setPlaceholderText(
+            self.tr("e.g. checked against the paper sheet: Bob's figure for Smith is right"))
         self.supervisor_error = FieldError(self.supervisor_edit, self.tr("Supervisor's name"))
         self.reason_error = FieldError(self.reason_edit, self.tr("Reason"))
         form = QFormLayout()
@@ -147,7 +155,8 @@ class DoubleEntryDialog(QDialog):
         problem = name_problem(supervisor, self.tr("The supervisor's name"))
         keyers = {self.disagreement.first_operator, self.disagreement.second_operator}
         if not problem and supervisor in keyers:
-            problem = self.tr("{0} keyed this sheet: a supervisor who keyed neither version settles it").format(supervisor)
+            problem = self.tr(
+                "{0} keyed this sheet: a supervisor who keyed neither version settles it").format(supervisor)
         self.supervisor_error.show_error(problem)
         self.reason_error.show_error("" if self.reason() else self.tr("Say how the figures were settled"))
         if ok and not problem and self.reason():

@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...domain.model import Election, Nation
 from ...errors import CountdeskError
@@ -105,7 +103,8 @@ class ElectionDetailsDialog(QDialog):
         (self.nation_combo if self.nation_combo.isEnabled() else self.contest_title_cy_edit).setFocus()
 
     def edited_election(self) -> Election:
-        return replace(self.election, nation=Nation(self.nation_combo.currentData()), deputy=self.deputy_check.isChecked(),
+        return replace(self.election, nation=Nation(self.nation_combo.currentData()),
+                       deputy=self.deputy_check.isChecked(),
                        title_cy=_welsh(self.title_cy_edit.text()))
 
     def accept(self) -> None:
@@ -113,7 +112,8 @@ class ElectionDetailsDialog(QDialog):
         commands = []
         election = self.edited_election()
         if self.nation_combo.isEnabled() and election != self.election:
-            commands.append(UpdateElectionCommand(self.document, election, self.tr("Change the nation, deputy or Welsh title")))
+            commands.append(UpdateElectionCommand(self.document, election,
+                                                  self.tr("Change the nation, deputy or Welsh title")))
         contest_title_cy = _welsh(self.contest_title_cy_edit.text())
         if self.contest is not None and self.contest_title_cy_edit.isEnabled() \
                 and contest_title_cy != self.contest.title_cy:

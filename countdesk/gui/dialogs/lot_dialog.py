@@ -11,8 +11,21 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-    QGroupBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget,
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.model import Lot
@@ -102,7 +115,8 @@ class LotDialog(QDialog):
         self.witnesses_edit = QPlainTextEdit(self)
         self.witnesses_edit.setObjectName("lotWitnesses")
         self.witnesses_edit.setAccessibleName(self.tr("Witnesses"))
-        self.witnesses_edit.setPlaceholderText(self.tr("Names of the candidates, agents and staff who saw the lot drawn"))
+        self.witnesses_edit.setPlaceholderText(
+            self.tr("Names of the candidates, agents and staff who saw the lot drawn"))
         self.witnesses_edit.setTabChangesFocus(True)
         self.witnesses_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         self.drawn_at_edit = QLineEdit(now_iso(), self)
@@ -167,10 +181,12 @@ class LotDialog(QDialog):
         if not self.drawn_by_edit.text().strip():
             found.append((self.drawn_by_edit, self.tr("Say who drew the lot.")))
         if not self.witnesses_edit.toPlainText().strip():
-            found.append((self.witnesses_edit, self.tr("Name the witnesses: a lot is recorded only with who saw it drawn.")))
+            found.append((self.witnesses_edit,
+                          self.tr("Name the witnesses: a lot is recorded only with who saw it drawn.")))
         if parse_drawn_at(self.drawn_at_edit.text()) is None:
-            found.append((self.drawn_at_edit, self.tr("Give the time drawn as an ISO 8601 date and time with its offset, "
-                                                      "e.g. 2021-05-08T14:02:00+01:00.")))
+            found.append((self.drawn_at_edit,
+                          self.tr("Give the time drawn as an ISO 8601 date and time with its offset, "
+                                  "e.g. 2021-05-08T14:02:00+01:00.")))
         return found
 
     def lot(self) -> Lot:

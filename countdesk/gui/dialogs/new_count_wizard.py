@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from ...domain.model import Election
@@ -108,7 +116,8 @@ class FilePage(QWizardPage):
             return False
         path = self.path()
         if path.exists():
-            self.error.show_error(self.tr("{0} already exists: choose another name, or open it instead").format(path.name))
+            self.error.show_error(
+                self.tr("{0} already exists: choose another name, or open it instead").format(path.name))
             return False
         if not path.parent.is_dir() and path.parent != default_count_folder():
             self.error.show_error(self.tr("The folder {0} does not exist").format(path.parent))

@@ -14,13 +14,11 @@ out). The dialog never shows the fingerprints it asks for; the collation session
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...services.collation_session import PendingBundle, papers_said
 from ..appearance import figure_font, set_style_flag
@@ -37,7 +35,8 @@ _SPARE_MNEMONICS = "ABDEFGHIJLMOPQRSTUVXZ"
 _ORDINALS = {1: QT_TRANSLATE_NOOP("PaperBindingDialog", "first"), 2: QT_TRANSLATE_NOOP("PaperBindingDialog", "second"),
              3: QT_TRANSLATE_NOOP("PaperBindingDialog", "third"), 4: QT_TRANSLATE_NOOP("PaperBindingDialog", "fourth"),
              5: QT_TRANSLATE_NOOP("PaperBindingDialog", "fifth"), 6: QT_TRANSLATE_NOOP("PaperBindingDialog", "sixth"),
-             7: QT_TRANSLATE_NOOP("PaperBindingDialog", "seventh"), 8: QT_TRANSLATE_NOOP("PaperBindingDialog", "eighth")}
+             7: QT_TRANSLATE_NOOP("PaperBindingDialog", "seventh"),
+             8: QT_TRANSLATE_NOOP("PaperBindingDialog", "eighth")}
 
 
 def ordinal(n: int) -> str:
@@ -222,7 +221,8 @@ class PaperBindingDialog(QDialog):
                 self._complain(edit, self.tr("Each group has four characters (0-9 and A-F)."))
                 return
         if whole and len(self.typed_key()[0]) != _WHOLE_DIGITS:
-            self._complain(self.whole_key_edit, self.tr("The whole key fingerprint has eight groups of four characters."))
+            self._complain(self.whole_key_edit,
+                           self.tr("The whole key fingerprint has eight groups of four characters."))
             return
         super().accept()
 

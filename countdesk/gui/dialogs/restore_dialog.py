@@ -1,13 +1,12 @@
 """Restore a count from a backup: for an open count (File > Restore from backup…), or when a count
 file will not open because it is damaged, in which case the newest good backup is offered.
 
-Only backups that pass their checks (PRAGMA integrity_check, the audit chain) are offered. Those in the folder that fail are listed apart, read
-only, each with why: on a bad night the RO looking for the newest backup sees it and the reason it
-cannot be used, instead of finding it simply absent. The RO passphrase and a reason are required;
-a refusal is shown here and is recorded: in the open count's audit log, or, for a damaged file
-that cannot be written, in the restored file's log once a restore succeeds. The file replaced is
-always kept beside the count, never deleted.
-"""
+Only backups that pass their checks (PRAGMA integrity_check, the audit chain) are offered. Those in
+the folder that fail are listed apart, read only, each with why: on a bad night the RO looking for
+the newest backup sees it and the reason it cannot be used, instead of finding it simply absent. The
+RO passphrase and a reason are required; a refusal is shown here and is recorded: in the open
+count's audit log, or, for a damaged file that cannot be written, in the restored file's log once a
+restore succeeds. The file replaced is always kept beside the count, never deleted. """
 
 from __future__ import annotations
 
@@ -16,14 +15,35 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QListView,
-    QListWidget, QListWidgetItem, QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...errors import CountdeskError
 from ...services.backups import (
-    BackupFile, RefusedRestore, RestoreRefused, VerifiedBackup, count_file_problem, find_good_backups,
-    find_unusable_backups, restore_damaged_count, restore_open_count,
+    BackupFile,
+    RefusedRestore,
+    RestoreRefused,
+    VerifiedBackup,
+    count_file_problem,
+    find_good_backups,
+    find_unusable_backups,
+    restore_damaged_count,
+    restore_open_count,
 )
 from ...services.counts import CountSession
 from .backup_dialog import backup_folder, describe
@@ -98,7 +118,7 @@ class RestoreDialog(QDialog):
 
     @classmethod
     def for_open_count(cls, session: CountSession, parent: QWidget | None = None, *,
-                       backup_dir: Path | None = None) -> "RestoreDialog":
+                       backup_dir: Path | None = None) -> RestoreDialog:
         return cls(session.path, translate("RestoreDialog", "Replace the open count with a backup. Everything "
                                            "entered since the backup was taken will be in the file kept aside, "
                                            "not in the count."),
@@ -106,7 +126,7 @@ class RestoreDialog(QDialog):
 
     @classmethod
     def for_damaged_count(cls, count_path: Path, operator: str, parent: QWidget | None = None, *,
-                          backup_dir: Path | None = None, problem: str | None = None) -> "RestoreDialog":
+                          backup_dir: Path | None = None, problem: str | None = None) -> RestoreDialog:
         problem = problem or count_file_problem(count_path) or translate("RestoreDialog", "it could not be opened")
         return cls(count_path, translate("RestoreDialog", "{0} cannot be used: {1}\n\nRestore the newest good "
                                          "backup, then re-enter what was confirmed after it was taken.").format(

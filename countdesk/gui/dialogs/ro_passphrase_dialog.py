@@ -11,9 +11,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...errors import CountdeskError
 from ...services.passphrase import MIN_LENGTH
@@ -37,7 +35,8 @@ _EXPLANATIONS = {
         "RoPassphraseDialog", "Declaring, unlocking a declared result and restoring a backup will need this "
         "passphrase. At least {0} characters; only the returning officer should know it. The count file keeps a "
         "one-way hash of it, never the words."),
-    PassphraseMode.CHANGE: QT_TRANSLATE_NOOP("RoPassphraseDialog", "Type the current passphrase, then the new one twice."),
+    PassphraseMode.CHANGE: QT_TRANSLATE_NOOP("RoPassphraseDialog",
+                                             "Type the current passphrase, then the new one twice."),
     PassphraseMode.ASK: QT_TRANSLATE_NOOP("RoPassphraseDialog", "This is a returning officer's action. Whether it "
                                           "succeeds or is refused, it is recorded in the audit log."),
 }

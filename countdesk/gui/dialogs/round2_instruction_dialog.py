@@ -11,7 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...errors import CountdeskError
@@ -121,7 +129,8 @@ class Round2InstructionDialog(QDialog):
         try:
             instruction = read_round2_instruction(self.path)
             if instruction.contest_id not in self.document.contest_ids():
-                raise CountdeskError(self.tr('this count has no contest "{0}"').format(instruction.contest_id), "contest_id")
+                raise CountdeskError(self.tr('this count has no contest "{0}"').format(instruction.contest_id),
+                                     "contest_id")
             check_instruction_applies(instruction, self.document.count().election,
                                       self.document.contest(instruction.contest_id))
         except CountdeskError as error:

@@ -39,7 +39,7 @@ class AuditModel(QAbstractTableModel):
     def __init__(self, document, parent=None) -> None:
         super().__init__(parent)
         self.document = document
-        self._rows: list["AuditRow"] = []
+        self._rows: list[AuditRow] = []
         self._headers = tuple(self.tr(header) for header in HEADERS)
         self.reload()
         document.audited.connect(self.append_new)  # every change the open count applies is audited
@@ -65,11 +65,12 @@ class AuditModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(HEADERS):
             return self._headers[section]
         return None
 
-    def row(self, number: int) -> "AuditRow":
+    def row(self, number: int) -> AuditRow:
         return self._rows[number]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -87,11 +88,11 @@ class AuditModel(QAbstractTableModel):
             return row
         return None
 
-    def _contest(self, row: "AuditRow"):
+    def _contest(self, row: AuditRow):
         """The row's contest as it is now, for candidates' names (None once removed)."""
         return self.document.find_contest(row.contest_id) if row.contest_id else None
 
-    def _display(self, row: "AuditRow", column: int) -> Any:
+    def _display(self, row: AuditRow, column: int) -> Any:
         if column == NUMBER:
             return str(row.id)
         if column == TIME:

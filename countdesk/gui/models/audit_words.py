@@ -121,7 +121,8 @@ def describe_change(before: Any, after: Any, contest: Contest | None = None) -> 
 
 def describe_in_full(before: Any, after: Any, contest: Contest | None = None) -> str:
     """The tooltip: every field before and after, one per line."""
-    return translate("AuditWords", "Before:\n{0}\n\nAfter:\n{1}").format(_lines(before, contest), _lines(after, contest))
+    return translate("AuditWords", "Before:\n{0}\n\nAfter:\n{1}").format(_lines(before, contest),
+                                                                       _lines(after, contest))
 
 
 def _lines(value: Any, contest: Contest | None) -> str:
@@ -129,7 +130,8 @@ def _lines(value: Any, contest: Contest | None) -> str:
         return "  " + translate("AuditWords", "(nothing)")
     if not isinstance(value, dict):
         return f"  {value_words(value, contest)}"
-    return "\n".join("  " + translate("AuditWords", "{0}: {1}").format(field_words(key, contest), value_words(inner, contest))
+    return "\n".join("  " + translate("AuditWords", "{0}: {1}").format(field_words(key, contest),
+                                                                      value_words(inner, contest))
                      for key, inner in flatten(value).items())
 
 

@@ -42,7 +42,8 @@ class BoxesModel(ContestTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == POSTAL:
             return Qt.CheckState.Checked if box.postal else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            shown = (self.tr("postal") if box.postal else self.tr("not postal")) if column == POSTAL else self.data(index)
+            postal = self.tr("postal") if box.postal else self.tr("not postal")
+            shown = postal if column == POSTAL else self.data(index)
             return self.tr("{0}: {1}").format(self.headers()[column], shown or self.tr("blank"))
         return self.figure_role(column, role)
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ...domain.model import Contest, VotingSystem
 from ...services.collation_progress import ContestProgress
@@ -118,7 +125,8 @@ class AreaFiguresModel(_FiguresModel):
     """One row per area: its first preferences per candidate, valid votes, rejected, fingerprint."""
 
     FIXED_HEAD = (QT_TRANSLATE_NOOP("AreaFiguresModel", "Area"), QT_TRANSLATE_NOOP("AreaFiguresModel", "Reported"))
-    FIXED_TAIL = (QT_TRANSLATE_NOOP("AreaFiguresModel", "Valid votes"), QT_TRANSLATE_NOOP("AreaFiguresModel", "Rejected"),
+    FIXED_TAIL = (QT_TRANSLATE_NOOP("AreaFiguresModel", "Valid votes"),
+                  QT_TRANSLATE_NOOP("AreaFiguresModel", "Rejected"),
                   QT_TRANSLATE_NOOP("AreaFiguresModel", "Second preferences"),
                   QT_TRANSLATE_NOOP("AreaFiguresModel", "Fingerprint"))
 

@@ -12,7 +12,8 @@ those rows are found by their keys instead. The model is told of each run of rem
 
 from __future__ import annotations
 
-from typing import Any, Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
 
@@ -47,11 +48,11 @@ class RowChanges:
         # The usual changes first, in one pass of identity checks: rows appended after the same
         # rows (a new sheet), or the same number of rows with a few replaced by ones of the same key
         # (a corrected sheet, a verified box).
-        if len(new) >= len(old) and all(a is b for a, b in zip(old, new)):
+        if len(new) >= len(old) and all(a is b for a, b in zip(old, new, strict=False)):
             self.inserted = list(range(len(old), len(new)))
             return
         if len(new) == len(old):
-            replaced = [i for i, (a, b) in enumerate(zip(old, new)) if a is not b]
+            replaced = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a is not b]
             if all(key(old[i]) == key(new[i]) for i in replaced):
                 self.changed = [i for i in replaced if old[i] != new[i]]
                 return

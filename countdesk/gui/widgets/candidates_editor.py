@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QLineEdit, QPush
 
 from ...domain.model import Candidate
 from ..dialogs.ballot_order_dialog import BallotOrderDialog
-from ..setup_commands import AddCandidateCommand, RemoveCandidateCommand, ReorderCandidatesCommand
 from ..models.candidates_model import CandidatesModel, new_candidate_id
+from ..setup_commands import AddCandidateCommand, RemoveCandidateCommand, ReorderCandidatesCommand
 from .field_errors import FieldError, name_problem
 from .setup_list_editor import SetupListEditor
 

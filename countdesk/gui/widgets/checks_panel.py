@@ -7,12 +7,10 @@ why the check exists and what to do, from `domain.checks.CHECKS`.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...domain.checks import CHECKS
 from ...domain.model import Contest
@@ -90,10 +88,10 @@ class ChecksPanel(QWidget):
             self.heading.setText(self.tr("Checks: no warnings. Every numbered check passes."))
         else:
             self.heading.setText(
-                (self.tr("Checks: 1 warning. Warnings do not block the result: read each one and decide. "
+                self.tr("Checks: 1 warning. Warnings do not block the result: read each one and decide. "
                          "Expand a warning to see what it means.") if count == 1 else
                  self.tr("Checks: {0} warnings. Warnings do not block the result: read each one and decide. "
-                         "Expand a warning to see what it means.").format(count))
+                         "Expand a warning to see what it means.").format(count)
             )
         self.tree.setAccessibleDescription(self.heading.text())
 

@@ -16,6 +16,8 @@ CountSheetGrid's job (count_sheet_grid.py).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -158,7 +160,7 @@ class CountSheetForm(QWidget):
         for field in self.fields:
             self._connect_keys(field.edit)
         chain = [self.sheet_id_edit, *(f.edit for f in self.fields), self.save_button, self.cancel_button]
-        for before, after in zip(chain, chain[1:]):
+        for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
         if focus_inside:
             self.focus_first_figure()

@@ -3,8 +3,8 @@ from exactly the same bytes.
 
 QPdfDocument reads from a QIODevice it does not own. Each QBuffer here holds its own copy of the
 bytes (setData), never a pointer to a QByteArray that Python could free while Qt still reads or
-closes the buffer; an old buffer is deleted later, with its bytes, once the document let go of it. QPdfView paints asynchronously: wait for `pdf.status()` to be
-Ready before reading pages.
+closes the buffer; an old buffer is deleted later, with its bytes, once the document let go of it.
+QPdfView paints asynchronously: wait for `pdf.status()` to be Ready before reading pages.
 
 Printing draws each page as an image at the printer's own resolution, rendered in bands so a
 1200 dpi printer needs a few tens of megabytes rather than half a gigabyte per page. Printing to a
@@ -17,7 +17,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal,
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
 )
 from PySide6.QtGui import QImage, QPageSize, QPainter, QPalette
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions

@@ -12,6 +12,7 @@ puts every label under our control: thousands separators, names never cut short,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
@@ -20,7 +21,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ...domain.model import Contest, VotingSystem
 from ...domain.result import ContestResult
 from .result_model import (
-    TRANSFERRED_LABEL, CandidateLine, candidate_lines, figure, has_second_round, short_names,
+    TRANSFERRED_LABEL,
+    CandidateLine,
+    candidate_lines,
+    figure,
+    has_second_round,
+    short_names,
     tabular_font,
 )
 
@@ -314,7 +320,7 @@ def _ticks_that_fit(centres: list[float], widths: list[float], gap: float) -> tu
     for stride in (k for k in range(1, steps + 1) if steps % k == 0):
         chosen = range(0, steps + 1, stride)
         edges = [(centres[i] - widths[i] / 2, centres[i] + widths[i] / 2) for i in chosen]
-        if all(right + gap <= next_left for (_, right), (next_left, _) in zip(edges, edges[1:])):
+        if all(right + gap <= next_left for (_, right), (next_left, _) in pairwise(edges)):
             return tuple(chosen)
     return (steps,)
 

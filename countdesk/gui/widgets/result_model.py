@@ -7,12 +7,18 @@ stay integers, and shares are exact Decimals rounded once, here, at the edge.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Sequence
+from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 
@@ -252,7 +258,7 @@ class ResultTableModel(QAbstractTableModel):
             lines, columns = candidate_lines(contest, result), _columns_for(result)
         same_rows = [line.candidate for line in lines] == [line.candidate for line in self._lines]
         if same_rows and columns == self._columns:
-            changed = [row for row, (old, new) in enumerate(zip(self._lines, lines)) if old != new]
+            changed = [row for row, (old, new) in enumerate(zip(self._lines, lines, strict=True)) if old != new]
             self._contest, self._lines = contest, lines
             if changed:
                 self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(columns) - 1))

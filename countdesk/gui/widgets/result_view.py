@@ -9,12 +9,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QScrollArea, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ...domain.model import REJECTED_HEADS, Contest, VotingSystem
 from ...domain.completeness import ROUND1_DIFFERENCE, ROUND2_DIFFERENCE
+from ...domain.model import REJECTED_HEADS, Contest, VotingSystem
 from ...domain.result import ContestResult, Status
 from ...errors import CountdeskError
 from ..appearance import format_moment
@@ -22,7 +34,13 @@ from ..refresh import refresh_when_shown
 from .checks_panel import ChecksPanel
 from .result_chart import ResultChart
 from .result_model import (
-    HEAD_LABELS, ResultTableModel, figure, has_second_round, percent, status_sentence, tabular_font,
+    HEAD_LABELS,
+    ResultTableModel,
+    figure,
+    has_second_round,
+    percent,
+    status_sentence,
+    tabular_font,
 )
 
 BANNER_STYLE = {

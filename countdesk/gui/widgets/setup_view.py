@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.model import Contest, Nation
@@ -18,8 +25,13 @@ from ..commands import CompositeCommand
 from ..dialogs.election_details_dialog import election_lock_reason
 from ..dialogs.reason_dialog import ask_reason
 from ..refresh import refresh_when_shown
-from ..setup_commands import AddContestCommand, RemoveContestCommand, SetDoubleEntryCommand, \
-    UpdateContestCommand, UpdateElectionCommand
+from ..setup_commands import (
+    AddContestCommand,
+    RemoveContestCommand,
+    SetDoubleEntryCommand,
+    UpdateContestCommand,
+    UpdateElectionCommand,
+)
 from .boxes_editor import BoxesEditor
 from .candidates_editor import CandidatesEditor
 from .contest_form import ContestDetails, ContestForm

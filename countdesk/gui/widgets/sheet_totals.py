@@ -91,7 +91,7 @@ class SheetTotalsModel(QAbstractTableModel):
 
     def _summed_rows(self) -> list[tuple[str, list[int | None]]]:
         return [(self.tr("Round {0} total").format(r),
-                 [total if n else None for total, n in zip(self._sums[r], self._figures[r])])
+                 [total if n else None for total, n in zip(self._sums[r], self._figures[r], strict=False)])
                 for r in self.ROUNDS if self._sheet_counts.get(r)]
 
     def _publish(self) -> None:

@@ -10,15 +10,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.completeness import round1_open
 from ...domain.model import CountSheet, VotingSystem
 from ...errors import CountdeskError
-from ..commands import DeleteSheetCommand, SaveSheetCommand
 from ..appearance import set_style_flag
+from ..commands import DeleteSheetCommand, SaveSheetCommand
 from ..dialogs.reason_dialog import ask_reason
 from ..models.sheets_model import SheetsModel
 from ..refresh import refresh_when_shown
