@@ -1,4 +1,4 @@
-"""Audit rows for acts that change no figure: a bundle exported, a round-2 instruction received.
+"""Audit rows for acts that change no figure: a bundle exported, a document printed or saved.
 
 CountSession has no public method for such a row yet (services/counts.py belongs to the count
 database's owner), so this one helper reaches the session's open file and operator in one

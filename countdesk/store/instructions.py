@@ -78,7 +78,7 @@ def replayed_record(row: AuditRow) -> dict[str, Any]:
             "imported_by": row.operator, "imported_at": row.at}
 
 
-def _from_row(row: tuple) -> StoredInstruction:
+def _from_row(row: tuple[Any, ...]) -> StoredInstruction:
     contest_id, content, sha, finalists, source, by, at = row
     return StoredInstruction(contest_id, content, sha, tuple(json.loads(finalists)), source, by, at)
 
