@@ -76,8 +76,9 @@ def _usable(stored: StoredInstruction) -> Round2Instruction:
         raise InstructionUnusable(
             "missing",
             f"the round-2 instruction for contest {contest_id} is missing: the audit trail records one imported "
-            f"({stored.source}), but its file was missing or altered when this count was upgraded, and without it "
-            f"this area's result cannot be counted; {_AGAIN}", contest_id)
+            f"from {stored.source}, but the copy an earlier countdesk kept beside the count file was missing or "
+            f"altered when this version first opened the count, and without it this area's result cannot be "
+            f"counted; {_AGAIN}", contest_id)
     data = stored.content.encode("utf-8")
     if hashlib.sha256(data).hexdigest() != stored.sha256:
         raise InstructionUnusable(
