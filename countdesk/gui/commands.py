@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.model import CountSheet, Lot
-from ..services.changes import Change
+from ..services.changes import NO_CHANGE, Change
 
 
 class ServiceCommand(QUndoCommand):
@@ -111,7 +111,9 @@ class RecordLotCommand(ServiceCommand):
 
 
 class CompositeCommand(QUndoCommand):
-    """Several service commands undone as one step (a name correction that also reorders).
+    """Several service commands undone as one step (a name correction that also reorders, a list of
+    boxes imported). The open count applies their Changes once, combined, not once a part: an
+    import of two thousand boxes re-reads its contest once.
 
     If a later part is refused on the first run, the parts already done are undone, so the
     count is as it was and nothing reaches the undo stack.
@@ -120,22 +122,37 @@ class CompositeCommand(QUndoCommand):
     def __init__(self, text: str, parts: list[ServiceCommand]) -> None:
         super().__init__(text)
         self.parts = parts
+        self._skip_next_redo = False
 
     def run_first(self) -> None:
-        done: list[ServiceCommand] = []
+        change, done = NO_CHANGE, []
         try:
             for part in self.parts:
-                part.run_first()
+                change |= part.apply()
                 done.append(part)
         except BaseException:
             for part in reversed(done):
-                part.undo()
+                change |= part.revert()
+            self._document.apply(change)
             raise
+        self._skip_next_redo = True
+        self._document.apply(change)
 
     def redo(self) -> None:
+        if self._skip_next_redo:
+            self._skip_next_redo = False
+            return
+        change = NO_CHANGE
         for part in self.parts:
-            part.redo()
+            change |= part.apply()
+        self._document.apply(change)
 
     def undo(self) -> None:
+        change = NO_CHANGE
         for part in reversed(self.parts):
-            part.undo()
+            change |= part.revert()
+        self._document.apply(change)
+
+    @property
+    def _document(self):
+        return self.parts[0].document

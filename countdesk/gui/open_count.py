@@ -43,7 +43,8 @@ class OpenCount(QObject):
     changed = Signal(str)
     #: Sheets of a contest added, changed and removed (tuples of sheet ids, in the store's order).
     sheets_changed = Signal(str, object, object, object)
-    #: Boxes of a contest whose verification or details changed (a tuple of box ids).
+    #: Boxes of a contest whose verified figure or note changed (a tuple of box ids); boxes added,
+    #: removed or with new details are a set-up change (`setup_changed`).
     boxes_changed = Signal(str, object)
     #: A contest's set-up changed (details, candidates, boxes added or removed, double entry), or
     #: with "" the election's details or the list of contests: tables re-read their rows and columns.
@@ -249,7 +250,7 @@ class OpenCount(QObject):
             self.setup_changed.emit(contest_id)
         if change.sheets:
             self.sheets_changed.emit(contest_id, change.sheets_added, change.sheets_changed, change.sheets_removed)
-        if change.boxes_changed:
+        if change.boxes_changed and SetUpPart.BOXES not in change.setup:  # added or removed: set-up
             self.boxes_changed.emit(contest_id, change.boxes_changed)
         if change.declaration:
             self.declaration_changed.emit(contest_id)

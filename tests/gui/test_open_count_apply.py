@@ -8,15 +8,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from gui_helpers import make_count_file, open_document, round_one, small_sv_contest
+from gui_helpers import Signals, make_count_file, open_document, round_one, small_sv_contest
 from PySide6.QtCore import QObject
 
+from countdesk.domain.model import Box
 from countdesk.domain.tally import tally_contest
 from countdesk.errors import CountdeskError
-from countdesk.gui.commands import DeleteSheetCommand, SaveSheetCommand
+from countdesk.gui.commands import CompositeCommand, DeleteSheetCommand, SaveSheetCommand
 from countdesk.gui.models.audit_model import AuditModel
+from countdesk.gui.models.boxes_model import BoxesModel
 from countdesk.gui.models.row_changes import named_row_changes
-from countdesk.gui.setup_commands import UpdateElectionCommand, VerifyBoxCommand
+from countdesk.gui.setup_commands import AddBoxCommand, UpdateElectionCommand, VerifyBoxCommand
 from countdesk.services.changes import Change
 from countdesk.store.repository import Stage
 
@@ -104,6 +106,28 @@ def test_a_box_verified_drops_only_its_contests_results_and_names_the_box(docume
     assert ("boxes_changed", CONTEST, ("B1",)) in told.seen and "sheets_changed" not in told.names()
     assert document.contest(CONTEST).boxes[0].verified == 101 and document.result(OTHER) is other
     assert document.result(CONTEST).ballot_papers_verified == 201
+
+
+def test_a_list_imported_as_one_step_is_applied_once(qtbot, document, monkeypatch):
+    """Fifty boxes from a file, one undoable step: the open count re-reads the contest once and the
+    boxes table gains them as one run of rows; undo takes them away as one run."""
+    model = BoxesModel(document)
+    model.set_contest(OTHER)
+    rows = Signals(model)
+    told = Told(document)
+    reads = []
+    contest = document.session.contest
+    monkeypatch.setattr(document.session, "contest",
+                        lambda contest_id: (reads.append(contest_id), contest(contest_id))[1])
+    boxes = [Box(f"N{n:02d}", f"Hall {n}", False, 10, None) for n in range(50)]
+    document.push(CompositeCommand("Import 50 boxes", [AddBoxCommand(document, OTHER, box) for box in boxes]))
+    qtbot.wait(1)
+    assert told.names().count("setup_changed") == 1 and reads == [OTHER]
+    assert rows.seen == [("rowsInserted", 2, 51)]
+    rows.clear()
+    document.undo_stack.undo()
+    qtbot.wait(1)
+    assert rows.seen == [("rowsRemoved", 2, 51)] and len(document.contest(OTHER).boxes) == 2
 
 
 def test_an_election_wide_change_re_reads_everything(document):
