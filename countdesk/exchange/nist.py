@@ -3,7 +3,9 @@
 Mapping (docs/results-formats.md has the full table):
 
 * one ElectionReport, Format "summary-contest"; Status "certified" when every contest in it has
-  been declared, else "unofficial-partial" (provisional figures);
+  been declared, else "unofficial-partial" (provisional figures); declared is the result's own
+  record (`ContestResult.declared`, the count file's `declared`), as in the results JSON, CSV and
+  EML files, so every file of a bundle says the same;
 * GpUnits: a ReportingUnit for the election's scope and one for each contest's electoral area,
   named from the Democracy Club ids, plus one "counting-area" unit per contest that carries the
   figures (electorate, papers verified): a contest's figures at one count may be only part of its
@@ -40,12 +42,15 @@ INDEPENDENT = "independent"
 class NistContest(NamedTuple):
     contest: Contest
     result: ContestResult
-    declared: bool = False
+
+    @property
+    def declared(self) -> bool:
+        return self.result.declared is not None
 
 
 def to_nist(
     election: Election,
-    contests_and_results: Iterable[tuple[Contest, ContestResult, bool] | NistContest],
+    contests_and_results: Iterable[tuple[Contest, ContestResult] | NistContest],
     *,
     generated_at: datetime,
     issuer: str | None = None,
@@ -67,7 +72,8 @@ def to_nist(
     contests: list[dict[str, Any]] = []
     ballot_counts: list[dict[str, Any]] = []
 
-    for order, (contest, result, declared) in enumerate(entries, start=1):
+    for order, entry in enumerate(entries, start=1):
+        contest, result, declared = entry.contest, entry.result, entry.declared
         district_id = units.district(contest.id, contest.title, Office(contest.office))
         if district_id != scope_id:
             units.compose(scope_id, district_id)

@@ -68,8 +68,7 @@ def data_files(snapshot: CountSnapshot, generated_at: datetime, transaction_id: 
     election = count.election
     rows = list(zip(count.contests, snapshot.results, strict=True))
     results_json = json.dumps(results_to_dict(snapshot.results), indent=2, ensure_ascii=False) + "\n"
-    nist = to_nist(election, [(c, r, snapshot.declared.get(c.id, False)) for c, r in rows],
-                   generated_at=generated_at)
+    nist = to_nist(election, rows, generated_at=generated_at)
     eml = to_eml_510(election, [EmlContest(c, r) for c, r in rows], issued_at=generated_at,
                      transaction_id=transaction_id)
     return {

@@ -89,6 +89,12 @@ def add_contest(
             insert_lot_rows(db, contest.id, i, lot)
         append_audit(db, actor, action, "contest", contest_id=contest.id, key=contest.id,
                      after=contest_record(contest), reason=reason)
+        if declared is not None:
+            # A contest whose count file says it was declared comes in locked, as the app leaves a
+            # declared contest: no figure can change under a declaration until the RO unlocks it.
+            set_contest_field(cdb, actor, contest.id, "stage", str(Stage.DECLARED), action="contest.stage",
+                              reason=f"declared ({declared.at}, by {declared.by}) in what was imported: locked "
+                                     "until the returning officer unlocks it")
 
 
 def remove_contest(cdb: CountDatabase, actor: Actor, contest_id: str, *, reason: str | None) -> Contest:

@@ -49,7 +49,7 @@ def _liverpool_files() -> dict[str, bytes]:
         "count.json": dump_count_json(liverpool()).encode("utf-8"),
         "results.json": results_to_json([result]).encode("utf-8"),
         "results.csv": results_to_csv([(election, contest, result)]).encode("utf-8"),
-        "results-nist.json": json.dumps(to_nist(election, [(contest, result, True)], generated_at=DECLARED_AT))
+        "results-nist.json": json.dumps(to_nist(election, [(contest, result)], generated_at=DECLARED_AT))
         .encode("utf-8"),
         "results-eml510.xml": to_eml_510(election, [(contest, result)], issued_at=DECLARED_AT, transaction_id="1"),
         "reports/declaration.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n",
