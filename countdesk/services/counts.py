@@ -19,6 +19,7 @@ from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
 from ..exchange.countfile_legacy import ReadNote, contest_note_summary, inferred_contests
+from ..exchange.round2 import check_round2_sheets
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
 from ..store.claims import release as release_claims
@@ -251,10 +252,18 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
         audit_after: dict[str, object], reason: str | None = None,
     ) -> Change:
         """Keep the instruction (already checked) in the count with its audit row, in one
-        transaction; refused for a declared contest (on a server, checked under the write lock)."""
+        transaction; refused for a declared contest. On a server, where another station may have
+        entered a round-2 sheet since the instruction was checked, the sheets are checked again
+        against its finalists under the write lock, with the declaration."""
         state = self._open_state(contest_id)
-        _, audit_id = self._write_advancing(state, state.stage, "", lambda: save_instruction(
-            self._cdb, self._actor, contest_id, content, finalists, source, audit_after=audit_after, reason=reason))
+
+        def write() -> None:
+            if self._cdb.shared:
+                check_round2_sheets(load_contest(self._cdb, contest_id), finalists)
+            save_instruction(self._cdb, self._actor, contest_id, content, finalists, source,
+                             audit_after=audit_after, reason=reason)
+
+        _, audit_id = self._write_advancing(state, state.stage, "", write)
         return Change(contest_id, instruction=True, audit_id=audit_id)
 
     # Import ------------------------------------------------------------------------------------

@@ -96,3 +96,23 @@ def test_an_area_declares_on_the_server_on_the_instructed_finalists_and_then_tak
         with pytest.raises(CountdeskError, match="is declared"):
             import_round2_instruction(session, issued)
         assert set(session.tally(CONTEST_ID).finalists) == {"c", "a"}
+
+
+def test_a_round_two_sheet_another_station_entered_meanwhile_is_checked_under_the_write_lock(area_on_server,
+                                                                                              tmp_path):
+    """The import checks the sheets when the file is read; a sheet another station commits before
+    the instruction is written is checked again inside the writing transaction."""
+    issued = write_round2_instruction(tmp_path / "round2-issued.json", instruction({"a": 98, "b": 90, "c": 100,
+                                                                                    "d": 50}))
+    corrected = write_round2_instruction(tmp_path / "round2-corrected.json",
+                                         instruction({"a": 88, "b": 101, "c": 100, "d": 50}))  # b and c
+    with CountSession.open(area_on_server, "Area Clerk") as first, \
+            CountSession.open(area_on_server, "Second Clerk") as second:
+        import_round2_instruction(first, issued)
+        second.save_sheet(CONTEST_ID, ROUND_TWO)  # for a and c, as instructed
+        rows = len(first.audit_rows())
+        with pytest.raises(CountdeskError, match="round-2 sheet .N1-R2. has figures for a, c"):
+            first.save_round2_instruction(CONTEST_ID, corrected.read_text(encoding="utf-8"), ("b", "c"),
+                                          corrected.name, audit_after={}, reason="corrected sum")
+        assert len(first.audit_rows()) == rows
+        assert first.stored_round2_instruction(CONTEST_ID).finalists == ("c", "a")
