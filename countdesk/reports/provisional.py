@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.checks import CHECKS
-from ..domain.completeness import ROUND1_CODES
+from ..domain.completeness import round1_open
 from ..domain.places import place_in_words
 from ..domain.result import Status
 from .blocks import figures_block, heading_block, lot_sentences, pair, section_title, signature_block
@@ -52,7 +52,7 @@ def status_sentences(ctx: DocumentContext) -> list[Flowable]:
         if result.gaps:  # the gap, figure by figure (completeness.py): the sheet must not pass for a result
             flow.append(pair(say("status.incomplete", lang), st.body_bold))
             flow += [pair((f"• {escape(gap.message)}",), st.body) for gap in result.gaps]
-        if result.finalists and not any(g.code in ROUND1_CODES for g in result.gaps):
+        if result.finalists and not round1_open(result.gaps):
             texts = say("status.awaiting_second", lang, finalists=candidate_names(contest, result.finalists))
             flow.append(pair(texts, st.body_bold))
     return flow

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 
-from ...domain.completeness import ROUND1_CODES, summary
+from ...domain.completeness import round1_open, summary
 from ...domain.heads import SHORT_HEAD_LABELS
 from ...domain.model import Candidate, Contest, VotingSystem
 from ...domain.result import ContestResult, Status, Tie, share_percent
@@ -189,7 +189,7 @@ def status_sentence(contest: Contest, result: ContestResult, *, descriptions: bo
             return translate("ResultWords", "Incomplete: no first-round count sheets have been entered yet.")
         if result.gaps:  # the completeness rule says what is missing: nobody is elected until then
             text = translate("ResultWords", "Incomplete: {0}.").format(summary(result.gaps))
-            round1_done = not any(g.code in ROUND1_CODES for g in result.gaps)
+            round1_done = not round1_open(result.gaps)
             if sv and result.finalists and round1_done:
                 text += translate("ResultWords", " No candidate has more than half of the valid first preferences. "
                                                  "Waiting for round-2 sheets: the finalists are {0}.").format(
