@@ -265,3 +265,29 @@ def test_the_result_figures_change_in_their_labels(qtbot):
     grid.set_rows([("Electorate", "5,000")])  # other lines: laid out again
     qtbot.waitUntil(lambda: len(grid.findChildren(QLabel)) == 2)
     assert grid.labels() == ["Electorate"]
+
+
+def test_the_totals_row_measures_a_column_only_when_its_total_grows_a_digit(qtbot, tmp_path, open_documents):
+    from gui_helpers import open_document
+
+    from countdesk.gui.widgets.sheets_view import SheetsView
+
+    path = make_count_file(tmp_path / "count.countdesk", (small_sv_contest((round_one("T01", 20, 15, 10, 5),)),))
+    document = open_document(path, open_documents)
+    view = SheetsView(document)
+    qtbot.addWidget(view)
+    view.set_contest(CONTEST)
+    with qtbot.waitExposed(view):
+        view.show()
+    totals = view.totals
+    measured = []
+    original = totals.sizeHintForColumn
+    totals.sizeHintForColumn = lambda column: (measured.append(column), original(column))[1]
+    adams = view.model.headers().index("ADAMS")
+    document.push(SaveSheetCommand(document, CONTEST, round_one("T02", 9, 1, 1, 1)))  # ADAMS 29, 62 papers
+    settle(qtbot)
+    assert measured == [] and totals.totals.total(1, "ADAMS") == "29"
+    document.push(SaveSheetCommand(document, CONTEST, round_one("T03", 80, 1, 1, 1)))  # ADAMS 109: three digits
+    settle(qtbot)
+    assert adams in measured and totals.totals.total(1, "ADAMS") == "109"
+    assert view.table.columnWidth(adams) >= original(adams)  # the grown total is never cut

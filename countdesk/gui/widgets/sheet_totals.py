@@ -155,6 +155,8 @@ class SheetTotalsRow(QTableView):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWordWrap(False)
         self._table = table
+        #: Per figure column, the length of the longest total measured since the columns were fitted.
+        self._measured: dict[int, int] = {}
         header = table.horizontalHeader()
         header.sectionResized.connect(lambda column, _old, width: self.setColumnWidth(column, width))
         table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
@@ -167,6 +169,7 @@ class SheetTotalsRow(QTableView):
         never cut: it is the largest figure in its column)."""
         header = self._table.horizontalHeader()
         rows = self.totals.rowCount()
+        self._measured = {column: self._longest(column) for column in range(2, self.totals.columnCount())}
         for row in range(rows):
             self.setSpan(row, 0, 1, 2)  # the caption under "Sheet" and "Round"
         for column in range(self.totals.columnCount()):
@@ -180,10 +183,20 @@ class SheetTotalsRow(QTableView):
 
     def _widen(self, *_args: object) -> None:
         """A total that grew a digit widens its column (the sheets' figures are never wider than
-        their total); measured on the totals alone, not on every sheet."""
+        their total); measured on the totals alone, not on every sheet, and only when a total's
+        text grew longer (the figures have tabular digits: the same length is the same width)."""
         header = self._table.horizontalHeader()
         for column in range(2, self.totals.columnCount()):
+            longest = self._longest(column)
+            if longest <= self._measured.get(column, 0):
+                continue
+            self._measured[column] = longest
             width = self.sizeHintForColumn(column)
             if width > header.sectionSize(column):
                 header.resizeSection(column, width)
                 self.setColumnWidth(column, width)
+
+    def _longest(self, column: int) -> int:
+        """The length of the longest total shown in a figure column."""
+        totals = self.totals
+        return max((len(totals.data(totals.index(row, column)) or "") for row in range(totals.rowCount())), default=0)
