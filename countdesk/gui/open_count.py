@@ -241,7 +241,7 @@ class OpenCount(QObject):
 
     def _apply_to_contest(self, contest_id: str, change: Change) -> None:
         reread = bool(change.setup & _CONTEST_SETUP or change.boxes_changed or change.lots or change.acceptance
-                      or change.declaration)
+                      or change.declaration or (change.sheets and self._holds_acceptance(contest_id)))
         if reread or change.instruction:
             self._forget(contest_id, reread_contest=reread)
         elif change.sheets:
@@ -260,6 +260,13 @@ class OpenCount(QObject):
             self.keyings_changed.emit(contest_id)
         if change.contest_scoped:
             self.changed.emit(contest_id)
+
+    def _holds_acceptance(self, contest_id: str) -> bool:
+        """The cached contest holds an accepted difference: a sheet changed may have voided it (the
+        write removes it in the store, services/acceptance.py), so the contest is read again rather
+        than followed sheet by sheet with an acceptance the count no longer holds."""
+        contest = self.find_contest(contest_id) if self._count is not None else None
+        return contest is not None and bool(contest.accepted_differences)
 
     def _follow_sheets(self, contest_id: str, change: Change) -> None:
         """Sheets changed their own figures only: the running totals and the cached contest are

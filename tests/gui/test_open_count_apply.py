@@ -178,3 +178,21 @@ def test_named_rows_are_found_by_key_and_a_model_behind_compares_instead():
     # account for the rows, so the model compares them instead.
     assert named_row_changes((a, b), (a, b, c, d), added=("C",)) is None
     assert named_row_changes((a, b), (a,), removed=("X",)) is None
+
+
+def test_a_sheet_that_voids_an_accepted_difference_leaves_no_stale_acceptance_on_screen(document):
+    """140 of 200 on the sheets; then 198, the RO accepts 198 against 200; a sheet found later voids
+    the acceptance, and removing it again (198 against 200 once more) leaves the contest incomplete:
+    the open count reads the contest again, never keeping an acceptance the count no longer holds."""
+    from countdesk.domain.result import Status
+
+    document.push(SaveSheetCommand(document, CONTEST, round_one("T03", 58, 0, 0, 0)))  # ADAMS 108 of 198
+    document.session.set_ro_passphrase(PASSPHRASE)
+    document.accept_difference(CONTEST, PASSPHRASE, stage="round1", counted=198, expected=200, reason="2 lost")
+    assert document.result(CONTEST).status is Status.ELECTED
+    document.push(SaveSheetCommand(document, CONTEST, round_one("T04", 1, 0, 0, 0)))
+    assert document.contest(CONTEST).accepted_differences == ()
+    document.push(DeleteSheetCommand(document, CONTEST, "T04", "keyed against the wrong table"))
+    result = document.result(CONTEST)
+    assert result.status is Status.INCOMPLETE and result.ballot_papers_counted == 198
+    assert result == tally_contest(document.session.load().election, document.session.contest(CONTEST))
