@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from ..errors import CountdeskError
 from ..services.collation_progress import Stage
 from ..services.collation_session import CollationSession, papers_said
-from ..services.document_events import write_document_copy
 from .count_files import show_error
 from .dialogs.collating_officer_dialog import CollatingOfficerDialog
 from .dialogs.expected_areas_dialog import ExpectedAreasDialog
@@ -317,8 +316,7 @@ class CollationWindow(QMainWindow):
                 return None
             path = Path(chosen)
         try:
-            rendered = self.session.render_document(document, contest_id, generated_at=self._clock())
-            write_document_copy(rendered, Path(path))  # atomically, read back: as the count's documents
+            path = self.session.save_document(document, contest_id, path, generated_at=self._clock())
         except (CountdeskError, OSError) as error:
             self._refused(self.tr(_DOCUMENT_WORDS[document][1]), error)
             return None

@@ -64,6 +64,7 @@ from .collation_state import (
     save_state,
     write_copy,
 )
+from .document_events import write_document_copy
 from .documents import RenderedDocument, render_document
 
 __all__ = ["CollationSession", "ContestProgress", "PendingBundle"]
@@ -462,6 +463,20 @@ class CollationSession:
         if document == "declaration" and not self.progress(contest_id).final:
             raise CollationError(f"the result cannot be declared yet: {self.progress(contest_id).message}")
         return render_document(document, self.document_context(contest_id, generated_at=generated_at, place=place))
+
+    def save_document(self, document: str, contest_id: str, path: str | Path, *, generated_at: datetime,
+                      place: str = "") -> Path:
+        """A collated document rendered once and saved as every copy is (document_events:
+        written atomically and durably, read back; the collation's journal refused as a target),
+        then journalled ("document_saved": the paper, its fingerprint, pages, SHA-256 and file), as
+        a count's audit trail records its copies."""
+        rendered = self.render_document(document, contest_id, generated_at=generated_at, place=place)
+        written = write_document_copy(rendered, path, inputs=[self.folder / STATE_FILE])
+        pages = f"{rendered.pages} page{'s' if rendered.pages != 1 else ''}"
+        digest = hashlib.sha256(rendered.data).hexdigest()
+        self._log("document_saved", f"{contest_id}: {rendered.kind.phrase} saved as {written} ({pages}, fingerprint "
+                                    f"{rendered.context.fingerprint}, SHA-256 {digest})")
+        return written
 
     # Saving ----------------------------------------------------------------------------------------
 

@@ -75,7 +75,7 @@ class HistoryEntry:
 
     at: str
     event: str  # "created", "expected_areas", "officer", "area_imported", "area_replaced", "bundle_refused",
-    #             "round2_issued"
+    #             "round2_issued", "document_saved"
     detail: str
     area: str | None = None
 

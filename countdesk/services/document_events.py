@@ -16,7 +16,7 @@ Deliberately light (no reportlab): the audit log's screen imports it for the row
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -47,16 +47,20 @@ DOCUMENT_ENTITY = "document"
 FINAL, PROVISIONAL = "final", "provisional"
 
 
-def write_document_copy(document: RenderedDocument, path: Path, *, count_path: str | Path | None = None) -> Path:
+def write_document_copy(
+    document: RenderedDocument, path: str | Path, *, count_path: str | Path | None = None,
+    inputs: Iterable[str | Path] = (),
+) -> Path:
     """Save `document` as the file `path`: the same bytes, written atomically and durably, then read
     back from the device and compared. Refused before anything is written when `path` is the count
-    (`count_path`) or a file kept beside it, or when the count's figures do not replay from its
-    audit trail (nothing changed outside the app is saved to be signed).
+    (`count_path`), a file kept beside it or one of `inputs` (a collation's journal), or when the
+    count's figures do not replay from its audit trail (nothing changed outside the app is saved to
+    be signed).
 
     Safe off the GUI thread; the audit row (record_document_saved) is written afterwards by the
     session's own thread. Raises CountdeskError or OSError; a failure leaves any earlier file whole."""
     target = Path(path)
-    refuse_overwriting_inputs(target, count=count_path)
+    refuse_overwriting_inputs(target, count=count_path, inputs=inputs)
     if count_path is not None:
         require_trail_matches(count_path, f"saving the {document.kind.phrase}")
     target.parent.mkdir(parents=True, exist_ok=True)

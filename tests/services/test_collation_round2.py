@@ -4,6 +4,7 @@ every area is in; each area counts round 2 for the instructed finalists; the col
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 from dataclasses import replace
@@ -18,6 +19,7 @@ from countdesk.exchange.round2 import read_round2_instruction
 from countdesk.exchange.signing import generate_key
 from countdesk.services.collation_progress import Stage
 from countdesk.services.collation_session import CollationSession
+from countdesk.services.collation_state import STATE_FILE
 from countdesk.services.counts import CountSession
 from countdesk.services.export import export_bundle
 from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction
@@ -72,7 +74,7 @@ def test_the_instruction_waits_for_every_expected_area(world):
     assert not list(stick.glob("round2-*"))
 
 
-def test_the_whole_second_round_across_areas(world):
+def test_the_whole_second_round_across_areas(world, tmp_path):
     stick, laptops, collation = world
     for area in AREAS:
         send(collation, laptops, stick, area)
@@ -112,11 +114,23 @@ def test_the_whole_second_round_across_areas(world):
     assert b"ARCHER" in text and b"Testshire Combined Authority" in text
     assert b"I, Cara COLLATOR, being the" in text
     assert collation.collation_fingerprint(SV_CONTEST_ID).encode() in text
+    # Saved as every copy is (rendered once, written whole, read back), and journalled.
+    with pytest.raises(CountdeskError, match="writing here would destroy it"):
+        collation.save_document("declaration", SV_CONTEST_ID, collation.folder / STATE_FILE,
+                                generated_at=GENERATED_AT)
+    saved = collation.save_document("declaration", SV_CONTEST_ID, tmp_path / "declaration.pdf",
+                                    generated_at=GENERATED_AT, place="Town Hall")
+    assert saved.read_bytes() == pdf  # the same inputs, the same paper
+    entry = collation.history[-1]
+    assert entry.event == "document_saved"
+    fingerprint, digest = collation.collation_fingerprint(SV_CONTEST_ID), hashlib.sha256(pdf).hexdigest()
+    assert entry.detail == (f"{SV_CONTEST_ID}: declaration of result saved as {saved} (1 page, fingerprint "
+                            f"{fingerprint}, SHA-256 {digest})")
     reopened = CollationSession.open(collation.folder)
     assert reopened.officer == "Cara COLLATOR"
     events = [e.event for e in reopened.history]
     assert events == ["created", "expected_areas", *["area_imported"] * 3, "round2_issued", *["area_replaced"] * 3,
-                      "officer"]
+                      "officer", "document_saved"]
 
 
 def test_an_area_that_counted_round_two_for_its_own_finalists_is_refused(world):
