@@ -62,7 +62,7 @@ def checked_instruction(session: CountSession, contest_id: str) -> Round2Instruc
 
 def instructed_finalists(session: CountSession, contest_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Contest id → instructed finalists, for the contests that have an instruction (checked)."""
-    found = {}
+    found: dict[str, tuple[str, ...]] = {}
     for contest_id in contest_ids:
         instruction = checked_instruction(session, contest_id)
         if instruction is not None:
