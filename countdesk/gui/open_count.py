@@ -405,6 +405,13 @@ class OpenCount(QObject):
         """Tell the server this station is still here (its claims stay held)."""
         return self.session.heartbeat()
 
+    def claim(self, contest_id: str, kind: str, key: str) -> Any:
+        """Claim a box or sheet for this station (gui/claims.py); ClaimedError names who has it."""
+        return self.session.claim(contest_id, kind, key)
+
+    def release_claim(self, contest_id: str, kind: str, key: str) -> None:
+        self.session.release_claim(contest_id, kind, key)
+
     def server_reachable(self) -> bool:
         """Whether the count's server answers again (after the connection was lost)."""
         ping = getattr(self.session._require_open(), "ping", None)

@@ -15,6 +15,7 @@ from ..errors import CountdeskError
 from ..store.locations import is_server_url
 from .live_updates import LiveUpdates
 from .open_count import OpenCount
+from .worker import run_in_background
 
 RETRY_MS = 3000
 HEARTBEAT_MS = 10_000  # a third of the claims' lapse (store.claims.HEARTBEAT_LAPSE)
@@ -54,6 +55,7 @@ class ServerStatus(QLabel):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._try_again)
+        self._beating = None
         self._heartbeat = QTimer(self)  # keeps this station's claims alive while it is open
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
@@ -82,12 +84,21 @@ class ServerStatus(QLabel):
             self.document.reload()  # announcements made while away were missed: read the count once
 
     def _beat(self) -> None:
-        try:
-            self.document.heartbeat()
-        except CountdeskError:
-            self._connection_changed(False)
+        """Renew this station's claims on a pool thread: a server slow to answer, or cut off (a
+        connection attempt waits up to its timeout), never holds up the keyboard."""
+        if self._beating is not None and not self._beating.done:
+            return
+        document = self.document
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, CountdeskError) and not document.closed:
+                self._connection_changed(False)
+
+        self._beating = run_in_background(lambda _token: document.heartbeat(), lambda _held: None, failed)
 
     def stop(self) -> None:
         self._heartbeat.stop()
+        if self._beating is not None:
+            self._beating.cancel()
         self._retry.stop()
         self.live.stop()

@@ -6,9 +6,11 @@ something another station's live session has claimed is refused with who holds i
 from __future__ import annotations
 
 from ..store import claims as store_claims
-from ..store.claims import Claim
+from ..store.claims import Claim, ClaimedError
 from .session_core import SessionCore
 from .validation import require_id
+
+__all__ = ["Claim", "ClaimedError", "ClaimsMixin"]
 
 
 class ClaimsMixin(SessionCore):

@@ -49,6 +49,7 @@ class CountingMixin(SessionCore):
         where = sheet_where(contest_id, sheet_id)
         require_id(sheet_id, where, "sheet id")
         reason = require_reason(reason, f"{where}.reason", "say why the sheet is removed")
+        self._check_unclaimed(contest_id, "sheet", sheet_id)  # not while another station corrects it
         audit_id = self._commit(lambda: store.delete_sheet(self._cdb, self._actor, contest_id, sheet_id,
                                                            reason=reason))
         return Change(contest_id, sheets_removed=(sheet_id,), audit_id=audit_id)

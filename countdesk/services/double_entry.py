@@ -119,6 +119,13 @@ class DoubleEntryMixin(CountingMixin):
                                  contest_where(contest_id))
         self._validate_sheet(state, sheet)
         where = sheet_where(contest_id, sheet.id)
+        self._check_unclaimed(contest_id, "sheet", sheet.id)  # on a server: not while another station keys it
+        outcome = self._submit_keying(state, sheet, reason, where)
+        self._release_done(contest_id, "sheet", sheet.id)
+        return outcome
+
+    def _submit_keying(self, state, sheet: CountSheet, reason: str | None, where: str) -> KeyingOutcome:
+        contest_id = state.id
         held = store_state.keyings(self._cdb, contest_id, sheet.id)
         if not held:
             _, reason = self._replacement_reason(contest_id, sheet.id, reason)

@@ -82,12 +82,13 @@ def test_a_server_count_opens_with_a_backup_folder_chosen(window, server_count, 
 def test_a_sheet_typed_while_cut_off_is_kept_and_saved_once_back(window, qtbot, server_count, station_url):
     window.open_count(station_url("desk"), default_tab="count")
     form = window.workspace.sheets_view.form
-    with psycopg.connect(server_count, autocommit=True) as conn:  # the network cut under the station
-        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                     "WHERE pid <> pg_backend_pid() AND usename LIKE 'desk%'")
     for key, figure in (("papers", "21"), ("votes.a", "5"), ("votes.b", "7"), ("votes.c", "9")):
         form.field(key).setFocus()
         qtbot.keyClicks(form.field(key), figure)
+    # The network cut under the station while the sheet is typed (its first figure claimed it).
+    with psycopg.connect(server_count, autocommit=True) as conn:
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     "WHERE pid <> pg_backend_pid() AND usename LIKE 'desk%'")
     sheet_id = form.sheet_id_edit.text()
     try:
         form.request_save()

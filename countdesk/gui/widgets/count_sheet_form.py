@@ -37,6 +37,9 @@ class CountSheetForm(QWidget):
 
     submitted = Signal(object, bool)
     cancelled = Signal()
+    #: The sheet the operator is working on ("" when none): its first figure typed, a correction
+    #: opened, a save asked for. On a count server the view claims it (gui/claims.py).
+    sheet_in_hand = Signal(str)
 
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +55,8 @@ class CountSheetForm(QWidget):
         self._blocked_ids: frozenset[str] = frozenset()
         self._last_edited: FigureEdit | None = None
         self._shape: tuple = ()
+        self._in_hand = ""
+        self._claim_problem = ""
 
         self.heading = QLabel("")
         self.heading.setProperty("role", "heading")
@@ -114,6 +119,7 @@ class CountSheetForm(QWidget):
         self._lay_out()
         self._clear()
         self.sheet_id_edit.setText(self.suggested_sheet_id() if self._contest() else "")
+        self._hand("")
         self._update_totals()
 
     def edit_sheet(self, sheet: CountSheet) -> None:
@@ -124,6 +130,7 @@ class CountSheetForm(QWidget):
         self._clear()
         self.sheet_id_edit.setText(sheet.id)
         self.sheet_id_edit.setReadOnly(True)
+        self._hand(sheet.id)
         self.load_figures(sheet)
         self.focus_first_figure()
 
@@ -256,8 +263,9 @@ class CountSheetForm(QWidget):
         sender = self.sender()
         if isinstance(sender, FigureEdit):
             self._last_edited = sender
+            self._hand(self.sheet_id_edit.text().strip())  # not while the number itself is typed
         self._confirm_blanks = False
-        self._show_message("")
+        self._show_message(self._claim_problem)  # who has this sheet stays said while typing
         for f in self.fields:
             set_style_flag(f.edit, "blank", False)
         self._update_totals()
@@ -294,6 +302,8 @@ class CountSheetForm(QWidget):
 
     def _sheet_id_problem(self) -> str:
         sheet_id = self.sheet_id_edit.text().strip()
+        if self._claim_problem:
+            return "Keyed elsewhere"  # who and where: in the message under the figures
         if self.editing is not None:
             return ""
         if not sheet_id:
@@ -322,13 +332,16 @@ class CountSheetForm(QWidget):
         """Ctrl+Enter. Refused figures stop it; blanks are listed once, then saved as 0."""
         if self._contest() is None or not self.fields:
             return
+        # Another station's claim stopped this sheet: ask again, they may have let it go by now.
+        self._hand(self.sheet_id_edit.text().strip(), again=bool(self._claim_problem))
         if not self._update_totals(saving=True):
             bad = next((f for f in self.fields if f.error.has_error), None)
             if self.sheet_id_error.has_error:
                 self.sheet_id_edit.setFocus()
             elif bad is not None:
                 bad.edit.setFocus()
-            self._show_message(self.tr("This sheet cannot be saved: correct the figures marked in red."))
+            self._show_message(self._claim_problem
+                               or self.tr("This sheet cannot be saved: correct the figures marked in red."))
             return
         blanks = self.blank_fields()
         if len(blanks) == len([f for f in self.fields if f.required]):
@@ -356,6 +369,20 @@ class CountSheetForm(QWidget):
         """A fresh sheet, ready for the next count table."""
         self.start_new_sheet()
         self.focus_first_figure()
+
+    def _hand(self, sheet_id: str, *, again: bool = False) -> None:
+        """Say which sheet is in hand when it changes (or `again`, to have its claim checked anew)."""
+        if sheet_id != self._in_hand or again:
+            self._in_hand = sheet_id
+            self._claim_problem = ""
+            self.sheet_in_hand.emit(sheet_id)
+
+    def set_claim_problem(self, message: str) -> None:
+        """Another station is working on the sheet in hand ("" once it is this station's): shown at
+        the sheet's number, and the sheet cannot be saved meanwhile."""
+        self._claim_problem = message
+        self.sheet_id_error.show_error(self._sheet_id_problem())
+        self._show_message(message)
 
     def show_refusal(self, message: str) -> None:
         """A refusal from the services (shown under the figures)."""

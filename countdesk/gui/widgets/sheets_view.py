@@ -26,6 +26,7 @@ from ...domain.completeness import round1_open
 from ...domain.model import CountSheet, VotingSystem
 from ...errors import CountdeskError
 from ..appearance import set_style_flag
+from ..claims import WorkClaim
 from ..commands import DeleteSheetCommand, SaveSheetCommand
 from ..dialogs.reason_dialog import ask_reason
 from ..models.sheets_model import SheetsModel
@@ -94,6 +95,8 @@ class SheetsView(QWidget):
 
         self.form = CountSheetForm(document)
         self.form.submitted.connect(self._submitted)
+        self.claim = WorkClaim(document, "sheet", self)  # on a count server: the sheet being keyed is ours
+        self.form.sheet_in_hand.connect(self._sheet_in_hand)
         self.double_entry = DoubleEntryPanel(document, self.form)
         self.double_entry.status_message.connect(self.status_message)
 
@@ -132,6 +135,7 @@ class SheetsView(QWidget):
 
     # -- contest and round --------------------------------------------------------------------
     def set_contest(self, contest_id: str | None) -> None:
+        self.claim.release()
         self.contest_id = contest_id
         self.model.set_contest(contest_id)
         self.double_entry.set_contest(contest_id)
@@ -225,6 +229,13 @@ class SheetsView(QWidget):
         return [] if form.is_pristine() else [self.tr("the figures typed on sheet {0}").format(sheet_id)]
 
     # -- saving -------------------------------------------------------------------------------
+    def _sheet_in_hand(self, sheet_id: str) -> None:
+        """Claim the sheet the operator works on; another station's claim stops its save, in words."""
+        if not sheet_id:
+            self.claim.release()
+            return
+        self.form.set_claim_problem(self.claim.hold(self.contest_id, sheet_id))
+
     def _submitted(self, sheet: CountSheet, replacing: bool) -> None:
         if self.contest_id is None:
             return
@@ -248,6 +259,7 @@ class SheetsView(QWidget):
         except CountdeskError as error:
             self.form.show_refusal(self.tr("Not saved: {0}").format(error.message))
             return
+        self.claim.recorded()  # the service let it go with the sheet
         self.status_message.emit(self.tr("Sheet {0} saved.").format(sheet.id))
         self.form.reset_after_save()
         QTimer.singleShot(0, lambda: self._select(sheet.id))  # once the table has reloaded

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Box
 from ..appearance import FIGURE_ALIGNMENT, figure_font, format_difference, format_figure, set_style_flag
+from ..claims import WorkClaim
 from ..dialogs.reason_dialog import ask_reason
 from ..models.verification_model import NOTE, VERIFIED, VerificationModel, _difference
 from .figure_edit import FigureEdit
@@ -31,9 +32,15 @@ class KeyedEntryDelegate(QStyledItemDelegate):
 
     enter_committed = Signal()
     refused = Signal(str)
+    #: Asked before a verified figure is typed on a row: "" lets it be typed, else why not.
+    guard = None
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
         if index.column() == VERIFIED:
+            problem = self.guard(index) if self.guard is not None else ""
+            if problem:  # another station is verifying this box: nothing is typed here meanwhile
+                self.refused.emit(problem)
+                return None
             editor = FigureEdit(self.tr("Verified papers"), parent)
             editor.refused.connect(self.refused)
             return editor
@@ -81,6 +88,9 @@ class VerificationView(QWidget):
         self.delegate = KeyedEntryDelegate(self.table)
         self.delegate.enter_committed.connect(self._move_down)
         self.delegate.refused.connect(self._show_refusal)
+        self.claim = WorkClaim(document, "box", self)  # on a count server: the box being verified is ours
+        self.delegate.guard = self._claim_box
+        self.delegate.closeEditor.connect(self._editor_closed)
         self.table.setItemDelegate(self.delegate)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked
@@ -123,6 +133,7 @@ class VerificationView(QWidget):
         layout.addWidget(self.message)
 
     def set_contest(self, contest_id: str | None) -> None:
+        self.claim.release()
         self.model.set_contest(contest_id)
         contest = self.model.contest()
         self.heading.setText(self.tr("Verification: {0}").format(contest.title) if contest
@@ -181,9 +192,18 @@ class VerificationView(QWidget):
         if not difference:
             note = None
         if self.model.verify(box.id, verified, note, reason):
+            self.claim.recorded()  # the service let it go with the figure
             self._show_refusal("")
             self.status_message.emit(self.tr("Box {0}: {1} verified.").format(
                 box.id, format_figure(verified, blank=self.tr("cleared"))))
+
+    def _claim_box(self, index: QModelIndex) -> str:
+        """Claim the box whose verified figure is about to be typed (letting go of the last one)."""
+        return self.claim.hold(self.model.contest_id, self.model.box(index.row()).id)
+
+    def _editor_closed(self, _editor, hint) -> None:
+        if hint == QStyledItemDelegate.EndEditHint.RevertModelCache:  # Esc: the box is left as it was
+            self.claim.release()
 
     def _ask_note(self, box: Box, verified: int | None, difference: int) -> str | None:
         return ask_reason(
