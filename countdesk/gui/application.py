@@ -23,6 +23,8 @@ from .plain_text import guard_plain_text
 from .translation import install_translations
 from .worker import CancelToken
 
+#: Set on the QApplication once its translators are installed (create_application may run twice).
+_TRANSLATED = "countdeskTranslationsInstalled"
 DEMO_FILE = ("demo", "liverpool-mayor-2021.json")
 DEMO_OPERATOR = "Demo operator"
 
@@ -41,7 +43,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(icon)))
-    install_translations(app)  # before any window exists: every tr() finds the user's language
+    if not app.property(_TRANSLATED):  # once per application, before any window: every tr() finds the language
+        install_translations(app)
+        app.setProperty(_TRANSLATED, True)
     apply_appearance(app, settings.FONT_SCALE.read())
     guard_plain_text(app)  # no label or tooltip reads a count's text as markup (gui/plain_text.py)
     collect_on_gui_thread_only()  # no garbage collection on a worker thread, ever (gui/collector.py)

@@ -1,16 +1,18 @@
 """The app can be translated: every word it shows goes through Qt's translation, the translation
 sources are those lupdate makes from the code, and the app loads the user's language at start.
 
-The words check installs a translator that marks every text it is asked for (⟦text⟧), opens every
-window, tab and dialog (every_window.py) and reads what each shows: titles, menus, labels, buttons,
-tooltips, status tips, accessible names and descriptions, placeholders, tabs, choices, table
-headers and cells. Whatever is left once the marked parts are taken out must be the count's own
-data (names, titles, identifiers), figures or punctuation.
+The words check installs a translator that marks (⟦text⟧) every text of the translation source it
+is asked for under the context lupdate found it in, opens every window, tab and dialog
+(every_window.py) and reads what each shows: titles, menus, labels, buttons, tooltips, status
+tips, accessible names and descriptions, placeholders, tabs, choices, table headers and cells.
+Whatever is left once the marked parts are taken out must be the count's own data (names, titles,
+identifiers), figures or punctuation.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shutil
 import subprocess
@@ -428,3 +430,20 @@ def test_a_translated_user_guide_is_shown_in_its_language_and_opens_at_the_tab_s
     window.load(welsh)
     window.show()
     assert window.show_section("setup") and window.section_at_top() == "2. Sefydlu'r etholiad"
+
+
+def test_the_app_loads_qt_s_own_translation_once_at_start(tmp_path):
+    """In French (Qt has a catalogue, countdesk none): Qt's words are French, countdesk's English,
+    and creating the application twice installs nothing twice."""
+    script = ("from countdesk.gui.application import create_application\n"
+              "from PySide6.QtCore import QCoreApplication, QTranslator\n"
+              "app = create_application(['countdesk'])\n"
+              "create_application(['countdesk'])\n"
+              "print(sorted(t.filePath().rsplit('/', 1)[-1] for t in app.findChildren(QTranslator) if t.filePath()))\n"
+              "print(QCoreApplication.translate('QPlatformTheme', 'Cancel'))\n"
+              "print(QCoreApplication.translate('MainWindow', '&File'))\n")
+    env = {**os.environ, "LANGUAGE": "fr", "LC_ALL": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.splitlines() == ["['qtbase_fr.qm']", "Annuler", "&File"]
