@@ -1596,6 +1596,7 @@ You can open it read-only to look at the count: nothing can be changed, and the 
     <name>CountSheetForm</name>
     <message>
         <source>Count sheet</source>
+        <extracomment>The sheet the operator is working on (&quot;&quot; when none): its first figure typed, a correction opened, a save asked for. On a count server the view claims it (gui/claims.py).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2783,6 +2784,7 @@ To {1} now would lose them.</source>
     <name>KeyedEntryDelegate</name>
     <message>
         <source>Verified papers</source>
+        <extracomment>Asked before a verified figure is typed on a row: &quot;&quot; lets it be typed, else why not.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5110,6 +5112,17 @@ Its password is read from this computer&apos;s ~/.pgpass file.</source>
     </message>
     <message>
         <source> ({0} box)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkClaim</name>
+    <message>
+        <source>Box {0} is being verified by {1} at {2} (since {3} UTC): choose another box, or wait until they finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet {0} is being keyed by {1} at {2} (since {3} UTC): take another sheet, or wait until they finish.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
