@@ -1648,6 +1648,10 @@ You can open it read-only to look at the count: nothing can be changed, and the 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keyed elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type the sheet&apos;s number</source>
         <translation type="unfinished"></translation>
     </message>

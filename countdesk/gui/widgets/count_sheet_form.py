@@ -303,7 +303,7 @@ class CountSheetForm(QWidget):
     def _sheet_id_problem(self) -> str:
         sheet_id = self.sheet_id_edit.text().strip()
         if self._claim_problem:
-            return "Keyed elsewhere"  # who and where: in the message under the figures
+            return self.tr("Keyed elsewhere")  # who and where: in the message under the figures
         if self.editing is not None:
             return ""
         if not sheet_id:
