@@ -11,6 +11,7 @@ identifiers), figures or punctuation.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import os
 import re
@@ -312,6 +313,57 @@ def test_the_collation_window_is_translated(qtbot, tmp_path, marked):
 
     visit_collation(qtbot, tmp_path, visit)
     assert not problems, "\n".join(problems)
+
+
+#: Calls whose string arguments are shown to the user (Qt's setters and constructors, message boxes,
+#: file dialogs, the app's own helpers that show a message).
+TEXT_CALLS = frozenset({
+    "setWindowTitle", "setText", "setToolTip", "setStatusTip", "setAccessibleName", "setAccessibleDescription",
+    "setPlaceholderText", "setTitle", "setSubTitle", "addMenu", "showMessage", "setInformativeText",
+    "setDetailedText", "setWhatsThis", "setTabText", "setTabToolTip", "setLabelText", "setCancelButtonText",
+    "setHeaderLabels", "setHorizontalHeaderLabels", "QLabel", "QPushButton", "QCheckBox", "QRadioButton",
+    "QGroupBox", "QAction", "QToolButton", "addRow", "addItem", "addTab", "addButton", "information", "warning",
+    "critical", "question", "getText", "getItem", "getSaveFileName", "getOpenFileName", "getExistingDirectory",
+    "QMessageBox", "QProgressDialog", "show_error", "show_status", "_set_status", "ask_reason", "emit",
+})
+#: Literal text given to such a call that is not words: (file, text) -> why.
+NOT_WORDS = {
+    ("collation_window.py", "-.pdf"): "the file name offered: the contest id and the document's name",
+    ("election_form.py", "local.."): "the election id suggested, an identifier",
+}
+
+
+def _literal_text(node: ast.AST) -> str:
+    """The literal parts of an argument (a string, an f-string's fixed text, either side of an `if`)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(value.value for value in node.values if isinstance(value, ast.Constant))
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return "".join(_literal_text(element) for element in node.elts)
+    if isinstance(node, ast.IfExp):
+        return _literal_text(node.body) + _literal_text(node.orelse)
+    if isinstance(node, ast.BinOp):
+        return _literal_text(node.left) + _literal_text(node.right)
+    return ""
+
+
+def test_no_literal_words_reach_a_text_shown_to_the_user():
+    """What the windows check cannot open (a refusal's message box, a file dialog) is read in the
+    code: no call that shows text is given words that are not translated."""
+    found = []
+    for path in sorted((ROOT / "countdesk" / "gui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name not in TEXT_CALLS:
+                continue
+            for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
+                text = re.sub(r"<[^>]*>", "", _literal_text(argument))  # markup around a translated text
+                if re.search(r"[^\W\d_]", text) and (path.name, text) not in NOT_WORDS:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}({text!r})")
+    assert found == []
 
 
 def test_every_document_title_of_the_registry_is_marked_for_translation():
