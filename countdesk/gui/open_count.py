@@ -5,34 +5,29 @@ Widgets never write to the count themselves. They read through the small API her
 QUndoCommand pushed here (gui/commands.py, gui/setup_commands.py), and the few acts that cannot be
 undone (declaring, reopening, accepting a difference, a second keying, a printed copy recorded) are
 named methods below. Every use case returns a `Change` (services/changes.py) saying what it
-committed, and `apply` is the one place that follows it: it drops exactly the cached results the
-change touches and tells the views by granular signals, so a table updates the rows that changed.
+committed, and `apply` is the one place that follows it: its cached copy (gui/count_cache.py) drops
+or adjusts exactly what the change touched, and the views are told by granular signals, so a table
+updates the rows that changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..domain.incremental import IncrementalTally
 from ..domain.model import Contest, Count, CountSheet, Lot
 from ..domain.result import ContestResult
 from ..errors import CountdeskError
 from ..services.changes import Change, SetUpPart
 from ..services.counts import CountSession
-from ..services.round2_area import checked_instruction, import_round2_instruction
+from ..services.round2_area import import_round2_instruction
+from .count_cache import CONTEST_SETUP, CountCache, touches_everything
 
 T = TypeVar("T")
-
-#: Set-up parts that change the list of contests or what every contest's result depends on.
-_ELECTION_WIDE = frozenset({SetUpPart.ELECTION, SetUpPart.CONTESTS})
-#: Set-up parts inside one contest: its details, candidates, boxes added or removed.
-_CONTEST_SETUP = frozenset({SetUpPart.CONTEST, SetUpPart.CANDIDATES, SetUpPart.BOXES})
 
 
 class OpenCount(QObject):
@@ -62,15 +57,18 @@ class OpenCount(QObject):
 
     def __init__(self, session: CountSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self._cache = CountCache(session)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        self._count: Count | None = None
-        self._results: dict[str, ContestResult] = {}
-        self._live: dict[str, IncrementalTally] = {}
-        #: Round-2 finalists from the instructions the count holds (checked as on import), or
-        #: the problem that stops the result, kept until the contest is re-read.
-        self._finalists: dict[str, tuple[str, ...] | CountdeskError | None] = {}
+
+    @property
+    def session(self) -> CountSession:
+        """The store session: the use cases the commands and named operations below call."""
+        return self._cache.session
+
+    @session.setter
+    def session(self, session: CountSession) -> None:
+        self._cache.session = session
 
     # -- who and how --------------------------------------------------------------------------
     @property
@@ -140,21 +138,21 @@ class OpenCount(QObject):
     # -- reading ------------------------------------------------------------------------------
     def count(self) -> Count:
         """The whole count as stored, loaded once and kept up to date by `apply`."""
-        if self._count is None:
-            self._count = self.session.load()
-        return self._count
+        return self._cache.count()
 
     def contest(self, contest_id: str) -> Contest:
-        return self.count().contest(contest_id)
+        return self._cache.contest(contest_id)
 
     def find_contest(self, contest_id: str | None) -> Contest | None:
         """The contest, or None when none is chosen or it was removed meanwhile."""
-        if contest_id is None:
-            return None
-        try:
-            return self.contest(contest_id)
-        except KeyError:
-            return None
+        return self._cache.find_contest(contest_id)
+
+    def result(self, contest_id: str) -> ContestResult:
+        """The domain tally of one contest; views render it and never recompute anything.
+
+        Raises CountdeskError (located at the contest) when an area's round-2 instruction is
+        missing or is not the one its audit trail records: views show that sentence instead."""
+        return self._cache.result(contest_id)
 
     def contest_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.count().contests)
@@ -189,38 +187,6 @@ class OpenCount(QObject):
 
         return verify_count(self.session)
 
-    def result(self, contest_id: str) -> ContestResult:
-        """The domain tally of one contest; views render it and never recompute anything.
-
-        Raises CountdeskError (located at the contest) when an area's round-2 instruction is
-        missing or is not the one its audit trail records: views show that sentence instead."""
-        cached = self._results.get(contest_id)
-        if cached is None:
-            count = self.count()
-            live = self._live.get(contest_id)
-            if live is None:
-                live = self._live[contest_id] = IncrementalTally(count.election, count.contest(contest_id))
-            cached = live.result(self._instructed_finalists(contest_id))
-            self._results[contest_id] = cached
-        return cached
-
-    def _instructed_finalists(self, contest_id: str) -> tuple[str, ...] | None:
-        """At a collated SV poll an area counts round 2 for the finalists the collating officer
-        named (services.round2_area), never for its own: the screen must show the same result the
-        area's exports report."""
-        if contest_id not in self._finalists:
-            path = getattr(self.session, "path", None)  # the result widgets' in-memory test session has none
-            try:
-                instruction = checked_instruction(self.session, contest_id) if path is not None else None
-            except CountdeskError as problem:
-                self._finalists[contest_id] = problem
-            else:
-                self._finalists[contest_id] = instruction.finalists if instruction is not None else None
-        found = self._finalists[contest_id]
-        if isinstance(found, CountdeskError):
-            raise found.with_traceback(None)  # the same problem each time, not a growing traceback
-        return found
-
     # -- the one apply point ------------------------------------------------------------------
     def apply(self, change: Change) -> None:
         """Follow a committed write: drop exactly the cached results it touched, then tell the views
@@ -228,25 +194,19 @@ class OpenCount(QObject):
         and announcement from another station comes here with the Change its use case returned."""
         if not change:
             return
+        self._cache.follow(change)
         contest_id = change.contest_id or ""
-        if change.whole_count or change.setup & _ELECTION_WIDE or (change.contest_scoped and not contest_id):
-            self._forget("")
+        if touches_everything(change):
             self.setup_changed.emit("")
             self.changed.emit("")
         elif contest_id:
-            self._apply_to_contest(contest_id, change)
+            self._tell_contest(contest_id, change)
         if change.operator:
             self.operator_changed.emit(self.session.operator)
         self.audited.emit()  # every committed write is in the audit trail
 
-    def _apply_to_contest(self, contest_id: str, change: Change) -> None:
-        reread = bool(change.setup & _CONTEST_SETUP or change.boxes_changed or change.lots or change.acceptance
-                      or change.declaration or (change.sheets and self._holds_acceptance(contest_id)))
-        if reread or change.instruction:
-            self._forget(contest_id, reread_contest=reread)
-        elif change.sheets:
-            self._follow_sheets(contest_id, change)
-        if change.setup & _CONTEST_SETUP:
+    def _tell_contest(self, contest_id: str, change: Change) -> None:
+        if change.setup & CONTEST_SETUP:
             self.setup_changed.emit(contest_id)
         if change.sheets:
             self.sheets_changed.emit(contest_id, change.sheets_added, change.sheets_changed, change.sheets_removed)
@@ -261,65 +221,11 @@ class OpenCount(QObject):
         if change.contest_scoped:
             self.changed.emit(contest_id)
 
-    def _holds_acceptance(self, contest_id: str) -> bool:
-        """The cached contest holds an accepted difference: a sheet changed may have voided it (the
-        write removes it in the store, services/acceptance.py), so the contest is read again rather
-        than followed sheet by sheet with an acceptance the count no longer holds."""
-        contest = self.find_contest(contest_id) if self._count is not None else None
-        return contest is not None and bool(contest.accepted_differences)
-
-    def _follow_sheets(self, contest_id: str, change: Change) -> None:
-        """Sheets changed their own figures only: the running totals and the cached contest are
-        adjusted by those sheets, each read back as committed (O(candidates) a sheet), instead of
-        reloading thousands of sheets from the file."""
-        if self._count is None:
-            self._forget(contest_id)
-            return
-        live = self._live.get(contest_id)
-        if live is None:  # no result asked for yet: the running totals start from the cached contest
-            contest = self.find_contest(contest_id)
-            if contest is None:  # a contest this copy has not seen: read the count again
-                self._forget("")
-                return
-            live = self._live[contest_id] = IncrementalTally(self._count.election, contest)
-        for sheet_id in (*change.sheets_added, *change.sheets_changed):
-            sheet = self.session.sheet(contest_id, sheet_id)
-            if sheet is None:  # removed again since (another station): as the store has it
-                live.delete_sheet(sheet_id)
-            else:
-                live.save_sheet(sheet)
-        for sheet_id in change.sheets_removed:
-            live.delete_sheet(sheet_id)
-        sheets = live.contest.count_sheets
-        self._count = replace(self._count, contests=tuple(
-            replace(c, count_sheets=sheets) if c.id == contest_id else c for c in self._count.contests))
-        self._results.pop(contest_id, None)
-
-    def _forget(self, contest_id: str, reread_contest: bool = True) -> None:
-        """Drop what is cached of one contest ("" = everything), to be read again when next asked for."""
-        if not contest_id:
-            self._count = None
-            self._results.clear()
-            self._live.clear()
-            self._finalists.clear()
-            return
-        self._results.pop(contest_id, None)
-        self._live.pop(contest_id, None)
-        self._finalists.pop(contest_id, None)
-        if reread_contest and self._count is not None:
-            try:
-                fresh = self.session.contest(contest_id)
-            except (CountdeskError, KeyError):
-                self._count = None  # removed meanwhile: the whole count is read again
-                return
-            self._count = replace(self._count, contests=tuple(
-                fresh if c.id == contest_id else c for c in self._count.contests))
-
     def reload(self, contest_id: str = "") -> None:
         """Read the count (or one contest) again from the file: it was changed outside this app's
         use cases (a reconnection after missed announcements, a restore, a test writing directly)."""
         if contest_id:
-            self.apply(Change(contest_id, setup=_CONTEST_SETUP, lots=True, stage=True, declaration=True,
+            self.apply(Change(contest_id, setup=CONTEST_SETUP, lots=True, stage=True, declaration=True,
                               keyings=True, instruction=True))
         else:
             self.apply(Change(None, whole_count=True))
