@@ -112,7 +112,8 @@ def _record(
             return record_session_event(
                 session, action, DOCUMENT_ENTITY, contest_id=contest_id, key=document.name,
                 after={
-                    "document": document.name, "fingerprint": ctx.fingerprint, "pages": document.pages,
+                    "document": document.name, "title": document.title, "fingerprint": ctx.fingerprint,
+                    "pages": document.pages,
                     "state": FINAL if declared and document.kind.final_when_declared else PROVISIONAL,
                     "declared": declared, "sha256": hashlib.sha256(document.data).hexdigest(), "lang": ctx.lang,
                     "generated_at": ctx.generated_at.isoformat(), **details,
@@ -131,7 +132,9 @@ def describe_document_event(action: str, after: Any) -> str | None:
     if action not in DOCUMENT_ACTIONS or not isinstance(after, dict):
         return None
     try:
-        name = title_of(str(after["document"]))
+        # The title recorded (a declaration may be the notice of uncontested election); an older row's
+        # from the registry.
+        name = str(after.get("title") or title_of(str(after["document"])))
         pages = int(after["pages"])
         paper = f"{pages} page{'s' if pages != 1 else ''}, {after['state'].upper()}"
         if action == PRINTED_ACTION:

@@ -118,3 +118,18 @@ def test_a_local_count_never_declares_and_gives_its_statements(golden, tmp_path,
         text = pdf_text(out)
         assert "elected" not in text.lower(), document
     assert "being the Local Returning Officer" in pdf_text(tmp_path / "first_count.pdf")
+
+
+def test_the_audit_log_names_the_form_of_the_declaration_written(tmp_path, capsys):
+    """An uncontested election's declaration is its notice: so the audit log says."""
+    from countdesk.services.counts import CountSession
+    from countdesk.services.document_events import SAVED_ACTION, describe_document_event
+
+    data = json.loads((ROOT / "tests" / "golden" / "regime-council-uncontested" / "count.json").read_text("utf-8"))
+    db = imported(tmp_path, data, capsys)
+    assert declare(db, tmp_path / "notice.pdf", contest=data["contests"][0]["id"]) == 0
+    with CountSession.open(db, "Observer", read_only=True) as session:
+        row = session.audit_rows(action=SAVED_ACTION)[-1]
+    assert row.after["document"] == "declaration" and row.after["title"] == "Notice of uncontested election"
+    described = describe_document_event(row.action, row.after)
+    assert described.startswith("Notice of uncontested election saved as notice.pdf")

@@ -68,6 +68,7 @@ def test_a_printed_declaration_is_recorded_with_the_fingerprint_on_its_paper(liv
     assert after["printer"] == "Count Hall HP" and after["copies"] == 3
     assert after["state"] == "provisional" and after["declared"] is False  # not yet declared in the app
     assert after["generated_at"] == "2021-05-08T14:00:00+00:00" and after["lang"] == "en"
+    assert after["document"] == "declaration" and after["title"] == "Declaration of result"
 
 
 def test_a_saved_document_names_its_file_and_a_declared_contest_prints_final(liverpool, tmp_path):
@@ -145,5 +146,7 @@ def test_rows_read_as_a_sentence_with_the_registry_title():
              "file": "/media/usb/liverpool-declaration.pdf"}
     assert describe_document_event(SAVED_ACTION, saved) == (
         "Declaration of result saved as liverpool-declaration.pdf (1 page, FINAL); fingerprint 10E6 6AED")
+    assert describe_document_event(SAVED_ACTION, {**saved, "title": "Notice of uncontested election"}) == (
+        "Notice of uncontested election saved as liverpool-declaration.pdf (1 page, FINAL); fingerprint 10E6 6AED")
     assert describe_document_event("bundle.export", saved) is None
     assert describe_document_event(SAVED_ACTION, {"document": "declaration"}) is None  # not shaped like one
