@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E40
 from scale import big_count, extra_sheet, with_room  # noqa: E402
 
 from countdesk.domain.model import Count  # noqa: E402
-from countdesk.services.counts import CountSession  # noqa: E402
+from countdesk.services.count_session import CountSession  # noqa: E402
 
 #: The tabs, in the order the operator would visit them; the count ends on the Count tab.
 TABS = ("setup", "verification", "result", "audit", "count")

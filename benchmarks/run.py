@@ -148,14 +148,14 @@ def bench_startup(runs: int, work: Path) -> list[Figure]:
 def bench_entry_and_result(runs: int, work: Path) -> list[Figure]:
     from countdesk.domain.incremental import IncrementalTally
     from countdesk.domain.tally import tally_contest
-    from countdesk.services.counts import CountSession
+    from countdesk.services.count_session import CountSession
 
     count = big_count()
     contest = count.contests[0]
     path = work / "entry.countdesk"
     session = CountSession.create(path, "Benchmark", count.election)
     session.import_count(with_room(count))  # room for the sheets it confirms
-    session._cdb.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # start both sides with an empty WAL
+    session._core.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # start both sides with an empty WAL
     live = IncrementalTally(count.election, session.contest(contest.id))
     live.result()
     n = iter(range(10**6))

@@ -46,7 +46,7 @@ def add_accept_parser(sub, db_help: str) -> None:
 
 
 def cmd_accept(args: Namespace) -> int:
-    from ..services.counts import CountSession
+    from ..services.count_session import CountSession
     from .commands import _location, _operator, _warn_if_trail_cut
 
     with CountSession.open(_location(args.db), _operator(args)) as session:

@@ -76,7 +76,7 @@ def _warn_if_trail_cut(session) -> None:
 
 def cmd_tally(args: Namespace) -> int:
     if args.db:
-        from ..services.counts import CountSession
+        from ..services.count_session import CountSession
         from ..services.round2_area import instructed_finalists
 
         # An area count of a collated SV poll reports round 2 for the finalists it was instructed.
@@ -142,7 +142,7 @@ def self_test() -> int:
 def cmd_import(args: Namespace) -> int:
     """Parse and validate first: a bad file is refused before the database is even opened. A new
     database that the import then fails to fill is removed, so nothing is left behind."""
-    from ..services.counts import CountSession
+    from ..services.count_session import CountSession
     from ..store.locations import count_exists, describe_location
 
     count, notes = _load_file_with_notes(args.file)
@@ -172,7 +172,7 @@ def cmd_import(args: Namespace) -> int:
 def cmd_export_json(args: Namespace) -> int:
     from ..exchange.countfile import write_count_file
     from ..output_guard import refuse_overwriting_inputs
-    from ..services.counts import CountSession
+    from ..services.count_session import CountSession
 
     refuse_overwriting_inputs(args.out, count=args.db)
     with CountSession.open(_location(args.db), _operator(args), read_only=True) as session:
@@ -187,7 +187,7 @@ def cmd_export_json(args: Namespace) -> int:
 def cmd_audit(args: Namespace) -> int:
     """`--verify`: the hash chain, and every figure in the tables replayed against the trail, so a
     row altered or removed, or a figure changed outside the app, is named (exit 1)."""
-    from ..services.counts import CountSession
+    from ..services.count_session import CountSession
 
     if args.verify:
         from ..services.integrity import verify_count_file
@@ -280,7 +280,7 @@ def cmd_export(args: Namespace) -> int:
     from datetime import datetime
 
     from ..output_guard import refuse_folder_holding_inputs
-    from ..services.counts import CountSession
+    from ..services.count_session import CountSession
     from ..services.export import export_bundle
     from ..services.settings_paths import installation_key
 
@@ -311,7 +311,7 @@ def cmd_copy(args: Namespace) -> int:
 def cmd_sheet(args: Namespace) -> int:
     """`countdesk sheet add`: one sheet, through the same service calls as the app's count-sheet form."""
     from ..exchange.sheet_json import parse_sheet_bytes
-    from ..services.counts import CountSession
+    from ..services.count_session import CountSession
 
     if args.file == "-":
         data, source = sys.stdin.buffer.read(), "standard input"

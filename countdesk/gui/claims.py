@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from ..errors import CountdeskError
-from ..services.claiming import ClaimedError
+from ..services.claims import ClaimedError
 
 
 class WorkClaim(QObject):

@@ -17,7 +17,7 @@ from ..domain.model import Contest, Count
 from ..domain.result import ContestResult
 from ..errors import CountdeskError
 from ..services.changes import Change, SetUpPart
-from ..services.counts import CountSession
+from ..services.count_session import CountSession
 from ..services.round2_area import checked_instruction
 
 #: Set-up parts that change the list of contests or what every contest's result depends on.

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..errors import CountdeskError
-from ..services.counts import CountSession
+from ..services.count_session import CountSession
 from ..store.locations import describe_location
 from ..store.lock import CountLockedError
 from .application import create_count_from_file, default_count_folder, fresh_demo_count, pristine_demo_path

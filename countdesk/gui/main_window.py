@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         except CountdeskError as error:
             count_files.show_error(self, self.tr("The result cannot be declared"), error.message)
             return
-        from ..services.declaration import regime_refusal
+        from ..services.declaring import regime_refusal
 
         refusal = regime_refusal(self.document.count().election, self.document.contest(contest_id))
         if refusal is not None:  # the service refuses it too: no passphrase is asked for nothing

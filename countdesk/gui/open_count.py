@@ -23,7 +23,7 @@ from ..domain.model import Contest, Count, CountSheet, Lot
 from ..domain.result import ContestResult
 from ..errors import CountdeskError
 from ..services.changes import Change, SetUpPart
-from ..services.counts import CountSession
+from ..services.count_session import CountSession
 from ..services.round2_area import import_round2_instruction
 from .count_cache import CONTEST_SETUP, CountCache, touches_everything
 
@@ -320,5 +320,4 @@ class OpenCount(QObject):
 
     def server_reachable(self) -> bool:
         """Whether the count's server answers again (after the connection was lost)."""
-        ping = getattr(self.session._require_open(), "ping", None)
-        return bool(ping is not None and ping())
+        return self.session.shared and self.session.reachable()

@@ -21,8 +21,8 @@ from ..store import backup as store
 from ..store.audit import Actor, utc_now
 from ..store.backup import DEFAULT_KEEP, BackupFile, BackupKind, FileCheck
 from ..store.repository import ContestState, Stage
-from .counts import CountSession
-from .declaration import _PASSPHRASE_KEY as RO_PASSPHRASE_KEY
+from .count_session import CountSession
+from .declaring import RO_PASSPHRASE_KEY
 from .validation import require_reason, validate_operator
 
 __all__ = [

@@ -25,10 +25,9 @@ from ..errors import CountdeskError
 from ..exchange.fsutil import read_file_uncached
 from ..output_guard import refuse_overwriting_inputs
 from ..store.audit import AuditRow
-from .counts import CountSession
+from .count_session import CountSession
 from .document_registry import title_of
 from .integrity import require_trail_matches
-from .session_events import record_session_event
 
 if TYPE_CHECKING:  # services.documents loads reportlab: only the type is wanted here
     from .documents import RenderedDocument
@@ -109,8 +108,8 @@ def _record(
         read_only = session.read_only
         if not read_only:
             declared = session.contest_state(contest_id).declared
-            return record_session_event(
-                session, action, DOCUMENT_ENTITY, contest_id=contest_id, key=document.name,
+            return session.record(
+                action, DOCUMENT_ENTITY, contest_id=contest_id, key=document.name,
                 after={
                     "document": document.name, "title": document.title, "fingerprint": ctx.fingerprint,
                     "pages": document.pages,

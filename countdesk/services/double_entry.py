@@ -19,8 +19,8 @@ from ..store.records import sheet_record
 from ..store.repository import Stage
 from ..store.state import Keying
 from .changes import NO_CHANGE, Change, SetUpPart
-from .counting import CountingMixin, sheet_where
-from .session_core import contest_where
+from .count_core import CountCore, UseCase, contest_where, serialised
+from .sheets import Sheets, sheet_where
 from .validation import require_id, require_reason
 
 
@@ -95,104 +95,107 @@ def _differences_record(differences: tuple[FieldDifference, ...]) -> list[dict[s
     return [{"field": d.field, "first": d.first, "second": d.second} for d in differences]
 
 
-class DoubleEntryMixin(CountingMixin):
+@serialised
+class DoubleEntry(UseCase):
 
-    def set_double_entry(self, contest_id: str, enabled: bool) -> Change:
-        state = self._open_state(contest_id)
+    def __init__(self, core: CountCore, sheets: Sheets) -> None:
+        super().__init__(core)
+        self._sheets = sheets  # a keying is checked as a sheet is, and the agreed one recorded as one
+
+    def set_enabled(self, contest_id: str, enabled: bool) -> Change:
+        state = self._core.open_state(contest_id)
         if not isinstance(enabled, bool):
             raise ValidationError("enabled must be true or false", f"{contest_where(contest_id)}.double_entry")
         if enabled == state.double_entry:
             return NO_CHANGE
-        if not enabled and store_state.keyings(self._cdb, contest_id):
+        if not enabled and store_state.keyings(self._core.store, contest_id):
             raise ValidationError("sheets are waiting for a second keying: accept, resolve or discard them first",
                                   f"{contest_where(contest_id)}.double_entry")
-        audit_id = self._commit(lambda: set_contest_field(self._cdb, self._actor, contest_id, "double_entry",
-                                                          int(enabled), action="contest.double_entry"))
-        self._refresh(contest_id)
+        audit_id = self._core.write(set_contest_field, contest_id, "double_entry", int(enabled),
+                                    action="contest.double_entry")
+        self._core.refresh(contest_id)
         return Change(contest_id, setup={SetUpPart.CONTEST}, audit_id=audit_id)
 
-    def submit_keying(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> KeyingOutcome:
+    def submit(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> KeyingOutcome:
         """Key a sheet under double entry. Replacing a recorded sheet needs a reason on the first keying."""
-        state = self._open_state(contest_id)
+        state = self._core.open_state(contest_id)
         if not state.double_entry:
             raise CountdeskError(f'contest "{contest_id}" does not use double entry: record sheets with save_sheet',
                                  contest_where(contest_id))
-        self._validate_sheet(state, sheet)
+        self._sheets.validate(state, sheet)
         where = sheet_where(contest_id, sheet.id)
-        self._check_unclaimed(contest_id, "sheet", sheet.id)  # on a server: not while another station keys it
+        self._core.check_unclaimed(contest_id, "sheet", sheet.id)  # on a server: not while another station keys it
         outcome = self._submit_keying(state, sheet, reason, where)
-        self._release_done(contest_id, "sheet", sheet.id)
+        self._core.release_done(contest_id, "sheet", sheet.id)
         return outcome
 
     def _submit_keying(self, state, sheet: CountSheet, reason: str | None, where: str) -> KeyingOutcome:
         contest_id = state.id
-        held = store_state.keyings(self._cdb, contest_id, sheet.id)
+        held = store_state.keyings(self._core.store, contest_id, sheet.id)
         if not held:
-            _, reason = self._replacement_reason(contest_id, sheet.id, reason)
-            audit_id = self._commit(lambda: store_state.hold_keying(
-                self._cdb, self._actor, contest_id, sheet, 1, reason=reason, action="keying.first",
-                audit_after=sheet_record(sheet)))
+            _, reason = self._sheets.replacement_reason(contest_id, sheet.id, reason)
+            audit_id = self._core.write(store_state.hold_keying, contest_id, sheet, 1, reason=reason,
+                                        action="keying.first", audit_after=sheet_record(sheet))
             return KeyingOutcome(KeyingStatus.HELD, sheet.id,
                                  change=Change(contest_id, keyings=True, audit_id=audit_id))
         if len(held) > 1:
             raise ValidationError(f"sheet {sheet.id} has a disagreement waiting for a supervisor: resolve it first",
                                   where)
         first = held[0]
-        if first.operator == self.operator:
+        if first.operator == self._core.operator:
             raise ValidationError(
                 f"sheet {sheet.id} was keyed first by {first.operator}: the second keying must be by "
                 "a different operator", where,
             )
         differences = sheet_differences(first.sheet, sheet)
         if not differences:
-            note = f"double entry: keyed by {first.operator} and {self.operator}"
+            note = f"double entry: keyed by {first.operator} and {self._core.operator}"
             change = self._accept(contest_id, first.sheet, f"{note}; {first.reason}" if first.reason else note)
             return KeyingOutcome(KeyingStatus.ACCEPTED, sheet.id, change=change)
-        audit_id = self._commit(lambda: store_state.hold_keying(
-            self._cdb, self._actor, contest_id, sheet, 2, reason=None, action="keying.disagree",
+        audit_id = self._core.write(
+            store_state.hold_keying, contest_id, sheet, 2, reason=None, action="keying.disagree",
             audit_after={"first_keyed_by": first.operator, "differences": _differences_record(differences),
                          "sheet": sheet_record(sheet)},
-        ))
+        )
         return KeyingOutcome(KeyingStatus.DISAGREEMENT, sheet.id,
-                             Disagreement(contest_id, sheet.id, first.operator, self.operator, first.sheet,
+                             Disagreement(contest_id, sheet.id, first.operator, self._core.operator, first.sheet,
                                           sheet, differences),
                              change=Change(contest_id, keyings=True, audit_id=audit_id))
 
-    def resolve_double_entry(self, contest_id: str, sheet: CountSheet, *, reason: str) -> Change:
+    def resolve(self, contest_id: str, sheet: CountSheet, *, reason: str) -> Change:
         """A supervisor, who keyed neither, records the correct sheet for a disagreement."""
-        state = self._open_state(contest_id)
-        self._validate_sheet(state, sheet)
+        state = self._core.open_state(contest_id)
+        self._sheets.validate(state, sheet)
         where = sheet_where(contest_id, sheet.id)
         reason = require_reason(reason, f"{where}.reason", "say how the disagreement was settled")
-        held = store_state.keyings(self._cdb, contest_id, sheet.id)
+        held = store_state.keyings(self._core.store, contest_id, sheet.id)
         if len(held) < 2:
             raise ValidationError(f"sheet {sheet.id} has no disagreement to resolve", where)
         keyed_by = [k.operator for k in held]
-        if self.operator in keyed_by:
+        if self._core.operator in keyed_by:
             raise ValidationError(
-                f"{self.operator} keyed this sheet: a supervisor who keyed neither version must resolve it", where
+                f"{self._core.operator} keyed this sheet: a supervisor who keyed neither version must resolve it", where
             )
         return self._accept(contest_id, sheet, f"double entry resolved (keyed by {' and '.join(keyed_by)}): {reason}")
 
-    def discard_keying(self, contest_id: str, sheet_id: str, *, reason: str) -> Change:
+    def discard(self, contest_id: str, sheet_id: str, *, reason: str) -> Change:
         """Drop a sheet's pending keyings (keyed against the wrong sheet id, say)."""
-        self._open_state(contest_id)
+        self._core.open_state(contest_id)
         where = sheet_where(contest_id, sheet_id)
         require_id(sheet_id, where, "sheet id")
         reason = require_reason(reason, f"{where}.reason", "say why the keying is discarded")
-        held = store_state.keyings(self._cdb, contest_id, sheet_id)
+        held = store_state.keyings(self._core.store, contest_id, sheet_id)
         if not held:
             raise ValidationError(f"sheet {sheet_id} has no keying waiting", where)
         before = [{"operator": k.operator, "keyed_at": k.keyed_at, "sheet": sheet_record(k.sheet)} for k in held]
-        audit_id = self._commit(lambda: store_state.discard_keyings(self._cdb, self._actor, contest_id, sheet_id,
-                                                                    reason=reason, before=before))
+        audit_id = self._core.write(store_state.discard_keyings, contest_id, sheet_id, reason=reason, before=before)
         return Change(contest_id, keyings=True, audit_id=audit_id)
 
-    def pending_keyings(self, contest_id: str | None = None) -> list[PendingKeying]:
+    def pending(self, contest_id: str | None = None) -> list[PendingKeying]:
         if contest_id is not None:
-            self._state(contest_id)
+            self._core.state(contest_id)
         by_sheet: dict[tuple[str, str], list[Keying]] = {}
-        for k in store_state.keyings(self._require_open(), contest_id):
+        for k in store_state.keyings(self._core.store, contest_id):
             by_sheet.setdefault((k.contest_id, k.sheet_id), []).append(k)
         pending = []
         for (cid, sid), held in by_sheet.items():
@@ -203,8 +206,8 @@ class DoubleEntryMixin(CountingMixin):
 
     def disagreement(self, contest_id: str, sheet_id: str) -> Disagreement | None:
         """Both versions of a disputed sheet, for the supervisor's screen."""
-        self._state(contest_id)
-        held = sorted(store_state.keyings(self._cdb, contest_id, sheet_id), key=lambda k: k.attempt)
+        self._core.state(contest_id)
+        held = sorted(store_state.keyings(self._core.store, contest_id, sheet_id), key=lambda k: k.attempt)
         if len(held) < 2:
             return None
         first, second = held[0], held[1]
@@ -213,15 +216,16 @@ class DoubleEntryMixin(CountingMixin):
 
     def _accept(self, contest_id: str, sheet: CountSheet, reason: str) -> Change:
         """Record the agreed sheet and drop its keyings, in one transaction."""
-        replacing = store_sheets.sheet_exists(self._cdb, contest_id, sheet.id)
+        cdb = self._core.store
+        replacing = store_sheets.sheet_exists(cdb, contest_id, sheet.id)
 
         def write() -> None:
-            with self._cdb.transaction():
-                store_state.clear_keyings_rows(self._cdb, contest_id, sheet.id)
-                store_sheets.save_sheet(self._cdb, self._actor, contest_id, sheet, reason=reason,
+            with cdb.transaction():
+                store_state.clear_keyings_rows(cdb, contest_id, sheet.id)
+                store_sheets.save_sheet(cdb, self._core.actor, contest_id, sheet, reason=reason,
                                         action="sheet.replace" if replacing else "sheet.save")
 
-        moved, audit_id = self._write_advancing(self._state(contest_id), Stage.COUNT, "first count sheet recorded",
-                                                write)
+        state = self._core.state(contest_id)
+        moved, audit_id = self._core.write_advancing(state, Stage.COUNT, "first count sheet recorded", write)
         return Change(contest_id, sheets_changed=(sheet.id,) if replacing else (),
                       sheets_added=() if replacing else (sheet.id,), keyings=True, stage=moved, audit_id=audit_id)

@@ -42,11 +42,10 @@ from .bundle_content import (
     read_bundle_data,
     report_names,
 )
-from .counts import CountSession
+from .count_session import CountSession
 from .document_registry import Bundled, DocumentKind, Stage, documents_for
 from .integrity import require_trail_matches
 from .round2_area import instructed_finalists
-from .session_events import record_session_event
 
 __all__ = [
     "EXPORT_ACTION", "WRITING_LABEL", "BundleWriteError", "ExportCancelled", "ExportReport", "export_bundle",
@@ -174,8 +173,8 @@ def _key_change(snapshot: CountSnapshot, fingerprint: str) -> tuple[str, ...]:
 def record_export(session: CountSession, report: ExportReport) -> ExportReport:
     """Step 4: the "bundle.export" audit row, after the bundle was written and read back."""
     try:
-        row = record_session_event(
-            session, EXPORT_ACTION, "bundle", key=report.path.name,
+        row = session.record(
+            EXPORT_ACTION, "bundle", key=report.path.name,
             after={
                 "folder": str(report.path), "paper_fingerprints": dict(report.paper_fingerprints),
                 "bundle_fingerprint": report.bundle_fingerprint, "key_fingerprint": report.key_fingerprint,

@@ -37,7 +37,7 @@ from ..store.records import (
 )
 from ..store.repository import contest_states, load_count
 from ..store.state import RECORD_DIGEST, keyings, setting_digest
-from .counts import CountSession
+from .count_session import CountSession
 from .trail_anchor import trail_cut_problem
 
 #: Rows that record an event but change no count data.

@@ -11,7 +11,7 @@ import time
 
 from ..domain.model import CountSheet
 from ..errors import CountdeskError
-from .counts import CountSession
+from .count_session import CountSession
 
 
 class LiveFeed:
@@ -20,11 +20,10 @@ class LiveFeed:
     def __init__(self, session: CountSession) -> None:
         if not session.shared:
             raise CountdeskError("only a count on a server has other stations to follow")
-        from ..store.server import ChangeListener, backend_pid
+        from ..store.server import ChangeListener
 
         self._session = session
         self._listener = ChangeListener(str(session.location))
-        self._backend_pid = backend_pid
 
     def fileno(self) -> int:
         return self._listener.fileno()
@@ -34,7 +33,7 @@ class LiveFeed:
         deadline = time.monotonic() + timeout
         while True:
             changes = self._listener.wait(max(0.0, deadline - time.monotonic()))
-            own = self._backend_pid(self._session._require_open())  # it changes when the session reconnects
+            own = self._session.server_process()  # it changes when the session reconnects
             theirs = [c for c in changes if c.sender != own]
             if theirs or not changes or time.monotonic() >= deadline:
                 return theirs  # only its own so far: wait on for others' until the time is up

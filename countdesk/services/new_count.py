@@ -27,7 +27,7 @@ from ..output_guard import COUNT_COMPANION_SUFFIXES
 from ..store.database import COUNT_FILE_SUFFIX
 from ..store.lock import CountLockedError, acquire_lock
 from ..store.migrations import migration_names
-from .counts import CountSession
+from .count_session import CountSession
 
 _PARTIAL = ".importing-"
 _COMPANIONS = COUNT_COMPANION_SUFFIXES  # the file itself first, then what SQLite and the lock keep beside it

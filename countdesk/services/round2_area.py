@@ -28,11 +28,11 @@ from ..exchange.round2 import Round2Instruction, check_instruction_applies, pars
 from ..store.audit import AuditRow
 from ..store.instructions import IMPORT_ACTION, LOST_ACTION, StoredInstruction
 from .changes import NO_CHANGE, Change
-from .session_core import contest_where
+from .count_core import contest_where
 from .validation import require_reason
 
 if TYPE_CHECKING:
-    from .counts import CountSession
+    from .count_session import CountSession
 
 __all__ = [
     "IMPORT_ACTION", "InstructionUnusable", "checked_instruction", "import_round2_instruction",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from countdesk.cli import build_parser, display_problem, main
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 ROOT = Path(__file__).resolve().parents[2]
 LIVERPOOL = ROOT / "resources" / "demo" / "liverpool-mayor-2021.json"

@@ -24,7 +24,7 @@ from countdesk.gui.dialogs.passphrase_dialog import PassphraseDialog
 from countdesk.gui.dialogs.reason_dialog import ReasonDialog
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.workspace import TAB_NAMES
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 Visit = Callable[[QWidget, str], None]
 

@@ -13,7 +13,7 @@ from shiboken6 import isValid
 from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
 from countdesk.exchange.countfile import load_count_file
 from countdesk.gui.open_count import OpenCount
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "resources" / "demo" / "liverpool-mayor-2021.json"

@@ -44,7 +44,7 @@ from countdesk.gui.dialogs.double_entry_dialog import DoubleEntryDialog  # noqa:
 from countdesk.gui.dialogs.new_count_wizard import NewCountWizard  # noqa: E402
 from countdesk.gui.dialogs.reason_dialog import ReasonDialog  # noqa: E402
 from countdesk.gui.main_window import MainWindow  # noqa: E402
-from countdesk.services.counts import CountSession  # noqa: E402
+from countdesk.services.count_session import CountSession  # noqa: E402
 
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 #: Where they go unless --update-docs: beside the tests' own screenshots, never committed.

@@ -27,7 +27,7 @@ from countdesk.gui.dialogs.round2_instruction_dialog import Round2InstructionDia
 from countdesk.gui.models.collation_model import AreaFiguresModel, OverallFiguresModel
 from countdesk.services.collation_progress import Stage
 from countdesk.services.collation_session import CollationSession
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.export import export_bundle
 from countdesk.services.round2_area import IMPORT_ACTION, checked_instruction
 

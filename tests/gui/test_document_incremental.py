@@ -9,7 +9,7 @@ from countdesk.domain.tally import tally_contest
 from countdesk.exchange.countfile import load_count_file
 from countdesk.gui.commands import DeleteSheetCommand, SaveSheetCommand
 from countdesk.gui.open_count import OpenCount
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 LIVERPOOL = Path(__file__).resolve().parents[2] / "resources" / "demo" / "liverpool-mayor-2021.json"
 

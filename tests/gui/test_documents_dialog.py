@@ -37,7 +37,7 @@ from countdesk.gui.dialogs import document_copies
 from countdesk.gui.dialogs import documents_dialog as documents_module
 from countdesk.gui.dialogs.documents_dialog import DocumentsDialog
 from countdesk.gui.widgets.pdf_preview import a4_printer, paint_pages
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.document_registry import document_for, documents_for
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"

@@ -16,7 +16,7 @@ from test_documents_dialog import LIVERPOOL, open_dialog, pdf_printer, wait_for_
 from countdesk.cli import main
 from countdesk.domain.model import Candidate, Contest, VotingSystem
 from countdesk.exchange.countfile import load_count_file
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.document_registry import DocumentKind, documents_for
 
 #: One golden count of each kind of contest the registry tells apart.

@@ -18,7 +18,7 @@ from gui_helpers import (
 from PySide6.QtCore import Qt
 
 from countdesk.gui.main_window import MainWindow
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CONTEST = "mayor.testshire"

@@ -16,7 +16,7 @@ from countdesk.domain import regimes
 from countdesk.domain.model import Nation, Office, VotingSystem
 from countdesk.gui.dialogs.election_details_dialog import ElectionDetailsDialog
 from countdesk.gui.open_count import OpenCount
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 CONTEST = "mayor.testshire"
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from countdesk.domain.model import Election, VotingSystem
 from countdesk.domain.result import Status
 from countdesk.gui.main_window import MainWindow
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 WARD = "anfield-ward.2024-05-02"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from countdesk.domain.model import Election
 from countdesk.gui import count_files
 from countdesk.gui.main_window import MainWindow
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
 #: The same count in the older format (countdesk/1: no office named): imported with notes.

@@ -36,7 +36,7 @@ def test_undo_into_a_declared_result_is_refused_and_the_stack_stays_put(qtbot, t
     from countdesk.domain.model import CountSheet, frozen_map
     from countdesk.gui import count_files
     from countdesk.gui.commands import SaveSheetCommand
-    from countdesk.services.counts import CountSession
+    from countdesk.services.count_session import CountSession
 
     window = MainWindow(operator="Tester")
     qtbot.addWidget(window)

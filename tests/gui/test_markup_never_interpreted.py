@@ -16,7 +16,7 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
 from countdesk.exchange.countfile import load_count_file
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 MARKUP = '<img src="{image}"><b>bold</b>&#x202E;'
 TABS = ("setup", "verification", "count", "result", "audit")

@@ -17,7 +17,7 @@ from countdesk.errors import CollationError
 from countdesk.exchange.fingerprint import fingerprint_groups
 from countdesk.exchange.signing import generate_key
 from countdesk.gui.dialogs.paper_binding_dialog import PaperBindingDialog
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.export import export_bundle
 
 PCC = "pcc.testshire"

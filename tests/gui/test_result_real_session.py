@@ -16,7 +16,7 @@ from countdesk.gui.dialogs.lot_dialog import LotDialog
 from countdesk.gui.open_count import OpenCount
 from countdesk.gui.projector import ProjectorScreen
 from countdesk.gui.widgets.result_view import ResultView
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 TESTSHIRE = "mayor.testshire.2021-05-06"
 PASSPHRASE = "returning officer 2021"

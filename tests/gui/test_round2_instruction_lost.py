@@ -22,7 +22,7 @@ from countdesk.gui.dialogs.round2_instruction_dialog import Round2InstructionDia
 from countdesk.gui.main_window import MainWindow
 from countdesk.gui.projector import UNAVAILABLE, ProjectorScreen
 from countdesk.gui.widgets.result_view import PROBLEM_STYLE
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction
 
 CONTEST = "mayor.testshire"

@@ -219,7 +219,7 @@ def test_a_recorded_lot_can_be_undone_and_redone(tmp_path, open_documents):
     from countdesk.domain.model import Count, Lot
     from countdesk.domain.result import Status
     from countdesk.exchange.countfile import load_count_file
-    from countdesk.services.counts import CountSession
+    from countdesk.services.count_session import CountSession
 
     count = load_count_file(ROOT / "tests" / "golden" / "fptp-three-seats-last-seat-lot" / "count.json")
     contest = count.contests[0]

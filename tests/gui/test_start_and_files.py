@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from countdesk.gui import settings
 from countdesk.gui.application import DEMO_OPERATOR, demo_source, run_app
 from countdesk.gui.main_window import MainWindow
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 LIVERPOOL = "mayor.liverpool.2021-05-06"
 

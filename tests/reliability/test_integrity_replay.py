@@ -127,7 +127,7 @@ def test_an_upgraded_old_file_whose_stage_was_inferred_does_not_cry_wolf(tmp_pat
         assert_replays(s)
 
 
-_WRITERS = {"append_audit": 2, "record_event": 2, "append_event": 2, "record_session_event": 1}
+_WRITERS = {"append_audit": 2, "record_event": 2, "append_event": 2, "record": 0}
 
 
 def _audited_actions(tree: ast.AST) -> set[str]:
@@ -168,7 +168,7 @@ def test_every_action_the_app_writes_is_one_the_replay_knows():
     written: set[str] = set()
     for source in sources:
         written |= _audited_actions(ast.parse(source))
-    written |= {"contest.declare_refused", "contest.unlock_refused"}  # f"{action}_refused" in declaration.py
+    written |= {"contest.declare_refused", "contest.unlock_refused"}  # f"{action}_refused" in declaring.py
     # Any other literal in the same families ("backup.restore_refused" built into a list, say).
     families = "|".join(sorted({re.escape(a.split(".")[0]) for a in written}))
     for source in sources:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from countdesk.domain.model import Box, Candidate, Contest, Count, CountSheet, Election, VotingSystem, frozen_map
 from countdesk.exchange.fingerprint import fingerprint_groups
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 GENERATED_AT = datetime(2021, 5, 7, 16, 5, tzinfo=UTC)
 SV_ELECTION_ID = "mayor.testshire-ca.2021-05-06"

@@ -26,7 +26,7 @@ from countdesk.services.backups import (
     restore_damaged_count,
     restore_open_count,
 )
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.integrity import verify_count
 from countdesk.services.round2_area import IMPORT_ACTION, InstructionUnusable, import_round2_instruction
 

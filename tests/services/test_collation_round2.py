@@ -20,7 +20,7 @@ from countdesk.exchange.signing import generate_key
 from countdesk.services.collation_progress import Stage
 from countdesk.services.collation_session import CollationSession
 from countdesk.services.collation_state import STATE_FILE
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.export import export_bundle
 from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction
 

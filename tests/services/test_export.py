@@ -16,7 +16,7 @@ from countdesk.exchange.countfile import parse_count_bytes
 from countdesk.exchange.fingerprint import contest_fingerprint, format_fingerprint
 from countdesk.services import bundle_content
 from countdesk.services.bundle_content import read_bundle_data
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.export import (
     EXPORT_ACTION,
     READING_BACK_LABEL,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from export_builders import GENERATED_AT
 
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.export import EXPORT_ACTION, BundleWriteError, export_bundle
 
 FOLDER = "mayor.liverpool.2021-05-06_liverpool"

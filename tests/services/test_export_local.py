@@ -9,7 +9,7 @@ from pathlib import Path
 from export_builders import GENERATED_AT
 
 from countdesk.exchange.countfile import load_count_file
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 from countdesk.services.export import export_bundle
 
 ROOT = Path(__file__).resolve().parents[2]

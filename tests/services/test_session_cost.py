@@ -23,7 +23,7 @@ def _count(boxes: int, sheets: int) -> Count:
 
 
 def _traced(session: CountSession, action) -> list[str]:
-    conn = session._cdb.db.conn
+    conn = session._core.store.db.conn
     statements: list[str] = []
     conn.set_trace_callback(statements.append)
     try:

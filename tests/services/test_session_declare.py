@@ -16,7 +16,7 @@ PASSPHRASE = "correct horse battery"
 
 
 def _stored(session) -> dict:
-    return session._cdb.db.execute("SELECT value FROM setting WHERE key = 'ro_passphrase'").fetchone()[0]
+    return session._core.store.db.execute("SELECT value FROM setting WHERE key = 'ro_passphrase'").fetchone()[0]
 
 
 def _complete(session) -> None:

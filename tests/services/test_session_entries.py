@@ -75,7 +75,7 @@ def test_a_failure_in_the_middle_of_a_write_leaves_no_sheet_and_no_audit_row(ses
     assert session.load().contest(C).count_sheets == ()
     assert audit_size(session) == rows
     for table in ("count_sheet", "sheet_vote", "sheet_rejected"):
-        assert session._cdb.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+        assert session._core.store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
 
 
 def _refusals():

@@ -6,7 +6,7 @@ from countdesk.domain.model import Candidate, CountSheet, frozen_map
 from countdesk.errors import ValidationError
 from countdesk.exchange.countfile import dump_count_json
 from countdesk.exchange.text_rules import LARGEST_FIGURE
-from countdesk.services.counts import CountSession
+from countdesk.services.count_session import CountSession
 
 
 @pytest.fixture()

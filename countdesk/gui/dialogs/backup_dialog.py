@@ -40,7 +40,7 @@ from ...services.backups import (
     find_good_backups,
     on_same_device,
 )
-from ...services.counts import CountSession
+from ...services.count_session import CountSession
 from .. import settings
 from ..worker import Task, run_in_background
 

@@ -45,7 +45,7 @@ from ...services.backups import (
     restore_damaged_count,
     restore_open_count,
 )
-from ...services.counts import CountSession
+from ...services.count_session import CountSession
 from .backup_dialog import backup_folder, describe
 
 UNUSABLE_LIST_NAME = QT_TRANSLATE_NOOP("RestoreDialog", "Backups that cannot be used, newest first")

@@ -299,7 +299,7 @@ class ResultView(QWidget):
         self.checks.set_warnings(result.warnings, contest)
 
     def open_accept_dialog(self) -> None:
-        """The RO accepts the difference shown, with the passphrase and a reason (services.acceptance)."""
+        """The RO accepts the difference shown, with the passphrase and a reason (services.acceptances)."""
         from ..dialogs.passphrase_dialog import PassphraseDialog
 
         result = self.result()

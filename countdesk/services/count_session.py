@@ -1,8 +1,11 @@
-"""An open count file: the one object the GUI and the command line both drive (no Qt here).
+"""An open count: the one object the GUI and the command line both drive (no Qt here).
 
 `CountSession.create` / `CountSession.open` take the file's write lock, check the file and bring
-its schema up to date; every method validates its input first (a refused call writes nothing),
-then makes its change and the audit row in one durable transaction before returning.
+its schema up to date. The use cases are named objects over the open count's core (count_core.py):
+`session.sheets`, `.lots`, `.verification`, `.set_up`, `.passphrase`, `.declaring`,
+`.double_entry`, `.acceptances`, `.claims`, and `session.result(contest_id)` for a contest's
+result. Every write validates its input first (a refused call writes nothing), then makes its
+change and the audit row in one durable transaction, and returns the `Change` it committed.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import socket
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..domain.completeness import impossible_figures
 from ..domain.model import Contest, Count, Election
@@ -19,7 +23,7 @@ from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
 from ..exchange.countfile_legacy import ReadNote, contest_note_summary, inferred_contests
-from ..exchange.round2 import check_round2_sheets
+from ..exchange.round2 import Round2Instruction, check_round2_sheets
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
 from ..store.claims import release as release_claims
@@ -30,27 +34,55 @@ from ..store.locations import Store, create_store, is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
 from ..store.state import SessionRecord, end_session, restore_audit_protection, sessions, start_session
-from .acceptance import AcceptanceMixin
+from .acceptances import Acceptances
 from .changes import NO_CHANGE, Change
-from .claiming import ClaimsMixin
-from .double_entry import DoubleEntryMixin
+from .claims import Claims
+from .count_core import CountCore, serialised
+from .declaring import Declaring, RoPassphrase
+from .double_entry import DoubleEntry
+from .results import Results
 from .round2_area import checked_instruction
-from .session_core import serialised
-from .setup import SetupMixin
+from .session_compat import with_earlier_names
+from .set_up import SetUp, Verification
+from .sheets import Lots, Sheets
 from .validation import optional_reason, validate_count, validate_election, validate_operator
 
 
+@with_earlier_names
 @serialised
-class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
-    """One open count file, for one operator. Close it (or use `with`) to release the lock."""
+class CountSession:
+    """One open count, for one operator. Close it (or use `with`) to release the lock."""
 
     def __init__(self, cdb: CountDatabase, actor: Actor, lock: CountLock | None) -> None:
-        super().__init__(cdb, actor, lock)
-        self._session_id: int | None = None
+        self._core = core = CountCore(cdb, actor, lock)
+        self._call_lock = core.call_lock
+        self.results = Results(core, self._instruction_of)
+        self.sheets = Sheets(core, self.results)
+        self.lots = Lots(core)
+        self.verification = Verification(core)
+        self.set_up = SetUp(core)
+        self.passphrase = RoPassphrase(core)
+        self.declaring = Declaring(core, self.passphrase, self.results)
+        self.double_entry = DoubleEntry(core, self.sheets)
+        self.acceptances = Acceptances(core, self.passphrase, self.results)
+        self.claims = Claims(core)
+        core.keep_consistent = self.acceptances.void_stale
         #: The trail is shorter than its newest backup remembers (said on opening), or None.
         self.trail_warning: str | None = None
         #: For a read-only session: who holds the write lock, if anyone (shown in the title bar).
         self.lock_holder: LockHolder | None = None if lock or cdb.shared else read_lock_holder(cdb.path)
+
+    @property
+    def operator(self) -> str:
+        return self._core.operator
+
+    @property
+    def read_only(self) -> bool:
+        return self._core.read_only
+
+    @property
+    def closed(self) -> bool:
+        return self._core.closed
 
     # Opening and closing -----------------------------------------------------------------------
 
@@ -97,10 +129,10 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
         Kept in `trail_warning` (a problem found earlier is not forgotten)."""
         from .trail_anchor import trail_cut_problem  # it builds on the backups, which build on this
 
-        if getattr(self._cdb, "shared", False):
+        if self._core.store.shared:
             return None  # a count server keeps no backup files beside a count file
-        with self._cdb.guard():
-            problem = trail_cut_problem(self._cdb, self.path, backup_dir)
+        with self._core.store.guard():
+            problem = trail_cut_problem(self._core.store, self.path, backup_dir)
         self.trail_warning = self.trail_warning or problem
         return problem
 
@@ -150,40 +182,41 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
     def _start(self) -> None:
         """Record who opened the file, and any stale lock taken over from a writer that crashed."""
         details: dict[str, object] = {}
-        if self._file_lock is not None and self._file_lock.took_over is not None:
-            details["took_over_stale_lock"] = self._file_lock.took_over.to_json()
-        restore_audit_protection(self._cdb, self._actor)
-        self._session_id = start_session(self._cdb, self._actor, socket.gethostname(), os.getpid(), details)
+        if self._core.file_lock is not None and self._core.file_lock.took_over is not None:
+            details["took_over_stale_lock"] = self._core.file_lock.took_over.to_json()
+        cdb = self._core.store
+        restore_audit_protection(cdb, self._core.actor)
+        self._core.session_id = start_session(cdb, self._core.actor, socket.gethostname(), os.getpid(), details)
 
     def change_operator(self, operator: str) -> Change:
         """Hand the open file to another operator at the same desk (double entry needs two people).
         Their rows are stamped with the new name from now on; the hand-over is itself audited."""
-        cdb = self._require_writable()
+        cdb = self._core.writable()
         new = validate_operator(operator)
-        if new == self._actor.operator:
+        if new == self._core.actor.operator:
             return NO_CHANGE
-        actor = replace(self._actor, operator=new)
+        actor = replace(self._core.actor, operator=new)
         with cdb.transaction():  # one hand-over: the old session ends and the new one starts, or neither
-            end_session(cdb, self._actor, self._session_id)
+            end_session(cdb, self._core.actor, self._core.session_id)
             session_id = start_session(cdb, actor, socket.gethostname(), os.getpid(),
-                                       {"handed_over_by": self._actor.operator})
-            audit_id = self._audit_end()
-        self._actor, self._session_id = actor, session_id
+                                       {"handed_over_by": self._core.actor.operator})
+            audit_id = self._core.audit_end()
+        self._core.actor, self._core.session_id = actor, session_id
         return Change(None, operator=True, audit_id=audit_id)
 
     def close(self) -> None:
         """Release everything; every confirmed write is already on disk. Safe to call twice."""
-        cdb, self._cdb = self._cdb, None
+        cdb = self._core.detach()
         if cdb is None:
             return
         try:
-            if self._session_id is not None and not cdb.read_only:
-                release_claims(cdb, self._session_id)
-                end_session(cdb, self._actor, self._session_id)
+            if self._core.session_id is not None and not cdb.read_only:
+                release_claims(cdb, self._core.session_id)
+                end_session(cdb, self._core.actor, self._core.session_id)
         finally:
             cdb.close()
-            if self._file_lock is not None:
-                self._file_lock.release()
+            if self._core.file_lock is not None:
+                self._core.file_lock.release()
 
     def __enter__(self) -> CountSession:
         return self
@@ -194,58 +227,73 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
     @property
     def path(self) -> Path:
         """The count file; for a server count, its location (`.name` says which count on which server)."""
-        return self._require_open().path
+        return self._core.store.path
 
     @property
     def location(self) -> str | Path:
         """What opens this count again elsewhere (another connection, a worker thread): the file's
         path, or the server's URL as it was given."""
-        return self._require_open().location
+        return self._core.store.location
 
     @property
     def shared(self) -> bool:
         """On a count server, where other stations write the same count at the same time."""
-        return self._require_open().shared
+        return self._core.store.shared
+
+    def reachable(self) -> bool:
+        """Whether the count's store answers now: a server is asked (reconnecting if the connection
+        was lost); an open file always answers."""
+        ping = getattr(self._core.store, "ping", None)
+        return True if ping is None else bool(ping())
+
+    def server_process(self) -> int | None:
+        """On a server, this connection's server process (a listener skips the changes this session
+        announced itself; it changes when the session reconnects); None for a file."""
+        cdb = self._core.store
+        if not cdb.shared:
+            return None
+        from ..store.server import backend_pid
+
+        return backend_pid(cdb)
 
     # Reading -----------------------------------------------------------------------------------
 
     def load(self) -> Count:
         """The whole count as domain objects (one query per table)."""
-        return load_count(self._require_open())
+        return load_count(self._core.store)
 
     def election(self) -> Election:
-        return load_election(self._require_open())
+        return load_election(self._core.store)
 
     def contest(self, contest_id: str) -> Contest:
-        self._state(contest_id)
-        return load_contest(self._cdb, contest_id)
+        self._core.state(contest_id)
+        return load_contest(self._core.store, contest_id)
 
     def contest_states(self) -> list[ContestState]:
-        cdb = self._require_open()
-        if cdb.read_only:
-            self._refresh()
-        return list(self._states.values())
+        return self._core.states()
 
     def contest_state(self, contest_id: str) -> ContestState:
-        return self._state(contest_id)
+        return self._core.state(contest_id)
 
-    def tally(self, contest_id: str) -> ContestResult:
-        """The contest's result; an area of a collated SV poll counts round 2 for the finalists the
-        collating officer named (round2_area checks the instruction the count holds)."""
-        self._state(contest_id)
-        instruction = checked_instruction(self, contest_id)
-        finalists = instruction.finalists if instruction is not None else None
-        return tally_contest(load_election(self._cdb), load_contest(self._cdb, contest_id), finalists)
+    def result(self, contest_id: str) -> ContestResult:
+        """The contest's result, on the round-2 finalists a collating officer named where this is an
+        area of a collated SV poll: what every screen, document, export and command shows."""
+        return self.results.result(contest_id)
+
+    def _instruction_of(self, contest_id: str) -> Round2Instruction | None:
+        """The one way to the round-2 instruction a contest counts on: the one the count holds,
+        checked (round2_area)."""
+        return checked_instruction(self, contest_id)
 
     def sessions(self) -> list[SessionRecord]:
-        return sessions(self._require_open())
+        return sessions(self._core.store)
 
     # The round-2 instruction an area received (services/round2_area.py checks and reads it) ------
 
     def stored_round2_instruction(self, contest_id: str) -> StoredInstruction | None:
         """The instruction the count holds for the contest, as stored (unchecked); None for a
         contest without one (or an id no contest has: the caller names the contest it asks about)."""
-        return stored_instruction(self._require_open(), contest_id)
+        return stored_instruction(self._core.store, contest_id)
 
     def save_round2_instruction(
         self, contest_id: str, content: str, finalists: tuple[str, ...], source: str, *,
@@ -255,15 +303,16 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
         transaction; refused for a declared contest. On a server, where another station may have
         entered a round-2 sheet since the instruction was checked, the sheets are checked again
         against its finalists under the write lock, with the declaration."""
-        state = self._open_state(contest_id)
+        core = self._core
+        state = core.open_state(contest_id)
 
         def write() -> None:
-            if self._cdb.shared:
-                check_round2_sheets(load_contest(self._cdb, contest_id), finalists)
-            save_instruction(self._cdb, self._actor, contest_id, content, finalists, source,
+            if core.store.shared:
+                check_round2_sheets(load_contest(core.store, contest_id), finalists)
+            save_instruction(core.store, core.actor, contest_id, content, finalists, source,
                              audit_after=audit_after, reason=reason)
 
-        _, audit_id = self._write_advancing(state, state.stage, "", write)
+        _, audit_id = core.write_advancing(state, state.stage, "", write)
         return Change(contest_id, instruction=True, audit_id=audit_id)
 
     # Import ------------------------------------------------------------------------------------
@@ -278,11 +327,11 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
         `notes`: what the reader inferred (a `countdesk/1` file's office), kept in each contest's
         audit reason.
         """
-        cdb = self._require_writable()
+        cdb = self._core.writable()
         validate_count(count, inferred_offices=inferred_contests(list(notes)))
         _refuse_impossible_figures(count)
         reason = optional_reason(reason, "reason") or "imported"
-        existing = list(self._states.values())
+        existing = self._core.states()
         if existing and not replace:
             raise CountdeskError(
                 f"the count already holds {len(existing)} contest(s) ({', '.join(s.id for s in existing)}): "
@@ -294,38 +343,46 @@ class CountSession(SetupMixin, DoubleEntryMixin, AcceptanceMixin, ClaimsMixin):
             raise CountdeskError(f'contest "{declared[0]}" is declared: unlock it first', f"contests[{declared[0]}]")
         try:
             with cdb.transaction():
-                save_election(cdb, self._actor, count.election, reason=reason)
+                save_election(cdb, self._core.actor, count.election, reason=reason)
                 for state in existing:
-                    remove_contest(cdb, self._actor, state.id, reason=f"replaced by an import: {reason}")
+                    remove_contest(cdb, self._core.actor, state.id, reason=f"replaced by an import: {reason}")
                 for index, contest in enumerate(count.contests):
                     inferred = contest_note_summary(list(notes), index)
-                    add_contest(cdb, self._actor, contest, action="contest.import",
+                    add_contest(cdb, self._core.actor, contest, action="contest.import",
                                 reason=f"{reason}; {inferred}" if inferred else reason)
-                audit_id = self._audit_end()
+                audit_id = self._core.audit_end()
         finally:
-            self._refresh()
+            self._core.refresh()
         return Change(None, whole_count=True, audit_id=audit_id)
 
     # Audit -------------------------------------------------------------------------------------
+
+    def record(
+        self, action: str, entity: str, *, contest_id: str | None = None, key: str | None = None,
+        after: Any = None, reason: str | None = None,
+    ) -> AuditRow:
+        """Record an act that changes no figure (a bundle exported, a round-2 instruction received, a
+        document saved): one audit row in its own durable transaction, returned."""
+        return self._core.record(action, entity, contest_id=contest_id, key=key, after=after, reason=reason)
 
     def audit_rows(
         self, *, contest_id: str | None = None, action: str | None = None, entity: str | None = None,
         key: str | None = None, operator: str | None = None, after_id: int = 0, limit: int | None = None,
     ) -> list[AuditRow]:
         """Audit rows in order; `action` ending in "." selects a family, e.g. "sheet."."""
-        cdb = self._require_open()
+        cdb = self._core.store
         with cdb.guard():
             return store_audit.audit_rows(cdb.db, contest_id=contest_id, action=action, entity=entity, key=key,
                                           operator=operator, after_id=after_id, limit=limit)
 
     def verify_audit(self) -> AuditVerdict:
-        cdb = self._require_open()
+        cdb = self._core.store
         with cdb.snapshot():  # the rows and the recorded end, read as of one moment
             return store_audit.verify_audit_chain(cdb.db)
 
     def audit_head(self) -> tuple[int, str]:
         """(last row id, its hash): print it on the declaration, carry it in exports."""
-        cdb = self._require_open()
+        cdb = self._core.store
         with cdb.guard():
             return store_audit.audit_head(cdb.db)
 

@@ -7,26 +7,27 @@ from __future__ import annotations
 
 from ..store import claims as store_claims
 from ..store.claims import Claim, ClaimedError
-from .session_core import SessionCore
+from .count_core import UseCase, serialised
 from .validation import require_id
 
-__all__ = ["Claim", "ClaimedError", "ClaimsMixin"]
+__all__ = ["Claim", "ClaimedError", "Claims"]
 
 
-class ClaimsMixin(SessionCore):
+@serialised
+class Claims(UseCase):
 
-    def claim(self, contest_id: str, kind: str, key: str) -> Claim:
+    def take(self, contest_id: str, kind: str, key: str) -> Claim:
         """Claim a box ("box") or a sheet ("sheet") of a contest for this session, or renew the claim."""
-        self._open_state(contest_id)
+        self._core.open_state(contest_id)
         require_id(key, f"contests[{contest_id}].{kind}", f"{kind} id")
-        return store_claims.take_claim(self._cdb, self._actor, self._session_id, contest_id, kind, key)
+        return store_claims.take_claim(self._core.store, self._core.actor, self._core.session_id, contest_id, kind, key)
 
-    def release_claim(self, contest_id: str, kind: str, key: str) -> None:
-        store_claims.release(self._require_writable(), self._session_id, contest_id, kind, key)
+    def release(self, contest_id: str, kind: str, key: str) -> None:
+        store_claims.release(self._core.writable(), self._core.session_id, contest_id, kind, key)
 
     def heartbeat(self) -> int:
         """Keep this session's claims alive (call it every few seconds); how many it holds."""
-        return store_claims.heartbeat(self._require_writable(), self._actor, self._session_id)
+        return store_claims.heartbeat(self._core.writable(), self._core.actor, self._core.session_id)
 
-    def claims(self, contest_id: str | None = None) -> list[Claim]:
-        return store_claims.claims(self._require_open(), contest_id)
+    def held(self, contest_id: str | None = None) -> list[Claim]:
+        return store_claims.claims(self._core.store, contest_id)
