@@ -122,7 +122,7 @@ def test_a_local_count_never_declares_and_gives_its_statements(golden, tmp_path,
 
 def test_the_audit_log_names_the_form_of_the_declaration_written(tmp_path, capsys):
     """An uncontested election's declaration is its notice: so the audit log says."""
-    from countdesk.services.counts import CountSession
+    from countdesk.services.count_session import CountSession
     from countdesk.services.document_events import SAVED_ACTION, describe_document_event
 
     data = json.loads((ROOT / "tests" / "golden" / "regime-council-uncontested" / "count.json").read_text("utf-8"))
