@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..errors import CountdeskError
 from ..exchange.text_rules import one_line
+from . import accept
 from .accept import add_accept_parser
 
 _SERVER = "a count server's postgresql://STATION@HOST/COUNT URL"
@@ -198,7 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.self_test:
             return commands.self_test()
-        handler = getattr(commands, "cmd_" + (args.command or "gui").replace("-", "_"))
+        name = "cmd_" + (args.command or "gui").replace("-", "_")
+        handler = getattr(accept, name, None) or getattr(commands, name)  # accept.py: `countdesk accept`
         return handler(args) or 0
     except CountdeskError as error:
         print(f"countdesk: {one_line(str(error))}", file=sys.stderr)

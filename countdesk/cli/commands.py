@@ -14,7 +14,6 @@ from ..domain.model import Count
 from ..domain.tally import tally, tally_contest
 from ..errors import CountdeskError
 from ..exchange.result_json import results_to_json
-from .accept import cmd_accept  # noqa: F401 - the handler main() looks up here
 from .table import render_result
 
 
@@ -120,11 +119,10 @@ def version_text() -> str:
     qt_version = None
     lines = [f"countdesk {__version__}"]
     try:
-        import PySide6
-        from PySide6.QtCore import qVersion
+        from ..gui.qt_versions import qt_versions  # Qt loads here, for --version only
 
-        qt_version = qVersion()
-        lines.append(f"Qt {qt_version}, PySide6 {PySide6.__version__}, Python {sys.version.split()[0]}")
+        qt_version, pyside_version = qt_versions()
+        lines.append(f"Qt {qt_version}, PySide6 {pyside_version}, Python {sys.version.split()[0]}")
     except Exception as error:  # noqa: BLE001 - the versions must print even without a working Qt
         lines.append(f"Qt unavailable ({type(error).__name__}: {error}), Python {sys.version.split()[0]}")
     lines += ["", "Bundled software and licences (licence texts: Help > About countdesk):",
@@ -262,7 +260,7 @@ def cmd_declare(args: Namespace) -> int:
 
 def cmd_gui(args: Namespace) -> int:
     """`countdesk` or `countdesk gui [FILE]`: the desktop app, on FILE when given."""
-    from ..gui.application import run_app
+    from ..gui.launch import run_app
 
     db = getattr(args, "db", None)
     return run_app(Path(db) if db else None, demo=False)
@@ -270,7 +268,7 @@ def cmd_gui(args: Namespace) -> int:
 
 def cmd_demo(args: Namespace) -> int:
     """`countdesk demo`: the app on a fresh copy of the Liverpool 2021 count, no set-up needed."""
-    from ..gui.application import run_app
+    from ..gui.launch import run_app
 
     return run_app(None, demo=True)
 

@@ -12,7 +12,6 @@ Exit 0 when every step passed; otherwise 1, with one line naming the step and wh
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -60,42 +59,13 @@ class _Run:
 
 # -- the steps ----------------------------------------------------------------------------------
 def _start_qt(run: _Run) -> str:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, QTimer, qInstallMessageHandler, qVersion
-    from PySide6.QtWidgets import QApplication
+    from ..gui.selftest_qt import start_offscreen_app  # Qt loads here, for the self-test only
 
-    # Qt's own warnings (the offscreen platform has several) are kept for a failure report.
-    qInstallMessageHandler(lambda _kind, _context, message: run.qt_messages.append(message))
-    # Settings and recent files go to the temporary folder, never into the user's own.
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(run.folder / "settings"))
-
-    from ..gui.appearance import load_fonts
-    from ..gui.application import create_application
-
-    run.app = create_application([sys.argv[0] if sys.argv else "countdesk", "--self-test"])
-    guard = QTimer(run.app)
-    guard.setInterval(DIALOG_POLL_MS)
-    guard.timeout.connect(lambda: _close_modal_dialog(run))
-    guard.start()
-    family = load_fonts()
+    run.app, family, qt = start_offscreen_app(run.folder / "settings", run.qt_messages.append,
+                                              run.dialogs.append, DIALOG_POLL_MS)
     if not family:
         raise SelfTestFailure("the bundled Liberation Sans fonts could not be loaded")
-    return f"Qt {qVersion()} on the {QApplication.platformName()} platform, font {family}"
-
-
-def _close_modal_dialog(run: _Run) -> None:
-    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-
-    dialog = QApplication.activeModalWidget()
-    if dialog is None:
-        return
-    text = dialog.text() if isinstance(dialog, QMessageBox) else ""
-    run.dialogs.append(" ".join(part for part in (dialog.windowTitle(), text) if part))
-    if isinstance(dialog, QDialog):
-        dialog.reject()
-    else:
-        dialog.close()
+    return f"{qt}, font {family}"
 
 
 def _check_no_dialog(run: _Run) -> None:
@@ -163,8 +133,7 @@ def _check_result(run: _Run) -> str:
 
 
 def _print_declaration(run: _Run) -> str:
-    from PySide6.QtPdf import QPdfDocument
-
+    from ..gui.selftest_qt import pdf_pages_text
     from ..services.document_events import write_document_copy
     from ..services.documents import document_context, render_document
 
@@ -172,17 +141,16 @@ def _print_declaration(run: _Run) -> str:
     target = run.folder / "declaration.pdf"
     declaration = render_document("declaration", document_context(count, CONTEST_ID, place="countdesk self-test"))
     write_document_copy(declaration, target)
-    pdf = QPdfDocument()
-    if pdf.load(str(target)) != QPdfDocument.Error.None_ or pdf.pageCount() < 1:
+    pages = pdf_pages_text(target)
+    if pages is None:
         raise SelfTestFailure("the declaration PDF could not be read back")
-    page_count = pdf.pageCount()
-    text = "\n".join(pdf.getAllText(page).text() for page in range(page_count))
-    pdf.close()
+    text = "\n".join(pages)
     missing = [phrase for phrase in DECLARATION_MUST_SAY if phrase not in text]
     if missing:
         raise SelfTestFailure(f"the declaration PDF does not say {', '.join(missing)}")
-    pages = "page" if page_count == 1 else "pages"
-    return f"declaration PDF written and read back ({target.stat().st_size // 1024} KB, {page_count} {pages})"
+    page_count = len(pages)
+    pages_word = "page" if page_count == 1 else "pages"
+    return f"declaration PDF written and read back ({target.stat().st_size // 1024} KB, {page_count} {pages_word})"
 
 
 def _check_signatures(run: _Run) -> str:

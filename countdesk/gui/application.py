@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-from ..domain.model import Count
 from ..errors import CountdeskError
 from . import settings
 from .appearance import apply_appearance, resource_file
@@ -118,35 +117,7 @@ def create_count_from_file(source: Path, target: Path, operator: str, token: Can
     Runs on a worker thread. A cancellation or a failure leaves no half-made file behind. What the
     reader inferred (a countdesk/1 file's office) is added to `notes`, when given, for the user.
     """
-    from ..exchange.countfile import load_count_file  # the schema validator loads with the first import
-    from ..services.new_count import import_into_new_count
+    from ..services.new_count import import_count_file
 
     token = token or CancelToken()
-    count: Count = load_count_file(source, notes)
-    token.check()
-    return import_into_new_count(target, operator, count, reason=reason or f"imported from {source.name}",
-                                 check=token.check)
-
-
-def run_app(path: Path | None = None, demo: bool = False) -> int:
-    """`countdesk`, `countdesk gui FILE` and `countdesk demo`: show the main window and run."""
-    app = create_application()
-    from .main_window import MainWindow
-
-    window = MainWindow()
-    # Opened before the window is shown, so its first paint is the count, not the start page (the
-    # demo, the first time, is imported off the GUI thread while the start page shows its progress).
-    if demo:
-        window.open_demo()
-    elif path is not None:
-        window.open_count(Path(path))
-    window.show()
-    code = app.exec()
-    # Destroyed now, while Qt is still there: connections to its lambdas keep the window's Python
-    # object alive past this function, and Python's last collection destroying it after Qt's own
-    # teardown crashed the process on quitting after a count night.
-    window.deleteLater()
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return code
+    return import_count_file(source, target, operator, reason=reason, check=token.check, notes=notes)

@@ -14,9 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..errors import CountdeskError
+from ..services import CountLockedError, describe_location
 from ..services.count_session import CountSession
-from ..store.locations import describe_location
-from ..store.lock import CountLockedError
 from .application import create_count_from_file, default_count_folder, fresh_demo_count, pristine_demo_path
 from .worker import Task, run_with_progress
 
@@ -144,11 +143,10 @@ def show_import_notes(parent: QWidget, file_name: str, notes: list) -> QMessageB
 
 def read_csv_in_background(parent: QWidget, kind: str, path: Path, on_ready: Callable[[tuple], None]) -> Task:
     """Candidates or boxes from a CSV file, read and checked off the GUI thread."""
-    from ..exchange.csv_import import read_boxes_csv, read_candidates_csv
+    from ..services.setup_files import read_setup_csv
 
-    reader = read_candidates_csv if kind == "candidates" else read_boxes_csv
     return run_with_progress(parent, translate("CountFiles", "Reading {0}…").format(path.name),
-                             lambda token: reader(path),
+                             lambda token: read_setup_csv(kind, path),
                              on_ready, lambda error: _failed(
                                  parent, translate("CountFiles", "{0} was not imported").format(path.name), error))
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from ..errors import CountdeskError
-from ..store.locations import is_server_url
+from ..services import is_server_url
 from . import count_files, settings
 from .application import DEMO_OPERATOR
 from .discard_guard import confirm_discard

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from ..errors import CountdeskError
-from ..store.locations import is_server_url
+from ..services import is_server_url
 from .live_updates import LiveUpdates
 from .open_count import OpenCount
 from .worker import run_in_background

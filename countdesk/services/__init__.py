@@ -9,6 +9,7 @@ The names below are everything a caller needs to drive it.
 from __future__ import annotations
 
 from ..store.audit import AuditRow, AuditVerdict
+from ..store.locations import describe_location, is_server_url
 from ..store.lock import CountLockedError, LockHolder
 from ..store.repository import ContestState, Stage
 from ..store.state import SessionRecord
@@ -35,4 +36,6 @@ __all__ = [
     "SessionRecord",
     "SetUpPart",
     "Stage",
+    "describe_location",
+    "is_server_url",
 ]

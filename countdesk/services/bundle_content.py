@@ -34,8 +34,9 @@ from ..exchange.nist import to_nist
 from ..exchange.result_json import results_to_dict
 from ..exchange.results_csv import results_to_csv
 from ..store.audit import AuditRow, AuditVerdict
-from .collation import BUNDLE_COUNT_FILE
 
+#: The count file's name inside a results bundle (services/export.py writes it).
+BUNDLE_COUNT_FILE = "count.json"
 RESULTS_JSON = "results.json"
 RESULTS_CSV = "results.csv"
 RESULTS_NIST = "results-nist.json"

@@ -93,7 +93,3 @@ def load_signed_area(path: Path) -> tuple[Count, str | None]:
         check_bundle_trail(path, verdict.files, count)
         return count, verdict.key_fingerprint
     return load_count_file(path), None
-
-
-#: The count file's name inside a results bundle (services/export.py writes it).
-BUNDLE_COUNT_FILE = "count.json"

@@ -25,8 +25,7 @@ from ..exchange.countfile import parse_count_bytes
 from ..exchange.fingerprint import SUMS_FILE, contest_fingerprint, sums_fingerprint
 from ..exchange.fsutil import read_file_uncached
 from ..exchange.signing import public_key_fingerprint, verify
-from .bundle_content import paper_fingerprints
-from .collation import BUNDLE_COUNT_FILE
+from .bundle_content import BUNDLE_COUNT_FILE, paper_fingerprints
 from .collation_state import LEGACY_PAPER, AreaRecord, read_area_copy, write_copy
 
 

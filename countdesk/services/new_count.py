@@ -64,6 +64,20 @@ def import_into_new_count(target: str | Path, operator: str, count: Count, *, re
     return target
 
 
+def import_count_file(source: Path, target: str | Path, operator: str, *, reason: str | None = None,
+                      check: Callable[[], None] | None = None, notes: list[ReadNote] | None = None) -> Path:
+    """Read and check the count file `source`, then write it into a new count at `target` (as
+    `import_into_new_count`). What the reader inferred (a countdesk/1 file's office) is added to
+    `notes`, when given, for the user."""
+    from ..exchange.countfile import load_count_file  # the schema validator loads with the first import
+
+    count = load_count_file(source, notes)
+    if check is not None:
+        check()
+    return import_into_new_count(target, operator, count, reason=reason or f"imported from {source.name}",
+                                 check=check)
+
+
 def pristine_key(source: bytes) -> str:
     """What a pristine count made from `source` depends on: the file's bytes and this version's
     schema. A count made by an older countdesk, or from another file, has another key."""

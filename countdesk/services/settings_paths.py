@@ -49,4 +49,10 @@ def key_folder(app_data: Path | None = None, environ: Mapping[str, str] | None =
 
 def installation_key(app_data: Path | None = None, environ: Mapping[str, str] | None = None) -> SigningKey:
     """The installation's signing key, created on first use (SigningKeyError if unreadable)."""
-    return load_or_create_key(key_folder(app_data, environ))
+    return signing_key_in(key_folder(app_data, environ))
+
+
+def signing_key_in(folder: Path) -> SigningKey:
+    """The signing key kept in `folder` (`key_folder()` names the installation's), created there on
+    first use (SigningKeyError if unreadable)."""
+    return load_or_create_key(folder)

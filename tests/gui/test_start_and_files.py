@@ -10,7 +10,8 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from countdesk.gui import settings
-from countdesk.gui.application import DEMO_OPERATOR, demo_source, run_app
+from countdesk.gui.application import DEMO_OPERATOR, demo_source
+from countdesk.gui.launch import run_app
 from countdesk.gui.main_window import MainWindow
 from countdesk.services.count_session import CountSession
 
@@ -54,7 +55,7 @@ def test_the_demo_opens_on_the_liverpool_result_without_set_up(qtbot):
 
 
 def test_countdesk_demo_runs_the_app_on_the_demo(qtbot, monkeypatch):
-    """`countdesk demo` (cli.commands.cmd_demo) runs run_app(demo=True): the window opens the demo."""
+    """`countdesk demo` (cli.commands.cmd_demo) runs gui.launch.run_app(demo=True): the window opens the demo."""
     shown = {}
 
     def fake_exec() -> int:

@@ -32,8 +32,8 @@ from ..widgets.pdf_preview import a4_printer, pages_to_print, print_pdf
 from ..worker import Task, run_in_background
 
 if TYPE_CHECKING:  # the documents stack (reportlab) is loaded by the render, off the GUI thread
+    from ...services import AuditRow
     from ...services.documents import RenderedDocument
-    from ...store.audit import AuditRow
 
 PDF_FILTER = QT_TRANSLATE_NOOP("DocumentCopies", "PDF documents (*.pdf)")
 

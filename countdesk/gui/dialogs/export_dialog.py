@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CountdeskError
-from ...exchange.signing import load_or_create_key
 from ...services.export import ExportCancelled, ExportReport, record_export, write_export_bundle
-from ...services.settings_paths import key_folder
+from ...services.settings_paths import key_folder, signing_key_in
 from ..appearance import figure_font, set_style_flag
 from ..settings import Setting
 from ..worker import Task, run_in_background
@@ -277,7 +276,7 @@ class ExportDialog(QDialog):
 
         def work(_token) -> ExportReport:
             return write_export_bundle(
-                path, target, operator=operator, signing_key=load_or_create_key(keys), generated_at=generated_at,
+                path, target, operator=operator, signing_key=signing_key_in(keys), generated_at=generated_at,
                 place=place, progress=relay.progressed.emit, cancelled=cancel.is_set)
 
         self._task = run_in_background(work, self._written, self._failed)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from ...services.document_events import describe_document_event
 
 if TYPE_CHECKING:
-    from ...store.audit import AuditRow
+    from ...services import AuditRow
 from ..appearance import FIGURE_ALIGNMENT
 from .audit_words import describe_change, describe_in_full
 from .base import Index

@@ -35,8 +35,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...durable import write_file_durably
 from ...errors import CountdeskError
-from ...exchange.fsutil import write_file_durably
 from ...output_guard import refuse_overwriting_inputs
 
 translate = QCoreApplication.translate
