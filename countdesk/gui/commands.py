@@ -25,6 +25,11 @@ class ServiceCommand(QUndoCommand):
         self.contest_id = contest_id
         self._skip_next_redo = False
 
+    @property
+    def session(self):
+        """The open count's use cases (session.sheets, .lots, .set_up, .verification, ...)."""
+        return self.document.session
+
     def run_first(self) -> None:
         change = self.apply()
         self._skip_next_redo = True
@@ -65,13 +70,13 @@ class SaveSheetCommand(ServiceCommand):
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.document.session.save_sheet(self.contest_id, self.sheet, reason=self.reason)
+        return self.session.sheets.confirm(self.contest_id, self.sheet, reason=self.reason)
 
     def revert(self) -> Change:
-        session = self.document.session
+        session = self.session
         if self.before is None:
-            return session.delete_sheet(self.contest_id, self.sheet.id, reason=f"undo: {self.text()}")
-        return session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
+            return session.sheets.delete(self.contest_id, self.sheet.id, reason=f"undo: {self.text()}")
+        return session.sheets.confirm(self.contest_id, self.before, reason=f"undo: {self.text()}")
 
 
 class DeleteSheetCommand(ServiceCommand):
@@ -87,10 +92,10 @@ class DeleteSheetCommand(ServiceCommand):
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.document.session.delete_sheet(self.contest_id, self.before.id, reason=self.reason)
+        return self.session.sheets.delete(self.contest_id, self.before.id, reason=self.reason)
 
     def revert(self) -> Change:
-        return self.document.session.save_sheet(self.contest_id, self.before, reason=f"undo: {self.text()}")
+        return self.session.sheets.confirm(self.contest_id, self.before, reason=f"undo: {self.text()}")
 
 
 class RecordLotCommand(ServiceCommand):
@@ -102,12 +107,12 @@ class RecordLotCommand(ServiceCommand):
         self.lot = lot
 
     def apply(self) -> Change:
-        return self.document.session.record_lot(self.contest_id, self.lot)
+        return self.session.lots.record(self.contest_id, self.lot)
 
     def revert(self) -> Change:
         lots = self.document.contest(self.contest_id).lots
         index = max(i for i, lot in enumerate(lots) if lot == self.lot)
-        return self.document.session.delete_lot(self.contest_id, index, reason=f"undo: {self.text()}")
+        return self.session.lots.withdraw(self.contest_id, index, reason=f"undo: {self.text()}")
 
 
 class CompositeCommand(QUndoCommand):

@@ -130,7 +130,7 @@ class CountCache:
                 return
             live = self._live[contest_id] = IncrementalTally(self._count.election, contest)
         for sheet_id in (*change.sheets_added, *change.sheets_changed):
-            sheet = self.session.sheet(contest_id, sheet_id)
+            sheet = self.session.sheets.sheet(contest_id, sheet_id)
             if sheet is None:  # removed again since (another station): as the store has it
                 live.delete_sheet(sheet_id)
             else:

@@ -163,14 +163,14 @@ class OpenCount(QObject):
 
     def pending_keyings(self, contest_id: str):
         """Double entry: the sheets of the contest waiting for a second keying or a supervisor."""
-        return self.session.pending_keyings(contest_id)
+        return self.session.double_entry.pending(contest_id)
 
     def disagreement(self, contest_id: str, sheet_id: str):
         """Double entry: how two keyings of a sheet differ (None when they do not)."""
-        return self.session.disagreement(contest_id, sheet_id)
+        return self.session.double_entry.disagreement(contest_id, sheet_id)
 
     def has_ro_passphrase(self) -> bool:
-        return self.session.has_ro_passphrase()
+        return self.session.passphrase.is_set()
 
     def audit_rows(self, after_id: int = 0):
         """The audit trail, oldest first (only the rows after `after_id` when given)."""
@@ -266,29 +266,29 @@ class OpenCount(QObject):
     # Double entry: keyings are not undo commands. A held keying is discarded with a reason, and an
     # accepted sheet is corrected like any other, so every step stays a deliberate, audited act.
     def submit_keying(self, contest_id: str, sheet: CountSheet, reason: str | None = None):
-        outcome = self.session.submit_keying(contest_id, sheet, reason=reason)
+        outcome = self.session.double_entry.submit(contest_id, sheet, reason=reason)
         self.apply(outcome.change)
         return outcome
 
     def resolve_double_entry(self, contest_id: str, sheet: CountSheet, reason: str) -> None:
-        self._run(lambda: self.session.resolve_double_entry(contest_id, sheet, reason=reason))
+        self._run(lambda: self.session.double_entry.resolve(contest_id, sheet, reason=reason))
 
     def discard_keying(self, contest_id: str, sheet_id: str, reason: str) -> None:
-        self._run(lambda: self.session.discard_keying(contest_id, sheet_id, reason=reason))
+        self._run(lambda: self.session.double_entry.discard(contest_id, sheet_id, reason=reason))
 
     # The returning officer's acts, each checked against the RO passphrase by the services.
     def set_ro_passphrase(self, passphrase: str, *, current: str | None = None) -> None:
-        self._run(lambda: self.session.set_ro_passphrase(passphrase, current=current))
+        self._run(lambda: self.session.passphrase.set(passphrase, current=current))
 
     def declare(self, contest_id: str, passphrase: str) -> None:
-        self._run(lambda: self.session.declare(contest_id, passphrase))
+        self._run(lambda: self.session.declaring.declare(contest_id, passphrase))
 
     def unlock(self, contest_id: str, passphrase: str, reason: str) -> None:
-        self._run(lambda: self.session.unlock(contest_id, passphrase, reason=reason))
+        self._run(lambda: self.session.declaring.unlock(contest_id, passphrase, reason=reason))
 
     def accept_difference(self, contest_id: str, passphrase: str, *, stage: str, counted: int, expected: int,
                           reason: str) -> None:
-        self._run(lambda: self.session.accept_difference(contest_id, passphrase, stage=stage, counted=counted,
+        self._run(lambda: self.session.acceptances.accept(contest_id, passphrase, stage=stage, counted=counted,
                                                          expected=expected, reason=reason))
 
     def import_round2_instruction(self, source: Path, reason: str | None):
@@ -309,14 +309,14 @@ class OpenCount(QObject):
     # A count on a server ------------------------------------------------------------------------
     def heartbeat(self) -> Any:
         """Tell the server this station is still here (its claims stay held)."""
-        return self.session.heartbeat()
+        return self.session.claims.heartbeat()
 
     def claim(self, contest_id: str, kind: str, key: str) -> Any:
         """Claim a box or sheet for this station (gui/claims.py); ClaimedError names who has it."""
-        return self.session.claim(contest_id, kind, key)
+        return self.session.claims.take(contest_id, kind, key)
 
     def release_claim(self, contest_id: str, kind: str, key: str) -> None:
-        self.session.release_claim(contest_id, kind, key)
+        self.session.claims.release(contest_id, kind, key)
 
     def server_reachable(self) -> bool:
         """Whether the count's server answers again (after the connection was lost)."""

@@ -29,10 +29,10 @@ class UpdateElectionCommand(ServiceCommand):
         self.after = after
 
     def apply(self) -> Change:
-        return self.document.session.update_election(self.after)
+        return self.session.set_up.update_election(self.after)
 
     def revert(self) -> Change:
-        return self.document.session.update_election(self.before, reason=_undo_reason(self))
+        return self.session.set_up.update_election(self.before, reason=_undo_reason(self))
 
 
 class AddContestCommand(ServiceCommand):
@@ -41,10 +41,10 @@ class AddContestCommand(ServiceCommand):
         self.contest = contest
 
     def apply(self) -> Change:
-        return self.document.session.add_contest(self.contest)
+        return self.session.set_up.add_contest(self.contest)
 
     def revert(self) -> Change:
-        return self.document.session.remove_contest(self.contest.id, reason=_undo_reason(self))
+        return self.session.set_up.remove_contest(self.contest.id, reason=_undo_reason(self))
 
 
 class RemoveContestCommand(ServiceCommand):
@@ -56,10 +56,10 @@ class RemoveContestCommand(ServiceCommand):
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.document.session.remove_contest(self.contest.id, reason=self.reason)
+        return self.session.set_up.remove_contest(self.contest.id, reason=self.reason)
 
     def revert(self) -> Change:
-        return self.document.session.add_contest(self.contest, reason=_undo_reason(self))
+        return self.session.set_up.add_contest(self.contest, reason=_undo_reason(self))
 
 
 class UpdateContestCommand(ServiceCommand):
@@ -75,10 +75,10 @@ class UpdateContestCommand(ServiceCommand):
         self.after = {name: after.get(name, self.before[name]) for name in self.FIELDS}
 
     def apply(self) -> Change:
-        return self.document.session.update_contest(self.contest_id, **self.after)
+        return self.session.set_up.update_contest(self.contest_id, **self.after)
 
     def revert(self) -> Change:
-        return self.document.session.update_contest(self.contest_id, **self.before, reason=_undo_reason(self))
+        return self.session.set_up.update_contest(self.contest_id, **self.before, reason=_undo_reason(self))
 
 
 class SetDoubleEntryCommand(ServiceCommand):
@@ -88,10 +88,10 @@ class SetDoubleEntryCommand(ServiceCommand):
         self.enabled = enabled
 
     def apply(self) -> Change:
-        return self.document.session.set_double_entry(self.contest_id, self.enabled)
+        return self.session.double_entry.set_enabled(self.contest_id, self.enabled)
 
     def revert(self) -> Change:
-        return self.document.session.set_double_entry(self.contest_id, not self.enabled)
+        return self.session.double_entry.set_enabled(self.contest_id, not self.enabled)
 
 
 class AddCandidateCommand(ServiceCommand):
@@ -101,10 +101,10 @@ class AddCandidateCommand(ServiceCommand):
         self.position = position
 
     def apply(self) -> Change:
-        return self.document.session.add_candidate(self.contest_id, self.candidate, position=self.position)
+        return self.session.set_up.add_candidate(self.contest_id, self.candidate, position=self.position)
 
     def revert(self) -> Change:
-        return self.document.session.remove_candidate(self.contest_id, self.candidate.id, reason=_undo_reason(self))
+        return self.session.set_up.remove_candidate(self.contest_id, self.candidate.id, reason=_undo_reason(self))
 
 
 class UpdateCandidateCommand(ServiceCommand):
@@ -114,10 +114,10 @@ class UpdateCandidateCommand(ServiceCommand):
         self.after = after
 
     def apply(self) -> Change:
-        return self.document.session.update_candidate(self.contest_id, self.after)
+        return self.session.set_up.update_candidate(self.contest_id, self.after)
 
     def revert(self) -> Change:
-        return self.document.session.update_candidate(self.contest_id, self.before)
+        return self.session.set_up.update_candidate(self.contest_id, self.before)
 
 
 class RemoveCandidateCommand(ServiceCommand):
@@ -129,10 +129,10 @@ class RemoveCandidateCommand(ServiceCommand):
                          translate("Commands", "Remove candidate {0}").format(self.candidate.name))
 
     def apply(self) -> Change:
-        return self.document.session.remove_candidate(self.contest_id, self.candidate.id)
+        return self.session.set_up.remove_candidate(self.contest_id, self.candidate.id)
 
     def revert(self) -> Change:
-        return self.document.session.add_candidate(self.contest_id, self.candidate, position=self.position)
+        return self.session.set_up.add_candidate(self.contest_id, self.candidate, position=self.position)
 
 
 class ReorderCandidatesCommand(ServiceCommand):
@@ -145,10 +145,10 @@ class ReorderCandidatesCommand(ServiceCommand):
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.document.session.reorder_candidates(self.contest_id, self.after, reason=self.reason)
+        return self.session.set_up.reorder_candidates(self.contest_id, self.after, reason=self.reason)
 
     def revert(self) -> Change:
-        return self.document.session.reorder_candidates(self.contest_id, self.before, reason=_undo_reason(self))
+        return self.session.set_up.reorder_candidates(self.contest_id, self.before, reason=_undo_reason(self))
 
 
 def _box(document, contest_id: str, box_id: str) -> Box:
@@ -164,10 +164,10 @@ class AddBoxCommand(ServiceCommand):
         self.box = box
 
     def apply(self) -> Change:
-        return self.document.session.add_box(self.contest_id, self.box)
+        return self.session.set_up.add_box(self.contest_id, self.box)
 
     def revert(self) -> Change:
-        return self.document.session.remove_box(self.contest_id, self.box.id, reason=_undo_reason(self))
+        return self.session.set_up.remove_box(self.contest_id, self.box.id, reason=_undo_reason(self))
 
 
 class UpdateBoxCommand(ServiceCommand):
@@ -180,10 +180,10 @@ class UpdateBoxCommand(ServiceCommand):
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.document.session.update_box(self.contest_id, self.after, reason=self.reason)
+        return self.session.set_up.update_box(self.contest_id, self.after, reason=self.reason)
 
     def revert(self) -> Change:
-        return self.document.session.update_box(self.contest_id, self.before, reason=_undo_reason(self))
+        return self.session.set_up.update_box(self.contest_id, self.before, reason=_undo_reason(self))
 
 
 class RemoveBoxCommand(ServiceCommand):
@@ -193,10 +193,10 @@ class RemoveBoxCommand(ServiceCommand):
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.document.session.remove_box(self.contest_id, self.box.id, reason=self.reason)
+        return self.session.set_up.remove_box(self.contest_id, self.box.id, reason=self.reason)
 
     def revert(self) -> Change:
-        return self.document.session.add_box(self.contest_id, self.box)
+        return self.session.set_up.add_box(self.contest_id, self.box)
 
 
 class VerifyBoxCommand(ServiceCommand):
@@ -214,9 +214,9 @@ class VerifyBoxCommand(ServiceCommand):
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.document.session.verify_box(self.contest_id, self.box_id, self.verified, self.note,
+        return self.session.verification.verify(self.contest_id, self.box_id, self.verified, self.note,
                                          reason=self.reason)
 
     def revert(self) -> Change:
-        return self.document.session.verify_box(self.contest_id, self.box_id, self.before.verified,
+        return self.session.verification.verify(self.contest_id, self.box_id, self.before.verified,
                                          self.before.note, reason=_undo_reason(self))

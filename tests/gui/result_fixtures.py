@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import SimpleNamespace
 
 from countdesk.domain.collation import merge_areas
 from countdesk.domain.model import Box, Contest, Count, CountSheet, Lot, frozen_map
@@ -91,6 +92,8 @@ class InMemorySession:
         self.read_only = False
         self.declared: set[str] = set()
         self.loads = 0
+        #: The lots use case, as CountSession.lots offers it.
+        self.lots = SimpleNamespace(record=self.record_lot, withdraw=self.delete_lot)
 
     def replace_count(self, count: Count) -> None:
         """As a replacing import would leave the file."""

@@ -156,8 +156,8 @@ def test_the_heartbeat_renews_the_claims_off_the_gui_thread(stations, qtbot, ser
     session = ann.document.session
     before = session.claims.held()[0].heartbeat_at
     threads = []
-    original = session.heartbeat
-    session.heartbeat = lambda: threads.append(threading.current_thread()) or original()
+    original = session.claims.heartbeat
+    session.claims.heartbeat = lambda: threads.append(threading.current_thread()) or original()
     ann.server_status._beat()
     qtbot.waitUntil(lambda: session.claims.held()[0].heartbeat_at > before, timeout=3000)
     assert threads and threads[0] is not threading.main_thread()
