@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..resources import find_resource
+from .translation import month_name, weekday_name
 
 _FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
                "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf")
@@ -103,7 +104,7 @@ def format_moment(at: str) -> str:
         return at
     local = moment.astimezone() if moment.tzinfo is not None else moment
     return QCoreApplication.translate("Appearance", "{0} {1} {2} at {3}").format(
-        local.strftime("%A"), local.day, local.strftime("%B %Y"), local.strftime("%H:%M"))
+        weekday_name(local), local.day, f"{month_name(local)} {local.year}", local.strftime("%H:%M"))
 
 
 def format_difference(value: int | None) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from ..domain.model import Contest
 from ..domain.result import ContestResult, Status
 from ..errors import CountdeskError
+from .translation import month_name
 from .widgets.result_model import (
     TRANSFERRED_LABEL,
     CandidateLine,
@@ -383,7 +384,7 @@ class _Painter:
 
 
 def _subtitle(area: str, poll_date, seats: int) -> str:
-    when = f"{poll_date.day} {poll_date:%B %Y}"
+    when = f"{poll_date.day} {month_name(poll_date)} {poll_date.year}"
     if seats > 1:
         return translate("ProjectorScreen", "{0} · {1} · {2} seats").format(area, when, seats)
     return translate("ProjectorScreen", "{0} · {1}").format(area, when)

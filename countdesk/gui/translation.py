@@ -6,10 +6,14 @@ system's. countdesk's translations are `countdesk_<language>.qm` files in resour
 Qt's own words (OK, Cancel, the file dialogs) come from Qt's `qtbase_<language>.qm` when the Qt
 installation has it. A language with no file, or a message not yet translated, shows in English:
 nothing fails for want of a translation. Count data (names, titles, figures) is never translated.
+
+Day and month names in the app's sentences follow: the language's own once its catalogue is
+loaded, English otherwise (`weekday_name`, `month_name`).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -20,6 +24,10 @@ from . import settings
 #: The stem of countdesk's compiled translations: countdesk_cy.qm for Welsh.
 CATALOGUE = "countdesk"
 TRANSLATIONS_FOLDER = "translations"
+
+#: Whose day and month names the app shows: the language whose countdesk catalogue is loaded, or
+#: None for English.
+_names: QLocale | None = None
 
 
 def ui_locale() -> QLocale:
@@ -50,6 +58,36 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None,
         if translator.load(locale, catalogue, "_", directory, ".qm") and not translator.isEmpty():
             app.installTranslator(translator)
             installed.append(translator)
+            if catalogue == CATALOGUE:
+                global _names
+                _names = QLocale(locale)
         else:
             translator.deleteLater()
     return installed
+
+
+def uninstall_translations(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Take back translators `install_translations` installed (English names again with countdesk's)."""
+    global _names
+    for translator in translators:
+        app.removeTranslator(translator)
+        if Path(translator.filePath()).name.startswith(f"{CATALOGUE}_"):
+            _names = None
+
+
+def weekday_name(day: date, *, short: bool = False) -> str:
+    """ "Friday" ("Fri"), or the day's name in the app's language."""
+    if _names is None:
+        return day.strftime("%a" if short else "%A")
+    return _names.dayName(day.isoweekday(), _format(short))
+
+
+def month_name(day: date, *, short: bool = False) -> str:
+    """ "May" ("Sep"), or the month's name in the app's language."""
+    if _names is None:
+        return day.strftime("%b" if short else "%B")
+    return _names.monthName(day.month, _format(short))
+
+
+def _format(short: bool) -> QLocale.FormatType:
+    return QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat

@@ -59,7 +59,7 @@ from countdesk.domain.heads import SHORT_HEAD_LABELS
 from countdesk.domain.places import place_in_words
 from countdesk.errors import CountdeskError
 from countdesk.gui import settings
-from countdesk.gui.translation import install_translations, ui_locale
+from countdesk.gui.translation import install_translations, ui_locale, uninstall_translations
 from countdesk.gui.widgets.result_model import short_names
 
 OPEN, CLOSE = "⟦", "⟧"
@@ -442,8 +442,7 @@ def test_the_language_chosen_in_the_settings_is_loaded_and_english_falls_back(qa
         assert QCoreApplication.translate("MainWindow", "&File") == "&Ffeil"
         assert QCoreApplication.translate("MainWindow", "&Help") == "&Help"  # not translated yet: English
     finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
+        uninstall_translations(qapp, installed)
     # A Welsh user in Wales (cy_GB) gets the Welsh file; English, or a language with no file, gets none
     # of countdesk's (Qt's own words may still come from Qt's qtbase file for that language).
     assert "countdesk_cy.qm" in loaded(qapp, QLocale("cy_GB"), tmp_path)
@@ -454,8 +453,7 @@ def test_the_language_chosen_in_the_settings_is_loaded_and_english_falls_back(qa
 def loaded(qapp, locale: QLocale, folder: Path) -> list[str]:
     """The files install_translations loads for `locale`, removed again at once."""
     installed = install_translations(qapp, locale, folder=folder)
-    for translator in installed:
-        qapp.removeTranslator(translator)
+    uninstall_translations(qapp, installed)
     return [Path(translator.filePath()).name for translator in installed]
 
 
@@ -499,3 +497,25 @@ def test_the_app_loads_qt_s_own_translation_once_at_start(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120, check=True)
     assert done.stdout.splitlines() == ["['qtbase_fr.qm']", "Annuler", "&File"]
+
+
+def test_days_and_months_are_named_in_the_language_loaded(qapp, tmp_path):
+    """English names (as before) without a catalogue; the language's own once countdesk's is loaded."""
+    from datetime import date
+
+    from countdesk.gui.appearance import format_moment
+    from countdesk.gui.translation import month_name, uninstall_translations, weekday_name
+
+    friday = date(2021, 5, 7)
+    september = date(2021, 9, 1)
+    assert (weekday_name(friday), month_name(friday), month_name(september, short=True)) == ("Friday", "May", "Sep")
+    assert format_moment("2021-05-07T12:00:00") == "Friday 7 May 2021 at 12:00"
+    compiled_catalogue(tmp_path, "cy", "MainWindow", "&File", "&Ffeil")
+    installed = install_translations(qapp, QLocale("cy_GB"), folder=tmp_path)
+    try:
+        assert (weekday_name(friday), month_name(friday), month_name(september, short=True)) == (
+            "Dydd Gwener", "Mai", "Medi")
+        assert format_moment("2021-05-07T12:00:00") == "Dydd Gwener 7 Mai 2021 at 12:00"
+    finally:
+        uninstall_translations(qapp, installed)
+    assert weekday_name(friday) == "Friday"

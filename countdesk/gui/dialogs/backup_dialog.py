@@ -42,6 +42,7 @@ from ...services.backups import (
 )
 from ...services.count_session import CountSession
 from .. import settings
+from ..translation import month_name, weekday_name
 from ..worker import Task, run_in_background
 
 BACKUP_FOLDER_KEY = settings.BACKUP_FOLDER_KEY
@@ -81,7 +82,8 @@ def describe(backup: BackupFile) -> str:
     kind = str(backup.kind)
     words = QCoreApplication.translate("BackupDialog", _KIND_WORDS[kind]) if kind in _KIND_WORDS else kind
     return QCoreApplication.translate("BackupDialog", "{0} — {1} ({2})").format(
-        f"{local:%a %d %b %H:%M:%S}", backup.stage, words)
+        f"{weekday_name(local, short=True)} {local:%d} {month_name(local, short=True)} {local:%H:%M:%S}",
+        backup.stage, words)
 
 
 class AutoBackup(QObject):

@@ -27,6 +27,7 @@ from ...exchange.round2 import Round2Instruction, check_instruction_applies, rea
 from ...services.round2_area import checked_instruction, replacement_question
 from ..appearance import format_figure, set_style_flag
 from ..plain_text import escaped, rich_label
+from ..translation import month_name
 
 JSON_FILTER = QT_TRANSLATE_NOOP("Round2InstructionDialog", "Round-2 instructions (*.json)")
 
@@ -144,11 +145,12 @@ class Round2InstructionDialog(QDialog):
         first = "<br>".join(f"&nbsp;&nbsp;{escaped(contest.candidate(cid).name)}: {format_figure(votes)}"
                             for cid, votes in sorted(instruction.first_preferences.items(), key=lambda kv: -kv[1]))
         rich_label(self.summary)
+        issued = instruction.issued_at
         self.summary.setText(self.tr(
             "<b>{0}</b><br>Issued by {1} on {2} at {3} for {4} areas.<br>First preferences in all areas together:"
             "<br>{5}<br>Count second preferences for: <b>{6}</b>.").format(
-                escaped(contest.title), escaped(instruction.issued_by), f"{instruction.issued_at:%d %B %Y}",
-                f"{instruction.issued_at:%H:%M}", len(instruction.areas), first,
+                escaped(contest.title), escaped(instruction.issued_by),
+                f"{issued:%d} {month_name(issued)} {issued.year}", f"{issued:%H:%M}", len(instruction.areas), first,
                 escaped(self._names(contest.id, instruction.finalists))))
         try:
             replacing = replacement_question(self.document.session, self.path) is not None
