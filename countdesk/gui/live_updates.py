@@ -51,7 +51,7 @@ class LiveUpdates(QObject):
         if self._feed is not None:
             return True
         try:
-            self._feed = LiveFeed(self.document.session)
+            self._feed = self.document.live_feed()
         except CountdeskError:
             return False
         self._notifier = QSocketNotifier(self._feed.fileno(), QSocketNotifier.Type.Read, self)

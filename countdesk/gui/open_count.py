@@ -24,7 +24,7 @@ from ..domain.result import ContestResult
 from ..errors import CountdeskError
 from ..services.changes import Change, SetUpPart
 from ..services.count_session import CountSession
-from ..services.round2_area import import_round2_instruction
+from ..services.round2_area import checked_instruction, import_round2_instruction, replacement_question
 from .count_cache import CONTEST_SETUP, CountCache, touches_everything
 
 T = TypeVar("T")
@@ -291,6 +291,15 @@ class OpenCount(QObject):
         self._run(lambda: self.session.acceptances.accept(contest_id, passphrase, stage=stage, counted=counted,
                                                          expected=expected, reason=reason))
 
+    def round2_instruction(self, contest_id: str):
+        """The round-2 instruction the count holds for the contest (None), checked as on import;
+        raises the CountdeskError that says what is wrong with one lost or altered."""
+        return checked_instruction(self.session, contest_id)
+
+    def round2_replacement_question(self, source: Path) -> str | None:
+        """Why importing the instruction file `source` needs a reason, or None."""
+        return replacement_question(self.session, source)
+
     def import_round2_instruction(self, source: Path, reason: str | None):
         """An area's round-2 instruction from its collating officer: the contest counts round 2 for
         the finalists it names. Returns what changed (nothing for the instruction held already)."""
@@ -317,6 +326,13 @@ class OpenCount(QObject):
 
     def release_claim(self, contest_id: str, kind: str, key: str) -> None:
         self.session.claims.release(contest_id, kind, key)
+
+    def live_feed(self):
+        """Other stations' changes to this server count as the server announces them (services.live);
+        raises CountdeskError for a count file (no other station) or a server that cannot be reached."""
+        from ..services.live import LiveFeed  # a server count's only: not imported for a count file
+
+        return LiveFeed(self.session)
 
     def server_reachable(self) -> bool:
         """Whether the count's server answers again (after the connection was lost)."""

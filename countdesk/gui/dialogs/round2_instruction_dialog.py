@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from ...errors import CountdeskError
 from ...exchange.round2 import Round2Instruction, check_instruction_applies, read_round2_instruction
-from ...services.round2_area import checked_instruction, replacement_question
 from ..appearance import format_figure, set_style_flag
 from ..plain_text import escaped, rich_label
 from ..translation import month_name
@@ -99,7 +98,7 @@ class Round2InstructionDialog(QDialog):
         for contest_id in self.document.contest_ids():
             title = self.document.contest(contest_id).title
             try:
-                instruction = checked_instruction(self.document.session, contest_id)
+                instruction = self.document.round2_instruction(contest_id)
             except CountdeskError as problem:
                 problems.append(self.tr("{0}: {1}").format(title, problem.message))
                 continue
@@ -153,7 +152,7 @@ class Round2InstructionDialog(QDialog):
                 f"{issued:%d} {month_name(issued)} {issued.year}", f"{issued:%H:%M}", len(instruction.areas), first,
                 escaped(self._names(contest.id, instruction.finalists))))
         try:
-            replacing = replacement_question(self.document.session, self.path) is not None
+            replacing = self.document.round2_replacement_question(self.path) is not None
         except CountdeskError as error:  # the file changed since it was read a moment ago
             self.instruction = None
             self._show_error(self.tr("{0} cannot be used: {1}").format(self.path.name, error))
