@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..errors import CollationError
 from .model import Box, Contest, Count, Counting, CountSheet, Election, Lot
+from .result import ContestResult, Status
 
 
 def area_key(name: str) -> str:
@@ -89,7 +90,8 @@ def _merge_contest(parts: list[tuple[str, Contest]]) -> Contest:
         sheets += [replace(s, id=f"{prefix}.{s.id}") for s in contest.count_sheets]
         lots += [lot for lot in contest.lots if lot not in lots]
         electorates.append(contest.electorate)
-    electorate = None if any(e is None for e in electorates) else sum(electorates)
+    known = [e for e in electorates if e is not None]
+    electorate = sum(known) if len(known) == len(electorates) else None
     # The areas' local counts, added up, are the whole poll: the collating officer's count declares.
     return replace(
         base, boxes=tuple(boxes), count_sheets=tuple(sheets), lots=tuple(lots), electorate=electorate,
@@ -119,7 +121,7 @@ def area_slug(area: str) -> str:
     return slug or "area"
 
 
-def _show(value) -> str:
+def _show(value: object) -> str:
     if isinstance(value, tuple):
         return "[" + ", ".join(value) + "]"
     return str(value)
@@ -131,13 +133,12 @@ def areas_not_in(areas: Sequence[Count], expected: Sequence[str]) -> tuple[str, 
     return tuple(name for name in expected if area_key(name) not in reported)
 
 
-def waiting_for_areas(result, missing: Sequence[str]):
+def waiting_for_areas(result: ContestResult, missing: Sequence[str]) -> ContestResult:
     """A collated result while expected areas are missing is `incomplete`: nobody is elected on
     part of the poll (count-file.md, collation), and the gaps name each area still to report."""
     from dataclasses import replace as _replace
 
     from .problems import Problem
-    from .result import Status
 
     if not missing:
         return result

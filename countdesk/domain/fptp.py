@@ -41,7 +41,7 @@ def count_fptp(contest: Contest, sums: SheetSums) -> Outcome:
     tie = Tie(at_cutoff, places, "last_seat")
     winners, lot, warning = settle(contest, tie, cutoff)
     if lot is None:
-        warnings.append(warning)
+        warnings += [warning] if warning is not None else []
         return Outcome(
             Status.NEEDS_LOTS, votes, (Round(1, votes, tie=tie),), elected=above,
             warnings=tuple(warnings), pending_tie=tie,

@@ -210,6 +210,11 @@ class Contest:
             object.__setattr__(self, "office", DEFAULT_OFFICE[VotingSystem(self.system).value])
 
     @property
+    def office_held(self) -> Office:
+        """The office this contest fills: `office`, which __post_init__ has set when it was None."""
+        return self.office if self.office is not None else DEFAULT_OFFICE[VotingSystem(self.system).value]
+
+    @property
     def candidate_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.candidates)
 

@@ -29,15 +29,19 @@ def place_in_words(contest: Contest | None, where: str) -> str:
     if match is None or contest is None:
         return where
     kind, index = match.group(1), int(match.group(2))
-    items = {"boxes": contest.boxes, "count_sheets": contest.count_sheets, "lots": contest.lots}[kind]
-    if index >= len(items):
-        return where
-    item = items[index]
     if kind == "boxes":
-        return f"box {item.id} ({item.label})" if item.label else f"box {item.id}"
+        if index >= len(contest.boxes):
+            return where
+        box = contest.boxes[index]
+        return f"box {box.id} ({box.label})" if box.label else f"box {box.id}"
     if kind == "count_sheets":
-        return f"count sheet {item.id} (round {item.round})"
-    names = " and ".join(_name(contest, candidate) for candidate in item.tied)
+        if index >= len(contest.count_sheets):
+            return where
+        sheet = contest.count_sheets[index]
+        return f"count sheet {sheet.id} (round {sheet.round})"
+    if index >= len(contest.lots):
+        return where
+    names = " and ".join(_name(contest, candidate) for candidate in contest.lots[index].tied)
     return f"the lot between {names}"
 
 

@@ -281,11 +281,11 @@ def system_row(
     office: Office, nation: Nation, poll_date: date, rows: tuple[SystemRow, ...] = SYSTEM_ROWS,
 ) -> SystemRow:
     """The row in force for this office, nation and poll date: the latest that started on or before it."""
-    rows = [r for r in rows if r.office is office and r.nation in (None, nation)
-            and (r.since is None or r.since <= poll_date)]
-    if not rows:
+    in_force = [r for r in rows if r.office is office and r.nation in (None, nation)
+                and (r.since is None or r.since <= poll_date)]
+    if not in_force:
         raise LookupError(f"no rules for {office} in {nation} on {poll_date}")
-    return max(rows, key=lambda r: r.since or date.min)
+    return max(in_force, key=lambda r: r.since or date.min)
 
 
 def regime_for(office: Office, nation: Nation, poll_date: date) -> Regime:
@@ -293,7 +293,7 @@ def regime_for(office: Office, nation: Nation, poll_date: date) -> Regime:
 
 
 def regime_of(election: Election, contest: Contest) -> Regime:
-    return regime_for(Office(contest.office), Nation(election.nation), election.poll_date)
+    return regime_for(contest.office_held, Nation(election.nation), election.poll_date)
 
 
 def lawful_systems(office: Office, nation: Nation, poll_date: date) -> tuple[VotingSystem, ...]:
@@ -308,7 +308,7 @@ def system_mismatch(election: Election, contest: Contest) -> str | None:
     if contest.system in lawful_systems(regime.office, regime.nation, regime.poll_date):
         return None
     return (
-        f"a {Office(contest.office).value} poll on {election.poll_date.isoformat()} is counted by "
+        f"a {contest.office_held.value} poll on {election.poll_date.isoformat()} is counted by "
         f"{_SYSTEM_NAMES[regime.system]} ({regime.system.value}), not {_SYSTEM_NAMES[contest.system]} "
         f"({VotingSystem(contest.system).value}): {regime.row.rule}"
     )

@@ -30,6 +30,7 @@ from .completeness import (
 )
 from .model import Contest, CountSheet, VotingSystem, frozen_map
 from .problems import Problem, papers
+from .result import ContestResult
 
 SHEET_DOES_NOT_ADD_UP = "sheet_does_not_add_up"
 SHEET_OVER_VERIFIED = "sheet_over_verified"
@@ -181,7 +182,7 @@ def _added_up(contest: Contest, base: SheetSetting, sheet_id: str | None) -> tup
     return sum(sheet_papers(s, base) for s in others), votes
 
 
-def _round1_from_result(contest: Contest, result, sheet_id: str | None) -> tuple[int, dict[str, int]]:
+def _round1_from_result(contest: Contest, result: ContestResult, sheet_id: str | None) -> tuple[int, dict[str, int]]:
     """The same figures for round 1 of a one-seat contest, from the result's totals of every
     first-round sheet, less the sheet being corrected."""
     votes = dict(result.first)
@@ -195,7 +196,9 @@ def _round1_from_result(contest: Contest, result, sheet_id: str | None) -> tuple
     return papers, votes
 
 
-def sheet_setting(contest: Contest, result, round_number: int, sheet_id: str | None = None) -> SheetSetting:
+def sheet_setting(
+    contest: Contest, result: ContestResult, round_number: int, sheet_id: str | None = None
+) -> SheetSetting:
     """The setting for a sheet of `contest` (a new one, or the one with `sheet_id` being corrected)
     from its current `result` (a `ContestResult`: for an area, counted on its instructed finalists).
 

@@ -6,9 +6,9 @@ GLA Act 1999 Sch 2 para 4, LDEDCA 2009 Sch 5B paras 4-5 and PRSRA 2011 Sch 9 (do
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
-from .model import Contest, frozen_map
+from .model import Contest, CountSheet, Lot, frozen_map
 from .ranking import by_votes
 from .result import Outcome, Round, Status, Tie, Warning_
 from .sums import SheetSums
@@ -54,7 +54,8 @@ def count_sv(contest: Contest, sums: SheetSums, instructed_finalists: Sequence[s
     return _second_round(contest, sums, first, finalists, round2)
 
 
-def _second_round(contest: Contest, sums: SheetSums, first, finalists: tuple[str, ...], round2) -> Outcome:
+def _second_round(contest: Contest, sums: SheetSums, first: Mapping[str, int], finalists: tuple[str, ...],
+                  round2: Sequence[CountSheet]) -> Outcome:
     ids = contest.candidate_ids
     excluded = tuple(cid for cid in ids if cid not in finalists)
     excluded_first = sum(first[cid] for cid in excluded)
@@ -83,8 +84,9 @@ def _second_round(contest: Contest, sums: SheetSums, first, finalists: tuple[str
     final = frozen_map({cid: first[cid] + second[cid] for cid in finalists})
     top = max(final.values())
     tied = tuple(cid for cid in by_votes(final, finalists) if final[cid] == top)
-    lots = ()
+    lots: tuple[Lot, ...] = ()
     tie = None
+    elected: tuple[str, ...]
     if len(tied) == 1:
         elected, status = tied, Status.ELECTED
     else:
@@ -93,7 +95,7 @@ def _second_round(contest: Contest, sums: SheetSums, first, finalists: tuple[str
         if lot is not None:
             lots, status = (lot,), Status.ELECTED
         else:
-            warnings.append(warning)
+            warnings += [warning] if warning is not None else []
             status = Status.NEEDS_LOTS
     round_two = Round(
         2, final, transfers=second, non_transferable=non_transferable, lots_applied=lots, tie=tie,
@@ -106,7 +108,7 @@ def _second_round(contest: Contest, sums: SheetSums, first, finalists: tuple[str
     )
 
 
-def _simple_majority(contest: Contest, first, round2) -> Outcome:
+def _simple_majority(contest: Contest, first: Mapping[str, int], round2: Sequence[CountSheet]) -> Outcome:
     """Two candidates (or one): most votes wins; equal votes are decided by lot (SI 2007/1024
     Sch 1 r.51(5))."""
     ids = contest.candidate_ids
@@ -121,7 +123,7 @@ def _simple_majority(contest: Contest, first, round2) -> Outcome:
     tie = Tie(tied, 1, "simple_majority")
     elected, lot, warning = settle(contest, tie, top)
     if lot is None:
-        warnings.append(warning)
+        warnings += [warning] if warning is not None else []
         return Outcome(
             Status.NEEDS_LOTS, first, (Round(1, first, tie=tie),), warnings=tuple(warnings),
             pending_tie=tie, elected_on_first=False,
@@ -132,7 +134,7 @@ def _simple_majority(contest: Contest, first, round2) -> Outcome:
     )
 
 
-def _round2_not_needed(round2, why: str) -> tuple[Warning_, ...]:
+def _round2_not_needed(round2: Sequence[CountSheet], why: str) -> tuple[Warning_, ...]:
     if not round2:
         return ()
     return (Warning_(
@@ -141,7 +143,8 @@ def _round2_not_needed(round2, why: str) -> tuple[Warning_, ...]:
     ),)
 
 
-def _round2_sheet_mismatches(contest: Contest, round2, finalists):
+def _round2_sheet_mismatches(contest: Contest, round2: Sequence[CountSheet],
+                             finalists: Sequence[str]) -> Iterator[Warning_]:
     """Round-2 sheets must carry every finalist and no one else (count-file.md)."""
     wanted = set(finalists)
     for index, sheet in _indexed(contest, round2):
@@ -156,7 +159,7 @@ def _round2_sheet_mismatches(contest: Contest, round2, finalists):
         yield Warning_("W08", f"count_sheets[{index}]", f"second-round sheet {sheet.id}: " + "; ".join(parts))
 
 
-def _indexed(contest: Contest, sheets):
+def _indexed(contest: Contest, sheets: Sequence[CountSheet]) -> Iterator[tuple[int, CountSheet]]:
     position = {id(s): i for i, s in enumerate(contest.count_sheets)}
     for sheet in sheets:
         yield position[id(sheet)], sheet

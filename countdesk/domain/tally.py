@@ -88,7 +88,7 @@ def tally_contest(
         gaps=gaps,
         accepted_differences=verdict.accepted if not gaps else (),
         declared=contest.declared,
-        office=contest.office,
+        office=contest.office_held,
         counting=contest.counting,
         answer=outcome.answer if status is Status.DECIDED else None,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .lots import find_lot, lot_winners
 from .model import Contest, Lot
 from .result import Tie, Warning_
@@ -13,7 +15,7 @@ STAGE_WORDS = {
 }
 
 
-def names(contest: Contest, ids) -> str:
+def names(contest: Contest, ids: Iterable[str]) -> str:
     labels = [contest.candidate(cid).name for cid in ids]
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
