@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .sql import SqlDatabase
+
 GENESIS_HASH = "0" * 64
 _ROW_COLUMNS = "id, at, operator, action, entity, contest_id, key, before, after, reason, prev_hash, hash"
 _COLUMNS = _ROW_COLUMNS + ", station"
@@ -92,7 +94,7 @@ def row_hash(row_id: int, at: str, operator: str, action: str, entity: str, cont
 
 
 def append_audit(
-    db: Database, actor: Actor, action: str, entity: str, *,
+    db: SqlDatabase, actor: Actor, action: str, entity: str, *,
     contest_id: str | None = None, key: str | None = None,
     before: Any = None, after: Any = None, reason: str | None = None,
 ) -> AuditRow:
@@ -129,7 +131,8 @@ def audit_rows(
     after_id: int = 0, limit: int | None = None,
 ) -> list[AuditRow]:
     """Rows in order, filtered; `action` ending in "." matches a family ("sheet.")."""
-    where, params = ["id > ?"], [after_id]
+    where: list[str] = ["id > ?"]
+    params: list[str | int] = [after_id]
     for column, value in (("contest_id", contest_id), ("entity", entity), ("key", key), ("operator", operator)):
         if value is not None:
             where.append(f"{column} = ?")
@@ -148,13 +151,13 @@ def audit_rows(
     return [AuditRow(*row) for row in db.execute(sql, params).fetchall()]
 
 
-def audit_head(db: Database) -> tuple[int, str]:
+def audit_head(db: SqlDatabase) -> tuple[int, str]:
     """(last id, last hash): the chain's current end, to print or export as an anchor."""
     head = db.execute("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1").fetchone()
     return (head[0], head[1]) if head else (0, GENESIS_HASH)
 
 
-def verify_audit_chain(db: Database) -> AuditVerdict:
+def verify_audit_chain(db: SqlDatabase) -> AuditVerdict:
     """Walk the chain from the first row: every id in sequence, every hash recomputed and linked."""
     rows = (AuditRow(*row) for row in db.execute(f"SELECT {_COLUMNS} FROM audit ORDER BY id"))
     return verify_rows(rows, lambda: audit_head(db))

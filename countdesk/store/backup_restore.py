@@ -100,8 +100,8 @@ def _record_restore(
 ) -> None:
     cdb = open_database(target)
     try:
-        for action, after in events:
-            record_event(cdb, actor, action, "count", after=after)
+        for action, event in events:
+            record_event(cdb, actor, action, "count", after=event)
         for key, value in carried.items():
             put_setting(cdb, actor, key, value, action="setting.carry_over",
                         audit_after={"from": kept_file.name if kept_file else None})

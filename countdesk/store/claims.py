@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from ..errors import CountdeskError
 from .audit import Actor
 from .locations import Store
+from .sql import SqlDatabase, first_value
 
 HEARTBEAT_LAPSE = timedelta(seconds=30)
 KINDS = ("box", "sheet")
@@ -50,7 +51,7 @@ class ClaimedError(CountdeskError):
 _COLUMNS = "contest_id, kind, key, station, operator, session_id, claimed_at, heartbeat_at"
 
 
-def _get(db, contest_id: str, kind: str, key: str) -> Claim | None:
+def _get(db: SqlDatabase, contest_id: str, kind: str, key: str) -> Claim | None:
     row = db.execute(f"SELECT {_COLUMNS} FROM claim WHERE contest_id = ? AND kind = ? AND key = ?",
                      (contest_id, kind, key)).fetchone()
     return None if row is None else Claim(*row)
@@ -87,7 +88,7 @@ def heartbeat(store: Store, actor: Actor, session_id: int) -> int:
     """Keep this session's claims alive; how many it holds."""
     with store.transaction() as db:
         db.execute("UPDATE claim SET heartbeat_at = ? WHERE session_id = ?", (actor.clock(), session_id))
-        return db.execute("SELECT count(*) FROM claim WHERE session_id = ?", (session_id,)).fetchone()[0]
+        return int(first_value(db.execute("SELECT count(*) FROM claim WHERE session_id = ?", (session_id,))))
 
 
 def release(store: Store, session_id: int, contest_id: str | None = None, kind: str | None = None,
@@ -103,7 +104,7 @@ def release(store: Store, session_id: int, contest_id: str | None = None, kind: 
 
 def claims(store: Store, contest_id: str | None = None) -> list[Claim]:
     sql = f"SELECT {_COLUMNS} FROM claim"
-    params: tuple = ()
+    params: tuple[str, ...] = ()
     if contest_id is not None:
         sql, params = sql + " WHERE contest_id = ?", (contest_id,)
     with store.guard():

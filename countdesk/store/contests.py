@@ -219,7 +219,9 @@ def _write_order(db: Database, contest_id: str, order: list[str]) -> None:
 
 # Boxes ------------------------------------------------------------------------------------------
 
-def _box_row(contest_id: str, box: Box, position: int) -> tuple:
+def _box_row(
+    contest_id: str, box: Box, position: int
+) -> tuple[str, str, int, str, int, int | None, int | None, str | None]:
     return (contest_id, box.id, position, box.label, int(box.postal), box.ballot_paper_account,
             box.verified, box.note)
 

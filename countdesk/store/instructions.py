@@ -145,7 +145,7 @@ def adopt_side_files(db: Any) -> None:
             continue  # a row that names no finalists cannot stand for an instruction
         source = str(after.get("file") or "")
         found = beside.get(sha) if isinstance(sha, str) else None
-        if found is not None:
+        if isinstance(sha, str) and found is not None:
             name, content = found
             move = {"finalists": finalists, "file": source, "sha256": sha, "moved_from": name,
                     "issued_at": after.get("issued_at"), "issued_by": after.get("issued_by")}
@@ -155,12 +155,13 @@ def adopt_side_files(db: Any) -> None:
                                    f"{row.id} recorded")
             _put(db, contest_id, content, sha, finalists, source, audited)
             continue
-        lost = {"finalists": finalists, "file": source, "sha256": sha if isinstance(sha, str) else "0" * 64,
+        lost_sha = sha if isinstance(sha, str) else "0" * 64
+        lost = {"finalists": finalists, "file": source, "sha256": lost_sha,
                 "issued_at": after.get("issued_at"), "issued_by": after.get("issued_by")}
         audited = append_audit(db, actor, LOST_ACTION, "contest", contest_id=contest_id, key=contest_id, after=lost,
                                reason=f"schema upgrade: no file beside the count holds the round-2 instruction audit "
                                f"row {row.id} recorded (missing or altered): it must be imported again")
-        _put(db, contest_id, None, lost["sha256"], finalists, source, audited)
+        _put(db, contest_id, None, lost_sha, finalists, source, audited)
 
 
 def _main_file(db: Any) -> Path | None:

@@ -21,8 +21,7 @@ from pathlib import Path
 
 from ..errors import CountdeskError
 
-_WINDOWS = sys.platform == "win32"
-if _WINDOWS:
+if sys.platform == "win32":  # spelled out (not a constant) so type checkers skip the other platform
     import msvcrt
 else:
     import fcntl
@@ -87,7 +86,7 @@ class CountLock:
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        if _WINDOWS:
+        if sys.platform == "win32":
             _os_unlock(fd)
             os.close(fd)
             try:
@@ -189,7 +188,7 @@ def _file_kind(mode: int) -> str:
 def _os_lock(fd: int) -> bool | None:
     """True: locked. False: someone else holds it. None: this file system has no locks."""
     try:
-        if _WINDOWS:
+        if sys.platform == "win32":
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         else:
@@ -204,7 +203,7 @@ def _os_lock(fd: int) -> bool | None:
 
 
 def _os_unlock(fd: int) -> None:
-    if _WINDOWS:
+    if sys.platform == "win32":
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
@@ -258,7 +257,7 @@ def _holder_alive(holder: LockHolder) -> bool:
 def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
-    if _WINDOWS:
+    if sys.platform == "win32":
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION

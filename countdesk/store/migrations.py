@@ -11,24 +11,37 @@ are WITHOUT ROWID on their natural keys: confirming a sheet touches as few b-tre
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import overload
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from ..errors import CountdeskError
+from .sql import SqlDatabase
 
 #: Written into the SQLite header so a count file is recognised without reading a table ("CDK1").
 APPLICATION_ID = 0x43444B31
 MIGRATION_SET = "countdesk"
 
 migrations = Migrations(MIGRATION_SET)
+#: A migration: the schema change it makes to the database it is given (a file's or a server's).
+Migration = Callable[[SqlDatabase], None]
+
 _NAMES: list[str] = []
-_FUNCTIONS: list = []
+_FUNCTIONS: list[Migration] = []
 
 
-def _migration(fn=None, *, transactional: bool = True):
+@overload
+def _migration(fn: Migration, *, transactional: bool = True) -> Migration: ...
+@overload
+def _migration(fn: None = None, *, transactional: bool = True) -> Callable[[Migration], Migration]: ...
+def _migration(
+    fn: Migration | None = None, *, transactional: bool = True
+) -> Migration | Callable[[Migration], Migration]:
     """Register `fn` under its own name, in the order of this file. `transactional=False` only
     for a migration that must run outside a count file's transaction and opens its own."""
-    def register(fn):
+    def register(fn: Migration) -> Migration:
         _NAMES.append(fn.__name__)
         _FUNCTIONS.append(fn)
         return migrations(name=fn.__name__, transactional=transactional)(fn)
@@ -50,7 +63,7 @@ _SECOND_NOT_COUNTED_SQL = "'too_many_votes', 'void_for_uncertainty'"
 
 
 @_migration
-def m0001_count_tables(db: Database) -> None:
+def m0001_count_tables(db: SqlDatabase) -> None:
     """Election, contests, candidates, boxes, sheets with their figures, lots, and the audit trail."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.executescript(f"""
@@ -187,7 +200,7 @@ CREATE TABLE operator_session (
 
 
 @_migration
-def m0002_stage_and_double_entry(db: Database) -> None:
+def m0002_stage_and_double_entry(db: SqlDatabase) -> None:
     """Each contest's stage and double-entry flag, and the keyings that wait for a second operator.
 
     Contests already in a file get the stage their data shows: sheets mean counting has begun,
@@ -215,7 +228,7 @@ CREATE TABLE keying (
 
 
 @_migration
-def m0003_audit_station(db: Database) -> None:
+def m0003_audit_station(db: SqlDatabase) -> None:
     """Which station wrote each audit row: on a count server several stations write one trail.
     A count file is one station (its machine is in the session.open row), so its rows leave it empty."""
     db.execute("ALTER TABLE audit ADD COLUMN station TEXT")
@@ -227,7 +240,7 @@ UPGRADE_OPERATOR = "countdesk (schema upgrade)"
 
 
 @_migration(transactional=False)
-def m0004_office_and_regime(db: Database) -> None:
+def m0004_office_and_regime(db: SqlDatabase) -> None:
     """What `countdesk/2` knows about a count: each contest's office, counting role, Welsh title,
     referendum question, accepted differences and declaration; the election's nation, deputy and
     Welsh title; round 2's one statutory figure (`second_rejected`) in place of the two
@@ -242,10 +255,9 @@ def m0004_office_and_regime(db: Database) -> None:
     from ..domain.legacy_office import infer_office
     from .audit import Actor, append_audit
 
-    in_file = isinstance(db, Database)
-    if in_file and "office" in db["contest"].columns_dict:  # done, before the record of it was written
+    if isinstance(db, Database) and "office" in db["contest"].columns_dict:  # done, before the record of it was written
         return
-    if in_file:
+    if isinstance(db, Database):
         db.execute("PRAGMA foreign_keys = OFF")
     try:
         with db.atomic():
@@ -286,7 +298,7 @@ CREATE TABLE accepted_difference (
     PRIMARY KEY (contest_id, number)
 ) WITHOUT ROWID;
 """)
-            if in_file:
+            if isinstance(db, Database):
                 _rebuild_contest_checks_in_file(db)
             else:
                 _replace_contest_checks_on_server(db)
@@ -300,7 +312,7 @@ CREATE TABLE accepted_difference (
                     reason=f"schema upgrade: {found.describe()}",
                 )
     finally:
-        if in_file:
+        if isinstance(db, Database):
             db.execute("PRAGMA foreign_keys = ON")
 
 
@@ -334,7 +346,7 @@ ALTER TABLE contest_m0004 RENAME TO contest;
         raise CountdeskError(f"the upgrade to countdesk/2 found broken references: {broken[:3]}")
 
 
-def _replace_contest_checks_on_server(db) -> None:
+def _replace_contest_checks_on_server(db: SqlDatabase) -> None:
     """On a server the CHECKs are constraints of their own: the ones naming the system go, the
     widened ones come."""
     for name, definition in db.execute(
@@ -349,7 +361,7 @@ def _replace_contest_checks_on_server(db) -> None:
 
 
 @_migration
-def m0005_claims(db: Database) -> None:
+def m0005_claims(db: SqlDatabase) -> None:
     """Who is working on what, for stations sharing a count on a server: a box being verified or a
     sheet being keyed is claimed by one station's session, which keeps it alive with a heartbeat.
     Not count data (no figure changes, so no audit row): a lapsed claim is simply taken over."""
@@ -370,7 +382,7 @@ CREATE INDEX claim_session ON claim (session_id);
 
 
 @_migration
-def m0006_round2_instruction(db: Database) -> None:
+def m0006_round2_instruction(db: SqlDatabase) -> None:
     """The round-2 instruction an area count received, inside the count (store/instructions.py):
     backed up, restored, copied and replayed with everything else. A count file that kept it in a
     file beside it has that file moved in when its SHA-256 is the one the audit trail recorded,
@@ -385,7 +397,7 @@ def migration_names() -> list[str]:
     return list(_NAMES)
 
 
-def migration_steps() -> list[tuple[str, object]]:
+def migration_steps() -> list[tuple[str, Migration]]:
     """(name, function) in order: for a store that is not a sqlite-utils Database (the server)."""
     return list(zip(_NAMES, _FUNCTIONS, strict=True))
 

@@ -101,7 +101,7 @@ def contest_state(cdb: CountDatabase, contest_id: str) -> ContestState | None:
 
 def count_contests(cdb: CountDatabase) -> int:
     with cdb.guard():
-        return cdb.db.execute("SELECT count(*) FROM contest").fetchone()[0]
+        return int(cdb.db.execute("SELECT count(*) FROM contest").fetchone()[0])
 
 
 def _contest_states(db: Database, contest_id: str | None) -> dict[str, ContestState]:

@@ -29,6 +29,7 @@ from psycopg.types.string import StrDumper
 from ..errors import CountdeskError
 from .dialect import to_postgres
 from .migrations import MIGRATION_SET, migration_names, migration_steps
+from .sql import first_value
 
 #: The key of the one advisory lock every write transaction holds ("CDK" + 1).
 WRITE_LOCK_KEY = 0x43444B01
@@ -48,7 +49,7 @@ class ServerLocation:
 
     url: str
 
-    def _parts(self) -> dict[str, str]:
+    def _parts(self) -> dict[str, str | int | None]:
         try:
             return conninfo_to_dict(self.url)
         except psycopg.ProgrammingError:
@@ -144,7 +145,7 @@ class ServerDatabase:
     def station(self) -> str:
         """The role this station logged in as: the server authenticated it, so it names the station."""
         with self.guard():
-            return self.db.execute("SELECT session_user").fetchone()[0]
+            return str(first_value(self.db.execute("SELECT session_user")))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[ServerConnection]:
@@ -267,7 +268,7 @@ def _connection(location: ServerLocation, read_only: bool) -> psycopg.Connection
 def applied_migrations(sdb: ServerDatabase) -> list[str] | None:
     """Names applied, in order; None when the database holds no countdesk count."""
     db = sdb.db
-    exists = db.execute("SELECT to_regclass(?) IS NOT NULL", (MIGRATIONS_TABLE,)).fetchone()[0]
+    exists = first_value(db.execute("SELECT to_regclass(?) IS NOT NULL", (MIGRATIONS_TABLE,)))
     if not exists:
         return None
     return [r[0] for r in db.execute(

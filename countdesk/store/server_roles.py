@@ -11,6 +11,7 @@ import re
 
 from ..errors import CountdeskError
 from .server import MIGRATIONS_TABLE, ServerDatabase
+from .sql import first_value
 
 #: Tables whose rows a station appends to but never changes.
 APPEND_ONLY = {"audit": "SELECT, INSERT", "audit_head": "SELECT, INSERT, UPDATE", MIGRATIONS_TABLE: "SELECT"}
@@ -28,7 +29,7 @@ def grant_station(sdb: ServerDatabase, role: str) -> None:
     """Give an existing role a station's rights on this count (run as the count's owner)."""
     check_role_name(role)
     with sdb.guard("could not grant rights on"):
-        dbname = sdb.db.execute("SELECT current_database()").fetchone()[0]
+        dbname = first_value(sdb.db.execute("SELECT current_database()"))
         tables = [r[0] for r in sdb.db.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")]
         with sdb.db.atomic():

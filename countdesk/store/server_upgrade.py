@@ -17,7 +17,7 @@ import psycopg
 
 from ..errors import CountdeskError
 from .audit import Actor, append_audit
-from .migrations import MIGRATION_SET, migration_names, migration_steps
+from .migrations import MIGRATION_SET, Migration, migration_names, migration_steps
 from .server import (
     MIGRATIONS_TABLE,
     ServerDatabase,
@@ -27,6 +27,7 @@ from .server import (
     install_notify_trigger,
 )
 from .server_roles import grant_station
+from .sql import first_value
 
 UPGRADE_ACTION = "schema.upgrade"
 
@@ -50,9 +51,10 @@ def upgrade_server_count(url: str, operator: str, *, made_by: str) -> UpgradeRep
                 raise CountdeskError(f"{sdb.path.name} holds no countdesk count: nothing to upgrade", str(sdb.path))
             check_not_newer(applied, sdb.path.name)
             _require_owner(sdb)
-            actor = Actor(operator, station=sdb.db.execute("SELECT session_user").fetchone()[0])
-            done = [_apply(sdb, actor, name, step, made_by) for name, step in migration_steps() if name not in applied]
-            done = [name for name in done if name is not None]
+            actor = Actor(operator, station=str(first_value(sdb.db.execute("SELECT session_user"))))
+            applied_now = [_apply(sdb, actor, name, step, made_by)
+                           for name, step in migration_steps() if name not in applied]
+            done = [name for name in applied_now if name is not None]
             stations = _station_roles(sdb)
             for role in stations:
                 grant_station(sdb, role)
@@ -61,7 +63,7 @@ def upgrade_server_count(url: str, operator: str, *, made_by: str) -> UpgradeRep
         sdb.close()
 
 
-def _apply(sdb: ServerDatabase, actor: Actor, name: str, step, made_by: str) -> str | None:
+def _apply(sdb: ServerDatabase, actor: Actor, name: str, step: Migration, made_by: str) -> str | None:
     """One migration, its record and its audit row in one transaction, under the write lock (two
     upgrades started at once apply each step once: the second finds it recorded)."""
     with sdb.db.atomic(pipelined=False):
@@ -79,10 +81,13 @@ def _apply(sdb: ServerDatabase, actor: Actor, name: str, step, made_by: str) -> 
 
 def _require_owner(sdb: ServerDatabase) -> None:
     """Only the count's owner (or a superuser) may change its tables: say so before trying."""
-    owner, me, superuser = sdb.db.execute(
+    row = sdb.db.execute(
         "SELECT pg_get_userbyid(relowner), session_user, "
         "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user) FROM pg_class WHERE relname = ?",
         (MIGRATIONS_TABLE,)).fetchone()
+    if row is None:
+        raise CountdeskError(f"{sdb.path.name} holds no countdesk count: nothing to upgrade", str(sdb.path))
+    owner, me, superuser = row
     if me != owner and not superuser:
         raise CountdeskError(
             f"only the count's owner ({owner}) can upgrade {sdb.path.name}, not the station {me}: run "

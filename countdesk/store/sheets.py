@@ -136,9 +136,9 @@ def _delete_figures(db: Database, contest_id: str, sheet_id: str) -> None:
 def add_lot(cdb: CountDatabase, actor: Actor, contest_id: str, lot: Lot, *, reason: str | None = None) -> int:
     """Record a lot the returning officer drew. Returns its number within the contest."""
     with cdb.transaction() as db:
-        number = db.execute(
+        number = int(db.execute(
             "SELECT coalesce(max(number), 0) + 1 FROM lot WHERE contest_id = ?", (contest_id,)
-        ).fetchone()[0]
+        ).fetchone()[0])
         insert_lot_rows(db, contest_id, number, lot)
         append_audit(db, actor, "lot.record", "lot", contest_id=contest_id, key=str(number),
                      after=lot_record(lot), reason=reason)

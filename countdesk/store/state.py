@@ -115,7 +115,7 @@ def start_session(cdb: CountDatabase, actor: Actor, host: str, pid: int, details
         opened_at = actor.clock()
         # The id is chosen here, not by the database: the same on a file and on a server (where the
         # write lock makes max + 1 safe), and a copied count keeps its ids.
-        session_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM operator_session").fetchone()[0]
+        session_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM operator_session").fetchone()[0])
         db.execute(
             "INSERT INTO operator_session (id, operator, host, pid, opened_at) VALUES (?, ?, ?, ?, ?)",
             (session_id, actor.operator, host, pid, opened_at),

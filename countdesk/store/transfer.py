@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import CountdeskError
 from .audit import audit_head, verify_audit_chain
 from .locations import Store
+from .sql import first_value
 
 #: The order rows are copied in (parents before children); tables a later version adds go last.
 COPY_ORDER = (
@@ -51,7 +53,7 @@ def _columns(store: Store, table: str) -> list[str]:
     return [r[1] for r in store.db.execute(f"PRAGMA table_info({table})")]
 
 
-def _rows(store: Store, table: str, columns: list[str]) -> list[tuple]:
+def _rows(store: Store, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in store.db.execute(f"SELECT {', '.join(columns)} FROM {table}")]
 
 
@@ -74,7 +76,7 @@ def copy_count(source: Store, target: Store) -> CopyReport:
         data = {t: _rows(source, t, columns[t]) for t in tables}
     with target.transaction() as db:
         for table in tables:
-            if db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
+            if first_value(db.execute(f"SELECT count(*) FROM {table}")):
                 raise CountdeskError(f"{target.path.name} already holds a count: copy into a new one", str(target.path))
         for table in tables:
             if data[table]:
@@ -84,7 +86,7 @@ def copy_count(source: Store, target: Store) -> CopyReport:
     return check_copy(data, columns, target)
 
 
-def check_copy(data: dict[str, list[tuple]], columns: dict[str, list[str]], target: Store) -> CopyReport:
+def check_copy(data: dict[str, list[tuple[Any, ...]]], columns: dict[str, list[str]], target: Store) -> CopyReport:
     """Read the copy back and compare it with what was read from the source, table by table."""
     with target.snapshot():
         for table, rows in data.items():
