@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.model import CountSheet, Lot
+from ..errors import CountdeskError
 from ..services.changes import NO_CHANGE, Change
 
 
@@ -24,6 +25,8 @@ class ServiceCommand(QUndoCommand):
         self.document = document
         self.contest_id = contest_id
         self._skip_next_redo = False
+        self._skip_next_undo = False
+        self._refusal: CountdeskError | None = None
 
     @property
     def session(self):
@@ -35,14 +38,43 @@ class ServiceCommand(QUndoCommand):
         self._skip_next_redo = True
         self.document.apply(change)
 
+    # A refusal is kept, not raised: an exception cannot pass back through QUndoStack (PySide
+    # reports it later, from whatever Python code runs next), and Qt moves the stack regardless.
     def redo(self) -> None:
         if self._skip_next_redo:
             self._skip_next_redo = False
             return
-        self.document.apply(self.apply())
+        self._run(self.apply)
 
     def undo(self) -> None:
-        self.document.apply(self.revert())
+        if self._skip_next_undo:
+            self._skip_next_undo = False
+            return
+        self._run(self.revert)
+
+    def _run(self, step) -> None:
+        try:
+            change = step()
+        except CountdeskError as refusal:
+            self._refusal = refusal
+            return
+        self.document.apply(change)
+
+    def take_refusal(self) -> CountdeskError | None:
+        """Why the last undo or redo through the stack wrote nothing (None: it was done)."""
+        refusal, self._refusal = self._refusal, None
+        return refusal
+
+    def step_back(self, stack, undoing: bool) -> None:
+        """The use case refused this undo (or redo) inside the stack, which Qt has moved past the
+        command all the same: move it back without running the command, so the stack again says
+        what the count holds and the same step can be tried again."""
+        if undoing:
+            self._skip_next_redo = True
+            stack.redo()
+        else:
+            self._skip_next_undo = True
+            stack.undo()
 
     def apply(self) -> Change:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -58,32 +90,63 @@ def _find_sheet(document, contest_id: str, sheet_id: str) -> CountSheet | None:
     return None
 
 
-class SaveSheetCommand(ServiceCommand):
+class SheetCommand(ServiceCommand):
+    """A change to one sheet. Its undo and redo expect nobody else to have changed the sheet since
+    this command's last step (the audit sequence of that step's Change): only this stack's later
+    steps on it, undone since. On a count server another station may have corrected it meanwhile,
+    and its figures are not to be silently replaced (store.sheets.ChangedSince names who)."""
+
+    def __init__(self, document, contest_id: str, sheet_id: str, text: str) -> None:
+        super().__init__(document, contest_id, text)
+        self.sheet_id = sheet_id
+        self.steps: list[int] = []  # the audit sequence of each step run, in order
+
+    def _step(self, write) -> Change:
+        since = self.steps[-1] if self.steps else None
+        change = write(since, self._own_steps_after(since) if since is not None else ())
+        if change.audit_id is not None:
+            self.steps.append(change.audit_id)
+        return change
+
+    def _own_steps_after(self, since: int) -> tuple[int, ...]:
+        stack, own = self.document.undo_stack, []
+        for i in range(stack.count()):
+            other = stack.command(i)
+            if isinstance(other, SheetCommand) and (other.contest_id, other.sheet_id) == (self.contest_id,
+                                                                                           self.sheet_id):
+                own += [step for step in other.steps if step > since]
+        return tuple(own)
+
+
+class SaveSheetCommand(SheetCommand):
     """A count sheet entered or corrected; undo restores the previous figures or removes it."""
 
     def __init__(self, document, contest_id: str, sheet: CountSheet, reason: str | None = None) -> None:
         self.before = _find_sheet(document, contest_id, sheet.id)
         text = (QCoreApplication.translate("Commands", "Correct sheet {0}") if self.before is not None
                 else QCoreApplication.translate("Commands", "Enter sheet {0}"))
-        super().__init__(document, contest_id, text.format(sheet.id))
+        super().__init__(document, contest_id, sheet.id, text.format(sheet.id))
         self.sheet = sheet
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.session.sheets.confirm(self.contest_id, self.sheet, reason=self.reason)
+        return self._step(lambda since, own: self.session.sheets.confirm(
+            self.contest_id, self.sheet, reason=self.reason, unchanged_since=since, own=own))
 
     def revert(self) -> Change:
-        session = self.session
+        session, reason = self.session, f"undo: {self.text()}"
         if self.before is None:
-            return session.sheets.delete(self.contest_id, self.sheet.id, reason=f"undo: {self.text()}")
-        return session.sheets.confirm(self.contest_id, self.before, reason=f"undo: {self.text()}")
+            return self._step(lambda since, own: session.sheets.delete(
+                self.contest_id, self.sheet.id, reason=reason, unchanged_since=since, own=own))
+        return self._step(lambda since, own: session.sheets.confirm(
+            self.contest_id, self.before, reason=reason, unchanged_since=since, own=own))
 
 
-class DeleteSheetCommand(ServiceCommand):
+class DeleteSheetCommand(SheetCommand):
     """A sheet removed with a reason; undo puts the same figures back."""
 
     def __init__(self, document, contest_id: str, sheet_id: str, reason: str) -> None:
-        super().__init__(document, contest_id,
+        super().__init__(document, contest_id, sheet_id,
                          QCoreApplication.translate("Commands", "Delete sheet {0}").format(sheet_id))
         before = _find_sheet(document, contest_id, sheet_id)
         if before is None:
@@ -92,10 +155,12 @@ class DeleteSheetCommand(ServiceCommand):
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.session.sheets.delete(self.contest_id, self.before.id, reason=self.reason)
+        return self._step(lambda since, own: self.session.sheets.delete(
+            self.contest_id, self.before.id, reason=self.reason, unchanged_since=since, own=own))
 
     def revert(self) -> Change:
-        return self.session.sheets.confirm(self.contest_id, self.before, reason=f"undo: {self.text()}")
+        return self._step(lambda since, own: self.session.sheets.confirm(
+            self.contest_id, self.before, reason=f"undo: {self.text()}", unchanged_since=since, own=own))
 
 
 class RecordLotCommand(ServiceCommand):

@@ -475,6 +475,11 @@ class MainWindow(QMainWindow):
         except CountdeskError as error:
             count_files.show_error(self, refused, error.message)
             return
+        refusal = command.take_refusal() if hasattr(command, "take_refusal") else None
+        if refusal is not None:  # refused by the use case: nothing written, the stack moved back
+            command.step_back(stack, undoing)
+            count_files.show_error(self, refused, refusal.message)
+            return
         self.show_status((self.tr("Undone: {0}") if undoing else self.tr("Redone: {0}")).format(text))
 
     # -- declaring ------------------------------------------------------------------------------

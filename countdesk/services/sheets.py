@@ -29,8 +29,14 @@ class Sheets(UseCase):
         super().__init__(core)
         self._results = results  # a round-2 sheet is checked against the contest's result
 
-    def confirm(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> Change:
-        """Record a sheet, or replace the one with its id (a replacement needs a reason)."""
+    def confirm(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None,
+                unchanged_since: int | None = None, own: tuple[int, ...] = ()) -> Change:
+        """Record a sheet, or replace the one with its id (a replacement needs a reason).
+
+        An undo's optimistic check: `unchanged_since` is the `audit_id` of the Change it takes back,
+        `own` those of the caller's later writes to the sheet (undone since). If anyone else changed
+        the sheet after it (another station corrected it again), the write is refused, naming who,
+        rather than putting the old figures over theirs (store.sheets.ChangedSince)."""
         state = self._core.open_state(contest_id, fresh=False)  # on a server, re-checked under the write lock
         if state.double_entry:
             raise CountdeskError(
@@ -43,20 +49,24 @@ class Sheets(UseCase):
         def write() -> None:
             self._core.check_unclaimed(contest_id, "sheet", sheet.id)  # under the server's write lock
             store.save_sheet(self._core.store, self._core.actor, contest_id, sheet, reason=reason,
-                             action="sheet.replace" if replacing else "sheet.save", replacing=replacing)
+                             action="sheet.replace" if replacing else "sheet.save", replacing=replacing,
+                             unchanged_since=unchanged_since, own=own)
             self._core.release_done(contest_id, "sheet", sheet.id)
 
         moved, audit_id = self._core.write_advancing(state, Stage.COUNT, "first count sheet recorded", write)
         return Change(contest_id, sheets_changed=(sheet.id,) if replacing else (),
                       sheets_added=() if replacing else (sheet.id,), stage=moved, audit_id=audit_id)
 
-    def delete(self, contest_id: str, sheet_id: str, *, reason: str) -> Change:
+    def delete(self, contest_id: str, sheet_id: str, *, reason: str, unchanged_since: int | None = None,
+               own: tuple[int, ...] = ()) -> Change:
+        """Remove a sheet, with a reason; `unchanged_since` and `own` as for `confirm` (an entry undone)."""
         self._core.open_state(contest_id)
         where = sheet_where(contest_id, sheet_id)
         require_id(sheet_id, where, "sheet id")
         reason = require_reason(reason, f"{where}.reason", "say why the sheet is removed")
         self._core.check_unclaimed(contest_id, "sheet", sheet_id)  # not while another station corrects it
-        audit_id = self._core.write(store.delete_sheet, contest_id, sheet_id, reason=reason)
+        audit_id = self._core.write(store.delete_sheet, contest_id, sheet_id, reason=reason,
+                                     unchanged_since=unchanged_since, own=own)
         return Change(contest_id, sheets_removed=(sheet_id,), audit_id=audit_id)
 
     def sheet(self, contest_id: str, sheet_id: str) -> CountSheet | None:

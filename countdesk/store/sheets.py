@@ -6,11 +6,13 @@ sheet's own rows: confirming a sheet costs a handful of indexed statements and o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlite_utils import Database
 
 from ..domain.model import CountSheet, Lot, frozen_map
 from ..errors import ValidationError
-from .audit import Actor, append_audit
+from .audit import Actor, AuditRow, append_audit, audit_rows
 from .database import CountDatabase
 from .records import lot_record, sheet_record
 
@@ -49,15 +51,48 @@ def read_sheet(cdb: CountDatabase, contest_id: str, sheet_id: str) -> CountSheet
         return get_sheet(cdb.db, contest_id, sheet_id)
 
 
+class ChangedSince(ValidationError):
+    """The sheet was changed after the change an undo (or redo) means to take back: writing the old
+    figures would silently replace someone else's later ones. `row` is that later change."""
+
+    def __init__(self, contest_id: str, sheet_id: str, row: AuditRow) -> None:
+        who = row.operator + (f" at {row.station}" if row.station else "")
+        super().__init__(
+            f"sheet {sheet_id} was changed since, by {who} at {row.at[11:19]} UTC (audit row {row.id}): undoing "
+            "would write over their figures; look at the sheet again and correct it if it needs it",
+            f"contests[{contest_id}].count_sheets[{sheet_id}]")
+        self.row = row
+
+
+def check_unchanged_since(db: Database, contest_id: str, sheet_id: str, audit_id: int | None,
+                          own: Iterable[int] = ()) -> None:
+    """Refuse when the sheet has an audit row after `audit_id` (None: no check) that is not one of
+    the caller's `own` later writes (an undo stack's later steps on the sheet, undone since). Each
+    of `own` is the last audit row of one write, whose rows are consecutive (written under the
+    write lock): the sheet's row of that write is the last one on the sheet at or before it.
+    Called inside the writing transaction, under a server's write lock: nothing slips in between."""
+    if audit_id is None:
+        return
+    later = audit_rows(db, contest_id=contest_id, entity="count_sheet", key=sheet_id, after_id=audit_id)
+    ids = [row.id for row in later]
+    mine = {max(i for i in ids if i <= end) for end in own if any(i <= end for i in ids)}
+    foreign = [row for row in later if row.id not in mine]
+    if foreign:
+        raise ChangedSince(contest_id, sheet_id, foreign[-1])
+
+
 def save_sheet(
     cdb: CountDatabase, actor: Actor, contest_id: str, sheet: CountSheet, *,
     reason: str | None = None, action: str = "sheet.save", replacing: bool | None = None,
+    unchanged_since: int | None = None, own: Iterable[int] = (),
 ) -> CountSheet | None:
     """Insert the sheet, or replace the one with its id (keeping its place). Returns the one replaced.
 
     `replacing` is what the caller saw before it asked (None: either is fine). When another station
-    recorded the sheet in between, the write is refused rather than silently replacing theirs."""
+    recorded the sheet in between, the write is refused rather than silently replacing theirs.
+    `unchanged_since`: an undo's optimistic check (check_unchanged_since)."""
     with cdb.transaction() as db:
+        check_unchanged_since(db, contest_id, sheet.id, unchanged_since, own)
         if replacing is False:  # the common case, a new sheet: one look, not the four of get_sheet
             exists = db.execute("SELECT 1 FROM count_sheet WHERE contest_id = ? AND id = ?",
                                 (contest_id, sheet.id)).fetchone() is not None
@@ -86,8 +121,10 @@ def save_sheet(
     return before
 
 
-def delete_sheet(cdb: CountDatabase, actor: Actor, contest_id: str, sheet_id: str, *, reason: str) -> CountSheet:
+def delete_sheet(cdb: CountDatabase, actor: Actor, contest_id: str, sheet_id: str, *, reason: str,
+                 unchanged_since: int | None = None, own: Iterable[int] = ()) -> CountSheet:
     with cdb.transaction() as db:
+        check_unchanged_since(db, contest_id, sheet_id, unchanged_since, own)
         before = get_sheet(db, contest_id, sheet_id)
         if before is None:
             raise ValidationError(f'no count sheet "{sheet_id}"', f"contests[{contest_id}].count_sheets[{sheet_id}]")

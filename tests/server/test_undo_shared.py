@@ -1,0 +1,88 @@
+"""Undo on a shared count never writes over another station's later change: the undo says which
+change it takes back (the audit sequence of its Change), and the service refuses, naming who
+changed the sheet since, when anyone else did. The same rule for the app, the CLI and any client."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from server_builders import CONTEST_ID
+
+from countdesk.domain.model import CountSheet, frozen_map
+from countdesk.gui.commands import SaveSheetCommand
+from countdesk.gui.main_window import MainWindow
+from countdesk.services import CountSession
+from countdesk.store.sheets import ChangedSince
+
+
+def figures(a: int, b: int, c: int) -> CountSheet:
+    return CountSheet("S1", 1, frozen_map({"a": a, "b": b, "c": c}), papers=a + b + c)
+
+
+def votes(url: str) -> dict[str, int] | None:
+    with CountSession.open(url, "Checker", read_only=True) as session:
+        sheet = session.sheet(CONTEST_ID, "S1")
+        return None if sheet is None else dict(sheet.votes)
+
+
+def test_undoing_a_correction_another_station_corrected_again_is_refused(server_count, station_url):
+    with CountSession.open(station_url("desk1"), "Ann") as ann, CountSession.open(station_url("desk2"), "Bob") as bob:
+        entered = ann.save_sheet(CONTEST_ID, figures(5, 7, 9))
+        corrected = ann.save_sheet(CONTEST_ID, figures(6, 7, 9), reason="6, not 5")
+        bob.save_sheet(CONTEST_ID, figures(6, 8, 9), reason="8, not 7")
+
+        with pytest.raises(ChangedSince, match=r"sheet S1 was changed since, by Bob at desk2_\d+ at "
+                                               r"\d\d:\d\d:\d\d UTC \(audit row \d+\): undoing would write over"):
+            ann.sheets.confirm(CONTEST_ID, figures(5, 7, 9), reason="undo", unchanged_since=corrected.audit_id)
+        with pytest.raises(ChangedSince, match="by Bob"):  # undoing the entry would remove his sheet
+            ann.delete_sheet(CONTEST_ID, "S1", reason="undo", unchanged_since=entered.audit_id)
+        assert votes(server_count) == {"a": 6, "b": 8, "c": 9}  # Bob's figures stand
+
+        # Ann's own later steps, undone since, do not stop her: only someone else's change does.
+        again = ann.save_sheet(CONTEST_ID, figures(6, 8, 10), reason="10, not 9")
+        undone = ann.save_sheet(CONTEST_ID, figures(6, 8, 9), reason="undo", unchanged_since=again.audit_id)
+        with pytest.raises(ChangedSince, match="by Bob"):  # Bob's correction is still between
+            ann.sheets.confirm(CONTEST_ID, figures(5, 7, 9), reason="undo", unchanged_since=corrected.audit_id,
+                           own=(again.audit_id, undone.audit_id))
+        bobs = bob.save_sheet(CONTEST_ID, figures(6, 8, 11), reason="11")
+        ann.save_sheet(CONTEST_ID, figures(6, 8, 9), reason="undo Bob's, as he asked", unchanged_since=bobs.audit_id)
+        assert votes(server_count) == {"a": 6, "b": 8, "c": 9}
+
+
+@pytest.fixture
+def window(qtbot):
+    sandbox = Path(tempfile.mkdtemp(prefix="countdesk-undo-shared-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(sandbox))
+    w = MainWindow(operator="Ann")
+    qtbot.addWidget(w)
+    yield w
+    w.close_count()
+
+
+def test_the_apps_undo_is_refused_and_can_be_tried_again(window, qtbot, server_count, station_url, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text() + " " + box.informativeText()))
+    window.open_count(station_url("desk1"), default_tab="count")
+    document = window.document
+    document.push(SaveSheetCommand(document, CONTEST_ID, figures(5, 7, 9)))
+    document.push(SaveSheetCommand(document, CONTEST_ID, figures(6, 7, 9), "6, not 5"))
+    document.push(SaveSheetCommand(document, CONTEST_ID, figures(6, 7, 10), "10, not 9"))
+    window.undo()  # Ann's own last correction: nobody else touched S1
+    assert votes(server_count) == {"a": 6, "b": 7, "c": 9}
+
+    with CountSession.open(station_url("desk2"), "Bob") as bob:
+        bob.save_sheet(CONTEST_ID, figures(6, 8, 9), reason="8, not 7")
+    stack = document.undo_stack
+    index = stack.index()
+    window.undo()  # her first correction: Bob has corrected S1 since
+    assert votes(server_count) == {"a": 6, "b": 8, "c": 9}
+    assert any("changed since, by Bob at desk2_" in text for text in shown), shown
+    assert stack.index() == index and stack.undoText() == "Correct sheet S1"  # the stack says what the count holds
+    window.redo()  # redoing her undone correction would also write over Bob's
+    assert votes(server_count) == {"a": 6, "b": 8, "c": 9} and stack.index() == index
+    assert len(shown) == 2
