@@ -20,9 +20,11 @@ from ..errors import CountdeskError
 from ..store import backup as store
 from ..store.audit import Actor, utc_now
 from ..store.backup import DEFAULT_KEEP, BackupFile, BackupKind, FileCheck
+from ..store.database import open_database
 from ..store.repository import ContestState, Stage
+from ..store.state import get_setting
 from .count_session import CountSession
-from .declaring import RO_PASSPHRASE_KEY
+from .declaring import RO_PASSPHRASE_KEY, ro_passphrase_matches
 from .validation import require_reason, validate_operator
 
 __all__ = [
@@ -192,7 +194,8 @@ class VerifiedBackup:
 
 def check_backup(backup_path: str | Path) -> FileCheck:
     """Can this backup be restored? Its pages and audit chain (store.check_count_file); the first
-    problem is given in words."""
+    problem is given in words. One an older countdesk made can (it is upgraded once restored: its
+    `pending` migrations); one a newer countdesk made cannot."""
     return store.check_count_file(backup_path)
 
 
@@ -294,13 +297,13 @@ def restore_damaged_count(
     reason = require_reason(reason, "reason", "say why the backup is restored")
     count_path, backup_path = Path(count_path), Path(backup_path)
     _check_restorable(backup_path)
-    with CountSession.open(backup_path, operator, read_only=True) as backup:
-        if not backup.has_ro_passphrase():
-            problem, note = None, "the backup holds no RO passphrase: none had been set when it was taken"
-        elif isinstance(passphrase, str) and backup.check_ro_passphrase(passphrase):
-            problem, note = None, None
-        else:
-            problem, note = "the RO passphrase is wrong (it is checked against the backup's)", None
+    held, right = _backup_passphrase(backup_path, passphrase)
+    if not held:
+        problem, note = None, "the backup holds no RO passphrase: none had been set when it was taken"
+    elif right:
+        problem, note = None, None
+    else:
+        problem, note = "the RO passphrase is wrong (it is checked against the backup's)", None
     if problem is not None:
         raise RestoreRefused(RefusedRestore(utc_now(), operator, backup_path.name, problem), str(backup_path))
     events = [("backup.restore_refused", refusal.record()) for refusal in earlier_refusals]
@@ -308,3 +311,14 @@ def restore_damaged_count(
         events.append(("backup.restore_without_passphrase", {"note": note}))
     store.restore_backup(backup_path, count_path, actor=Actor(operator), reason=reason, events=events)
     return CountSession.open(count_path, operator)
+
+
+def _backup_passphrase(backup_path: Path, passphrase: object) -> tuple[bool, bool]:
+    """(does the backup hold an RO passphrase, is `passphrase` it), read from the backup as it was
+    written, so one an older countdesk made is read without being upgraded. A record the backup's
+    trail does not vouch for (swapped outside the app) matches nothing, as in an open count."""
+    cdb = open_database(backup_path, read_only=True, as_written=True)
+    try:
+        return get_setting(cdb, RO_PASSPHRASE_KEY) is not None, ro_passphrase_matches(cdb, passphrase)
+    finally:
+        cdb.close()

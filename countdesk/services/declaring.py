@@ -16,6 +16,7 @@ from ..domain.result import ContestResult, Status
 from ..errors import CountdeskError, ValidationError
 from ..store.acceptance import set_declared
 from ..store.contests import set_contest_field
+from ..store.database import CountDatabase
 from ..store.repository import Stage, load_contest, load_election
 from ..store.state import get_setting, keyings, put_setting, record_event, setting_problem
 from .changes import NO_CHANGE, Change, SetUpPart
@@ -38,6 +39,14 @@ def regime_refusal(election: Election, contest: Contest) -> str | None:
     return system_mismatch(election, contest)
 
 
+def ro_passphrase_matches(cdb: CountDatabase, passphrase: object) -> bool:
+    """Is `passphrase` the RO passphrase the store holds, its record the one the audit trail vouches
+    for? (An open count's, or a backup's read as it was written.)"""
+    if setting_problem(cdb, RO_PASSPHRASE_KEY) is not None or not isinstance(passphrase, str):
+        return False
+    return passphrase_matches(passphrase, get_setting(cdb, RO_PASSPHRASE_KEY))
+
+
 @serialised
 class RoPassphrase(UseCase):
     """The returning officer's passphrase: declaring, unlocking and accepting a difference need it."""
@@ -48,10 +57,7 @@ class RoPassphrase(UseCase):
     def check(self, passphrase: str) -> bool:
         """True for the right passphrase against the record the audit trail vouches for; a record
         swapped in the file outside the app matches nothing."""
-        cdb = self._core.store
-        if setting_problem(cdb, RO_PASSPHRASE_KEY) is not None:
-            return False
-        return passphrase_matches(passphrase, get_setting(cdb, RO_PASSPHRASE_KEY))
+        return ro_passphrase_matches(self._core.store, passphrase)
 
     def problem(self) -> str | None:
         """Why the stored passphrase record cannot be trusted (changed outside the app), or None."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -144,11 +145,11 @@ def audit_rows(
         else:
             where.append("action = ?")
             params.append(action)
-    sql = f"SELECT {_COLUMNS} FROM audit WHERE {' AND '.join(where)} ORDER BY id"
+    sql = f"FROM audit WHERE {' AND '.join(where)} ORDER BY id"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [AuditRow(*row) for row in db.execute(sql, params).fetchall()]
+    return [AuditRow(*row) for row in _select(db, sql, params).fetchall()]
 
 
 def audit_head(db: SqlDatabase) -> tuple[int, str]:
@@ -159,8 +160,19 @@ def audit_head(db: SqlDatabase) -> tuple[int, str]:
 
 def verify_audit_chain(db: SqlDatabase) -> AuditVerdict:
     """Walk the chain from the first row: every id in sequence, every hash recomputed and linked."""
-    rows = (AuditRow(*row) for row in db.execute(f"SELECT {_COLUMNS} FROM audit ORDER BY id"))
+    rows = (AuditRow(*row) for row in _select(db, "FROM audit ORDER BY id"))
     return verify_rows(rows, lambda: audit_head(db))
+
+
+def _select(db: Database, rest: str, params: Sequence[Any] = ()) -> Any:
+    """`SELECT <the row's columns> <rest>`. A file of the schema before m0003 (a backup an older
+    countdesk made, checked as it is) has no station column: its rows have none."""
+    try:
+        return db.execute(f"SELECT {_COLUMNS} {rest}", params)
+    except sqlite3.OperationalError as exc:
+        if "station" not in str(exc):
+            raise
+        return db.execute(f"SELECT {_ROW_COLUMNS}, NULL {rest}", params)
 
 
 def verify_rows(rows: Iterable[AuditRow], head: Callable[[], tuple[int, str]]) -> AuditVerdict:

@@ -1,7 +1,9 @@
 """Checking a count file or a backup without changing it: is it intact, and what does its trail say?
 
 Both open the file read-only with plain SQLite (no schema check, no migration), so a backup made
-by an older countdesk is judged on its pages and its audit chain, and nothing is written to it.
+by an older countdesk is judged on its pages and its audit chain, and nothing is written to it: the
+check says which migrations it lacks (`pending`), which the restored copy gets when it is opened.
+A file written by a newer countdesk is refused: this version cannot know what its tables mean.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .audit import verify_audit_chain
-from .migrations import APPLICATION_ID
+from .migrations import APPLICATION_ID, newer_schema, pending_migrations
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -26,6 +28,8 @@ class FileCheck:
     problem: str | None = None
     audit_rows: int = 0
     audit_hash: str = ""
+    #: The migrations an older countdesk's file lacks, in order (none for this version's schema).
+    pending: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return self.ok
@@ -53,14 +57,19 @@ def check_count_file(path: str | Path, *, audit: bool = True) -> FileCheck:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
         if problems != ["ok"]:
             return FileCheck(False, f"{path.name} is damaged: {problems[0] if problems else 'no answer'}")
-        if not audit:
-            return FileCheck(True)
         db = Database(conn, execute_plugins=False)
+        newer = newer_schema(db)
+        if newer is not None:
+            return FileCheck(False, f"{path.name} was written by a newer version of countdesk (schema {newer}): "
+                                    "this version cannot use it; use that version")
+        pending = tuple(pending_migrations(db))
+        if not audit:
+            return FileCheck(True, pending=pending)
         verdict = verify_audit_chain(db)
         if not verdict.ok:
             return FileCheck(False, f"{path.name}: audit row {verdict.first_bad_id}: {verdict.problem}",
-                             verdict.rows_checked, verdict.last_hash)
-        return FileCheck(True, None, verdict.rows_checked, verdict.last_hash)
+                             verdict.rows_checked, verdict.last_hash, pending)
+        return FileCheck(True, None, verdict.rows_checked, verdict.last_hash, pending)
     except sqlite3.Error as exc:
         return FileCheck(False, f"{path.name} is damaged: {exc}")
     finally:

@@ -5,6 +5,10 @@ write lock. It copies the backup beside the target under a hidden name and check
 renames the current file and its -wal/-shm aside under one `.replaced-<time>` name (never deleted),
 and renames the copy into place. A failure on the way puts every file back where it was. The
 restore is recorded in the restored file's audit trail.
+
+A backup an older countdesk made is restored too (backup_older.py): opening the restored file to
+record the restore brings it up to date, and the round-2 instruction copies its trail vouches for
+are offered to that upgrade beside it. One a newer countdesk made is refused by the check.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from ..errors import CountdeskError
 from .audit import Actor
 from .backup_check import FileCheck, check_count_file
 from .backup_files import STAMP_FORMAT, os_problem
+from .backup_older import beside_count, instruction_copies
 from .database import open_database
 from .lock import acquire_lock
 from .state import put_setting, record_event
@@ -40,6 +45,8 @@ class RestoredCount:
     path: Path
     kept_aside: tuple[Path, ...]
     backup: Path
+    #: The migrations the restored file had not had (a backup an older countdesk made).
+    upgraded: tuple[str, ...] = ()
 
 
 def restore_backup(
@@ -51,16 +58,21 @@ def restore_backup(
     one is writing the target. With `actor`, the restored file's audit trail gets the `events`
     (action, after) given, then a `backup.restore` row naming the backup and the file kept aside;
     the settings named in `carry_settings` (the RO passphrase's hash) are copied over from the file
-    replaced, so a passphrase changed since the backup stays changed."""
+    replaced, so a passphrase changed since the backup stays changed. A backup an older countdesk
+    made is upgraded by that opening (without `actor`, by the next); the instruction copies it
+    carried are put beside the restored file for the upgrade, and removed once it has run."""
     backup_path, target_path = Path(backup_path), Path(target_path)
     check = check_count_file(backup_path)
     if not check.ok:
         raise CountdeskError(f"this backup cannot be restored: {check.problem}", str(backup_path))
+    copies = instruction_copies(backup_path, check)
     with acquire_lock(target_path, actor.operator if actor else ""):
         replaced = check_count_file(target_path) if target_path.exists() else None
         carried = _read_settings(target_path, carry_settings) if replaced and replaced.ok else {}
         token = secrets.token_hex(4)
         incoming = target_path.with_name(f".{target_path.name}.restoring-{token}")
+        staged = [(target_path.with_name(f".{beside_count(target_path, suffix).name}.restoring-{token}"),
+                   beside_count(target_path, suffix)) for suffix in copies]
         moves: Moves = ()
         try:
             shutil.copyfile(backup_path, incoming)
@@ -69,27 +81,43 @@ def restore_backup(
             if not copied.ok or copied.audit_hash != check.audit_hash:
                 raise CountdeskError(f"the backup did not copy intact: {copied.problem or 'it differs'}",
                                      str(backup_path))
-            moves = _set_aside(target_path)
-            _put_in_place(incoming, target_path, moves)
+            for (temp, _), data in zip(staged, copies.values(), strict=True):
+                temp.write_bytes(data)
+                fsync_file(temp)
+            moves = _set_aside(target_path, [final for _, final in staged])
+            _put_in_place(incoming, target_path, moves, staged)
             fsync_directory(target_path.parent)
         except OSError as exc:
-            remove_quietly(incoming)
+            for path in (incoming, *(temp for temp, _ in staged)):
+                remove_quietly(path)
             raise os_problem(exc, target_path.parent) from exc
         except BaseException:
-            remove_quietly(incoming)
+            for path in (incoming, *(temp for temp, _ in staged)):
+                remove_quietly(path)
             raise
         kept = tuple(aside for _, aside in moves)
         kept_file = moves[0][1] if moves and moves[0][0] == target_path else None
         if actor is not None:
-            _record_restore(target_path, actor, reason, events, backup_path, check, kept_file, replaced, carried)
-    return RestoredCount(target_path, kept, backup_path)
+            offered = [final.name for _, final in staged]
+            _record_restore(target_path, actor, reason, events, backup_path, check, kept_file, replaced, carried,
+                            offered)
+            for _, final in staged:  # the upgrade has moved them into the count; the backup keeps its own
+                remove_quietly(final)
+    return RestoredCount(target_path, kept, backup_path, check.pending)
 
 
-def _put_in_place(incoming: Path, target: Path, moves: Moves) -> None:
-    """The rename is the moment the restore happens; if it fails the files kept aside go back."""
+def _put_in_place(incoming: Path, target: Path, moves: Moves, staged: Sequence[tuple[Path, Path]] = ()) -> None:
+    """The count file's rename is the moment the restore happens (the instruction copies for its
+    upgrade go first); if it fails, they go and the files kept aside come back."""
+    placed: list[Path] = []
     try:
+        for temp, final in staged:
+            os.replace(temp, final)
+            placed.append(final)
         os.replace(incoming, target)
     except OSError:
+        for path in placed:
+            remove_quietly(path)
         _put_back(moves)
         raise
 
@@ -97,7 +125,9 @@ def _put_in_place(incoming: Path, target: Path, moves: Moves) -> None:
 def _record_restore(
     target: Path, actor: Actor, reason: str | None, events: Sequence[tuple[str, dict[str, Any]]],
     backup: Path, check: FileCheck, kept_file: Path | None, replaced: FileCheck | None, carried: dict[str, Any],
+    offered: Sequence[str] = (),
 ) -> None:
+    """Opening the restored file for writing upgrades it first (an older backup), as any count."""
     cdb = open_database(target)
     try:
         for action, event in events:
@@ -113,6 +143,8 @@ def _record_restore(
             "backup": backup.name, "backup_audit_rows": check.audit_rows, "backup_audit_hash": check.audit_hash,
             "replaced": replaced_state,
         }
+        if check.pending:
+            after["upgraded"] = {"migrations": list(check.pending), "instruction_copies": list(offered)}
         record_event(cdb, actor, "backup.restore", "count", reason=reason, after=after)
     finally:
         cdb.close()
@@ -134,11 +166,12 @@ def _read_settings(path: Path, keys: Sequence[str]) -> dict[str, Any]:
         conn.close()
 
 
-def _set_aside(target: Path) -> Moves:
+def _set_aside(target: Path, also: Sequence[Path] = ()) -> Moves:
     """Rename the file and its -wal/-shm together, under one `.replaced-<time>` name, so the kept
     copy opens as it was. The count file comes first. A -wal left without its count file goes too:
-    SQLite would replay it into the restored copy."""
-    sources = [p for p in (Path(f"{target}{s}") for s in ("", "-wal", "-shm")) if p.exists()]
+    SQLite would replay it into the restored copy. So do the files in `also` that are there (an
+    older count's instruction file where a restored backup's copy is to go)."""
+    sources = [p for p in (*(Path(f"{target}{s}") for s in ("", "-wal", "-shm")), *also) if p.exists()]
     if not sources:
         return ()
     stamp = datetime.now(UTC).strftime(STAMP_FORMAT)

@@ -122,8 +122,12 @@ def create_database(path: str | Path) -> CountDatabase:
         raise
 
 
-def open_database(path: str | Path, *, read_only: bool = False) -> CountDatabase:
-    """An existing count file, checked, its schema brought up to date (when writable)."""
+def open_database(path: str | Path, *, read_only: bool = False, as_written: bool = False) -> CountDatabase:
+    """An existing count file, checked, its schema brought up to date (when writable). Read-only, it
+    must already be this version's schema; `as_written` (read-only only) skips that for reading what
+    every schema holds (a backup an older countdesk made: its settings and audit trail)."""
+    if as_written and not read_only:
+        raise ValueError("a count file is opened as it was written only to read it")
     path = Path(path)
     require_regular_file(path)
     _check_header(path)
@@ -145,7 +149,8 @@ def open_database(path: str | Path, *, read_only: bool = False) -> CountDatabase
             cdb.db.enable_wal()
         with cdb.guard("could not upgrade"):
             if read_only:
-                check_schema_current(cdb.db, path.name)
+                if not as_written:
+                    check_schema_current(cdb.db, path.name)
             else:
                 apply_migrations(cdb.db)
         return cdb

@@ -133,10 +133,10 @@ def adopt_side_files(db: Any) -> None:
     replaced), a LOST_ACTION row says so and the table records the instruction as not held. A file
     the trail does not record is left where it is and never read again."""
     count_path = _main_file(db)
-    recorded = _latest_imports(db) if count_path is not None else {}
+    recorded = latest_imports(db) if count_path is not None else {}
     if count_path is None or not recorded:
         return
-    beside = _side_files(count_path)
+    beside = side_files_beside(count_path)
     actor = Actor(UPGRADE_OPERATOR)
     for contest_id, row in recorded.items():
         after = row.after if isinstance(row.after, dict) else {}
@@ -174,7 +174,8 @@ def _main_file(db: Any) -> Path | None:
     return None
 
 
-def _latest_imports(db: Any) -> dict[str, AuditRow]:
+def latest_imports(db: Any) -> dict[str, AuditRow]:
+    """Each contest's latest import row in the trail: the instruction the count should hold."""
     latest: dict[str, AuditRow] = {}
     for row in audit_rows(db, action=IMPORT_ACTION):
         if row.contest_id is not None:
@@ -182,8 +183,9 @@ def _latest_imports(db: Any) -> dict[str, AuditRow]:
     return latest
 
 
-def _side_files(count_path: Path) -> dict[str, tuple[str, str]]:
-    """SHA-256 -> (name, text) of each readable instruction file beside the count."""
+def side_files_beside(count_path: Path) -> dict[str, tuple[str, str]]:
+    """SHA-256 -> (name, text) of each readable instruction file beside the count (or beside a
+    backup an older countdesk made: it kept a copy under the snapshot's name)."""
     found: dict[str, tuple[str, str]] = {}
     try:
         candidates = sorted(count_path.parent.glob(f"{_glob_escape(count_path.name)}.round2-*.json"))

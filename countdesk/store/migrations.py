@@ -418,11 +418,24 @@ def check_schema_current(db: Database, name: str) -> None:
         )
 
 
-def _refuse_newer(db: Database) -> None:
+def pending_migrations(db: Database) -> list[str]:
+    """The migrations this file has not had, in order: none for a file of this version's schema.
+    Read-only (a restore judges an older backup by it before anything is written)."""
+    return [m.name for m in migrations.pending(db)]
+
+
+def newer_schema(db: Database) -> str | None:
+    """The last migration this file had that this version does not know (written by a newer
+    countdesk), or None. Read-only."""
     known = set(migration_names())
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
-    if unknown:
+    return unknown[-1] if unknown else None
+
+
+def _refuse_newer(db: Database) -> None:
+    newer = newer_schema(db)
+    if newer is not None:
         raise CountdeskError(
-            f"this count file was written by a newer version of countdesk (schema {unknown[-1]}): "
+            f"this count file was written by a newer version of countdesk (schema {newer}): "
             "open it with that version"
         )

@@ -112,17 +112,25 @@ def test_restoring_a_backup_from_before_the_import_brings_back_no_instruction(no
         restored.close()
 
 
-def test_a_backup_an_older_countdesk_made_is_restored_and_asks_for_its_lost_instruction(
-        north, issued, backup_dir):
-    """That countdesk kept a copy of the instruction beside the snapshot: the copy is not read (it
-    lies beside the backup, not the count), so the upgrade records the instruction lost, and the
-    area imports it again."""
+def test_a_backup_an_older_countdesk_made_is_restored_with_the_instruction_copy_it_kept(north, issued, backup_dir):
+    """That countdesk kept a copy of the instruction beside the snapshot: the restore offers it to
+    the upgrade beside the restored count (its SHA-256 is the one the trail recorded), which moves
+    it in; an altered copy is not offered, and the area imports the instruction again."""
     import_round2_instruction(north, issued)
     backup = backup_now(north, backup_dir, now=NIGHT)
     as_written_before_m0006(backup.path, SV_CONTEST_ID, None)
-    old_side_file(backup.path, SV_CONTEST_ID).write_bytes(issued.read_bytes())
+    copy = old_side_file(backup.path, SV_CONTEST_ID)
+    copy.write_bytes(issued.read_bytes())
     assert check_backup(backup.path).ok
     restored = restore_open_count(north, backup.path, PASSPHRASE, reason="the laptop misbehaved")
+    try:
+        assert finalists(restored) == INSTRUCTED and verify_count(restored).ok
+        path = restored.path
+    finally:
+        restored.close()
+    copy.write_bytes(issued.read_bytes() + b"\n")
+    restored = restore_open_count(CountSession.open(path, "Area Clerk"), backup.path, PASSPHRASE,
+                                  reason="once more, from the altered copy")
     try:
         with pytest.raises(InstructionUnusable, match="import the instruction file again"):
             restored.tally(SV_CONTEST_ID)
