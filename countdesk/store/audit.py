@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .sql import SqlDatabase
+from .sql import Rows, SqlDatabase
 
 GENESIS_HASH = "0" * 64
 _ROW_COLUMNS = "id, at, operator, action, entity, contest_id, key, before, after, reason, prev_hash, hash"
@@ -164,7 +164,7 @@ def verify_audit_chain(db: SqlDatabase) -> AuditVerdict:
     return verify_rows(rows, lambda: audit_head(db))
 
 
-def _select(db: Database, rest: str, params: Sequence[Any] = ()) -> Any:
+def _select(db: SqlDatabase, rest: str, params: Sequence[Any] = ()) -> Rows:
     """`SELECT <the row's columns> <rest>`. A file of the schema before m0003 (a backup an older
     countdesk made, checked as it is) has no station column: its rows have none."""
     try:
