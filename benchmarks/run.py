@@ -346,7 +346,24 @@ def bench_server(quick: bool) -> list[Figure]:
     ]
 
 
-GROUPS = ("startup", "entry", "gui", "declaration", "collation", "memory", "server")
+def bench_live(quick: bool) -> list[Figure]:
+    """One station's confirmation seen by another (benchmarks/live_bench.py): issue 17 asks for
+    within a second."""
+    from live_bench import SAMPLES, measure_live
+
+    m = measure_live(50 if quick else SAMPLES)
+    floor_note = "bare INSERT + NOTIFY in one transaction, committed, then received"
+    return [
+        Figure("count server: live update, confirmed at one station to read at another, median", "ms",
+               m["median_ms"], m["bare_median_ms"], "< 1000 ms",
+               f"{m['samples']} sheets; baseline: a bare NOTIFY received on a LISTEN connection",
+               floor=m["floor_median_ms"], floor_note=floor_note),
+        Figure("count server: live update, confirmed at one station to read at another, 99th percentile", "ms",
+               m["p99_ms"], m["bare_p99_ms"], "< 1000 ms", floor=m["floor_p99_ms"], floor_note=floor_note),
+    ]
+
+
+GROUPS = ("startup", "entry", "gui", "declaration", "collation", "memory", "server", "live")
 
 
 def main() -> int:
@@ -374,6 +391,8 @@ def main() -> int:
             figures.append(bench_memory(work))
         if "server" in wanted:
             figures += bench_server(args.quick)
+        if "live" in wanted:
+            figures += bench_live(args.quick)
     print(f"{'figure':<72} {'countdesk':>10} {'baseline':>10} {'ratio':>7}  {'target':<14} {'floor':>10}")
     for f in figures:
         base = f"{f.baseline:.3f}" if f.baseline is not None else "-"

@@ -19,8 +19,6 @@ Figures: boxes of 100, 120, 81 (account 80), 150, 90, 60 = 601 verified.
 
 from __future__ import annotations
 
-import time
-
 from gui_helpers import KEYED_BOXES, KEYED_VERIFIED, focused, mnemonic, press, reopen, screenshot, type_keys, when_modal
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QLabel
@@ -115,7 +113,6 @@ def wizard(qtbot, path) -> None:
 
 
 def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
-    started = time.monotonic()
     path = tmp_path / "testshire.countdesk"
     window = MainWindow()
     qtbot.addWidget(window)
@@ -338,7 +335,6 @@ def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
     assert window.workspace.tab_name() == "result" and window.workspace.current_contest() == MAYOR
     assert window.workspace.stage_label.text().startswith("DECLARED")
     window.close()
-    assert time.monotonic() - started < 60
     # As run_app does on quitting: the window is destroyed while Qt is still there, not by Python's
     # final collection after it.
     window.deleteLater()

@@ -1,10 +1,10 @@
-"""The app's open count follows another station's confirmed sheets within a second, without
-re-reading the count, and the hall screen follows."""
+"""The app's open count follows another station's confirmed sheets as the server announces them
+(its socket notifier wakes it: no timer polls the server), without re-reading the count, and the
+hall screen follows. How soon is a figure of benchmarks/run.py, not a timed test."""
 
 from __future__ import annotations
 
-import time
-
+from PySide6.QtCore import QTimer
 from server_builders import CONTEST_ID, sheet, votes
 
 from countdesk.gui.live_updates import LiveUpdates
@@ -25,18 +25,21 @@ def test_another_stations_sheet_reaches_the_open_count_and_the_hall_screen(qtbot
     monkeypatch.setattr(here, "load", lambda: loads.append(1))  # a full re-read would fail the test
     repaints = []
     document.changed.connect(repaints.append)
+    woken = []  # each time the server's announcement made the live connection's socket readable
+    live._notifier.activated.connect(lambda *_: woken.append(live.applied))
     try:
         with CountSession.open(station_url("there"), "Bob") as there:
             there.save_sheet(CONTEST_ID, sheet("there", 1))
-            started = time.monotonic()  # from the moment the other operator was told it is confirmed
-            qtbot.waitUntil(lambda: document.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=1000)
-            assert time.monotonic() - started < 1.0
+            # A generous bound, only so that a broken server cannot hang the run.
+            qtbot.waitUntil(lambda: document.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=10_000)
+            assert woken and woken[-1] == live.applied  # every change applied when the notifier woke it
             there.save_sheet(CONTEST_ID, sheet("there", 2))
             there.delete_sheet(CONTEST_ID, "there-00001", reason="keyed on the wrong table")
             qtbot.waitUntil(lambda: [s.id for s in document.contest(CONTEST_ID).count_sheets] == ["there-00002"],
-                            timeout=1000)
+                            timeout=10_000)
         assert document.result(CONTEST_ID).first["a"] == votes(2)["a"]
         assert loads == [] and repaints and set(repaints) == {CONTEST_ID}
+        assert not [t for t in live.findChildren(QTimer) if t.isActive()]  # nothing polls
         assert projector.document is document  # the hall screen repaints from the same document
         # Its own confirmations are applied once, by its own command, not again by the feed.
         applied = live.applied

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import shutil
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -290,7 +289,9 @@ def test_an_accepted_copy_changed_on_disk_is_refused_on_reopening(lcr_bundles, c
         CollationSession.open(collation.folder)
 
 
-def test_thirty_three_area_bundles_collate_quickly(tmp_path):
+def test_thirty_three_area_bundles_collate_to_thirty_three_times_one_area(tmp_path):
+    """Accepted and collated, each bundle once. How long it takes is a figure of benchmarks/run.py
+    ("Collation: 33 area bundles verified and collated", against reading their bytes), not a test."""
     template = load_example(LCR_AREAS[0])
     names = [f"Area {n:02d}" for n in range(1, 34)]
     collation = CollationSession.create(tmp_path / "c33", "Thirty-three areas", names)
@@ -302,16 +303,10 @@ def test_thirty_three_area_bundles_collate_quickly(tmp_path):
     for path, fingerprint in bundles:
         accept(collation, path, fingerprint, key)
 
-    timings = []
-    for _ in range(2):  # the better of two runs: a busy CI machine should not fail the test
-        started = time.perf_counter()
-        collated = collate([load_area(path) for path, _ in bundles])
-        timings.append(time.perf_counter() - started)
-    elapsed = min(timings)
+    collated = collate([load_area(path) for path, _ in bundles])
     halton_rotheram = collate([template]).results[0].first["rotheram-s"]
     assert collated.results[0].first["rotheram-s"] == 33 * halton_rotheram
     assert collation.progress(CONTEST).final
-    assert elapsed < 1.0, f"verifying and collating 33 bundles took {elapsed:.2f} s"
 
 
 def test_a_signature_file_that_is_not_base64_is_refused(lcr_bundles, collation, tmp_path):
