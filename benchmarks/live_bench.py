@@ -115,22 +115,12 @@ def _countdesk(url: str, samples: int) -> list[float]:
 
 
 def measure_live(samples: int = SAMPLES) -> dict[str, float]:
-    from datetime import date
-
     import psycopg
     from pg_cluster import running_cluster
-    from server_station import CANDIDATES, CONTEST_ID
-
-    from countdesk.domain.model import Candidate, Contest, Count, Election, VotingSystem
-    from countdesk.services import CountSession
+    from server_bench import bench_count
 
     with running_cluster() as cluster:
-        url = cluster.create_database("live")
-        election = Election("local.bench.2021-05-06", "Benchmark", date(2021, 5, 6), "Benchtown")
-        contest = Contest(CONTEST_ID, "Bench Ward", VotingSystem.FPTP, 1,
-                          tuple(Candidate(c, c.upper()) for c in CANDIDATES), (), (), ())
-        with CountSession.create(url, "Supervisor", election) as session:
-            session.import_count(Count(election, (contest,)), replace=True)
+        url = bench_count(cluster, "live")
         bare_url = cluster.create_database("live_bare")
         with psycopg.connect(bare_url, autocommit=True) as conn:
             conn.execute("CREATE TABLE bare_sheet (n BIGSERIAL PRIMARY KEY, votes TEXT)")

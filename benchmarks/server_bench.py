@@ -51,23 +51,33 @@ def p99(times: list[float]) -> float:
     return statistics.quantiles(times, n=100)[98]
 
 
-def measure(stations: int = STATIONS, sheets: int = SHEETS) -> dict[str, float]:
+def bench_count(cluster, name: str) -> str:
+    """A new database in `cluster` holding the benchmark's count (one empty FPTP ward): its URL."""
     from datetime import date
 
-    import psycopg
-    from pg_cluster import running_cluster
     from server_station import CANDIDATES, CONTEST_ID
 
     from countdesk.domain.model import Candidate, Contest, Count, Election, VotingSystem
     from countdesk.services import CountSession
 
+    url = cluster.create_database(name)
+    election = Election("local.bench.2021-05-06", "Benchmark", date(2021, 5, 6), "Benchtown")
+    contest = Contest(CONTEST_ID, "Bench Ward", VotingSystem.FPTP, 1,
+                      tuple(Candidate(c, c.upper()) for c in CANDIDATES), (), (), ())
+    with CountSession.create(url, "Supervisor", election) as session:
+        session.import_count(Count(election, (contest,)), replace=True)
+    return url
+
+
+def measure(stations: int = STATIONS, sheets: int = SHEETS) -> dict[str, float]:
+    import psycopg
+    from pg_cluster import running_cluster
+    from server_station import CONTEST_ID
+
+    from countdesk.services import CountSession
+
     with running_cluster() as cluster:
-        url = cluster.create_database("bench")
-        election = Election("local.bench.2021-05-06", "Benchmark", date(2021, 5, 6), "Benchtown")
-        contest = Contest(CONTEST_ID, "Bench Ward", VotingSystem.FPTP, 1,
-                          tuple(Candidate(c, c.upper()) for c in CANDIDATES), (), (), ())
-        with CountSession.create(url, "Supervisor", election) as session:
-            session.import_count(Count(election, (contest,)), replace=True)
+        url = bench_count(cluster, "bench")
         bare_url = cluster.create_database("bare")
         with psycopg.connect(bare_url, autocommit=True) as conn:
             conn.execute("CREATE TABLE bare_sheet (station TEXT, n BIGINT, votes TEXT, PRIMARY KEY (station, n))")
