@@ -270,9 +270,9 @@ def restore_open_count(
     backup_path = Path(backup_path)
     _check_restorable(backup_path)
     path, operator = session.path, session.operator
-    if not session.has_ro_passphrase():
+    if not session.passphrase.is_set():
         problem = "no RO passphrase has been set: set one first"
-    elif not isinstance(passphrase, str) or not session.check_ro_passphrase(passphrase):
+    elif not isinstance(passphrase, str) or not session.passphrase.check(passphrase):
         problem = "the RO passphrase is wrong"
     else:
         problem = None

@@ -25,11 +25,10 @@ from typing import Any
 from ..domain.model import Count, Election
 from ..domain.result import ContestResult
 from ..errors import CollationError, ValidationError
-from ..exchange.bundle import safe_name
 from ..exchange.countfile import dump_count_json, parse_count_bytes
 from ..exchange.eml import EmlContest, to_eml_510
 from ..exchange.fingerprint import contest_fingerprints
-from ..exchange.fsutil import read_file_uncached
+from ..exchange.fsutil import read_file_uncached, safe_name
 from ..exchange.nist import to_nist
 from ..exchange.result_json import results_to_dict
 from ..exchange.results_csv import results_to_csv
@@ -101,7 +100,7 @@ def audit_log_json(snapshot: CountSnapshot) -> str:
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 
-def _audit_row_json(r) -> dict[str, Any]:
+def _audit_row_json(r: AuditRow) -> dict[str, Any]:
     """A row as hashed: `station` (a count server's) is part of the hash when present, so it is
     given when present and left out otherwise (rows of a count file hash without it)."""
     row = {"id": r.id, "at": r.at, "operator": r.operator, "action": r.action, "entity": r.entity,

@@ -117,9 +117,9 @@ class Change:
         sheets = _net_sheets(self, other)
         return Change(
             contest_id=contest_id,
-            sheets_added=[s for s, how in sheets.items() if how == "added"],
-            sheets_changed=[s for s, how in sheets.items() if how == "changed"],
-            sheets_removed=[s for s, how in sheets.items() if how == "removed"],
+            sheets_added=tuple(s for s, how in sheets.items() if how == "added"),
+            sheets_changed=tuple(s for s, how in sheets.items() if how == "changed"),
+            sheets_removed=tuple(s for s, how in sheets.items() if how == "removed"),
             boxes_changed=(*self.boxes_changed, *other.boxes_changed),
             lots=self.lots or other.lots, stage=self.stage or other.stage,
             instruction=self.instruction or other.instruction, setup=self.setup | other.setup,

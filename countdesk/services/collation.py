@@ -56,7 +56,7 @@ def collate(areas: Sequence[Count], expected: Sequence[str] = ()) -> Collated:
     return Collated(tuple(areas), merged, tuple(results))
 
 
-def _refuse_other_finalist_sets(areas: Sequence[Count], contest_id: str, finalists) -> None:
+def _refuse_other_finalist_sets(areas: Sequence[Count], contest_id: str, finalists: Sequence[str]) -> None:
     wanted = set(finalists)
     for area in areas:
         for contest in area.contests:

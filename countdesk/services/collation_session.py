@@ -33,17 +33,18 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import __version__
+from ..domain.collation import area_key
 from ..domain.model import Count
 from ..domain.result import ContestResult
 from ..errors import CollationError, CountdeskError, ValidationError
-from ..exchange.bundle import PUBLIC_KEY_FILE, explain_os_error, safe_name, verify_bundle
+from ..exchange.bundle import PUBLIC_KEY_FILE, explain_os_error, verify_bundle
 from ..exchange.fingerprint import (
     fingerprint_matches,
     key_fingerprint_confirmed,
     pick_check_positions,
     typed_whole_form,
 )
-from ..exchange.fsutil import read_file_uncached
+from ..exchange.fsutil import read_file_uncached, safe_name
 from ..exchange.round2 import read_round2_instruction, round2_instruction_from_result, write_round2_instruction
 from ..reports import DocumentContext, default_lang
 from ..store.audit import utc_now
@@ -59,7 +60,6 @@ from .collation_state import (
     CollationState,
     HistoryEntry,
     IssuedInstruction,
-    area_key,
     load_state,
     save_state,
     write_copy,
@@ -414,9 +414,10 @@ class CollationSession:
             raise ValidationError("say who issues the instruction", "issued_by")
         collated = self.collated()
         result = _result(collated, contest_id)
-        if result is None:
+        if collated is None or result is None:
             raise CollationError(f'no contest "{contest_id}" in this collation')
-        areas = [self._state.area(name).area for name in self._state.expected_areas]
+        # Every expected area has reported (refused above otherwise), so each has its record.
+        areas = [record.area for name in self._state.expected_areas if (record := self._state.area(name))]
         instruction = round2_instruction_from_result(collated.merged.election, result, areas=areas,
                                                      issued_at=issued_at, issued_by=issued_by)
         name = f"round2-instruction_{safe_name(contest_id)}.json"
@@ -447,7 +448,7 @@ class CollationSession:
         """The DocumentContext for a collated document (the declaration once the result is final)."""
         collated = self.collated()
         result = _result(collated, contest_id)
-        if result is None:
+        if collated is None or result is None:
             raise CollationError(f'no contest "{contest_id}" in this collation')
         # The collating officer declares, in their own name: never the first area's returning officer.
         election = replace(collated.merged.election, area=self.name, returning_officer=self.officer or None,

@@ -112,11 +112,17 @@ class CountCore:
             raise CountdeskError(f'contest "{contest_id}" is declared: unlock it first', contest_where(contest_id))
         return state
 
+    def live_session_id(self) -> int:
+        """This operator's row in the sessions table: a count open for writing has one."""
+        if self.session_id is None:
+            raise CountdeskError("this count is open read-only: open it for writing first", str(self.store.path))
+        return self.session_id
+
     def check_unclaimed(self, contest_id: str, kind: str, key: str) -> None:
         """On a server: refuse to write what another station's live session is working on (a file
         has one writer, so nothing to check)."""
         if self.store.shared:
-            check_unclaimed(self.store, self.session_id, contest_id, kind, key, self.actor.clock())
+            check_unclaimed(self.store, self.live_session_id(), contest_id, kind, key, self.actor.clock())
 
     def release_done(self, contest_id: str, kind: str, key: str) -> None:
         """The entry is recorded: this session's claim on it (if any) goes in the same transaction."""

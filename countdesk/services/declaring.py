@@ -83,7 +83,7 @@ class RoPassphrase(UseCase):
             cdb, actor, RO_PASSPHRASE_KEY, stored, action="ro.passphrase_change" if existing else "ro.passphrase_set",
             audit_before=None if existing is None else public_parameters(existing),
             audit_after=public_parameters(stored)))
-        return Change(None, setup={SetUpPart.PASSPHRASE}, audit_id=audit_id)
+        return Change(None, setup=frozenset({SetUpPart.PASSPHRASE}), audit_id=audit_id)
 
     def authorise(self, contest_id: str, passphrase: object, action: str) -> None:
         """Check the passphrase for `action`; a refusal is audited and committed before raising."""

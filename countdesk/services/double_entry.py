@@ -16,7 +16,7 @@ from ..store import sheets as store_sheets
 from ..store import state as store_state
 from ..store.contests import set_contest_field
 from ..store.records import sheet_record
-from ..store.repository import Stage
+from ..store.repository import ContestState, Stage
 from ..store.state import Keying
 from .changes import NO_CHANGE, Change, SetUpPart
 from .count_core import CountCore, UseCase, contest_where, serialised
@@ -114,7 +114,7 @@ class DoubleEntry(UseCase):
         audit_id = self._core.write(set_contest_field, contest_id, "double_entry", int(enabled),
                                     action="contest.double_entry")
         self._core.refresh(contest_id)
-        return Change(contest_id, setup={SetUpPart.CONTEST}, audit_id=audit_id)
+        return Change(contest_id, setup=frozenset({SetUpPart.CONTEST}), audit_id=audit_id)
 
     def submit(self, contest_id: str, sheet: CountSheet, *, reason: str | None = None) -> KeyingOutcome:
         """Key a sheet under double entry. Replacing a recorded sheet needs a reason on the first keying."""
@@ -129,7 +129,7 @@ class DoubleEntry(UseCase):
         self._core.release_done(contest_id, "sheet", sheet.id)
         return outcome
 
-    def _submit_keying(self, state, sheet: CountSheet, reason: str | None, where: str) -> KeyingOutcome:
+    def _submit_keying(self, state: ContestState, sheet: CountSheet, reason: str | None, where: str) -> KeyingOutcome:
         contest_id = state.id
         held = store_state.keyings(self._core.store, contest_id, sheet.id)
         if not held:

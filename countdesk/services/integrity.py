@@ -221,12 +221,12 @@ class _Replay:
             )
             return
         if action == "contest.remove":
-            del self.contests[row.contest_id]
+            del self.contests[_need(row.contest_id)]
             return
         if action not in _CONTEST_ACTIONS:
             self.unknown.add(action)
             return
-        _CONTEST_ACTIONS[action](self.contests[row.contest_id], after, key, row)
+        _CONTEST_ACTIONS[action](self.contests[_need(row.contest_id)], after, key, row)
 
     def compare_settings(self, cdb: CountDatabase) -> list[str]:
         """Every stored setting must be the record the trail last stored (authority: the RO passphrase)."""
@@ -284,94 +284,102 @@ class _Replay:
 
 # One function per action that changes a contest -------------------------------------------------
 
+def _need(key: str | None) -> str:
+    """The row's key or contest, which this action cannot be replayed without: a row lacking it
+    does not fit the count (the KeyError is reported as such)."""
+    if key is None:
+        raise KeyError("the audit row names no key")
+    return key
+
+
 def _details_of(record: dict[str, Any]) -> dict[str, Any]:
     """The contest's own fields in an audit record; one written before a field existed stands for
     its default (the office of a contest made before m0004 comes in that upgrade's own row)."""
     return {f: record.get(f, CONTEST_DETAIL_DEFAULTS.get(f)) for f in CONTEST_DETAIL_FIELDS}
 
 
-def _details(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+def _details(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
     c.details.update(_details_of(after))
 
 
-def _stage(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+def _stage(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
     c.stage, c.stage_audited = after["stage"], True
     if row.action in ("contest.declare", "contest.unlock") and "declared" in after:
         c.declared = after["declared"]  # when and by whom (rows before countdesk/2 kept only the stage)
 
 
-def _accept_difference(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+def _accept_difference(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
     c.accepted_differences.append(after)
 
 
-def _void_acceptance(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+def _void_acceptance(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
     c.accepted_differences.remove(row.before)  # ValueError: a row that does not fit the count
 
 
-def _double_entry(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+def _double_entry(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
     c.double_entry = int(after["double_entry"])
 
 
-def _candidate_add(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+def _candidate_add(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
     record = {k: v for k, v in after.items() if k != "position"}
     c.candidates.insert(after["position"] - 1, record)
 
 
-def _candidate_update(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.candidates[_by_id(c.candidates, key)] = after
+def _candidate_update(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    c.candidates[_by_id(c.candidates, _need(key))] = after
 
 
-def _candidate_remove(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    del c.candidates[_by_id(c.candidates, key)]
+def _candidate_remove(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    del c.candidates[_by_id(c.candidates, _need(key))]
 
 
-def _candidate_reorder(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+def _candidate_reorder(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
     by_id = {cand["id"]: cand for cand in c.candidates}
     c.candidates = [by_id[cid] for cid in after["candidates"]]
 
 
-def _box_add(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+def _box_add(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
     c.boxes.append(after)
 
 
-def _box_update(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.boxes[_by_id(c.boxes, key)] = after
+def _box_update(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    c.boxes[_by_id(c.boxes, _need(key))] = after
 
 
-def _box_remove(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    del c.boxes[_by_id(c.boxes, key)]
+def _box_remove(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    del c.boxes[_by_id(c.boxes, _need(key))]
 
 
-def _sheet_save(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.sheets[key] = upgrade_sheet_record(after)  # a replacement keeps its place, as in the table
-    c.keyings.pop(key, None)  # accepting a double-entered sheet clears its keyings
+def _sheet_save(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    c.sheets[_need(key)] = upgrade_sheet_record(after)  # a replacement keeps its place, as in the table
+    c.keyings.pop(_need(key), None)  # accepting a double-entered sheet clears its keyings
 
 
-def _sheet_delete(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    del c.sheets[key]
+def _sheet_delete(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    del c.sheets[_need(key)]
 
 
-def _lot_record(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.lots[int(key)] = after
+def _lot_record(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    c.lots[int(_need(key))] = after
 
 
-def _lot_delete(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    del c.lots[int(key)]
+def _lot_delete(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    del c.lots[int(_need(key))]
 
 
-def _keying_first(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.keyings[key] = [(row.operator, upgrade_sheet_record(after))]
+def _keying_first(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    c.keyings[_need(key)] = [(row.operator, upgrade_sheet_record(after))]
 
 
-def _keying_disagree(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    c.keyings[key].append((row.operator, upgrade_sheet_record(after["sheet"])))
+def _keying_disagree(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    c.keyings[_need(key)].append((row.operator, upgrade_sheet_record(after["sheet"])))
 
 
-def _keying_discard(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
-    del c.keyings[key]
+def _keying_discard(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
+    del c.keyings[_need(key)]
 
 
-def _instruction(c: _ContestReplay, after: dict, key: str | None, row: AuditRow) -> None:
+def _instruction(c: _ContestReplay, after: dict[str, Any], key: str | None, row: AuditRow) -> None:
     c.instruction = replayed_record(row)
 
 

@@ -11,6 +11,7 @@ import time
 
 from ..domain.model import CountSheet
 from ..errors import CountdeskError
+from ..store.server import Change
 from .count_session import CountSession
 
 
@@ -28,7 +29,7 @@ class LiveFeed:
     def fileno(self) -> int:
         return self._listener.fileno()
 
-    def poll(self, timeout: float = 0.0) -> list:
+    def poll(self, timeout: float = 0.0) -> list[Change]:
         """Other stations' changes announced since the last poll (waiting up to `timeout` s)."""
         deadline = time.monotonic() + timeout
         while True:
@@ -40,7 +41,7 @@ class LiveFeed:
 
     def sheet_now(self, contest_id: str, sheet_id: str) -> CountSheet | None:
         """The sheet as it stands now (None: it was removed), for a count_sheet change."""
-        return self._session.sheet(contest_id, sheet_id)
+        return self._session.sheets.sheet(contest_id, sheet_id)
 
     def close(self) -> None:
         self._listener.close()

@@ -192,7 +192,7 @@ def _server_conf(plan: ServerPlan) -> str:
     )
 
 
-def _hba(plan: ServerPlan, subnet) -> str:
+def _hba(plan: ServerPlan, subnet: ipaddress.IPv4Network | ipaddress.IPv6Network) -> str:
     stations = ",".join(plan.stations)
     lines = [
         "# Written by countdesk server init. Only TLS, only SCRAM passwords, only the venue's subnet.",

@@ -80,6 +80,8 @@ class Sheets(UseCase):
         (domain/sheet_rules.py): the first problem is refused at its field."""
         where = sheet_where(state.id, getattr(sheet, "id", "?"))
         validate_sheet(sheet, state.system, state.seats, state.candidate_ids, where)
+        if not isinstance(sheet, CountSheet):  # validate_sheet refuses anything else first
+            raise ValidationError("must be a count sheet", where)
         problems = sheet_problems(sheet, self.setting(state.id, sheet.round, sheet.id))
         if problems:
             raise ValidationError(problems[0].message, f"{where}.{problems[0].where}")

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from ..store.audit import audit_rows
 from ..store.backup_files import list_backups
+from ..store.locations import Store
+from ..store.sql import first_value
 
 
 def backup_head(path: Path) -> tuple[int, str] | None:
@@ -34,7 +36,7 @@ def backup_head(path: Path) -> tuple[int, str] | None:
         conn.close()
 
 
-def trail_cut_problem(store, count_path: Path, backup_dir: Path | None = None) -> str | None:
+def trail_cut_problem(store: Store, count_path: Path, backup_dir: Path | None = None) -> str | None:
     """Why the trail in `store` (an open count) is shorter than, or differs from, what its newest
     backup in `backup_dir` (default: the folder beside the count) remembers; None if it agrees."""
     from .backups import default_backup_dir
@@ -53,7 +55,7 @@ def trail_cut_problem(store, count_path: Path, backup_dir: Path | None = None) -
             return None
         found = audit_rows(store.db, after_id=row_id - 1, limit=1)
         if not found or found[0].id != row_id:
-            last = store.db.execute("SELECT max(id) FROM audit").fetchone()[0] or 0
+            last = first_value(store.db.execute("SELECT max(id) FROM audit")) or 0
             return (f"the audit trail was cut: the backup {backup.path.name} holds {row_id} rows, the count file "
                     f"only {last} (rows {last + 1} to {row_id} are gone)")
         if found[0].hash != digest:

@@ -105,7 +105,7 @@ def optional_reason(reason: object, where: str) -> str | None:
     if reason is None:
         return None
     require_str(reason, where, "reason", limit=MAX_NOTE_LENGTH, printed=False)  # the audit trail's, not paper's
-    return reason.strip() or None
+    return str(reason).strip() or None
 
 
 def validate_operator(operator: object) -> str:
@@ -325,10 +325,10 @@ def validate_accepted_difference(difference: object, where: str) -> None:
     require_text(difference.accepted_at, f"{where}.accepted_at", "when it was accepted")
 
 
-def _unique(items: tuple, where: str) -> None:
+def _unique(items: tuple[object, ...], where: str) -> None:
     if not isinstance(items, tuple):
         raise ValidationError("must be a tuple", where)
-    seen: set[str] = set()
+    seen: set[object] = set()
     for index, item in enumerate(items):
         item_id = getattr(item, "id", None)
         if item_id in seen:

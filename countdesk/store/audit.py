@@ -127,7 +127,7 @@ def append_audit(
 
 
 def audit_rows(
-    db: Database, *, contest_id: str | None = None, action: str | None = None,
+    db: SqlDatabase, *, contest_id: str | None = None, action: str | None = None,
     entity: str | None = None, key: str | None = None, operator: str | None = None,
     after_id: int = 0, limit: int | None = None,
 ) -> list[AuditRow]:
@@ -212,7 +212,7 @@ AUDIT_TRIGGERS = {
 }
 
 
-def audit_trigger_problems(db: Database) -> list[str]:
+def audit_trigger_problems(db: SqlDatabase) -> list[str]:
     """The append-only triggers dropped or rewritten outside the app, one sentence each."""
     if getattr(db, "dialect", "sqlite") == "postgresql":
         return server_trigger_problems(db)
@@ -226,7 +226,7 @@ def audit_trigger_problems(db: Database) -> list[str]:
     return problems
 
 
-def server_trigger_problems(db: Database) -> list[str]:
+def server_trigger_problems(db: SqlDatabase) -> list[str]:
     """The same question on a count server: are the guard triggers there and switched on? Only the
     count's owner can drop or disable them (stations are not owners), so they are reported, not
     restored: a station refuses to write a count whose trail is unguarded."""
