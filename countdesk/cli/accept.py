@@ -53,9 +53,9 @@ def cmd_accept(args: Namespace) -> int:
         _warn_if_trail_cut(session)
         stage = args.stage or _standing_stage(session, args.contest)
         passphrase = read_passphrase(args.passphrase_file)
-        session.accept_difference(args.contest, passphrase, stage=stage, counted=args.counted,
+        session.acceptances.accept(args.contest, passphrase, stage=stage, counted=args.counted,
                                   expected=args.expected, reason=args.reason)
-        result = session.tally(args.contest)
+        result = session.result(args.contest).result
     print(f"accepted for {args.contest}: the {_STAGE_WORDS[stage]} difference of {args.counted:,} papers counted "
           f"against {args.expected:,} ({_EXPECTED[stage]}), by {session.operator}: {args.reason}")
     print(f"status now: {result.status.value}")
@@ -65,8 +65,8 @@ def cmd_accept(args: Namespace) -> int:
 def _standing_stage(session, contest_id: str) -> str:
     """The stage whose difference stands, round 1 first. With none standing, round 1: the use case
     then refuses, and the refusal is in the audit log like any other."""
-    if session.standing_difference(contest_id, "round1") is None and \
-            session.standing_difference(contest_id, "round2") is not None:
+    if session.acceptances.standing_difference(contest_id, "round1") is None and \
+            session.acceptances.standing_difference(contest_id, "round2") is not None:
         return "round2"
     return "round1"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.model import Count
-from ..domain.tally import tally, tally_contest
+from ..domain.tally import tally
 from ..errors import CountdeskError
 from ..exchange.result_json import results_to_json
 from .table import render_result
@@ -76,14 +76,12 @@ def _warn_if_trail_cut(session) -> None:
 def cmd_tally(args: Namespace) -> int:
     if args.db:
         from ..services.count_session import CountSession
-        from ..services.round2_area import instructed_finalists
 
         # An area count of a collated SV poll reports round 2 for the finalists it was instructed.
         with CountSession.open(_location(args.db), _operator(args), read_only=True) as session:
             _warn_if_trail_cut(session)
             count = session.load()
-            finalists = instructed_finalists(session, [c.id for c in count.contests])
-        results = tuple(tally_contest(count.election, c, finalists.get(c.id)) for c in count.contests)
+            results = tuple(standing.result for standing in session.results.of(count))
     else:
         count = _load_file(args.file)
         results = tally(count)
@@ -208,6 +206,14 @@ def cmd_audit(args: Namespace) -> int:
     return 0
 
 
+def _standing_result(session, count, contest_id: str):
+    """The contest's result as the session counts it (an area of a collated SV poll: on the
+    collating officer's finalists), or None for a contest the count does not hold (the document
+    then says which contests it holds)."""
+    standing = session.results.of_contest(count, contest_id)
+    return None if standing is None else standing.result
+
+
 def cmd_declare(args: Namespace) -> int:
     """The document, rendered once, saved as a copy saved from the app is (written atomically, read
     back, its `document.saved` row in the audit trail). While the app (or another countdesk) has
@@ -219,7 +225,6 @@ def cmd_declare(args: Namespace) -> int:
     from ..services.document_registry import document_for, kind_named
     from ..services.documents import document_context, render_document
     from ..services.integrity import require_trail_matches
-    from ..services.round2_area import instructed_finalists
 
     db, out = _location(args.db), Path(args.out).absolute()
     refuse_overwriting_inputs(out, count=db)
@@ -229,8 +234,8 @@ def cmd_declare(args: Namespace) -> int:
     # row). The document is rendered once, below, with the trail's head as it then is.
     with CountSession.open(db, _operator(args), read_only=True) as looking:
         count = looking.load()
-        finalists = instructed_finalists(looking, [args.contest]).get(args.contest)
-        ctx = document_context(count, args.contest, lang=args.lang, place=args.place, instructed_finalists=finalists)
+        ctx = document_context(count, args.contest, lang=args.lang, place=args.place,
+                               result=_standing_result(looking, count, args.contest))
         kind = document_for(args.document, ctx.contest)
     locked: CountLockedError | None = None
     try:
@@ -241,9 +246,8 @@ def cmd_declare(args: Namespace) -> int:
     with session:
         name = session.path.name
         count = session.load()
-        finalists = instructed_finalists(session, [args.contest]).get(args.contest)
         ctx = document_context(count, args.contest, lang=args.lang, place=args.place,
-                               instructed_finalists=finalists, trail_head=session.audit_head())
+                               result=_standing_result(session, count, args.contest), trail_head=session.audit_head())
         document = render_document(args.document, ctx)
         written = write_document_copy(document, out, count_path=db)
         row = None if locked is not None else record_document_saved(session, document, written)
@@ -319,10 +323,10 @@ def cmd_sheet(args: Namespace) -> int:
         state = session.contest_state(args.contest)
         sheet = parse_sheet_bytes(data, state.candidate_ids, source)
         if state.double_entry:
-            outcome = session.submit_keying(args.contest, sheet, reason=args.reason)
+            outcome = session.double_entry.submit(args.contest, sheet, reason=args.reason)
             print(f"sheet {sheet.id}: {outcome.status}")
             return 0 if outcome.status != "disagreement" else 1
-        session.save_sheet(args.contest, sheet, reason=args.reason)
+        session.sheets.confirm(args.contest, sheet, reason=args.reason)
     print(f"sheet {sheet.id} confirmed in {args.contest}")
     return 0
 

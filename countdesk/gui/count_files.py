@@ -65,9 +65,9 @@ def create_session(parent: QWidget, plan: NewCountPlan, operator: str) -> CountS
         return None
     details = plan.contest
     try:
-        session.add_contest(details.new_contest())
+        session.set_up.add_contest(details.new_contest())
         if details.double_entry:
-            session.set_double_entry(details.id, True)
+            session.double_entry.set_enabled(details.id, True)
     except CountdeskError as error:
         show_error(parent, translate("CountFiles", "The contest could not be added"), error.message)
     return session

@@ -43,7 +43,7 @@ class Acceptances(UseCase):
         its figures, or None when there is none to accept (none stands, or it is not yet measurable:
         round 2 once round 1 is complete)."""
         code = DIFFERENCE_CODES.get(stage)
-        return next((g for g in self._results.result(contest_id).gaps if g.code == code), None)
+        return next((g for g in self._results.result(contest_id).result.gaps if g.code == code), None)
 
     def accept(
         self, contest_id: str, passphrase: str, *, stage: str, counted: int, expected: int, reason: str,

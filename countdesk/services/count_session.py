@@ -40,7 +40,7 @@ from .claims import Claims
 from .count_core import CountCore, serialised
 from .declaring import Declaring, RoPassphrase
 from .double_entry import DoubleEntry
-from .results import Results
+from .results import Results, StandingResult
 from .round2_area import checked_instruction
 from .session_compat import with_earlier_names
 from .set_up import SetUp, Verification
@@ -275,10 +275,15 @@ class CountSession:
     def contest_state(self, contest_id: str) -> ContestState:
         return self._core.state(contest_id)
 
-    def result(self, contest_id: str) -> ContestResult:
-        """The contest's result, on the round-2 finalists a collating officer named where this is an
-        area of a collated SV poll: what every screen, document, export and command shows."""
+    def result(self, contest_id: str) -> StandingResult:
+        """The contest's result as it stands (`.result`), with the round-2 instruction it counts on
+        where this is an area of a collated SV poll (`.instruction`, `.finalists`): what every
+        screen, document, export and command shows."""
         return self.results.result(contest_id)
+
+    def tally(self, contest_id: str) -> ContestResult:
+        """The contest's result alone (`result(contest_id).result`)."""
+        return self.results.result(contest_id).result
 
     def _instruction_of(self, contest_id: str) -> Round2Instruction | None:
         """The one way to the round-2 instruction a contest counts on: the one the count holds,

@@ -166,7 +166,7 @@ class Declaring(UseCase):
         # declares on the collating officer's finalists (an instruction that fails its check is
         # a refusal, recorded).
         try:
-            result = self._results.result(contest_id)
+            result = self._results.result(contest_id).result
         except CountdeskError as error:
             self._passphrase.refuse(contest_id, "contest.declare", error.message)
         if result.status is Status.INCOMPLETE:

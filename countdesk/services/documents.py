@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from .. import __version__
 from ..domain.model import Count
+from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError
 from ..exchange.fingerprint import contest_fingerprint
@@ -24,10 +25,11 @@ from .document_registry import DocumentKind, document_for
 def document_context(
     count: Count, contest_id: str, *, lang: str | None = None, place: str = "",
     generated_at: datetime | None = None,
-    instructed_finalists: tuple[str, ...] | None = None, trail_head: tuple[int, str] | None = None,
+    result: ContestResult | None = None, trail_head: tuple[int, str] | None = None,
 ) -> DocumentContext:
-    """`instructed_finalists`: an area of a collated SV poll prints round 2 for the collating
-    officer's finalists (services.round2_area), never for its own."""
+    """`result`: the contest's result as the session counts it (`session.result(contest_id)`: an
+    area of a collated SV poll prints round 2 for the collating officer's finalists, never for its
+    own); counted here from `count` when not given (a count file, the self-test)."""
     try:
         contest = count.contest(contest_id)
     except KeyError:
@@ -36,7 +38,7 @@ def document_context(
     return DocumentContext(
         election=count.election,
         contest=contest,
-        result=tally_contest(count.election, contest, instructed_finalists),
+        result=result if result is not None else tally_contest(count.election, contest),
         generated_at=generated_at or datetime.now(UTC).astimezone(),
         place=place,
         fingerprint=contest_fingerprint(count, contest_id),

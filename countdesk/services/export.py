@@ -28,7 +28,6 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.model import Counting
-from ..domain.tally import tally_contest
 from ..errors import CountdeskError
 from ..exchange.bundle import BundleWriteError, bundle_name, verify_bundle, write_bundle
 from ..exchange.signing import SigningKey
@@ -45,7 +44,6 @@ from .bundle_content import (
 from .count_session import CountSession
 from .document_registry import Bundled, DocumentKind, Stage, documents_for
 from .integrity import require_trail_matches
-from .round2_area import instructed_finalists
 
 __all__ = [
     "EXPORT_ACTION", "WRITING_LABEL", "BundleWriteError", "ExportCancelled", "ExportReport", "export_bundle",
@@ -200,13 +198,14 @@ def take_snapshot(session: CountSession) -> CountSnapshot:
         rows = tuple(session.audit_rows())
         verdict = session.verify_audit()
         # Checked against the imports the trail records: a lost or altered instruction stops the export.
-        finalists = instructed_finalists(session, [c.id for c in count.contests])
+        standing = session.results.of(count)
         if session.audit_head() == head and (not rows or rows[-1].id == head[0]):
             break
     else:
         raise CountdeskError("the count kept changing while it was being read: try the export again",
                              str(session.path))
-    results = tuple(tally_contest(count.election, contest, finalists.get(contest.id)) for contest in count.contests)
+    results = tuple(s.result for s in standing)
+    finalists = {s.result.contest_id: s.instructed_finalists for s in standing if s.instructed_finalists is not None}
     return CountSnapshot(count, results, declared, rows, verdict, head, finalists)
 
 

@@ -41,7 +41,6 @@ FORWARDS: dict[str, tuple[str, str]] = {
     "claim": ("claims", "take"),
     "release_claim": ("claims", "release"),
     "heartbeat": ("claims", "heartbeat"),
-    "tally": ("results", "result"),
 }
 
 _Class = TypeVar("_Class", bound=type)

@@ -94,7 +94,7 @@ class Sheets(UseCase):
         if round_number != 2:
             figures = round_one_figures(self._core.store, contest_id, sheet_id or "")
             return SheetSetting(1, state.system, state.seats, figures.verified_total, figures.papers, figures.votes)
-        return sheet_setting(load_contest(self._core.store, contest_id), self._results.result(contest_id), 2,
+        return sheet_setting(load_contest(self._core.store, contest_id), self._results.result(contest_id).result, 2,
                              sheet_id)
 
     def replacement_reason(self, contest_id: str, sheet_id: str, reason: str | None) -> tuple[bool, str | None]:

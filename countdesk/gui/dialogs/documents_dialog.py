@@ -17,7 +17,7 @@ document_copies.py's job, handed what the preview shows once it is current.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
@@ -313,8 +313,8 @@ class DocumentsDialog(QDialog):
             from ...services.documents import document_context, render_document
 
             context = document_context(count, contest_id, lang=choice.lang, place=choice.place,
-                                       generated_at=generated_at, trail_head=head)
-            context = replace(context, result=result)  # the result on screen (round-2 instruction)
+                                       generated_at=generated_at, trail_head=head,
+                                       result=result)  # the result on screen (round-2 instruction)
             token.check()
             return choice, render_document(choice.document, context)
 
