@@ -18,7 +18,6 @@ from ..domain.result import ContestResult
 from ..errors import CountdeskError
 from ..services.changes import Change, SetUpPart
 from ..services.count_session import CountSession
-from ..services.round2_area import checked_instruction
 
 #: Set-up parts that change the list of contests or what every contest's result depends on.
 ELECTION_WIDE = frozenset({SetUpPart.ELECTION, SetUpPart.CONTESTS})
@@ -78,12 +77,12 @@ class CountCache:
 
     def _instructed_finalists(self, contest_id: str) -> tuple[str, ...] | None:
         """At a collated SV poll an area counts round 2 for the finalists the collating officer
-        named (services.round2_area), never for its own: the screen must show the same result the
+        named (the session's results read it), never for its own: the screen must show the same result the
         area's exports report."""
         if contest_id not in self._finalists:
-            path = getattr(self.session, "path", None)  # the result widgets' in-memory test session has none
+            results = getattr(self.session, "results", None)  # the result widgets' in-memory test session has none
             try:
-                instruction = checked_instruction(self.session, contest_id) if path is not None else None
+                instruction = results.instruction(contest_id) if results is not None else None
             except CountdeskError as problem:
                 self._finalists[contest_id] = problem
             else:

@@ -24,7 +24,7 @@ from ..domain.result import ContestResult
 from ..errors import CountdeskError
 from ..services.changes import Change, SetUpPart
 from ..services.count_session import CountSession
-from ..services.round2_area import checked_instruction, import_round2_instruction, replacement_question
+from ..services.round2_area import import_round2_instruction, replacement_question
 from .count_cache import CONTEST_SETUP, CountCache, touches_everything
 
 T = TypeVar("T")
@@ -294,7 +294,7 @@ class OpenCount(QObject):
     def round2_instruction(self, contest_id: str):
         """The round-2 instruction the count holds for the contest (None), checked as on import;
         raises the CountdeskError that says what is wrong with one lost or altered."""
-        return checked_instruction(self.session, contest_id)
+        return self.session.results.instruction(contest_id)
 
     def round2_replacement_question(self, source: Path) -> str | None:
         """Why importing the instruction file `source` needs a reason, or None."""

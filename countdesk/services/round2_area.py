@@ -18,7 +18,6 @@ to finalists of its own.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IMPORT_ACTION", "InstructionUnusable", "checked_instruction", "import_round2_instruction",
-    "instructed_finalists", "replacement_question",
+    "replacement_question",
 ]
 
 _AGAIN = "import the instruction file again"
@@ -58,16 +57,6 @@ def checked_instruction(session: CountSession, contest_id: str) -> Round2Instruc
     InstructionUnusable when the count does not hold the one its trail records, or holds another."""
     stored = session.stored_round2_instruction(contest_id)
     return None if stored is None else _usable(stored)
-
-
-def instructed_finalists(session: CountSession, contest_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Contest id → instructed finalists, for the contests that have an instruction (checked)."""
-    found: dict[str, tuple[str, ...]] = {}
-    for contest_id in contest_ids:
-        instruction = checked_instruction(session, contest_id)
-        if instruction is not None:
-            found[contest_id] = instruction.finalists
-    return found
 
 
 def _usable(stored: StoredInstruction) -> Round2Instruction:

@@ -32,7 +32,6 @@ from countdesk.services.round2_area import (
     InstructionUnusable,
     checked_instruction,
     import_round2_instruction,
-    instructed_finalists,
 )
 from countdesk.store.instructions import LOST_ACTION
 from countdesk.store.migrations import UPGRADE_OPERATOR
@@ -75,7 +74,7 @@ def refused(session, kind: str) -> InstructionUnusable:
         session.tally(SV_CONTEST_ID)
     assert caught.value.kind == kind and caught.value.where == WHERE
     for path in (lambda: checked_instruction(session, SV_CONTEST_ID),
-                 lambda: instructed_finalists(session, [SV_CONTEST_ID])):
+                 lambda: session.result(SV_CONTEST_ID), lambda: session.results.of(session.load())):
         with pytest.raises(InstructionUnusable) as again:
             path()
         assert again.value.message == caught.value.message
@@ -88,7 +87,7 @@ def test_with_its_instruction_the_area_counts_for_the_instructed_finalists(count
     assert set(result.finalists) == INSTRUCTED
     assert dict(result.final) == {"a": 70, "c": 25} and result.non_transferable == 10
     assert result.elected == ("a",)
-    assert instructed_finalists(session, [SV_CONTEST_ID]) == {SV_CONTEST_ID: ("c", "a")}
+    assert session.result(SV_CONTEST_ID).instructed_finalists == ("c", "a")
     stored = session.stored_round2_instruction(SV_CONTEST_ID)
     assert stored.content.encode("utf-8") == issued.read_bytes() and stored.source == issued.name
     assert not old_side_file(session.path, SV_CONTEST_ID).exists()  # nothing is kept beside the count any more
@@ -100,7 +99,7 @@ def test_with_its_instruction_the_area_counts_for_the_instructed_finalists(count
 def test_without_any_instruction_the_area_counts_for_its_own_finalists(north):
     assert checked_instruction(north[0], SV_CONTEST_ID) is None
     assert set(north[0].tally(SV_CONTEST_ID).finalists) == OWN_FINALISTS
-    assert instructed_finalists(north[0], [SV_CONTEST_ID]) == {}
+    assert north[0].result(SV_CONTEST_ID).instructed_finalists is None
 
 
 def test_an_older_count_has_its_instruction_file_moved_in_when_it_is_the_one_recorded(counted, issued):
