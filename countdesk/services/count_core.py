@@ -21,9 +21,9 @@ from ..store.audit import Actor, AuditRow, append_audit, audit_head
 from ..store.claims import check_unclaimed
 from ..store.claims import release as release_claim
 from ..store.contests import set_contest_field
-from ..store.database import CountDatabase
 from ..store.lock import CountLock
 from ..store.repository import ContestState, Stage, contest_state, contest_states
+from ..store.sql import CountStore
 from .validation import require_id
 
 _STAGE_ORDER = {stage: n for n, stage in enumerate(Stage)}
@@ -38,8 +38,8 @@ class CountCore:
     Public, so that a use case (or a service such as the export) writes through it instead of
     reaching into another object's private parts."""
 
-    def __init__(self, cdb: CountDatabase, actor: Actor, lock: CountLock | None) -> None:
-        self._cdb: CountDatabase | None = cdb
+    def __init__(self, cdb: CountStore, actor: Actor, lock: CountLock | None) -> None:
+        self._cdb: CountStore | None = cdb
         self.actor = actor
         #: The count file's write lock (None on a server or read-only).
         self.file_lock = lock
@@ -66,20 +66,20 @@ class CountCore:
         return self._cdb is None
 
     @property
-    def store(self) -> CountDatabase:
+    def store(self) -> CountStore:
         """The open store (a count file or a server count); refused once closed."""
         if self._cdb is None:
             raise CountdeskError("the count file has been closed")
         return self._cdb
 
-    def writable(self) -> CountDatabase:
+    def writable(self) -> CountStore:
         """The store, refused when it is open read-only."""
         cdb = self.store
         if cdb.read_only:
             raise CountdeskError(f"{cdb.path.name} is open read-only: nothing can be changed", str(cdb.path))
         return cdb
 
-    def detach(self) -> CountDatabase | None:
+    def detach(self) -> CountStore | None:
         """Hand over the store for closing (None if it already was): every later call is refused."""
         cdb, self._cdb = self._cdb, None
         return cdb

@@ -15,7 +15,7 @@ import socket
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.completeness import impossible_figures
 from ..domain.model import Contest, Count, Election
@@ -30,9 +30,10 @@ from ..store.claims import release as release_claims
 from ..store.contests import add_contest, remove_contest, save_election
 from ..store.database import COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file
 from ..store.instructions import StoredInstruction, save_instruction, stored_instruction
-from ..store.locations import Store, create_store, is_server_url, open_store
+from ..store.locations import is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
+from ..store.sql import CountStore
 from ..store.state import SessionRecord, end_session, restore_audit_protection, sessions, start_session
 from .acceptances import Acceptances
 from .changes import NO_CHANGE, Change
@@ -47,13 +48,16 @@ from .set_up import SetUp, Verification
 from .sheets import Lots, Sheets
 from .validation import optional_reason, validate_count, validate_election, validate_operator
 
+if TYPE_CHECKING:
+    from ..store.server import ServerDatabase  # a type only: psycopg loads when a server is named
+
 
 @with_earlier_names
 @serialised
 class CountSession:
     """One open count, for one operator. Close it (or use `with`) to release the lock."""
 
-    def __init__(self, cdb: CountDatabase, actor: Actor, lock: CountLock | None) -> None:
+    def __init__(self, cdb: CountStore, actor: Actor, lock: CountLock | None) -> None:
         self._core = core = CountCore(cdb, actor, lock)
         self._call_lock = core.call_lock
         self.results = Results(core, self._instruction_of)
@@ -70,7 +74,7 @@ class CountSession:
         #: The trail is shorter than its newest backup remembers (said on opening), or None.
         self.trail_warning: str | None = None
         #: For a read-only session: who holds the write lock, if anyone (shown in the title bar).
-        self.lock_holder: LockHolder | None = None if lock or cdb.shared else read_lock_holder(cdb.path)
+        self.lock_holder: LockHolder | None = None if lock or cdb.shared else read_lock_holder(cdb.location)
 
     @property
     def operator(self) -> str:
@@ -95,7 +99,10 @@ class CountSession:
         actor = Actor(validate_operator(operator), clock)
         validate_election(election)
         if is_server_url(path):
-            return cls._open_shared(str(path), actor, create_store, lambda cdb, who: save_election(cdb, who, election))
+            from ..store.server import create_server_count  # psycopg loads only when a server is named
+
+            return cls._open_shared(str(path), actor, create_server_count,
+                                    lambda cdb, who: save_election(cdb, who, election))
         path = Path(path)
         if path.suffix != COUNT_FILE_SUFFIX:
             raise CountdeskError(f"a count file's name ends in {COUNT_FILE_SUFFIX}: {path.name}", str(path))
@@ -113,7 +120,9 @@ class CountSession:
         if is_server_url(path):
             if read_only:
                 return cls(open_store(str(path), read_only=True), actor, None)
-            return cls._open_shared(str(path), actor, open_store)
+            from ..store.server import open_server_count
+
+            return cls._open_shared(str(path), actor, open_server_count)
         path = Path(path)
         if read_only:
             session = cls(open_database(path, read_only=True), actor, None)
@@ -138,8 +147,8 @@ class CountSession:
 
     @classmethod
     def _open_shared(
-        cls, url: str, actor: Actor, connect: Callable[[str], Store],
-        prepare: Callable[[Store, Actor], None] | None = None,
+        cls, url: str, actor: Actor, connect: Callable[[str], ServerDatabase],
+        prepare: Callable[[ServerDatabase, Actor], None] | None = None,
     ) -> CountSession:
         """A server count: no lock file (the server serialises writes); every audit row names the
         station, the role the server authenticated this connection as."""
@@ -197,7 +206,7 @@ class CountSession:
             return NO_CHANGE
         actor = replace(self._core.actor, operator=new)
         with cdb.transaction():  # one hand-over: the old session ends and the new one starts, or neither
-            end_session(cdb, self._core.actor, self._core.session_id)
+            end_session(cdb, self._core.actor, self._core.live_session_id())
             session_id = start_session(cdb, actor, socket.gethostname(), os.getpid(),
                                        {"handed_over_by": self._core.actor.operator})
             audit_id = self._core.audit_end()
@@ -212,7 +221,7 @@ class CountSession:
         try:
             if self._core.session_id is not None and not cdb.read_only:
                 release_claims(cdb, self._core.session_id)
-                end_session(cdb, self._core.actor, self._core.session_id)
+                end_session(cdb, self._core.actor, self._core.live_session_id())
         finally:
             cdb.close()
             if self._core.file_lock is not None:
@@ -252,9 +261,9 @@ class CountSession:
         cdb = self._core.store
         if not cdb.shared:
             return None
-        from ..store.server import backend_pid
+        from ..store.server import ServerDatabase, backend_pid
 
-        return backend_pid(cdb)
+        return backend_pid(cdb) if isinstance(cdb, ServerDatabase) else None
 
     # Reading -----------------------------------------------------------------------------------
 

@@ -16,8 +16,8 @@ from ..domain.result import ContestResult, Status
 from ..errors import CountdeskError, ValidationError
 from ..store.acceptance import set_declared
 from ..store.contests import set_contest_field
-from ..store.database import CountDatabase
 from ..store.repository import Stage, load_contest, load_election
+from ..store.sql import CountStore
 from ..store.state import get_setting, keyings, put_setting, record_event, setting_problem
 from .changes import NO_CHANGE, Change, SetUpPart
 from .count_core import CountCore, UseCase, contest_where, serialised
@@ -39,7 +39,7 @@ def regime_refusal(election: Election, contest: Contest) -> str | None:
     return system_mismatch(election, contest)
 
 
-def ro_passphrase_matches(cdb: CountDatabase, passphrase: object) -> bool:
+def ro_passphrase_matches(cdb: CountStore, passphrase: object) -> bool:
     """Is `passphrase` the RO passphrase the store holds, its record the one the audit trail vouches
     for? (An open count's, or a backup's read as it was written.)"""
     if setting_problem(cdb, RO_PASSPHRASE_KEY) is not None or not isinstance(passphrase, str):

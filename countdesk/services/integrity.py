@@ -19,7 +19,7 @@ from typing import Any
 from ..domain.model import Contest, Count
 from ..errors import CountdeskError
 from ..store.audit import AuditRow, AuditVerdict, audit_rows, audit_trigger_problems, verify_audit_chain, verify_rows
-from ..store.database import CountDatabase, open_database
+from ..store.database import open_database
 from ..store.instructions import IMPORT_ACTION, LOST_ACTION, replayed_record, stored_instructions
 from ..store.locations import is_server_url, open_store
 from ..store.records import (
@@ -36,6 +36,7 @@ from ..store.records import (
     upgrade_sheet_record,
 )
 from ..store.repository import contest_states, load_count
+from ..store.sql import CountStore
 from ..store.state import RECORD_DIGEST, keyings, setting_digest
 from .count_session import CountSession
 from .trail_anchor import trail_cut_problem
@@ -127,7 +128,7 @@ def verify_count_file(path: str | Path) -> IntegrityVerdict:
         cdb.close()
 
 
-def _verify(cdb: CountDatabase) -> IntegrityVerdict:
+def _verify(cdb: CountStore) -> IntegrityVerdict:
     audit = verify_audit_chain(cdb.db)
     if not audit.ok:
         return IntegrityVerdict(False, audit)  # a broken trail cannot vouch for any figure
@@ -228,7 +229,7 @@ class _Replay:
             return
         _CONTEST_ACTIONS[action](self.contests[_need(row.contest_id)], after, key, row)
 
-    def compare_settings(self, cdb: CountDatabase) -> list[str]:
+    def compare_settings(self, cdb: CountStore) -> list[str]:
         """Every stored setting must be the record the trail last stored (authority: the RO passphrase)."""
         held = {key: setting_digest(json.loads(value))
                 for key, value in cdb.db.execute("SELECT key, value FROM setting ORDER BY key")}
@@ -273,7 +274,7 @@ class _Replay:
             found.append("contests: their order differs from the order the audit trail records")
         return found
 
-    def compare(self, cdb: CountDatabase) -> list[str]:
+    def compare(self, cdb: CountStore) -> list[str]:
         held: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]] = {}
         for keying in sorted(keyings(cdb), key=lambda k: k.attempt):
             held.setdefault(keying.contest_id, {}).setdefault(keying.sheet_id, []).append(

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from ..store.audit import audit_rows
 from ..store.backup_files import list_backups
-from ..store.locations import Store
-from ..store.sql import first_value
+from ..store.sql import CountStore, first_value
 
 
 def backup_head(path: Path) -> tuple[int, str] | None:
@@ -36,7 +35,7 @@ def backup_head(path: Path) -> tuple[int, str] | None:
         conn.close()
 
 
-def trail_cut_problem(store: Store, count_path: Path, backup_dir: Path | None = None) -> str | None:
+def trail_cut_problem(store: CountStore, count_path: Path, backup_dir: Path | None = None) -> str | None:
     """Why the trail in `store` (an open count) is shorter than, or differs from, what its newest
     backup in `backup_dir` (default: the folder beside the count) remembers; None if it agrees."""
     from .backups import default_backup_dir

@@ -13,12 +13,12 @@ from typing import Any
 
 from ..domain.model import AcceptedDifference, Declaration
 from .audit import Actor, append_audit
-from .database import CountDatabase
 from .records import accepted_difference_record
+from .sql import CountStore
 
 
 def add_accepted_difference(
-    cdb: CountDatabase, actor: Actor, contest_id: str, difference: AcceptedDifference,
+    cdb: CountStore, actor: Actor, contest_id: str, difference: AcceptedDifference,
 ) -> None:
     with cdb.transaction() as db:
         number = db.execute(
@@ -34,14 +34,14 @@ def add_accepted_difference(
                      after=accepted_difference_record(difference), reason=difference.reason)
 
 
-def contests_with_acceptances(cdb: CountDatabase) -> list[str]:
+def contests_with_acceptances(cdb: CountStore) -> list[str]:
     """The contests that hold an accepted difference (usually none: one query, on every write)."""
     with cdb.guard():
         return [row[0] for row in cdb.db.execute("SELECT DISTINCT contest_id FROM accepted_difference")]
 
 
 def void_accepted_differences(
-    cdb: CountDatabase, actor: Actor, contest_id: str, void: Sequence[tuple[AcceptedDifference, str]],
+    cdb: CountStore, actor: Actor, contest_id: str, void: Sequence[tuple[AcceptedDifference, str]],
 ) -> None:
     """Remove each acceptance in `void` (with the sentence saying why it is void), one audit row
     each, `before` holding the acceptance as it was: void for good, whatever the figures do next."""
@@ -61,7 +61,7 @@ def void_accepted_differences(
 
 
 def set_declared(
-    cdb: CountDatabase, actor: Actor, contest_id: str, declaration: Declaration | None, *, stage: str,
+    cdb: CountStore, actor: Actor, contest_id: str, declaration: Declaration | None, *, stage: str,
     reason: str | None = None, extra: dict[str, Any] | None = None,
 ) -> None:
     """Declare (`declaration` given: stage "declared", with when and by whom) or unlock (None)."""

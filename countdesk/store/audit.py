@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from .sql import Rows, SqlDatabase
 
 GENESIS_HASH = "0" * 64
@@ -241,7 +239,7 @@ def server_trigger_problems(db: SqlDatabase) -> list[str]:
     return problems
 
 
-def restore_audit_triggers(db: Database) -> list[str]:
+def restore_audit_triggers(db: SqlDatabase) -> list[str]:
     """Put back the triggers that audit_trigger_problems names, inside the caller's transaction;
     the names of those restored."""
     if not db.conn.in_transaction:

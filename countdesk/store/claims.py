@@ -13,8 +13,7 @@ from datetime import datetime, timedelta
 
 from ..errors import CountdeskError
 from .audit import Actor
-from .locations import Store
-from .sql import SqlDatabase, first_value
+from .sql import CountStore, SqlDatabase, first_value
 
 HEARTBEAT_LAPSE = timedelta(seconds=30)
 KINDS = ("box", "sheet")
@@ -57,7 +56,7 @@ def _get(db: SqlDatabase, contest_id: str, kind: str, key: str) -> Claim | None:
     return None if row is None else Claim(*row)
 
 
-def take_claim(store: Store, actor: Actor, session_id: int, contest_id: str, kind: str, key: str) -> Claim:
+def take_claim(store: CountStore, actor: Actor, session_id: int, contest_id: str, kind: str, key: str) -> Claim:
     """Claim (or renew our claim on) one box or sheet; ClaimedError if another live session has it."""
     if kind not in KINDS:
         raise ValueError(kind)
@@ -76,7 +75,7 @@ def take_claim(store: Store, actor: Actor, session_id: int, contest_id: str, kin
     return claim
 
 
-def check_unclaimed(store: Store, session_id: int, contest_id: str, kind: str, key: str, now: str) -> None:
+def check_unclaimed(store: CountStore, session_id: int, contest_id: str, kind: str, key: str, now: str) -> None:
     """Refuse a write to what another live session has claimed."""
     with store.guard():
         held = _get(store.db, contest_id, kind, key)
@@ -84,14 +83,14 @@ def check_unclaimed(store: Store, session_id: int, contest_id: str, kind: str, k
         raise ClaimedError(held)
 
 
-def heartbeat(store: Store, actor: Actor, session_id: int) -> int:
+def heartbeat(store: CountStore, actor: Actor, session_id: int) -> int:
     """Keep this session's claims alive; how many it holds."""
     with store.transaction() as db:
         db.execute("UPDATE claim SET heartbeat_at = ? WHERE session_id = ?", (actor.clock(), session_id))
         return int(first_value(db.execute("SELECT count(*) FROM claim WHERE session_id = ?", (session_id,))))
 
 
-def release(store: Store, session_id: int, contest_id: str | None = None, kind: str | None = None,
+def release(store: CountStore, session_id: int, contest_id: str | None = None, kind: str | None = None,
             key: str | None = None) -> None:
     """Let go of one claim, or (without contest, kind and key) every claim of the session."""
     with store.transaction() as db:
@@ -102,7 +101,7 @@ def release(store: Store, session_id: int, contest_id: str | None = None, kind: 
                        (session_id, contest_id, kind, key))
 
 
-def claims(store: Store, contest_id: str | None = None) -> list[Claim]:
+def claims(store: CountStore, contest_id: str | None = None) -> list[Claim]:
     sql = f"SELECT {_COLUMNS} FROM claim"
     params: tuple[str, ...] = ()
     if contest_id is not None:

@@ -10,18 +10,16 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.model import Box, Candidate, Contest, Election
 from ..errors import ValidationError
 from .audit import Actor, append_audit
-from .database import CountDatabase
 from .records import CONTEST_DETAIL_FIELDS, box_record, candidate_record, contest_record, election_record
 from .repository import Stage, load_contest, load_election
 from .sheets import insert_lot_rows, insert_sheet_rows
+from .sql import CountStore, SqlDatabase
 
 
-def save_election(cdb: CountDatabase, actor: Actor, election: Election, *, reason: str | None = None) -> None:
+def save_election(cdb: CountStore, actor: Actor, election: Election, *, reason: str | None = None) -> None:
     with cdb.transaction() as db:
         exists = db.execute("SELECT 1 FROM election").fetchone() is not None
         before = election_record(load_election(cdb)) if exists else None
@@ -52,7 +50,7 @@ def stage_from_data(contest: Contest) -> Stage:
 
 
 def add_contest(
-    cdb: CountDatabase, actor: Actor, contest: Contest, *, reason: str | None = None,
+    cdb: CountStore, actor: Actor, contest: Contest, *, reason: str | None = None,
     action: str = "contest.add",
 ) -> None:
     """A whole contest: candidates, boxes, sheets and lots, as one audited operation."""
@@ -97,7 +95,7 @@ def add_contest(
                                      "until the returning officer unlocks it")
 
 
-def remove_contest(cdb: CountDatabase, actor: Actor, contest_id: str, *, reason: str | None) -> Contest:
+def remove_contest(cdb: CountStore, actor: Actor, contest_id: str, *, reason: str | None) -> Contest:
     with cdb.transaction() as db:
         before = load_contest(cdb, contest_id)
         db.execute("DELETE FROM contest WHERE id = ?", (contest_id,))
@@ -107,7 +105,7 @@ def remove_contest(cdb: CountDatabase, actor: Actor, contest_id: str, *, reason:
 
 
 def update_contest(
-    cdb: CountDatabase, actor: Actor, contest_id: str, *, reason: str | None = None, **changes: Any,
+    cdb: CountStore, actor: Actor, contest_id: str, *, reason: str | None = None, **changes: Any,
 ) -> None:
     """Change any of the contest's own fields (CONTEST_DETAIL_FIELDS); enums are stored by value."""
     unknown = set(changes) - set(CONTEST_DETAIL_FIELDS)
@@ -126,7 +124,7 @@ def update_contest(
 
 
 def set_contest_field(
-    cdb: CountDatabase, actor: Actor, contest_id: str, field: str, value: Any, *, action: str,
+    cdb: CountStore, actor: Actor, contest_id: str, field: str, value: Any, *, action: str,
     reason: str | None = None, extra: dict[str, Any] | None = None,
 ) -> None:
     """Change the stage or the double-entry flag; `extra` adds context (who was elected) to `after`."""
@@ -139,7 +137,7 @@ def set_contest_field(
                      before={field: old}, after={field: value, **(extra or {})}, reason=reason)
 
 
-def _contest_details(db: Database, contest_id: str) -> dict[str, Any]:
+def _contest_details(db: SqlDatabase, contest_id: str) -> dict[str, Any]:
     columns = ("id", *CONTEST_DETAIL_FIELDS)
     row = db.execute(f"SELECT {', '.join(columns)} FROM contest WHERE id = ?", (contest_id,)).fetchone()
     if row is None:
@@ -149,7 +147,7 @@ def _contest_details(db: Database, contest_id: str) -> dict[str, Any]:
 
 # Candidates -------------------------------------------------------------------------------------
 
-def add_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidate: Candidate, index: int | None) -> None:
+def add_candidate(cdb: CountStore, actor: Actor, contest_id: str, candidate: Candidate, index: int | None) -> None:
     """Insert at ballot position `index` (0-based), or last."""
     with cdb.transaction() as db:
         order = _candidate_order(db, contest_id)
@@ -166,7 +164,7 @@ def add_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidate: 
                      after={**candidate_record(candidate), "position": order.index(candidate.id) + 1})
 
 
-def update_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidate: Candidate) -> None:
+def update_candidate(cdb: CountStore, actor: Actor, contest_id: str, candidate: Candidate) -> None:
     with cdb.transaction() as db:
         row = db.execute("SELECT name, description FROM candidate WHERE contest_id = ? AND id = ?",
                          (contest_id, candidate.id)).fetchone()
@@ -180,7 +178,7 @@ def update_candidate(cdb: CountDatabase, actor: Actor, contest_id: str, candidat
 
 
 def remove_candidate(
-    cdb: CountDatabase, actor: Actor, contest_id: str, candidate_id: str, *, reason: str | None,
+    cdb: CountStore, actor: Actor, contest_id: str, candidate_id: str, *, reason: str | None,
 ) -> None:
     with cdb.transaction() as db:
         row = db.execute("SELECT name, description, position FROM candidate WHERE contest_id = ? AND id = ?",
@@ -194,7 +192,7 @@ def remove_candidate(
 
 
 def reorder_candidates(
-    cdb: CountDatabase, actor: Actor, contest_id: str, order: Sequence[str], *, reason: str | None = None,
+    cdb: CountStore, actor: Actor, contest_id: str, order: Sequence[str], *, reason: str | None = None,
 ) -> None:
     with cdb.transaction() as db:
         before = _candidate_order(db, contest_id)
@@ -207,12 +205,12 @@ def _no_candidate(contest_id: str, candidate_id: str) -> ValidationError:
     return ValidationError(f'no candidate "{candidate_id}"', f"contests[{contest_id}].candidates[{candidate_id}]")
 
 
-def _candidate_order(db: Database, contest_id: str) -> list[str]:
+def _candidate_order(db: SqlDatabase, contest_id: str) -> list[str]:
     return [r[0] for r in db.execute(
         "SELECT id FROM candidate WHERE contest_id = ? ORDER BY position", (contest_id,))]
 
 
-def _write_order(db: Database, contest_id: str, order: list[str]) -> None:
+def _write_order(db: SqlDatabase, contest_id: str, order: list[str]) -> None:
     db.conn.executemany("UPDATE candidate SET position = ? WHERE contest_id = ? AND id = ?",
                         [(i, contest_id, cid) for i, cid in enumerate(order, 1)])
 
@@ -226,7 +224,7 @@ def _box_row(
             box.verified, box.note)
 
 
-def get_box(db: Database, contest_id: str, box_id: str) -> Box | None:
+def get_box(db: SqlDatabase, contest_id: str, box_id: str) -> Box | None:
     row = db.execute(
         "SELECT id, label, postal, ballot_paper_account, verified, note FROM box WHERE contest_id = ? AND id = ?",
         (contest_id, box_id),
@@ -234,12 +232,12 @@ def get_box(db: Database, contest_id: str, box_id: str) -> Box | None:
     return None if row is None else Box(row[0], row[1], bool(row[2]), row[3], row[4], row[5])
 
 
-def read_box(cdb: CountDatabase, contest_id: str, box_id: str) -> Box | None:
+def read_box(cdb: CountStore, contest_id: str, box_id: str) -> Box | None:
     with cdb.guard():
         return get_box(cdb.db, contest_id, box_id)
 
 
-def add_box(cdb: CountDatabase, actor: Actor, contest_id: str, box: Box) -> None:
+def add_box(cdb: CountStore, actor: Actor, contest_id: str, box: Box) -> None:
     with cdb.transaction() as db:
         if get_box(db, contest_id, box.id) is not None:
             raise ValidationError(f'there is already a box "{box.id}"', f"contests[{contest_id}].boxes[{box.id}]")
@@ -251,7 +249,7 @@ def add_box(cdb: CountDatabase, actor: Actor, contest_id: str, box: Box) -> None
 
 
 def update_box(
-    cdb: CountDatabase, actor: Actor, contest_id: str, box: Box, *, action: str = "box.update",
+    cdb: CountStore, actor: Actor, contest_id: str, box: Box, *, action: str = "box.update",
     reason: str | None = None,
 ) -> Box:
     with cdb.transaction() as db:
@@ -268,7 +266,7 @@ def update_box(
     return before
 
 
-def remove_box(cdb: CountDatabase, actor: Actor, contest_id: str, box_id: str, *, reason: str | None) -> Box:
+def remove_box(cdb: CountStore, actor: Actor, contest_id: str, box_id: str, *, reason: str | None) -> Box:
     with cdb.transaction() as db:
         before = get_box(db, contest_id, box_id)
         if before is None:
@@ -279,7 +277,7 @@ def remove_box(cdb: CountDatabase, actor: Actor, contest_id: str, box_id: str, *
     return before
 
 
-def contest_has_entries(cdb: CountDatabase, contest_id: str) -> dict[str, int]:
+def contest_has_entries(cdb: CountStore, contest_id: str) -> dict[str, int]:
     """How many sheets, lots and verified boxes a contest has (what a set-up change could orphan)."""
     queries = {
         "count_sheets": "SELECT count(*) FROM count_sheet WHERE contest_id = ?",

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..domain.model import frozen_map
-from .database import CountDatabase
+from .sql import CountStore
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class RoundOneFigures:
         return self.verified if self.boxes and not self.unverified else None
 
 
-def round_one_figures(cdb: CountDatabase, contest_id: str, except_sheet: str) -> RoundOneFigures:
+def round_one_figures(cdb: CountStore, contest_id: str, except_sheet: str) -> RoundOneFigures:
     with cdb.guard():  # the writer's own file: no other writer can move it between the two reads
         boxes, verified_boxes, verified, papers = cdb.db.execute(
             "SELECT (SELECT count(*) FROM box WHERE contest_id = ?), "

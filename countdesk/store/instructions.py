@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from .audit import Actor, AuditRow, append_audit, audit_rows
-from .database import CountDatabase
 from .migrations import UPGRADE_OPERATOR
+from .sql import CountStore
 
 #: The audit row that puts an instruction into the count (an import, or the upgrade that moved it in).
 IMPORT_ACTION = "round2.instruction_import"
@@ -83,14 +83,14 @@ def _from_row(row: tuple[Any, ...]) -> StoredInstruction:
     return StoredInstruction(contest_id, content, sha, tuple(json.loads(finalists)), source, by, at)
 
 
-def stored_instruction(cdb: CountDatabase, contest_id: str) -> StoredInstruction | None:
+def stored_instruction(cdb: CountStore, contest_id: str) -> StoredInstruction | None:
     with cdb.guard():
         row = cdb.db.execute(f"SELECT {_COLUMNS} FROM round2_instruction WHERE contest_id = ?",
                              (contest_id,)).fetchone()
     return None if row is None else _from_row(row)
 
 
-def stored_instructions(cdb: CountDatabase) -> dict[str, StoredInstruction]:
+def stored_instructions(cdb: CountStore) -> dict[str, StoredInstruction]:
     """Every contest's instruction (held or lost), by contest id."""
     with cdb.guard():
         rows = cdb.db.execute(f"SELECT {_COLUMNS} FROM round2_instruction ORDER BY contest_id").fetchall()
@@ -98,7 +98,7 @@ def stored_instructions(cdb: CountDatabase) -> dict[str, StoredInstruction]:
 
 
 def save_instruction(
-    cdb: CountDatabase, actor: Actor, contest_id: str, content: str, finalists: tuple[str, ...], source: str,
+    cdb: CountStore, actor: Actor, contest_id: str, content: str, finalists: tuple[str, ...], source: str,
     *, audit_after: dict[str, Any], reason: str | None = None,
 ) -> AuditRow:
     """Put the instruction for `contest_id` into the count (replacing any), and its audit row, in

@@ -12,8 +12,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.model import (
     REJECTED_HEADS,
     AcceptedDifference,
@@ -32,7 +30,7 @@ from ..domain.model import (
     frozen_map,
 )
 from ..errors import CountdeskError
-from .database import CountDatabase
+from .sql import CountStore, SqlDatabase
 
 
 class Stage(StrEnum):
@@ -63,7 +61,7 @@ class ContestState:
         return self.stage is Stage.DECLARED
 
 
-def load_election(cdb: CountDatabase) -> Election:
+def load_election(cdb: CountStore) -> Election:
     with cdb.guard():
         row = cdb.db.execute(
             "SELECT id, title, poll_date, area, returning_officer, bilingual, deputy, nation, title_cy FROM election"
@@ -74,14 +72,14 @@ def load_election(cdb: CountDatabase) -> Election:
                     deputy=bool(row[6]), nation=Nation(row[7]), title_cy=row[8])
 
 
-def load_count(cdb: CountDatabase) -> Count:
+def load_count(cdb: CountStore) -> Count:
     """The whole count, contests in their order, everything in ballot-paper and entry order."""
     with cdb.snapshot():  # one state of the file, not tables read across a writer's commit
         election = load_election(cdb)
         return Count(election, _load_contests(cdb.db, None))
 
 
-def load_contest(cdb: CountDatabase, contest_id: str) -> Contest:
+def load_contest(cdb: CountStore, contest_id: str) -> Contest:
     with cdb.snapshot():
         contests = _load_contests(cdb.db, contest_id)
     if not contests:
@@ -89,22 +87,22 @@ def load_contest(cdb: CountDatabase, contest_id: str) -> Contest:
     return contests[0]
 
 
-def contest_states(cdb: CountDatabase) -> dict[str, ContestState]:
+def contest_states(cdb: CountStore) -> dict[str, ContestState]:
     with cdb.guard():
         return _contest_states(cdb.db, None)
 
 
-def contest_state(cdb: CountDatabase, contest_id: str) -> ContestState | None:
+def contest_state(cdb: CountStore, contest_id: str) -> ContestState | None:
     with cdb.guard():
         return _contest_states(cdb.db, contest_id).get(contest_id)
 
 
-def count_contests(cdb: CountDatabase) -> int:
+def count_contests(cdb: CountStore) -> int:
     with cdb.guard():
         return int(cdb.db.execute("SELECT count(*) FROM contest").fetchone()[0])
 
 
-def _contest_states(db: Database, contest_id: str | None) -> dict[str, ContestState]:
+def _contest_states(db: SqlDatabase, contest_id: str | None) -> dict[str, ContestState]:
     where, params = _filter(contest_id)
     candidates: dict[str, list[str]] = defaultdict(list)
     for cid, candidate_id in db.execute(
@@ -128,7 +126,7 @@ def _filter(contest_id: str | None, column: str = "contest_id") -> tuple[str, li
     return f"WHERE {column} = ?", [contest_id]
 
 
-def _load_contests(db: Database, contest_id: str | None) -> tuple[Contest, ...]:
+def _load_contests(db: SqlDatabase, contest_id: str | None) -> tuple[Contest, ...]:
     where, params = _filter(contest_id)
 
     candidates: dict[str, list[Candidate]] = defaultdict(list)
@@ -192,7 +190,7 @@ def _load_contests(db: Database, contest_id: str | None) -> tuple[Contest, ...]:
 
 
 def _heads(
-    db: Database, table: str, where: str, params: list[Any], order: tuple[str, ...]
+    db: SqlDatabase, table: str, where: str, params: list[Any], order: tuple[str, ...]
 ) -> dict[tuple[str, str], dict[str, int]]:
     """Figures by head for every sheet, in statement order (the order the heads are printed)."""
     found: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
@@ -202,7 +200,7 @@ def _heads(
     return found
 
 
-def _load_lots(db: Database, where: str, params: list[Any]) -> dict[str, list[Lot]]:
+def _load_lots(db: SqlDatabase, where: str, params: list[Any]) -> dict[str, list[Lot]]:
     members: dict[tuple[str, int], dict[str, list[str]]] = defaultdict(lambda: {"tied": [], "winner": []})
     for cid, number, role, candidate_id in db.execute(
         "SELECT contest_id, lot_number, role, candidate_id FROM lot_candidate "

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from ..domain.model import CountSheet, Lot, frozen_map
 from ..errors import ValidationError
 from .audit import Actor, AuditRow, append_audit, audit_rows
-from .database import CountDatabase
 from .records import lot_record, sheet_record
+from .sql import CountStore, SqlDatabase
 
 
-def get_sheet(db: Database, contest_id: str, sheet_id: str) -> CountSheet | None:
+def get_sheet(db: SqlDatabase, contest_id: str, sheet_id: str) -> CountSheet | None:
     row = db.execute(
         "SELECT round, papers, rejected_in_part, non_transferable, second_rejected FROM count_sheet "
         "WHERE contest_id = ? AND id = ?", (contest_id, sheet_id),
@@ -39,14 +37,14 @@ def get_sheet(db: Database, contest_id: str, sheet_id: str) -> CountSheet | None
     )
 
 
-def sheet_exists(cdb: CountDatabase, contest_id: str, sheet_id: str) -> bool:
+def sheet_exists(cdb: CountStore, contest_id: str, sheet_id: str) -> bool:
     with cdb.guard():
         return cdb.db.execute(
             "SELECT 1 FROM count_sheet WHERE contest_id = ? AND id = ?", (contest_id, sheet_id)
         ).fetchone() is not None
 
 
-def read_sheet(cdb: CountDatabase, contest_id: str, sheet_id: str) -> CountSheet | None:
+def read_sheet(cdb: CountStore, contest_id: str, sheet_id: str) -> CountSheet | None:
     with cdb.guard():
         return get_sheet(cdb.db, contest_id, sheet_id)
 
@@ -64,7 +62,7 @@ class ChangedSince(ValidationError):
         self.row = row
 
 
-def check_unchanged_since(db: Database, contest_id: str, sheet_id: str, audit_id: int | None,
+def check_unchanged_since(db: SqlDatabase, contest_id: str, sheet_id: str, audit_id: int | None,
                           own: Iterable[int] = ()) -> None:
     """Refuse when the sheet has an audit row after `audit_id` (None: no check) that is not one of
     the caller's `own` later writes (an undo stack's later steps on the sheet, undone since). Each
@@ -82,7 +80,7 @@ def check_unchanged_since(db: Database, contest_id: str, sheet_id: str, audit_id
 
 
 def save_sheet(
-    cdb: CountDatabase, actor: Actor, contest_id: str, sheet: CountSheet, *,
+    cdb: CountStore, actor: Actor, contest_id: str, sheet: CountSheet, *,
     reason: str | None = None, action: str = "sheet.save", replacing: bool | None = None,
     unchanged_since: int | None = None, own: Iterable[int] = (),
 ) -> CountSheet | None:
@@ -121,7 +119,7 @@ def save_sheet(
     return before
 
 
-def delete_sheet(cdb: CountDatabase, actor: Actor, contest_id: str, sheet_id: str, *, reason: str,
+def delete_sheet(cdb: CountStore, actor: Actor, contest_id: str, sheet_id: str, *, reason: str,
                  unchanged_since: int | None = None, own: Iterable[int] = ()) -> CountSheet:
     with cdb.transaction() as db:
         check_unchanged_since(db, contest_id, sheet_id, unchanged_since, own)
@@ -134,7 +132,7 @@ def delete_sheet(cdb: CountDatabase, actor: Actor, contest_id: str, sheet_id: st
     return before
 
 
-def insert_sheet_rows(db: Database, contest_id: str, sheet: CountSheet, position: int | None) -> None:
+def insert_sheet_rows(db: SqlDatabase, contest_id: str, sheet: CountSheet, position: int | None) -> None:
     """A new sheet and its figures, no audit: for callers that audit the whole operation. Without a
     position it goes last (found in the same statement: one round trip fewer to a server)."""
     values = (contest_id, sheet.id, sheet.round, sheet.papers, sheet.rejected_in_part, sheet.non_transferable,
@@ -148,7 +146,7 @@ def insert_sheet_rows(db: Database, contest_id: str, sheet: CountSheet, position
     insert_figures(db, contest_id, sheet)
 
 
-def insert_figures(db: Database, contest_id: str, sheet: CountSheet) -> None:
+def insert_figures(db: SqlDatabase, contest_id: str, sheet: CountSheet) -> None:
     """One multi-row INSERT per table: fewer round trips than executemany on the hot path."""
     for table, column, figures in (
         ("sheet_vote", "candidate_id", sheet.votes),
@@ -165,12 +163,12 @@ def insert_figures(db: Database, contest_id: str, sheet: CountSheet) -> None:
         )
 
 
-def _delete_figures(db: Database, contest_id: str, sheet_id: str) -> None:
+def _delete_figures(db: SqlDatabase, contest_id: str, sheet_id: str) -> None:
     for table in ("sheet_vote", "sheet_rejected"):
         db.execute(f"DELETE FROM {table} WHERE contest_id = ? AND sheet_id = ?", (contest_id, sheet_id))
 
 
-def add_lot(cdb: CountDatabase, actor: Actor, contest_id: str, lot: Lot, *, reason: str | None = None) -> int:
+def add_lot(cdb: CountStore, actor: Actor, contest_id: str, lot: Lot, *, reason: str | None = None) -> int:
     """Record a lot the returning officer drew. Returns its number within the contest."""
     with cdb.transaction() as db:
         number = int(db.execute(
@@ -182,7 +180,7 @@ def add_lot(cdb: CountDatabase, actor: Actor, contest_id: str, lot: Lot, *, reas
     return number
 
 
-def insert_lot_rows(db: Database, contest_id: str, number: int, lot: Lot) -> None:
+def insert_lot_rows(db: SqlDatabase, contest_id: str, number: int, lot: Lot) -> None:
     db.execute(
         "INSERT INTO lot (contest_id, number, drawn_by, drawn_at, witnesses) VALUES (?, ?, ?, ?, ?)",
         (contest_id, number, lot.drawn_by, lot.drawn_at, lot.witnesses),
@@ -194,7 +192,7 @@ def insert_lot_rows(db: Database, contest_id: str, number: int, lot: Lot) -> Non
     )
 
 
-def lot_numbers(cdb: CountDatabase, contest_id: str) -> list[int]:
+def lot_numbers(cdb: CountStore, contest_id: str) -> list[int]:
     """The lots' numbers in the order `load_contest` lists them."""
     with cdb.guard():
         return [r[0] for r in cdb.db.execute(
@@ -202,7 +200,7 @@ def lot_numbers(cdb: CountDatabase, contest_id: str) -> list[int]:
         )]
 
 
-def delete_lot(cdb: CountDatabase, actor: Actor, contest_id: str, number: int, lot: Lot, *, reason: str) -> None:
+def delete_lot(cdb: CountStore, actor: Actor, contest_id: str, number: int, lot: Lot, *, reason: str) -> None:
     with cdb.transaction() as db:
         db.execute("DELETE FROM lot WHERE contest_id = ? AND number = ?", (contest_id, number))
         append_audit(db, actor, "lot.delete", "lot", contest_id=contest_id, key=str(number),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any, Protocol
 
 
@@ -25,6 +26,8 @@ class RawConnection(Protocol):
 
     @property
     def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, params: Any = ..., /) -> Rows: ...
 
     def executemany(self, sql: str, rows: Any, /) -> object: ...
 
@@ -49,3 +52,41 @@ def first_value(rows: Rows) -> Any:
     if row is None:
         raise LookupError("the query gave no row")
     return row[0]
+
+
+class Named(Protocol):
+    """A count's file (a Path) or server location (server.ServerLocation): its name for messages."""
+
+    @property
+    def name(self) -> str: ...
+
+
+class CountStore(Protocol):
+    """An open count, a file's (`CountDatabase`, database.py) or a server's (`ServerDatabase`,
+    server.py): what the store's functions and the services may use of either."""
+
+    @property
+    def shared(self) -> bool: ...
+
+    @property
+    def db(self) -> SqlDatabase: ...
+
+    @property
+    def path(self) -> Named: ...
+
+    @property
+    def location(self) -> str | Path: ...
+
+    @property
+    def read_only(self) -> bool: ...
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def transaction(self) -> AbstractContextManager[SqlDatabase]: ...
+
+    def snapshot(self) -> AbstractContextManager[SqlDatabase]: ...
+
+    def guard(self, doing: str = ...) -> AbstractContextManager[None]: ...
+
+    def close(self) -> None: ...

@@ -14,8 +14,8 @@ from typing import Any
 from ..domain.model import CountSheet
 from ..errors import CountdeskError
 from .audit import Actor, append_audit, audit_trigger_problems, canonical_json, restore_audit_triggers
-from .database import CountDatabase
 from .records import sheet_from_record, sheet_record
+from .sql import CountStore
 
 # Settings -----------------------------------------------------------------------------------------
 
@@ -27,7 +27,7 @@ def setting_digest(value: Any) -> str:
     return hashlib.sha256(canonical_json(value).encode("utf-8")).hexdigest()
 
 
-def recorded_setting_digest(cdb: CountDatabase, key: str) -> tuple[bool, str | None]:
+def recorded_setting_digest(cdb: CountStore, key: str) -> tuple[bool, str | None]:
     """(whether the trail records this setting being stored, the digest it recorded last). A store
     recorded before digests were kept gives (True, None): it cannot be checked."""
     with cdb.guard():
@@ -41,7 +41,7 @@ def recorded_setting_digest(cdb: CountDatabase, key: str) -> tuple[bool, str | N
     return True, digest if isinstance(digest, str) else None
 
 
-def setting_problem(cdb: CountDatabase, key: str) -> str | None:
+def setting_problem(cdb: CountStore, key: str) -> str | None:
     """Why the stored setting is not the one the audit trail records storing, or None."""
     value = get_setting(cdb, key)
     recorded, digest = recorded_setting_digest(cdb, key)
@@ -54,14 +54,14 @@ def setting_problem(cdb: CountDatabase, key: str) -> str | None:
     return None
 
 
-def get_setting(cdb: CountDatabase, key: str) -> Any:
+def get_setting(cdb: CountStore, key: str) -> Any:
     with cdb.guard():
         row = cdb.db.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
     return None if row is None else json.loads(row[0])
 
 
 def put_setting(
-    cdb: CountDatabase, actor: Actor, key: str, value: Any, *, action: str,
+    cdb: CountStore, actor: Actor, key: str, value: Any, *, action: str,
     audit_before: Any = None, audit_after: Any = None, reason: str | None = None,
 ) -> None:
     """Store a setting; the audit row gets `audit_before`/`audit_after`, so a secret never reaches it,
@@ -77,7 +77,7 @@ def put_setting(
 
 
 def record_event(
-    cdb: CountDatabase, actor: Actor, action: str, entity: str, *, contest_id: str | None = None,
+    cdb: CountStore, actor: Actor, action: str, entity: str, *, contest_id: str | None = None,
     key: str | None = None, before: Any = None, after: Any = None, reason: str | None = None,
 ) -> None:
     """An audit row with no data change: a refused declaration, a session opened."""
@@ -86,7 +86,7 @@ def record_event(
                      after=after, reason=reason)
 
 
-def restore_audit_protection(cdb: CountDatabase, actor: Actor) -> list[str]:
+def restore_audit_protection(cdb: CountStore, actor: Actor) -> list[str]:
     """On opening for writing: triggers dropped or altered outside the app are put back, and that
     is recorded in the trail ("audit.triggers_restored"), in one transaction. A count server's
     owner alone can touch them: there a station refuses to open a count whose trail is unguarded."""
@@ -110,7 +110,7 @@ def restore_audit_protection(cdb: CountDatabase, actor: Actor) -> list[str]:
 
 # Sessions -----------------------------------------------------------------------------------------
 
-def start_session(cdb: CountDatabase, actor: Actor, host: str, pid: int, details: dict[str, Any]) -> int:
+def start_session(cdb: CountStore, actor: Actor, host: str, pid: int, details: dict[str, Any]) -> int:
     with cdb.transaction() as db:
         opened_at = actor.clock()
         # The id is chosen here, not by the database: the same on a file and on a server (where the
@@ -125,7 +125,7 @@ def start_session(cdb: CountDatabase, actor: Actor, host: str, pid: int, details
     return session_id
 
 
-def end_session(cdb: CountDatabase, actor: Actor, session_id: int) -> None:
+def end_session(cdb: CountStore, actor: Actor, session_id: int) -> None:
     with cdb.transaction() as db:
         db.execute("UPDATE operator_session SET closed_at = ? WHERE id = ?", (actor.clock(), session_id))
 
@@ -140,7 +140,7 @@ class SessionRecord:
     closed_at: str | None
 
 
-def sessions(cdb: CountDatabase) -> list[SessionRecord]:
+def sessions(cdb: CountStore) -> list[SessionRecord]:
     with cdb.guard():
         return [SessionRecord(*row) for row in cdb.db.execute(
             "SELECT id, operator, host, pid, opened_at, closed_at FROM operator_session ORDER BY id")]
@@ -159,7 +159,7 @@ class Keying:
     reason: str | None
 
 
-def keyings(cdb: CountDatabase, contest_id: str | None = None, sheet_id: str | None = None) -> list[Keying]:
+def keyings(cdb: CountStore, contest_id: str | None = None, sheet_id: str | None = None) -> list[Keying]:
     where, params = [], []
     if contest_id is not None:
         where.append("contest_id = ?")
@@ -176,7 +176,7 @@ def keyings(cdb: CountDatabase, contest_id: str | None = None, sheet_id: str | N
 
 
 def hold_keying(
-    cdb: CountDatabase, actor: Actor, contest_id: str, sheet: CountSheet, attempt: int, *,
+    cdb: CountStore, actor: Actor, contest_id: str, sheet: CountSheet, attempt: int, *,
     reason: str | None, action: str, audit_after: Any,
 ) -> None:
     with cdb.transaction() as db:
@@ -188,7 +188,7 @@ def hold_keying(
         append_audit(db, actor, action, "keying", contest_id=contest_id, key=sheet.id, after=audit_after, reason=reason)
 
 
-def discard_keyings(cdb: CountDatabase, actor: Actor, contest_id: str, sheet_id: str, *, reason: str,
+def discard_keyings(cdb: CountStore, actor: Actor, contest_id: str, sheet_id: str, *, reason: str,
                     before: Any) -> None:
     with cdb.transaction() as db:
         db.execute("DELETE FROM keying WHERE contest_id = ? AND sheet_id = ?", (contest_id, sheet_id))
@@ -196,7 +196,7 @@ def discard_keyings(cdb: CountDatabase, actor: Actor, contest_id: str, sheet_id:
                      before=before, reason=reason)
 
 
-def clear_keyings_rows(cdb: CountDatabase, contest_id: str, sheet_id: str) -> None:
+def clear_keyings_rows(cdb: CountStore, contest_id: str, sheet_id: str) -> None:
     """Remove a sheet's keyings inside a caller's transaction (the accepting sheet.save audits it)."""
     if not cdb.in_transaction:
         raise RuntimeError("clear_keyings_rows must run inside the transaction that accepts the sheet")

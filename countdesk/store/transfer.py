@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import CountdeskError
 from .audit import audit_head, verify_audit_chain
 from .locations import Store
-from .sql import first_value
+from .sql import CountStore, first_value
 
 #: The order rows are copied in (parents before children); tables a later version adds go last.
 COPY_ORDER = (
@@ -36,7 +36,7 @@ class CopyReport:
     audit_head_hash: str
 
 
-def count_tables(store: Store) -> list[str]:
+def count_tables(store: CountStore) -> list[str]:
     if store.shared:
         sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
     else:
@@ -45,7 +45,7 @@ def count_tables(store: Store) -> list[str]:
     return [t for t in COPY_ORDER if t in names] + sorted(names - set(COPY_ORDER))
 
 
-def _columns(store: Store, table: str) -> list[str]:
+def _columns(store: CountStore, table: str) -> list[str]:
     if store.shared:
         return [r[0] for r in store.db.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
@@ -53,7 +53,7 @@ def _columns(store: Store, table: str) -> list[str]:
     return [r[1] for r in store.db.execute(f"PRAGMA table_info({table})")]
 
 
-def _rows(store: Store, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
+def _rows(store: CountStore, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in store.db.execute(f"SELECT {', '.join(columns)} FROM {table}")]
 
 
