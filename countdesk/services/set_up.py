@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from ..domain.model import Box, Candidate, Contest, Election
 from ..domain.regimes import system_mismatch
@@ -62,7 +63,7 @@ class SetUp(UseCase):
                     require_lawful_system(election, contest, contest_where(contest_id))
         reason = optional_reason(reason, "reason")
         audit_id = self._core.commit(lambda: store.save_election(cdb, self._core.actor, election, reason=reason))
-        return Change(None, setup={SetUpPart.ELECTION}, audit_id=audit_id)
+        return Change(None, setup=frozenset({SetUpPart.ELECTION}), audit_id=audit_id)
 
     def add_contest(self, contest: Contest, *, reason: str | None = None) -> Change:
         cdb = self._core.writable()
@@ -72,7 +73,7 @@ class SetUp(UseCase):
         reason = optional_reason(reason, "reason")
         audit_id = self._core.commit(lambda: store.add_contest(cdb, self._core.actor, contest, reason=reason))
         self._core.refresh(contest.id)
-        return Change(contest.id, setup={SetUpPart.CONTESTS}, audit_id=audit_id)
+        return Change(contest.id, setup=frozenset({SetUpPart.CONTESTS}), audit_id=audit_id)
 
     def update_contest(
         self, contest_id: str, *, title: object = KEEP, system: object = KEEP, seats: object = KEEP,
@@ -83,8 +84,9 @@ class SetUp(UseCase):
         self._core.open_state(contest_id)
         where = contest_where(contest_id)
         current = load_contest(self._core.store, contest_id)
-        given = {"title": title, "system": system, "seats": seats, "electorate": electorate, "office": office,
-                 "counting": counting, "title_cy": title_cy, "question": question}
+        # What the caller gave, unchecked (Any): validate_contest_details checks every field of the result next.
+        given: dict[str, Any] = {"title": title, "system": system, "seats": seats, "electorate": electorate,
+                                 "office": office, "counting": counting, "title_cy": title_cy, "question": question}
         changed = replace(current, **{name: value for name, value in given.items() if value is not KEEP})
         validate_contest_details(changed, where)
         for sheet in current.count_sheets:
@@ -96,7 +98,7 @@ class SetUp(UseCase):
         details = {name: getattr(changed, name) for name in CONTEST_DETAIL_FIELDS}
         audit_id = self._core.write(store.update_contest, contest_id, reason=reason, **details)
         self._core.refresh(contest_id)
-        return Change(contest_id, setup={SetUpPart.CONTEST}, audit_id=audit_id)
+        return Change(contest_id, setup=frozenset({SetUpPart.CONTEST}), audit_id=audit_id)
 
     def remove_contest(self, contest_id: str, *, reason: str | None = None) -> Change:
         self._core.open_state(contest_id)
@@ -107,7 +109,7 @@ class SetUp(UseCase):
         reason = optional_reason(reason, "reason")
         audit_id = self._core.write(store.remove_contest, contest_id, reason=reason)
         self._core.refresh(contest_id)
-        return Change(contest_id, setup={SetUpPart.CONTESTS}, audit_id=audit_id)
+        return Change(contest_id, setup=frozenset({SetUpPart.CONTESTS}), audit_id=audit_id)
 
     # Candidates ---------------------------------------------------------------------------------
 
@@ -125,14 +127,14 @@ class SetUp(UseCase):
         index = None if position is None else position - 1
         audit_id = self._core.write(store.add_candidate, contest_id, candidate, index)
         self._core.refresh(contest_id)
-        return Change(contest_id, setup={SetUpPart.CANDIDATES}, audit_id=audit_id)
+        return Change(contest_id, setup=frozenset({SetUpPart.CANDIDATES}), audit_id=audit_id)
 
     def update_candidate(self, contest_id: str, candidate: Candidate) -> Change:
         """Correct a candidate's name or description (the id stays: figures are held by id)."""
         self._core.open_state(contest_id)
         validate_candidate(candidate, f"{contest_where(contest_id)}.candidates[{getattr(candidate, 'id', '?')}]")
         audit_id = self._core.write(store.update_candidate, contest_id, candidate)
-        return Change(contest_id, setup={SetUpPart.CANDIDATES}, audit_id=audit_id)
+        return Change(contest_id, setup=frozenset({SetUpPart.CANDIDATES}), audit_id=audit_id)
 
     def remove_candidate(self, contest_id: str, candidate_id: str, *, reason: str | None = None) -> Change:
         self._core.open_state(contest_id)
@@ -141,7 +143,7 @@ class SetUp(UseCase):
         reason = optional_reason(reason, "reason")
         audit_id = self._core.write(store.remove_candidate, contest_id, candidate_id, reason=reason)
         self._core.refresh(contest_id)
-        return Change(contest_id, setup={SetUpPart.CANDIDATES}, audit_id=audit_id)
+        return Change(contest_id, setup=frozenset({SetUpPart.CANDIDATES}), audit_id=audit_id)
 
     def reorder_candidates(self, contest_id: str, order: Sequence[str], *, reason: str) -> Change:
         """The returning officer's correction of the ballot-paper order; `order` names each candidate
@@ -158,7 +160,7 @@ class SetUp(UseCase):
             return NO_CHANGE
         audit_id = self._core.write(store.reorder_candidates, contest_id, order, reason=reason)
         self._core.refresh(contest_id)
-        return Change(contest_id, setup={SetUpPart.CANDIDATES}, audit_id=audit_id)
+        return Change(contest_id, setup=frozenset({SetUpPart.CANDIDATES}), audit_id=audit_id)
 
     def _refuse_if_counting(self, contest_id: str, what: str) -> None:
         entries = store.contest_has_entries(self._core.store, contest_id)
@@ -174,7 +176,7 @@ class SetUp(UseCase):
         self._core.open_state(contest_id)
         validate_box(box, f"{contest_where(contest_id)}.boxes[{getattr(box, 'id', '?')}]")
         audit_id = self._core.write(store.add_box, contest_id, box)
-        return Change(contest_id, boxes_changed=(box.id,), setup={SetUpPart.BOXES}, audit_id=audit_id)
+        return Change(contest_id, boxes_changed=(box.id,), setup=frozenset({SetUpPart.BOXES}), audit_id=audit_id)
 
     def update_box(self, contest_id: str, box: Box, *, reason: str | None = None) -> Change:
         """Replace a box's details; changing a verified figure already recorded needs a reason."""
@@ -186,7 +188,7 @@ class SetUp(UseCase):
             reason = require_reason(reason, "reason", f"box {box.id} already has {before.verified} papers verified")
         reason = optional_reason(reason, "reason")
         audit_id = self._core.write(store.update_box, contest_id, box, reason=reason)
-        return Change(contest_id, boxes_changed=(box.id,), setup={SetUpPart.BOXES}, audit_id=audit_id)
+        return Change(contest_id, boxes_changed=(box.id,), setup=frozenset({SetUpPart.BOXES}), audit_id=audit_id)
 
     def remove_box(self, contest_id: str, box_id: str, *, reason: str | None = None) -> Change:
         self._core.open_state(contest_id)
@@ -197,7 +199,7 @@ class SetUp(UseCase):
             reason = require_reason(reason, "reason", f"box {box_id} has been verified")
         reason = optional_reason(reason, "reason")
         audit_id = self._core.write(store.remove_box, contest_id, box_id, reason=reason)
-        return Change(contest_id, boxes_changed=(box_id,), setup={SetUpPart.BOXES}, audit_id=audit_id)
+        return Change(contest_id, boxes_changed=(box_id,), setup=frozenset({SetUpPart.BOXES}), audit_id=audit_id)
 
 
 @serialised
