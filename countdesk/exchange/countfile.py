@@ -276,7 +276,7 @@ def _contest_document(c: Contest) -> dict[str, Any]:
     out: dict[str, Any] = {"id": c.id, "title": c.title}
     if c.title_cy is not None:
         out["title_cy"] = c.title_cy
-    out |= {"office": Office(c.office).value, "counting": Counting(c.counting).value,
+    out |= {"office": c.office_held.value, "counting": Counting(c.counting).value,
             "system": VotingSystem(c.system).value, "seats": c.seats}
     if c.question is not None:
         out["question"] = c.question

@@ -104,11 +104,12 @@ def _contest_issues(read: _Reader, contest: dict, path: Path) -> Iterator[Issue]
     if isinstance(candidates, list):
         known = tuple(c["id"] for c in candidates)
     header_known = system in ("sv", "fptp", "referendum") and isinstance(seats, int)
-    multi_seat_fptp = header_known and system == "fptp" and seats >= 2
+    multi_seat_fptp = header_known and system == "fptp" and isinstance(seats, int) and seats >= 2
 
     for sheet_path, sheet in read.items(contest, path, "count_sheets"):
         yield from _sheet_issues(
-            read, sheet, sheet_path, known, system if header_known else None, multi_seat_fptp
+            read, sheet, sheet_path, known, system if header_known and isinstance(system, str) else None,
+            multi_seat_fptp,
         )
 
     seen_tied: dict[frozenset[str], int] = {}

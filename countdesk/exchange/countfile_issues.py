@@ -27,7 +27,7 @@ class Issue:
 
     path: Path
     message: str
-    key: object = None
+    key: PathStep | None = None
     missing: bool = False
 
     @property

@@ -111,7 +111,7 @@ def _translate(error: SchemaError) -> Iterator[Issue]:
         yield Issue(path, f"must be at most {error.validator_value} characters long")
     elif keyword == "minItems":
         last = path[-1] if path else ""
-        words = _MIN_ITEMS_WORDS.get(last, f"must list at least {error.validator_value} items")
+        words = _MIN_ITEMS_WORDS.get(str(last), f"must list at least {error.validator_value} items")
         yield Issue(path, words)
     elif keyword == "uniqueItems":
         yield Issue(path, _repeated_item_message(instance))

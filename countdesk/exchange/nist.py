@@ -74,7 +74,7 @@ def to_nist(
 
     for order, entry in enumerate(entries, start=1):
         contest, result, declared = entry.contest, entry.result, entry.declared
-        district_id = units.district(contest.id, contest.title, Office(contest.office))
+        district_id = units.district(contest.id, contest.title, contest.office_held)
         if district_id != scope_id:
             units.compose(scope_id, district_id)
         counted_id = units.counting_area(contest, election.area, result, district_id)

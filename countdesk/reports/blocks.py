@@ -106,7 +106,7 @@ def figures_block(ctx: DocumentContext) -> Flowable:
         else " / ".join(say_plain("fig.verification_incomplete", lang))
     )
     turnout = result.turnout_percent
-    if turnout is None:
+    if turnout is None or verified is None or electorate is None:  # turnout needs both figures
         turnout_cell = (" / ".join(say_plain("fig.not_available", lang)), st.cell)
     else:
         turnout_cell = Paragraph(

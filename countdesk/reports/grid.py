@@ -12,6 +12,7 @@ Cell text given as `str` is plain (never markup): it is escaped if it ends up in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias, TypeVar
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -58,7 +59,9 @@ def fits(text: str, style: ParagraphStyle, width: float) -> bool:
     return all(stringWidth(line, style.fontName, style.fontSize) <= room for line in text.split("\n"))
 
 
-Cell = tuple[str, ParagraphStyle] | Flowable | str | None
+Cell: TypeAlias = tuple[str, ParagraphStyle] | Flowable | str | None
+#: A cell's font or alignment, in _rectangles.
+_Value = TypeVar("_Value")
 
 
 class GridTable(Table):
@@ -160,13 +163,13 @@ class Grid:
         return table
 
 
-def _rectangles(values: list[list]) -> list[tuple[object, tuple[int, int], tuple[int, int]]]:
+def _rectangles(values: list[list[_Value | None]]) -> list[tuple[_Value, tuple[int, int], tuple[int, int]]]:
     """(value, (first column, first row), (last column, last row)) covering every cell whose value
     is not None exactly once: runs along each row, merged down while the rows below repeat them."""
-    done: list[tuple[object, tuple[int, int], tuple[int, int]]] = []
-    open_runs: dict[tuple[int, int, object], int] = {}  # (first col, last col, value) -> first row
+    done: list[tuple[_Value, tuple[int, int], tuple[int, int]]] = []
+    open_runs: dict[tuple[int, int, _Value], int] = {}  # (first col, last col, value) -> first row
     for row_index, row in enumerate(values):
-        runs: list[tuple[int, int, object]] = []
+        runs: list[tuple[int, int, _Value]] = []
         for column, value in enumerate(row):
             if value is None:
                 continue
@@ -174,7 +177,7 @@ def _rectangles(values: list[list]) -> list[tuple[object, tuple[int, int], tuple
                 runs[-1] = (runs[-1][0], column, value)
             else:
                 runs.append((column, column, value))
-        still_open: dict[tuple[int, int, object], int] = {}
+        still_open: dict[tuple[int, int, _Value], int] = {}
         for run in runs:
             still_open[run] = open_runs.pop(run, row_index)
         for (first, last, value), top in open_runs.items():

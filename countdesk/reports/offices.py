@@ -70,7 +70,7 @@ def constituency_name(contest: Contest) -> ByLang:
 
 def declaring_sentence_key(contest: Contest, elected: int) -> tuple[str, dict[str, ByLang | str]]:
     """The phrase key of the declaring sentence and its values besides the names (escaped)."""
-    office = Office(contest.office)
+    office = contest.office_held
     if office is Office.COUNCIL:
         ward = ward_name(contest)
         key = "declare.council_many" if elected > 1 else "declare.council_one"

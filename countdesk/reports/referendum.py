@@ -46,6 +46,8 @@ def result_sentence(ctx: DocumentContext) -> Flowable:
     result = ctx.result
     if result.status is Status.EQUAL:
         return pair(say("referendum.equal", ctx.lang), styles().body_bold)
+    if result.answer is None:
+        raise ValueError(f"a referendum result with no answer decided ({result.status}) has no result sentence")
     answer = ctx.contest.candidate(result.answer)
     return pair(say("referendum.decided", ctx.lang, answer=safe(answer.name)), styles().body_bold)
 

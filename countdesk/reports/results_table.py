@@ -14,7 +14,7 @@ from ..domain.model import Office, VotingSystem
 from ..domain.result import ContestResult
 from .blocks import pair
 from .context import DocumentContext
-from .grid import CELL_PADDING, Grid
+from .grid import CELL_PADDING, Cell, Grid
 from .styles import FONT, FONT_BOLD, FRAME_WIDTH, INK, SUBTOTAL_FILL, TABLE_SIZE, styles
 from .text import ballot_name, candidate_names, lines, number, say
 
@@ -93,12 +93,12 @@ def candidate_table(ctx: DocumentContext, *, show_elected: bool, first_only: boo
     if not (result.system is VotingSystem.FPTP and result.seats > 1):
         # A multi-member ward's votes are not papers: no total of valid votes is printed there.
         index = grid.span_next(0, 1)
-        row = [(lines("row.total_valid", lang), st.cell_bold), None,
-               (number(sum(result.first.values())), st.cell_right_bold)]
+        totals: list[Cell] = [(lines("row.total_valid", lang), st.cell_bold), None,
+                              (number(sum(result.first.values())), st.cell_right_bold)]
         if second_round:
-            row += [(number(sum((result.second or {}).values())), st.cell_right_bold),
-                    (number(sum((result.final or {}).values())), st.cell_right_bold)]
-        grid.add(row)
+            totals += [(number(sum((result.second or {}).values())), st.cell_right_bold),
+                       (number(sum((result.final or {}).values())), st.cell_right_bold)]
+        grid.add(totals)
         grid.style(("BACKGROUND", (0, index), (-1, index), SUBTOTAL_FILL),
                    ("LINEABOVE", (0, index), (-1, index), 0.8, INK))
     # The totals never stand alone at the head of a page.
