@@ -75,12 +75,14 @@ class Acceptances(UseCase):
         audit_id = self._core.write(add_accepted_difference, contest_id, difference)
         return Change(contest_id, acceptance=True, audit_id=audit_id)
 
-    def void_stale(self) -> None:
+    def void_stale(self) -> bool:
         """Remove, audited, every accepted difference that no longer stands (domain/tally.py
         `void_acceptances`). The core runs it inside the transaction of every write, before it (an
-        acceptance imported for figures the count no longer has) and after it (one this write voided)."""
+        acceptance imported for figures the count no longer has) and after it (one this write voided).
+        Whether any contest holds an accepted difference."""
         cdb = self._core.store
-        for contest_id in contests_with_acceptances(cdb):
+        held = contests_with_acceptances(cdb)
+        for contest_id in held:
             try:
                 finalists = self._results.finalists(contest_id)
             except CountdeskError:
@@ -88,6 +90,7 @@ class Acceptances(UseCase):
             void = void_acceptances(load_contest(cdb, contest_id), finalists)
             if void:
                 void_accepted_differences(cdb, self._core.actor, contest_id, [(d, _why_void(d)) for d in void])
+        return bool(held)
 
 
 _STAGE_WORDS = {"round1": "first-round", "round2": "second-round"}

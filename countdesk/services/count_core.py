@@ -51,7 +51,7 @@ class CountCore:
         self._states: dict[str, ContestState] = contest_states(cdb)
         #: Run inside every write's transaction, before and after it (the session sets it: a void
         #: acceptance stays void, acceptances.py); None: nothing to keep.
-        self.keep_consistent: Callable[[], None] | None = None
+        self.keep_consistent: Callable[[], bool] | None = None
 
     @property
     def operator(self) -> str:
@@ -173,13 +173,14 @@ class CountCore:
         with self.store.guard():
             return self.audit_end()
 
-    def _consistently(self, write: Callable[[], object]) -> None:
+    def _consistently(self, write: Callable[[], object], *, adds_acceptances: bool = True) -> None:
         """`write`, inside the caller's transaction, with `keep_consistent` run before and after it
-        (a void acceptance stays void: acceptances.py)."""
-        if self.keep_consistent is not None:
-            self.keep_consistent()
+        (a void acceptance stays void: acceptances.py). After it only if an acceptance was there
+        before, or the write may bring one (`adds_acceptances`; a sheet or a lot never does): the
+        hot path on a server holds the write lock for one round trip fewer."""
+        held = self.keep_consistent() if self.keep_consistent is not None else False
         write()
-        if self.keep_consistent is not None:
+        if self.keep_consistent is not None and (held or adds_acceptances):
             self.keep_consistent()
 
     def write(self, store_write: Callable[..., object], *args: Any, **kwargs: Any) -> int | None:
@@ -188,13 +189,14 @@ class CountCore:
         return self.commit(lambda: store_write(self.store, self.actor, *args, **kwargs))
 
     def write_advancing(
-        self, state: ContestState, stage: Stage, why: str, write: Callable[[], object],
+        self, state: ContestState, stage: Stage, why: str, write: Callable[[], object], *,
+        adds_acceptances: bool = True,
     ) -> tuple[bool, int | None]:
         """Run `write`; if it is the contest's first entry of a later stage, move the contest on to
         that stage in the same transaction (audited). Stages never move back this way. Returns
         whether the stage moved, and the id of the last audit row written."""
         if self.store.shared:
-            return self._write_shared(state.id, stage, why, write)
+            return self._write_shared(state.id, stage, why, write, adds_acceptances)
         advance = _STAGE_ORDER[state.stage] < _STAGE_ORDER[stage]
 
         def write_and_advance() -> None:
@@ -209,7 +211,7 @@ class CountCore:
         return advance, audit_id
 
     def _write_shared(
-        self, contest_id: str, stage: Stage, why: str, write: Callable[[], object],
+        self, contest_id: str, stage: Stage, why: str, write: Callable[[], object], adds_acceptances: bool = True,
     ) -> tuple[bool, int | None]:
         """On a server another station may have declared the contest, or moved it on, since it was
         read: read it again under the write lock, in the transaction that writes."""
@@ -225,7 +227,7 @@ class CountCore:
                 raise ValidationError(f'contest "{contest_id}" was just changed at another station (its '
                                       "candidates, seats or double entry): check the entry again",
                                       contest_where(contest_id))
-            self._consistently(write)
+            self._consistently(write, adds_acceptances=adds_acceptances)
             advance = _STAGE_ORDER[fresh.stage] < _STAGE_ORDER[stage]
             if advance:
                 set_contest_field(self.store, self.actor, contest_id, "stage", str(stage), action="contest.stage",

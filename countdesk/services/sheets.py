@@ -53,7 +53,8 @@ class Sheets(UseCase):
                              unchanged_since=unchanged_since, own=own)
             self._core.release_done(contest_id, "sheet", sheet.id)
 
-        moved, audit_id = self._core.write_advancing(state, Stage.COUNT, "first count sheet recorded", write)
+        moved, audit_id = self._core.write_advancing(state, Stage.COUNT, "first count sheet recorded", write,
+                                                     adds_acceptances=False)
         return Change(contest_id, sheets_changed=(sheet.id,) if replacing else (),
                       sheets_added=() if replacing else (sheet.id,), stage=moved, audit_id=audit_id)
 

@@ -100,8 +100,7 @@ def append_audit(
     """Add one row to the chain. Must run inside the transaction that makes the change."""
     if not db.conn.in_transaction:
         raise RuntimeError("an audit row must be written in the same transaction as its change")
-    head = db.execute("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1").fetchone()
-    last_id, prev_hash = head if head else (0, GENESIS_HASH)
+    last_id, prev_hash = audit_head(db)
     row_id = last_id + 1
     at = actor.clock()
     before_json = None if before is None else canonical_json(before)
@@ -120,6 +119,9 @@ def append_audit(
         "ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash",
         (row_id, digest),
     )
+    appended = getattr(db, "chain_appended", None)
+    if appended is not None:
+        appended(row_id, digest)
     return AuditRow(row_id, at, actor.operator, action, entity, contest_id, key, before_json,
                     after_json, reason, prev_hash, digest, actor.station)
 
@@ -151,9 +153,14 @@ def audit_rows(
 
 
 def audit_head(db: SqlDatabase) -> tuple[int, str]:
-    """(last id, last hash): the chain's current end, to print or export as an anchor."""
-    head = db.execute("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1").fetchone()
-    return (head[0], head[1]) if head else (0, GENESIS_HASH)
+    """(last id, last hash): the chain's current end, to print or export as an anchor. In a server's
+    write transaction, the end the server sent with the write lock (no round trip of its own: the
+    hot path holds the lock for as few as it can)."""
+    end = getattr(db, "chain_end", None)
+    head = end() if end is not None else None
+    if head is None:
+        head = db.execute("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1").fetchone()
+    return (int(head[0]), str(head[1])) if head and head[0] else (0, GENESIS_HASH)
 
 
 def verify_audit_chain(db: SqlDatabase) -> AuditVerdict:

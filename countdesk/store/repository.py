@@ -104,19 +104,20 @@ def count_contests(cdb: CountStore) -> int:
 
 def _contest_states(db: SqlDatabase, contest_id: str | None) -> dict[str, ContestState]:
     where, params = _filter(contest_id)
-    candidates: dict[str, list[str]] = defaultdict(list)
-    for cid, candidate_id in db.execute(
-        f"SELECT contest_id, id FROM candidate {where} ORDER BY contest_id, position", params
-    ):
-        candidates[cid].append(candidate_id)
     where_contest = "WHERE id = ?" if contest_id is not None else ""
+    # Both asked before either is read: on a server, one round trip (under the write lock, on the hot path).
+    candidate_rows = db.execute(f"SELECT contest_id, id FROM candidate {where} ORDER BY contest_id, position", params)
+    contest_rows = db.execute(
+        f"SELECT id, title, system, seats, stage, double_entry, office, counting FROM contest {where_contest} "
+        "ORDER BY position", params,
+    )
+    candidates: dict[str, list[str]] = defaultdict(list)
+    for cid, candidate_id in candidate_rows.fetchall():
+        candidates[cid].append(candidate_id)
     return {
         row[0]: ContestState(row[0], row[1], VotingSystem(row[2]), row[3], tuple(candidates[row[0]]),
                              Stage(row[4]), bool(row[5]), Office(row[6]), Counting(row[7]))
-        for row in db.execute(
-            f"SELECT id, title, system, seats, stage, double_entry, office, counting FROM contest {where_contest} "
-            "ORDER BY position", params,
-        )
+        for row in contest_rows.fetchall()
     }
 
 

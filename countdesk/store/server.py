@@ -77,6 +77,9 @@ class ServerConnection:
 
     def __init__(self, conn: psycopg.Connection) -> None:
         self._pg = conn
+        #: Inside a pipelined write transaction: the audit chain's end, asked for with the write
+        #: lock (a cursor until first read), then kept as this transaction appends (see chain_end).
+        self._head: psycopg.Cursor[Any] | tuple[int, str] | None = None
 
     # sqlite-utils Database -----------------------------------------------------------------------
     @property
@@ -116,7 +119,27 @@ class ServerConnection:
         pipeline = self._pg.pipeline() if pipelined else contextlib.nullcontext()
         with pipeline, self._pg.transaction():
             self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
-            yield self
+            if pipelined:  # the chain's end, sent with the lock: its answer comes with the first read
+                self._head = self._pg.execute("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1")
+            try:
+                yield self
+            finally:
+                self._head = None
+
+    def chain_end(self) -> tuple[int, str] | None:
+        """In a write transaction, the audit chain's end (id, hash) as this transaction sees it under
+        the write lock, without a round trip of its own; None outside one ((0, "") when empty)."""
+        head = self._head
+        if head is None or isinstance(head, tuple):
+            return head
+        row = head.fetchone()
+        self._head = (int(row[0]), str(row[1])) if row else (0, "")
+        return self._head
+
+    def chain_appended(self, row_id: int, digest: str) -> None:
+        """append_audit moved the chain's end in this transaction (the write lock keeps it ours)."""
+        if self._head is not None:
+            self._head = (row_id, digest)
 
     # sqlite3 Connection --------------------------------------------------------------------------
     @property
