@@ -130,8 +130,8 @@ def backup_now(
     kind: BackupKind = BackupKind.MANUAL, keep: int = DEFAULT_KEEP,
 ) -> BackupFile:
     """Snapshot the open count into `backup_dir`, named with the time and stage, then rotate."""
-    folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(session.path)
-    return DueBackup(Path(session.path), folder, now or datetime.now(UTC), kind,
+    folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(session.file_path)
+    return DueBackup(session.file_path, folder, now or datetime.now(UTC), kind,
                      stage_label(session.contest_states()), keep).write()
 
 
@@ -150,8 +150,8 @@ def backup_due(
     kind = scheduler.due(now, stages, version)
     if kind is None:
         return None
-    folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(session.path)
-    return DueBackup(Path(session.path), folder, now, kind, stage_label(session.contest_states()), keep,
+    folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(session.file_path)
+    return DueBackup(session.file_path, folder, now, kind, stage_label(session.contest_states()), keep,
                      stages, version)
 
 
@@ -269,7 +269,7 @@ def restore_open_count(
     reason = require_reason(reason, "reason", "say why the backup is restored")
     backup_path = Path(backup_path)
     _check_restorable(backup_path)
-    path, operator = session.path, session.operator
+    path, operator = session.file_path, session.operator
     if not session.passphrase.is_set():
         problem = "no RO passphrase has been set: set one first"
     elif not isinstance(passphrase, str) or not session.passphrase.check(passphrase):

@@ -33,7 +33,7 @@ from ..store.instructions import StoredInstruction, save_instruction, stored_ins
 from ..store.locations import is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
-from ..store.sql import CountStore
+from ..store.sql import CountStore, Named
 from ..store.state import SessionRecord, end_session, restore_audit_protection, sessions, start_session
 from .acceptances import Acceptances
 from .changes import NO_CHANGE, Change
@@ -141,7 +141,7 @@ class CountSession:
         if self._core.store.shared:
             return None  # a count server keeps no backup files beside a count file
         with self._core.store.guard():
-            problem = trail_cut_problem(self._core.store, self.path, backup_dir)
+            problem = trail_cut_problem(self._core.store, self.file_path, backup_dir)
         self.trail_warning = self.trail_warning or problem
         return problem
 
@@ -234,9 +234,18 @@ class CountSession:
         self.close()
 
     @property
-    def path(self) -> Path:
+    def path(self) -> Named:
         """The count file; for a server count, its location (`.name` says which count on which server)."""
         return self._core.store.path
+
+    @property
+    def file_path(self) -> Path:
+        """The count file, for what only a file has (backups, the trail's anchor in them); a count on a
+        server has none."""
+        location = self._core.store.location
+        if not isinstance(location, Path):
+            raise CountdeskError(f"{self.path.name} is a count on a server: it has no file here", str(location))
+        return location
 
     @property
     def location(self) -> str | Path:
