@@ -3,7 +3,7 @@
 `CountSession.create` / `CountSession.open` take the file's write lock, check the file and bring
 its schema up to date. The use cases are named objects over the open count's core (count_core.py):
 `session.sheets`, `.lots`, `.verification`, `.set_up`, `.passphrase`, `.declaring`,
-`.double_entry`, `.acceptances`, `.claims`, and `session.result(contest_id)` for a contest's
+`.double_entry`, `.acceptances`, `.claims`, `.instructions`, and `session.result(contest_id)` for a contest's
 result. Every write validates its input first (a refused call writes nothing), then makes its
 change and the audit row in one durable transaction, and returns the `Change` it committed.
 """
@@ -23,13 +23,12 @@ from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
 from ..exchange.countfile_legacy import ReadNote, contest_note_summary, inferred_contests
-from ..exchange.round2 import Round2Instruction, check_round2_sheets
+from ..exchange.round2 import Round2Instruction
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
 from ..store.claims import release as release_claims
 from ..store.contests import add_contest, remove_contest, save_election
 from ..store.database import COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file
-from ..store.instructions import StoredInstruction, save_instruction, stored_instruction
 from ..store.locations import is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
@@ -41,6 +40,7 @@ from .claims import Claims
 from .count_core import CountCore, serialised
 from .declaring import Declaring, RoPassphrase
 from .double_entry import DoubleEntry
+from .instructions import Instructions
 from .results import Results, StandingResult
 from .round2_area import checked_instruction
 from .session_compat import with_earlier_names
@@ -70,6 +70,7 @@ class CountSession:
         self.double_entry = DoubleEntry(core, self.sheets)
         self.acceptances = Acceptances(core, self.passphrase, self.results)
         self.claims = Claims(core)
+        self.instructions = Instructions(core)
         core.keep_consistent = self.acceptances.void_stale
         #: The trail is shorter than its newest backup remembers (said on opening), or None.
         self.trail_warning: str | None = None
@@ -310,33 +311,6 @@ class CountSession:
 
     def sessions(self) -> list[SessionRecord]:
         return sessions(self._core.store)
-
-    # The round-2 instruction an area received (services/round2_area.py checks and reads it) ------
-
-    def stored_round2_instruction(self, contest_id: str) -> StoredInstruction | None:
-        """The instruction the count holds for the contest, as stored (unchecked); None for a
-        contest without one (or an id no contest has: the caller names the contest it asks about)."""
-        return stored_instruction(self._core.store, contest_id)
-
-    def save_round2_instruction(
-        self, contest_id: str, content: str, finalists: tuple[str, ...], source: str, *,
-        audit_after: dict[str, object], reason: str | None = None,
-    ) -> Change:
-        """Keep the instruction (already checked) in the count with its audit row, in one
-        transaction; refused for a declared contest. On a server, where another station may have
-        entered a round-2 sheet since the instruction was checked, the sheets are checked again
-        against its finalists under the write lock, with the declaration."""
-        core = self._core
-        state = core.open_state(contest_id)
-
-        def write() -> None:
-            if core.store.shared:
-                check_round2_sheets(load_contest(core.store, contest_id), finalists)
-            save_instruction(core.store, core.actor, contest_id, content, finalists, source,
-                             audit_after=audit_after, reason=reason)
-
-        _, audit_id = core.write_advancing(state, state.stage, "", write)
-        return Change(contest_id, instruction=True, audit_id=audit_id)
 
     # Import ------------------------------------------------------------------------------------
 

@@ -55,7 +55,7 @@ class InstructionUnusable(CountdeskError):
 def checked_instruction(session: CountSession, contest_id: str) -> Round2Instruction | None:
     """The instruction the area must count round 2 for, or None when it has received none. Raises
     InstructionUnusable when the count does not hold the one its trail records, or holds another."""
-    stored = session.stored_round2_instruction(contest_id)
+    stored = session.instructions.stored(contest_id)
     return None if stored is None else _usable(stored)
 
 
@@ -117,7 +117,7 @@ def import_round2_instruction(
         return NO_CHANGE
     if plan.why_reason:
         reason = require_reason(reason, "reason", plan.why_reason)
-    return session.save_round2_instruction(
+    return session.instructions.save(
         contest.id, data.decode("utf-8"), instruction.finalists, source.name, reason=reason,
         audit_after={"issued_at": instruction.issued_at.isoformat(), "issued_by": instruction.issued_by,
                      "replaced": plan.replaced, "found": plan.found},
@@ -142,7 +142,7 @@ class _ImportPlan:
 def _plan_import(session: CountSession, instruction: Round2Instruction, sha: str) -> _ImportPlan:
     """Compare with the instruction the count holds (recorded with its audit row)."""
     contest_id = instruction.contest_id
-    stored = session.stored_round2_instruction(contest_id)
+    stored = session.instructions.stored(contest_id)
     if stored is None:
         return _ImportPlan(False, "", None, None)
     found, existing = None, None

@@ -41,6 +41,8 @@ FORWARDS: dict[str, tuple[str, str]] = {
     "claim": ("claims", "take"),
     "release_claim": ("claims", "release"),
     "heartbeat": ("claims", "heartbeat"),
+    "stored_round2_instruction": ("instructions", "stored"),
+    "save_round2_instruction": ("instructions", "save"),
 }
 
 _Class = TypeVar("_Class", bound=type)
