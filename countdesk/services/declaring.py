@@ -130,7 +130,8 @@ class Declaring(UseCase):
         except ValueError:
             raise ValidationError(f"unknown stage {stage!r}", where) from None
         if stage is Stage.DECLARED:
-            raise ValidationError("a contest is declared with declare(), which needs the RO passphrase", where)
+            raise ValidationError("a contest is declared with declaring.declare(), which needs the RO passphrase",
+                                  where)
         if stage is state.stage:
             return NO_CHANGE
         audit_id = self._core.write(set_contest_field, contest_id, "stage", str(stage), action="contest.stage")

@@ -120,7 +120,7 @@ class DoubleEntry(UseCase):
         """Key a sheet under double entry. Replacing a recorded sheet needs a reason on the first keying."""
         state = self._core.open_state(contest_id)
         if not state.double_entry:
-            raise CountdeskError(f'contest "{contest_id}" does not use double entry: record sheets with save_sheet',
+            raise CountdeskError(f'contest "{contest_id}" does not use double entry: record sheets with sheets.confirm',
                                  contest_where(contest_id))
         self._sheets.validate(state, sheet)
         where = sheet_where(contest_id, sheet.id)

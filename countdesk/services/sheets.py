@@ -40,7 +40,7 @@ class Sheets(UseCase):
         state = self._core.open_state(contest_id, fresh=False)  # on a server, re-checked under the write lock
         if state.double_entry:
             raise CountdeskError(
-                f'contest "{contest_id}" uses double entry: submit each sheet with submit_keying',
+                f'contest "{contest_id}" uses double entry: submit each sheet with double_entry.submit',
                 contest_where(contest_id),
             )
         self.validate(state, sheet)
