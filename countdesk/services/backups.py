@@ -20,6 +20,7 @@ from ..errors import CountdeskError
 from ..store import backup as store
 from ..store.audit import Actor, utc_now
 from ..store.backup import DEFAULT_KEEP, BackupFile, BackupKind, FileCheck
+from ..store.backup_files import default_backup_dir
 from ..store.database import open_database
 from ..store.repository import ContestState, Stage
 from ..store.state import get_setting
@@ -81,12 +82,6 @@ class BackupScheduler:
 
 #: One scheduler per open session, forgotten with the session.
 _schedulers: weakref.WeakKeyDictionary[CountSession, BackupScheduler] = weakref.WeakKeyDictionary()
-
-
-def default_backup_dir(count_path: str | Path) -> Path:
-    """Beside the count file, until the user chooses a second device (which they should)."""
-    count_path = Path(count_path)
-    return count_path.parent / f"{count_path.stem} backups"
 
 
 def on_same_device(count_path: str | Path, backup_dir: str | Path) -> bool:

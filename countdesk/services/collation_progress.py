@@ -11,14 +11,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..domain.model import Count, VotingSystem
 from ..domain.result import ContestResult, Status
+from .collation import Collated
+from .collation_state import IssuedInstruction
 
-if TYPE_CHECKING:
-    from .collation_session import CollationSession
-    from .collation_state import IssuedInstruction
+
+class Collation(Protocol):
+    """What the progress reads of a collation (collation_session.CollationSession is one)."""
+
+    @property
+    def expected_areas(self) -> tuple[str, ...]: ...
+
+    @property
+    def counts(self) -> tuple[Count, ...]: ...
+
+    def instruction(self, contest_id: str) -> IssuedInstruction | None: ...
+
+    def missing_areas(self) -> list[str]: ...
+
+    def collated(self) -> Collated | None: ...
 
 
 class Stage(StrEnum):
@@ -49,7 +63,7 @@ class ContestProgress:
         return self.result.finalists if self.result is not None else None
 
 
-def contest_progress(session: CollationSession, contest_id: str) -> ContestProgress:
+def contest_progress(session: Collation, contest_id: str) -> ContestProgress:
     collated = session.collated()
     if collated is None:
         return ContestProgress(contest_id, Stage.NO_AREAS, "No area has reported yet.", None)

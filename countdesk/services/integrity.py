@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..domain.model import Contest, Count
 from ..errors import CountdeskError
@@ -38,7 +38,6 @@ from ..store.records import (
 from ..store.repository import contest_states, load_count
 from ..store.sql import CountStore
 from ..store.state import RECORD_DIGEST, keyings, setting_digest
-from .count_session import CountSession
 from .trail_anchor import trail_cut_problem
 
 #: Rows that record an event but change no count data.
@@ -98,7 +97,14 @@ class IntegrityVerdict:
         return f"audit log intact and matching the count: {self.audit.rows_checked} rows"
 
 
-def verify_count(session: CountSession) -> IntegrityVerdict:
+class OpenCount(Protocol):
+    """What the check needs of an open count (count_session.CountSession is one): where it is."""
+
+    @property
+    def location(self) -> str | Path: ...
+
+
+def verify_count(session: OpenCount) -> IntegrityVerdict:
     """Check the chain of the session's file, then replay it against the tables."""
     return verify_count_file(session.location)
 

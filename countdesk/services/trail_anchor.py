@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..store.audit import audit_rows
-from ..store.backup_files import list_backups
+from ..store.backup_files import default_backup_dir, list_backups
 from ..store.sql import CountStore, first_value
 
 
@@ -38,8 +38,6 @@ def backup_head(path: Path) -> tuple[int, str] | None:
 def trail_cut_problem(store: CountStore, count_path: Path, backup_dir: Path | None = None) -> str | None:
     """Why the trail in `store` (an open count) is shorter than, or differs from, what its newest
     backup in `backup_dir` (default: the folder beside the count) remembers; None if it agrees."""
-    from .backups import default_backup_dir
-
     folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(count_path)
     restored = audit_rows(store.db, action="backup.restore")
     since = _utc(restored[-1].at) if restored else None

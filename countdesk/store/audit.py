@@ -19,6 +19,9 @@ from typing import Any
 
 from .sql import Rows, SqlDatabase
 
+#: Who the rows an upgrade writes to the audit trail are stamped with.
+UPGRADE_OPERATOR = "countdesk (schema upgrade)"
+
 GENESIS_HASH = "0" * 64
 _ROW_COLUMNS = "id, at, operator, action, entity, contest_id, key, before, after, reason, prev_hash, hash"
 _COLUMNS = _ROW_COLUMNS + ", station"

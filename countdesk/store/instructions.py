@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .audit import Actor, AuditRow, append_audit, audit_rows
-from .migrations import UPGRADE_OPERATOR
+from .audit import UPGRADE_OPERATOR, Actor, AuditRow, append_audit, audit_rows
 from .sql import CountStore
 
 #: The audit row that puts an instruction into the count (an import, or the upgrade that moved it in).

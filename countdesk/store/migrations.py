@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from ..errors import CountdeskError
+from .audit import UPGRADE_OPERATOR
 from .sql import SqlDatabase
 
 #: Written into the SQLite header so a count file is recognised without reading a table ("CDK1").
@@ -235,8 +236,6 @@ def m0003_audit_station(db: SqlDatabase) -> None:
 
 
 _OFFICES_SQL = "'parliament', 'council', 'local_mayor', 'combined_authority_mayor', 'pcc', 'referendum'"
-#: Who the rows an upgrade writes to the audit trail are stamped with.
-UPGRADE_OPERATOR = "countdesk (schema upgrade)"
 
 
 @_migration(transactional=False)
