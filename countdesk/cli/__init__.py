@@ -12,8 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..domain.text_rules import one_line
 from ..errors import CountdeskError
-from ..exchange.text_rules import one_line
 from . import accept
 from .accept import add_accept_parser
 

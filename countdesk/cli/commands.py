@@ -369,8 +369,8 @@ def _server_upgrade(args: Namespace) -> int:
 
 
 def cmd_verify_bundle(args: Namespace) -> int:
+    from ..domain.text_rules import one_line
     from ..exchange.bundle import verify_bundle
-    from ..exchange.text_rules import one_line
 
     verdict = verify_bundle(Path(args.bundle))
     if verdict.ok:

@@ -33,6 +33,7 @@ from ..domain.model import (
     VotingSystem,
     frozen_map,
 )
+from ..domain.text_rules import quote
 from ..errors import CountdeskError, ValidationError
 from .countfile_checks import cross_reference_issues
 from .countfile_issues import Scopes, first_in_document_order
@@ -46,7 +47,6 @@ from .countfile_legacy import (
 from .countfile_schema import DuplicateKeyDict, structural_issues
 from .fsutil import write_file_durably
 from .json_bounds import loads_bounded
-from .text_rules import quote
 
 FORMAT = "countdesk/2"
 #: Every format this version reads, newest first.

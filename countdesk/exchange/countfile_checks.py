@@ -13,8 +13,8 @@ from datetime import date
 
 from ..domain.model import Nation, Office, VotingSystem
 from ..domain.regimes import COLLATED_OFFICES, lawful_systems, system_row
+from ..domain.text_rules import quote
 from .countfile_issues import Issue, Path, Scopes
-from .text_rules import quote
 
 _ABSENT = object()
 _ROUND_2_ONLY = ("non_transferable", "second_rejected", "second_not_counted")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .text_rules import quote
+from ..domain.text_rules import quote
 
 PathStep = str | int
 Path = tuple[PathStep, ...]

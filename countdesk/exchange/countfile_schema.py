@@ -18,8 +18,8 @@ if TYPE_CHECKING:  # jsonschema costs a quarter of a second to import: only when
     from jsonschema.exceptions import ValidationError as SchemaError
 
 from ..domain.model import LEGACY_SECOND_NOT_COUNTED_HEADS, REJECTED_HEADS
+from ..domain.text_rules import LARGEST_FIGURE, bad_id_message, first_forbidden_char, forbidden_char_message, quote
 from .countfile_issues import Issue, Path
-from .text_rules import LARGEST_FIGURE, bad_id_message, first_forbidden_char, forbidden_char_message, quote
 
 #: The JSON Schema of each format read, shipped in the package.
 SCHEMA_RESOURCES = {

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Union
 
 from ..domain.model import Box, Candidate
-from ..errors import CountdeskError, ValidationError
-from .text_rules import (
+from ..domain.text_rules import (
     LARGEST_FIGURE,
     MAX_ID_LENGTH,
     MAX_TEXT_LENGTH,
@@ -30,6 +29,7 @@ from .text_rules import (
     is_valid_id,
     quote,
 )
+from ..errors import CountdeskError, ValidationError
 
 #: A candidate or box list is a few kilobytes; a file this big is something else.
 MAX_CSV_BYTES = 5_000_000

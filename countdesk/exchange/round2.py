@@ -28,10 +28,7 @@ from typing import Any
 from ..domain.model import Contest, Election, VotingSystem, frozen_map
 from ..domain.ranking import by_votes
 from ..domain.result import ContestResult
-from ..errors import CountdeskError, ValidationError
-from .fsutil import write_file_durably
-from .json_bounds import loads_bounded
-from .text_rules import (
+from ..domain.text_rules import (
     MAX_TEXT_LENGTH,
     bad_id_message,
     first_forbidden_char,
@@ -40,6 +37,9 @@ from .text_rules import (
     is_valid_id,
     quote,
 )
+from ..errors import CountdeskError, ValidationError
+from .fsutil import write_file_durably
+from .json_bounds import loads_bounded
 
 FORMAT = "countdesk-round2/1"
 MAX_FILE_BYTES = 1_000_000

@@ -28,8 +28,7 @@ from ..domain.model import (
     VotingSystem,
 )
 from ..domain.regimes import COLLATED_OFFICES, system_mismatch
-from ..errors import ValidationError
-from ..exchange.text_rules import (
+from ..domain.text_rules import (
     LARGEST_FIGURE,
     MAX_TEXT_LENGTH,
     bad_id_message,
@@ -38,13 +37,14 @@ from ..exchange.text_rules import (
     is_blank,
     is_valid_id,
 )
+from ..errors import ValidationError
 from ..font_coverage import first_unprintable, unprintable_message
 
 #: Notes explain a verification difference: longer than names, as in the count file's schema.
 MAX_NOTE_LENGTH = 2000
 
 def require_id(value: object, where: str, what: str = "id") -> str:
-    """The count file's id rule (exchange.text_rules), so what the app accepts it can export."""
+    """The count file's id rule (domain.text_rules), so what the app accepts it can export."""
     if not isinstance(value, str):
         raise ValidationError(f"{what} must be text, not {type(value).__name__}", where)
     if not is_valid_id(value):

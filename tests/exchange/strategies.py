@@ -39,8 +39,8 @@ from countdesk.domain.model import (
     frozen_map,
 )
 from countdesk.domain.regimes import lawful_systems
+from countdesk.domain.text_rules import first_forbidden_char, is_blank, is_valid_id
 from countdesk.exchange import count_to_document
-from countdesk.exchange.text_rules import first_forbidden_char, is_blank, is_valid_id
 
 LARGEST_FIGURE = 2**53 - 1
 

@@ -12,9 +12,9 @@ from jsonschema import Draft202012Validator
 from strategies import damaged_documents
 
 from countdesk.domain.model import LEGACY_SECOND_NOT_COUNTED_HEADS, REJECTED_HEADS, Counting, Office, VotingSystem
+from countdesk.domain.text_rules import MAX_ID_LENGTH, MAX_TEXT_LENGTH
 from countdesk.exchange import load_schema
 from countdesk.exchange.countfile_schema import _validator
-from countdesk.exchange.text_rules import MAX_ID_LENGTH, MAX_TEXT_LENGTH
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 EXAMPLES = [

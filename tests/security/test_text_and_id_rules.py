@@ -9,11 +9,11 @@ import json
 import pytest
 from security_helpers import LIVERPOOL, run_cli
 
+from countdesk.domain.text_rules import FORBIDDEN_CLASS, ID_PATTERN, is_blank, is_valid_id
 from countdesk.errors import ValidationError
 from countdesk.exchange.countfile import parse_count_bytes
 from countdesk.exchange.csv_import import read_candidates_csv
 from countdesk.exchange.fsutil import safe_name
-from countdesk.exchange.text_rules import FORBIDDEN_CLASS, ID_PATTERN, is_blank, is_valid_id
 from countdesk.gui.widgets.field_errors import name_problem
 from countdesk.services.validation import require_id, require_text, validate_operator
 
@@ -101,7 +101,7 @@ def test_a_name_of_only_invisible_characters_is_blank(blank):
 
 
 def test_joiners_inside_a_persian_name_pass_the_text_rules():
-    from countdesk.exchange.text_rules import first_forbidden_char
+    from countdesk.domain.text_rules import first_forbidden_char
 
     name = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # ZWNJ between letters, as Persian writes it
     assert not is_blank(name) and first_forbidden_char(name) is None

@@ -3,9 +3,9 @@
 import pytest
 
 from countdesk.domain.model import Candidate, CountSheet, frozen_map
+from countdesk.domain.text_rules import LARGEST_FIGURE
 from countdesk.errors import ValidationError
 from countdesk.exchange.countfile import dump_count_json
-from countdesk.exchange.text_rules import LARGEST_FIGURE
 from countdesk.services.count_session import CountSession
 
 

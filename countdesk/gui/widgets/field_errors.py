@@ -8,7 +8,7 @@ import unicodedata
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ...exchange.text_rules import bad_id_message, first_forbidden_char, forbidden_char_message, is_blank, is_valid_id
+from ...domain.text_rules import bad_id_message, first_forbidden_char, forbidden_char_message, is_blank, is_valid_id
 from ...font_coverage import first_unprintable, unprintable_message
 from ..appearance import set_style_flag
 
