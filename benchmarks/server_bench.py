@@ -2,6 +2,9 @@
 PostgreSQL server, beside bare INSERT + COMMIT from 8 connections in the same run and cluster.
 
 Each station is its own process (as on a count night), started together after all have connected.
+Twice: on a ward with no box set up (nothing to check a sheet's papers against), and on one whose
+boxes are all verified, as on a count night once verification is done: there each confirmation is
+checked against the papers verified, which adds up the contest's other first-round sheets.
 Reported: sheets per second over the whole run, and the 99th-percentile time from a station's call
 to its acknowledgement. The floor: the same bare INSERT + COMMIT with each one holding one advisory
 lock through its commit, as countdesk's writes do so that the audit chain has one order: the server
@@ -51,19 +54,21 @@ def p99(times: list[float]) -> float:
     return statistics.quantiles(times, n=100)[98]
 
 
-def bench_count(cluster, name: str) -> str:
-    """A new database in `cluster` holding the benchmark's count (one empty FPTP ward): its URL."""
+def bench_count(cluster, name: str, *, verified: bool = False) -> str:
+    """A new database in `cluster` holding the benchmark's count (one empty FPTP ward; `verified`:
+    with one verified box, room for every sheet the stations confirm): its URL."""
     from datetime import date
 
     from server_station import CANDIDATES, CONTEST_ID
 
-    from countdesk.domain.model import Candidate, Contest, Count, Election, VotingSystem
+    from countdesk.domain.model import Box, Candidate, Contest, Count, Election, VotingSystem
     from countdesk.services import CountSession
 
+    boxes = (Box("B1", "", False, 10_000_000, 10_000_000),) if verified else ()
     url = cluster.create_database(name)
     election = Election("local.bench.2021-05-06", "Benchmark", date(2021, 5, 6), "Benchtown")
     contest = Contest(CONTEST_ID, "Bench Ward", VotingSystem.FPTP, 1,
-                      tuple(Candidate(c, c.upper()) for c in CANDIDATES), (), (), ())
+                      tuple(Candidate(c, c.upper()) for c in CANDIDATES), boxes, (), ())
     with CountSession.create(url, "Supervisor", election) as session:
         session.import_count(Count(election, (contest,)), replace=True)
     return url
@@ -78,20 +83,24 @@ def measure(stations: int = STATIONS, sheets: int = SHEETS) -> dict[str, float]:
 
     with running_cluster() as cluster:
         url = bench_count(cluster, "bench")
+        verified_url = bench_count(cluster, "verified", verified=True)
         bare_url = cluster.create_database("bare")
         with psycopg.connect(bare_url, autocommit=True) as conn:
             conn.execute("CREATE TABLE bare_sheet (station TEXT, n BIGINT, votes TEXT, PRIMARY KEY (station, n))")
         bare_wall, bare_times = _run("bare", bare_url, stations, sheets)
         wall, times = _run("countdesk", url, stations, sheets)
+        verified_wall, verified_times = _run("countdesk", verified_url, stations, sheets)
         with psycopg.connect(bare_url, autocommit=True) as conn:
             conn.execute("TRUNCATE bare_sheet")
         serial_wall, serial_times = _run("serial", bare_url, stations, sheets)
-        with CountSession.open(url, "Checker", read_only=True) as session:
-            assert len(session.contest(CONTEST_ID).count_sheets) == stations * sheets
-            assert session.verify_audit().ok
+        for counted in (url, verified_url):
+            with CountSession.open(counted, "Checker", read_only=True) as session:
+                assert len(session.contest(CONTEST_ID).count_sheets) == stations * sheets
+                assert session.verify_audit().ok
     total = stations * sheets
     return {
         "sheets_per_s": total / wall, "p99_ms": p99(times) * 1000,
+        "verified_per_s": total / verified_wall, "verified_p99_ms": p99(verified_times) * 1000,
         "bare_per_s": total / bare_wall, "bare_p99_ms": p99(bare_times) * 1000,
         "serial_per_s": total / serial_wall, "serial_p99_ms": p99(serial_times) * 1000,
     }
