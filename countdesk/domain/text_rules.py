@@ -1,8 +1,9 @@
 """Rules for the text that comes in from outside (ids, names, labels) and for quoting it back.
 
-Shared by the count-file and CSV importers, the services' checks and the app's entry fields, so
-that an id or a name is judged the same way whichever door it came in by. Messages quote the user's text, so quoting must itself be safe:
-a control character or a lone surrogate echoed raw could garble a terminal or fail to encode.
+Shared by the count-file and CSV importers, the services' checks and the app's entry fields, so that
+an id or a name is judged the same way whichever door it came in by. Messages quote the user's text,
+so quoting must itself be safe: a control character or a lone surrogate echoed raw could garble a
+terminal or fail to encode.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Issue 14 items 10 and 17: ids of punctuation only, invisible and text-direction characters in
 names, text without a length bound. Refused at the door with the place, by the one rule book
-(exchange/text_rules.py) that the count file, CSV, round-2 reader, services and forms share."""
+(domain/text_rules.py) that the count file, CSV, round-2 reader, services and forms share."""
 
 from __future__ import annotations
 
