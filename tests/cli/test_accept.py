@@ -27,7 +27,7 @@ def db(tmp_path, capsys):
     db = tmp_path / "west.countdesk"
     assert main(["import", str(CASE), "--db", str(db), "--operator", "Count Supervisor"]) == 0
     with CountSession.open(db, "Returning Officer") as session:  # set in the app, the first time
-        session.set_ro_passphrase(PASSPHRASE)
+        session.passphrase.set(PASSPHRASE)
     capsys.readouterr()
     return db
 

@@ -20,7 +20,7 @@ def count_path(tmp_path):
 def session(count_path):
     """A new count file, open for writing by Alice, holding the small SV contest."""
     s = CountSession.create(count_path, "Alice", ELECTION, clock=ticking_clock())
-    s.add_contest(small_sv())
+    s.set_up.add_contest(small_sv())
     yield s
     s.close()
 

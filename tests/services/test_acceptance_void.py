@@ -35,11 +35,11 @@ detours = st.one_of(
 
 def missing_two(session: CountSession) -> None:
     """160 verified, 158 on the sheet; the RO accepts the difference: a is elected."""
-    session.verify_box(C, "B1", 100, None)
-    session.verify_box(C, "P1", 60, None)
-    session.save_sheet(C, r1("T1", 90, 40, 28))
-    session.set_ro_passphrase(PASSPHRASE)
-    session.accept_difference(C, PASSPHRASE, stage="round1", counted=158, expected=160, reason=REASON)
+    session.verification.verify(C, "B1", 100, None)
+    session.verification.verify(C, "P1", 60, None)
+    session.sheets.confirm(C, r1("T1", 90, 40, 28))
+    session.passphrase.set(PASSPHRASE)
+    session.acceptances.accept(C, PASSPHRASE, stage="round1", counted=158, expected=160, reason=REASON)
     assert session.tally(C).status is Status.ELECTED
 
 
@@ -49,11 +49,11 @@ def take(session: CountSession, detour: tuple) -> bool:
     before = session.tally(C)
     try:
         if detour[0] == "extra":
-            session.save_sheet(C, r1(f"X{len(session.contest(C).count_sheets)}", detour[1], detour[2], 0))
+            session.sheets.confirm(C, r1(f"X{len(session.contest(C).count_sheets)}", detour[1], detour[2], 0))
         elif detour[0] == "rekey":
-            session.save_sheet(C, r1("T1", detour[1], detour[2], 28), reason="keyed again")
+            session.sheets.confirm(C, r1("T1", detour[1], detour[2], 28), reason="keyed again")
         else:
-            session.verify_box(C, "B1", detour[1], "recounted", reason="recounted")
+            session.verification.verify(C, "B1", detour[1], "recounted", reason="recounted")
     except ValidationError:
         assert session.tally(C) == before
         return False
@@ -66,11 +66,11 @@ def come_back(session: CountSession) -> None:
     """Every figure back to exactly what was accepted: 158 counted, 160 verified."""
     for sheet in session.contest(C).count_sheets:
         if sheet.id != "T1":
-            session.delete_sheet(C, sheet.id, reason="entered against the wrong table")
+            session.sheets.delete(C, sheet.id, reason="entered against the wrong table")
     if session.contest(C).boxes[0].verified != 100:
-        session.verify_box(C, "B1", 100, None, reason="the first figure was right")
+        session.verification.verify(C, "B1", 100, None, reason="the first figure was right")
     if session.contest(C).count_sheets[0] != r1("T1", 90, 40, 28):
-        session.save_sheet(C, r1("T1", 90, 40, 28), reason="the original figures were right")
+        session.sheets.confirm(C, r1("T1", 90, 40, 28), reason="the original figures were right")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -78,7 +78,7 @@ def come_back(session: CountSession) -> None:
 def test_figures_that_come_back_do_not_bring_a_void_acceptance_back(path_detours):
     with tempfile.TemporaryDirectory() as folder:
         with CountSession.create(Path(folder) / "count.countdesk", "Alice", ELECTION, clock=ticking_clock()) as session:
-            session.add_contest(small_sv())
+            session.set_up.add_contest(small_sv())
             missing_two(session)
             moved = [take(session, detour) for detour in path_detours]
             if any(moved):
@@ -100,7 +100,7 @@ def test_figures_that_come_back_do_not_bring_a_void_acceptance_back(path_detours
             assert "accepted_differences" not in document["contests"][0]
             assert parse_count_document(document).contests[0].accepted_differences == ()
             # Only a new acceptance, by the RO, completes the count again.
-            session.accept_difference(C, PASSPHRASE, stage="round1", counted=158, expected=160, reason=REASON)
+            session.acceptances.accept(C, PASSPHRASE, stage="round1", counted=158, expected=160, reason=REASON)
             assert session.tally(C).status is Status.ELECTED
             assert verify_count(session).ok
 
@@ -111,9 +111,9 @@ def test_an_imported_acceptance_for_figures_the_count_does_not_have_never_comes_
     contest = replace(contest, boxes=boxes,
                       accepted_differences=(AcceptedDifference("round1", 158, 160, REASON, "Pat", "2021-05-07T01:00"),))
     with CountSession.create(tmp_path / "count.countdesk", "Alice", ELECTION, clock=ticking_clock()) as session:
-        session.add_contest(contest)
+        session.set_up.add_contest(contest)
         assert session.tally(C).status is Status.INCOMPLETE
-        session.save_sheet(C, r1("T1", 90, 40, 28), reason="keyed again")  # now exactly 158 against 160
+        session.sheets.confirm(C, r1("T1", 90, 40, 28), reason="keyed again")  # now exactly 158 against 160
         assert session.contest(C).accepted_differences == ()
         assert session.tally(C).status is Status.INCOMPLETE
         assert verify_count(session).ok

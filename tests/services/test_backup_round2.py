@@ -39,7 +39,7 @@ def north(tmp_path):
     laptop = tmp_path / "laptop"
     laptop.mkdir()
     session = area_session(laptop, sv_area("North"))
-    session.set_ro_passphrase(PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     yield session
     if not session.closed:
         session.close()
@@ -64,7 +64,7 @@ def test_after_a_disk_loss_the_restored_count_has_its_instruction_and_counts_for
     path = north.path
     assert finalists(north) == OWN_FINALISTS
     import_round2_instruction(north, issued)
-    north.save_sheet(SV_CONTEST_ID, round_two_sheet("North", ("a", "c")))
+    north.sheets.confirm(SV_CONTEST_ID, round_two_sheet("North", ("a", "c")))
     backup = backup_now(north, backup_dir, now=NIGHT)
     assert files_in(backup_dir) == [backup.path.name]  # the snapshot alone: the instruction is inside it
     held = sqlite3.connect(backup.path).execute("SELECT content FROM round2_instruction").fetchall()
@@ -106,7 +106,7 @@ def test_restoring_a_backup_from_before_the_import_brings_back_no_instruction(no
     restored = restore_open_count(north, before.path, PASSPHRASE, reason="restore to before the instruction")
     try:
         assert restored.audit_rows(action=IMPORT_ACTION) == []
-        assert restored.stored_round2_instruction(SV_CONTEST_ID) is None
+        assert restored.instructions.stored(SV_CONTEST_ID) is None
         assert finalists(restored) == OWN_FINALISTS
     finally:
         restored.close()

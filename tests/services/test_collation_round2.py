@@ -88,7 +88,7 @@ def test_the_whole_second_round_across_areas(world, tmp_path):
     for number, area in enumerate(AREAS, start=1):
         session, _ = laptops[area]
         import_round2_instruction(session, path)
-        session.save_sheet(SV_CONTEST_ID, round_two_sheet(area, ("a", "c")))
+        session.sheets.confirm(SV_CONTEST_ID, round_two_sheet(area, ("a", "c")))
         assert set(session.tally(SV_CONTEST_ID).finalists) == {"a", "c"}
         send(collation, laptops, stick, area, again=True)
         progress = collation.progress(SV_CONTEST_ID)
@@ -140,7 +140,7 @@ def test_an_area_that_counted_round_two_for_its_own_finalists_is_refused(world):
     collation.issue_round2_instruction(SV_CONTEST_ID, stick, issued_by="CARO", issued_at=GENERATED_AT)
     north, _ = laptops["North"]
     # Its own finalists (a, b), no instruction: c's and d's 15 papers, as the area's figures allow.
-    north.save_sheet(SV_CONTEST_ID, CountSheet("N1-R2", 2, frozen_map({"a": 5, "b": 5}), non_transferable=5))
+    north.sheets.confirm(SV_CONTEST_ID, CountSheet("N1-R2", 2, frozen_map({"a": 5, "b": 5}), non_transferable=5))
     with pytest.raises(CollationError, match="round-2 sheet N1-R2 was counted for a, b, but the round-2 "
                                              "instruction names c, a"):
         send(collation, laptops, stick, "North", again=True)
@@ -151,7 +151,7 @@ def test_round_two_figures_before_any_instruction_are_refused(world):
     stick, laptops, collation = world
     west, _ = laptops["West"]
     # Its own finalists (b, c) and a's and d's 43 papers, before any instruction.
-    west.save_sheet(SV_CONTEST_ID, CountSheet("W1-R2", 2, frozen_map({"b": 20, "c": 10}), non_transferable=13))
+    west.sheets.confirm(SV_CONTEST_ID, CountSheet("W1-R2", 2, frozen_map({"b": 20, "c": 10}), non_transferable=13))
     with pytest.raises(CollationError, match="no round-2 instruction has been issued"):
         send(collation, laptops, stick, "West")
 
@@ -166,7 +166,7 @@ def test_a_replacement_must_come_when_asked_and_keep_the_issued_finalists(world,
     # A recount in South that would change the finalists cannot slip in after the instruction.
     south, _ = laptops["South"]
     recount = CountSheet("S1-R1", 1, frozen_map({"a": 10, "b": 30, "c": 50, "d": 15}))
-    south.save_sheet(SV_CONTEST_ID, recount, reason="recount")
+    south.sheets.confirm(SV_CONTEST_ID, recount, reason="recount")
     with pytest.raises(CollationError, match="finalists would be b, c, but the round-2 instruction already issued"):
         send(collation, laptops, stick, "South", again=True)
 
@@ -184,14 +184,14 @@ def test_the_area_refuses_an_instruction_that_is_not_for_it(world, tmp_path):
     with area_session(tmp_path / "elsewhere", east) as stranger:
         with pytest.raises(ValidationError, match='does not name this counting area, "East"'):
             import_round2_instruction(stranger, path)
-        assert stranger.stored_round2_instruction(SV_CONTEST_ID) is None
+        assert stranger.instructions.stored(SV_CONTEST_ID) is None
 
     north, _ = laptops["North"]
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps({**document, "finalists": ["a", "b"]}))
     with pytest.raises(ValidationError, match="make the finalists c, a, not a, b"):
         import_round2_instruction(north, edited)
-    assert north.stored_round2_instruction(SV_CONTEST_ID) is None
+    assert north.instructions.stored(SV_CONTEST_ID) is None
     assert north.audit_rows(action=IMPORT_ACTION) == []
 
     import_round2_instruction(north, path)
@@ -207,7 +207,7 @@ def test_the_area_bundle_reports_round_two_for_the_instructed_finalists(world):
     path = collation.issue_round2_instruction(SV_CONTEST_ID, stick, issued_by="CARO", issued_at=GENERATED_AT)
     north, key = laptops["North"]
     import_round2_instruction(north, path)
-    north.save_sheet(SV_CONTEST_ID, round_two_sheet("North", ("a", "c")))
+    north.sheets.confirm(SV_CONTEST_ID, round_two_sheet("North", ("a", "c")))
     report = export_bundle(north, stick, signing_key=key, generated_at=GENERATED_AT)
     result = json.loads((report.path / "results.json").read_text())["contests"][0]
     assert set(result["finalists"]) == {"a", "c"}  # not North's own a and b
@@ -225,7 +225,7 @@ def test_a_read_only_area_count_cannot_import_an_instruction(world):
     with CountSession.open(laptops["West"][0].path, "Viewer", read_only=True) as viewer:
         with pytest.raises(CountdeskError, match="open read-only"):
             import_round2_instruction(viewer, path)
-    assert laptops["West"][0].stored_round2_instruction(SV_CONTEST_ID) is None
+    assert laptops["West"][0].instructions.stored(SV_CONTEST_ID) is None
 
 
 def test_expected_areas_cannot_drop_an_area_already_in(world):

@@ -51,18 +51,18 @@ def export(session: CountSession, folder: Path, key) -> Path:
 
 @pytest.mark.parametrize("declare,unlock", [(False, False), (True, False), (True, True)])
 def test_every_file_of_the_bundle_says_the_same(liverpool, key, tmp_path, declare, unlock):
-    liverpool.set_ro_passphrase(PASSPHRASE)
+    liverpool.passphrase.set(PASSPHRASE)
     if declare:
-        liverpool.declare(CONTEST, PASSPHRASE)
+        liverpool.declaring.declare(CONTEST, PASSPHRASE)
     if unlock:
-        liverpool.unlock(CONTEST, PASSPHRASE, reason="agents asked for a recount")
+        liverpool.declaring.unlock(CONTEST, PASSPHRASE, reason="agents asked for a recount")
     said = what_each_file_says(export(liverpool, tmp_path / "stick", key))
     assert set(said.values()) == {declare and not unlock}, said
 
 
 def test_a_count_imported_from_a_declared_count_file_says_declared_in_every_file(liverpool, key, tmp_path):
-    liverpool.set_ro_passphrase(PASSPHRASE)
-    liverpool.declare(CONTEST, PASSPHRASE)
+    liverpool.passphrase.set(PASSPHRASE)
+    liverpool.declaring.declare(CONTEST, PASSPHRASE)
     bundle = export(liverpool, tmp_path / "stick", key)
     count = parse_count_bytes((bundle / "count.json").read_bytes())
     with CountSession.create(tmp_path / "again.countdesk", "Returning Officer", count.election) as again:
@@ -72,9 +72,9 @@ def test_a_count_imported_from_a_declared_count_file_says_declared_in_every_file
         # Locked as a declared contest is: no figure changes under the declaration it carries.
         sheet = again.contest(CONTEST).count_sheets[0]
         with pytest.raises(CountdeskError, match="is declared: unlock it first"):
-            again.save_sheet(CONTEST, sheet, reason="keyed again")
+            again.sheets.confirm(CONTEST, sheet, reason="keyed again")
         assert verify_count(again).ok
-        again.set_ro_passphrase(PASSPHRASE)
-        again.unlock(CONTEST, PASSPHRASE, reason="a recount was asked for")
+        again.passphrase.set(PASSPHRASE)
+        again.declaring.unlock(CONTEST, PASSPHRASE, reason="a recount was asked for")
         said = what_each_file_says(export(again, tmp_path / "stick3", key))
     assert set(said.values()) == {False}, said

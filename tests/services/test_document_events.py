@@ -72,8 +72,8 @@ def test_a_printed_declaration_is_recorded_with_the_fingerprint_on_its_paper(liv
 
 
 def test_a_saved_document_names_its_file_and_a_declared_contest_prints_final(liverpool, tmp_path):
-    liverpool.set_ro_passphrase(PASSPHRASE)
-    liverpool.declare(LIVERPOOL_CONTEST, PASSPHRASE)
+    liverpool.passphrase.set(PASSPHRASE)
+    liverpool.declaring.declare(LIVERPOOL_CONTEST, PASSPHRASE)
     doc, pdf, printed_fingerprint, pages = paper(liverpool, "declaration", tmp_path)
     target = tmp_path / "out" / "liverpool-declaration.pdf"
     row = record_document_saved(liverpool, doc, target)

@@ -60,7 +60,7 @@ def test_every_document_prints_the_same_fingerprint_once_another_contest_is_adde
 def test_the_bundle_carries_each_contests_fingerprint_and_prints_it_on_that_contests_papers(
         liverpool, stick, key, tmp_path):
     alone = export_bundle(liverpool, stick, signing_key=key, generated_at=GENERATED_AT)
-    liverpool.add_contest(unrelated_contest())
+    liverpool.set_up.add_contest(unrelated_contest())
     later = tmp_path / "LATER"
     later.mkdir()
     both = export_bundle(liverpool, later, signing_key=key, generated_at=GENERATED_AT)

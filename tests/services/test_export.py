@@ -39,8 +39,8 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def test_a_declared_count_exports_every_file_and_the_paper_carries_the_paper_fingerprint(liverpool, stick, key):
-    liverpool.set_ro_passphrase(PASSPHRASE)
-    liverpool.declare(CONTEST, PASSPHRASE)
+    liverpool.passphrase.set(PASSPHRASE)
+    liverpool.declaring.declare(CONTEST, PASSPHRASE)
     report = export_bundle(liverpool, stick, signing_key=key, generated_at=GENERATED_AT, place="Exhibition Centre")
 
     assert report.path == stick / FOLDER
@@ -201,7 +201,7 @@ def test_a_reading_that_a_writer_overtook_is_made_again(liverpool):
     box = liverpool.load().contests[0].boxes[0]
 
     def write():
-        liverpool.verify_box(CONTEST, box.id, box.verified, "recounted at the table", reason="recount")
+        liverpool.verification.verify(CONTEST, box.id, box.verified, "recounted at the table", reason="recount")
 
     with CountSession.open(liverpool.path, "Exporter", read_only=True) as reader:
         snapshot = take_snapshot(_ChangingOnce(reader, write))

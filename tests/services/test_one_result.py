@@ -27,7 +27,7 @@ def test_an_area_counts_on_its_own_finalists_until_instructed(north):
 
 def test_the_result_carries_the_instruction_it_was_counted_on(north, issued):
     import_round2_instruction(north, issued)
-    north.save_sheet(SV_CONTEST_ID, round_two_sheet("North", ("a", "c")))
+    north.sheets.confirm(SV_CONTEST_ID, round_two_sheet("North", ("a", "c")))
     standing = north.result(SV_CONTEST_ID)
     assert set(standing.instructed_finalists) == INSTRUCTED == set(standing.finalists)
     assert standing.instruction.contest_id == SV_CONTEST_ID

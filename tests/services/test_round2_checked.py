@@ -54,7 +54,7 @@ def north(tmp_path):
 def counted(north, issued):
     """North with the instruction imported and its round-2 sheet entered for c and a."""
     import_round2_instruction(north[0], issued)
-    north[0].save_sheet(SV_CONTEST_ID, round_two_sheet("North", ("a", "c")))
+    north[0].sheets.confirm(SV_CONTEST_ID, round_two_sheet("North", ("a", "c")))
     return north
 
 
@@ -88,7 +88,7 @@ def test_with_its_instruction_the_area_counts_for_the_instructed_finalists(count
     assert dict(result.final) == {"a": 70, "c": 25} and result.non_transferable == 10
     assert result.elected == ("a",)
     assert session.result(SV_CONTEST_ID).instructed_finalists == ("c", "a")
-    stored = session.stored_round2_instruction(SV_CONTEST_ID)
+    stored = session.instructions.stored(SV_CONTEST_ID)
     assert stored.content.encode("utf-8") == issued.read_bytes() and stored.source == issued.name
     assert not old_side_file(session.path, SV_CONTEST_ID).exists()  # nothing is kept beside the count any more
     row = session.audit_rows(action=IMPORT_ACTION)[-1]
@@ -108,7 +108,7 @@ def test_an_older_count_has_its_instruction_file_moved_in_when_it_is_the_one_rec
     row = session.audit_rows(action=IMPORT_ACTION)[-1]
     assert row.operator == UPGRADE_OPERATOR
     assert row.after["moved_from"] == old_side_file(session.path, SV_CONTEST_ID).name
-    assert session.stored_round2_instruction(SV_CONTEST_ID).content.encode("utf-8") == issued.read_bytes()
+    assert session.instructions.stored(SV_CONTEST_ID).content.encode("utf-8") == issued.read_bytes()
     assert verify_count(session).ok
 
 
@@ -214,8 +214,8 @@ PASSPHRASE = "correct horse battery staple"
 
 def test_the_area_declares_on_the_instructed_finalists_and_records_who_was_elected(counted):
     session = counted[0]
-    session.set_ro_passphrase(PASSPHRASE)
-    assert session.declare(SV_CONTEST_ID, PASSPHRASE).declaration
+    session.passphrase.set(PASSPHRASE)
+    assert session.declaring.declare(SV_CONTEST_ID, PASSPHRASE).declaration
     result = session.tally(SV_CONTEST_ID)
     assert set(result.finalists) == INSTRUCTED and result.elected == ("a",)
     row = session.audit_rows(contest_id=SV_CONTEST_ID, action="contest.declare")[-1]
@@ -226,10 +226,10 @@ def test_the_area_declares_on_the_instructed_finalists_and_records_who_was_elect
 
 
 def test_the_area_cannot_declare_while_its_instruction_is_lost(counted):
-    counted[0].set_ro_passphrase(PASSPHRASE)
+    counted[0].passphrase.set(PASSPHRASE)
     session = upgraded(counted, None)
     with pytest.raises(CountdeskError, match="was not declared") as caught:
-        session.declare(SV_CONTEST_ID, PASSPHRASE)
+        session.declaring.declare(SV_CONTEST_ID, PASSPHRASE)
     assert "import the instruction file again" in caught.value.message
     assert not session.contest_state(SV_CONTEST_ID).declared
     refusal = session.audit_rows(contest_id=SV_CONTEST_ID, action="contest.declare_refused")[-1]
@@ -247,7 +247,7 @@ def test_an_instruction_removed_outside_the_app_is_caught_by_the_replay_and_noth
     """Like a sheet deleted with the sqlite3 shell: the trail records the import, the count no
     longer holds it; what is signed (declaration, export, documents) checks the replay first."""
     session = counted[0]
-    session.set_ro_passphrase(PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     conn = sqlite3.connect(session.path)
     with conn:
         conn.execute("DELETE FROM round2_instruction")
@@ -255,4 +255,4 @@ def test_an_instruction_removed_outside_the_app_is_caught_by_the_replay_and_noth
     verdict = verify_count(session)
     assert f"{WHERE}.round2_instruction: missing from the file, but the audit trail records it" in verdict.differences
     with pytest.raises(CountdeskError, match="was not declared: the figures do not replay from the audit trail"):
-        session.declare(SV_CONTEST_ID, PASSPHRASE)
+        session.declaring.declare(SV_CONTEST_ID, PASSPHRASE)

@@ -51,8 +51,8 @@ def _new_sheet(n: int) -> CountSheet:
 
 
 def test_confirming_a_sheet_does_not_grow_with_the_count(sessions):
-    small = _traced(sessions["small"], lambda: sessions["small"].save_sheet("big", _new_sheet(1)))
-    large = _traced(sessions["large"], lambda: sessions["large"].save_sheet("big", _new_sheet(1)))
+    small = _traced(sessions["small"], lambda: sessions["small"].sheets.confirm("big", _new_sheet(1)))
+    large = _traced(sessions["large"], lambda: sessions["large"].sheets.confirm("big", _new_sheet(1)))
     assert len(large) == len(small) <= 14
     assert [s for s in large if s in ("BEGIN", "COMMIT")] == ["BEGIN", "COMMIT"]  # one durable transaction
     # The rule book checks the sheet against sums the database adds up, never rows loaded one by one.

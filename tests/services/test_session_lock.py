@@ -20,7 +20,7 @@ HOLDER = Path(__file__).with_name("session_holder.py")
 @pytest.fixture
 def bob_has_it_open(session, count_path):
     """Alice closes; Bob opens the file for writing in another process."""
-    session.save_sheet(CONTEST_ID, r1("T1", 5, 4, 3))
+    session.sheets.confirm(CONTEST_ID, r1("T1", 5, 4, 3))
     session.close()
     proc = subprocess.Popen([sys.executable, str(HOLDER), str(count_path), "Bob"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -83,7 +83,7 @@ def test_a_session_opened_on_one_thread_serves_others_one_call_at_a_time(count_p
     def enter(prefix: str) -> None:
         try:
             for n in range(15):
-                s.save_sheet(CONTEST_ID, r1(f"{prefix}{n}", n, 1, 1))
+                s.sheets.confirm(CONTEST_ID, r1(f"{prefix}{n}", n, 1, 1))
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 

@@ -22,27 +22,27 @@ LATER = replace(ELECTION, poll_date=date(2026, 6, 18))
 
 
 def _complete(session) -> None:
-    session.verify_box(C, "B1", 100, None)
-    session.verify_box(C, "P1", 0, "no postal papers were returned")
-    session.save_sheet(C, r1("T1", 40, 35, 25))
+    session.verification.verify(C, "B1", 100, None)
+    session.verification.verify(C, "P1", 0, "no postal papers were returned")
+    session.sheets.confirm(C, r1("T1", 40, 35, 25))
 
 
 def test_adding_a_contest_whose_system_the_office_and_date_refuse(count_path):
     with CountSession.create(count_path, "Alice", LATER, clock=ticking_clock()) as session:
         fptp_ca = replace(small_sv(), system=VotingSystem.FPTP, office=Office.COMBINED_AUTHORITY_MAYOR)
         with pytest.raises(ValidationError, match="counted by supplementary vote") as refused:
-            session.add_contest(fptp_ca)
+            session.set_up.add_contest(fptp_ca)
         assert refused.value.where == f"contests[{C}].system"
         assert session.load().contests == ()
         # SV for a combined authority mayor from 18 June 2026 is the law again.
-        session.add_contest(replace(small_sv(), office=Office.COMBINED_AUTHORITY_MAYOR))
+        session.set_up.add_contest(replace(small_sv(), office=Office.COMBINED_AUTHORITY_MAYOR))
         assert session.load().contest(C).system is VotingSystem.SV
 
 
 def test_changing_the_office_to_one_the_system_does_not_fit_is_refused(session):
     with pytest.raises(ValidationError, match="a council poll on 2021-05-06 is counted by first past the post"):
-        session.update_contest(C, office=Office.COUNCIL)  # a council ward is never SV
-    session.update_contest(C, office=Office.PCC, counting=Counting.LOCAL)
+        session.set_up.update_contest(C, office=Office.COUNCIL)  # a council ward is never SV
+    session.set_up.update_contest(C, office=Office.PCC, counting=Counting.LOCAL)
     contest = session.load().contest(C)
     assert (contest.office, contest.counting) == (Office.PCC, Counting.LOCAL)
     row = session.audit_rows(action="contest.update")[-1]
@@ -62,13 +62,13 @@ def test_an_import_refuses_a_mismatch_but_a_countdesk_1_office_only_warns(count_
 
 
 def test_a_local_count_is_counted_never_elected_and_never_declared(session):
-    session.update_contest(C, office=Office.COMBINED_AUTHORITY_MAYOR, counting=Counting.LOCAL)
+    session.set_up.update_contest(C, office=Office.COMBINED_AUTHORITY_MAYOR, counting=Counting.LOCAL)
     _complete(session)
     result = session.tally(C)
     assert result.status is Status.COUNTED and result.elected == ()
-    session.set_ro_passphrase(PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     with pytest.raises(CountdeskError, match="local count of a collated poll: it gives local statements only"):
-        session.declare(C, PASSPHRASE)
-    assert session.stage(C) is not Stage.DECLARED
+        session.declaring.declare(C, PASSPHRASE)
+    assert session.declaring.stage(C) is not Stage.DECLARED
     refused = session.audit_rows(action="contest.declare_refused")[-1]
     assert "never declares" in refused.reason

@@ -66,7 +66,7 @@ def test_the_city_region_areas_each_round_trip_and_collate_to_the_published_resu
 
 def test_importing_over_existing_contests_needs_replace(tmp_path, liverpool):
     with CountSession.create(tmp_path / "l.countdesk", "Alice", ELECTION) as session:
-        session.add_contest(small_sv())
+        session.set_up.add_contest(small_sv())
         rows = audit_size(session)
         with pytest.raises(CountdeskError, match="already holds 1 contest"):
             session.import_count(liverpool)

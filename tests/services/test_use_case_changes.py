@@ -112,4 +112,4 @@ def test_every_earlier_name_forwards_to_a_use_case_method(session):
 
     for name, (part, method) in FORWARDS.items():
         assert callable(getattr(getattr(session, part), method)), f"{name} -> {part}.{method}"
-    assert session.save_sheet(C, r1("T9", 0, 0, 0)).sheets_added == ("T9",)  # the same Change, by either name
+    assert session.sheets.confirm(C, r1("T9", 0, 0, 0)).sheets_added == ("T9",)  # the same Change, by either name

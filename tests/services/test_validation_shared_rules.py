@@ -26,7 +26,7 @@ def session(tmp_path):
 def test_a_candidate_name_the_count_file_would_refuse_is_refused_at_entry(session, name):
     contest = session.load().contests[0]
     with pytest.raises(ValidationError) as info:
-        session.update_candidate(contest.id, Candidate(contest.candidates[0].id, name, "Labour Party"))
+        session.set_up.update_candidate(contest.id, Candidate(contest.candidates[0].id, name, "Labour Party"))
     assert "name" in info.value.where
     dump_count_json(session.load())  # the count is still exportable
 
@@ -36,4 +36,4 @@ def test_a_figure_beyond_what_json_readers_keep_exact_is_refused(session):
     votes = {cid: 0 for cid in contest.candidate_ids}
     votes[contest.candidate_ids[0]] = LARGEST_FIGURE + 1
     with pytest.raises(ValidationError, match="too large"):
-        session.save_sheet(contest.id, CountSheet("BIG", 1, frozen_map(votes)))
+        session.sheets.confirm(contest.id, CountSheet("BIG", 1, frozen_map(votes)))
