@@ -118,10 +118,16 @@ def round_one_figures(cdb: CountStore, contest_id: str, except_sheet: str) -> Ro
     """The verified papers and the other first-round sheets' sums for checking sheet `except_sheet`."""
     if cdb.in_transaction:  # a write's own view, which may yet be rolled back: nothing is cached
         with cdb.guard():
-            return _figures(cdb.db, contest_id, *_added_up(cdb.db, contest_id, except_sheet))
-    with cdb.snapshot() as db:
-        sums = _current_sums(cdb, db, contest_id)
-        return _figures(db, contest_id, *sums.without(except_sheet))
+            boxes, _head = _boxes_and_head(cdb.db, contest_id)
+            papers, votes = _added_up(cdb.db, contest_id, except_sheet)
+            return RoundOneFigures(*boxes, papers, frozen_map(votes))
+    # A count file open for writing has one writer, this session (its lock), whose threads take
+    # turns (the guard): its reads agree without a read transaction. Elsewhere one is needed.
+    reading = cdb.snapshot() if cdb.shared or cdb.read_only else cdb.guard()
+    with reading:
+        boxes, head = _boxes_and_head(cdb.db, contest_id)
+        papers, votes = _current_sums(cdb, cdb.db, contest_id, head).without(except_sheet)
+    return RoundOneFigures(*boxes, papers, frozen_map(votes))
 
 
 def cached_sums(cdb: CountStore, contest_id: str) -> tuple[tuple[int, str], int, dict[str, int]] | None:
@@ -131,18 +137,20 @@ def cached_sums(cdb: CountStore, contest_id: str) -> tuple[tuple[int, str], int,
         return None if sums is None else (sums.head, sums.papers, dict(sums.votes))
 
 
-def _figures(db: SqlDatabase, contest_id: str, papers: int, votes: Mapping[str, int]) -> RoundOneFigures:
-    boxes, verified_boxes, verified = db.execute(
-        "SELECT count(*), count(verified), coalesce(sum(verified), 0) FROM box WHERE contest_id = ?", (contest_id,)
+def _boxes_and_head(db: SqlDatabase, contest_id: str) -> tuple[tuple[int, int, int], tuple[int, str]]:
+    """(boxes, boxes still open, papers verified) and the trail's head, in one statement."""
+    boxes, verified_boxes, verified, last_id, last_hash = db.execute(
+        "SELECT count(*), count(verified), coalesce(sum(verified), 0), "
+        "(SELECT last_id FROM audit_head WHERE singleton = 1), (SELECT last_hash FROM audit_head WHERE singleton = 1) "
+        "FROM box WHERE contest_id = ?", (contest_id,),
     ).fetchone()
-    return RoundOneFigures(boxes, boxes - verified_boxes, verified, papers, frozen_map(dict(votes)))
+    head = (0, GENESIS_HASH) if last_id is None else (int(last_id), str(last_hash))
+    return (int(boxes), int(boxes) - int(verified_boxes), int(verified)), head
 
 
-def _current_sums(cdb: CountStore, db: SqlDatabase, contest_id: str) -> _SheetSums:
-    """The contest's sums at the trail's current head: the cached ones, brought forward along the
-    trail, or added up again."""
-    row = db.execute("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1").fetchone()
-    head = (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
+def _current_sums(cdb: CountStore, db: SqlDatabase, contest_id: str, head: tuple[int, str]) -> _SheetSums:
+    """The contest's sums at the trail's `head`: the cached ones, brought forward along the trail,
+    or added up again."""
     with _caches_lock:
         per_contest = _caches.setdefault(cdb, {})
         cached = per_contest.get(contest_id)
@@ -192,27 +200,25 @@ def _followed(db: SqlDatabase, contest_id: str, sums: _SheetSums, head: tuple[in
 
 def _sheet_figures(db: SqlDatabase, contest_id: str,
                    sheet_ids: Iterable[str] | None) -> dict[str, tuple[int, dict[str, int]]]:
-    """Each first-round sheet's papers (stated, else votes plus rejected) and votes: all of the
-    contest's (`sheet_ids` None) or those named."""
-    ids = None if sheet_ids is None else list(sheet_ids)
-    only = "" if ids is None else f" AND s.id IN ({', '.join('?' * len(ids))})"
-    params = (contest_id, *(ids or ()))
-    papers = db.execute(
-        "SELECT s.id, coalesce(s.papers, "
+    """Each first-round sheet's papers (stated, else votes plus rejected) and votes, in one
+    statement: all of the contest's (`sheet_ids` None) or those named."""
+    ids = [] if sheet_ids is None else list(sheet_ids)
+    only = "" if sheet_ids is None else f" AND s.id IN ({', '.join('?' * len(ids))})"
+    rows = db.execute(
+        "SELECT s.id, NULL, coalesce(s.papers, "
         "  (SELECT coalesce(sum(v.votes), 0) FROM sheet_vote v WHERE v.contest_id = s.contest_id AND v.sheet_id = s.id)"
         "  + (SELECT coalesce(sum(r.papers), 0) FROM sheet_rejected r"
         "     WHERE r.contest_id = s.contest_id AND r.sheet_id = s.id))"
-        f" FROM count_sheet s WHERE s.contest_id = ? AND s.round = 1{only}",
-        params,
-    ).fetchall()
-    figures: dict[str, tuple[int, dict[str, int]]] = {str(r[0]): (int(r[1]), {}) for r in papers}
-    for sheet_id, cid, n in db.execute(
-        "SELECT v.sheet_id, v.candidate_id, v.votes FROM sheet_vote v JOIN count_sheet s "
+        f" FROM count_sheet s WHERE s.contest_id = ? AND s.round = 1{only} "
+        "UNION ALL SELECT v.sheet_id, v.candidate_id, v.votes FROM sheet_vote v JOIN count_sheet s "
         "ON s.contest_id = v.contest_id AND s.id = v.sheet_id "
         f"WHERE s.contest_id = ? AND s.round = 1{only}",
-        params,
-    ):
-        figures[str(sheet_id)][1][str(cid)] = int(n)
+        (contest_id, *ids, contest_id, *ids),
+    ).fetchall()
+    figures: dict[str, tuple[int, dict[str, int]]] = {str(r[0]): (int(r[2]), {}) for r in rows if r[1] is None}
+    for sheet_id, cid, n in rows:
+        if cid is not None:
+            figures[str(sheet_id)][1][str(cid)] = int(n)
     return figures
 
 
