@@ -115,10 +115,14 @@ _caches_lock = threading.Lock()
 
 
 def round_one_figures(cdb: CountStore, contest_id: str, except_sheet: str) -> RoundOneFigures:
-    """The verified papers and the other first-round sheets' sums for checking sheet `except_sheet`."""
+    """The boxes' figures, then, only when there is a verified total to check against (every box
+    verified), the other first-round sheets' sums, less sheet `except_sheet`: nothing reads them
+    while a box is open (SheetSetting.verified is None), so none are kept or brought forward then."""
     if cdb.in_transaction:  # a write's own view, which may yet be rolled back: nothing is cached
         with cdb.guard():
             boxes, _head = _boxes_and_head(cdb.db, contest_id)
+            if not _all_verified(boxes):
+                return RoundOneFigures(*boxes, 0, frozen_map({}))
             papers, votes = _added_up(cdb.db, contest_id, except_sheet)
             return RoundOneFigures(*boxes, papers, frozen_map(votes))
     # A count file open for writing has one writer, this session (its lock), whose threads take
@@ -126,8 +130,15 @@ def round_one_figures(cdb: CountStore, contest_id: str, except_sheet: str) -> Ro
     reading = cdb.snapshot() if cdb.shared or cdb.read_only else cdb.guard()
     with reading:
         boxes, head = _boxes_and_head(cdb.db, contest_id)
+        if not _all_verified(boxes):
+            return RoundOneFigures(*boxes, 0, frozen_map({}))
         papers, votes = _current_sums(cdb, cdb.db, contest_id, head).without(except_sheet)
     return RoundOneFigures(*boxes, papers, frozen_map(votes))
+
+
+def _all_verified(boxes: tuple[int, int, int]) -> bool:
+    """At least one box, and none still open: the papers verified are known."""
+    return boxes[0] > 0 and boxes[1] == 0
 
 
 def cached_sums(cdb: CountStore, contest_id: str) -> tuple[tuple[int, str], int, dict[str, int]] | None:

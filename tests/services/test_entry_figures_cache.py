@@ -6,6 +6,7 @@ the cached sums where they were. A wrong sum would let an impossible sheet throu
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -33,9 +34,13 @@ def from_the_contest(session: CountSession, except_sheet: str) -> tuple[int, dic
 
 
 def assert_sums_agree(session: CountSession) -> None:
+    """The figures the sheet would be checked against: the sums, once every box is verified."""
     store = session._core.store
     for except_sheet in ("", *SHEETS):
         figures = round_one_figures(store, C, except_sheet)
+        if figures.verified_total is None:  # nothing is checked against the sums: none are read
+            assert (figures.papers, dict(figures.votes)) == (0, {})
+            continue
         sql = added_up(store, C, except_sheet)
         assert (figures.papers, dict(figures.votes)) == sql
         papers, votes = from_the_contest(session, except_sheet)
@@ -112,6 +117,7 @@ def test_the_running_sums_always_equal_the_sums_added_up_afresh(path):
     with tempfile.TemporaryDirectory() as folder:
         with CountSession.create(Path(folder) / "count.countdesk", "Alice", ELECTION, clock=ticking_clock()) as session:
             session.add_contest(small_sv())
+            verify_both(session)
             session.set_ro_passphrase(PASSPHRASE)
             operator = Operator(session)
             store = session._core.store
@@ -126,9 +132,13 @@ def test_the_running_sums_always_equal_the_sums_added_up_afresh(path):
                 assert_sums_agree(session)
 
 
+def verify_both(session: CountSession, b1: int = 100, p1: int = 60) -> None:
+    session.verify_box(C, "B1", b1, None)
+    session.verify_box(C, "P1", p1, None)
+
+
 def test_a_refused_sheet_leaves_the_sums_and_a_correction_is_measured_without_itself(session):
-    session.verify_box(C, "B1", 100, None)
-    session.verify_box(C, "P1", 60, None)
+    verify_both(session)
     session.save_sheet(C, r1("T1", 50, 40, 30))
     store = session._core.store
     round_one_figures(store, C, "")
@@ -150,9 +160,12 @@ def test_a_refused_sheet_leaves_the_sums_and_a_correction_is_measured_without_it
 def test_sums_follow_a_contest_imported_over_the_count(session):
     """A write the trail cannot be followed through (a contest replaced) adds everything up again."""
     store = session._core.store
+    verify_both(session)
     session.save_sheet(C, r1("T1", 5, 4, 3))
     round_one_figures(store, C, "")
-    replaced = small_sv(sheets=(r1("X1", 1, 2, 3), r1("X2", 10, 0, 0)))
+    assert cached_sums(store, C)[1] == 12
+    replaced = small_sv(sheets=(r1("X1", 1, 2, 3), r1("X2", 10, 0, 0)),
+                        boxes=tuple(replace(b, verified=b.ballot_paper_account) for b in small_sv().boxes))
     session.import_count(Count(ELECTION, (replaced,)), replace=True)
     assert_sums_agree(session)
     assert cached_sums(store, C)[1:] == (16, {"a": 11, "b": 2, "c": 3})
@@ -160,6 +173,7 @@ def test_sums_follow_a_contest_imported_over_the_count(session):
 
 def test_a_candidate_whose_votes_are_all_on_the_sheet_checked_is_left_out_as_sql_leaves_it(session):
     store = session._core.store
+    verify_both(session)
     session.save_sheet(C, r1("T1", 0, 2, 0))
     assert_sums_agree(session)
     assert dict(round_one_figures(store, C, "T1").votes) == {}
@@ -170,6 +184,7 @@ def test_a_sheet_accepted_by_double_entry_is_in_the_sums(count_path):
     """The second keying's acceptance writes the sheet: the sums follow it, as any sheet write."""
     with CountSession.create(count_path, "Alice", ELECTION, clock=ticking_clock()) as first:
         first.add_contest(small_sv())
+        verify_both(first)
         first.set_double_entry(C, True)
         first.submit_keying(C, r1("T1", 10, 20, 30))
     with CountSession.open(count_path, "Bob") as second:
@@ -180,3 +195,18 @@ def test_a_sheet_accepted_by_double_entry_is_in_the_sums(count_path):
         assert outcome.status.name == "ACCEPTED"
         assert_sums_agree(second)
         assert cached_sums(store, C)[1:] == (60, {"a": 10, "b": 20, "c": 30})
+
+
+def test_while_a_box_is_open_no_sums_are_read_and_they_are_right_once_it_is_verified(session):
+    store = session._core.store
+    session.save_sheet(C, r1("T1", 5, 4, 3))
+    assert round_one_figures(store, C, "").verified_total is None and cached_sums(store, C) is None
+    verify_both(session)
+    round_one_figures(store, C, "")
+    session.verify_box(C, "P1", None, None, reason="reopened: a bundle was found")
+    session.save_sheet(C, r1("T2", 1, 1, 1))
+    session.delete_sheet(C, "T1", reason="keyed against the wrong table")
+    assert cached_sums(store, C)[1] == 12  # left where it was while nothing read it
+    session.verify_box(C, "P1", 60, None, reason="recounted")
+    assert_sums_agree(session)
+    assert cached_sums(store, C)[1:] == (3, {"a": 1, "b": 1, "c": 1})
