@@ -38,6 +38,26 @@ def station_url(pg_cluster, pg_url):
 
 
 @pytest.fixture
+def app_settings(tmp_path):
+    """The app's settings (recent files, backup folder) in this test's own folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def window(qtbot, app_settings):
+    """A main window for Ann, its count closed at the end."""
+    from countdesk.gui.main_window import MainWindow
+
+    w = MainWindow(operator="Ann")
+    qtbot.addWidget(w)
+    yield w
+    w.close_count()
+
+
+@pytest.fixture
 def server_count(pg_url):
     """The URL of a server count holding one empty FPTP contest (set up by the owner)."""
     with CountSession.create(pg_url, "Count Supervisor", ELECTION) as session:

@@ -5,13 +5,11 @@ nothing is claimed."""
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from server_builders import CONTEST, CONTEST_ID, ELECTION
 
@@ -24,11 +22,8 @@ FIGURES = {"papers": "21", "votes.a": "5", "votes.b": "7", "votes.c": "9"}
 
 
 @pytest.fixture
-def stations(qtbot, server_count, station_url):
+def stations(qtbot, app_settings, server_count, station_url):
     """open(name, operator) -> a main window connected as its own station; all closed at the end."""
-    sandbox = Path(tempfile.mkdtemp(prefix="countdesk-claims-gui-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(sandbox))
     windows = []
 
     def open_station(name: str, operator: str, tab: str = "count") -> MainWindow:

@@ -3,28 +3,11 @@ follows other stations live, says when it is cut off and comes back by itself.""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import psycopg
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from server_builders import CONTEST_ID, sheet, votes
 
-from countdesk.gui.main_window import MainWindow
 from countdesk.services import CountSession
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    sandbox = Path(tempfile.mkdtemp(prefix="countdesk-server-gui-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(sandbox))
-    w = MainWindow(operator="Ann")
-    qtbot.addWidget(w)
-    yield w
-    w.close_count()
 
 
 def test_connect_to_a_count_server_from_the_start_page(window, qtbot, server_count, station_url, monkeypatch):

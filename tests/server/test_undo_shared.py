@@ -4,17 +4,12 @@ changed the sheet since, when anyone else did. The same rule for the app, the CL
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from server_builders import CONTEST_ID
 
 from countdesk.domain.model import CountSheet, frozen_map
 from countdesk.gui.commands import SaveSheetCommand
-from countdesk.gui.main_window import MainWindow
 from countdesk.services import CountSession
 from countdesk.store.sheets import ChangedSince
 
@@ -51,17 +46,6 @@ def test_undoing_a_correction_another_station_corrected_again_is_refused(server_
         bobs = bob.save_sheet(CONTEST_ID, figures(6, 8, 11), reason="11")
         ann.save_sheet(CONTEST_ID, figures(6, 8, 9), reason="undo Bob's, as he asked", unchanged_since=bobs.audit_id)
         assert votes(server_count) == {"a": 6, "b": 8, "c": 9}
-
-
-@pytest.fixture
-def window(qtbot):
-    sandbox = Path(tempfile.mkdtemp(prefix="countdesk-undo-shared-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(sandbox))
-    w = MainWindow(operator="Ann")
-    qtbot.addWidget(w)
-    yield w
-    w.close_count()
 
 
 def test_the_apps_undo_is_refused_and_can_be_tried_again(window, qtbot, server_count, station_url, monkeypatch):
