@@ -135,7 +135,7 @@ class Scale:
 
         def service_only() -> None:
             sheet = extra_sheet(count, next(numbers))
-            session.save_sheet(contest_id, sheet)
+            session.sheets.confirm(contest_id, sheet)
             live.save_sheet(sheet)
             live.result()
 

@@ -160,7 +160,7 @@ def _run_writer(mode: str, url: str) -> None:
         print("READY", flush=True)
         for n, _ in enumerate(sys.stdin, 1):
             started = time.perf_counter()
-            session.save_sheet(CONTEST_ID, sheet("w", n))
+            session.sheets.confirm(CONTEST_ID, sheet("w", n))
             print(started, flush=True)
 
 

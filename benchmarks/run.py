@@ -162,7 +162,7 @@ def bench_entry_and_result(runs: int, work: Path) -> list[Figure]:
 
     def confirm_sheet() -> None:
         sheet = extra_sheet(count, next(n))
-        session.save_sheet(contest.id, sheet)  # validated, durable commit with its audit row
+        session.sheets.confirm(contest.id, sheet)  # validated, durable commit with its audit row
         live.save_sheet(sheet)                 # totals and every check recomputed
         live.result()
 

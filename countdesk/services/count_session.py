@@ -43,7 +43,6 @@ from .double_entry import DoubleEntry
 from .instructions import Instructions
 from .results import Results, StandingResult
 from .round2_area import checked_instruction
-from .session_compat import with_earlier_names
 from .set_up import SetUp, Verification
 from .sheets import Lots, Sheets
 from .validation import optional_reason, validate_count, validate_election, validate_operator
@@ -52,7 +51,6 @@ if TYPE_CHECKING:
     from ..store.server import ServerDatabase  # a type only: psycopg loads when a server is named
 
 
-@with_earlier_names
 @serialised
 class CountSession:
     """One open count, for one operator. Close it (or use `with`) to release the lock."""

@@ -49,8 +49,8 @@ def main_window(qtbot, tmp_path: Path) -> MainWindow:
     ward = replace(small_sv_contest(), id=DOUBLE, title=DOUBLE_TITLE)
     path = make_count_file(tmp_path / "all.countdesk", (mayor, ward))
     with CountSession.open(path, SECOND_KEYER) as session:
-        session.set_double_entry(DOUBLE, True)
-        session.submit_keying(DOUBLE, round_one("T01-R1", 45, 25, 15, 13, 2))
+        session.double_entry.set_enabled(DOUBLE, True)
+        session.double_entry.submit(DOUBLE, round_one("T01-R1", 45, 25, 15, 13, 2))
     window = MainWindow(operator=OPERATOR)
     qtbot.addWidget(window)
     window.resize(1300, 860)
@@ -145,10 +145,10 @@ def visit_lot_and_double_entry(qtbot, tmp_path: Path, visit: Visit) -> None:
     visit(lot, "record a lot")
     path = make_count_file(tmp_path / "double.countdesk", (small_sv_contest(),))
     with CountSession.open(path, SECOND_KEYER) as session:
-        session.set_double_entry("mayor.testshire", True)
-        session.submit_keying("mayor.testshire", round_one("T01-R1", 45, 25, 15, 13, 2))
+        session.double_entry.set_enabled("mayor.testshire", True)
+        session.double_entry.submit("mayor.testshire", round_one("T01-R1", 45, 25, 15, 13, 2))
     with CountSession.open(path, OPERATOR) as session:
-        outcome = session.submit_keying("mayor.testshire", round_one("T01-R1", 45, 25, 16, 12, 2))
+        outcome = session.double_entry.submit("mayor.testshire", round_one("T01-R1", 45, 25, 16, 12, 2))
         dialog = DoubleEntryDialog(session.contest("mayor.testshire"), outcome.disagreement)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -104,8 +104,8 @@ def main() -> None:
     # A count that has been set up and verified, with one box different from its account.
     setup_only = make_count_file(work / "testshire-2021.countdesk", (small_sv_contest(verified=False),))
     with CountSession.open(setup_only, "Alice Keyer") as session:
-        session.verify_box(CONTEST, "B1", 100, None)
-        session.verify_box(CONTEST, "B2", 101, "Recounted twice: one paper more than the account")
+        session.verification.verify(CONTEST, "B1", 100, None)
+        session.verification.verify(CONTEST, "B2", 101, "Recounted twice: one paper more than the account")
     demo = create_count_from_file(DEMO, work / "liverpool-mayor-2021.countdesk", "Alice Keyer")
     settings.add_recent_count(demo)
     settings.add_recent_count(setup_only)
@@ -175,10 +175,10 @@ def main() -> None:
     app_window.close_count()
     double = make_count_file(work / "double.countdesk", (small_sv_contest(),))
     with CountSession.open(double, "Bob Second") as session:
-        session.set_double_entry(CONTEST, True)
-        session.submit_keying(CONTEST, round_one("T01-R1", 45, 25, 15, 13, 2))
+        session.double_entry.set_enabled(CONTEST, True)
+        session.double_entry.submit(CONTEST, round_one("T01-R1", 45, 25, 15, 13, 2))
     with CountSession.open(double, "Alice Keyer") as session:
-        outcome = session.submit_keying(CONTEST, round_one("T01-R1", 45, 25, 16, 12, 2))
+        outcome = session.double_entry.submit(CONTEST, round_one("T01-R1", 45, 25, 16, 12, 2))
         dialog = DoubleEntryDialog(session.contest(CONTEST), outcome.disagreement)
         dialog.show()
         save(dialog, "11-double-entry")

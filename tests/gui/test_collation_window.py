@@ -258,7 +258,7 @@ def test_the_second_round_across_the_areas_and_the_declaration(qtbot, window, ar
         assert set(checked_instruction(document.session, CONTEST).finalists) == {"a", "c"}
         assert [row.action for row in document.session.audit_rows(action=IMPORT_ACTION)] == [IMPORT_ACTION]
         first, second, non_transferable = SECOND[name]
-        document.session.save_sheet(CONTEST, CountSheet(f"{name[0]}1-R2", 2, frozen_map({"a": first, "c": second}),
+        document.session.sheets.confirm(CONTEST, CountSheet(f"{name[0]}1-R2", 2, frozen_map({"a": first, "c": second}),
                                                         non_transferable=non_transferable))
         document.close()
         assert import_area(qtbot, window, areas[name].export(), replace_answer=True,

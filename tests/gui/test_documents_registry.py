@@ -70,7 +70,7 @@ def test_a_contest_that_becomes_uncontested_is_offered_its_notice(qtbot, tmp_pat
     assert dialog.offered() == ("declaration", "rejected", "verification", "provisional")
     assert dialog.document_combo.itemText(0) == "Declaration of result"
     dialog.select_document("provisional")
-    document.apply(document.session.remove_candidate(ward.id, "birch-b", reason="withdrew"))
+    document.apply(document.session.set_up.remove_candidate(ward.id, "birch-b", reason="withdrew"))
     assert dialog.offered() == ("declaration", "provisional")
     assert dialog.document_combo.itemText(0) == "Notice of uncontested election"
     assert dialog.choice().document == "provisional"  # the choice kept while still offered

@@ -27,7 +27,7 @@ CONTEST = "mayor.testshire"
 def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
     path = make_count_file(tmp_path / "double.countdesk", (small_sv_contest(),))
     with CountSession.open(path, "Set-up Clerk") as session:
-        session.set_double_entry(CONTEST, True)
+        session.double_entry.set_enabled(CONTEST, True)
     window = MainWindow(operator="Alice Keyer")
     qtbot.addWidget(window)
     window.resize(1300, 860)

@@ -131,8 +131,8 @@ def test_a_declared_result_locks_the_election_details(qtbot, tmp_path):
         contest = document.count().contests[0]
         extra = CountSheet("LATE", 1, frozen_map({cid: 0 for cid in contest.candidate_ids}))
         document.push(SaveSheetCommand(document, contest.id, extra))
-        document.session.set_ro_passphrase("a long RO passphrase")
-        document.session.declare(contest.id, "a long RO passphrase")
+        document.session.passphrase.set("a long RO passphrase")
+        document.session.declaring.declare(contest.id, "a long RO passphrase")
         document.reload(contest.id)
         dialog = _dialog(qtbot, document, contest.id)
         assert dialog.lock_label.isVisible() and "declared result" in dialog.lock_label.text()

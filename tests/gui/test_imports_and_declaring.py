@@ -94,7 +94,7 @@ def test_candidates_and_boxes_from_csv_are_one_undoable_step(qtbot, tmp_path, mo
     with CountSession.create(path, OPERATOR, Election("e", "Local elections", date(2021, 5, 6), "Testshire")) as s:
         from countdesk.domain.model import Contest, VotingSystem
 
-        s.add_contest(Contest("ward", "Anfield ward", VotingSystem.FPTP, 2, ()))
+        s.set_up.add_contest(Contest("ward", "Anfield ward", VotingSystem.FPTP, 2, ()))
     candidates_csv = tmp_path / "candidates.csv"
     candidates_csv.write_text("name,description\nJoanne ANDERSON,Labour Party\nRichard KEMP,Liberal Democrats\n"
                               "Stephen YIP,Independent\n", encoding="utf-8")

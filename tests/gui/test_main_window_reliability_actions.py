@@ -47,8 +47,8 @@ def test_undo_into_a_declared_result_is_refused_and_the_stack_stays_put(qtbot, t
     # An empty late sheet: the count stays complete (every verified paper on a sheet), so it declares.
     extra = CountSheet("LATE", 1, frozen_map({cid: 0 for cid in contest.candidate_ids}))
     document.push(SaveSheetCommand(document, contest.id, extra))
-    document.session.set_ro_passphrase("a long RO passphrase")
-    document.session.declare(contest.id, "a long RO passphrase")
+    document.session.passphrase.set("a long RO passphrase")
+    document.session.declaring.declare(contest.id, "a long RO passphrase")
     document.reload(contest.id)
     refusals = []
     monkeypatch.setattr(count_files, "show_error", lambda parent, title, message: refusals.append(message))

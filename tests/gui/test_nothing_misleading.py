@@ -67,8 +67,8 @@ def test_the_elections_details_are_locked_once_a_result_is_declared(qtbot, tmp_p
     setup = window.workspace.setup_view
     assert setup.election_form.isEnabled() and setup.election_lock.isHidden()
     session = window.document.session
-    session.set_ro_passphrase("correct horse battery")
-    session.declare(CONTEST, "correct horse battery")
+    session.passphrase.set("correct horse battery")
+    session.declaring.declare(CONTEST, "correct horse battery")
     window.document.reload(CONTEST)
     window.show_tab("setup")
     assert not setup.election_form.title_edit.isEnabled() and not setup.save_election_button.isEnabled()
@@ -88,7 +88,7 @@ def test_the_audit_log_says_changes_in_words(qtbot, tmp_path):
     window = open_window(qtbot, tmp_path, (round_one("T01-R1", 40, 30, 20, 8, 2),))
     window.document.session.replace_sheet(CONTEST, round_one("T01-R1", 40, 30, 20, 9, 2), reason="typo") \
         if hasattr(window.document.session, "replace_sheet") else \
-        window.document.session.save_sheet(CONTEST, round_one("T01-R1", 40, 30, 20, 9, 2), reason="typo")
+        window.document.session.sheets.confirm(CONTEST, round_one("T01-R1", 40, 30, 20, 9, 2), reason="typo")
     window.document.reload(CONTEST)
     window.show_tab("audit")
     model = window.workspace.audit_view.model

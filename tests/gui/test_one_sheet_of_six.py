@@ -85,7 +85,7 @@ def test_one_sheet_of_six_is_incomplete_on_every_screen_and_document(qtbot, tmp_
     # Declaring is refused with the sentence that says what is missing
     refusals = []
     monkeypatch.setattr(count_files, "show_error", lambda parent, title, message: refusals.append(message))
-    document.session.set_ro_passphrase("correct horse battery")
+    document.session.passphrase.set("correct horse battery")
     when_modal(lambda dialog: (qtbot.keyClicks(dialog.passphrase_edit, "correct horse battery"),
                                qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)))
     window.declare_result()

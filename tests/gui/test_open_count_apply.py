@@ -187,7 +187,7 @@ def test_a_sheet_that_voids_an_accepted_difference_leaves_no_stale_acceptance_on
     from countdesk.domain.result import Status
 
     document.push(SaveSheetCommand(document, CONTEST, round_one("T03", 58, 0, 0, 0)))  # ADAMS 108 of 198
-    document.session.set_ro_passphrase(PASSPHRASE)
+    document.session.passphrase.set(PASSPHRASE)
     document.accept_difference(CONTEST, PASSPHRASE, stage="round1", counted=198, expected=200, reason="2 lost")
     assert document.result(CONTEST).status is Status.ELECTED
     document.push(SaveSheetCommand(document, CONTEST, round_one("T04", 1, 0, 0, 0)))

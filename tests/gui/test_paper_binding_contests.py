@@ -32,7 +32,7 @@ def two_contest_bundle(tmp_path, stick):  # noqa: F811
     with CountSession.create(tmp_path / "north.countdesk", "Area Clerk", count.election) as session:
         session.import_count(count)
         before = export_bundle(session, tmp_path, signing_key=key, generated_at=NOW).paper_fingerprints[CONTEST]
-        session.add_contest(pcc)
+        session.set_up.add_contest(pcc)
         return export_bundle(session, stick, signing_key=key, generated_at=NOW), before
 
 

@@ -55,8 +55,8 @@ def test_liverpool_from_a_count_file_then_declared(qtbot, open_document):
     projector = ProjectorScreen(document, LIVERPOOL)
     qtbot.addWidget(projector)
 
-    document.session.set_ro_passphrase(PASSPHRASE)
-    document.session.declare(LIVERPOOL, PASSPHRASE)
+    document.session.passphrase.set(PASSPHRASE)
+    document.session.declaring.declare(LIVERPOOL, PASSPHRASE)
     document.reload(LIVERPOOL)
     assert view.banner.text() == "DECLARED"
     assert projector.stage_text() == "DECLARED"

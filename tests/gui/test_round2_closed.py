@@ -54,7 +54,7 @@ def test_round_two_opens_only_once_round_one_is_complete_or_its_difference_accep
     assert form.round == 1 and "2 verified papers" in said[-1]
 
     # The returning officer accepts exactly 198 against 200: round 2 opens, for ADAMS and BROWN.
-    document.session.set_ro_passphrase(PASSPHRASE)
+    document.session.passphrase.set(PASSPHRASE)
     document.accept_difference(CONTEST, PASSPHRASE, stage="round1", counted=198, expected=200,
                                reason="two papers not found after three recounts")
     qtbot.waitUntil(view.round2_button.isEnabled)

@@ -49,7 +49,7 @@ def area(tmp_path):
     issued = write_round2_instruction(tmp_path / "instruction.json", instruction)
     with CountSession.open(path, OPERATOR) as session:
         import_round2_instruction(session, issued)
-        session.save_sheet(CONTEST, CountSheet("T01-R2", 2, frozen_map({"adams-a": 30, "clark-c": 22}),
+        session.sheets.confirm(CONTEST, CountSheet("T01-R2", 2, frozen_map({"adams-a": 30, "clark-c": 22}),
                                                non_transferable=20))
     return path, issued
 
@@ -119,7 +119,7 @@ def test_a_lost_instruction_is_shown_as_the_problem_and_a_re_import_brings_the_r
 
     when_modal(import_again)
     window.import_round2_instruction()
-    stored = window.document.session.stored_round2_instruction(CONTEST)
+    stored = window.document.session.instructions.stored(CONTEST)
     assert stored.content.encode("utf-8") == issued.read_bytes()
     last = window.document.session.audit_rows(action=IMPORT_ACTION)[-1]
     assert last.after["found"] == "missing"

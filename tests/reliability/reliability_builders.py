@@ -47,10 +47,10 @@ def r2(sheet_id: str, a: int, b: int, non_transferable: int) -> CountSheet:
 def count_small_sv(session, contest_id: str = CONTEST_ID) -> None:
     """Verify the small contest's boxes (152 papers), count round 1 (a 60, b 50, c 40, 2 unmarked:
     no majority) and c's 40 papers in round 2: a complete count that elects a."""
-    session.verify_box(contest_id, "B1", 92, "eight papers in the postal box by mistake")
-    session.verify_box(contest_id, "P1", 60, None)
-    session.save_sheet(contest_id, r1("T1", 60, 50, 40, unmarked=2))
-    session.save_sheet(contest_id, r2("R2", 20, 12, 8))
+    session.verification.verify(contest_id, "B1", 92, "eight papers in the postal box by mistake")
+    session.verification.verify(contest_id, "P1", 60, None)
+    session.sheets.confirm(contest_id, r1("T1", 60, 50, 40, unmarked=2))
+    session.sheets.confirm(contest_id, r2("R2", 20, 12, 8))
 
 
 def minutes(n: float) -> timedelta:

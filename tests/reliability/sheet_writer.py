@@ -17,7 +17,7 @@ def main(db: str) -> None:
         n = max(done, default=0) + 1
         print("READY", flush=True)
         while True:
-            session.save_sheet(CONTEST_ID, sheet(n))
+            session.sheets.confirm(CONTEST_ID, sheet(n))
             print(f"ACK {sheet(n).id}", flush=True)
             n += 1
 

@@ -40,7 +40,7 @@ WRITER = Path(__file__).with_name("sheet_writer.py")
 @pytest.fixture
 def session(tmp_path):
     s = CountSession.create(tmp_path / "night.countdesk", "Alice", ELECTION)
-    s.add_contest(small_sv())
+    s.set_up.add_contest(small_sv())
     yield s
     s.close()
 
@@ -101,17 +101,17 @@ def test_the_scheduler_is_due_first_then_on_change_after_the_interval_and_at_onc
 def test_a_count_night_gets_a_backup_at_each_stage_and_every_five_minutes_of_change(session, backup_dir):
     path = session.path
     assert maybe_backup(session, NIGHT, backup_dir=backup_dir).kind is BackupKind.TIMED
-    session.verify_box(CONTEST_ID, "B1", 98, "two spoilt at the desk")           # -> verification
+    session.verification.verify(CONTEST_ID, "B1", 98, "two spoilt at the desk")           # -> verification
     assert maybe_backup(session, NIGHT + minutes(1), backup_dir=backup_dir).kind is BackupKind.STAGE
-    session.verify_box(CONTEST_ID, "P1", 60, None)
+    session.verification.verify(CONTEST_ID, "P1", 60, None)
     assert maybe_backup(session, NIGHT + minutes(2), backup_dir=backup_dir) is None
     assert maybe_backup(session, NIGHT + minutes(6), backup_dir=backup_dir).kind is BackupKind.TIMED
     assert maybe_backup(session, NIGHT + minutes(20), backup_dir=backup_dir) is None  # nothing new
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=8))              # -> count
-    session.save_sheet(CONTEST_ID, r2("R2", 20, 12, 8))                             # c's 40 papers
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=8))              # -> count
+    session.sheets.confirm(CONTEST_ID, r2("R2", 20, 12, 8))                             # c's 40 papers
     assert maybe_backup(session, NIGHT + minutes(21), backup_dir=backup_dir).kind is BackupKind.STAGE
-    session.set_ro_passphrase(PASSPHRASE)
-    session.declare(CONTEST_ID, PASSPHRASE)                                         # -> declared
+    session.passphrase.set(PASSPHRASE)
+    session.declaring.declare(CONTEST_ID, PASSPHRASE)                                         # -> declared
     assert maybe_backup(session, NIGHT + minutes(22), backup_dir=backup_dir).kind is BackupKind.STAGE
     assert kinds_and_stages(path, backup_dir) == [
         ("timed", "setup"), ("stage", "verification"), ("timed", "verification"), ("stage", "count"),
@@ -131,7 +131,7 @@ def test_a_read_only_session_leaves_backups_to_the_writer(session, backup_dir):
 def test_rotation_keeps_the_newest_ten_timed_backups_and_every_stage_backup(session, backup_dir):
     assert maybe_backup(session, NIGHT, backup_dir=backup_dir).kind is BackupKind.TIMED
     for n in range(1, 15):  # the first verified figure moves the contest on: a stage backup
-        session.verify_box(CONTEST_ID, "P1", 50 + n, None, reason="recounted")
+        session.verification.verify(CONTEST_ID, "P1", 50 + n, None, reason="recounted")
         assert maybe_backup(session, NIGHT + minutes(5 * n), backup_dir=backup_dir) is not None
     backups = list_backups(session.path, backup_dir)
     timed = [b.taken_at for b in backups if b.kind is BackupKind.TIMED]
@@ -142,7 +142,7 @@ def test_rotation_keeps_the_newest_ten_timed_backups_and_every_stage_backup(sess
 
 
 def test_a_backup_is_one_self_contained_file_that_opens_anywhere(session, backup_dir, tmp_path):
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40))
     backup = backup_now(session, backup_dir, now=NIGHT)
     assert backup.kind is BackupKind.MANUAL and backup.stage == "count"
     assert sorted(p.name for p in backup_dir.iterdir()) == [backup.path.name]
@@ -204,7 +204,7 @@ def test_find_good_backups_ignores_other_counts_other_files_and_a_huge_impostor(
 def test_backups_taken_while_another_process_writes_are_consistent(tmp_path, backup_dir):
     db = tmp_path / "busy.countdesk"
     with CountSession.create(db, "Setup", kill_sheets.ELECTION) as setup:
-        setup.add_contest(kill_sheets.CONTEST)
+        setup.set_up.add_contest(kill_sheets.CONTEST)
     writer = subprocess.Popen([sys.executable, str(WRITER), str(db)], stdout=subprocess.PIPE, cwd=WRITER.parent)
     try:
         assert writer.stdout.readline().strip() == b"READY"

@@ -78,7 +78,7 @@ def test_any_csv_gives_a_whole_contest_or_a_validation_error_and_nothing_half_wr
     try:
         contest = Contest(f"ward.{next(_contest_numbers)}", "Ward", VotingSystem.FPTP, 1,
                           read_candidates_csv(candidates), read_boxes_csv(boxes), (), ())
-        long_session.add_contest(contest)
+        long_session.set_up.add_contest(contest)
     except ValidationError:
         event("refused")
         assert long_session.load() == before

@@ -26,57 +26,57 @@ def assert_replays(session: CountSession) -> None:
 def test_every_kind_of_change_replays_to_the_tables(tmp_path):
     s = CountSession.create(tmp_path / "all.countdesk", "Alice", ELECTION)
     try:
-        s.add_contest(small_sv("stray"))
+        s.set_up.add_contest(small_sv("stray"))
         s.import_count(liverpool(), replace=True)                          # remove + import + election
-        s.update_election(Election(s.election().id, "Mayor of Liverpool", date(2021, 5, 6), "Liverpool", "RO"))
-        s.add_contest(small_sv())
-        s.update_contest(CONTEST_ID, title="Mayor of Testshire (recount)")
-        s.add_candidate(CONTEST_ID, Candidate("d", "Di DAVIES", "Green"), position=2)
-        s.update_candidate(CONTEST_ID, Candidate("d", "Dilys DAVIES", "Green"))
-        s.reorder_candidates(CONTEST_ID, ["c", "d", "b", "a"], reason="ballot paper proof")
-        s.remove_candidate(CONTEST_ID, "d")
-        s.reorder_candidates(CONTEST_ID, ["a", "b", "c"], reason="ballot paper proof")
-        s.add_box(CONTEST_ID, Box("B2", "Library", False, 40))
-        s.update_box(CONTEST_ID, Box("B2", "Central Library", False, 41))
-        s.verify_box(CONTEST_ID, "B1", 99, "one short")                   # box.verify + contest.stage
-        s.verify_box(CONTEST_ID, "B2", 41, None)
-        s.remove_box(CONTEST_ID, "B2", reason="box belonged to another ward")
+        s.set_up.update_election(Election(s.election().id, "Mayor of Liverpool", date(2021, 5, 6), "Liverpool", "RO"))
+        s.set_up.add_contest(small_sv())
+        s.set_up.update_contest(CONTEST_ID, title="Mayor of Testshire (recount)")
+        s.set_up.add_candidate(CONTEST_ID, Candidate("d", "Di DAVIES", "Green"), position=2)
+        s.set_up.update_candidate(CONTEST_ID, Candidate("d", "Dilys DAVIES", "Green"))
+        s.set_up.reorder_candidates(CONTEST_ID, ["c", "d", "b", "a"], reason="ballot paper proof")
+        s.set_up.remove_candidate(CONTEST_ID, "d")
+        s.set_up.reorder_candidates(CONTEST_ID, ["a", "b", "c"], reason="ballot paper proof")
+        s.set_up.add_box(CONTEST_ID, Box("B2", "Library", False, 40))
+        s.set_up.update_box(CONTEST_ID, Box("B2", "Central Library", False, 41))
+        s.verification.verify(CONTEST_ID, "B1", 99, "one short")                   # box.verify + contest.stage
+        s.verification.verify(CONTEST_ID, "B2", 41, None)
+        s.set_up.remove_box(CONTEST_ID, "B2", reason="box belonged to another ward")
         assert_replays(s)
-        s.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=2))         # sheet.save + stage count
-        s.save_sheet(CONTEST_ID, r1("T2", 1, 1, 1))
-        s.save_sheet(CONTEST_ID, r1("T1", 61, 50, 40, unmarked=1), reason="recounted")  # sheet.replace
-        s.delete_sheet(CONTEST_ID, "T2", reason="entered twice")
-        s.save_sheet(CONTEST_ID, r1("T3", 2, 2, 2))                        # goes last, after the deletion
-        s.record_lot(CONTEST_ID, Lot(("a", "b"), ("a",), "RO", "2021-05-07T02:00:00+01:00", "agents"))
-        s.delete_lot(CONTEST_ID, 0, reason="drawn before the recount")
-        s.record_lot(CONTEST_ID, Lot(("b", "c"), ("c",), "RO", "2021-05-07T02:10:00+01:00", "agents"))
-        s.set_stage(CONTEST_ID, "verification")
-        s.set_stage(CONTEST_ID, "count")
+        s.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=2))         # sheet.save + stage count
+        s.sheets.confirm(CONTEST_ID, r1("T2", 1, 1, 1))
+        s.sheets.confirm(CONTEST_ID, r1("T1", 61, 50, 40, unmarked=1), reason="recounted")  # sheet.replace
+        s.sheets.delete(CONTEST_ID, "T2", reason="entered twice")
+        s.sheets.confirm(CONTEST_ID, r1("T3", 2, 2, 2))                        # goes last, after the deletion
+        s.lots.record(CONTEST_ID, Lot(("a", "b"), ("a",), "RO", "2021-05-07T02:00:00+01:00", "agents"))
+        s.lots.withdraw(CONTEST_ID, 0, reason="drawn before the recount")
+        s.lots.record(CONTEST_ID, Lot(("b", "c"), ("c",), "RO", "2021-05-07T02:10:00+01:00", "agents"))
+        s.declaring.set_stage(CONTEST_ID, "verification")
+        s.declaring.set_stage(CONTEST_ID, "count")
         assert_replays(s)
 
-        s.add_contest(small_sv("de"))
-        s.set_double_entry("de", True)
-        s.submit_keying("de", r1("K1", 5, 4, 3))                           # keying.first
+        s.set_up.add_contest(small_sv("de"))
+        s.double_entry.set_enabled("de", True)
+        s.double_entry.submit("de", r1("K1", 5, 4, 3))                           # keying.first
         s.change_operator("Bob")
-        s.submit_keying("de", r1("K1", 5, 4, 2))                           # keying.disagree
+        s.double_entry.submit("de", r1("K1", 5, 4, 2))                           # keying.disagree
         s.change_operator("Carol")
-        s.resolve_double_entry("de", r1("K1", 5, 4, 3), reason="paper checked")  # sheet.save, keyings cleared
-        s.submit_keying("de", r1("K2", 1, 2, 3))
-        s.discard_keying("de", "K2", reason="wrong box")                   # keying.discard
-        s.submit_keying("de", r1("K3", 7, 8, 9))                           # left waiting for a second keying
+        s.double_entry.resolve("de", r1("K1", 5, 4, 3), reason="paper checked")  # sheet.save, keyings cleared
+        s.double_entry.submit("de", r1("K2", 1, 2, 3))
+        s.double_entry.discard("de", "K2", reason="wrong box")                   # keying.discard
+        s.double_entry.submit("de", r1("K3", 7, 8, 9))                           # left waiting for a second keying
         assert_replays(s)
 
-        s.set_ro_passphrase(PASSPHRASE)
+        s.passphrase.set(PASSPHRASE)
         with pytest.raises(CountdeskError):
-            s.set_ro_passphrase(OTHER_PASSPHRASE, current="wrong passphrase")
+            s.passphrase.set(OTHER_PASSPHRASE, current="wrong passphrase")
         with pytest.raises(CountdeskError):
-            s.declare(LIVERPOOL_ID, "wrong passphrase")
-        s.declare(LIVERPOOL_ID, PASSPHRASE)
+            s.declaring.declare(LIVERPOOL_ID, "wrong passphrase")
+        s.declaring.declare(LIVERPOOL_ID, PASSPHRASE)
         with pytest.raises(CountdeskError):
-            s.unlock(LIVERPOOL_ID, "wrong passphrase", reason="check")
-        s.unlock(LIVERPOOL_ID, PASSPHRASE, reason="a box was missed")
-        s.declare(LIVERPOOL_ID, PASSPHRASE)
-        s.remove_contest("de", reason="set up by mistake")
+            s.declaring.unlock(LIVERPOOL_ID, "wrong passphrase", reason="check")
+        s.declaring.unlock(LIVERPOOL_ID, PASSPHRASE, reason="a box was missed")
+        s.declaring.declare(LIVERPOOL_ID, PASSPHRASE)
+        s.set_up.remove_contest("de", reason="set up by mistake")
         assert_replays(s)
         actions = {row.action for row in s.audit_rows()}
     finally:
@@ -122,7 +122,7 @@ def test_an_upgraded_old_file_whose_stage_was_inferred_does_not_cry_wolf(tmp_pat
                      after=sheet_record(sheet))
     db.close()
     with CountSession.open(path, "Alice") as s:  # the upgrade runs here
-        assert str(s.stage(CONTEST_ID)) == "count"
+        assert str(s.declaring.stage(CONTEST_ID)) == "count"
         assert not s.audit_rows(action="contest.stage")
         assert_replays(s)
 

@@ -107,7 +107,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_sheet(tmp_path, record_
     rng = random.Random(seed)
     db = tmp_path / "kill.countdesk"
     with CountSession.create(db, "Setup", ELECTION) as session:
-        session.add_contest(CONTEST)
+        session.set_up.add_contest(CONTEST)
     tally = Tally()
     acked: set[str] = set()
     started = time.monotonic()

@@ -55,11 +55,11 @@ def test_a_whole_count_night_makes_no_network_attempt(tmp_path, network_attempts
     assert main(["tally", "--db", str(db), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["contests"][0]["final"] == {"anderson-j": 46493, "yip-s": 32079}
     with CountSession.open(db, "Count Supervisor") as session:
-        session.add_contest(small_sv())
+        session.set_up.add_contest(small_sv())
         count_small_sv(session)
         maybe_backup(session, NIGHT, backup_dir=stick / "backups")
-        session.set_ro_passphrase(PASSPHRASE)
-        session.declare(LIVERPOOL_ID, PASSPHRASE)
+        session.passphrase.set(PASSPHRASE)
+        session.declaring.declare(LIVERPOOL_ID, PASSPHRASE)
         assert maybe_backup(session, NIGHT + minutes(1), backup_dir=stick / "backups") is not None
         count = session.load()
         for kind in documents_for(count.contest(LIVERPOOL_ID)):

@@ -25,7 +25,7 @@ def writing(tmp_path):
     """A count being written, sheet after sheet, by another process (operator "Writer")."""
     db = tmp_path / "busy.countdesk"
     with CountSession.create(db, "Setup", kill_sheets.ELECTION) as setup:
-        setup.add_contest(kill_sheets.CONTEST)
+        setup.set_up.add_contest(kill_sheets.CONTEST)
     proc = subprocess.Popen([sys.executable, str(WRITER), str(db)], stdout=subprocess.PIPE, cwd=WRITER.parent)
     assert proc.stdout.readline().strip() == b"READY"
     yield db, proc

@@ -22,7 +22,7 @@ from countdesk.store.backup import BackupFile, BackupKind
 @pytest.fixture
 def session(tmp_path):
     s = CountSession.create(tmp_path / "night.countdesk", "Alice", ELECTION)
-    s.add_contest(small_sv())
+    s.set_up.add_contest(small_sv())
     yield s
     s.close()
 
@@ -35,19 +35,19 @@ def test_setting_the_passphrase_needs_it_twice_and_long_enough(qtbot, session):
     dialog.passphrase_edit.setText("short")
     dialog.again_edit.setText("short")
     dialog.accept()
-    assert "At least 8" in dialog.error.text() and not session.has_ro_passphrase()
+    assert "At least 8" in dialog.error.text() and not session.passphrase.is_set()
     dialog.passphrase_edit.setText(PASSPHRASE)
     dialog.again_edit.setText(PASSPHRASE + "!")
     dialog.accept()
-    assert "differ" in dialog.error.text() and not session.has_ro_passphrase()
+    assert "differ" in dialog.error.text() and not session.passphrase.is_set()
     dialog.again_edit.setText(PASSPHRASE)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert session.check_ro_passphrase(PASSPHRASE)
+    assert session.passphrase.check(PASSPHRASE)
 
 
 def test_changing_it_with_a_wrong_current_passphrase_is_refused_shown_and_audited(qtbot, session):
-    session.set_ro_passphrase(PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     dialog = RoPassphraseDialog(PassphraseMode.CHANGE, open_count=OpenCount(session))
     qtbot.addWidget(dialog)
     dialog.current_edit.setText("a wrong guess")
@@ -59,7 +59,7 @@ def test_changing_it_with_a_wrong_current_passphrase_is_refused_shown_and_audite
     assert session.audit_rows(action="ro.passphrase_refused")
     dialog.current_edit.setText(PASSPHRASE)
     dialog.accept()
-    assert dialog.result() == QDialog.DialogCode.Accepted and session.check_ro_passphrase(OTHER_PASSPHRASE)
+    assert dialog.result() == QDialog.DialogCode.Accepted and session.passphrase.check(OTHER_PASSPHRASE)
 
 
 def test_asking_collects_the_words_and_a_reason_without_checking_them(qtbot):
@@ -125,7 +125,7 @@ def test_auto_backup_reports_a_problem_once_and_recovers(qtbot, session, tmp_pat
     with qtbot.assertNotEmitted(auto.backed_up, wait=50):
         now[0] += minutes(1)
         assert tick_and_wait() is None  # nothing changed since
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))  # a stage change: due at once
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40))  # a stage change: due at once
     with qtbot.waitSignal(auto.backed_up):
         tick_and_wait()
     assert auto.last_backup.kind == "stage"
@@ -168,10 +168,10 @@ def test_auto_backup_leaves_a_read_only_count_alone(qtbot, session, qt_settings)
 # Restore ------------------------------------------------------------------------------------------
 
 def test_restoring_an_open_count_offers_the_newest_good_backup_and_needs_the_passphrase(qtbot, session, tmp_path):
-    session.set_ro_passphrase(PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     stick = tmp_path / "stick"
     older = backup_now(session, stick, now=NIGHT)
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40))
     newest = backup_now(session, stick, now=NIGHT + minutes(5))
     dialog = RestoreDialog.for_open_count(session, backup_dir=stick)
     qtbot.addWidget(dialog)
@@ -192,11 +192,11 @@ def test_restoring_an_open_count_offers_the_newest_good_backup_and_needs_the_pas
 
 
 def test_a_damaged_count_offers_its_backups_and_records_refusals_once_restored(qtbot, session, tmp_path):
-    session.set_ro_passphrase(PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     stick = tmp_path / "stick"
     backup_now(session, stick, now=NIGHT)
     for n in range(150):
-        session.add_contest(small_sv(f"extra.{n}"))
+        session.set_up.add_contest(small_sv(f"extra.{n}"))
     path = session.path
     session.close()
     data = path.read_bytes()

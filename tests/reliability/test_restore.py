@@ -46,8 +46,8 @@ def session(count_path):
     count = liverpool()
     s = CountSession.create(count_path, "Alice", count.election)
     s.import_count(count)
-    s.add_contest(small_sv())
-    s.set_ro_passphrase(PASSPHRASE)
+    s.set_up.add_contest(small_sv())
+    s.passphrase.set(PASSPHRASE)
     yield s
     s.close()
 
@@ -62,7 +62,7 @@ def aside_files(count_path):
 
 def test_a_wrong_passphrase_or_no_reason_restores_nothing_and_the_refusal_is_audited(session, backup_dir):
     backup = backup_now(session, backup_dir, now=NIGHT)
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40))
     with pytest.raises(ValidationError, match="reason"):
         restore_open_count(session, backup.path, PASSPHRASE, reason=" ")
     with pytest.raises(RestoreRefused, match="passphrase is wrong"):
@@ -76,11 +76,11 @@ def test_a_wrong_passphrase_or_no_reason_restores_nothing_and_the_refusal_is_aud
 
 
 def test_restore_puts_the_backup_in_place_and_keeps_the_current_file_aside(session, backup_dir, count_path):
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40))
     backup = backup_now(session, backup_dir, now=NIGHT)
     before_backup = session.load()
-    session.save_sheet(CONTEST_ID, r1("T2", 6, 5, 4))
-    session.set_ro_passphrase(OTHER_PASSPHRASE, current=PASSPHRASE)  # changed after the backup
+    session.sheets.confirm(CONTEST_ID, r1("T2", 6, 5, 4))
+    session.passphrase.set(OTHER_PASSPHRASE, current=PASSPHRASE)  # changed after the backup
     later = session.load()
     restored = restore_open_count(session, backup.path, OTHER_PASSPHRASE, reason="T2 was the wrong sheet")
     try:
@@ -90,8 +90,8 @@ def test_restore_puts_the_backup_in_place_and_keeps_the_current_file_aside(sessi
         assert row.reason == "T2 was the wrong sheet" and row.after["backup"] == backup.path.name
         kept = count_path.with_name(row.after["replaced"]["file"])
         assert row.after["replaced"]["ok"] and kept.name in aside_files(count_path)
-        assert restored.check_ro_passphrase(OTHER_PASSPHRASE)  # the passphrase in force stays in force
-        assert not restored.check_ro_passphrase(PASSPHRASE)
+        assert restored.passphrase.check(OTHER_PASSPHRASE)  # the passphrase in force stays in force
+        assert not restored.passphrase.check(PASSPHRASE)
         assert restored.verify_audit().ok and verify_count(restored).ok
     finally:
         restored.close()
@@ -118,16 +118,16 @@ def damage(count_path) -> bytes:
 
 def test_a_damaged_count_is_recognised_and_the_newest_good_backup_restored(session, backup_dir, count_path):
     oldest = backup_now(session, backup_dir, now=NIGHT)
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40))
     good = backup_now(session, backup_dir, now=NIGHT + minutes(5))
     expected = session.load()
-    session.save_sheet(CONTEST_ID, r1("T2", 6, 5, 4))
+    session.sheets.confirm(CONTEST_ID, r1("T2", 6, 5, 4))
     cut_short = backup_now(session, backup_dir, now=NIGHT + minutes(10))
     cut_short.path.write_bytes(cut_short.path.read_bytes()[:8192])
     tampered = backup_now(session, backup_dir, now=NIGHT + minutes(15))
     forge(tampered.path, "UPDATE audit SET reason = 'nothing to see' WHERE id = 3")
     for _ in range(200):  # enough sheets for the file to span many pages
-        session.save_sheet(CONTEST_ID, r1(f"X{_}", 1, 1, 1))
+        session.sheets.confirm(CONTEST_ID, r1(f"X{_}", 1, 1, 1))
     session.close()
     damaged_bytes = damage(count_path)
 
@@ -163,7 +163,7 @@ def test_a_backup_taken_before_any_passphrase_restores_with_a_note(tmp_path, bac
         s.import_count(count)
         backup = backup_now(s, backup_dir, now=NIGHT)
         for n in range(200):
-            s.add_contest(small_sv(f"extra.{n}"))
+            s.set_up.add_contest(small_sv(f"extra.{n}"))
     damage(path)
     with restore_damaged_count(path, backup.path, "Alice", "", reason="damaged before the count began") as s:
         assert [r.action for r in s.audit_rows()[-3:]] == [
@@ -177,7 +177,7 @@ def test_a_restore_that_cannot_put_the_copy_in_place_leaves_the_count_where_it_w
 
     from countdesk.store import backup as store_backup
 
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40))
     backup = backup_now(session, backup_dir, now=NIGHT)
     session.close()
     before = count_path.read_bytes()

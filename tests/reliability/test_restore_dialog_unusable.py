@@ -37,8 +37,8 @@ def instruction() -> Round2Instruction:
 @pytest.fixture
 def session(tmp_path):
     s = CountSession.create(tmp_path / "area.countdesk", "Alice", ELECTION)
-    s.add_contest(small_sv())
-    s.set_ro_passphrase(PASSPHRASE)
+    s.set_up.add_contest(small_sv())
+    s.passphrase.set(PASSPHRASE)
     yield s
     if not s.closed:
         s.close()
@@ -53,7 +53,7 @@ def stick(tmp_path):
 def night(session, stick, tmp_path):
     """The four backups, oldest first, and how the reason the altered one cannot be used begins."""
     before_import = backup_now(session, stick, now=NIGHT)
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40))
     import_round2_instruction(session, write_round2_instruction(tmp_path / "round2.json", instruction()))
     carrying = backup_now(session, stick, now=NIGHT + minutes(5))
     altered = backup_now(session, stick, now=NIGHT + minutes(10))
@@ -171,7 +171,7 @@ def test_the_unusable_list_can_be_read_at_the_keyboard_and_tab_leaves_it(qtbot, 
 
 def test_a_folder_of_good_backups_shows_no_unusable_section(qtbot, session, stick, tmp_path):
     older = backup_now(session, stick, now=NIGHT)
-    session.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40))
+    session.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40))
     newest = backup_now(session, stick, now=NIGHT + minutes(5))
     dialog = open_dialog(qtbot, session, stick)
     assert [item.data(0, Qt.ItemDataRole.UserRole) for item in rows(dialog.backups)] == [

@@ -63,13 +63,13 @@ def session(tmp_path, issued):
     laptop = tmp_path / "laptop"
     laptop.mkdir()
     s = CountSession.create(laptop / "area.countdesk", "Alice", ELECTION)
-    s.add_contest(small_sv())
-    s.set_ro_passphrase(PASSPHRASE)
-    s.verify_box(CONTEST_ID, "B1", 92, "eight papers in the postal box by mistake")
-    s.verify_box(CONTEST_ID, "P1", 60, None)
-    s.save_sheet(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=2))
+    s.set_up.add_contest(small_sv())
+    s.passphrase.set(PASSPHRASE)
+    s.verification.verify(CONTEST_ID, "B1", 92, "eight papers in the postal box by mistake")
+    s.verification.verify(CONTEST_ID, "P1", 60, None)
+    s.sheets.confirm(CONTEST_ID, r1("T1", 60, 50, 40, unmarked=2))
     import_round2_instruction(s, issued)
-    s.save_sheet(CONTEST_ID, CountSheet("R2", 2, frozen_map({"a": 20, "c": 15}), non_transferable=15))
+    s.sheets.confirm(CONTEST_ID, CountSheet("R2", 2, frozen_map({"a": 20, "c": 15}), non_transferable=15))
     yield s
     if not s.closed:
         s.close()
@@ -89,7 +89,7 @@ def holds_the_figures_and_the_instruction(restored: CountSession, issued) -> Non
     assert dict(tally.first) == {"a": 60, "b": 50, "c": 40}
     assert set(tally.finalists) == set(INSTRUCTED)
     assert dict(tally.second) == {"a": 20, "c": 15} and tally.non_transferable == 15
-    stored = restored.stored_round2_instruction(CONTEST_ID)
+    stored = restored.instructions.stored(CONTEST_ID)
     assert stored.content.encode("utf-8") == issued.read_bytes()
     assert verify_count(restored).ok
 
@@ -121,7 +121,7 @@ def test_a_damaged_count_is_restored_from_an_older_backup_upgraded_with_its_inst
     assert check_backup(backup.path).pending == tuple(pending)
     path = session.path
     for n in range(100):  # enough pages that cutting the file in half damages it
-        session.add_contest(small_sv(f"extra.{n}"))
+        session.set_up.add_contest(small_sv(f"extra.{n}"))
     session.close()
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     with pytest.raises(CountdeskError, match="damaged"):
@@ -147,7 +147,7 @@ def test_a_damaged_count_is_restored_from_an_older_backup_upgraded_with_its_inst
 @pytest.mark.parametrize("copy", [None, b'{"altered": true}'], ids=["no copy", "altered copy"])
 def test_an_older_backup_without_its_instruction_is_restored_and_asks_for_it_again(session, stick, issued, copy):
     backup = older_backup(session, stick, issued, copy=copy)
-    session.save_sheet(CONTEST_ID, r1("T1", 61, 49, 40, unmarked=2), reason="a and b were swapped")
+    session.sheets.confirm(CONTEST_ID, r1("T1", 61, 49, 40, unmarked=2), reason="a and b were swapped")
     restored = restore_open_count(session, backup.path, PASSPHRASE, reason="the correction was itself wrong")
     try:
         assert dict(restored.contest(CONTEST_ID).count_sheets[0].votes) == {"a": 60, "b": 50, "c": 40}
@@ -211,7 +211,7 @@ def test_the_restore_dialog_offers_an_older_backup_for_a_damaged_count_and_resto
     as_newer_countdesk_wrote_it(newer.path)
     path = session.path
     for n in range(100):
-        session.add_contest(small_sv(f"extra.{n}"))
+        session.set_up.add_contest(small_sv(f"extra.{n}"))
     session.close()
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 

@@ -23,7 +23,7 @@ def session(tmp_path):
     count = liverpool()
     s = CountSession.create(tmp_path / "liverpool.countdesk", "Count Supervisor", count.election)
     s.import_count(count)
-    s.add_contest(small_sv())
+    s.set_up.add_contest(small_sv())
     count_small_sv(s)
     yield s
     s.close()
@@ -37,12 +37,12 @@ def spellings(secret: str) -> list[bytes]:
 
 
 def test_the_file_never_holds_a_passphrase_or_a_wrong_guess_in_clear(session, tmp_path):
-    session.set_ro_passphrase(PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     with pytest.raises(CountdeskError):
-        session.declare(LIVERPOOL_ID, WRONG_GUESS)
-    session.set_ro_passphrase(OTHER_PASSPHRASE, current=PASSPHRASE)
+        session.declaring.declare(LIVERPOOL_ID, WRONG_GUESS)
+    session.passphrase.set(OTHER_PASSPHRASE, current=PASSPHRASE)
     with pytest.raises(CountdeskError):
-        session.set_ro_passphrase(PASSPHRASE, current=WRONG_GUESS)
+        session.passphrase.set(PASSPHRASE, current=WRONG_GUESS)
     backup = backup_now(session, tmp_path / "stick", now=NIGHT)
     path = session.path
     held_open = file_bytes(path)  # the main file and its write-ahead log, as they stand mid-session
@@ -53,7 +53,7 @@ def test_the_file_never_holds_a_passphrase_or_a_wrong_guess_in_clear(session, tm
 
 
 def test_what_is_kept_is_the_scrypt_hash_with_its_salt_and_the_audit_shows_neither(session):
-    session.set_ro_passphrase(PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     path = session.path
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -77,27 +77,27 @@ def actions_since(session: CountSession, last_id: int) -> list[tuple[str, str, s
 def test_each_ro_action_is_refused_without_the_passphrase_and_every_attempt_is_audited(session):
     start = session.audit_head()[0]
     with pytest.raises(CountdeskError, match="no RO passphrase has been set"):
-        session.declare(LIVERPOOL_ID, PASSPHRASE)
-    session.set_ro_passphrase(PASSPHRASE)
+        session.declaring.declare(LIVERPOOL_ID, PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     with pytest.raises(CountdeskError, match="was not declared: the RO passphrase is wrong"):
-        session.declare(LIVERPOOL_ID, WRONG_GUESS)
+        session.declaring.declare(LIVERPOOL_ID, WRONG_GUESS)
     assert not session.contest_state(LIVERPOOL_ID).declared
-    session.declare(LIVERPOOL_ID, PASSPHRASE)
+    session.declaring.declare(LIVERPOOL_ID, PASSPHRASE)
 
     # A declared figure cannot be changed: the contest is locked until the RO unlocks it.
     first = session.load().contest(LIVERPOOL_ID).count_sheets[0]
     with pytest.raises(CountdeskError, match="declared: unlock it first"):
-        session.save_sheet(LIVERPOOL_ID, first, reason="recount")
+        session.sheets.confirm(LIVERPOOL_ID, first, reason="recount")
     with pytest.raises(CountdeskError, match="was not unlocked: the RO passphrase is wrong"):
-        session.unlock(LIVERPOOL_ID, WRONG_GUESS, reason="agent asked for a recount of T01")
+        session.declaring.unlock(LIVERPOOL_ID, WRONG_GUESS, reason="agent asked for a recount of T01")
     assert session.contest_state(LIVERPOOL_ID).declared
-    session.unlock(LIVERPOOL_ID, PASSPHRASE, reason="agent asked for a recount of T01")
-    session.save_sheet(LIVERPOOL_ID, first, reason="recounted: no change")
+    session.declaring.unlock(LIVERPOOL_ID, PASSPHRASE, reason="agent asked for a recount of T01")
+    session.sheets.confirm(LIVERPOOL_ID, first, reason="recounted: no change")
 
     with pytest.raises(CountdeskError, match="current RO passphrase is wrong"):
-        session.set_ro_passphrase(OTHER_PASSPHRASE, current=WRONG_GUESS)
-    session.set_ro_passphrase(OTHER_PASSPHRASE, current=PASSPHRASE)
-    assert session.check_ro_passphrase(OTHER_PASSPHRASE) and not session.check_ro_passphrase(PASSPHRASE)
+        session.passphrase.set(OTHER_PASSPHRASE, current=WRONG_GUESS)
+    session.passphrase.set(OTHER_PASSPHRASE, current=PASSPHRASE)
+    assert session.passphrase.check(OTHER_PASSPHRASE) and not session.passphrase.check(PASSPHRASE)
 
     assert actions_since(session, start) == [
         ("contest.declare_refused", LIVERPOOL_ID, "no RO passphrase has been set: set one first"),
@@ -116,8 +116,8 @@ def test_each_ro_action_is_refused_without_the_passphrase_and_every_attempt_is_a
 
 def test_a_refusal_survives_a_crash_straight_after_it(session):
     """The refusal row is committed before the error is raised, not held for a later write."""
-    session.set_ro_passphrase(PASSPHRASE)
+    session.passphrase.set(PASSPHRASE)
     with pytest.raises(CountdeskError):
-        session.declare(LIVERPOOL_ID, WRONG_GUESS)
+        session.declaring.declare(LIVERPOOL_ID, WRONG_GUESS)
     with CountSession.open(session.path, "Auditor", read_only=True) as other_connection:
         assert other_connection.audit_rows(action="contest.declare_refused")[-1].reason == "the RO passphrase is wrong"

@@ -23,13 +23,13 @@ def db(tmp_path):
     count = liverpool()
     with CountSession.create(path, "Count Supervisor", count.election) as s:
         s.import_count(count)
-        s.add_contest(small_sv())
+        s.set_up.add_contest(small_sv())
         count_small_sv(s)
-        s.add_contest(small_sv("double"))
-        s.set_double_entry("double", True)
-        s.submit_keying("double", r1("K1", 5, 4, 3))  # waiting for a second operator
-        s.set_ro_passphrase(PASSPHRASE)
-        s.declare(LIVERPOOL_ID, PASSPHRASE)
+        s.set_up.add_contest(small_sv("double"))
+        s.double_entry.set_enabled("double", True)
+        s.double_entry.submit("double", r1("K1", 5, 4, 3))  # waiting for a second operator
+        s.passphrase.set(PASSPHRASE)
+        s.declaring.declare(LIVERPOOL_ID, PASSPHRASE)
     return path
 
 

@@ -42,7 +42,7 @@ def bump_one_vote(db) -> None:
 @pytest.fixture()
 def passphrase_set(liverpool_db):
     with CountSession.open(liverpool_db, "Returning Officer") as session:
-        session.set_ro_passphrase(PASSPHRASE)
+        session.passphrase.set(PASSPHRASE)
     return liverpool_db
 
 
@@ -50,8 +50,8 @@ def test_a_figure_changed_outside_the_app_is_not_declared(passphrase_set, capsys
     bump_one_vote(passphrase_set)
     with CountSession.open(passphrase_set, "Returning Officer") as session:
         with pytest.raises(CountdeskError, match="do not replay from the audit trail"):
-            session.declare(CONTEST, PASSPHRASE)
-        assert not session.stage(CONTEST).value == "declared"
+            session.declaring.declare(CONTEST, PASSPHRASE)
+        assert not session.declaring.stage(CONTEST).value == "declared"
         refused = session.audit_rows(action="contest.declare_refused")
         assert refused and "changed outside the app" in refused[-1].reason
 
@@ -90,28 +90,28 @@ def test_an_altered_audit_row_stops_the_export_not_only_a_note(passphrase_set, t
 
 def test_a_swapped_passphrase_record_unlocks_nothing(passphrase_set):
     with CountSession.open(passphrase_set, "Returning Officer") as session:
-        session.declare(CONTEST, PASSPHRASE)
+        session.declaring.declare(CONTEST, PASSPHRASE)
     forge(passphrase_set, "UPDATE setting SET value = '" + __import__("json").dumps(
         hash_passphrase(INTRUDER), sort_keys=True, separators=(",", ":")) + "' WHERE key = 'ro_passphrase'")
     with CountSession.open(passphrase_set, "Intruder") as session:
-        assert not session.check_ro_passphrase(INTRUDER)
-        assert "changed outside the app" in session.ro_passphrase_problem()
+        assert not session.passphrase.check(INTRUDER)
+        assert "changed outside the app" in session.passphrase.problem()
         with pytest.raises(CountdeskError, match="was not unlocked: the setting ro_passphrase was changed"):
-            session.unlock(CONTEST, INTRUDER, reason="a correction")
-        assert session.stage(CONTEST).value == "declared"
+            session.declaring.unlock(CONTEST, INTRUDER, reason="a correction")
+        assert session.declaring.stage(CONTEST).value == "declared"
         assert not session.audit_rows(action="contest.unlock")
         assert session.audit_rows(action="contest.unlock_refused")
         with pytest.raises(CountdeskError, match="changed outside the app"):
-            session.set_ro_passphrase("another one entirely", current=INTRUDER)
+            session.passphrase.set("another one entirely", current=INTRUDER)
 
 
 def test_a_passphrase_record_put_in_by_hand_is_refused_and_named_by_verify(liverpool_db, capsys):
     forge(liverpool_db, "INSERT INTO setting (key, value) VALUES ('ro_passphrase', '"
           + __import__("json").dumps(hash_passphrase(INTRUDER)) + "')")
     with CountSession.open(liverpool_db, "Intruder") as session:
-        assert not session.check_ro_passphrase(INTRUDER)
+        assert not session.passphrase.check(INTRUDER)
         with pytest.raises(CountdeskError, match="was not declared"):
-            session.declare(CONTEST, INTRUDER)
+            session.declaring.declare(CONTEST, INTRUDER)
     code, _, err = run_cli(capsys, "audit", "--db", str(liverpool_db), "--verify")
     assert code == 1 and "setting ro_passphrase" in err
 

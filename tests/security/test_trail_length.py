@@ -32,7 +32,7 @@ def cut_trail(db, rows: int) -> None:
 @pytest.fixture()
 def backed_up(liverpool_db):
     with CountSession.open(liverpool_db, "Count Supervisor") as session:
-        session.set_ro_passphrase("returning officer 2021")
+        session.passphrase.set("returning officer 2021")
         session.backup = backup_now(session)
         head = session.audit_head()
     return liverpool_db, head

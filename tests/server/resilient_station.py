@@ -26,7 +26,7 @@ def main(url: str, station: str, first: int, last: int) -> None:
             down_since = None
             while True:
                 try:
-                    session.save_sheet(CONTEST_ID, typed)
+                    session.sheets.confirm(CONTEST_ID, typed)
                 except ServerUnreachable:
                     if down_since is None:
                         down_since = time.monotonic()
@@ -36,7 +36,7 @@ def main(url: str, station: str, first: int, last: int) -> None:
                     time.sleep(0.2)
                     continue
                 except ValidationError as error:
-                    if "already recorded" not in error.message or session.sheet(CONTEST_ID, typed.id) != typed:
+                    if "already recorded" not in error.message or session.sheets.sheet(CONTEST_ID, typed.id) != typed:
                         raise
                 if down_since is not None:
                     print("BACK", flush=True)

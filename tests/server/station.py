@@ -15,7 +15,7 @@ def main(url: str, station: str, first: int, last: int) -> None:
     with CountSession.open(url, f"Operator {station}") as session:
         print("READY", flush=True)
         for n in range(first, last + 1):
-            session.save_sheet(CONTEST_ID, sheet(station, n))
+            session.sheets.confirm(CONTEST_ID, sheet(station, n))
             print(f"ACK {sheet(station, n).id}", flush=True)
 
 

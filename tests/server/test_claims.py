@@ -26,29 +26,29 @@ class Clock:
 
 def test_a_claimed_sheet_is_refused_to_another_station_until_it_is_recorded(server_count, station_url):
     with CountSession.open(station_url("a"), "Ann") as a, CountSession.open(station_url("b"), "Bob") as b:
-        a.claim(CONTEST_ID, "sheet", "T1")
+        a.claims.take(CONTEST_ID, "sheet", "T1")
         with pytest.raises(ClaimedError, match=r"sheet T1 is being worked on by Ann at a_\d+"):
-            b.claim(CONTEST_ID, "sheet", "T1")
+            b.claims.take(CONTEST_ID, "sheet", "T1")
         with pytest.raises(ClaimedError):
-            b.save_sheet(CONTEST_ID, sheet("x", 1).__class__("T1", 1, sheet("x", 1).votes))
-        b.claim(CONTEST_ID, "sheet", "T2")  # another sheet is free
-        a.save_sheet(CONTEST_ID, sheet("x", 1).__class__("T1", 1, sheet("x", 1).votes))
+            b.sheets.confirm(CONTEST_ID, sheet("x", 1).__class__("T1", 1, sheet("x", 1).votes))
+        b.claims.take(CONTEST_ID, "sheet", "T2")  # another sheet is free
+        a.sheets.confirm(CONTEST_ID, sheet("x", 1).__class__("T1", 1, sheet("x", 1).votes))
         assert [c.key for c in a.claims.held(CONTEST_ID)] == ["T2"]  # recorded: Ann's claim went with it
-        b.claim(CONTEST_ID, "sheet", "T1")
+        b.claims.take(CONTEST_ID, "sheet", "T1")
 
 
 def test_a_claim_lives_by_its_heartbeat_and_lapses_without_it(server_count, station_url):
     ann_clock, bob_clock = Clock(), Clock()
     with CountSession.open(station_url("a"), "Ann", clock=ann_clock) as a, \
             CountSession.open(station_url("b"), "Bob", clock=bob_clock) as b:
-        a.claim(CONTEST_ID, "sheet", "T1")
+        a.claims.take(CONTEST_ID, "sheet", "T1")
         ann_clock.now = bob_clock.now = T0 + timedelta(seconds=25)
-        assert a.heartbeat() == 1
+        assert a.claims.heartbeat() == 1
         bob_clock.now = T0 + timedelta(seconds=50)  # 25 s after Ann's last heartbeat: still hers
         with pytest.raises(ClaimedError):
-            b.claim(CONTEST_ID, "sheet", "T1")
+            b.claims.take(CONTEST_ID, "sheet", "T1")
         bob_clock.now = T0 + timedelta(seconds=56)  # 31 s: her station went quiet; Bob takes it over
-        taken = b.claim(CONTEST_ID, "sheet", "T1")
+        taken = b.claims.take(CONTEST_ID, "sheet", "T1")
         assert taken.operator == "Bob" and taken.claimed_at == bob_clock()
 
 
@@ -59,9 +59,9 @@ def test_closing_a_station_lets_its_claims_go_and_a_box_claim_guards_verificatio
                            replace=True)
     a = CountSession.open(station_url("a"), "Ann")
     with CountSession.open(station_url("b"), "Bob") as b:
-        a.claim(CONTEST_ID, "box", "B1")
+        a.claims.take(CONTEST_ID, "box", "B1")
         with pytest.raises(ClaimedError, match="box B1 is being worked on by Ann"):
-            b.verify_box(CONTEST_ID, "B1", 100, None)
+            b.verification.verify(CONTEST_ID, "B1", 100, None)
         a.close()
         assert b.claims.held() == []
-        b.verify_box(CONTEST_ID, "B1", 100, None)
+        b.verification.verify(CONTEST_ID, "B1", 100, None)

@@ -166,13 +166,13 @@ def test_a_box_verified_at_one_station_cannot_be_typed_at_another(stations, qtbo
     bob = stations("desk2", "Bob", "verification")
     bob_table = bob.workspace.verification_view.table
     with CountSession.open(station_url("desk1"), "Ann") as ann:  # Ann's station is verifying B1
-        ann.claim(CONTEST_ID, "box", "B1")
+        ann.claims.take(CONTEST_ID, "box", "B1")
         focus_on(qtbot, bob_table)
         type_keys(qtbot, "100")  # Bob is on B1 too: nothing is typed, he is told who has it
         message = bob.workspace.verification_view.message.text()
         assert message.startswith("Box B1 is being verified by Ann at desk1_") and "choose another box" in message
         assert bob_table.state() != bob_table.State.EditingState
-        ann.verify_box(CONTEST_ID, "B1", 100, None)  # recorded: her claim goes with it
+        ann.verification.verify(CONTEST_ID, "B1", 100, None)  # recorded: her claim goes with it
 
     press(qtbot, Qt.Key.Key_Down)  # B2 is free
     type_keys(qtbot, "80")

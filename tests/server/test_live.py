@@ -29,19 +29,19 @@ def test_another_stations_sheet_is_pushed_to_the_station_and_its_own_are_not_ann
     with CountSession.open(station_url("a"), "Ann") as a, CountSession.open(station_url("b"), "Bob") as b:
         feed = LiveFeed(a)
         try:
-            a.save_sheet(CONTEST_ID, sheet("a", 1))  # its own: announced, and skipped by its feed
+            a.sheets.confirm(CONTEST_ID, sheet("a", 1))  # its own: announced, and skipped by its feed
             assert announced(feed) and feed.poll(0) == []
             reads = []
             monkeypatch.setattr(a, "load", lambda: reads.append("load"))  # a re-read of the count
             monkeypatch.setattr(a, "contest", lambda *args: reads.append("contest"))
-            b.save_sheet(CONTEST_ID, sheet("b", 1))
+            b.sheets.confirm(CONTEST_ID, sheet("b", 1))
             assert announced(feed)  # pushed at b's commit, before a asked for anything
             changes = feed.poll(0)
             assert [(c.contest_id, c.entity, c.key, c.action, c.operator) for c in changes] == [
                 (CONTEST_ID, "count_sheet", "b-00001", "sheet.save", "Bob")]
             assert changes[0].station.startswith("b_")
             assert feed.sheet_now(CONTEST_ID, "b-00001") == sheet("b", 1)  # that one sheet, read again
-            b.delete_sheet(CONTEST_ID, "b-00001", reason="wrong table")
+            b.sheets.delete(CONTEST_ID, "b-00001", reason="wrong table")
             assert announced(feed)
             (gone,) = feed.poll(0)
             assert gone.action == "sheet.delete" and feed.sheet_now(CONTEST_ID, gone.key) is None

@@ -29,12 +29,12 @@ def test_another_stations_sheet_reaches_the_open_count_and_the_hall_screen(qtbot
     live._notifier.activated.connect(lambda *_: woken.append(live.applied))
     try:
         with CountSession.open(station_url("there"), "Bob") as there:
-            there.save_sheet(CONTEST_ID, sheet("there", 1))
+            there.sheets.confirm(CONTEST_ID, sheet("there", 1))
             # A generous bound, only so that a broken server cannot hang the run.
             qtbot.waitUntil(lambda: document.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=10_000)
             assert woken and woken[-1] == live.applied  # every change applied when the notifier woke it
-            there.save_sheet(CONTEST_ID, sheet("there", 2))
-            there.delete_sheet(CONTEST_ID, "there-00001", reason="keyed on the wrong table")
+            there.sheets.confirm(CONTEST_ID, sheet("there", 2))
+            there.sheets.delete(CONTEST_ID, "there-00001", reason="keyed on the wrong table")
             qtbot.waitUntil(lambda: [s.id for s in document.contest(CONTEST_ID).count_sheets] == ["there-00002"],
                             timeout=10_000)
         assert document.result(CONTEST_ID).first["a"] == votes(2)["a"]
@@ -72,14 +72,14 @@ def test_another_stations_sheets_reach_the_sheets_table_row_by_row(qtbot, server
     model.dataChanged.connect(lambda top, bottom, _roles=(): told.append(("changed", top.row(), bottom.row())))
     try:
         with CountSession.open(station_url("there"), "Bob") as there:
-            there.save_sheet(CONTEST_ID, sheet("there", 1))
+            there.sheets.confirm(CONTEST_ID, sheet("there", 1))
             qtbot.waitUntil(lambda: told == [("inserted", 0, 0)], timeout=2000)
-            there.save_sheet(CONTEST_ID, sheet("there", 2))
+            there.sheets.confirm(CONTEST_ID, sheet("there", 2))
             qtbot.waitUntil(lambda: told[1:] == [("inserted", 1, 1)], timeout=2000)
             corrected = replace(sheet("there", 1), votes=frozen_map({**votes(1), "a": votes(1)["a"] + 1}))
-            there.save_sheet(CONTEST_ID, corrected, reason="miskeyed")
+            there.sheets.confirm(CONTEST_ID, corrected, reason="miskeyed")
             qtbot.waitUntil(lambda: told[2:] == [("changed", 0, 0)], timeout=2000)
-            there.delete_sheet(CONTEST_ID, "there-00002", reason="keyed on the wrong table")
+            there.sheets.delete(CONTEST_ID, "there-00002", reason="keyed on the wrong table")
             qtbot.waitUntil(lambda: told[3:] == [("removed", 1, 1)], timeout=2000)
         assert model.sheets() == tuple(here.contest(CONTEST_ID).count_sheets)
         assert model.sheet(0).votes["a"] == votes(1)["a"] + 1

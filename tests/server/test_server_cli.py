@@ -60,7 +60,7 @@ def test_a_count_goes_to_the_server_and_comes_home_as_the_same_file(pg_url, tmp_
     assert run(capsys, "import", str(LIVERPOOL), "--db", str(first), "--operator", "Clerk")[0] == 0
     with CountSession.open(first, "Clerk") as session:  # something beyond the import: a sheet removed
         contest = session.load().contests[0]
-        session.delete_sheet(contest.id, contest.count_sheets[0].id, reason="keyed twice")
+        session.sheets.delete(contest.id, contest.count_sheets[0].id, reason="keyed twice")
         head = session.audit_head()
 
     code, out, err = run(capsys, "copy", "--from", str(first), "--to", pg_url)
@@ -68,7 +68,7 @@ def test_a_count_goes_to_the_server_and_comes_home_as_the_same_file(pg_url, tmp_
     assert f"ending {head[1]}" in out
     # On the server the count goes on: a station adds a sheet.
     with CountSession.open(pg_url, "Station Operator") as session:
-        session.save_sheet(contest.id, contest.count_sheets[0], reason="keyed once more")
+        session.sheets.confirm(contest.id, contest.count_sheets[0], reason="keyed once more")
         server_head = session.audit_head()
     home = tmp_path / "home.countdesk"
     code, out, err = run(capsys, "copy", "--from", pg_url, "--to", str(home))
@@ -131,7 +131,7 @@ def test_sheet_add_confirms_one_sheet_with_the_apps_checks(backend, pg_url, tmp_
     code, out, err = run(capsys, "sheet", "add", "--db", db, "--contest", contest.id, "--operator", "Ann", str(path))
     assert code == 0, err
     with CountSession.open(db, "x", read_only=True) as session:
-        stored = session.sheet(contest.id, "NEW-1")
+        stored = session.sheets.sheet(contest.id, "NEW-1")
         assert dict(stored.votes) == sheet["votes"] and dict(stored.rejected) == {"unmarked": 1}
         assert session.audit_rows(action="sheet.save")[-1].operator == "Ann"
     # Again: the same sheet is already recorded, and replacing it needs a reason.
@@ -150,7 +150,7 @@ def test_sheet_add_second_keying_must_be_another_operator(server_count, tmp_path
     from server_builders import CONTEST_ID
 
     with CountSession.open(server_count, "Supervisor") as session:
-        session.set_double_entry(CONTEST_ID, True)
+        session.double_entry.set_enabled(CONTEST_ID, True)
     path = tmp_path / "s.json"
     path.write_text(json.dumps({"id": "K1", "round": 1, "votes": {"a": 1, "b": 2, "c": 3}}))
     args = ["sheet", "add", "--db", server_count, "--contest", CONTEST_ID, str(path)]
@@ -168,8 +168,8 @@ def test_a_server_counts_bundle_is_exported_checked_and_collated(pg_url, tmp_pat
     assert run(capsys, "import", str(LIVERPOOL), "--db", pg_url)[0] == 0
     with CountSession.open(pg_url, "Station Operator") as session:
         contest = session.load().contests[0]
-        session.delete_sheet(contest.id, contest.count_sheets[0].id, reason="keyed twice")
-        session.save_sheet(contest.id, contest.count_sheets[0], reason="keyed once more")
+        session.sheets.delete(contest.id, contest.count_sheets[0].id, reason="keyed twice")
+        session.sheets.confirm(contest.id, contest.count_sheets[0], reason="keyed once more")
         assert session.audit_rows()[-1].station == "countdesk_test"
     out_dir = tmp_path / "usb"
     out_dir.mkdir()

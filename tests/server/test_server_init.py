@@ -80,7 +80,7 @@ def test_server_init_makes_a_tls_scram_subnet_only_server_with_a_role_per_statio
             owner.import_count(Count(ELECTION, (CONTEST,)), replace=True)
         monkeypatch.setenv("PGPASSWORD", _password(folder, "desk2"))
         with CountSession.open(_url(folder, "desk2"), "Bob") as station:
-            station.save_sheet(CONTEST.id, sheet("d2", 1))
+            station.sheets.confirm(CONTEST.id, sheet("d2", 1))
             assert station.audit_rows(action="sheet.save")[-1].station == "desk2"
             assert "night on 127.0.0.1" in station.path.name
     finally:

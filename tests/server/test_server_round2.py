@@ -55,7 +55,7 @@ def test_a_station_imports_the_instruction_and_every_station_counts_round_two_fo
         assert set(second.tally(CONTEST_ID).finalists) == {"a", "b"}  # its own, until instructed
         change = import_round2_instruction(first, issued)
         assert change.instruction and change.audit_id == first.audit_rows(action=IMPORT_ACTION)[-1].id
-        first.save_sheet(CONTEST_ID, ROUND_TWO)
+        first.sheets.confirm(CONTEST_ID, ROUND_TWO)
         for session in (first, second):
             result = session.tally(CONTEST_ID)
             assert set(result.finalists) == {"c", "a"} and result.elected == ("a",)
@@ -72,14 +72,14 @@ def test_the_instruction_comes_home_with_the_count_and_goes_back(area_on_server,
                                                                                     "d": 50}))
     with CountSession.open(area_on_server, "Area Clerk") as session:
         import_round2_instruction(session, issued)
-        session.save_sheet(CONTEST_ID, ROUND_TWO)
+        session.sheets.confirm(CONTEST_ID, ROUND_TWO)
         on_server = session.tally(CONTEST_ID)
     home = tmp_path / "north.countdesk"
     copy_count_between(pg_url, home)
     assert verify_count_file(home).ok
     with CountSession.open(home, "Area Clerk", read_only=True) as session:
         assert session.tally(CONTEST_ID) == on_server
-        assert session.stored_round2_instruction(CONTEST_ID).content.encode("utf-8") == issued.read_bytes()
+        assert session.instructions.stored(CONTEST_ID).content.encode("utf-8") == issued.read_bytes()
     assert not list(tmp_path.glob("north.countdesk.round2-*"))  # nothing beside the file
 
 
@@ -89,9 +89,9 @@ def test_an_area_declares_on_the_server_on_the_instructed_finalists_and_then_tak
                                                                                     "d": 50}))
     with CountSession.open(area_on_server, "Area Clerk") as session:
         import_round2_instruction(session, issued)
-        session.save_sheet(CONTEST_ID, ROUND_TWO)
-        session.set_ro_passphrase("correct horse battery staple")
-        assert session.declare(CONTEST_ID, "correct horse battery staple").declaration
+        session.sheets.confirm(CONTEST_ID, ROUND_TWO)
+        session.passphrase.set("correct horse battery staple")
+        assert session.declaring.declare(CONTEST_ID, "correct horse battery staple").declaration
         assert session.tally(CONTEST_ID).elected == ("a",)
         with pytest.raises(CountdeskError, match="is declared"):
             import_round2_instruction(session, issued)
@@ -109,10 +109,10 @@ def test_a_round_two_sheet_another_station_entered_meanwhile_is_checked_under_th
     with CountSession.open(area_on_server, "Area Clerk") as first, \
             CountSession.open(area_on_server, "Second Clerk") as second:
         import_round2_instruction(first, issued)
-        second.save_sheet(CONTEST_ID, ROUND_TWO)  # for a and c, as instructed
+        second.sheets.confirm(CONTEST_ID, ROUND_TWO)  # for a and c, as instructed
         rows = len(first.audit_rows())
         with pytest.raises(CountdeskError, match="round-2 sheet .N1-R2. has figures for a, c"):
-            first.save_round2_instruction(CONTEST_ID, corrected.read_text(encoding="utf-8"), ("b", "c"),
+            first.instructions.save(CONTEST_ID, corrected.read_text(encoding="utf-8"), ("b", "c"),
                                           corrected.name, audit_after={}, reason="corrected sum")
         assert len(first.audit_rows()) == rows
-        assert first.stored_round2_instruction(CONTEST_ID).finalists == ("c", "a")
+        assert first.instructions.stored(CONTEST_ID).finalists == ("c", "a")

@@ -64,10 +64,10 @@ def test_four_station_processes_key_one_count_at_once(server_count, station_url)
 def test_a_station_reads_another_stations_sheet_without_reopening(server_count, station_url):
     with CountSession.open(station_url("one"), "Ann") as one, CountSession.open(station_url("two"), "Bob") as two:
         assert two.contest(CONTEST_ID).count_sheets == ()
-        one.save_sheet(CONTEST_ID, sheet("one", 1))
+        one.sheets.confirm(CONTEST_ID, sheet("one", 1))
         assert [s.id for s in two.contest(CONTEST_ID).count_sheets] == ["one-00001"]
         with pytest.raises(ValidationError, match="already recorded"):
-            two.save_sheet(CONTEST_ID, sheet("one", 1))  # no silent last-writer-wins
+            two.sheets.confirm(CONTEST_ID, sheet("one", 1))  # no silent last-writer-wins
 
 
 def test_a_sheet_recorded_elsewhere_since_it_was_looked_at_is_not_replaced(server_count):
@@ -85,7 +85,7 @@ def test_a_sheet_recorded_elsewhere_since_it_was_looked_at_is_not_replaced(serve
 
 def test_a_contest_declared_at_another_station_refuses_the_next_sheet(server_count, station_url):
     with CountSession.open(station_url("desk"), "Bob") as station:
-        station.save_sheet(CONTEST_ID, sheet("desk", 1))
+        station.sheets.confirm(CONTEST_ID, sheet("desk", 1))
         owner = open_server_count(server_count)
         try:
             from countdesk.store.audit import Actor
@@ -94,12 +94,12 @@ def test_a_contest_declared_at_another_station_refuses_the_next_sheet(server_cou
         finally:
             owner.close()
         with pytest.raises(CountdeskError, match="is declared"):
-            station.save_sheet(CONTEST_ID, sheet("desk", 2))
+            station.sheets.confirm(CONTEST_ID, sheet("desk", 2))
 
 
 def test_a_station_can_only_append_to_the_audit_trail(server_count, station_url):
     with CountSession.open(station_url("desk"), "Bob") as station:
-        station.save_sheet(CONTEST_ID, sheet("desk", 1))
+        station.sheets.confirm(CONTEST_ID, sheet("desk", 1))
     with psycopg.connect(station_url("desk"), autocommit=True) as conn:
         for sql in ("UPDATE audit SET reason = 'x' WHERE id = 1", "DELETE FROM audit",
                     "ALTER TABLE audit DISABLE TRIGGER USER", "DROP TABLE count_sheet"):
@@ -125,7 +125,7 @@ def test_a_station_of_another_schema_version_is_refused(server_count, change, me
 def test_read_only_refuses_writes_and_a_new_count_needs_an_empty_database(server_count):
     with CountSession.open(server_count, "Bob", read_only=True) as session:
         with pytest.raises(CountdeskError, match="read-only"):
-            session.save_sheet(CONTEST_ID, sheet("ro", 1))
+            session.sheets.confirm(CONTEST_ID, sheet("ro", 1))
     with pytest.raises(CountdeskError, match="not empty"):
         CountSession.create(server_count, "Bob", ELECTION)
 
@@ -173,16 +173,16 @@ def test_a_station_change_voids_an_acceptance_on_the_server_for_good(server_coun
 
     one = CountSheet("T1", 1, frozen_map({"a": 60, "b": 30, "c": 8}))
     with CountSession.open(server_count, "Returning Officer") as owner:
-        owner.add_box(CONTEST_ID, Box("B1", "Station 1", False, 100))
-        owner.verify_box(CONTEST_ID, "B1", 100, None)
-        owner.save_sheet(CONTEST_ID, one)
-        owner.set_ro_passphrase("the returning officer's own")
-        owner.accept_difference(CONTEST_ID, "the returning officer's own", stage="round1", counted=98, expected=100,
+        owner.set_up.add_box(CONTEST_ID, Box("B1", "Station 1", False, 100))
+        owner.verification.verify(CONTEST_ID, "B1", 100, None)
+        owner.sheets.confirm(CONTEST_ID, one)
+        owner.passphrase.set("the returning officer's own")
+        owner.acceptances.accept(CONTEST_ID, "the returning officer's own", stage="round1", counted=98, expected=100,
                                 reason="two papers not found")
         assert owner.tally(CONTEST_ID).status is Status.ELECTED
     with CountSession.open(station_url("north"), "Operator north") as station:
-        station.save_sheet(CONTEST_ID, CountSheet("T2", 1, frozen_map({"a": 1, "b": 0, "c": 0})))
-        station.delete_sheet(CONTEST_ID, "T2", reason="keyed against the wrong table")
+        station.sheets.confirm(CONTEST_ID, CountSheet("T2", 1, frozen_map({"a": 1, "b": 0, "c": 0})))
+        station.sheets.delete(CONTEST_ID, "T2", reason="keyed against the wrong table")
         result = station.tally(CONTEST_ID)
         assert (result.ballot_papers_counted, result.status) == (98, Status.INCOMPLETE)
         assert station.contest(CONTEST_ID).accepted_differences == ()

@@ -24,7 +24,7 @@ def _as_the_previous_version_left_it(url: str) -> None:
 def test_an_older_count_is_refused_until_its_owner_upgrades_it(server_count, station_url, capsys):
     desk = station_url("desk")  # a station granted its rights before the upgrade
     with CountSession.open(desk, "Ann") as session:
-        session.save_sheet(CONTEST_ID, sheet("desk", 1))
+        session.sheets.confirm(CONTEST_ID, sheet("desk", 1))
     _as_the_previous_version_left_it(server_count)
 
     with pytest.raises(CountdeskError, match=r"older version of countdesk \(it lacks m0005_claims\).*"
@@ -43,8 +43,8 @@ def test_an_older_count_is_refused_until_its_owner_upgrades_it(server_count, sta
     assert "stations with rights on every table: desk_" in out
 
     with CountSession.open(desk, "Ann") as session:  # the station joins again, and may claim (the new table)
-        session.claim(CONTEST_ID, "sheet", "T2")
-        session.save_sheet(CONTEST_ID, sheet("desk", 2))
+        session.claims.take(CONTEST_ID, "sheet", "T2")
+        session.sheets.confirm(CONTEST_ID, sheet("desk", 2))
         rows = session.audit_rows(action="schema.upgrade")
         assert [(r.key, r.operator, r.after["migration"]) for r in rows] == [
             ("m0005_claims", "Count Supervisor", "m0005_claims")]

@@ -22,7 +22,7 @@ def test_connect_to_a_count_server_from_the_start_page(window, qtbot, server_cou
     assert "connected" in window.server_status.text() and "DISCONNECTED" not in window.server_status.text()
 
     with CountSession.open(station_url("desk"), "Bob") as other:
-        other.save_sheet(CONTEST_ID, sheet("desk", 1))
+        other.sheets.confirm(CONTEST_ID, sheet("desk", 1))
     qtbot.waitUntil(lambda: window.document.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=1000)
 
     # The server ends this station's connections (a network cut): it says so, then comes back.
@@ -34,7 +34,7 @@ def test_connect_to_a_count_server_from_the_start_page(window, qtbot, server_cou
     window.server_status._retry.start()
     qtbot.waitUntil(lambda: "— connected" in window.server_status.text(), timeout=5000)
     with CountSession.open(station_url("desk"), "Bob") as other:
-        other.save_sheet(CONTEST_ID, sheet("desk", 2))
+        other.sheets.confirm(CONTEST_ID, sheet("desk", 2))
     qtbot.waitUntil(lambda: len(window.document.contest(CONTEST_ID).count_sheets) == 2, timeout=1000)
 
 
@@ -81,6 +81,6 @@ def test_a_sheet_typed_while_cut_off_is_kept_and_saved_once_back(window, qtbot, 
         form.request_save()  # the station connects again by itself on the next try
         assert "Not saved" not in form.message.text()
         with CountSession.open(server_count, "Checker", read_only=True) as session:
-            assert dict(session.sheet(CONTEST_ID, sheet_id).votes) == {"a": 5, "b": 7, "c": 9}
+            assert dict(session.sheets.sheet(CONTEST_ID, sheet_id).votes) == {"a": 5, "b": 7, "c": 9}
     finally:
         form.cancel()  # nothing typed left to ask about when the window closes

@@ -20,31 +20,32 @@ def figures(a: int, b: int, c: int) -> CountSheet:
 
 def votes(url: str) -> dict[str, int] | None:
     with CountSession.open(url, "Checker", read_only=True) as session:
-        sheet = session.sheet(CONTEST_ID, "S1")
+        sheet = session.sheets.sheet(CONTEST_ID, "S1")
         return None if sheet is None else dict(sheet.votes)
 
 
 def test_undoing_a_correction_another_station_corrected_again_is_refused(server_count, station_url):
     with CountSession.open(station_url("desk1"), "Ann") as ann, CountSession.open(station_url("desk2"), "Bob") as bob:
-        entered = ann.save_sheet(CONTEST_ID, figures(5, 7, 9))
-        corrected = ann.save_sheet(CONTEST_ID, figures(6, 7, 9), reason="6, not 5")
-        bob.save_sheet(CONTEST_ID, figures(6, 8, 9), reason="8, not 7")
+        entered = ann.sheets.confirm(CONTEST_ID, figures(5, 7, 9))
+        corrected = ann.sheets.confirm(CONTEST_ID, figures(6, 7, 9), reason="6, not 5")
+        bob.sheets.confirm(CONTEST_ID, figures(6, 8, 9), reason="8, not 7")
 
         with pytest.raises(ChangedSince, match=r"sheet S1 was changed since, by Bob at desk2_\d+ at "
                                                r"\d\d:\d\d:\d\d UTC \(audit row \d+\): undoing would write over"):
             ann.sheets.confirm(CONTEST_ID, figures(5, 7, 9), reason="undo", unchanged_since=corrected.audit_id)
         with pytest.raises(ChangedSince, match="by Bob"):  # undoing the entry would remove his sheet
-            ann.delete_sheet(CONTEST_ID, "S1", reason="undo", unchanged_since=entered.audit_id)
+            ann.sheets.delete(CONTEST_ID, "S1", reason="undo", unchanged_since=entered.audit_id)
         assert votes(server_count) == {"a": 6, "b": 8, "c": 9}  # Bob's figures stand
 
         # Ann's own later steps, undone since, do not stop her: only someone else's change does.
-        again = ann.save_sheet(CONTEST_ID, figures(6, 8, 10), reason="10, not 9")
-        undone = ann.save_sheet(CONTEST_ID, figures(6, 8, 9), reason="undo", unchanged_since=again.audit_id)
+        again = ann.sheets.confirm(CONTEST_ID, figures(6, 8, 10), reason="10, not 9")
+        undone = ann.sheets.confirm(CONTEST_ID, figures(6, 8, 9), reason="undo", unchanged_since=again.audit_id)
         with pytest.raises(ChangedSince, match="by Bob"):  # Bob's correction is still between
             ann.sheets.confirm(CONTEST_ID, figures(5, 7, 9), reason="undo", unchanged_since=corrected.audit_id,
                            own=(again.audit_id, undone.audit_id))
-        bobs = bob.save_sheet(CONTEST_ID, figures(6, 8, 11), reason="11")
-        ann.save_sheet(CONTEST_ID, figures(6, 8, 9), reason="undo Bob's, as he asked", unchanged_since=bobs.audit_id)
+        bobs = bob.sheets.confirm(CONTEST_ID, figures(6, 8, 11), reason="11")
+        ann.sheets.confirm(CONTEST_ID, figures(6, 8, 9), reason="undo Bob's, as he asked",
+                           unchanged_since=bobs.audit_id)
         assert votes(server_count) == {"a": 6, "b": 8, "c": 9}
 
 
@@ -60,7 +61,7 @@ def test_the_apps_undo_is_refused_and_can_be_tried_again(window, qtbot, server_c
     assert votes(server_count) == {"a": 6, "b": 7, "c": 9}
 
     with CountSession.open(station_url("desk2"), "Bob") as bob:
-        bob.save_sheet(CONTEST_ID, figures(6, 8, 9), reason="8, not 7")
+        bob.sheets.confirm(CONTEST_ID, figures(6, 8, 9), reason="8, not 7")
     stack = document.undo_stack
     index = stack.index()
     window.undo()  # her first correction: Bob has corrected S1 since

@@ -106,10 +106,3 @@ def test_double_entry_keyings_and_the_sheet_they_record(session):
     dropped = session.double_entry.discard(C, "T3", reason="wrong sheet id")
     assert dropped.keyings and not dropped.sheets
 
-
-def test_every_earlier_name_forwards_to_a_use_case_method(session):
-    from countdesk.services.session_compat import FORWARDS
-
-    for name, (part, method) in FORWARDS.items():
-        assert callable(getattr(getattr(session, part), method)), f"{name} -> {part}.{method}"
-    assert session.sheets.confirm(C, r1("T9", 0, 0, 0)).sheets_added == ("T9",)  # the same Change, by either name
