@@ -46,8 +46,8 @@ contest = document.count().contests[0]
 # A late box holding exactly the papers of the sheets to come: the count stays reconciled, so the
 # rule book takes every one of them.
 late = sum(sum((n + index) % 7 for index in range(len(contest.candidate_ids))) + n % 2 for n in range(SHEETS))
-document.session.add_box(contest.id, Box("LATE", "Late box", False, late, None))
-document.session.verify_box(contest.id, "LATE", late, None)
+document.session.set_up.add_box(contest.id, Box("LATE", "Late box", False, late, None))
+document.session.verification.verify(contest.id, "LATE", late, None)
 document.reload(contest.id)
 ids = contest.candidate_ids
 answers = []
