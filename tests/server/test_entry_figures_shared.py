@@ -30,20 +30,20 @@ def assert_agree(session: CountSession) -> None:
 
 def test_a_station_sums_follow_another_stations_sheets_and_a_refusal_moves_nothing(server_count, station_url):
     with CountSession.open(station_url("one"), "Ann") as one, CountSession.open(station_url("two"), "Bob") as two:
-        one.add_box(C, Box("B1", "Station 1", False, 100))
-        one.verify_box(C, "B1", 100_000, None)
-        one.save_sheet(C, sheet("x", 1))
+        one.set_up.add_box(C, Box("B1", "Station 1", False, 100))
+        one.verification.verify(C, "B1", 100_000, None)
+        one.sheets.confirm(C, sheet("x", 1))
         assert_agree(one)
-        two.save_sheet(C, sheet("x", 2))
-        two.delete_sheet(C, "x-00001", reason="keyed against the wrong table")
+        two.sheets.confirm(C, sheet("x", 2))
+        two.sheets.delete(C, "x-00001", reason="keyed against the wrong table")
         assert_agree(one)  # one wrote nothing since: it follows two's rows on the trail
         assert cached_sums(one._core.store, C)[1] == sheet("x", 2).papers_counted
-        one.verify_box(C, "B1", sheet("x", 2).papers_counted + 3, None, reason="recounted")
+        one.verification.verify(C, "B1", sheet("x", 2).papers_counted + 3, None, reason="recounted")
         store = one._core.store
         round_one_figures(store, C, "")
         cached, head = cached_sums(store, C), one.audit_head()
         try:
-            one.save_sheet(C, sheet("x", 3))  # more than the 3 papers left
+            one.sheets.confirm(C, sheet("x", 3))  # more than the 3 papers left
         except CountdeskError as refused:
             assert "verified" in refused.message
         else:
@@ -63,17 +63,17 @@ def test_two_stations_sums_always_equal_the_server_sums(server_count, station_ur
     with CountSession.open(station_url("one"), "Ann") as one, CountSession.open(station_url("two"), "Bob") as two:
         stations = {"one": one, "two": two}
         if not one.contest(C).boxes:  # the count outlives an example: its box is set up once
-            one.add_box(C, Box("B1", "Station 1", False, 100))
-            one.verify_box(C, "B1", 100_000, None)
+            one.set_up.add_box(C, Box("B1", "Station 1", False, 100))
+            one.verification.verify(C, "B1", 100_000, None)
         for who, kind, sheet_id, n in path:
             station = stations[who]
             try:
                 if kind == "save":
-                    replacing = station.sheet(C, sheet_id) is not None
-                    station.save_sheet(C, replace(sheet("x", n), id=sheet_id),
+                    replacing = station.sheets.sheet(C, sheet_id) is not None
+                    station.sheets.confirm(C, replace(sheet("x", n), id=sheet_id),
                                        reason="corrected" if replacing else None)
                 else:
-                    station.delete_sheet(C, sheet_id, reason="keyed against the wrong table")
+                    station.sheets.delete(C, sheet_id, reason="keyed against the wrong table")
             except CountdeskError:
                 pass  # no such sheet to remove, or claimed/changed at the other station: refused
             assert_agree(one)

@@ -46,7 +46,7 @@ def assert_sums_agree(session: CountSession) -> None:
         papers, votes = from_the_contest(session, except_sheet)
         assert figures.papers == papers
         assert {cid: n for cid, n in figures.votes.items() if n} == {cid: n for cid, n in votes.items() if n}
-        setting = session.sheet_setting(C, 1, except_sheet or None)
+        setting = session.sheets.setting(C, 1, except_sheet or None)
         assert (setting.round_papers, dict(setting.candidate_votes)) == sql
 
 
@@ -71,8 +71,8 @@ class Operator:
 
     def put(self, sheet_id: str, sheet: CountSheet | None, since: int | None, reason: str) -> int | None:
         if sheet is None:
-            return self.session.delete_sheet(C, sheet_id, reason=reason, unchanged_since=since).audit_id
-        return self.session.save_sheet(C, sheet, reason=reason, unchanged_since=since).audit_id
+            return self.session.sheets.delete(C, sheet_id, reason=reason, unchanged_since=since).audit_id
+        return self.session.sheets.confirm(C, sheet, reason=reason, unchanged_since=since).audit_id
 
     def step(self, step: tuple) -> None:
         s, kind = self.session, step[0]
@@ -81,14 +81,14 @@ class Operator:
             sheet = r1(sheet_id, a, b, c, **({"unmarked": unmarked} if unmarked else {}))
             if stated:  # the papers stated on the sheet, sometimes one out (then refused)
                 sheet = CountSheet(sheet_id, 1, sheet.votes, sheet.rejected, papers=a + b + c + unmarked + (a % 2))
-            before = s.sheet(C, sheet_id)
-            change = s.save_sheet(C, sheet, reason="corrected" if before else None)
+            before = s.sheets.sheet(C, sheet_id)
+            change = s.sheets.confirm(C, sheet, reason="corrected" if before else None)
             self.done.append((sheet_id, before, sheet, change.audit_id))
             self.undone.clear()
         elif kind == "delete":
             _, sheet_id = step
-            before = s.sheet(C, step[1])
-            change = s.delete_sheet(C, sheet_id, reason="keyed against the wrong table")
+            before = s.sheets.sheet(C, step[1])
+            change = s.sheets.delete(C, sheet_id, reason="keyed against the wrong table")
             self.done.append((sheet_id, before, None, change.audit_id))
             self.undone.clear()
         elif kind == "undo" and self.done:
@@ -103,11 +103,11 @@ class Operator:
             self.done.append((sheet_id, before, after, again))
         elif kind == "verify":
             _, box, verified = step
-            s.verify_box(C, box, verified, None, reason="recounted")
+            s.verification.verify(C, box, verified, None, reason="recounted")
         elif kind == "accept":
-            standing = s.standing_difference(C, "round1")
+            standing = s.acceptances.standing_difference(C, "round1")
             if standing is not None:
-                s.accept_difference(C, PASSPHRASE, stage="round1", counted=standing.figures["counted"],
+                s.acceptances.accept(C, PASSPHRASE, stage="round1", counted=standing.figures["counted"],
                                     expected=standing.figures["expected"], reason="papers not found")
 
 
@@ -116,9 +116,9 @@ class Operator:
 def test_the_running_sums_always_equal_the_sums_added_up_afresh(path):
     with tempfile.TemporaryDirectory() as folder:
         with CountSession.create(Path(folder) / "count.countdesk", "Alice", ELECTION, clock=ticking_clock()) as session:
-            session.add_contest(small_sv())
+            session.set_up.add_contest(small_sv())
             verify_both(session)
-            session.set_ro_passphrase(PASSPHRASE)
+            session.passphrase.set(PASSPHRASE)
             operator = Operator(session)
             store = session._core.store
             for step in path:
@@ -133,25 +133,25 @@ def test_the_running_sums_always_equal_the_sums_added_up_afresh(path):
 
 
 def verify_both(session: CountSession, b1: int = 100, p1: int = 60) -> None:
-    session.verify_box(C, "B1", b1, None)
-    session.verify_box(C, "P1", p1, None)
+    session.verification.verify(C, "B1", b1, None)
+    session.verification.verify(C, "P1", p1, None)
 
 
 def test_a_refused_sheet_leaves_the_sums_and_a_correction_is_measured_without_itself(session):
     verify_both(session)
-    session.save_sheet(C, r1("T1", 50, 40, 30))
+    session.sheets.confirm(C, r1("T1", 50, 40, 30))
     store = session._core.store
     round_one_figures(store, C, "")
     cached = cached_sums(store, C)
     assert cached is not None and cached[1:] == (120, {"a": 50, "b": 40, "c": 30})
     try:
-        session.save_sheet(C, r1("T2", 30, 10, 1))
+        session.sheets.confirm(C, r1("T2", 30, 10, 1))
     except CountdeskError as refused:
         assert "only 40 of the 160" in refused.message
     else:
         raise AssertionError("a sheet beyond the papers verified was let through")
     assert cached_sums(store, C) == cached
-    session.save_sheet(C, r1("T2", 30, 9, 1))
+    session.sheets.confirm(C, r1("T2", 30, 9, 1))
     figures = round_one_figures(store, C, "T1")
     assert (figures.papers, dict(figures.votes)) == (40, {"a": 30, "b": 9, "c": 1})
     assert cached_sums(store, C)[1:] == (160, {"a": 80, "b": 49, "c": 31})
@@ -161,7 +161,7 @@ def test_sums_follow_a_contest_imported_over_the_count(session):
     """A write the trail cannot be followed through (a contest replaced) adds everything up again."""
     store = session._core.store
     verify_both(session)
-    session.save_sheet(C, r1("T1", 5, 4, 3))
+    session.sheets.confirm(C, r1("T1", 5, 4, 3))
     round_one_figures(store, C, "")
     assert cached_sums(store, C)[1] == 12
     replaced = small_sv(sheets=(r1("X1", 1, 2, 3), r1("X2", 10, 0, 0)),
@@ -174,7 +174,7 @@ def test_sums_follow_a_contest_imported_over_the_count(session):
 def test_a_candidate_whose_votes_are_all_on_the_sheet_checked_is_left_out_as_sql_leaves_it(session):
     store = session._core.store
     verify_both(session)
-    session.save_sheet(C, r1("T1", 0, 2, 0))
+    session.sheets.confirm(C, r1("T1", 0, 2, 0))
     assert_sums_agree(session)
     assert dict(round_one_figures(store, C, "T1").votes) == {}
     assert dict(round_one_figures(store, C, "").votes) == {"a": 0, "b": 2, "c": 0}
@@ -183,15 +183,15 @@ def test_a_candidate_whose_votes_are_all_on_the_sheet_checked_is_left_out_as_sql
 def test_a_sheet_accepted_by_double_entry_is_in_the_sums(count_path):
     """The second keying's acceptance writes the sheet: the sums follow it, as any sheet write."""
     with CountSession.create(count_path, "Alice", ELECTION, clock=ticking_clock()) as first:
-        first.add_contest(small_sv())
+        first.set_up.add_contest(small_sv())
         verify_both(first)
-        first.set_double_entry(C, True)
-        first.submit_keying(C, r1("T1", 10, 20, 30))
+        first.double_entry.set_enabled(C, True)
+        first.double_entry.submit(C, r1("T1", 10, 20, 30))
     with CountSession.open(count_path, "Bob") as second:
         store = second._core.store
         round_one_figures(store, C, "")
         assert cached_sums(store, C)[1] == 0
-        outcome = second.submit_keying(C, r1("T1", 10, 20, 30))
+        outcome = second.double_entry.submit(C, r1("T1", 10, 20, 30))
         assert outcome.status.name == "ACCEPTED"
         assert_sums_agree(second)
         assert cached_sums(store, C)[1:] == (60, {"a": 10, "b": 20, "c": 30})
@@ -199,14 +199,14 @@ def test_a_sheet_accepted_by_double_entry_is_in_the_sums(count_path):
 
 def test_while_a_box_is_open_no_sums_are_read_and_they_are_right_once_it_is_verified(session):
     store = session._core.store
-    session.save_sheet(C, r1("T1", 5, 4, 3))
+    session.sheets.confirm(C, r1("T1", 5, 4, 3))
     assert round_one_figures(store, C, "").verified_total is None and cached_sums(store, C) is None
     verify_both(session)
     round_one_figures(store, C, "")
-    session.verify_box(C, "P1", None, None, reason="reopened: a bundle was found")
-    session.save_sheet(C, r1("T2", 1, 1, 1))
-    session.delete_sheet(C, "T1", reason="keyed against the wrong table")
+    session.verification.verify(C, "P1", None, None, reason="reopened: a bundle was found")
+    session.sheets.confirm(C, r1("T2", 1, 1, 1))
+    session.sheets.delete(C, "T1", reason="keyed against the wrong table")
     assert cached_sums(store, C)[1] == 12  # left where it was while nothing read it
-    session.verify_box(C, "P1", 60, None, reason="recounted")
+    session.verification.verify(C, "P1", 60, None, reason="recounted")
     assert_sums_agree(session)
     assert cached_sums(store, C)[1:] == (3, {"a": 1, "b": 1, "c": 1})
