@@ -44,6 +44,13 @@ _SHEETLESS_ENTITIES = frozenset({"box", "lot", "keying", "session", "setting"})
 _SHEETLESS_ACTIONS = frozenset({
     "contest.stage", "contest.accept_difference", "contest.void_acceptance", "contest.declare", "contest.unlock",
 })
+#: A first-round sheet's papers: those stated on it, else its votes plus its rejected papers.
+_SHEET_PAPERS = (
+    "coalesce(s.papers, (SELECT coalesce(sum(v.votes), 0) FROM sheet_vote v"
+    " WHERE v.contest_id = s.contest_id AND v.sheet_id = s.id)"
+    " + (SELECT coalesce(sum(r.papers), 0) FROM sheet_rejected r"
+    " WHERE r.contest_id = s.contest_id AND r.sheet_id = s.id))"
+)
 #: More new audit rows than this since the cached head: add everything up again instead.
 _FOLLOW_AT_MOST = 200
 
@@ -216,11 +223,7 @@ def _sheet_figures(db: SqlDatabase, contest_id: str,
     ids = [] if sheet_ids is None else list(sheet_ids)
     only = "" if sheet_ids is None else f" AND s.id IN ({', '.join('?' * len(ids))})"
     rows = db.execute(
-        "SELECT s.id, NULL, coalesce(s.papers, "
-        "  (SELECT coalesce(sum(v.votes), 0) FROM sheet_vote v WHERE v.contest_id = s.contest_id AND v.sheet_id = s.id)"
-        "  + (SELECT coalesce(sum(r.papers), 0) FROM sheet_rejected r"
-        "     WHERE r.contest_id = s.contest_id AND r.sheet_id = s.id))"
-        f" FROM count_sheet s WHERE s.contest_id = ? AND s.round = 1{only} "
+        f"SELECT s.id, NULL, {_SHEET_PAPERS} FROM count_sheet s WHERE s.contest_id = ? AND s.round = 1{only} "
         "UNION ALL SELECT v.sheet_id, v.candidate_id, v.votes FROM sheet_vote v JOIN count_sheet s "
         "ON s.contest_id = v.contest_id AND s.id = v.sheet_id "
         f"WHERE s.contest_id = ? AND s.round = 1{only}",
@@ -236,11 +239,7 @@ def _sheet_figures(db: SqlDatabase, contest_id: str,
 def _added_up(db: SqlDatabase, contest_id: str, except_sheet: str) -> tuple[int, dict[str, int]]:
     """The other first-round sheets' papers and votes, added up in SQL (the reference the cache must equal)."""
     papers = db.execute(
-        "SELECT coalesce(sum(coalesce(s.papers, "
-        "  (SELECT coalesce(sum(v.votes), 0) FROM sheet_vote v"
-        "   WHERE v.contest_id = s.contest_id AND v.sheet_id = s.id)"
-        "  + (SELECT coalesce(sum(r.papers), 0) FROM sheet_rejected r"
-        "     WHERE r.contest_id = s.contest_id AND r.sheet_id = s.id))), 0)"
+        f"SELECT coalesce(sum({_SHEET_PAPERS}), 0)"
         " FROM count_sheet s WHERE s.contest_id = ? AND s.round = 1 AND s.id <> ?",
         # Positional, as all the store's SQL: the server backend translates `?`, not `:name`.
         (contest_id, except_sheet),
