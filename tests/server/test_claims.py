@@ -10,6 +10,7 @@ import pytest
 from server_builders import CONTEST, CONTEST_ID, ELECTION, sheet
 
 from countdesk.domain.model import Box, Count
+from countdesk.errors import CountdeskError
 from countdesk.services import CountSession
 from countdesk.store.claims import ClaimedError
 
@@ -65,3 +66,23 @@ def test_closing_a_station_lets_its_claims_go_and_a_box_claim_guards_verificatio
         a.close()
         assert b.claims.held() == []
         b.verification.verify(CONTEST_ID, "B1", 100, None)
+
+
+def test_double_entry_across_stations_claims_each_keying_and_the_second_is_another_operators(server_count,
+                                                                                              station_url):
+    with CountSession.open(server_count, "Supervisor") as owner:
+        owner.double_entry.set_enabled(CONTEST_ID, True)
+    keyed = sheet("x", 1).__class__("T1", 1, sheet("x", 1).votes)
+    with CountSession.open(station_url("a"), "Ann") as a, CountSession.open(station_url("b"), "Bob") as b:
+        a.claims.take(CONTEST_ID, "sheet", "T1")  # Ann keys T1 first
+        with pytest.raises(ClaimedError, match="sheet T1 is being worked on by Ann"):
+            b.double_entry.submit(CONTEST_ID, keyed)
+        assert a.double_entry.submit(CONTEST_ID, keyed).status == "held"
+        assert a.claims.held(CONTEST_ID) == []  # held: her claim went with it, the sheet is free to key again
+        b.claims.take(CONTEST_ID, "sheet", "T1")
+        assert b.double_entry.submit(CONTEST_ID, keyed).status == "accepted"  # Bob's blind second keying agrees
+        assert [s.id for s in b.contest(CONTEST_ID).count_sheets] == ["T1"] and b.claims.held() == []
+        second = keyed.__class__("T2", 1, keyed.votes)
+        assert a.double_entry.submit(CONTEST_ID, second).status == "held"
+        with pytest.raises(CountdeskError, match="different operator"):  # Ann cannot key her own sheet twice
+            a.double_entry.submit(CONTEST_ID, second)
