@@ -13,17 +13,21 @@ check the store reads the head; if it moved, it reads the rows since the cached 
 chain continues from it (the first new row's `prev_hash` is the cached hash, the last one's hash
 is the head's), refreshes only the sheets those rows name. No write path can be forgotten, and a
 refused or rolled-back write leaves the head, and so the cache, where it was. Anything not known
-to leave first-round sheets alone (a contest imported or edited, a migration, an instruction, an
-unfamiliar entity), a broken link (a restored file, a rollback of a write read inside its own
-transaction) or a long gap recomputes every sum in SQL, as before, and caches that.
+to leave first-round sheets alone (a contest imported or edited, a candidate removed, a
+migration, an unfamiliar entity), a broken link (a restored file, another chain) or a long gap
+adds every sum up in SQL, as before, and keeps that. The premise, that no sheet changes without
+its audit row, is the one the integrity check holds the count to (services/integrity.py replays
+the trail against the tables).
 
 On a count server several stations write: the head, the rows since it and the sheets are read in
 one REPEATABLE READ snapshot, and the hash chain orders every write, so the sums are exactly those
-of the state the head names. Inside a write transaction nothing is cached (that state may yet be
-rolled back): the figures are added up in SQL.
+of the state the head names. A count file open for writing has one writer, this session, so its
+reads agree without a read transaction; one open read-only takes one. Inside a write transaction
+nothing is kept (that state may yet be rolled back): the figures are added up in SQL.
 
-The verified papers are read afresh on every check (a box aggregate: it grows with the boxes, not
-the sheets), so a box re-verified needs nothing here.
+The boxes' figures are read on every check, with the head, in one statement (it grows with the
+boxes, not the sheets); the sums only once every box is verified, since nothing is checked against
+them before.
 """
 
 from __future__ import annotations

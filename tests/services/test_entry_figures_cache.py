@@ -210,3 +210,17 @@ def test_while_a_box_is_open_no_sums_are_read_and_they_are_right_once_it_is_veri
     session.verification.verify(C, "P1", 60, None, reason="recounted")
     assert_sums_agree(session)
     assert cached_sums(store, C)[1:] == (3, {"a": 1, "b": 1, "c": 1})
+
+
+def test_a_count_open_read_only_follows_the_writer_s_sheets(count_path):
+    """Another process writes the file meanwhile: the read-only session's sums follow the trail."""
+    with CountSession.create(count_path, "Alice", ELECTION, clock=ticking_clock()) as writer:
+        writer.set_up.add_contest(small_sv())
+        verify_both(writer)
+        writer.sheets.confirm(C, r1("T1", 5, 4, 3))
+        with CountSession.open(count_path, "Bob", read_only=True) as reader:
+            assert_sums_agree(reader)
+            writer.sheets.confirm(C, r1("T2", 1, 2, 3))
+            writer.sheets.delete(C, "T1", reason="keyed against the wrong table")
+            assert_sums_agree(reader)
+            assert cached_sums(reader._core.store, C)[1:] == (6, {"a": 1, "b": 2, "c": 3})
