@@ -48,6 +48,11 @@ class Sheets(UseCase):
 
         def write() -> None:
             self._core.check_unclaimed(contest_id, "sheet", sheet.id)  # under the server's write lock
+            if self._core.store.shared:
+                # Checked again under the write lock: two stations keying the last sheets at once
+                # each saw room for theirs before either wrote, and together would pass the papers
+                # verified. A file has one writer, so what was checked above still stands.
+                self.validate(state, sheet)
             store.save_sheet(self._core.store, self._core.actor, contest_id, sheet, reason=reason,
                              action="sheet.replace" if replacing else "sheet.save", replacing=replacing,
                              unchanged_since=unchanged_since, own=own)
