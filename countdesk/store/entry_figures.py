@@ -44,7 +44,7 @@ from .sql import CountStore, SqlDatabase
 #: Audit entities whose writes never touch a count sheet's rows (store/contests.py boxes,
 #: store/sheets.py lots, store/state.py keyings, sessions and settings).
 _SHEETLESS_ENTITIES = frozenset({"box", "lot", "keying", "session", "setting"})
-#: Contest-level actions that change no sheet (the stage, acceptances, a declaration).
+#: Actions on a contest that change no sheet (its stage, acceptances, a declaration).
 _SHEETLESS_ACTIONS = frozenset({
     "contest.stage", "contest.accept_difference", "contest.void_acceptance", "contest.declare", "contest.unlock",
 })
@@ -211,7 +211,7 @@ def _followed(db: SqlDatabase, contest_id: str, sums: _SheetSums, head: tuple[in
                 touched.add(key)
             elif row_contest is None:
                 return None
-        elif entity not in _SHEETLESS_ENTITIES and action not in _SHEETLESS_ACTIONS:
+        elif entity not in _SHEETLESS_ENTITIES and not (entity == "contest" and action in _SHEETLESS_ACTIONS):
             return None
     moved = _SheetSums(head, dict(sums.sheets), sums.papers, dict(sums.votes), dict(sums.vote_rows))
     fresh = _sheet_figures(db, contest_id, sorted(touched)) if touched else {}
