@@ -23,7 +23,7 @@ On a count server several stations write: the head, the rows since it and the sh
 one REPEATABLE READ snapshot, and the hash chain orders every write, so the sums are exactly those
 of the state the head names. A count file open for writing has one writer, this session, so its
 reads agree without a read transaction; one open read-only takes one. Inside a write transaction
-nothing is kept (that state may yet be rolled back): the figures are added up in SQL.
+the sums are brought to its view but not kept (it may yet be rolled back).
 
 The boxes' figures are read on every check, with the head, in one statement (it grows with the
 boxes, not the sheets); the sums only once every box is verified, since nothing is checked against
@@ -129,12 +129,12 @@ def round_one_figures(cdb: CountStore, contest_id: str, except_sheet: str) -> Ro
     """The boxes' figures, then, only when there is a verified total to check against (every box
     verified), the other first-round sheets' sums, less sheet `except_sheet`: nothing reads them
     while a box is open (SheetSetting.verified is None), so none are kept or brought forward then."""
-    if cdb.in_transaction:  # a write's own view, which may yet be rolled back: nothing is cached
-        with cdb.guard():
-            boxes, _head = _boxes_and_head(cdb.db, contest_id)
+    if cdb.in_transaction:  # a write's own view (a server's check under its write lock): it may yet
+        with cdb.guard():   # be rolled back, so the sums are brought to it but not kept
+            boxes, head = _boxes_and_head(cdb.db, contest_id)
             if not _all_verified(boxes):
                 return RoundOneFigures(*boxes, 0, frozen_map({}))
-            papers, votes = _added_up(cdb.db, contest_id, except_sheet)
+            papers, votes = _current_sums(cdb, cdb.db, contest_id, head, keep=False).without(except_sheet)
             return RoundOneFigures(*boxes, papers, frozen_map(votes))
     # A count file open for writing has one writer, this session (its lock), whose threads take
     # turns (the guard): its reads agree without a read transaction. Elsewhere one is needed.
@@ -170,9 +170,10 @@ def _boxes_and_head(db: SqlDatabase, contest_id: str) -> tuple[tuple[int, int, i
     return (int(boxes), int(boxes) - int(verified_boxes), int(verified)), head
 
 
-def _current_sums(cdb: CountStore, db: SqlDatabase, contest_id: str, head: tuple[int, str]) -> _SheetSums:
+def _current_sums(cdb: CountStore, db: SqlDatabase, contest_id: str, head: tuple[int, str], *,
+                  keep: bool = True) -> _SheetSums:
     """The contest's sums at the trail's `head`: the cached ones, brought forward along the trail,
-    or added up again."""
+    or added up again; kept for the next check unless `keep` is false."""
     with _caches_lock:
         per_contest = _caches.setdefault(cdb, {})
         cached = per_contest.get(contest_id)
@@ -182,8 +183,9 @@ def _current_sums(cdb: CountStore, db: SqlDatabase, contest_id: str, head: tuple
         cached = _SheetSums(head)
         for sheet_id, figures in _sheet_figures(db, contest_id, None).items():
             cached.put(sheet_id, figures)
-    with _caches_lock:
-        per_contest[contest_id] = cached
+    if keep:
+        with _caches_lock:
+            per_contest[contest_id] = cached
     return cached
 
 

@@ -224,3 +224,32 @@ def test_a_count_open_read_only_follows_the_writer_s_sheets(count_path):
             writer.sheets.delete(C, "T1", reason="keyed against the wrong table")
             assert_sums_agree(reader)
             assert cached_sums(reader._core.store, C)[1:] == (6, {"a": 1, "b": 2, "c": 3})
+
+
+def test_inside_a_write_the_sums_see_its_view_and_a_rollback_leaves_the_kept_ones(session):
+    """A server checks a sheet again under its write lock, inside the writing transaction: the sums
+    there are that transaction's, and are kept only once it commits (a rollback leaves them)."""
+    from countdesk.store.audit import Actor
+    from countdesk.store.sheets import save_sheet
+
+    store = session._core.store
+    verify_both(session)
+    session.sheets.confirm(C, r1("T1", 5, 4, 3))
+    round_one_figures(store, C, "")
+    kept = cached_sums(store, C)
+
+    class Rollback(Exception):
+        pass
+
+    try:
+        with store.transaction():
+            save_sheet(store, Actor("Alice"), C, r1("T2", 1, 2, 3))
+            inside = round_one_figures(store, C, "")
+            assert (inside.papers, dict(inside.votes)) == added_up(store, C, "") == (18, {"a": 6, "b": 6, "c": 6})
+            assert cached_sums(store, C) == kept
+            raise Rollback
+    except Rollback:
+        pass
+    assert cached_sums(store, C) == kept
+    assert_sums_agree(session)
+    assert cached_sums(store, C) == kept  # the head is back where it was: nothing to bring forward
