@@ -90,15 +90,18 @@ def _find_sheet(document, contest_id: str, sheet_id: str) -> CountSheet | None:
     return None
 
 
-class SheetCommand(ServiceCommand):
-    """A change to one sheet. Its undo and redo expect nobody else to have changed the sheet since
+class EntryCommand(ServiceCommand):
+    """A change to one sheet or box. Its undo and redo expect nobody else to have changed it since
     this command's last step (the audit sequence of that step's Change): only this stack's later
     steps on it, undone since. On a count server another station may have corrected it meanwhile,
     and its figures are not to be silently replaced (store.sheets.ChangedSince names who)."""
 
-    def __init__(self, document, contest_id: str, sheet_id: str, text: str) -> None:
+    #: What the command changes, as the audit trail names it ("count_sheet" or "box").
+    entity = "count_sheet"
+
+    def __init__(self, document, contest_id: str, key: str, text: str) -> None:
         super().__init__(document, contest_id, text)
-        self.sheet_id = sheet_id
+        self.key = key
         self.steps: list[int] = []  # the audit sequence of each step run, in order
 
     def _step(self, write) -> Change:
@@ -112,10 +115,18 @@ class SheetCommand(ServiceCommand):
         stack, own = self.document.undo_stack, []
         for i in range(stack.count()):
             other = stack.command(i)
-            if isinstance(other, SheetCommand) and (other.contest_id, other.sheet_id) == (self.contest_id,
-                                                                                           self.sheet_id):
+            if isinstance(other, EntryCommand) and (other.contest_id, other.entity, other.key) == (
+                    self.contest_id, self.entity, self.key):
                 own += [step for step in other.steps if step > since]
         return tuple(own)
+
+
+class SheetCommand(EntryCommand):
+    """A change to one count sheet (EntryCommand)."""
+
+    def __init__(self, document, contest_id: str, sheet_id: str, text: str) -> None:
+        super().__init__(document, contest_id, sheet_id, text)
+        self.sheet_id = sheet_id
 
 
 class SaveSheetCommand(SheetCommand):

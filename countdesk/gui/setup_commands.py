@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..domain.model import Box, Candidate, Contest, Election
 from ..services.changes import Change
-from .commands import ServiceCommand
+from .commands import EntryCommand, ServiceCommand
 
 translate = QCoreApplication.translate
 
@@ -199,24 +199,29 @@ class RemoveBoxCommand(ServiceCommand):
         return self.session.set_up.add_box(self.contest_id, self.box)
 
 
-class VerifyBoxCommand(ServiceCommand):
-    """Papers counted at verification (and the note on a difference), or a correction of them."""
+class VerifyBoxCommand(EntryCommand):
+    """Papers counted at verification (and the note on a difference), or a correction of them; its
+    undo and redo refuse to put back a figure another station has changed since (EntryCommand)."""
+
+    entity = "box"
 
     def __init__(self, document, contest_id: str, box_id: str, verified: int | None, note: str | None,
                  reason: str | None = None) -> None:
         self.before = _box(document, contest_id, box_id)
         text = (translate("Commands", "Verify box {0}") if self.before.verified is None
                 else translate("Commands", "Correct verification of box {0}"))
-        super().__init__(document, contest_id, text.format(box_id))
+        super().__init__(document, contest_id, box_id, text.format(box_id))
         self.box_id = box_id
         self.verified = verified
         self.note = note
         self.reason = reason
 
     def apply(self) -> Change:
-        return self.session.verification.verify(self.contest_id, self.box_id, self.verified, self.note,
-                                         reason=self.reason)
+        return self._step(lambda since, own: self.session.verification.verify(
+            self.contest_id, self.box_id, self.verified, self.note, reason=self.reason, unchanged_since=since,
+            own=own))
 
     def revert(self) -> Change:
-        return self.session.verification.verify(self.contest_id, self.box_id, self.before.verified,
-                                         self.before.note, reason=_undo_reason(self))
+        return self._step(lambda since, own: self.session.verification.verify(
+            self.contest_id, self.box_id, self.before.verified, self.before.note, reason=_undo_reason(self),
+            unchanged_since=since, own=own))

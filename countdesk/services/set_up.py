@@ -207,8 +207,11 @@ class Verification(UseCase):
 
     def verify(
         self, contest_id: str, box_id: str, verified: int | None, note: str | None, *, reason: str | None = None,
+        unchanged_since: int | None = None, own: tuple[int, ...] = (),
     ) -> Change:
-        """Record (or clear, with None) the papers counted at verification, and why they differ."""
+        """Record (or clear, with None) the papers counted at verification, and why they differ.
+        `unchanged_since`, `own`: an undo's optimistic check, as for a sheet (Sheets.confirm): a box
+        another station verified again since is not silently put back to this stack's figure."""
         state = self._core.open_state(contest_id)
         where = f"{contest_where(contest_id)}.boxes[{box_id}]"
         require_id(box_id, where, "box id")
@@ -223,7 +226,8 @@ class Verification(UseCase):
         reason = optional_reason(reason, "reason")
 
         def write() -> None:
-            store.update_box(self._core.store, self._core.actor, contest_id, after, action="box.verify", reason=reason)
+            store.update_box(self._core.store, self._core.actor, contest_id, after, action="box.verify", reason=reason,
+                             unchanged_since=unchanged_since, own=own)
             self._core.release_done(contest_id, "box", box_id)
 
         if verified is None:

@@ -6,7 +6,7 @@ before and after of every change in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -15,7 +15,7 @@ from ..errors import ValidationError
 from .audit import Actor, append_audit
 from .records import CONTEST_DETAIL_FIELDS, box_record, candidate_record, contest_record, election_record
 from .repository import Stage, load_contest, load_election
-from .sheets import insert_lot_rows, insert_sheet_rows
+from .sheets import check_unchanged_since, insert_lot_rows, insert_sheet_rows
 from .sql import CountStore, SqlDatabase
 
 
@@ -250,9 +250,11 @@ def add_box(cdb: CountStore, actor: Actor, contest_id: str, box: Box) -> None:
 
 def update_box(
     cdb: CountStore, actor: Actor, contest_id: str, box: Box, *, action: str = "box.update",
-    reason: str | None = None,
+    reason: str | None = None, unchanged_since: int | None = None, own: Iterable[int] = (),
 ) -> Box:
+    """`unchanged_since`, `own`: an undo's optimistic check, as for a sheet (sheets.check_unchanged_since)."""
     with cdb.transaction() as db:
+        check_unchanged_since(db, contest_id, box.id, unchanged_since, own, entity="box")
         before = get_box(db, contest_id, box.id)
         if before is None:
             raise ValidationError(f'no box "{box.id}"', f"contests[{contest_id}].boxes[{box.id}]")

@@ -50,20 +50,21 @@ def read_sheet(cdb: CountStore, contest_id: str, sheet_id: str) -> CountSheet | 
 
 
 class ChangedSince(ValidationError):
-    """The sheet was changed after the change an undo (or redo) means to take back: writing the old
-    figures would silently replace someone else's later ones. `row` is that later change."""
+    """The sheet (or box) was changed after the change an undo (or redo) means to take back: writing
+    the old figures would silently replace someone else's later ones. `row` is that later change."""
 
-    def __init__(self, contest_id: str, sheet_id: str, row: AuditRow) -> None:
+    def __init__(self, contest_id: str, sheet_id: str, row: AuditRow, entity: str = "count_sheet") -> None:
         who = row.operator + (f" at {row.station}" if row.station else "")
+        what, where = ("box", "boxes") if entity == "box" else ("sheet", "count_sheets")
         super().__init__(
-            f"sheet {sheet_id} was changed since, by {who} at {row.at[11:19]} UTC (audit row {row.id}): undoing "
-            "would write over their figures; look at the sheet again and correct it if it needs it",
-            f"contests[{contest_id}].count_sheets[{sheet_id}]")
+            f"{what} {sheet_id} was changed since, by {who} at {row.at[11:19]} UTC (audit row {row.id}): undoing "
+            f"would write over their figures; look at the {what} again and correct it if it needs it",
+            f"contests[{contest_id}].{where}[{sheet_id}]")
         self.row = row
 
 
 def check_unchanged_since(db: SqlDatabase, contest_id: str, sheet_id: str, audit_id: int | None,
-                          own: Iterable[int] = ()) -> None:
+                          own: Iterable[int] = (), entity: str = "count_sheet") -> None:
     """Refuse when the sheet has an audit row after `audit_id` (None: no check) that is not one of
     the caller's `own` later writes (an undo stack's later steps on the sheet, undone since). Each
     of `own` is the last audit row of one write, whose rows are consecutive (written under the
@@ -71,12 +72,12 @@ def check_unchanged_since(db: SqlDatabase, contest_id: str, sheet_id: str, audit
     Called inside the writing transaction, under a server's write lock: nothing slips in between."""
     if audit_id is None:
         return
-    later = audit_rows(db, contest_id=contest_id, entity="count_sheet", key=sheet_id, after_id=audit_id)
+    later = audit_rows(db, contest_id=contest_id, entity=entity, key=sheet_id, after_id=audit_id)
     ids = [row.id for row in later]
     mine = {max(i for i in ids if i <= end) for end in own if any(i <= end for i in ids)}
     foreign = [row for row in later if row.id not in mine]
     if foreign:
-        raise ChangedSince(contest_id, sheet_id, foreign[-1])
+        raise ChangedSince(contest_id, sheet_id, foreign[-1], entity)
 
 
 def save_sheet(

@@ -71,3 +71,41 @@ def test_the_apps_undo_is_refused_and_can_be_tried_again(window, qtbot, server_c
     window.redo()  # redoing her undone correction would also write over Bob's
     assert votes(server_count) == {"a": 6, "b": 8, "c": 9} and stack.index() == index
     assert len(shown) == 2
+
+
+def verified(url: str) -> int | None:
+    with CountSession.open(url, "Checker", read_only=True) as session:
+        return next(box.verified for box in session.load().contest(CONTEST_ID).boxes if box.id == "B1")
+
+
+def test_undoing_a_box_verified_again_at_another_station_is_refused(window, qtbot, server_count, station_url,
+                                                                    monkeypatch):
+    """The same rule for verification: the app's undo of a box's figure is refused once another
+    station has verified the box again, naming who; the stack stays where the count is."""
+    from countdesk.domain.model import Box
+    from countdesk.gui.setup_commands import VerifyBoxCommand
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text() + " " + box.informativeText()))
+    with CountSession.open(station_url("desk0"), "Supervisor") as supervisor:
+        supervisor.set_up.add_box(CONTEST_ID, Box("B1", "Station 1", False, 500))
+    window.open_count(station_url("desk1"), default_tab="verification")
+    document = window.document
+    document.push(VerifyBoxCommand(document, CONTEST_ID, "B1", 480, None))
+    document.push(VerifyBoxCommand(document, CONTEST_ID, "B1", 490, None, "recounted"))
+    window.undo()  # Ann's own recount: nobody else touched B1
+    assert verified(server_count) == 480
+
+    with CountSession.open(station_url("desk2"), "Bob") as bob:
+        bob.verification.verify(CONTEST_ID, "B1", 495, None, reason="counted again at table 2")
+    stack = document.undo_stack
+    index = stack.index()
+    window.undo()  # her first verification: Bob has verified B1 since
+    assert verified(server_count) == 495
+    assert any("box B1 was changed since, by Bob at desk2_" in text for text in shown), shown
+    assert stack.index() == index
+    window.redo()  # redoing her undone recount would also write over Bob's figure
+    assert verified(server_count) == 495 and stack.index() == index
+    with pytest.raises(ChangedSince, match="box B1 was changed since, by Bob"):
+        document.session.verification.verify(CONTEST_ID, "B1", 480, None, reason="undo",
+                                             unchanged_since=document.undo_stack.command(0).steps[0])
