@@ -1237,6 +1237,7 @@ Take it to every area ({1}). Each imports it (Count ▸ Import the round-2 instr
     <name>Commands</name>
     <message>
         <source>Correct sheet {0}</source>
+        <extracomment>What the command changes, as the audit trail names it (&quot;count_sheet&quot; or &quot;box&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
