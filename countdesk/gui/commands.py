@@ -186,9 +186,10 @@ class RecordLotCommand(ServiceCommand):
         return self.session.lots.record(self.contest_id, self.lot)
 
     def revert(self) -> Change:
-        lots = self.document.contest(self.contest_id).lots
-        index = max(i for i, lot in enumerate(lots) if lot == self.lot)
-        return self.session.lots.withdraw(self.contest_id, index, reason=f"undo: {self.text()}")
+        # By the lot itself, found in the count as it stands: a place in this window's copy could
+        # name another lot once another station has recorded or withdrawn one (a count server);
+        # a lot withdrawn elsewhere meanwhile is refused, not replaced by its neighbour.
+        return self.session.lots.withdraw(self.contest_id, self.lot, reason=f"undo: {self.text()}")
 
 
 class CompositeCommand(QUndoCommand):

@@ -109,3 +109,27 @@ def test_undoing_a_box_verified_again_at_another_station_is_refused(window, qtbo
     with pytest.raises(ChangedSince, match="box B1 was changed since, by Bob"):
         document.session.verification.verify(CONTEST_ID, "B1", 480, None, reason="undo",
                                              unchanged_since=document.undo_stack.command(0).steps[0])
+
+
+def test_undoing_a_lot_another_station_withdrew_meanwhile_withdraws_nothing_else(window, qtbot, server_count,
+                                                                                  station_url, monkeypatch):
+    """The app's undo of a recorded lot withdraws that lot as the count holds it, never the lot now
+    at its old place: once another station has withdrawn it (and recorded another), the undo is
+    refused and the other station's lot stands."""
+    from countdesk.domain.model import Lot
+    from countdesk.gui.commands import RecordLotCommand
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text() + " " + box.informativeText()))
+    ours = Lot(("a", "b"), ("a",), "Returning Officer", "2021-05-07T02:00:00+01:00")
+    theirs = Lot(("a", "b"), ("b",), "Returning Officer", "2021-05-07T02:10:00+01:00", "redrawn before agents")
+    window.open_count(station_url("desk1"), default_tab="result")
+    document = window.document
+    document.push(RecordLotCommand(document, CONTEST_ID, ours))
+    with CountSession.open(station_url("desk2"), "Bob") as bob:
+        bob.lots.withdraw(CONTEST_ID, ours, reason="drawn again with the agents present")
+        bob.lots.record(CONTEST_ID, theirs)
+    window.undo()
+    with CountSession.open(server_count, "Checker", read_only=True) as checker:
+        assert checker.load().contest(CONTEST_ID).lots == (theirs,)
+    assert any("no such lot" in text for text in shown), shown
