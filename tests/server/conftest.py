@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import sys
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -11,6 +13,9 @@ from server_builders import CONTEST, ELECTION
 from countdesk.services import CountSession
 from countdesk.store.server import open_server_count
 from countdesk.store.server_roles import grant_station
+
+# The GUI tests' keyboard helpers (focus_on, type_keys, press) serve the stations' windows too.
+sys.path.insert(0, str(Path(__file__).parents[1] / "gui"))
 
 _role_numbers = itertools.count(1)
 

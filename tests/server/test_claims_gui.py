@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from gui_helpers import focus_on, press, type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from server_builders import CONTEST, CONTEST_ID, ELECTION
@@ -40,25 +41,6 @@ def stations(qtbot, app_settings, server_count, station_url):
         window.close_count()
         window.close()
         window.deleteLater()
-
-
-def focus_on(qtbot, widget) -> None:
-    """The keyboard focus on `widget` in its own window (two stations' windows take turns)."""
-    window = widget.window()
-    if QApplication.activeWindow() is not window:
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-    widget.setFocus()
-    qtbot.waitUntil(widget.hasFocus, timeout=2000)
-
-
-def type_keys(qtbot, text: str) -> None:
-    for character in text:
-        qtbot.keyClicks(QApplication.focusWidget(), character)
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
 
 
 def type_figures(qtbot, form, figures=FIGURES) -> None:
