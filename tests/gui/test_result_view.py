@@ -296,3 +296,25 @@ def test_no_figure_is_squeezed_when_a_lot_line_is_shown_in_a_short_window(qtbot)
         assert label.height() >= label.fontMetrics().height() and label.width() >= label.sizeHint().width(), \
             (label.text(), label.size())
     assert "T" not in view.lots_label.text().split(" on ")[1][:12]  # a local date, not ISO 2021-05-07T03:10
+
+
+def test_the_cells_follow_a_change_of_the_application_font(qtbot):
+    """The cells' fonts are made from the application font when the table is filled; when the
+    font changes afterwards they are made again, plain and figures alike."""
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+    app = QApplication.instance()
+    original = app.font()
+    bigger = QFont(original)
+    bigger.setPointSizeF(original.pointSizeF() * 1.5)
+    keys = view.model.column_keys()
+    try:
+        app.setFont(bigger)  # the widgets hear of it from the event loop
+        qtbot.waitUntil(lambda: view.font().pointSizeF() == pytest.approx(bigger.pointSizeF()))
+        for key in ("name", "first"):
+            cell = view.model.data(view.model.index(0, keys.index(key)), Qt.ItemDataRole.FontRole)
+            assert cell.pointSizeF() == pytest.approx(bigger.pointSizeF()) and cell.bold(), key
+    finally:
+        app.setFont(original)
+    qtbot.waitUntil(lambda: view.font().pointSizeF() == pytest.approx(original.pointSizeF()))
+    cell = view.model.data(view.model.index(1, keys.index("first")), Qt.ItemDataRole.FontRole)
+    assert cell.pointSizeF() == pytest.approx(original.pointSizeF()) and cell.featureValue(QFont.Tag("tnum")) == 1

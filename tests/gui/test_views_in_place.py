@@ -291,3 +291,39 @@ def test_the_totals_row_measures_a_column_only_when_its_total_grows_a_digit(qtbo
     settle(qtbot)
     assert adams in measured and totals.totals.total(1, "ADAMS") == "109"
     assert view.table.columnWidth(adams) >= original(adams)  # the grown total is never cut
+
+
+def test_the_result_cells_are_made_when_filled_and_change_in_place(qtbot):
+    """Qt answers the Result table's cells from items made once per fill (no Python data() asked
+    eight roles a cell at every paint); a new result rewrites the rows that moved, every role of
+    them, in place: the elected's bold and tint move with the lot of votes, a held index survives."""
+    from gui_helpers import ELECTION
+    from PySide6.QtCore import QPersistentModelIndex, Qt
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from countdesk.gui.widgets.result_model import CANDIDATE_ID_ROLE, ResultTableModel
+
+    assert "data" not in vars(ResultTableModel) and ResultTableModel.data is QStandardItemModel.data
+    adams_wins = small_sv_contest((round_one("T01", 60, 20, 10, 10), round_one("T02", 60, 20, 10, 10)))
+    brown_wins = small_sv_contest((round_one("T01", 20, 60, 10, 10), round_one("T02", 20, 60, 10, 10)))
+    table = QTableView()
+    qtbot.addWidget(table)
+    model = ResultTableModel(table)
+    table.setModel(model)
+    model.set_result(adams_wins, tally_contest(ELECTION, adams_wins))
+    votes = model.column_keys().index("first")
+    held = QPersistentModelIndex(model.index(0, votes))
+    signals = Signals(model)
+
+    model.set_result(brown_wins, tally_contest(ELECTION, brown_wins))
+
+    assert signals.seen == [("dataChanged", 0, 1)]  # Adams and Brown moved; Clark and Dixon did not
+    assert held.isValid() and held.data() == "40" and model.index(1, votes).data() == "120"
+    adams, brown = model.index(0, votes), model.index(1, votes)
+    assert not adams.data(Qt.ItemDataRole.FontRole).bold() and adams.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert brown.data(Qt.ItemDataRole.FontRole).bold() and brown.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert adams.data(Qt.ItemDataRole.ToolTipRole) == adams.data(Qt.ItemDataRole.AccessibleTextRole) == \
+        "Ann ADAMS, first preferences: 40"
+    assert brown.data(CANDIDATE_ID_ROLE) == "brown-b"
+    assert not model.flags(brown) & Qt.ItemFlag.ItemIsEditable and not model.flags(model.index(-1, -1))

@@ -7,20 +7,13 @@ stay integers, and shares are exact Decimals rounded once, here, at the edge.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QStandardItem, QStandardItemModel
 
 from ...domain.completeness import round1_open, summary
 from ...domain.heads import SHORT_HEAD_LABELS
@@ -240,14 +233,19 @@ class _Column:
     numeric: bool
 
 
-class ResultTableModel(QAbstractTableModel):
-    """The candidates of one contest in ballot-paper order, with the recorded figures."""
+class ResultTableModel(QStandardItemModel):
+    """The candidates of one contest in ballot-paper order, with the recorded figures.
+
+    Each cell's text, alignment, font, tint and spoken text are worked out once, when a result is
+    shown, and Qt answers the view from the items: a Python data() was asked eight roles a cell at
+    every measure and paint of the table (some 3,400 calls before a count's first paint)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._contest: Contest | None = None
         self._lines: list[CandidateLine] = []
         self._columns: list[_Column] = []
+        self.invisibleRootItem().setFlags(Qt.ItemFlag.NoItemFlags)  # no flags outside the cells
 
     def set_result(self, contest: Contest | None, result: ContestResult | None) -> None:
         """Show a result: in place (the lines whose figures moved) when the candidates and columns
@@ -261,11 +259,28 @@ class ResultTableModel(QAbstractTableModel):
             changed = [row for row, (old, new) in enumerate(zip(self._lines, lines, strict=True)) if old != new]
             self._contest, self._lines = contest, lines
             if changed:
+                self._write_rows(changed)
                 self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(columns) - 1))
             return
         self.beginResetModel()
         self._contest, self._lines, self._columns = contest, lines, columns
+        quiet = self.blockSignals(True)  # the views hear of it once, as the reset
+        try:
+            self.setRowCount(0)
+            self.setColumnCount(len(columns))
+            for number, column in enumerate(columns):
+                self.setHorizontalHeaderItem(number, _header_item(column))
+            self.setRowCount(len(lines))
+            self._write_rows(range(len(lines)), new=True)
+        finally:
+            self.blockSignals(quiet)
         self.endResetModel()
+
+    def restyle(self) -> None:
+        """Make the cells' fonts again from the application font, which has changed."""
+        if self._lines:
+            self._write_rows(range(len(self._lines)))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self._columns) - 1))
 
     def line(self, row: int) -> CandidateLine:
         return self._lines[row]
@@ -273,66 +288,69 @@ class ResultTableModel(QAbstractTableModel):
     def column_keys(self) -> list[str]:
         return [c.key for c in self._columns]
 
-    # -- QAbstractTableModel ------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._lines)
+    def _write_rows(self, rows: Iterable[int], *, new: bool = False) -> None:
+        """Every role of every cell of these rows, without a signal per role (the caller says
+        what changed, once)."""
+        fonts = _CellFonts()
+        quiet = self.blockSignals(True)
+        try:
+            for row in rows:
+                line = self._lines[row]
+                for number, column in enumerate(self._columns):
+                    item = QStandardItem() if new else self.item(row, number)
+                    for role, value in _cell_roles(line, column, fonts):
+                        item.setData(value, role)
+                    if new:
+                        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                        self.setItem(row, number, item)
+        finally:
+            self.blockSignals(quiet)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._lines):
-                return str(section + 1)
-            return None
-        if not 0 <= section < len(self._columns):
-            return None
-        column = self._columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        return None
+class _CellFonts:
+    """The four fonts a cell can have, made once per fill from the application font: plain or
+    figures (tabular digits), regular or bold (the elected)."""
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._lines) or index.column() >= len(self._columns):
-            return None
-        line = self._lines[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _cell_text(line, column.key)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole:
-            return self._font(line, column)
-        if role == Qt.ItemDataRole.BackgroundRole and (line.finalist or line.tied or line.elected):
-            return _highlight(line)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = _cell_text(line, column.key) or translate("ResultWords", "none")
-            return translate("ResultWords", "{0}, {1}: {2}").format(line.candidate.name,
-                                                                    column.header.replace(chr(10), " ").lower(), text)
-        if role == CANDIDATE_ID_ROLE:
-            return line.candidate.id
-        return None
+    def __init__(self) -> None:
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    @staticmethod
-    def _font(line: CandidateLine, column: _Column) -> QFont:
-        font = QGuiApplication.font()
-        if column.numeric:
-            font = tabular_font(font)
-        font.setBold(line.elected)
+    def font(self, numeric: bool, bold: bool) -> QFont:
+        font = self._fonts.get((numeric, bold))
+        if font is None:
+            font = QGuiApplication.font()
+            if numeric:
+                font = tabular_font(font)
+            font.setBold(bold)
+            self._fonts[numeric, bold] = font
         return font
+
+
+def _alignment(column: _Column) -> int:
+    horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _header_item(column: _Column) -> QStandardItem:
+    item = QStandardItem(column.header)
+    item.setToolTip(column.tooltip)
+    item.setData(_alignment(column), Qt.ItemDataRole.TextAlignmentRole)
+    return item
+
+
+def _cell_roles(line: CandidateLine, column: _Column, fonts: _CellFonts) -> tuple[tuple[int, Any], ...]:
+    """What a cell answers, role by role (None clears a role an earlier result set)."""
+    text = _cell_text(line, column.key)
+    spoken = translate("ResultWords", "{0}, {1}: {2}").format(
+        line.candidate.name, column.header.replace(chr(10), " ").lower(), text or translate("ResultWords", "none"))
+    return (
+        (Qt.ItemDataRole.DisplayRole, text),
+        (Qt.ItemDataRole.TextAlignmentRole, _alignment(column)),
+        (Qt.ItemDataRole.FontRole, fonts.font(column.numeric, line.elected)),
+        (Qt.ItemDataRole.BackgroundRole, _highlight(line) if line.finalist or line.tied or line.elected else None),
+        (Qt.ItemDataRole.ToolTipRole, spoken),
+        (Qt.ItemDataRole.AccessibleTextRole, spoken),
+        (CANDIDATE_ID_ROLE, line.candidate.id),
+    )
 
 
 def _columns_for(result: ContestResult) -> list[_Column]:

@@ -7,7 +7,7 @@ declared. When the law needs a lot, "Record lot…" opens the dialog for the han
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -337,6 +337,11 @@ class ResultView(QWidget):
         dialog = LotDialog(self.document, self.contest_id, result.pending_tie, self)
         if dialog.exec() == LotDialog.DialogCode.Accepted:
             self.lot_recorded.emit(self.contest_id)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange:
+            self.model.restyle()  # its cells' fonts are made from the application font when filled
+        super().changeEvent(event)
 
     # -- internals ------------------------------------------------------------------------------
     def _on_changed(self, contest_id: str) -> None:
