@@ -18,8 +18,6 @@ from typing import Any, TypeVar
 from ..errors import CountdeskError, ValidationError
 from ..store.acceptance import contests_with_acceptances
 from ..store.audit import Actor, AuditRow, append_audit, audit_head
-from ..store.claims import check_unclaimed
-from ..store.claims import release as release_claim
 from ..store.contests import set_contest_field
 from ..store.lock import CountLock
 from ..store.repository import ContestState, Stage, contest_state, contest_states
@@ -122,11 +120,15 @@ class CountCore:
         """On a server: refuse to write what another station's live session is working on (a file
         has one writer, so nothing to check)."""
         if self.store.shared:
+            from ..store.claims import check_unclaimed  # claims are a count server's: not loaded for a file
+
             check_unclaimed(self.store, self.live_session_id(), contest_id, kind, key, self.actor.clock())
 
     def release_done(self, contest_id: str, kind: str, key: str) -> None:
         """The entry is recorded: this session's claim on it (if any) goes in the same transaction."""
         if self.store.shared and self.session_id is not None:
+            from ..store.claims import release as release_claim
+
             release_claim(self.store, self.session_id, contest_id, kind, key)
 
     def refresh(self, contest_id: str | None = None) -> None:

@@ -11,9 +11,9 @@ change and the audit row in one durable transaction, and returns the `Change` it
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,33 +22,31 @@ from ..domain.model import Contest, Count, Election
 from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
-from ..exchange.countfile_legacy import ReadNote, contest_note_summary, inferred_contests
-from ..exchange.round2 import Round2Instruction
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
-from ..store.claims import release as release_claims
 from ..store.contests import add_contest, remove_contest, save_election
 from ..store.database import COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file
 from ..store.locations import is_server_url, open_store
-from ..store.lock import CountLock, LockHolder, acquire_lock, read_lock_holder
+from ..store.lock import CountLock, LockHolder, acquire_lock, host_name, read_lock_holder
 from ..store.repository import ContestState, load_contest, load_count, load_election
 from ..store.sql import CountStore, Named
 from ..store.state import SessionRecord, end_session, restore_audit_protection, sessions, start_session
-from .acceptances import Acceptances
 from .changes import NO_CHANGE, Change
-from .claims import Claims
 from .count_core import CountCore, serialised
-from .declaring import Declaring, RoPassphrase
-from .double_entry import DoubleEntry
-from .instructions import Instructions
 from .results import Results, StandingResult
-from .round2_area import checked_instruction
-from .set_up import SetUp, Verification
-from .sheets import Lots, Sheets
 from .validation import optional_reason, validate_count, validate_election, validate_operator
 
-if TYPE_CHECKING:
-    from ..store.server import ServerDatabase  # a type only: psycopg loads when a server is named
+if TYPE_CHECKING:  # types only: each module loads when first used (see CountSession)
+    from ..exchange.countfile_legacy import ReadNote
+    from ..exchange.round2 import Round2Instruction
+    from ..store.server import ServerDatabase  # psycopg loads when a server is named
+    from .acceptances import Acceptances
+    from .claims import Claims
+    from .declaring import Declaring, RoPassphrase
+    from .double_entry import DoubleEntry
+    from .instructions import Instructions
+    from .set_up import SetUp, Verification
+    from .sheets import Lots, Sheets
 
 
 @serialised
@@ -59,17 +57,7 @@ class CountSession:
         self._core = core = CountCore(cdb, actor, lock)
         self._call_lock = core.call_lock
         self.results = Results(core, self._instruction_of)
-        self.sheets = Sheets(core, self.results)
-        self.lots = Lots(core)
-        self.verification = Verification(core)
-        self.set_up = SetUp(core)
-        self.passphrase = RoPassphrase(core)
-        self.declaring = Declaring(core, self.passphrase, self.results)
-        self.double_entry = DoubleEntry(core, self.sheets)
-        self.acceptances = Acceptances(core, self.passphrase, self.results)
-        self.claims = Claims(core)
-        self.instructions = Instructions(core)
-        core.keep_consistent = self.acceptances.void_stale
+        core.keep_consistent = self._keep_consistent
         #: The trail is shorter than its newest backup remembers (said on opening), or None.
         self.trail_warning: str | None = None
         #: For a read-only session: who holds the write lock, if anyone (shown in the title bar).
@@ -86,6 +74,86 @@ class CountSession:
     @property
     def closed(self) -> bool:
         return self._core.closed
+
+    # The use cases ------------------------------------------------------------------------------
+    # Each is made, and its module imported, the first time it is asked for: opening a count and
+    # showing its result needs few of them, and each module costs start-up time. A use case holds
+    # nothing but the core and the use cases it builds on, so it is made once and kept (were two
+    # threads to race on the first use, either object would do the same).
+
+    @cached_property
+    def sheets(self) -> Sheets:
+        """Count sheets: confirm, correct, delete, read (services/sheets.py)."""
+        from .sheets import Sheets
+
+        return Sheets(self._core, self.results)
+
+    @cached_property
+    def lots(self) -> Lots:
+        """Lots drawn to break ties: record, withdraw (services/sheets.py)."""
+        from .sheets import Lots
+
+        return Lots(self._core)
+
+    @cached_property
+    def verification(self) -> Verification:
+        """Boxes verified against their ballot paper accounts (services/set_up.py)."""
+        from .set_up import Verification
+
+        return Verification(self._core)
+
+    @cached_property
+    def set_up(self) -> SetUp:
+        """The election, contests, candidates and boxes (services/set_up.py)."""
+        from .set_up import SetUp
+
+        return SetUp(self._core)
+
+    @cached_property
+    def passphrase(self) -> RoPassphrase:
+        """The returning officer's passphrase (services/declaring.py)."""
+        from .declaring import RoPassphrase
+
+        return RoPassphrase(self._core)
+
+    @cached_property
+    def declaring(self) -> Declaring:
+        """Stages, declaring and unlocking a result (services/declaring.py)."""
+        from .declaring import Declaring
+
+        return Declaring(self._core, self.passphrase, self.results)
+
+    @cached_property
+    def double_entry(self) -> DoubleEntry:
+        """Keyings by two operators, their disagreements and resolution (services/double_entry.py)."""
+        from .double_entry import DoubleEntry
+
+        return DoubleEntry(self._core, self.sheets)
+
+    @cached_property
+    def acceptances(self) -> Acceptances:
+        """Differences the returning officer accepts (services/acceptances.py)."""
+        from .acceptances import Acceptances
+
+        return Acceptances(self._core, self.passphrase, self.results)
+
+    @cached_property
+    def claims(self) -> Claims:
+        """On a count server: what each station is working on (services/claims.py)."""
+        from .claims import Claims
+
+        return Claims(self._core)
+
+    @cached_property
+    def instructions(self) -> Instructions:
+        """Round-2 instructions the count holds (services/instructions.py)."""
+        from .instructions import Instructions
+
+        return Instructions(self._core)
+
+    def _keep_consistent(self) -> bool:
+        """Run inside every write's transaction (count_core): a void acceptance stays void."""
+        return self.acceptances.void_stale()
 
     # Opening and closing -----------------------------------------------------------------------
 
@@ -194,7 +262,7 @@ class CountSession:
             details["took_over_stale_lock"] = self._core.file_lock.took_over.to_json()
         cdb = self._core.store
         restore_audit_protection(cdb, self._core.actor)
-        self._core.session_id = start_session(cdb, self._core.actor, socket.gethostname(), os.getpid(), details)
+        self._core.session_id = start_session(cdb, self._core.actor, host_name(), os.getpid(), details)
 
     def change_operator(self, operator: str) -> Change:
         """Hand the open file to another operator at the same desk (double entry needs two people).
@@ -206,7 +274,7 @@ class CountSession:
         actor = replace(self._core.actor, operator=new)
         with cdb.transaction():  # one hand-over: the old session ends and the new one starts, or neither
             end_session(cdb, self._core.actor, self._core.live_session_id())
-            session_id = start_session(cdb, actor, socket.gethostname(), os.getpid(),
+            session_id = start_session(cdb, actor, host_name(), os.getpid(),
                                        {"handed_over_by": self._core.actor.operator})
             audit_id = self._core.audit_end()
         self._core.actor, self._core.session_id = actor, session_id
@@ -219,6 +287,8 @@ class CountSession:
             return
         try:
             if self._core.session_id is not None and not cdb.read_only:
+                from ..store.claims import release as release_claims
+
                 release_claims(cdb, self._core.session_id)
                 end_session(cdb, self._core.actor, self._core.live_session_id())
         finally:
@@ -305,6 +375,8 @@ class CountSession:
     def _instruction_of(self, contest_id: str) -> Round2Instruction | None:
         """The one way to the round-2 instruction a contest counts on: the one the count holds,
         checked (round2_area)."""
+        from .round2_area import checked_instruction
+
         return checked_instruction(self, contest_id)
 
     def sessions(self) -> list[SessionRecord]:
@@ -322,6 +394,8 @@ class CountSession:
         `notes`: what the reader inferred (a `countdesk/1` file's office), kept in each contest's
         audit reason.
         """
+        from ..exchange.countfile_legacy import contest_note_summary, inferred_contests
+
         cdb = self._core.writable()
         validate_count(count, inferred_offices=inferred_contests(list(notes)))
         _refuse_impossible_figures(count)

@@ -4,7 +4,6 @@ its audit row (round2_area.py checks a file, imports it through `save`, and read
 
 from __future__ import annotations
 
-from ..exchange.round2 import check_round2_sheets
 from ..store.instructions import StoredInstruction, save_instruction, stored_instruction
 from ..store.repository import load_contest
 from .changes import Change
@@ -32,6 +31,8 @@ class Instructions(UseCase):
 
         def write() -> None:
             if core.store.shared:
+                from ..exchange.round2 import check_round2_sheets  # the reader loads when it is needed
+
                 check_round2_sheets(load_contest(core.store, contest_id), finalists)
             save_instruction(core.store, core.actor, contest_id, content, finalists, source,
                              audit_after=audit_after, reason=reason)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..domain.model import Contest, Count, Election
 from ..domain.result import ContestResult
 from ..domain.tally import tally_contest
-from ..exchange.round2 import Round2Instruction
 from ..store.repository import load_contest, load_election
 from .count_core import CountCore, UseCase, serialised
+
+if TYPE_CHECKING:  # a type only: the instruction's reader loads when a count holds one (round2_area.py)
+    from ..exchange.round2 import Round2Instruction
 
 #: The round-2 instruction a contest counts on (None: it counts on its own finalists).
 InstructionReader = Callable[[str], "Round2Instruction | None"]

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import CountdeskError, ValidationError
-from ..exchange.round2 import Round2Instruction, check_instruction_applies, parse_round2_bytes, read_round2_file
 from ..store.audit import AuditRow
 from ..store.instructions import IMPORT_ACTION, LOST_ACTION, StoredInstruction
 from .changes import NO_CHANGE, Change
@@ -31,7 +30,11 @@ from .count_core import contest_where
 from .validation import require_reason
 
 if TYPE_CHECKING:
+    from ..exchange.round2 import Round2Instruction
     from .count_session import CountSession
+
+# The instruction file's reader (exchange/round2.py) is imported where an instruction is read: most
+# counts hold none, and every result asks `checked_instruction` first, at start-up too.
 
 __all__ = [
     "IMPORT_ACTION", "InstructionUnusable", "checked_instruction", "import_round2_instruction",
@@ -60,6 +63,8 @@ def checked_instruction(session: CountSession, contest_id: str) -> Round2Instruc
 
 
 def _usable(stored: StoredInstruction) -> Round2Instruction:
+    from ..exchange.round2 import parse_round2_bytes
+
     contest_id = stored.contest_id
     if stored.content is None:
         raise InstructionUnusable(
@@ -100,6 +105,8 @@ def import_round2_instruction(
     (lost before an upgrade, or altered) is put in afresh, `found` in the row saying what was
     wrong; putting back the very instruction the trail records needs no reason.
     """
+    from ..exchange.round2 import check_instruction_applies, read_round2_file
+
     source = Path(source)
     if session.read_only:
         raise CountdeskError(f"{session.path.name} is open read-only: the instruction cannot be imported",
@@ -127,6 +134,8 @@ def import_round2_instruction(
 def replacement_question(session: CountSession, source: Path) -> str | None:
     """Why importing `source` (already read and checked) needs a reason, or None: the question the
     dialog asks before the import, by the rule the import applies."""
+    from ..exchange.round2 import read_round2_file
+
     instruction, data = read_round2_file(Path(source))
     return _plan_import(session, instruction, hashlib.sha256(data).hexdigest()).why_reason or None
 

@@ -12,7 +12,6 @@ import errno
 import getpass
 import json
 import os
-import socket
 import stat
 import sys
 from dataclasses import dataclass
@@ -130,7 +129,7 @@ def acquire_lock(db_path: str | Path, operator: str = "") -> CountLock:
         if locked is None and previous is not None and _holder_alive(previous):
             os.close(fd)  # no OS lock on this file system: trust a live process named in the file
             raise CountLockedError(db_path, previous)
-        holder = LockHolder(os.getpid(), socket.gethostname(), _user(), _now(), operator)
+        holder = LockHolder(os.getpid(), host_name(), _user(), _now(), operator)
         _write_holder(fd, holder)
         return CountLock(db_path, fd, holder, took_over=previous)
     raise CountdeskError(f"could not take the lock {path.name}: it keeps changing", str(path))
@@ -249,7 +248,7 @@ def _write_holder(fd: int, holder: LockHolder) -> None:
 
 def _holder_alive(holder: LockHolder) -> bool:
     """Only asked where there is no OS lock: a live pid on this host holds it; another host, assume so."""
-    if holder.host != socket.gethostname():
+    if holder.host != host_name():
         return True
     return holder.pid is not None and holder.pid != os.getpid() and pid_alive(holder.pid)
 
@@ -272,6 +271,17 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def host_name() -> str:
+    """This machine's name, as `socket.gethostname()` gives it. On POSIX that is the kernel's node
+    name, read here from `os.uname()` so that opening a count does not import `socket` (a few
+    milliseconds of start-up spent building its enums); Windows asks `socket`."""
+    if sys.platform == "win32":
+        import socket
+
+        return socket.gethostname()
+    return os.uname().nodename
 
 
 def _user() -> str:
