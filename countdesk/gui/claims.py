@@ -10,10 +10,14 @@ renewing it (ServerStatus's heartbeat). On a count file, one station, there is n
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from ..errors import CountdeskError
-from ..services.claims import ClaimedError
+
+if TYPE_CHECKING:  # the claims load with a count server's first claim, not with every count file's views
+    from ..services.claims import ClaimedError
 
 
 class WorkClaim(QObject):
@@ -40,6 +44,8 @@ class WorkClaim(QObject):
         else the sentence that says who is working on it."""
         if not self.active or contest_id is None or not key or self._held == (contest_id, key):
             return ""  # a claim held is kept alive by the station's heartbeat, not by every key
+        from ..services.claims import ClaimedError
+
         self.release()
         try:
             self.document.claim(contest_id, self.kind, key)

@@ -24,7 +24,6 @@ from ..domain.result import ContestResult
 from ..errors import CountdeskError
 from ..services.changes import Change, SetUpPart
 from ..services.count_session import CountSession
-from ..services.round2_area import import_round2_instruction, replacement_question
 from .count_cache import CONTEST_SETUP, CountCache, touches_everything
 
 T = TypeVar("T")
@@ -298,11 +297,15 @@ class OpenCount(QObject):
 
     def round2_replacement_question(self, source: Path) -> str | None:
         """Why importing the instruction file `source` needs a reason, or None."""
+        from ..services.round2_area import replacement_question  # with the menu's action, not at start
+
         return replacement_question(self.session, source)
 
     def import_round2_instruction(self, source: Path, reason: str | None):
         """An area's round-2 instruction from its collating officer: the contest counts round 2 for
         the finalists it names. Returns what changed (nothing for the instruction held already)."""
+        from ..services.round2_area import import_round2_instruction
+
         change = import_round2_instruction(self.session, source, reason=reason)
         self.apply(change)
         return change

@@ -18,16 +18,19 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.model import Count
 from ..durable import fsync_directory, fsync_file
 from ..errors import CountdeskError
-from ..exchange.countfile_legacy import ReadNote
 from ..output_guard import COUNT_COMPANION_SUFFIXES
 from ..store.database import COUNT_FILE_SUFFIX
 from ..store.lock import CountLockedError, acquire_lock
 from ..store.migrations import migration_names
 from .count_session import CountSession
+
+if TYPE_CHECKING:  # a type only: the countdesk/1 reader loads with an import, not with the demo's copy
+    from ..exchange.countfile_legacy import ReadNote
 
 _PARTIAL = ".importing-"
 _COMPANIONS = COUNT_COMPANION_SUFFIXES  # the file itself first, then what SQLite and the lock keep beside it

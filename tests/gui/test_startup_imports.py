@@ -27,6 +27,36 @@ NOT_AT_START = (
     "countdesk.gui.widgets.audit_view",
     "countdesk.gui.start_page",                   # the page shown while no count is open
     "countdesk.gui.dialogs.passphrase_dialog",    # declaring, unlocking
+    # The session's use cases load when first used (services/count_session.py); a count file's
+    # views claim nothing (gui/claims.py), and the readers below are for imports and round 2.
+    "countdesk.services.sheets",
+    "countdesk.services.double_entry",
+    "countdesk.services.set_up",
+    "countdesk.services.declaring",
+    "countdesk.services.passphrase",
+    "countdesk.services.acceptances",
+    "countdesk.services.claims",
+    "countdesk.store.claims",
+    "countdesk.exchange.round2",
+    "countdesk.exchange.countfile_legacy",
+    "countdesk.domain.legacy_office",
+    "countdesk.services.new_count",
+    "socket",
+)
+
+#: Not loaded by importing the main window either: what opening a count loads on its way (its first
+#: result's round-2 check, the trail's check against the newest backup) and the tabs' views.
+NOT_ON_IMPORT = NOT_AT_START + (
+    "countdesk.services.round2_area",
+    "countdesk.services.instructions",
+    "countdesk.store.instructions",
+    "countdesk.services.trail_anchor",
+    "countdesk.store.backup_files",
+    "countdesk.gui.widgets.sheets_view",
+    "countdesk.gui.widgets.result_model",
+    "countdesk.gui.widgets.result_chart",
+    "countdesk.gui.widgets.checks_panel",
+    "countdesk.gui.dialogs",
 )
 
 SCRIPT = """
@@ -48,6 +78,23 @@ window.close_count()
 """
 
 
+def stray_modules(loaded: set[str], unwanted: tuple[str, ...]) -> list[str]:
+    return sorted(name for name in loaded for prefix in unwanted if name == prefix or name.startswith(prefix + "."))
+
+
+def test_importing_the_main_window_loads_nothing_a_count_loads_when_opened():
+    done = subprocess.run([sys.executable, "-c", "import json, sys\n"
+                           "from countdesk.gui.application import create_application\n"
+                           "from countdesk.gui.main_window import MainWindow\n"
+                           "print(json.dumps(sorted(sys.modules)))"],
+                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[2],
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert {"countdesk.gui.main_window", "countdesk.services.count_session", "sqlite_utils"} <= loaded
+    assert stray_modules(loaded, NOT_ON_IMPORT) == []
+
+
 def test_opening_a_count_loads_only_what_the_first_tab_needs(tmp_path):
     path = make_count_file(tmp_path / "start.countdesk", (small_sv_contest(),))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -60,6 +107,4 @@ def test_opening_a_count_loads_only_what_the_first_tab_needs(tmp_path):
     loaded = set(report["modules"])
     assert "countdesk.gui.widgets.sheets_view" in loaded  # the tab it opened on
     assert "sqlite_utils" in loaded
-    stray = sorted(name for name in loaded for unwanted in NOT_AT_START
-                   if name == unwanted or name.startswith(unwanted + "."))
-    assert stray == []
+    assert stray_modules(loaded, NOT_AT_START) == []
