@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..resources import find_resource
+from .plain_text import with_plain_text_rules
 from .translation import month_name, weekday_name
 
 _FONT_FILES = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
@@ -55,8 +56,8 @@ def apply_appearance(app: QApplication, scale_percent: int = 100) -> None:
     app.setFont(font)
     _table_fonts.clear()  # made again from the new app font
     sheet = resource_file("styles", "countdesk.qss")
-    if sheet is not None:
-        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+    look = sheet.read_text(encoding="utf-8") if sheet is not None else ""
+    app.setStyleSheet(with_plain_text_rules(look))  # the rules that keep markup out of labels, always
 
 
 #: The figure fonts table cells answer with, made once per app font (see table_figure_font).

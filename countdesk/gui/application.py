@@ -18,7 +18,6 @@ from ..errors import CountdeskError
 from . import settings
 from .appearance import apply_appearance, resource_file
 from .collector import collect_on_gui_thread_only
-from .plain_text import guard_plain_text
 from .translation import install_translations
 from .worker import CancelToken
 
@@ -46,7 +45,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         install_translations(app)
         app.setProperty(_TRANSLATED, True)
     apply_appearance(app, settings.FONT_SCALE.read())
-    guard_plain_text(app)  # no label or tooltip reads a count's text as markup (gui/plain_text.py)
+    # No label or tooltip reads a count's text as markup (gui/plain_text.py): the plain-text rules
+    # came with the style sheet; the event filter goes on with the first window's first paint.
     collect_on_gui_thread_only()  # no garbage collection on a worker thread, ever (gui/collector.py)
     return app
 

@@ -19,7 +19,7 @@ from . import count_files, settings
 from .application import DEMO_OPERATOR
 from .discard_guard import confirm_discard
 from .open_count import OpenCount
-from .plain_text import guard_plain_text
+from .plain_text import guard_until_first_paint
 from .workspace import TAB_NAMES, TAB_TITLES, CountWorkspace
 
 if TYPE_CHECKING:  # loaded when first needed: a count opened at start-up shows neither
@@ -32,7 +32,7 @@ AUTO_BACKUP_START_MS = 1000
 class MainWindow(QMainWindow):
     def __init__(self, operator: str | None = None) -> None:
         super().__init__()
-        guard_plain_text()  # also when a test or an embedding app made the QApplication
+        guard_until_first_paint(self)  # also when a test or an embedding app made the QApplication
         self.setObjectName("mainWindow")
         self.setAccessibleName(self.tr("countdesk"))
         #: The operator's name, asked once per session (per run of the app) and stamped on every change.
