@@ -177,9 +177,10 @@ class CountWorkspace(QWidget):
         """The tab's view, built (and shown the current contest) the first time it is wanted."""
         view = self._built.get(name)
         if view is None:
-            view = self._build_view(name)
+            page = self.tabs.widget(TAB_NAMES.index(name))
+            view = self._build_view(name, page)  # made in its page: moving it in re-polished it all
             self._built[name] = view
-            self.tabs.widget(TAB_NAMES.index(name)).layout().addWidget(view)
+            page.layout().addWidget(view)
             view.show()  # shown now, not on the next pass of the event loop as a late child would be
             if hasattr(view, "set_contest"):
                 view.set_contest(self.current_contest())
@@ -191,29 +192,29 @@ class CountWorkspace(QWidget):
         """The tabs whose views exist so far, in tab order."""
         return tuple(name for name in TAB_NAMES if name in self._built)
 
-    def _build_view(self, name: str) -> QWidget:
+    def _build_view(self, name: str, page: QWidget) -> QWidget:
         # Imported here: each view's module loads with its tab, so start-up pays for one tab only.
         if name == "setup":
             from .widgets.setup_view import SetupView
 
-            view = SetupView(self.document)
+            view = SetupView(self.document, page)
             view.contest_added.connect(self.select_contest)
         elif name == "verification":
             from .widgets.verification_view import VerificationView
 
-            view = VerificationView(self.document)
+            view = VerificationView(self.document, page)
         elif name == "count":
             from .widgets.sheets_view import SheetsView
 
-            view = SheetsView(self.document)
+            view = SheetsView(self.document, page)
         elif name == "result":
             from .widgets.result_view import ResultView
 
-            view = ResultView(self.document)
+            view = ResultView(self.document, page)
         else:
             from .widgets.audit_view import AuditView
 
-            view = AuditView(self.document)
+            view = AuditView(self.document, page)
         if hasattr(view, "status_message"):
             view.status_message.connect(self.status_message)
         return view

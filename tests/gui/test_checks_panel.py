@@ -44,3 +44,15 @@ def test_new_figures_in_the_same_warnings_update_their_words_and_keep_them_open(
     from PySide6.QtCore import Qt
 
     assert moved.message in first.data(0, Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_each_explanation_spans_the_whole_row(qtbot):
+    """The explanation under a warning reads across every column (spanned once all warnings are
+    in the tree, as a span only takes effect inside one)."""
+    panel = ChecksPanel()
+    qtbot.addWidget(panel)
+    panel.set_warnings([W03, W04])
+    for row in range(panel.warning_count()):
+        item = panel.tree.topLevelItem(row)
+        assert item.childCount() == 1 and item.child(0).isFirstColumnSpanned()
+        assert panel.explanation(row) == item.child(0).text(0) != ""

@@ -61,3 +61,34 @@ def test_asking_for_a_view_builds_it_without_showing_it(qtbot, tmp_path):
     window.show_tab("audit")
     qtbot.waitUntil(audit.isVisible)
     assert workspace.view("audit") is audit  # built once
+
+
+def test_a_tab_is_made_in_its_page_and_its_parts_in_their_places(qtbot, tmp_path):
+    """Nothing of the Result tab is moved once made: re-parenting a built subtree into its page,
+    a splitter or a scroll area re-polished every widget in it (the tab cost more to open)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    class Moves(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.names: list[str] = []
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.ParentChange and isinstance(watched, QWidget):
+                self.names.append(watched.objectName())
+            return False
+
+    window = _window(qtbot, tmp_path)
+    workspace = window.workspace
+    moves = Moves()
+    QApplication.instance().installEventFilter(moves)
+    try:
+        view = workspace.view("result")
+    finally:
+        QApplication.instance().removeEventFilter(moves)
+    ours = {w.objectName() for w in (view, *view.findChildren(QWidget))
+            if w.objectName() and not w.objectName().startswith("qt_")}
+    assert {"resultView", "resultTable", "resultChart", "figuresScroll", "checksPanel"} <= ours
+    assert view.parent() is workspace.tabs.widget(3)
+    assert not ours & set(moves.names), sorted(ours & set(moves.names))

@@ -78,11 +78,13 @@ class ChecksPanel(QWidget):
             return
         self._shown = warnings
         self.tree.clear()
-        for warning in warnings:
-            item = _warning_item(warning, place_in_words(contest, warning.where))
-            self.tree.addTopLevelItem(item)
+        items = [_warning_item(warning, place_in_words(contest, warning.where)) for warning in warnings]
+        self.tree.addTopLevelItems(items)
+        # Spanned once every item is in: it only takes effect inside a tree, and each span lays out
+        # the items added since the last (one layout for the lot, not one per warning).
+        for item in items:
             for index in range(item.childCount()):
-                item.child(index).setFirstColumnSpanned(True)  # only takes effect inside a tree
+                item.child(index).setFirstColumnSpanned(True)
         count = len(warnings)
         if count == 0:
             self.heading.setText(self.tr("Checks: no warnings. Every numbered check passes."))
