@@ -25,6 +25,18 @@ def pg_url(pg_cluster: Cluster) -> str:
     return pg_cluster.create_database(f"count_{next(_database_numbers)}")
 
 
+@pytest.fixture(autouse=True)
+def automatic_collection_until_the_gui_collects():
+    """Loading the GUI switches CPython's automatic garbage collection off (countdesk/gui/
+    __init__.py) for the app's GUI-thread timer to take over once a QApplication is made. A test
+    process that loaded the GUI but never started that timer would never collect: until it starts,
+    tests run with automatic collection on, as any process without the GUI does."""
+    collector = sys.modules.get("countdesk.gui.collector")
+    if collector is None or not collector.gui_thread_collects():
+        gc.enable()
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _qt_objects_freed_before_exit():
     """Windows and dialogs a test left behind are deleted while Qt is still there.

@@ -51,6 +51,11 @@ class GuiThreadCollector(QObject):
 _collector: GuiThreadCollector | None = None
 
 
+def gui_thread_collects() -> bool:
+    """True once the GUI thread's timer has taken garbage collection over (this process)."""
+    return _collector is not None and isValid(_collector)
+
+
 def collect_on_gui_thread_only() -> GuiThreadCollector:
     """Switch automatic collection off and start the GUI thread's timer (once; the QApplication
     must exist, and this must be called from its thread). Called when the app starts, and by the
