@@ -207,7 +207,10 @@ class ResultView(QWidget):
         figures_scroll.setAccessibleName(self.tr("Ballot papers and rejected papers"))
         figures_scroll.setWidgetResizable(True)
         figures_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        figures = QWidget(figures_scroll.viewport())
+        # Put in the scroll area while still empty (asking Python for the viewport, a Qt-private
+        # object, would make PySide build dozens of Qt types' enums).
+        figures = QWidget()
+        figures_scroll.setWidget(figures)
         self.papers = FigureGrid(self.tr("Ballot papers"), figures)
         self.papers.setObjectName("ballotPapers")
         self.rejected = FigureGrid(self.tr("Rejected ballot papers"), figures)
@@ -233,7 +236,6 @@ class ResultView(QWidget):
         figures_layout.addWidget(self.papers)
         figures_layout.addWidget(self.rejected)
         figures_layout.addStretch(1)
-        figures_scroll.setWidget(figures)
         middle.addWidget(self.chart)
         middle.addWidget(figures_scroll)
         middle.setStretchFactor(0, 3)
