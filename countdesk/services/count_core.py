@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 from ..errors import CountdeskError, ValidationError
 from ..store.acceptance import contests_with_acceptances
 from ..store.audit import Actor, AuditRow, append_audit, audit_head
-from ..store.contests import set_contest_field
 from ..store.lock import CountLock
 from ..store.repository import ContestState, Stage, contest_state, contest_states
 from ..store.sql import CountStore
@@ -204,8 +203,7 @@ class CountCore:
         def write_and_advance() -> None:
             write()
             if advance:
-                set_contest_field(self.store, self.actor, state.id, "stage", str(stage), action="contest.stage",
-                                  reason=why)
+                _record_stage(self.store, self.actor, state.id, stage, why)
 
         audit_id = self.commit(write_and_advance, several=advance)
         if advance:
@@ -232,8 +230,7 @@ class CountCore:
             self._consistently(write, adds_acceptances=adds_acceptances)
             advance = _STAGE_ORDER[fresh.stage] < _STAGE_ORDER[stage]
             if advance:
-                set_contest_field(self.store, self.actor, contest_id, "stage", str(stage), action="contest.stage",
-                                  reason=why)
+                _record_stage(self.store, self.actor, contest_id, stage, why)
                 fresh = replace(fresh, stage=stage)
             audit_id = self.audit_end()
         # As read under the lock, with this write's stage; "moved" also when another station's
@@ -241,6 +238,14 @@ class CountCore:
         moved = advance or (seen is not None and seen.stage != fresh.stage)
         self._states[contest_id] = fresh
         return moved, audit_id
+
+
+def _record_stage(cdb: CountStore, actor: Actor, contest_id: str, stage: Stage, why: str) -> None:
+    """Move the contest on to `stage`, audited, inside the caller's transaction. The contests'
+    writer loads with the first write that moves a stage, not with opening the count."""
+    from ..store.contests import set_contest_field
+
+    set_contest_field(cdb, actor, contest_id, "stage", str(stage), action="contest.stage", reason=why)
 
 
 class UseCase:

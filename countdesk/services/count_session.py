@@ -24,7 +24,6 @@ from ..domain.tally import tally_contest
 from ..errors import CountdeskError, ValidationError
 from ..store import audit as store_audit
 from ..store.audit import Actor, AuditRow, AuditVerdict, utc_now
-from ..store.contests import add_contest, remove_contest, save_election
 from ..store.database import COUNT_FILE_SUFFIX, CountDatabase, create_database, open_database, require_regular_file
 from ..store.locations import is_server_url, open_store
 from ..store.lock import CountLock, LockHolder, acquire_lock, host_name, read_lock_holder
@@ -163,6 +162,8 @@ class CountSession:
     ) -> CountSession:
         """A new count file for `election` (refuses an existing file and a name not ending .countdesk),
         or a new count in an empty server database given as a postgresql:// URL."""
+        from ..store.contests import save_election  # the contests' writer: not needed to open a count
+
         actor = Actor(validate_operator(operator), clock)
         validate_election(election)
         if is_server_url(path):
@@ -395,6 +396,7 @@ class CountSession:
         audit reason.
         """
         from ..exchange.countfile_legacy import contest_note_summary, inferred_contests
+        from ..store.contests import add_contest, remove_contest, save_election
 
         cdb = self._core.writable()
         validate_count(count, inferred_offices=inferred_contests(list(notes)))

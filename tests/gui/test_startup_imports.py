@@ -37,6 +37,8 @@ NOT_AT_START = (
     "countdesk.services.acceptances",
     "countdesk.services.claims",
     "countdesk.store.claims",
+    "countdesk.store.contests",
+    "countdesk.store.sheets",
     "countdesk.exchange.round2",
     "countdesk.exchange.countfile_legacy",
     "countdesk.domain.legacy_office",

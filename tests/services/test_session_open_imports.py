@@ -25,6 +25,8 @@ NOT_ON_OPEN = (
     "countdesk.services.claims",           # a count server's
     "countdesk.store.claims",
     "countdesk.store.entry_figures",
+    "countdesk.store.contests",            # the contests' writer: set-up, imports, a stage moved on
+    "countdesk.store.sheets",
     "countdesk.exchange.round2",           # read only where a count holds a round-2 instruction
     "countdesk.exchange.countfile_legacy",  # a countdesk/1 file's notes, read on an import
     "countdesk.exchange.countfile",

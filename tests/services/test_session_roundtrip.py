@@ -14,7 +14,7 @@ from countdesk.domain.result import Status
 from countdesk.domain.tally import tally_contest
 from countdesk.errors import CountdeskError, ValidationError
 from countdesk.services import CountSession, Stage
-from countdesk.services import count_session as count_session_module
+from countdesk.store import contests as store_contests  # where the import reads add_contest from
 
 LIVERPOOL_ID = "mayor.liverpool.2021-05-06"
 
@@ -97,14 +97,14 @@ def test_an_invalid_count_imports_nothing_and_says_where(tmp_path, liverpool):
 def test_an_import_that_fails_halfway_leaves_nothing(tmp_path, liverpool, monkeypatch):
     second = replace(liverpool.contests[0], id="mayor.second")
     count = replace(liverpool, contests=(liverpool.contests[0], second))
-    real_add = count_session_module.add_contest
+    real_add = store_contests.add_contest
 
     def add_then_fail(cdb, actor, contest, **kwargs):
         if contest.id == "mayor.second":
             raise OSError("disk full")
         real_add(cdb, actor, contest, **kwargs)
 
-    monkeypatch.setattr(count_session_module, "add_contest", add_then_fail)
+    monkeypatch.setattr(store_contests, "add_contest", add_then_fail)
     with CountSession.create(tmp_path / "l.countdesk", "Alice", ELECTION) as session:
         rows = audit_size(session)
         with pytest.raises(OSError):
