@@ -182,24 +182,42 @@ def display_problem(environ=os.environ, platform: str = sys.platform) -> str | N
             "without a window (countdesk --help)")
 
 
+def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`countdesk`, `countdesk demo` and `countdesk gui [FILE]` read as the parser reads them, without
+    building it (some twenty sub-parsers: milliseconds before the window can start); None for
+    anything else, which the parser reads (options, help, every other command, a mistake)."""
+    argv = list(argv)
+    if any(arg.startswith("-") for arg in argv):
+        return None
+    plain = {"version": False, "self_test": False}
+    if not argv:
+        return argparse.Namespace(**plain, command=None)
+    if argv == ["demo"]:
+        return argparse.Namespace(**plain, command="demo")
+    if argv[0] == "gui" and len(argv) <= 2:
+        return argparse.Namespace(**plain, command="gui", db=argv[1] if len(argv) == 2 else None)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = app_arguments(argv) or build_parser().parse_args(argv)
     if args.command in APP_COMMANDS and not (args.version or args.self_test):
         problem = display_problem()
         if problem is not None:
             print(f"countdesk: {problem}", file=sys.stderr)
             return 2
-    from . import commands
-
     try:
+        if args.command in APP_COMMANDS and not (args.version or args.self_test):
+            return _run_app(args)
+        from . import commands
+
         if args.version:
             print(commands.version_text())
             return 0
         if args.self_test:
             return commands.self_test()
-        name = "cmd_" + (args.command or "gui").replace("-", "_")
+        name = "cmd_" + str(args.command).replace("-", "_")
         handler = getattr(accept, name, None) or getattr(commands, name)  # accept.py: `countdesk accept`
         return handler(args) or 0
     except CountdeskError as error:
@@ -215,6 +233,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         print("countdesk: not enough memory for this input", file=sys.stderr)
         return 2
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    """`countdesk`, `countdesk gui [FILE]`, `countdesk demo`: the desktop app (on FILE, or on a fresh
+    copy of the Liverpool 2021 demo count); Qt loads here, not with the command line."""
+    from pathlib import Path
+
+    from ..gui.launch import run_app
+
+    db = getattr(args, "db", None)
+    return run_app(Path(db) if db else None, demo=args.command == "demo")
 
 
 __all__ = ["main", "build_parser", "__version__"]

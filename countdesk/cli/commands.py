@@ -262,21 +262,6 @@ def cmd_declare(args: Namespace) -> int:
     return 0
 
 
-def cmd_gui(args: Namespace) -> int:
-    """`countdesk` or `countdesk gui [FILE]`: the desktop app, on FILE when given."""
-    from ..gui.launch import run_app
-
-    db = getattr(args, "db", None)
-    return run_app(Path(db) if db else None, demo=False)
-
-
-def cmd_demo(args: Namespace) -> int:
-    """`countdesk demo`: the app on a fresh copy of the Liverpool 2021 count, no set-up needed."""
-    from ..gui.launch import run_app
-
-    return run_app(None, demo=True)
-
-
 def cmd_export(args: Namespace) -> int:
     """The results bundle, written, read back from the device and checked before it says so."""
     from datetime import datetime

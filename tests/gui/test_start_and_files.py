@@ -55,7 +55,8 @@ def test_the_demo_opens_on_the_liverpool_result_without_set_up(qtbot):
 
 
 def test_countdesk_demo_runs_the_app_on_the_demo(qtbot, monkeypatch):
-    """`countdesk demo` (cli.commands.cmd_demo) runs gui.launch.run_app(demo=True): the window opens the demo."""
+    """`countdesk demo` (cli.main, read without building the parser) runs gui.launch.run_app(demo=True):
+    the window opens the demo."""
     shown = {}
 
     def fake_exec() -> int:
