@@ -94,13 +94,14 @@ def interleaved_medians(fns: list[Callable[[], object]], runs: int, warmup: int 
 
 # -- 1. start-up ------------------------------------------------------------------------------
 
-def _time_to_paint(script: list[str], env: dict[str, str]) -> float:
+def _time_to_paint(script: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock seconds from starting the process to its first paint, and its CPU seconds then."""
     start = time.time()
     proc = subprocess.run([sys.executable, *script], capture_output=True, text=True, env=env, timeout=120)
     if proc.returncode != 0:
         raise RuntimeError(f"start-up script failed: {proc.stderr[-2000:]}")
-    painted = float(proc.stdout.strip().splitlines()[-1])
-    return painted - start
+    painted, cpu = (float(value) for value in proc.stdout.strip().splitlines()[-1].split())
+    return painted - start, cpu
 
 
 def _startup_env(work: Path) -> dict[str, str]:
@@ -134,13 +135,25 @@ def bench_startup(runs: int, work: Path) -> list[Figure]:
         demos.append(_time_to_paint(demo, env))
         base.append(_time_to_paint(bare, env))
         least.append(_time_to_paint(floor, env))
+    def wall(samples: list[tuple[float, float]]) -> float:
+        return statistics.median(sample[0] for sample in samples)
+
+    def cpu(samples: list[tuple[float, float]]) -> float:
+        return statistics.median(sample[1] for sample in samples)
+
     floor_note = ("baseline: the stack's floor, a bare PySide6 window that also imports sqlite-utils, reads "
                   "the count file and names a Qt alignment, offscreen, process start to first paint "
-                  f"(a bare window alone: {statistics.median(base):.3f} s)")
+                  f"(a bare window alone: {wall(base):.3f} s)")
+
+    def cpu_note(samples: list[tuple[float, float]]) -> str:
+        """The same in CPU seconds at the first paint: it holds when the machine is busy."""
+        return (f"; CPU time to the first paint {cpu(samples):.3f} s against the floor's {cpu(least):.3f} s "
+                f"(ratio {cpu(samples) / cpu(least):.2f})")
+
     return [Figure("Start-up to first paint with the count shown (Liverpool count open)", "s",
-                   statistics.median(opened), statistics.median(least), "ratio <= 1.25", floor_note),
+                   wall(opened), wall(least), "ratio <= 1.25", floor_note + cpu_note(opened)),
             Figure("Start-up to first paint with the count shown (countdesk demo)", "s",
-                   statistics.median(demos), statistics.median(least), "ratio <= 1.25", floor_note)]
+                   wall(demos), wall(least), "ratio <= 1.25", floor_note + cpu_note(demos))]
 
 
 # -- 2. entry, 3. result ------------------------------------------------------------------------
@@ -405,6 +418,9 @@ def main() -> int:
         met = {True: "met", False: "MISSED", None: ""}[f.met()]
         floor = f"{f.floor:.3f} (ratio {f.floor_ratio:.2f})" if f.floor is not None else ""
         print(f"{f.name:<72} {f.countdesk:>8.3f}{f.unit:<2} {base:>10} {ratio:>7}  {f.target + ' ' + met:<14} {floor}")
+    for f in figures:
+        if "CPU time" in f.note:  # start-up in CPU time too: it holds when the machine is busy
+            print(f"  {f.name}: {f.note.split('; ')[-1]}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     report = {
