@@ -316,7 +316,9 @@ class MainWindow(QMainWindow):
     def _show_document(self, document: OpenCount, default_tab: str | None = None) -> None:
         self.document = document
         self._start_auto_backup(document)
-        self.workspace = CountWorkspace(document)
+        # Made inside the stack, not apart and added to it afterwards: under the app's style sheet,
+        # moving a built tree of widgets into the window styles every widget in it once more.
+        self.workspace = CountWorkspace(document, self.stack)
         self.workspace.status_message.connect(self.show_status)
         self.workspace.contest_changed.connect(self._remember_place)
         self.workspace.tab_changed.connect(self._remember_place)
