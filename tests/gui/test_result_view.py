@@ -318,3 +318,26 @@ def test_the_cells_follow_a_change_of_the_application_font(qtbot):
     qtbot.waitUntil(lambda: view.font().pointSizeF() == pytest.approx(original.pointSizeF()))
     cell = view.model.data(view.model.index(1, keys.index("first")), Qt.ItemDataRole.FontRole)
     assert cell.pointSizeF() == pytest.approx(original.pointSizeF()) and cell.featureValue(QFont.Tag("tnum")) == 1
+
+
+def test_a_figure_is_selected_with_the_mouse_and_looks_the_same_before(qtbot):
+    """A figure can be dragged over to select it (to copy it). Its label becomes selectable when
+    the pointer first reaches the figures, and nothing on screen moves or changes when it does."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel
+
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL, size=(600, 500))  # some words take two lines
+    assert any(label.height() >= 2 * label.fontMetrics().height() for label in view.papers.findChildren(QLabel))
+    electorate = next(label for label in view.papers.findChildren(QLabel) if label.text() == "336,283")
+    assert electorate.focusPolicy() == Qt.FocusPolicy.ClickFocus
+    before = view.papers.grab().toImage()
+    middle = electorate.height() // 2
+    qtbot.mouseMove(electorate, QPoint(1, middle))
+    qtbot.waitUntil(lambda: bool(electorate.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse))
+    assert all(bool(label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse)
+               for label in view.papers.findChildren(QLabel) if label.text()[:1].isdigit())
+    assert view.papers.grab().toImage() == before
+    qtbot.mousePress(electorate, Qt.MouseButton.LeftButton, pos=QPoint(0, middle))
+    qtbot.mouseMove(electorate, QPoint(electorate.width() - 1, middle))
+    qtbot.mouseRelease(electorate, Qt.MouseButton.LeftButton, pos=QPoint(electorate.width() - 1, middle))
+    assert electorate.selectedText() == "336,283"
