@@ -375,10 +375,8 @@ class CountSession:
 
     def _instruction_of(self, contest_id: str) -> Round2Instruction | None:
         """The one way to the round-2 instruction a contest counts on: the one the count holds,
-        checked (round2_area)."""
-        from .round2_area import checked_instruction
-
-        return checked_instruction(self, contest_id)
+        checked (services/instructions.py)."""
+        return self.instructions.checked(contest_id)
 
     def sessions(self) -> list[SessionRecord]:
         return sessions(self._core.store)

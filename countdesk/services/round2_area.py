@@ -7,12 +7,13 @@ same transaction as the audit row that records its import; so a backup, a restor
 and the integrity replay carry it with everything else, on a count file and on a count server. From
 then on the area's tally, its exports, its documents and its bundle use the instructed finalists.
 
-Every result is computed through `checked_instruction`, which reads the instruction back, checks it
-hashes to the SHA-256 recorded at its import, and parses it as on import. An instruction the count
-does not hold although its trail records one (lost when an older count, which kept it in a file
-beside the count file, was upgraded), or one altered outside the app, stops the result with a
-sentence, located at the contest, saying to import it again; the area never falls back, silently,
-to finalists of its own.
+Every result is computed through `checked_instruction` (the session's `instructions.checked`, in
+services/instructions.py so that a count's first result does not load this module), which reads
+the instruction back, checks it hashes to the SHA-256 recorded at its import, and parses it as on
+import. An instruction the count does not hold although its trail records one (lost when an older
+count, which kept it in a file beside the count file, was upgraded), or one altered outside the
+app, stops the result with a sentence, located at the contest, saying to import it again; the area
+never falls back, silently, to finalists of its own.
 """
 
 from __future__ import annotations
@@ -27,69 +28,23 @@ from ..store.audit import AuditRow
 from ..store.instructions import IMPORT_ACTION, LOST_ACTION, StoredInstruction
 from .changes import NO_CHANGE, Change
 from .count_core import contest_where
+from .instructions import InstructionUnusable, usable_instruction
 from .validation import require_reason
 
 if TYPE_CHECKING:
     from ..exchange.round2 import Round2Instruction
     from .count_session import CountSession
 
-# The instruction file's reader (exchange/round2.py) is imported where an instruction is read: most
-# counts hold none, and every result asks `checked_instruction` first, at start-up too.
-
 __all__ = [
     "IMPORT_ACTION", "InstructionUnusable", "checked_instruction", "import_round2_instruction",
     "replacement_question",
 ]
 
-_AGAIN = "import the instruction file again"
-
-
-class InstructionUnusable(CountdeskError):
-    """The count cannot use the instruction its audit trail records (located at the contest).
-
-    `kind`: "missing" (the count does not hold it: lost before an upgrade), "altered" (changed
-    outside the app: not the bytes imported) or "damaged" (it cannot be read back)."""
-
-    def __init__(self, kind: str, message: str, contest_id: str) -> None:
-        super().__init__(message, contest_where(contest_id))
-        self.kind = kind
-
-
 def checked_instruction(session: CountSession, contest_id: str) -> Round2Instruction | None:
     """The instruction the area must count round 2 for, or None when it has received none. Raises
-    InstructionUnusable when the count does not hold the one its trail records, or holds another."""
-    stored = session.instructions.stored(contest_id)
-    return None if stored is None else _usable(stored)
-
-
-def _usable(stored: StoredInstruction) -> Round2Instruction:
-    from ..exchange.round2 import parse_round2_bytes
-
-    contest_id = stored.contest_id
-    if stored.content is None:
-        raise InstructionUnusable(
-            "missing",
-            f"the round-2 instruction for contest {contest_id} is missing: the audit trail records one imported "
-            f"from {stored.source}, but the copy an earlier countdesk kept beside the count file was missing or "
-            f"altered when this version first opened the count, and without it this area's result cannot be "
-            f"counted; {_AGAIN}", contest_id)
-    data = stored.content.encode("utf-8")
-    if hashlib.sha256(data).hexdigest() != stored.sha256:
-        raise InstructionUnusable(
-            "altered",
-            f"the round-2 instruction for contest {contest_id} has been altered outside countdesk: it is not the "
-            f"one imported from {stored.source} (its SHA-256 differs from the one recorded); {_AGAIN}", contest_id)
-    try:
-        instruction = parse_round2_bytes(data, stored.source)
-    except ValidationError as error:
-        raise InstructionUnusable(
-            "damaged", f"the round-2 instruction for contest {contest_id} cannot be read back ({error}); {_AGAIN}",
-            contest_id) from error
-    if instruction.contest_id != contest_id:
-        raise InstructionUnusable(
-            "damaged", f"the round-2 instruction kept for contest {contest_id} is for contest "
-            f"{instruction.contest_id}; {_AGAIN}", contest_id)
-    return instruction
+    InstructionUnusable when the count does not hold the one its trail records, or holds another
+    (the session's `instructions.checked`, services/instructions.py)."""
+    return session.instructions.checked(contest_id)
 
 
 def import_round2_instruction(
@@ -156,7 +111,7 @@ def _plan_import(session: CountSession, instruction: Round2Instruction, sha: str
         return _ImportPlan(False, "", None, None)
     found, existing = None, None
     try:
-        existing = _usable(stored)
+        existing = usable_instruction(stored)
     except InstructionUnusable as problem:
         found = problem.kind
     replaced = list(stored.finalists)

@@ -39,6 +39,7 @@ NOT_AT_START = (
     "countdesk.store.claims",
     "countdesk.store.contests",
     "countdesk.store.sheets",
+    "countdesk.services.round2_area",
     "countdesk.exchange.round2",
     "countdesk.exchange.countfile_legacy",
     "countdesk.domain.legacy_office",
@@ -49,7 +50,6 @@ NOT_AT_START = (
 #: Not loaded by importing the main window either: what opening a count loads on its way (its first
 #: result's round-2 check, the trail's check against the newest backup) and the tabs' views.
 NOT_ON_IMPORT = NOT_AT_START + (
-    "countdesk.services.round2_area",
     "countdesk.services.instructions",
     "countdesk.store.instructions",
     "countdesk.services.trail_anchor",

@@ -27,7 +27,8 @@ NOT_ON_OPEN = (
     "countdesk.store.entry_figures",
     "countdesk.store.contests",            # the contests' writer: set-up, imports, a stage moved on
     "countdesk.store.sheets",
-    "countdesk.exchange.round2",           # read only where a count holds a round-2 instruction
+    "countdesk.services.round2_area",      # importing a round-2 instruction; a result reads one back
+    "countdesk.exchange.round2",           # through services/instructions.py, the reader only if one is held
     "countdesk.exchange.countfile_legacy",  # a countdesk/1 file's notes, read on an import
     "countdesk.exchange.countfile",
     "countdesk.domain.legacy_office",
