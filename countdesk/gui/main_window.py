@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
         if self.help_window is not None:
             self.help_window.close()
         self.close_count()
+        settings.flush()  # where the user was, written now rather than a moment later (gui/settings.py)
         event.accept()
 
     # -- state shown ----------------------------------------------------------------------------

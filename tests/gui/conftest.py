@@ -38,8 +38,10 @@ def _app_identity(qapp):
 
 @pytest.fixture(autouse=True)
 def _fresh_settings():
+    settings.forget_unwritten()
     QSettings().clear()
     yield
+    settings.forget_unwritten()
     QSettings().clear()
 
 
