@@ -16,9 +16,10 @@ from ..domain.result import ContestResult, Status
 from ..errors import CountdeskError, ValidationError
 from ..store.acceptance import set_declared
 from ..store.contests import set_contest_field
+from ..store.keyings import keyings
 from ..store.repository import Stage, load_contest, load_election
 from ..store.sql import CountStore
-from ..store.state import get_setting, keyings, put_setting, record_event, setting_problem
+from ..store.state import get_setting, put_setting, record_event, setting_problem
 from .changes import NO_CHANGE, Change, SetUpPart
 from .count_core import CountCore, UseCase, contest_where, serialised
 from .passphrase import MIN_LENGTH, hash_passphrase, passphrase_matches, public_parameters

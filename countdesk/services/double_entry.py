@@ -12,12 +12,12 @@ from enum import StrEnum
 
 from ..domain.model import REJECTED_HEADS, CountSheet
 from ..errors import CountdeskError, ValidationError
+from ..store import keyings as store_keyings
 from ..store import sheets as store_sheets
-from ..store import state as store_state
 from ..store.contests import set_contest_field
+from ..store.keyings import Keying
 from ..store.records import sheet_record
 from ..store.repository import ContestState, Stage
-from ..store.state import Keying
 from .changes import NO_CHANGE, Change, SetUpPart
 from .count_core import CountCore, UseCase, contest_where, serialised
 from .sheets import Sheets, sheet_where
@@ -108,7 +108,7 @@ class DoubleEntry(UseCase):
             raise ValidationError("enabled must be true or false", f"{contest_where(contest_id)}.double_entry")
         if enabled == state.double_entry:
             return NO_CHANGE
-        if not enabled and store_state.keyings(self._core.store, contest_id):
+        if not enabled and store_keyings.keyings(self._core.store, contest_id):
             raise ValidationError("sheets are waiting for a second keying: accept, resolve or discard them first",
                                   f"{contest_where(contest_id)}.double_entry")
         audit_id = self._core.write(set_contest_field, contest_id, "double_entry", int(enabled),
@@ -131,10 +131,10 @@ class DoubleEntry(UseCase):
 
     def _submit_keying(self, state: ContestState, sheet: CountSheet, reason: str | None, where: str) -> KeyingOutcome:
         contest_id = state.id
-        held = store_state.keyings(self._core.store, contest_id, sheet.id)
+        held = store_keyings.keyings(self._core.store, contest_id, sheet.id)
         if not held:
             _, reason = self._sheets.replacement_reason(contest_id, sheet.id, reason)
-            audit_id = self._core.write(store_state.hold_keying, contest_id, sheet, 1, reason=reason,
+            audit_id = self._core.write(store_keyings.hold_keying, contest_id, sheet, 1, reason=reason,
                                         action="keying.first", audit_after=sheet_record(sheet))
             return KeyingOutcome(KeyingStatus.HELD, sheet.id,
                                  change=Change(contest_id, keyings=True, audit_id=audit_id))
@@ -153,7 +153,7 @@ class DoubleEntry(UseCase):
             change = self._accept(contest_id, first.sheet, f"{note}; {first.reason}" if first.reason else note)
             return KeyingOutcome(KeyingStatus.ACCEPTED, sheet.id, change=change)
         audit_id = self._core.write(
-            store_state.hold_keying, contest_id, sheet, 2, reason=None, action="keying.disagree",
+            store_keyings.hold_keying, contest_id, sheet, 2, reason=None, action="keying.disagree",
             audit_after={"first_keyed_by": first.operator, "differences": _differences_record(differences),
                          "sheet": sheet_record(sheet)},
         )
@@ -168,7 +168,7 @@ class DoubleEntry(UseCase):
         self._sheets.validate(state, sheet)
         where = sheet_where(contest_id, sheet.id)
         reason = require_reason(reason, f"{where}.reason", "say how the disagreement was settled")
-        held = store_state.keyings(self._core.store, contest_id, sheet.id)
+        held = store_keyings.keyings(self._core.store, contest_id, sheet.id)
         if len(held) < 2:
             raise ValidationError(f"sheet {sheet.id} has no disagreement to resolve", where)
         keyed_by = [k.operator for k in held]
@@ -184,18 +184,18 @@ class DoubleEntry(UseCase):
         where = sheet_where(contest_id, sheet_id)
         require_id(sheet_id, where, "sheet id")
         reason = require_reason(reason, f"{where}.reason", "say why the keying is discarded")
-        held = store_state.keyings(self._core.store, contest_id, sheet_id)
+        held = store_keyings.keyings(self._core.store, contest_id, sheet_id)
         if not held:
             raise ValidationError(f"sheet {sheet_id} has no keying waiting", where)
         before = [{"operator": k.operator, "keyed_at": k.keyed_at, "sheet": sheet_record(k.sheet)} for k in held]
-        audit_id = self._core.write(store_state.discard_keyings, contest_id, sheet_id, reason=reason, before=before)
+        audit_id = self._core.write(store_keyings.discard_keyings, contest_id, sheet_id, reason=reason, before=before)
         return Change(contest_id, keyings=True, audit_id=audit_id)
 
     def pending(self, contest_id: str | None = None) -> list[PendingKeying]:
         if contest_id is not None:
             self._core.state(contest_id)
         by_sheet: dict[tuple[str, str], list[Keying]] = {}
-        for k in store_state.keyings(self._core.store, contest_id):
+        for k in store_keyings.keyings(self._core.store, contest_id):
             by_sheet.setdefault((k.contest_id, k.sheet_id), []).append(k)
         pending = []
         for (cid, sid), held in by_sheet.items():
@@ -207,7 +207,7 @@ class DoubleEntry(UseCase):
     def disagreement(self, contest_id: str, sheet_id: str) -> Disagreement | None:
         """Both versions of a disputed sheet, for the supervisor's screen."""
         self._core.state(contest_id)
-        held = sorted(store_state.keyings(self._core.store, contest_id, sheet_id), key=lambda k: k.attempt)
+        held = sorted(store_keyings.keyings(self._core.store, contest_id, sheet_id), key=lambda k: k.attempt)
         if len(held) < 2:
             return None
         first, second = held[0], held[1]
@@ -221,7 +221,7 @@ class DoubleEntry(UseCase):
 
         def write() -> None:
             with cdb.transaction():
-                store_state.clear_keyings_rows(cdb, contest_id, sheet.id)
+                store_keyings.clear_keyings_rows(cdb, contest_id, sheet.id)
                 store_sheets.save_sheet(cdb, self._core.actor, contest_id, sheet, reason=reason,
                                         action="sheet.replace" if replacing else "sheet.save")
 

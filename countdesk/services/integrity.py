@@ -21,6 +21,7 @@ from ..errors import CountdeskError
 from ..store.audit import AuditRow, AuditVerdict, audit_rows, audit_trigger_problems, verify_audit_chain, verify_rows
 from ..store.database import open_database
 from ..store.instructions import IMPORT_ACTION, LOST_ACTION, replayed_record, stored_instructions
+from ..store.keyings import keyings
 from ..store.locations import is_server_url, open_store
 from ..store.records import (
     CONTEST_DETAIL_DEFAULTS,
@@ -37,7 +38,7 @@ from ..store.records import (
 )
 from ..store.repository import contest_states, load_count
 from ..store.sql import CountStore
-from ..store.state import RECORD_DIGEST, keyings, setting_digest
+from ..store.state import RECORD_DIGEST, setting_digest
 from .trail_anchor import trail_cut_problem
 
 #: Rows that record an event but change no count data.

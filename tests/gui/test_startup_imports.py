@@ -31,6 +31,7 @@ NOT_AT_START = (
     # views claim nothing (gui/claims.py), and the readers below are for imports and round 2.
     "countdesk.services.sheets",
     "countdesk.services.double_entry",
+    "countdesk.store.keyings",
     "countdesk.services.set_up",
     "countdesk.services.declaring",
     "countdesk.services.passphrase",

@@ -18,6 +18,7 @@ from countdesk.services import CountSession
 NOT_ON_OPEN = (
     "countdesk.services.sheets",           # entering sheets and lots
     "countdesk.services.double_entry",
+    "countdesk.store.keyings",             # the keyings double entry holds
     "countdesk.services.set_up",           # set-up and verification
     "countdesk.services.declaring",        # stages, declaring, the RO passphrase
     "countdesk.services.passphrase",
