@@ -20,8 +20,8 @@ from ..errors import CountdeskError
 from ..store import backup as store
 from ..store.audit import Actor, utc_now
 from ..store.backup import DEFAULT_KEEP, BackupFile, BackupKind, FileCheck
-from ..store.backup_files import default_backup_dir
 from ..store.database import open_database
+from ..store.locations import default_backup_dir
 from ..store.repository import ContestState, Stage
 from ..store.state import get_setting
 from .count_session import CountSession

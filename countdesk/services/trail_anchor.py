@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..store.audit import audit_rows
-from ..store.backup_files import default_backup_dir, list_backups
+from ..store.locations import default_backup_dir
 from ..store.sql import CountStore, first_value
 
 
@@ -39,6 +39,10 @@ def trail_cut_problem(store: CountStore, count_path: Path, backup_dir: Path | No
     """Why the trail in `store` (an open count) is shorter than, or differs from, what its newest
     backup in `backup_dir` (default: the folder beside the count) remembers; None if it agrees."""
     folder = Path(backup_dir) if backup_dir is not None else default_backup_dir(count_path)
+    if not folder.is_dir():
+        return None  # no backups to compare with (a new count, the demo): their module need not load
+    from ..store.backup_files import list_backups
+
     restored = audit_rows(store.db, action="backup.restore")
     since = _utc(restored[-1].at) if restored else None
     for backup in list_backups(count_path, folder):

@@ -65,12 +65,6 @@ def parse_backup_name(path: str | Path) -> BackupFile | None:
     return BackupFile(path, match["stem"], taken_at, match["stage"], BackupKind(match["kind"]))
 
 
-def default_backup_dir(count_path: str | Path) -> Path:
-    """Beside the count file, until the user chooses a second device (which they should)."""
-    count_path = Path(count_path)
-    return count_path.parent / f"{count_path.stem} backups"
-
-
 def list_backups(count_path: str | Path, backup_dir: str | Path) -> list[BackupFile]:
     """This count's backups in `backup_dir`, newest first (unchecked: see find_good_backups)."""
     stem = Path(count_path).stem

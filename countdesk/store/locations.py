@@ -18,6 +18,14 @@ SERVER_SCHEMES = ("postgresql://", "postgres://")
 Store = Union[CountDatabase, "ServerDatabase"]
 
 
+def default_backup_dir(count_path: str | Path) -> Path:
+    """Beside the count file, until the user chooses a second device (which they should). Here,
+    not with the backup files' names (backup_files.py), so that opening a count can look for the
+    folder without loading those."""
+    count_path = Path(count_path)
+    return count_path.parent / f"{count_path.stem} backups"
+
+
 def is_server_url(location: object) -> bool:
     return isinstance(location, str) and location.startswith(SERVER_SCHEMES)
 
