@@ -85,13 +85,24 @@ def fresh_demo_path(folder: Path | None = None) -> Path:
     return path
 
 
+#: The demo file's pristine key by (file, size, modification time): read and hashed once per run,
+#: not once for the question "is there a pristine copy?" and again for the copy itself.
+_demo_keys: dict[tuple[str, int, int], str] = {}
+
+
 def pristine_demo_path(folder: Path | None = None) -> Path:
     """Where the demo count, imported once, waits to be copied: named by what it depends on (the
     demo file and this version's schema), so an upgrade or another demo file makes a new one."""
     from ..services.new_count import pristine_key
 
+    source = demo_source()
+    found = source.stat()
+    stamp = (str(source), found.st_size, found.st_mtime_ns)
+    key = _demo_keys.get(stamp)
+    if key is None:
+        key = _demo_keys[stamp] = pristine_key(source.read_bytes())
     folder = folder or user_data_folder() / "demo-pristine"
-    return folder / f"liverpool-mayor-2021-{pristine_key(demo_source().read_bytes())}.countdesk"
+    return folder / f"liverpool-mayor-2021-{key}.countdesk"
 
 
 def fresh_demo_count(token: CancelToken | None = None, folder: Path | None = None) -> Path:

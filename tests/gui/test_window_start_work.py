@@ -104,3 +104,28 @@ def test_what_is_not_where_the_user_was_is_in_the_file_at_once(written):
     assert _in_file("session/last_operator") == "Erin Night"
     settings.LAST_OPERATOR.write("Erin Night")
     assert written == ["session/last_operator"]  # the same name again: not written twice
+
+
+# -- the demo: its file is read and hashed once per run ------------------------------------------
+
+def test_the_demo_file_is_hashed_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    from countdesk.gui import application
+    from countdesk.services import new_count
+
+    demo = tmp_path / "demo.json"
+    demo.write_bytes(application.demo_source().read_bytes())
+    hashed = []
+    pristine_key = new_count.pristine_key
+
+    def spy(source: bytes) -> str:
+        hashed.append(len(source))
+        return pristine_key(source)
+
+    monkeypatch.setattr(new_count, "pristine_key", spy)
+    monkeypatch.setattr(application, "demo_source", lambda: demo)
+    first = application.pristine_demo_path(tmp_path)
+    assert application.pristine_demo_path(tmp_path) == first
+    assert len(hashed) == 1
+    demo.write_bytes(demo.read_bytes() + b"\n")  # another demo file (an upgrade): another pristine count
+    assert application.pristine_demo_path(tmp_path) != first
+    assert len(hashed) == 2
