@@ -226,3 +226,34 @@ def test_the_chart_is_a_picture_for_the_eye_and_a_sentence_for_a_screen_reader(q
     description = chart.accessibleDescription()
     assert description.startswith("Joanne ANDERSON 46,493; ") and description.endswith("Stephen YIP 32,079")
     assert "Richard KEMP 17,166" in description
+
+
+def test_the_labels_are_measured_once_per_result_and_font(qtbot, monkeypatch):
+    """Qt asks for the chart's size hints dozens of times while it lays a window out: the labels
+    are measured for the first and not again, until a new result or a new font (which still
+    move the hints: a bigger font, a wider chart)."""
+    import countdesk.gui.widgets.result_chart as result_chart
+
+    measured: list[str] = []
+
+    class CountingMetrics(QFontMetricsF):
+        def horizontalAdvance(self, text, *args):  # noqa: N802 - Qt's name
+            measured.append(text)
+            return super().horizontalAdvance(text, *args)
+
+    monkeypatch.setattr(result_chart, "QFontMetricsF", CountingMetrics)
+    chart = show_chart(qtbot, liverpool_count(), LIVERPOOL)
+    labels = {bar.label for bar in chart.bars()}
+    assert labels <= set(measured)  # measured when the chart was first laid out
+    measured.clear()
+    hints = [chart.minimumSizeHint() for _ in range(5)]
+    assert hints == [hints[0]] * 5 and not labels & set(measured)  # and not again
+    bigger = QFont(chart.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
+    chart.setFont(bigger)
+    assert chart.minimumSizeHint().width() > hints[0].width() and labels <= set(measured)
+    document = make_document(lcr_collated_count())
+    chart.set_result(document.contest(LCR), document.result(LCR))
+    measured.clear()
+    chart.minimumSizeHint()
+    assert {bar.label for bar in chart.bars()} <= set(measured)

@@ -78,6 +78,8 @@ class ResultChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paintEvent fills every pixel
         self._bars: tuple[Bar, ...] = ()
+        self._measured: tuple[QFont, QFont, QFontMetricsF] | None = None  # widget font, chart font, metrics
+        self._widest: float | None = None  # the widest label, in the chart font
         self._series: tuple[str, ...] = ()
         self._two_rounds = False
         self._scale: tuple[int, int] = nice_scale(0)
@@ -87,6 +89,7 @@ class ResultChart(QWidget):
     # -- public ---------------------------------------------------------------------------------
     def set_result(self, contest: Contest | None, result: ContestResult | None) -> None:
         """Show `result` (None, None: an empty chart). Everything drawn is replaced."""
+        self._widest = None
         if contest is None or result is None:
             self._bars, self._series, self._two_rounds = (), (), False
             self._scale = nice_scale(0)
@@ -142,11 +145,11 @@ class ResultChart(QWidget):
         """Modest, and the same whatever the names: the splitter beside the figures shares its
         width by hint times stretch factor, so the Result view's 3:2 split holds for every
         contest. minimumSizeHint keeps the labels whole; the bars take the rest."""
-        return QSize(round(QFontMetricsF(self._font()).averageCharWidth() * 16), self.minimumHeight())
+        return QSize(round(self._metrics().averageCharWidth() * 16), self.minimumHeight())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Room for the whole of every label and a short bar: bars shrink before names are cut."""
-        metrics = QFontMetricsF(self._font())
+        metrics = self._metrics()
         return QSize(int(self._label_width(metrics) + metrics.averageCharWidth() * 12),
                      self.minimumHeight())
 
@@ -175,22 +178,40 @@ class ResultChart(QWidget):
 
     # -- layout ---------------------------------------------------------------------------------
     def _font(self) -> QFont:
-        return tabular_font(self.font())
+        return self._measures()[1]
+
+    def _metrics(self) -> QFontMetricsF:
+        return self._measures()[2]
+
+    def _measures(self) -> tuple[QFont, QFont, QFontMetricsF]:
+        """The widget's font, the chart's (tabular digits) and its metrics, made again only when
+        the widget's font changes: Qt asks for the size hints dozens of times while it lays the
+        window out, and each hint measured every label afresh."""
+        base = self.font()
+        if self._measured is None or self._measured[0] != base:
+            font = tabular_font(base)
+            self._measured = (base, font, QFontMetricsF(font))
+            self._widest = None
+        return self._measured
 
     def _label_width(self, metrics: QFontMetricsF) -> float:
-        return max((metrics.horizontalAdvance(bar.label) for bar in self._bars), default=0.0)
+        """The widest label in `metrics` (the chart font's), measured once per result and font."""
+        self._measures()  # a new font forgets the width measured in the old one
+        if self._widest is None:
+            self._widest = max((metrics.horizontalAdvance(bar.label) for bar in self._bars), default=0.0)
+        return self._widest
 
     def _fit_height(self) -> None:
         """At least 14 lines (as tall as the figures beside it), and tall enough that every
         candidate's row holds its name without touching the next."""
-        metrics = QFontMetricsF(self._font())
+        metrics = self._metrics()
         line = metrics.height()
         fixed = line * 4 + (line * 1.5 if self._two_rounds else 0)  # margins, value axis, legend
         rows = len(self._bars) * line * MIN_ROW_LINES
         self.setMinimumHeight(int(max(line * MIN_HEIGHT_LINES, fixed + rows) + 0.999))
 
     def _layout(self) -> _Layout:
-        metrics = QFontMetricsF(self._font())
+        metrics = self._metrics()
         line = metrics.height()
         margin = round(line / 2)
         gap = metrics.averageCharWidth()
