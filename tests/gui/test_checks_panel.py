@@ -56,3 +56,33 @@ def test_each_explanation_spans_the_whole_row(qtbot):
         item = panel.tree.topLevelItem(row)
         assert item.childCount() == 1 and item.child(0).isFirstColumnSpanned()
         assert panel.explanation(row) == item.child(0).text(0) != ""
+
+
+def _measured(panel: ChecksPanel, column: int) -> int:
+    """What the header's ResizeToContents makes of a column: its entries' and its title's widest."""
+    header = panel.tree.header()
+    width = max(panel.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+    return min(max(width, header.minimumSectionSize()), header.maximumSectionSize())
+
+
+def test_the_columns_fit_their_entries_measured_once_per_change(qtbot):
+    """Code, check and place are as wide as their widest entry (measured when the warnings change,
+    not at every layout pass); the message takes the rest; a place that grows widens its column."""
+    from PySide6.QtWidgets import QHeaderView
+
+    panel = ChecksPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 300)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.set_warnings([W03, W04])
+    header = panel.tree.header()
+    columns = range(header.count() - 1)
+    assert all(header.sectionResizeMode(c) == QHeaderView.ResizeMode.Fixed for c in columns)
+    assert header.stretchLastSection()
+    widths = [header.sectionSize(c) for c in columns]
+    assert widths == [_measured(panel, c) for c in columns]
+    farther = Warning_("W04", "a place much farther away than any box so far: the whole county", W04.message)
+    panel.set_warnings([W03, farther])
+    assert header.sectionSize(2) == _measured(panel, 2) > widths[2]
+    assert [header.sectionSize(c) for c in columns] == [_measured(panel, c) for c in columns]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...domain.checks import CHECKS
@@ -52,8 +52,8 @@ class ChecksPanel(QWidget):
         self.tree.setMinimumHeight(self.tree.fontMetrics().height() * 8)
         header = self.tree.header()
         header.setStretchLastSection(True)
-        for column in range(len(COLUMNS) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(len(COLUMNS) - 1):  # as wide as their contents: see _size_columns
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -75,6 +75,7 @@ class ChecksPanel(QWidget):
             for row, warning in enumerate(warnings):
                 _update_item(self.tree.topLevelItem(row), warning, place_in_words(contest, warning.where))
             self._shown = warnings
+            self._size_columns()
             return
         self._shown = warnings
         self.tree.clear()
@@ -96,6 +97,22 @@ class ChecksPanel(QWidget):
                          "Expand a warning to see what it means.").format(count)
             )
         self.tree.setAccessibleDescription(self.heading.text())
+        self._size_columns()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._size_columns()
+        super().changeEvent(event)
+
+    def _size_columns(self) -> None:
+        """The code, check and place columns as wide as their widest entry or title, measured
+        here, once per change of the warnings, exactly as the header's ResizeToContents measures
+        them: that mode measured every row again at each layout pass, and each pass of a tree
+        whose rows wrap lays their text out anew. The message takes the rest."""
+        header = self.tree.header()
+        for column in range(len(COLUMNS) - 1):
+            width = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(max(width, header.minimumSectionSize()), header.maximumSectionSize()))
 
     def warning_count(self) -> int:
         return self.tree.topLevelItemCount()
