@@ -341,3 +341,34 @@ def test_a_figure_is_selected_with_the_mouse_and_looks_the_same_before(qtbot):
     qtbot.mouseMove(electorate, QPoint(electorate.width() - 1, middle))
     qtbot.mouseRelease(electorate, Qt.MouseButton.LeftButton, pos=QPoint(electorate.width() - 1, middle))
     assert electorate.selectedText() == "336,283"
+
+
+def _measured(view: ResultView, column: int) -> int:
+    """What the header's ResizeToContents makes of a column: its cells' and its title's widest."""
+    header = view.table.horizontalHeader()
+    width = max(view.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+    return min(max(width, header.minimumSectionSize()), header.maximumSectionSize())
+
+
+def test_the_columns_are_measured_to_their_contents_once_per_fill(qtbot):
+    """Every column but the description is as wide as its contents, measured when the table is
+    filled (not again at every layout pass), and again when the font changes."""
+    view = open_view(qtbot, liverpool_count(), LIVERPOOL)
+    header = view.table.horizontalHeader()
+    keys = view.model.column_keys()
+    assert header.sectionResizeMode(keys.index("description")) == header.ResizeMode.Stretch
+    measured = [c for c in range(len(keys)) if keys[c] != "description"]
+    assert all(header.sectionResizeMode(c) == header.ResizeMode.Fixed for c in measured)
+    widths = [header.sectionSize(c) for c in measured]
+    assert widths == [_measured(view, c) for c in measured]
+    app = QApplication.instance()
+    original = app.font()
+    bigger = QFont(original)
+    bigger.setPointSizeF(original.pointSizeF() * 1.5)
+    try:
+        app.setFont(bigger)
+        qtbot.waitUntil(lambda: view.font().pointSizeF() == pytest.approx(bigger.pointSizeF()))
+        assert [header.sectionSize(c) for c in measured] == [_measured(view, c) for c in measured]
+        assert header.sectionSize(keys.index("name")) > widths[measured.index(keys.index("name"))]
+    finally:
+        app.setFont(original)

@@ -54,6 +54,8 @@ BANNER_STYLE = {
     "incomplete": "background: #fde7e9; color: #a4262c; border: 2px solid #a4262c;",
 }
 MAX_ROWS_WITHOUT_SCROLLING = 16
+#: The table's column that takes the width the others leave (the party or description).
+DESCRIPTION_COLUMN = 1
 STATUS_STYLE = {
     Status.ELECTED: "color: #0e4f12; font-weight: bold;",
     Status.NEEDS_LOTS: "color: #8a4b00; font-weight: bold;",
@@ -378,6 +380,8 @@ class ResultView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.FontChange:
             self.model.restyle()  # its cells' fonts are made from the application font when filled
+            if self.model.columnCount():
+                self._size_columns()  # and the columns measured for them
         super().changeEvent(event)
 
     # -- internals ------------------------------------------------------------------------------
@@ -428,13 +432,20 @@ class ResultView(QWidget):
         self.banner.show()
 
     def _size_columns(self) -> None:
-        """Figures sized to their contents; the description takes the spare width; the table as
-        tall as its rows, so every candidate shows without scrolling."""
+        """Every column but the description as wide as its contents, the description the spare
+        width; the table as tall as its rows, so every candidate shows without scrolling.
+
+        The widths are measured here, once per fill, exactly as the header's ResizeToContents
+        measures them; that mode measured every cell again at each layout pass (half a dozen
+        before a count's first paint)."""
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        if self.model.columnCount():
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            if column == DESCRIPTION_COLUMN:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            width = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(max(width, header.minimumSectionSize()), header.maximumSectionSize()))
         self.table.resizeRowsToContents()
         vertical = self.table.verticalHeader()
         rows = min(vertical.length(), vertical.defaultSectionSize() * MAX_ROWS_WITHOUT_SCROLLING)
