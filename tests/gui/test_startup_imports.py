@@ -59,6 +59,8 @@ NOT_ON_IMPORT = NOT_AT_START + (
     "countdesk.gui.widgets.result_model",
     "countdesk.gui.widgets.result_chart",
     "countdesk.gui.widgets.checks_panel",
+    "countdesk.gui.widgets.figure_grid",
+    "countdesk.gui.widgets.wrapped_label",
     "countdesk.gui.dialogs",
 )
 

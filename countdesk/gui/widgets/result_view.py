@@ -7,14 +7,10 @@ declared. When the law needs a lot, "Record lot…" opens the dialog for the han
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,19 +30,10 @@ from ...errors import CountdeskError
 from ..appearance import format_moment
 from ..refresh import refresh_when_shown
 from .checks_panel import ChecksPanel
+from .figure_grid import FigureGrid
 from .result_chart import ResultChart
-from .result_model import (
-    HEAD_LABELS,
-    ResultTableModel,
-    figure,
-    has_second_round,
-    percent,
-    status_sentence,
-    tabular_font,
-)
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QEnterEvent, QFont
+from .result_model import HEAD_LABELS, ResultTableModel, figure, has_second_round, percent, status_sentence
+from .wrapped_label import WrappedLabel
 
 BANNER_STYLE = {
     "provisional": "background: #fff4ce; color: #5c3c00; border: 2px solid #c98a00;",
@@ -75,80 +62,6 @@ def is_declared(document, contest_id: str) -> bool:
     return bool(document.contest_state(contest_id).declared)
 
 
-class FigureGrid(QGroupBox):
-    """Labelled figures in two columns: the words on the left, the numbers right-aligned.
-
-    A figure can be selected with the mouse (to copy it). Its label is made selectable when the
-    pointer first comes over the grid, not when it is made: a selectable label carries a text
-    document of its own, and fourteen of them were a good part of the Result tab's first paint.
-    Each figure is as tall as its text and centred in its row, so it is drawn the same either way.
-    """
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.setAccessibleName(title)
-        self._grid = QGridLayout(self)
-        self._grid.setColumnStretch(0, 1)
-        self._grid.setHorizontalSpacing(self.fontMetrics().averageCharWidth() * 3)
-        self._values: dict[str, QLabel] = {}
-        self._selectable = False
-
-    def set_rows(self, rows: list[tuple[str, str]]) -> None:
-        if [label for label, _ in rows] == list(self._values):  # the same lines: new figures only
-            for label_text, value_text in rows:
-                value = self._values[label_text]
-                if value.text() != value_text:
-                    value.setText(value_text)
-                    value.setAccessibleName(self.tr("{0}: {1}").format(label_text, value_text))
-                    value.setMinimumSize(value.sizeHint())
-            return
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self._values = {}
-        figures_font: QFont | None = None
-        line_height = 0
-        for row, (label_text, value_text) in enumerate(rows):
-            label = QLabel(label_text, self)
-            label.setWordWrap(True)
-            value = QLabel(value_text, self)
-            if figures_font is None:  # every label here has the grid's font: measured once
-                figures_font = tabular_font(value.font())
-                line_height = label.fontMetrics().height()
-            value.setFont(figures_font)
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value.setAccessibleName(self.tr("{0}: {1}").format(label_text, value_text))
-            self._let_select(value)
-            # Never squeezed: a figure cut at the bottom turns "33,995" into "33.995".
-            value.setMinimumSize(value.sizeHint())
-            value.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
-            label.setMinimumHeight(line_height + 2)
-            self._grid.addWidget(label, row, 0)
-            self._grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self._values[label_text] = value
-
-    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - Qt's name
-        """The pointer reaches the figures before it can press on one: now they can be selected."""
-        if not self._selectable:
-            self._selectable = True
-            for value in self._values.values():
-                self._let_select(value)
-        super().enterEvent(event)
-
-    def _let_select(self, value: QLabel) -> None:
-        if self._selectable:
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        else:
-            value.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # as selectable text has, from the start
-
-    def value(self, label_text: str) -> str:
-        return self._values[label_text].text()
-
-    def labels(self) -> list[str]:
-        return list(self._values)
-
-
 class ResultView(QWidget):
     """Live totals, the stage, the status, the figures and the checks for one contest."""
 
@@ -162,14 +75,14 @@ class ResultView(QWidget):
         self.setObjectName("resultView")
         self.setAccessibleName(self.tr("Result"))
 
-        self.title_label = QLabel(self)
+        # Both wrap, and layouts ask their heights many times over while the window settles.
+        self.title_label = WrappedLabel(self)
         self.title_label.setObjectName("resultTitle")
         self.title_label.setAccessibleName(self.tr("Contest"))
         title_font = self.title_label.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
         title_font.setBold(True)
         self.title_label.setFont(title_font)
-        self.title_label.setWordWrap(True)
         self.banner = QLabel(self)
         self.banner.setObjectName("stageBanner")
         self.banner.setAccessibleName(self.tr("Stage"))
@@ -181,10 +94,9 @@ class ResultView(QWidget):
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-        self.status_label = QLabel(self)
+        self.status_label = WrappedLabel(self)
         self.status_label.setObjectName("resultStatus")
         self.status_label.setAccessibleName(self.tr("Status"))
-        self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lot_button = QPushButton(self.tr("Record &lot…"), self)
