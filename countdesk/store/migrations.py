@@ -402,8 +402,14 @@ def migration_steps() -> list[tuple[str, Migration]]:
 
 
 def apply_migrations(db: Database, *, stop_before: str | None = None) -> None:
-    """Bring the file's schema up to date; refuse a file written by a newer countdesk."""
-    _refuse_newer(db)
+    """Bring the file's schema up to date; refuse a file written by a newer countdesk.
+
+    The applied migrations are read once: a file of this version's schema (every opening but the
+    first after an upgrade) is left as it is without sqlite-utils reading them three times more."""
+    applied = [m.name for m in migrations.applied(db)]
+    _refuse_newer_than(applied)
+    if stop_before is None and set(_NAMES) <= set(applied):
+        return  # nothing pending: what migrations.apply would find, and do
     migrations.apply(db, stop_before=stop_before)
 
 
@@ -426,13 +432,21 @@ def pending_migrations(db: Database) -> list[str]:
 def newer_schema(db: Database) -> str | None:
     """The last migration this file had that this version does not know (written by a newer
     countdesk), or None. Read-only."""
-    known = set(migration_names())
-    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    return _newer_of([m.name for m in migrations.applied(db)])
+
+
+def _newer_of(applied: list[str]) -> str | None:
+    known = set(_NAMES)
+    unknown = [name for name in applied if name not in known]
     return unknown[-1] if unknown else None
 
 
 def _refuse_newer(db: Database) -> None:
-    newer = newer_schema(db)
+    _refuse_newer_than([m.name for m in migrations.applied(db)])
+
+
+def _refuse_newer_than(applied: list[str]) -> None:
+    newer = _newer_of(applied)
     if newer is not None:
         raise CountdeskError(
             f"this count file was written by a newer version of countdesk (schema {newer}): "

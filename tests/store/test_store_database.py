@@ -202,3 +202,17 @@ def test_installed_sqlite_utils_plugins_never_touch_a_count_connection(db_path):
             cdb.close()
     finally:
         pm.unregister(name="test-injecting-plugin")
+
+
+@file_only
+def test_a_current_file_is_opened_reading_its_migrations_once(cdb, db_path, monkeypatch):
+    from countdesk.store import migrations
+
+    cdb.close()
+    reads, applies = [], []
+    applied, apply = migrations.migrations.applied, migrations.migrations.apply
+    monkeypatch.setattr(migrations.migrations, "applied", lambda db: reads.append(1) or applied(db))
+    monkeypatch.setattr(migrations.migrations, "apply", lambda db, **kw: applies.append(1) or apply(db, **kw))
+    open_database(db_path).close()
+    assert (len(reads), applies) == (1, [])  # nothing pending: nothing applied, nothing read again
+    # (an older file is still upgraded: test_an_older_file_is_migrated_on_open_and_keeps_its_data)
