@@ -5,6 +5,8 @@ is written to the settings file behind, in one write, and not at all when nothin
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from gui_helpers import make_count_file, small_sv_contest
 from PySide6.QtCore import QSettings
@@ -56,11 +58,16 @@ def _in_file(key: str):
     return QSettings().value(key, None)
 
 
-def test_opening_a_count_writes_where_the_user_was_behind_and_in_one_go(qtbot, tmp_path, written):
+def _opened(qtbot, tmp_path, tab: str) -> tuple[MainWindow, Path]:
     path = make_count_file(tmp_path / "one.countdesk", (small_sv_contest(),))
     window = MainWindow(operator="Alice Keyer")
     qtbot.addWidget(window)
-    assert window.open_count(path, default_tab="result")
+    assert window.open_count(path, default_tab=tab)
+    return window, path
+
+
+def test_opening_a_count_writes_where_the_user_was_behind_and_in_one_go(qtbot, tmp_path, written):
+    window, path = _opened(qtbot, tmp_path, "result")
     assert written == []  # nothing written while the count is being shown
     assert settings.recent_counts() == [path.resolve()]  # the app reads its own writes at once
     assert settings.last_tab(path) == "result"
@@ -73,10 +80,7 @@ def test_opening_a_count_writes_where_the_user_was_behind_and_in_one_go(qtbot, t
 
 
 def test_reopening_a_count_where_it_was_writes_nothing(qtbot, tmp_path, written):
-    path = make_count_file(tmp_path / "one.countdesk", (small_sv_contest(),))
-    window = MainWindow(operator="Alice Keyer")
-    qtbot.addWidget(window)
-    assert window.open_count(path, default_tab="result")
+    window, path = _opened(qtbot, tmp_path, "result")
     window.close_count()
     settings.flush()
     assert settings.RECENT_COUNTS.read(QSettings()) == [str(path.resolve())]
@@ -89,10 +93,7 @@ def test_reopening_a_count_where_it_was_writes_nothing(qtbot, tmp_path, written)
 
 
 def test_closing_the_window_writes_where_the_user_was_at_once(qtbot, tmp_path, written):
-    path = make_count_file(tmp_path / "one.countdesk", (small_sv_contest(),))
-    window = MainWindow(operator="Alice Keyer")
-    qtbot.addWidget(window)
-    assert window.open_count(path, default_tab="audit")
+    window, path = _opened(qtbot, tmp_path, "audit")
     window.close()
     assert _in_file(settings._place_key(path, "tab")) == "audit"
     assert _in_file("window/geometry") is not None
