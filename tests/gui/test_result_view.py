@@ -3,6 +3,8 @@ City Region 2021 collated (elected on first preferences), plus counts caught hal
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 import pytest
@@ -222,19 +224,31 @@ def test_every_focusable_control_has_an_accessible_name(qtbot):
     assert all(w.accessibleName() for w in focusable), [w for w in focusable if not w.accessibleName()]
 
 
-def test_text_follows_the_application_font(qtbot):
+@contextmanager
+def larger_application_font(qtbot, view: QWidget | None = None) -> Iterator[QFont]:
+    """The application font made half as large again while the block runs (once `view`, if given,
+    has heard of it: widgets do from the event loop), then as it was (and `view` told again)."""
     app = QApplication.instance()
     original = app.font()
     bigger = QFont(original)
     bigger.setPointSizeF(original.pointSizeF() * 1.5)
     try:
         app.setFont(bigger)
+        if view is not None:
+            qtbot.waitUntil(lambda: view.font().pointSizeF() == pytest.approx(bigger.pointSizeF()))
+        yield bigger
+    finally:
+        app.setFont(original)
+        if view is not None:
+            qtbot.waitUntil(lambda: view.font().pointSizeF() == pytest.approx(original.pointSizeF()))
+
+
+def test_text_follows_the_application_font(qtbot):
+    with larger_application_font(qtbot) as bigger:
         view = open_view(qtbot, liverpool_count(), LIVERPOOL)
         cell = view.model.data(view.model.index(1, 2), Qt.ItemDataRole.FontRole)
         assert cell.pointSizeF() == pytest.approx(QGuiApplication.font().pointSizeF())
         assert view.title_label.font().pointSizeF() > bigger.pointSizeF()
-    finally:
-        app.setFont(original)
 
 
 def test_a_removed_contest_empties_the_view(qtbot):
@@ -302,22 +316,14 @@ def test_the_cells_follow_a_change_of_the_application_font(qtbot):
     """The cells' fonts are made from the application font when the table is filled; when the
     font changes afterwards they are made again, plain and figures alike."""
     view = open_view(qtbot, liverpool_count(), LIVERPOOL)
-    app = QApplication.instance()
-    original = app.font()
-    bigger = QFont(original)
-    bigger.setPointSizeF(original.pointSizeF() * 1.5)
     keys = view.model.column_keys()
-    try:
-        app.setFont(bigger)  # the widgets hear of it from the event loop
-        qtbot.waitUntil(lambda: view.font().pointSizeF() == pytest.approx(bigger.pointSizeF()))
+    with larger_application_font(qtbot, view) as bigger:
         for key in ("name", "first"):
             cell = view.model.data(view.model.index(0, keys.index(key)), Qt.ItemDataRole.FontRole)
             assert cell.pointSizeF() == pytest.approx(bigger.pointSizeF()) and cell.bold(), key
-    finally:
-        app.setFont(original)
-    qtbot.waitUntil(lambda: view.font().pointSizeF() == pytest.approx(original.pointSizeF()))
     cell = view.model.data(view.model.index(1, keys.index("first")), Qt.ItemDataRole.FontRole)
-    assert cell.pointSizeF() == pytest.approx(original.pointSizeF()) and cell.featureValue(QFont.Tag("tnum")) == 1
+    assert cell.pointSizeF() == pytest.approx(QApplication.instance().font().pointSizeF())
+    assert cell.featureValue(QFont.Tag("tnum")) == 1
 
 
 def test_a_figure_is_selected_with_the_mouse_and_looks_the_same_before(qtbot):
@@ -361,14 +367,6 @@ def test_the_columns_are_measured_to_their_contents_once_per_fill(qtbot):
     assert all(header.sectionResizeMode(c) == header.ResizeMode.Fixed for c in measured)
     widths = [header.sectionSize(c) for c in measured]
     assert widths == [_measured(view, c) for c in measured]
-    app = QApplication.instance()
-    original = app.font()
-    bigger = QFont(original)
-    bigger.setPointSizeF(original.pointSizeF() * 1.5)
-    try:
-        app.setFont(bigger)
-        qtbot.waitUntil(lambda: view.font().pointSizeF() == pytest.approx(bigger.pointSizeF()))
+    with larger_application_font(qtbot, view):
         assert [header.sectionSize(c) for c in measured] == [_measured(view, c) for c in measured]
         assert header.sectionSize(keys.index("name")) > widths[measured.index(keys.index("name"))]
-    finally:
-        app.setFont(original)
