@@ -12,10 +12,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from .audit import verify_audit_chain
 from .migrations import APPLICATION_ID, newer_schema, pending_migrations
+from .sqlite_file import SqliteDatabase
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -57,7 +56,7 @@ def check_count_file(path: str | Path, *, audit: bool = True) -> FileCheck:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
         if problems != ["ok"]:
             return FileCheck(False, f"{path.name} is damaged: {problems[0] if problems else 'no answer'}")
-        db = Database(conn, execute_plugins=False)
+        db = SqliteDatabase(conn)
         newer = newer_schema(db)
         if newer is not None:
             return FileCheck(False, f"{path.name} was written by a newer version of countdesk (schema {newer}): "

@@ -17,10 +17,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from .backup_check import FileCheck
 from .instructions import latest_imports, side_files_beside
+from .sqlite_file import SqliteDatabase
 
 #: The migration that moves an older count's instruction files into the count.
 INSTRUCTION_MIGRATION = "m0006_round2_instruction"
@@ -34,7 +33,7 @@ def instruction_copies(backup: Path, check: FileCheck) -> dict[str, bytes]:
         return {}
     conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        recorded = latest_imports(Database(conn, execute_plugins=False))
+        recorded = latest_imports(SqliteDatabase(conn))
     finally:
         conn.close()
     beside = side_files_beside(backup)

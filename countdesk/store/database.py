@@ -3,8 +3,8 @@
 WAL with synchronous=FULL means a confirmed write survives a power cut; foreign keys keep figures
 attached to their sheet and candidate; the busy timeout lets a reader wait out a commit. A file that
 is not ours, or is damaged, is refused before anything else touches it. sqlite-utils plugins are
-never run on a count's connection: code that happens to be installed beside countdesk must not add
-functions to an election database (and scanning for plugins slowed every start).
+never run on a count's connection (sqlite-utils only migrates it, without plugins): code that happens
+to be installed beside countdesk must not add functions to an election database.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..errors import CountdeskError
 from .migrations import APPLICATION_ID, apply_migrations, check_schema_current
+from .sqlite_file import SqliteDatabase
 
 COUNT_FILE_SUFFIX = ".countdesk"
 BUSY_TIMEOUT_MS = 5000
@@ -29,12 +28,12 @@ _HEADER_SIZE = 100
 
 
 class CountDatabase:
-    """An open count file: the sqlite-utils Database, its path, and whether it may be written."""
+    """An open count file: its connection (sqlite_file.py), its path, and whether it may be written."""
 
     #: One writer at a time (the lock file); a server count (store/server.py) is shared.
     shared = False
 
-    def __init__(self, db: Database, path: Path, read_only: bool) -> None:
+    def __init__(self, db: SqliteDatabase, path: Path, read_only: bool) -> None:
         self.db = db
         self.path = path
         #: What to open it again with (a server count: its URL).
@@ -45,7 +44,7 @@ class CountDatabase:
         self._thread_lock = threading.RLock()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[SqliteDatabase]:
         """One atomic write: all of it is committed (durably) or none of it. Nests as a savepoint."""
         if self.read_only:
             raise CountdeskError(f"{self.path.name} is open read-only: nothing can be changed", str(self.path))
@@ -54,7 +53,7 @@ class CountDatabase:
                 yield self.db
 
     @contextlib.contextmanager
-    def snapshot(self) -> Iterator[Database]:
+    def snapshot(self) -> Iterator[SqliteDatabase]:
         """Several reads that see one state of the file, even while another process writes: a
         read transaction (WAL keeps its snapshot until it ends). Inside a write, that write's view."""
         with self.guard():
@@ -109,7 +108,7 @@ def create_database(path: str | Path) -> CountDatabase:
     except sqlite3.Error as exc:
         raise CountdeskError(f"cannot create {path.name}: {exc}", str(path)) from exc
     try:
-        cdb = CountDatabase(Database(conn, execute_plugins=False), path, read_only=False)
+        cdb = CountDatabase(SqliteDatabase(conn), path, read_only=False)
         with cdb.guard("could not create"):  # a full disk fails here first: one located line
             _set_connection_pragmas(cdb)
             cdb.db.enable_wal()
@@ -141,7 +140,7 @@ def open_database(path: str | Path, *, read_only: bool = False, as_written: bool
     except sqlite3.Error as exc:
         raise damaged(path, str(exc)) from exc
     try:
-        cdb = CountDatabase(Database(conn, execute_plugins=False), path, read_only=read_only)
+        cdb = CountDatabase(SqliteDatabase(conn), path, read_only=read_only)
         _set_connection_pragmas(cdb)
         _check_ours(cdb)
         _check_integrity(cdb)

@@ -1,5 +1,9 @@
 """The count file's schema, as named migrations applied in order (sqlite-utils `Migrations`, 4.x).
 
+Which migrations a file has had is read with one query of sqlite-utils' own record of them
+(`_sqlite_migrations`): opening a file of this version's schema, the usual case, loads no
+sqlite-utils at all (see sqlite_file.py); it loads to apply what is pending.
+
 A migration, once released, never changes: a new need is a new function at the end. Each runs in
 its own transaction together with the record that it ran, so a file is never half-upgraded.
 
@@ -11,26 +15,30 @@ are WITHOUT ROWID on their natural keys: confirming a sheet touches as few b-tre
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-from typing import overload
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from functools import cache
+from typing import TYPE_CHECKING, overload
 
 from ..errors import CountdeskError
 from .audit import UPGRADE_OPERATOR
 from .sql import SqlDatabase
 
+if TYPE_CHECKING:
+    from sqlite_utils.migrations import Migrations
+
 #: Written into the SQLite header so a count file is recognised without reading a table ("CDK1").
 APPLICATION_ID = 0x43444B31
 MIGRATION_SET = "countdesk"
 
-migrations = Migrations(MIGRATION_SET)
+#: sqlite-utils' record of the migrations a file has had (one row per migration set and name).
+MIGRATIONS_TABLE = "_sqlite_migrations"
 #: A migration: the schema change it makes to the database it is given (a file's or a server's).
 Migration = Callable[[SqlDatabase], None]
 
 _NAMES: list[str] = []
 _FUNCTIONS: list[Migration] = []
+_TRANSACTIONAL: list[bool] = []
 
 
 @overload
@@ -45,8 +53,25 @@ def _migration(
     def register(fn: Migration) -> Migration:
         _NAMES.append(fn.__name__)
         _FUNCTIONS.append(fn)
-        return migrations(name=fn.__name__, transactional=transactional)(fn)
+        _TRANSACTIONAL.append(transactional)
+        return fn
     return register(fn) if fn is not None else register
+
+
+@cache
+def _file_migrations() -> Migrations:
+    """The migrations as sqlite-utils applies them to a count file (made when first needed)."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, fn, transactional in zip(_NAMES, _FUNCTIONS, _TRANSACTIONAL, strict=True):
+        migrations(name=name, transactional=transactional)(fn)
+    return migrations
+
+
+def _in_a_file(db: SqlDatabase) -> bool:
+    """A count file's database (sqlite3), not a count server's."""
+    return isinstance(db.conn, sqlite3.Connection)
 
 
 def _count(column: str, *, nullable: bool = False) -> str:
@@ -254,9 +279,9 @@ def m0004_office_and_regime(db: SqlDatabase) -> None:
     from ..domain.legacy_office import infer_office
     from .audit import Actor, append_audit
 
-    if isinstance(db, Database) and "office" in db["contest"].columns_dict:  # done, before the record of it was written
-        return
-    if isinstance(db, Database):
+    if _in_a_file(db) and "office" in {row[1] for row in db.execute("PRAGMA table_info(contest)")}:
+        return  # done, before the record of it was written
+    if _in_a_file(db):
         db.execute("PRAGMA foreign_keys = OFF")
     try:
         with db.atomic():
@@ -297,7 +322,7 @@ CREATE TABLE accepted_difference (
     PRIMARY KEY (contest_id, number)
 ) WITHOUT ROWID;
 """)
-            if isinstance(db, Database):
+            if _in_a_file(db):
                 _rebuild_contest_checks_in_file(db)
             else:
                 _replace_contest_checks_on_server(db)
@@ -311,7 +336,7 @@ CREATE TABLE accepted_difference (
                     reason=f"schema upgrade: {found.describe()}",
                 )
     finally:
-        if isinstance(db, Database):
+        if _in_a_file(db):
             db.execute("PRAGMA foreign_keys = ON")
 
 
@@ -324,7 +349,7 @@ _SYSTEM_CHECKS = (
 _OFFICE_SYSTEM_CHECK = "CHECK ((office = 'referendum') = (system = 'referendum'))"
 
 
-def _rebuild_contest_checks_in_file(db: Database) -> None:
+def _rebuild_contest_checks_in_file(db: SqlDatabase) -> None:
     """The contest table as it stands, its CHECKs widened: created anew, filled, swapped in."""
     sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'contest'").fetchone()[0]
     for old, new in _SYSTEM_CHECKS:
@@ -401,48 +426,59 @@ def migration_steps() -> list[tuple[str, Migration]]:
     return list(zip(_NAMES, _FUNCTIONS, strict=True))
 
 
-def apply_migrations(db: Database, *, stop_before: str | None = None) -> None:
+def applied_migrations(db: SqlDatabase) -> list[str]:
+    """The migrations this file has had, in the order they were applied (read-only)."""
+    conn = db.conn
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)).fetchone() \
+            is None:
+        return []
+    return [row[0] for row in conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,))]
+
+
+def apply_migrations(db: SqlDatabase, *, stop_before: str | None = None) -> None:
     """Bring the file's schema up to date; refuse a file written by a newer countdesk.
 
     The applied migrations are read once: a file of this version's schema (every opening but the
-    first after an upgrade) is left as it is without sqlite-utils reading them three times more."""
-    applied = [m.name for m in migrations.applied(db)]
+    first after an upgrade) is left as it is, and sqlite-utils is not loaded for it."""
+    applied = applied_migrations(db)
     _refuse_newer_than(applied)
     if stop_before is None and set(_NAMES) <= set(applied):
-        return  # nothing pending: what migrations.apply would find, and do
-    migrations.apply(db, stop_before=stop_before)
+        return  # nothing pending: what sqlite-utils' apply would find, and do
+    from sqlite_utils import Database
+
+    if not isinstance(db.conn, sqlite3.Connection):
+        raise TypeError("a count server's schema is upgraded step by step (server_upgrade.py)")
+    target = db if isinstance(db, Database) else Database(db.conn, execute_plugins=False)
+    _file_migrations().apply(target, stop_before=stop_before)
 
 
-def check_schema_current(db: Database, name: str) -> None:
+def check_schema_current(db: SqlDatabase, name: str) -> None:
     """For read-only use: the schema must already be this version's (nothing can be upgraded)."""
-    _refuse_newer(db)
-    pending = migrations.pending(db)
-    if pending:
+    _refuse_newer_than(applied_migrations(db))
+    if pending_migrations(db):
         raise CountdeskError(
             f"{name} was written by an older countdesk: open it once for writing to upgrade it"
         )
 
 
-def pending_migrations(db: Database) -> list[str]:
+def pending_migrations(db: SqlDatabase) -> list[str]:
     """The migrations this file has not had, in order: none for a file of this version's schema.
     Read-only (a restore judges an older backup by it before anything is written)."""
-    return [m.name for m in migrations.pending(db)]
+    applied = set(applied_migrations(db))
+    return [name for name in _NAMES if name not in applied]
 
 
-def newer_schema(db: Database) -> str | None:
+def newer_schema(db: SqlDatabase) -> str | None:
     """The last migration this file had that this version does not know (written by a newer
     countdesk), or None. Read-only."""
-    return _newer_of([m.name for m in migrations.applied(db)])
+    return _newer_of(applied_migrations(db))
 
 
 def _newer_of(applied: list[str]) -> str | None:
     known = set(_NAMES)
     unknown = [name for name in applied if name not in known]
     return unknown[-1] if unknown else None
-
-
-def _refuse_newer(db: Database) -> None:
-    _refuse_newer_than([m.name for m in migrations.applied(db)])
 
 
 def _refuse_newer_than(applied: list[str]) -> None:

@@ -47,6 +47,7 @@ NOT_AT_START = (
     "countdesk.store.backup_files",  # the trail's check finds no backup folder beside a new count
     "countdesk.services.new_count",
     "socket",
+    "sqlite_utils",  # the count's connection is plain sqlite3; sqlite-utils migrates (store/sqlite_file.py)
 )
 
 #: Not loaded by importing the main window either: what opening a count loads on its way (its first
@@ -96,7 +97,7 @@ def test_importing_the_main_window_loads_nothing_a_count_loads_when_opened():
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr[-2000:]
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
-    assert {"countdesk.gui.main_window", "countdesk.services.count_session", "sqlite_utils"} <= loaded
+    assert {"countdesk.gui.main_window", "countdesk.services.count_session", "countdesk.store.database"} <= loaded
     assert stray_modules(loaded, NOT_ON_IMPORT) == []
 
 
@@ -111,5 +112,5 @@ def test_opening_a_count_loads_only_what_the_first_tab_needs(tmp_path):
     assert report["tab"] == "count"
     loaded = set(report["modules"])
     assert "countdesk.gui.widgets.sheets_view" in loaded  # the tab it opened on
-    assert "sqlite_utils" in loaded
+    assert "countdesk.store.sqlite_file" in loaded
     assert stray_modules(loaded, NOT_AT_START) == []

@@ -80,12 +80,13 @@ def test_a_disk_that_fills_while_wal_is_enabled_is_one_located_line(tmp_path, mo
     import sqlite3
 
     from security_helpers import run_cli
-    from sqlite_utils import Database
+
+    from countdesk.store.sqlite_file import SqliteDatabase
 
     def full(self):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(Database, "enable_wal", full)
+    monkeypatch.setattr(SqliteDatabase, "enable_wal", full)
     db = tmp_path / "new.countdesk"
     code, _, err = run_cli(capsys, "import", str(LIVERPOOL), "--db", str(db))
     assert code == 2 and err.count("\n") == 1 and "disk is full" in err
