@@ -396,7 +396,7 @@ def main() -> int:
         work = Path(tmp)
         wanted = set(args.only or GROUPS)
         if "startup" in wanted:
-            figures += bench_startup(3 if args.quick else 7, work)
+            figures += bench_startup(5 if args.quick else 11, work)
         if "entry" in wanted:
             figures += bench_entry_and_result(runs, work)
         if "gui" in wanted:
