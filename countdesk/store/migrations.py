@@ -422,7 +422,7 @@ def migration_names() -> list[str]:
 
 
 def migration_steps() -> list[tuple[str, Migration]]:
-    """(name, function) in order: for a store that is not a sqlite-utils Database (the server)."""
+    """(name, function) in order: for a store that sqlite-utils does not migrate (the server)."""
     return list(zip(_NAMES, _FUNCTIONS, strict=True))
 
 

@@ -81,7 +81,7 @@ class ServerConnection:
         #: lock (a cursor until first read), then kept as this transaction appends (see chain_end).
         self._head: psycopg.Cursor[Any] | tuple[int, str] | None = None
 
-    # sqlite-utils Database -----------------------------------------------------------------------
+    # what a count file's database offers (sql.SqlDatabase) ---------------------------------------
     @property
     def conn(self) -> ServerConnection:
         return self

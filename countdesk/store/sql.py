@@ -1,5 +1,6 @@
-"""What the store's functions need of a database, as a type: a count file's sqlite-utils `Database`
-and a count server's `ServerConnection` (server.py) both provide it, so a migration or an audit
+"""What the store's functions need of a database, as a type: a count file's `SqliteDatabase`
+(sqlite_file.py; sqlite-utils' `Database` while a migration runs) and a count server's
+`ServerConnection` (server.py) all provide it, so a migration or an audit
 function written once serves both. Only this surface may be used where either can come.
 """
 
