@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QWidget
 from ..domain.model import Contest
 from ..domain.result import ContestResult, Status
 from ..errors import CountdeskError
-from .translation import month_name
-from .widgets.result_model import (
+from .models.result_model import (
     TRANSFERRED_LABEL,
     CandidateLine,
     candidate_lines,
@@ -29,6 +28,7 @@ from .widgets.result_model import (
     tabular_font,
     tie_sentence,
 )
+from .translation import month_name
 from .widgets.result_view import is_declared
 
 BACKGROUND = QColor("#0b0f14")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from countdesk.domain.model import Counting, Office, VotingSystem
-from countdesk.gui.widgets.contest_form import ContestDetails, ContestForm
+from countdesk.gui.controls.contest_form import ContestDetails, ContestForm
 
 
 def _form(qtbot, poll_date: date) -> ContestForm:

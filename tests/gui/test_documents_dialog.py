@@ -33,10 +33,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from countdesk.domain.model import Count
 from countdesk.errors import CountdeskError
 from countdesk.exchange.countfile import load_count_file
+from countdesk.gui.controls.pdf_preview import a4_printer, paint_pages
 from countdesk.gui.dialogs import document_copies
 from countdesk.gui.dialogs import documents_dialog as documents_module
 from countdesk.gui.dialogs.documents_dialog import DocumentsDialog
-from countdesk.gui.widgets.pdf_preview import a4_printer, paint_pages
 from countdesk.services.count_session import CountSession
 from countdesk.services.document_registry import document_for, documents_for
 

@@ -83,7 +83,7 @@ def test_nation_deputy_and_welsh_titles_are_typed_saved_audited_and_undone(qtbot
 
 def test_the_set_up_form_keeps_what_the_dialog_saved(qtbot, tmp_path):
     """Saving the Set-up tab's election form (which has no nation field) must not reset the nation."""
-    from countdesk.gui.widgets.election_form import ElectionForm
+    from countdesk.gui.controls.election_form import ElectionForm
 
     form = ElectionForm(id_editable=False)
     qtbot.addWidget(form)

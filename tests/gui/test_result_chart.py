@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette
 from result_fixtures import LCR, LIVERPOOL, fptp_last_seat_tie_count, lcr_collated_count, liverpool_count, make_document
 
+from countdesk.gui.models.result_model import TRANSFERRED_LABEL, tabular_font
 from countdesk.gui.widgets.result_chart import FIRST_COLOR, TRANSFERRED_COLOR, ResultChart
-from countdesk.gui.widgets.result_model import TRANSFERRED_LABEL, tabular_font
 
 WARD = "local.testshire.north.2022-05-05"
 SIZE = (700, 420)

@@ -26,8 +26,8 @@ from result_fixtures import (
 )
 
 from countdesk.domain.checks import CHECKS
+from countdesk.gui.models.result_model import CANDIDATE_ID_ROLE, TRANSFERRED_LABEL, ResultTableModel, short_names
 from countdesk.gui.widgets.result_chart import nice_scale
-from countdesk.gui.widgets.result_model import CANDIDATE_ID_ROLE, TRANSFERRED_LABEL, ResultTableModel, short_names
 from countdesk.gui.widgets.result_view import ResultView
 
 

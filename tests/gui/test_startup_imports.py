@@ -57,7 +57,7 @@ NOT_ON_IMPORT = NOT_AT_START + (
     "countdesk.store.instructions",
     "countdesk.services.trail_anchor",
     "countdesk.gui.widgets.sheets_view",
-    "countdesk.gui.widgets.result_model",
+    "countdesk.gui.models.result_model",
     "countdesk.gui.widgets.result_chart",
     "countdesk.gui.widgets.checks_panel",
     "countdesk.gui.widgets.figure_grid",

@@ -59,8 +59,8 @@ from countdesk.domain.heads import SHORT_HEAD_LABELS
 from countdesk.domain.places import place_in_words
 from countdesk.errors import CountdeskError
 from countdesk.gui import settings
+from countdesk.gui.models.result_model import short_names
 from countdesk.gui.translation import install_translations, ui_locale, uninstall_translations
-from countdesk.gui.widgets.result_model import short_names
 
 OPEN, CLOSE = "⟦", "⟧"
 MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")

@@ -213,7 +213,7 @@ def test_a_hidden_view_catches_up_once_per_contest_in_order_when_shown(qtbot):
 def test_the_result_table_changes_the_figures_in_place(qtmodeltester):
     from gui_helpers import ELECTION
 
-    from countdesk.gui.widgets.result_model import ResultTableModel
+    from countdesk.gui.models.result_model import ResultTableModel
 
     before = small_sv_contest((round_one("T01", 40, 30, 20, 10),))
     after = small_sv_contest((round_one("T01", 40, 30, 20, 10), round_one("T02", 5, 0, 0, 0)))
@@ -302,7 +302,7 @@ def test_the_result_cells_are_made_when_filled_and_change_in_place(qtbot):
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
-    from countdesk.gui.widgets.result_model import CANDIDATE_ID_ROLE, ResultTableModel
+    from countdesk.gui.models.result_model import CANDIDATE_ID_ROLE, ResultTableModel
 
     assert "data" not in vars(ResultTableModel) and ResultTableModel.data is QStandardItemModel.data
     adams_wins = small_sv_contest((round_one("T01", 60, 20, 10, 10), round_one("T02", 60, 20, 10, 10)))

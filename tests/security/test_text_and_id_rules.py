@@ -14,7 +14,7 @@ from countdesk.errors import ValidationError
 from countdesk.exchange.countfile import parse_count_bytes
 from countdesk.exchange.csv_import import read_candidates_csv
 from countdesk.exchange.fsutil import safe_name
-from countdesk.gui.widgets.field_errors import name_problem
+from countdesk.gui.controls.field_errors import name_problem
 from countdesk.services.validation import require_id, require_text, validate_operator
 
 COUNT = json.loads(LIVERPOOL.read_text())

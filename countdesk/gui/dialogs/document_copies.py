@@ -28,7 +28,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from ...errors import CountdeskError
-from ..widgets.pdf_preview import a4_printer, pages_to_print, print_pdf
+from ..controls.pdf_preview import a4_printer, pages_to_print, print_pdf
 from ..worker import Task, run_in_background
 
 if TYPE_CHECKING:  # the documents stack (reportlab) is loaded by the render, off the GUI thread

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 from ...errors import CountdeskError
 from ...services.document_registry import DocumentKind, documents_for
 from ..appearance import set_style_flag
+from ..controls.pdf_preview import PdfPreview
 from ..settings import Setting
-from ..widgets.pdf_preview import PdfPreview
 from ..worker import Task, run_in_background
 from .document_copies import PDF_FILTER, DocumentCopies, Previewed
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Contest, CountSheet, frozen_map
 from ..appearance import FIGURE_ALIGNMENT, figure_font, format_figure
-from ..widgets.field_errors import FieldError, name_problem
-from ..widgets.figure_edit import FigureEdit
-from ..widgets.sheet_fields import rejected_label, second_rejected_label
+from ..controls.field_errors import FieldError, name_problem
+from ..controls.figure_edit import FigureEdit
+from ..controls.sheet_fields import rejected_label, second_rejected_label
 
 
 def field_label(field: str, contest: Contest) -> str:

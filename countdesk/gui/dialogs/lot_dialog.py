@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import Lot
 from ...domain.result import Tie
 from ...errors import CountdeskError
-from ..widgets.result_model import figure, names, tabular_font, tie_sentence, tied_figure
+from ..models.result_model import figure, names, tabular_font, tie_sentence, tied_figure
 
 CONFIRMATION = QT_TRANSLATE_NOOP("LotDialog", "This records the result of the lot drawn by hand. "
                                  "It cannot be changed without the audit log showing it.")

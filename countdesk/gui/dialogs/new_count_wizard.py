@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Election
 from ..application import default_count_folder
-from ..widgets.contest_form import ContestDetails, ContestForm
-from ..widgets.election_form import ElectionForm
-from ..widgets.field_errors import FieldError
+from ..controls.contest_form import ContestDetails, ContestForm
+from ..controls.election_form import ElectionForm
+from ..controls.field_errors import FieldError
 
 COUNT_SUFFIX = ".countdesk"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..widgets.field_errors import FieldError
+from ..controls.field_errors import FieldError
 
 MIN_LENGTH = 8
 

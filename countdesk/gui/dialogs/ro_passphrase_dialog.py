@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from ...errors import CountdeskError
 from ...services.passphrase import MIN_LENGTH
+from ..controls.field_errors import FieldError
 from ..open_count import OpenCount
-from ..widgets.field_errors import FieldError
 
 
 class PassphraseMode(Enum):

@@ -1,1 +1,3 @@
-"""Table models over the services: each a QAbstractTableModel checked by qtmodeltester."""
+"""Models over the services: each a Qt item model checked by qtmodeltester, with the words its rows
+show (result_model: what a contest's result says, for the Result tab, its chart, the lots and
+the hall's screen)."""

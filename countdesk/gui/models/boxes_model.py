@@ -13,8 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ...domain.model import Box
 from ..appearance import format_figure
+from ..controls.field_errors import name_problem
 from ..setup_commands import UpdateBoxCommand
-from ..widgets.field_errors import name_problem
 from .base import ContestTableModel, Index
 from .verification_model import parse_figure
 

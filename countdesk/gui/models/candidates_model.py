@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ...domain.model import Candidate
+from ..controls.field_errors import name_problem, slug
 from ..setup_commands import UpdateCandidateCommand
-from ..widgets.field_errors import name_problem, slug
 from .base import ContestTableModel, Index
 
 POSITION, NAME, DESCRIPTION = range(3)

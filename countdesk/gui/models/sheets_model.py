@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 
 from ...domain.model import Candidate, CountSheet, VotingSystem
 from ..appearance import format_figure
-from ..widgets.result_model import short_names
 from .base import ContestTableModel, Index
+from .result_model import short_names
 
 SHEET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

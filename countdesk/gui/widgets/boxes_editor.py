@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...domain.model import Box
+from ..controls.enter_moves_down import enter_moves_down
+from ..controls.field_errors import FieldError, id_problem, name_problem
+from ..controls.figure_edit import FigureEdit
 from ..dialogs.reason_dialog import ask_reason
 from ..models.boxes_model import BoxesModel
 from ..setup_commands import AddBoxCommand, RemoveBoxCommand
-from .enter_moves_down import enter_moves_down
-from .field_errors import FieldError, id_problem, name_problem
-from .figure_edit import FigureEdit
 from .setup_list_editor import SetupListEditor
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...domain.model import Candidate
+from ..controls.field_errors import FieldError, name_problem
 from ..dialogs.ballot_order_dialog import BallotOrderDialog
 from ..models.candidates_model import CandidatesModel, new_candidate_id
 from ..setup_commands import AddCandidateCommand, RemoveCandidateCommand, ReorderCandidatesCommand
-from .field_errors import FieldError, name_problem
 from .setup_list_editor import SetupListEditor
 
 

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QV
 from ...domain.model import Contest, CountSheet, VotingSystem
 from ...errors import CountdeskError
 from ..appearance import format_figure, set_style_flag
+from ..controls.field_errors import id_problem
+from ..controls.figure_edit import FigureEdit, FormLineEdit
+from ..controls.sheet_fields import sheet_fields
 from .count_sheet_grid import CountSheetGrid, SheetField
-from .field_errors import id_problem
-from .figure_edit import FigureEdit, FormLineEdit
-from .sheet_fields import sheet_fields
 from .sheet_limits import SheetLimits, sheet_limits
 
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from ..appearance import FIGURE_ALIGNMENT, figure_font
-from .field_errors import FieldError
-from .figure_edit import FigureEdit, FormLineEdit
-from .sheet_fields import FieldSpec
+from ..controls.field_errors import FieldError
+from ..controls.figure_edit import FigureEdit, FormLineEdit
+from ..controls.sheet_fields import FieldSpec
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QWidget
 
-from .result_model import tabular_font
+from ..models.result_model import tabular_font
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QEnterEvent, QFont

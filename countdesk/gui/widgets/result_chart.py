@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...domain.model import Contest, VotingSystem
 from ...domain.result import ContestResult
-from .result_model import (
+from ..models.result_model import (
     TRANSFERRED_LABEL,
     CandidateLine,
     candidate_lines,

@@ -28,11 +28,11 @@ from ...domain.model import REJECTED_HEADS, Contest, VotingSystem
 from ...domain.result import ContestResult, Status
 from ...errors import CountdeskError
 from ..appearance import format_moment
+from ..models.result_model import HEAD_LABELS, ResultTableModel, figure, has_second_round, percent, status_sentence
 from ..refresh import refresh_when_shown
 from .checks_panel import ChecksPanel
 from .figure_grid import FigureGrid
 from .result_chart import ResultChart
-from .result_model import HEAD_LABELS, ResultTableModel, figure, has_second_round, percent, status_sentence
 from .wrapped_label import WrappedLabel
 
 BANNER_STYLE = {

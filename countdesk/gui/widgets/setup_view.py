@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from ...domain.model import Contest, Nation
 from ...errors import CountdeskError
 from ..commands import CompositeCommand
+from ..controls.contest_form import ContestDetails, ContestForm
+from ..controls.election_form import ElectionForm
 from ..dialogs.election_details_dialog import election_lock_reason
 from ..dialogs.reason_dialog import ask_reason
 from ..refresh import refresh_when_shown
@@ -34,8 +36,6 @@ from ..setup_commands import (
 )
 from .boxes_editor import BoxesEditor
 from .candidates_editor import CandidatesEditor
-from .contest_form import ContestDetails, ContestForm
-from .election_form import ElectionForm
 
 
 class AddContestDialog(QDialog):

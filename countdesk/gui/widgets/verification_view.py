@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from ...domain.model import Box
 from ..appearance import FIGURE_ALIGNMENT, figure_font, format_difference, format_figure, set_style_flag
 from ..claims import WorkClaim
+from ..controls.figure_edit import FigureEdit
 from ..dialogs.reason_dialog import ask_reason
 from ..models.verification_model import NOTE, VERIFIED, VerificationModel, _difference
-from .figure_edit import FigureEdit
 from .table_columns import size_columns_on_reset
 
 
