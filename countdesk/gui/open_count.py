@@ -301,6 +301,13 @@ class OpenCount(QObject):
 
         return replacement_question(self.session, source)
 
+    def read_round2_instruction(self, source: Path):
+        """The instruction in the file `source`, checked against this count as its import checks it;
+        raises the CountdeskError that says why it does not apply. Nothing is written."""
+        from ..services.round2_area import instruction_for_this_count  # with the menu's action, not at start
+
+        return instruction_for_this_count(self.session, source)
+
     def import_round2_instruction(self, source: Path, reason: str | None):
         """An area's round-2 instruction from its collating officer: the contest counts round 2 for
         the finalists it names. Returns what changed (nothing for the instruction held already)."""

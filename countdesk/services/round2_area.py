@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import CountdeskError, ValidationError
+from ..exchange.round2 import Round2Instruction, check_instruction_applies, read_round2_file
 from ..store.audit import AuditRow
 from ..store.instructions import IMPORT_ACTION, LOST_ACTION, StoredInstruction
 from .changes import NO_CHANGE, Change
@@ -32,12 +33,12 @@ from .instructions import InstructionUnusable, usable_instruction
 from .validation import require_reason
 
 if TYPE_CHECKING:
-    from ..exchange.round2 import Round2Instruction
+    from ..domain.model import Contest
     from .count_session import CountSession
 
 __all__ = [
-    "IMPORT_ACTION", "InstructionUnusable", "checked_instruction", "import_round2_instruction",
-    "replacement_question",
+    "IMPORT_ACTION", "InstructionUnusable", "Round2Instruction", "checked_instruction", "import_round2_instruction",
+    "instruction_for_this_count", "replacement_question",
 ]
 
 def checked_instruction(session: CountSession, contest_id: str) -> Round2Instruction | None:
@@ -60,17 +61,11 @@ def import_round2_instruction(
     (lost before an upgrade, or altered) is put in afresh, `found` in the row saying what was
     wrong; putting back the very instruction the trail records needs no reason.
     """
-    from ..exchange.round2 import check_instruction_applies, read_round2_file
-
     source = Path(source)
     if session.read_only:
         raise CountdeskError(f"{session.path.name} is open read-only: the instruction cannot be imported",
                              str(session.path))
-    instruction, data = read_round2_file(source)
-    if instruction.contest_id not in {state.id for state in session.contest_states()}:
-        raise ValidationError(f'this count has no contest "{instruction.contest_id}"', "contest_id")
-    contest = session.contest(instruction.contest_id)
-    check_instruction_applies(instruction, session.election(), contest)
+    instruction, data, contest = _read_for_this_count(session, source)
     if session.contest_state(contest.id).declared:
         raise CountdeskError(f'contest "{contest.id}" is declared: unlock it before importing an instruction',
                              contest_where(contest.id))
@@ -89,10 +84,26 @@ def import_round2_instruction(
 def replacement_question(session: CountSession, source: Path) -> str | None:
     """Why importing `source` (already read and checked) needs a reason, or None: the question the
     dialog asks before the import, by the rule the import applies."""
-    from ..exchange.round2 import read_round2_file
-
     instruction, data = read_round2_file(Path(source))
     return _plan_import(session, instruction, hashlib.sha256(data).hexdigest()).why_reason or None
+
+
+def instruction_for_this_count(session: CountSession, source: Path) -> Round2Instruction:
+    """The instruction in the file `source`, read and checked against this count as its import
+    checks it (this election, a contest of the count, this area, the same candidates, finalists the
+    round-2 sheets allow): what the dialog shows before anything is imported. Writes nothing."""
+    return _read_for_this_count(session, Path(source))[0]
+
+
+def _read_for_this_count(session: CountSession, source: Path) -> tuple[Round2Instruction, bytes, Contest]:
+    """The instruction in `source`, the file's bytes and the contest it is for, refused unless it
+    applies to this count."""
+    instruction, data = read_round2_file(source)
+    if instruction.contest_id not in {state.id for state in session.contest_states()}:
+        raise ValidationError(f'this count has no contest "{instruction.contest_id}"', "contest_id")
+    contest = session.contest(instruction.contest_id)
+    check_instruction_applies(instruction, session.election(), contest)
+    return instruction, data, contest
 
 
 @dataclass(frozen=True)

@@ -4421,10 +4421,6 @@ transferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>this count has no contest &quot;{0}&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{0} cannot be used: {1}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,7 +22,7 @@ from countdesk.services.collation_session import CollationSession
 from countdesk.services.collation_state import STATE_FILE
 from countdesk.services.count_session import CountSession
 from countdesk.services.export import export_bundle
-from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction
+from countdesk.services.round2_area import IMPORT_ACTION, import_round2_instruction, instruction_for_this_count
 
 AREAS = tuple(SV_FIRST)  # North, South, West
 
@@ -198,6 +198,33 @@ def test_the_area_refuses_an_instruction_that_is_not_for_it(world, tmp_path):
     import_round2_instruction(north, path)  # the same instruction again changes nothing
     rows = north.audit_rows(action=IMPORT_ACTION)
     assert len(rows) == 1 and set(rows[0].after["finalists"]) == {"a", "c"} and rows[0].contest_id == SV_CONTEST_ID
+
+
+def test_the_dialog_reads_an_instruction_checked_as_its_import_checks_it(world, tmp_path):
+    """What the area's dialog shows before anything is imported (instruction_for_this_count): the
+    import's own checks, refused with the import's sentence, and nothing written either way."""
+    stick, laptops, collation = world
+    for area in AREAS:
+        send(collation, laptops, stick, area)
+    path = collation.issue_round2_instruction(SV_CONTEST_ID, stick, issued_by="CARO", issued_at=GENERATED_AT)
+    document = json.loads(path.read_text())
+    north, _ = laptops["North"]
+    for name, changed, refusal in (
+        ("edited.json", {"finalists": ["a", "b"]}, "make the finalists c, a, not a, b"),
+        ("other-contest.json", {"contest_id": "mayor.nowhere"}, 'this count has no contest "mayor.nowhere"'),
+        ("other-election.json", {"election_id": "local.2099-05-04"}, 'is for election "local.2099-05-04"'),
+    ):
+        wrong = tmp_path / name
+        wrong.write_text(json.dumps({**document, **changed}))
+        for read_or_import in (instruction_for_this_count, import_round2_instruction):
+            with pytest.raises(ValidationError, match=refusal):
+                read_or_import(north, wrong)
+
+    instruction = instruction_for_this_count(north, path)
+    assert instruction == read_round2_instruction(path) and set(instruction.finalists) == {"a", "c"}
+    assert north.instructions.stored(SV_CONTEST_ID) is None and north.audit_rows(action=IMPORT_ACTION) == []
+    with CountSession.open(laptops["West"][0].path, "Viewer", read_only=True) as viewer:
+        assert instruction_for_this_count(viewer, path) == instruction  # shown; only its import is refused
 
 
 def test_the_area_bundle_reports_round_two_for_the_instructed_finalists(world):

@@ -8,6 +8,7 @@ After the import the area's result, its exports and its bundle use the instructe
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import CountdeskError
-from ...exchange.round2 import Round2Instruction, check_instruction_applies, read_round2_instruction
 from ..appearance import format_figure, set_style_flag
 from ..plain_text import escaped, rich_label
 from ..translation import month_name
+
+if TYPE_CHECKING:
+    from ...services.round2_area import Round2Instruction
 
 JSON_FILTER = QT_TRANSLATE_NOOP("Round2InstructionDialog", "Round-2 instructions (*.json)")
 
@@ -127,12 +130,7 @@ class Round2InstructionDialog(QDialog):
         self.summary.setText("")
         self._show_error("")
         try:
-            instruction = read_round2_instruction(self.path)
-            if instruction.contest_id not in self.document.contest_ids():
-                raise CountdeskError(self.tr('this count has no contest "{0}"').format(instruction.contest_id),
-                                     "contest_id")
-            check_instruction_applies(instruction, self.document.count().election,
-                                      self.document.contest(instruction.contest_id))
+            instruction = self.document.read_round2_instruction(self.path)
         except CountdeskError as error:
             self._show_error(self.tr("{0} cannot be used: {1}").format(self.path.name, error))
             self._update()
