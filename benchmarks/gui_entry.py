@@ -99,8 +99,8 @@ class Scale:
         window.resize(1280, 820)
         window.show()
         assert window.open_count(path, operator="Benchmark", default_tab="count")
-        document = window.document
-        contest_id = document.count().contests[0].id
+        open_count = window.current_count
+        contest_id = open_count.count().contests[0].id
         for name in [*(t for t in TABS if t != last_tab), last_tab]:  # every tab built and shown once
             window.show_tab(name)
             QApplication.processEvents()
@@ -124,7 +124,7 @@ class Scale:
         numbers = iter(range(10**6))
 
         def confirm_in_app() -> None:
-            document.push(SaveSheetCommand(document, contest_id, extra_sheet(count, next(numbers))))
+            open_count.push(SaveSheetCommand(open_count, contest_id, extra_sheet(count, next(numbers))))
 
         def bare_append() -> None:
             n = next(numbers)

@@ -101,12 +101,12 @@ def _open_demo(run: _Run) -> str:
         raise SelfTestFailure(f"the main window did not open {run.count_path.name}")
     run.app.processEvents()
     _check_no_dialog(run)
-    document = run.window.document
-    if document is None or document.read_only:
+    open_count = run.window.current_count
+    if open_count is None or open_count.read_only:
         raise SelfTestFailure("the count did not open for writing")
     if run.window.grab().isNull():
         raise SelfTestFailure("the main window could not be drawn")
-    verdict = document.session.verify_audit()
+    verdict = open_count.session.verify_audit()
     if not verdict.ok:
         raise SelfTestFailure(f"the new count's audit log does not verify: {verdict.problem}")
     return f'{run.count_path.name} opened in the main window as operator "{OPERATOR}", audit log intact'
@@ -115,11 +115,11 @@ def _open_demo(run: _Run) -> str:
 def _check_result(run: _Run) -> str:
     from ..domain.result import Status
 
-    document = run.window.document
-    if CONTEST_ID not in document.contest_ids():
+    open_count = run.window.current_count
+    if CONTEST_ID not in open_count.contest_ids():
         raise SelfTestFailure(f"the demo count has no contest {CONTEST_ID}")
-    contest = document.contest(CONTEST_ID)
-    result = document.result(CONTEST_ID)
+    contest = open_count.contest(CONTEST_ID)
+    result = open_count.result(CONTEST_ID)
     names = {c.id: c.name for c in contest.candidates}
     if result.status is not Status.ELECTED or tuple(result.elected) != (WINNER,):
         elected = ", ".join(names.get(c, c) for c in result.elected) or "nobody"
@@ -137,7 +137,7 @@ def _print_declaration(run: _Run) -> str:
     from ..services.document_events import write_document_copy
     from ..services.documents import document_context, render_document
 
-    count = run.window.document.count()
+    count = run.window.current_count.count()
     target = run.folder / "declaration.pdf"
     declaration = render_document("declaration", document_context(count, CONTEST_ID, place="countdesk self-test"))
     write_document_copy(declaration, target)

@@ -23,17 +23,17 @@ if TYPE_CHECKING:  # the claims load with a count server's first claim, not with
 class WorkClaim(QObject):
     """One claim at a time, of one kind ("sheet" or "box"), for one view."""
 
-    def __init__(self, document, kind: str, parent: QObject | None = None) -> None:
+    def __init__(self, open_count, kind: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_count = open_count
         self.kind = kind
         self._held: tuple[str, str] | None = None
-        document.operator_changed.connect(self._session_replaced)
+        open_count.operator_changed.connect(self._session_replaced)
 
     @property
     def active(self) -> bool:
         """Claims matter only where several stations write: a count server, open for writing."""
-        return not self.document.read_only and self.document.shared
+        return not self.open_count.read_only and self.open_count.shared
 
     @property
     def held(self) -> tuple[str, str] | None:
@@ -48,7 +48,7 @@ class WorkClaim(QObject):
 
         self.release()
         try:
-            self.document.claim(contest_id, self.kind, key)
+            self.open_count.claim(contest_id, self.kind, key)
         except ClaimedError as refusal:
             return self.describe(refusal)
         except CountdeskError:
@@ -71,7 +71,7 @@ class WorkClaim(QObject):
         if held is None or not self.active:
             return
         try:
-            self.document.release_claim(held[0], self.kind, held[1])
+            self.open_count.release_claim(held[0], self.kind, held[1])
         except CountdeskError:
             pass  # cut off: the claim lapses by itself once the heartbeat stops renewing it
 

@@ -20,9 +20,9 @@ class ServiceCommand(QUndoCommand):
     """One change to the count, undoable. Subclasses implement `apply` and `revert`, each calling
     one use case and returning the Change it committed."""
 
-    def __init__(self, document, contest_id: str, text: str) -> None:
+    def __init__(self, open_count, contest_id: str, text: str) -> None:
         super().__init__(text)
-        self.document = document
+        self.open_count = open_count
         self.contest_id = contest_id
         self._skip_next_redo = False
         self._skip_next_undo = False
@@ -31,12 +31,12 @@ class ServiceCommand(QUndoCommand):
     @property
     def session(self):
         """The open count's use cases (session.sheets, .lots, .set_up, .verification, ...)."""
-        return self.document.session
+        return self.open_count.session
 
     def run_first(self) -> None:
         change = self.apply()
         self._skip_next_redo = True
-        self.document.apply(change)
+        self.open_count.apply(change)
 
     # A refusal is kept, not raised: an exception cannot pass back through QUndoStack (PySide
     # reports it later, from whatever Python code runs next), and Qt moves the stack regardless.
@@ -58,7 +58,7 @@ class ServiceCommand(QUndoCommand):
         except CountdeskError as refusal:
             self._refusal = refusal
             return
-        self.document.apply(change)
+        self.open_count.apply(change)
 
     def take_refusal(self) -> CountdeskError | None:
         """Why the last undo or redo through the stack wrote nothing (None: it was done)."""
@@ -83,8 +83,8 @@ class ServiceCommand(QUndoCommand):
         raise NotImplementedError
 
 
-def _find_sheet(document, contest_id: str, sheet_id: str) -> CountSheet | None:
-    for sheet in document.contest(contest_id).count_sheets:
+def _find_sheet(open_count, contest_id: str, sheet_id: str) -> CountSheet | None:
+    for sheet in open_count.contest(contest_id).count_sheets:
         if sheet.id == sheet_id:
             return sheet
     return None
@@ -99,8 +99,8 @@ class EntryCommand(ServiceCommand):
     #: What the command changes, as the audit trail names it ("count_sheet" or "box").
     entity = "count_sheet"
 
-    def __init__(self, document, contest_id: str, key: str, text: str) -> None:
-        super().__init__(document, contest_id, text)
+    def __init__(self, open_count, contest_id: str, key: str, text: str) -> None:
+        super().__init__(open_count, contest_id, text)
         self.key = key
         self.steps: list[int] = []  # the audit sequence of each step run, in order
 
@@ -112,7 +112,7 @@ class EntryCommand(ServiceCommand):
         return change
 
     def _own_steps_after(self, since: int) -> tuple[int, ...]:
-        stack, own = self.document.undo_stack, []
+        stack, own = self.open_count.undo_stack, []
         for i in range(stack.count()):
             other = stack.command(i)
             if isinstance(other, EntryCommand) and (other.contest_id, other.entity, other.key) == (
@@ -124,19 +124,19 @@ class EntryCommand(ServiceCommand):
 class SheetCommand(EntryCommand):
     """A change to one count sheet (EntryCommand)."""
 
-    def __init__(self, document, contest_id: str, sheet_id: str, text: str) -> None:
-        super().__init__(document, contest_id, sheet_id, text)
+    def __init__(self, open_count, contest_id: str, sheet_id: str, text: str) -> None:
+        super().__init__(open_count, contest_id, sheet_id, text)
         self.sheet_id = sheet_id
 
 
 class SaveSheetCommand(SheetCommand):
     """A count sheet entered or corrected; undo restores the previous figures or removes it."""
 
-    def __init__(self, document, contest_id: str, sheet: CountSheet, reason: str | None = None) -> None:
-        self.before = _find_sheet(document, contest_id, sheet.id)
+    def __init__(self, open_count, contest_id: str, sheet: CountSheet, reason: str | None = None) -> None:
+        self.before = _find_sheet(open_count, contest_id, sheet.id)
         text = (QCoreApplication.translate("Commands", "Correct sheet {0}") if self.before is not None
                 else QCoreApplication.translate("Commands", "Enter sheet {0}"))
-        super().__init__(document, contest_id, sheet.id, text.format(sheet.id))
+        super().__init__(open_count, contest_id, sheet.id, text.format(sheet.id))
         self.sheet = sheet
         self.reason = reason
 
@@ -156,10 +156,10 @@ class SaveSheetCommand(SheetCommand):
 class DeleteSheetCommand(SheetCommand):
     """A sheet removed with a reason; undo puts the same figures back."""
 
-    def __init__(self, document, contest_id: str, sheet_id: str, reason: str) -> None:
-        super().__init__(document, contest_id, sheet_id,
+    def __init__(self, open_count, contest_id: str, sheet_id: str, reason: str) -> None:
+        super().__init__(open_count, contest_id, sheet_id,
                          QCoreApplication.translate("Commands", "Delete sheet {0}").format(sheet_id))
-        before = _find_sheet(document, contest_id, sheet_id)
+        before = _find_sheet(open_count, contest_id, sheet_id)
         if before is None:
             raise KeyError(sheet_id)
         self.before = before
@@ -177,8 +177,8 @@ class DeleteSheetCommand(SheetCommand):
 class RecordLotCommand(ServiceCommand):
     """A lot the returning officer drew; undo withdraws it (the audit keeps both)."""
 
-    def __init__(self, document, contest_id: str, lot: Lot) -> None:
-        super().__init__(document, contest_id,
+    def __init__(self, open_count, contest_id: str, lot: Lot) -> None:
+        super().__init__(open_count, contest_id,
                          QCoreApplication.translate("Commands", "Record lot between {0}").format(", ".join(lot.tied)))
         self.lot = lot
 
@@ -215,10 +215,10 @@ class CompositeCommand(QUndoCommand):
         except BaseException:
             for part in reversed(done):
                 change |= part.revert()
-            self._document.apply(change)
+            self._open_count.apply(change)
             raise
         self._skip_next_redo = True
-        self._document.apply(change)
+        self._open_count.apply(change)
 
     def redo(self) -> None:
         if self._skip_next_redo:
@@ -227,14 +227,14 @@ class CompositeCommand(QUndoCommand):
         change = NO_CHANGE
         for part in self.parts:
             change |= part.apply()
-        self._document.apply(change)
+        self._open_count.apply(change)
 
     def undo(self) -> None:
         change = NO_CHANGE
         for part in reversed(self.parts):
             change |= part.revert()
-        self._document.apply(change)
+        self._open_count.apply(change)
 
     @property
-    def _document(self):
-        return self.parts[0].document
+    def _open_count(self):
+        return self.parts[0].open_count

@@ -28,14 +28,14 @@ _SHEET_ACTIONS = {"sheet.save": "sheets_added", "sheet.replace": "sheets_changed
 
 
 class LiveUpdates(QObject):
-    """Applies other stations' changes to `document` as the server announces them."""
+    """Applies other stations' changes to `open_count` as the server announces them."""
 
     #: False when the announcements stopped (the server went away); True again once reconnected.
     connected_changed = Signal(bool)
 
-    def __init__(self, document: OpenCount, parent: QObject | None = None) -> None:
-        super().__init__(parent if parent is not None else document)
-        self.document = document
+    def __init__(self, open_count: OpenCount, parent: QObject | None = None) -> None:
+        super().__init__(parent if parent is not None else open_count)
+        self.open_count = open_count
         self._feed: LiveFeed | None = None
         self._notifier: QSocketNotifier | None = None
         self.applied = 0
@@ -51,7 +51,7 @@ class LiveUpdates(QObject):
         if self._feed is not None:
             return True
         try:
-            self._feed = self.document.live_feed()
+            self._feed = self.open_count.live_feed()
         except CountdeskError:
             return False
         self._notifier = QSocketNotifier(self._feed.fileno(), QSocketNotifier.Type.Read, self)
@@ -69,7 +69,7 @@ class LiveUpdates(QObject):
             self._feed = None
 
     def _read(self) -> None:
-        if self._feed is None or self.document.closed:
+        if self._feed is None or self.open_count.closed:
             return
         try:
             changes = self._feed.poll(0)
@@ -85,11 +85,11 @@ class LiveUpdates(QObject):
         audit_id = announced.audit_id
         if announced.entity == "count_sheet" and contest_id and announced.key:
             how = _SHEET_ACTIONS.get(announced.action, "sheets_changed")
-            self.document.apply(Change(contest_id, audit_id=audit_id, **{how: (announced.key,)}))
+            self.open_count.apply(Change(contest_id, audit_id=audit_id, **{how: (announced.key,)}))
         elif announced.action in _CONTEST_FLAGS and contest_id:
-            self.document.apply(Change(contest_id, audit_id=audit_id, **_CONTEST_FLAGS[announced.action]))
+            self.open_count.apply(Change(contest_id, audit_id=audit_id, **_CONTEST_FLAGS[announced.action]))
         elif announced.entity in ("session", "document", "bundle"):
-            self.document.apply(Change(None, audit_id=audit_id))  # the audit log shows it; no figure moved
+            self.open_count.apply(Change(None, audit_id=audit_id))  # the audit log shows it; no figure moved
         else:
-            self.document.reload(contest_id or "")  # set-up, keyings, lots: re-read that contest
+            self.open_count.reload(contest_id or "")  # set-up, keyings, lots: re-read that contest
         self.applied += 1

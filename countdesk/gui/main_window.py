@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("countdesk"))
         #: The operator's name, asked once per session (per run of the app) and stamped on every change.
         self.operator = operator
-        self.document: OpenCount | None = None
+        self.current_count: OpenCount | None = None
         self.workspace: CountWorkspace | None = None
         self.projector = None
         self.help_window = None
@@ -73,13 +73,13 @@ class MainWindow(QMainWindow):
             page.server_requested.connect(self.connect_to_server)
             self.stack.insertWidget(0, page)
             self._start_page = page
-            if self.document is None:
+            if self.current_count is None:
                 self.stack.setCurrentWidget(page)
                 page.refresh()
         return self._start_page
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self.document is None:
+        if self.current_count is None:
             self.stack.setCurrentWidget(self.start_page)
             self.start_page.focus_first()
         super().showEvent(event)
@@ -189,15 +189,15 @@ class MainWindow(QMainWindow):
     def change_operator(self) -> None:
         from .dialogs.operator_dialog import ask_operator
 
-        if self.document is None:
+        if self.current_count is None:
             return
         name = ask_operator(self, "", title=self.tr("Change operator"),
                             explanation=self.tr("{0} is handing over. Who is entering figures now?").format(
-                                self.document.operator))
+                                self.current_count.operator))
         if name is None:
             return
         try:
-            self.document.change_operator(name)
+            self.current_count.change_operator(name)
         except CountdeskError as error:
             count_files.show_error(self, self.tr("The operator was not changed"), error.message)
             return
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         session = count_files.create_session(self, plan, operator)
         if session is not None:
             self.close_count()
-            self._show_document(OpenCount(session), default_tab="setup")
+            self._show_count(OpenCount(session), default_tab="setup")
 
     def open_count_dialog(self) -> None:
         path = count_files.choose_count_file(self)
@@ -251,12 +251,12 @@ class MainWindow(QMainWindow):
         """Open `path` (a count file, or a count server's postgresql:// address) in place of the count
         open now (`asked`: the caller has already checked for unconfirmed figures)."""
         if is_server_url(path):
-            if self.document is not None and str(self.document.location) == path:
+            if self.current_count is not None and str(self.current_count.location) == path:
                 return True  # already open here
         else:
             path = Path(path)
-            if self.document is not None and not self.document.shared \
-                    and self.document.path.resolve() == path.resolve():
+            if self.current_count is not None and not self.current_count.shared \
+                    and self.current_count.path.resolve() == path.resolve():
                 return True  # already open here
         if not asked and not self.may_drop_typing(self.tr("open another count")):
             return False
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return False  # the count already open stays open
         self.close_count()
-        self._show_document(OpenCount(session), default_tab=default_tab)
+        self._show_count(OpenCount(session), default_tab=default_tab)
         chosen = settings.chosen_backup_folder()
         if chosen is not None:
             session.check_trail_length(chosen)  # the backup folder chosen here, on another device
@@ -313,31 +313,31 @@ class MainWindow(QMainWindow):
 
         self._tasks.append(count_files.read_csv_in_background(self, kind, path, add))
 
-    def _show_document(self, document: OpenCount, default_tab: str | None = None) -> None:
-        self.document = document
-        self._start_auto_backup(document)
+    def _show_count(self, open_count: OpenCount, default_tab: str | None = None) -> None:
+        self.current_count = open_count
+        self._start_auto_backup(open_count)
         # Made inside the stack, not apart and added to it afterwards: under the app's style sheet,
         # moving a built tree of widgets into the window styles every widget in it once more.
-        self.workspace = CountWorkspace(document, self.stack)
+        self.workspace = CountWorkspace(open_count, self.stack)
         self.workspace.status_message.connect(self.show_status)
         self.workspace.contest_changed.connect(self._remember_place)
         self.workspace.tab_changed.connect(self._remember_place)
         # Bound methods, not lambdas: a lambda holding `self` kept the window alive from every count
         # closed in this session, and Python then destroyed it after Qt at exit (a crash on quitting).
-        document.undo_stack.canUndoChanged.connect(self._state_changed)
-        document.undo_stack.canRedoChanged.connect(self._state_changed)
-        document.undo_stack.indexChanged.connect(self._state_changed)
-        document.operator_changed.connect(self._state_changed)
-        document.setup_changed.connect(self._title_changed)  # the election's name
-        path = document.path
+        open_count.undo_stack.canUndoChanged.connect(self._state_changed)
+        open_count.undo_stack.canRedoChanged.connect(self._state_changed)
+        open_count.undo_stack.indexChanged.connect(self._state_changed)
+        open_count.operator_changed.connect(self._state_changed)
+        open_count.setup_changed.connect(self._title_changed)  # the election's name
+        path = open_count.path
         contest = tab = None
-        if document.shared:  # a server count: no file to remember; others' changes followed live
+        if open_count.shared:  # a server count: no file to remember; others' changes followed live
             from .server_connection import ServerStatus
 
-            self.server_status = ServerStatus(document, self)
+            self.server_status = ServerStatus(open_count, self)
             self.statusBar().addPermanentWidget(self.server_status)
         else:
-            if not document.read_only:
+            if not open_count.read_only:
                 settings.add_recent_count(path)
             # Both read before anything is selected: selecting the contest records the place (the
             # Set-up tab, still current then), which overwrote the tab remembered from last time.
@@ -350,19 +350,19 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self._update_state()
         self.workspace.tabs.setFocus()
-        if document.read_only:
+        if open_count.read_only:
             self.show_status(self.tr("Opened read-only: nothing can be changed in this window."))
 
     def close_count(self) -> bool:
         """Close the open count (everything confirmed is already saved). True if none is open now."""
-        if self.document is None:
+        if self.current_count is None:
             return True
         self._remember_place()
         if self.projector is not None:
             self.projector.close()
             self.projector = None
-        document, workspace = self.document, self.workspace
-        self.document, self.workspace = None, None
+        open_count, workspace = self.current_count, self.workspace
+        self.current_count, self.workspace = None, None
         if self.server_status is not None:
             self.server_status.stop()
             self.statusBar().removeWidget(self.server_status)
@@ -374,19 +374,19 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start_page)
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
-        document.close()
+        open_count.close()
         self.start_page.refresh()
         self._update_state()
         return True
 
     def _remember_place(self, *_args: object) -> None:
-        if self.document is None or self.workspace is None or self.document.closed \
-                or self.document.shared:
+        if self.current_count is None or self.workspace is None or self.current_count.closed \
+                or self.current_count.shared:
             return
-        settings.remember_tab(self.document.path, self.workspace.tab_name())
+        settings.remember_tab(self.current_count.path, self.workspace.tab_name())
         contest = self.workspace.current_contest()
         if contest:
-            settings.remember_contest(self.document.path, contest)
+            settings.remember_contest(self.current_count.path, contest)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.may_drop_typing(self.tr("quit")):
@@ -407,37 +407,37 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_state(self) -> None:
-        has_count = self.document is not None
-        writable = has_count and not self.document.read_only
+        has_count = self.current_count is not None
+        writable = has_count and not self.current_count.read_only
         for action in self.count_actions:
             action.setEnabled(has_count)
         for action in (self.import_candidates_action, self.import_boxes_action, self.declare_action,
                        self.unlock_action):
             action.setEnabled(writable)
-        stack = self.document.undo_stack if has_count else None
+        stack = self.current_count.undo_stack if has_count else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()) and writable)
         self.redo_action.setEnabled(bool(stack and stack.canRedo()) and writable)
         undo_text = self.tr("&Undo {0}").format(stack.undoText()) if stack and stack.canUndo() else self.tr("&Undo")
         redo_text = self.tr("&Redo {0}").format(stack.redoText()) if stack and stack.canRedo() else self.tr("&Redo")
         self.undo_action.setText(undo_text)
         self.redo_action.setText(redo_text)
-        self.operator_status.setText(self.tr("Operator: {0}").format(self.document.operator) if has_count else "")
+        self.operator_status.setText(self.tr("Operator: {0}").format(self.current_count.operator) if has_count else "")
         if not has_count and (self._start_page is not None or self.isVisible()):
             self.start_page.refresh()
             self.start_page.focus_first()
         self._update_title()
 
     def _update_title(self) -> None:
-        if self.document is None or self.document.closed:
+        if self.current_count is None or self.current_count.closed:
             self.setWindowTitle(self.tr("countdesk"))
             return
-        election = self.document.count().election
-        where = self.document.path.name
-        if self.document.shared:
+        election = self.current_count.count().election
+        where = self.current_count.path.name
+        if self.current_count.shared:
             where = self.tr("{0} (count server)").format(where)
         title = self.tr("{0} — {1}").format(election.title, where)
-        if self.document.read_only:
-            holder = self.document.lock_holder
+        if self.current_count.read_only:
+            holder = self.current_count.lock_holder
             if holder:
                 title = self.tr("{0} — READ-ONLY, open for writing by {1} on {2}").format(
                     title, holder.operator or holder.user, holder.host)
@@ -460,16 +460,16 @@ class MainWindow(QMainWindow):
         self._step(lambda stack: stack.redo(), undoing=False)
 
     def _step(self, act, *, undoing: bool) -> None:
-        if self.document is None or self.document.read_only:
+        if self.current_count is None or self.current_count.read_only:
             return
-        stack = self.document.undo_stack
+        stack = self.current_count.undo_stack
         text = stack.undoText() if undoing else stack.redoText()
         refused = self.tr("Undo refused") if undoing else self.tr("Redo refused")
         # Refuse before Qt runs the command: a command that fails inside QUndoStack still moves the
         # stack, and the screen would then disagree with the file.
         command = stack.command(stack.index() - 1 if undoing else stack.index())
         contest_id = getattr(command, "contest_id", None)
-        if contest_id and self.document.locked(contest_id):
+        if contest_id and self.current_count.locked(contest_id):
             count_files.show_error(self, refused, self.tr('"{0}" belongs to a declared result: unlock it first '
                                                           '(Count > Unlock).').format(text))
             return
@@ -490,49 +490,49 @@ class MainWindow(QMainWindow):
         from .dialogs.passphrase_dialog import PassphraseDialog
 
         contest_id = self.workspace.current_contest() if self.workspace else None
-        if contest_id is None or self.document is None:
+        if contest_id is None or self.current_count is None:
             return
         try:  # the result the screen would declare must be counted (an area's round-2 instruction checked)
-            self.document.result(contest_id)
+            self.current_count.result(contest_id)
         except CountdeskError as error:
             count_files.show_error(self, self.tr("The result cannot be declared"), error.message)
             return
         from ..services.declaring import regime_refusal
 
-        refusal = regime_refusal(self.document.count().election, self.document.contest(contest_id))
+        refusal = regime_refusal(self.current_count.count().election, self.current_count.contest(contest_id))
         if refusal is not None:  # the service refuses it too: no passphrase is asked for nothing
             count_files.show_error(self, self.tr("The result cannot be declared"), refusal)
             return
-        document = self.document
-        if not document.has_ro_passphrase():
+        open_count = self.current_count
+        if not open_count.has_ro_passphrase():
             dialog = PassphraseDialog(self.tr("Set the RO passphrase"),
                                       self.tr("Only the returning officer declares. Choose the passphrase that will be "
                                               "asked to declare or reopen a result."), self,
                                       confirm=True, ok_text=self.tr("Set passphrase"))
             if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
                 return
-            document.set_ro_passphrase(dialog.passphrase())
-        title = self.document.contest(contest_id).title
+            open_count.set_ro_passphrase(dialog.passphrase())
+        title = self.current_count.contest(contest_id).title
         dialog = PassphraseDialog(self.tr("Declare the result"),
                                   self.tr("Declare the result of {0}? The contest is then locked: no figure can change "
                                           "unless the RO reopens it.").format(title), self, ok_text=self.tr("Declare"))
         if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
             return
-        self._guarded(lambda: document.declare(contest_id, dialog.passphrase()),
+        self._guarded(lambda: open_count.declare(contest_id, dialog.passphrase()),
                       self.tr("{0}: result declared.").format(title), self.tr("The result was not declared"))
 
     def unlock_result(self) -> None:
         from .dialogs.passphrase_dialog import PassphraseDialog
 
         contest_id = self.workspace.current_contest() if self.workspace else None
-        if contest_id is None or self.document is None:
+        if contest_id is None or self.current_count is None:
             return
         dialog = PassphraseDialog(self.tr("Reopen a declared result"),
                                   self.tr("Reopen the declared result for correction? The result becomes provisional "
                                           "again."), self, with_reason=True, ok_text=self.tr("Reopen"))
         if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
             return
-        self._guarded(lambda: self.document.unlock(contest_id, dialog.passphrase(), dialog.reason()),
+        self._guarded(lambda: self.current_count.unlock(contest_id, dialog.passphrase(), dialog.reason()),
                       self.tr("The result is provisional again."), self.tr("The result was not reopened"))
 
     def _guarded(self, act, done: str, failed: str) -> None:
@@ -552,27 +552,27 @@ class MainWindow(QMainWindow):
         from .projector import ProjectorScreen
 
         if self.projector is None:
-            self.projector = ProjectorScreen(self.document, contest_id)
+            self.projector = ProjectorScreen(self.current_count, contest_id)
         else:
             self.projector.set_contest(contest_id)
         self.projector.present()
 
     # The dialogs below are imported when first used: start-up pays only for what it shows.
-    def _start_auto_backup(self, document: OpenCount) -> None:
+    def _start_auto_backup(self, open_count: OpenCount) -> None:
         """Snapshots every few minutes and at each stage change, to the folder chosen in Backups.
 
         Started a second after the count is shown (its first check is half a minute away anyway),
         so the backup machinery does not delay the first sight of the count."""
-        if document.read_only or document.shared:  # a server count is backed up by `countdesk copy`
+        if open_count.read_only or open_count.shared:  # a server count is backed up by `countdesk copy`
             return
-        QTimer.singleShot(AUTO_BACKUP_START_MS, self, lambda: self._begin_auto_backup(document))
+        QTimer.singleShot(AUTO_BACKUP_START_MS, self, lambda: self._begin_auto_backup(open_count))
 
-    def _begin_auto_backup(self, document: OpenCount) -> None:
-        if self.document is not document or self.auto_backup is not None or document.closed:
+    def _begin_auto_backup(self, open_count: OpenCount) -> None:
+        if self.current_count is not open_count or self.auto_backup is not None or open_count.closed:
             return  # closed, or another count opened, in the meantime
         from .dialogs.backup_dialog import AutoBackup
 
-        self.auto_backup = AutoBackup(document.session, self)
+        self.auto_backup = AutoBackup(open_count.session, self)
         self.auto_backup.failed.connect(self.show_status)
         self.auto_backup.backed_up.connect(self._backed_up)
 
@@ -582,17 +582,17 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> None:
         from .dialogs.backup_dialog import BackupDialog
 
-        BackupDialog(self.document.session, self).exec()
+        BackupDialog(self.current_count.session, self).exec()
 
     def restore_backup(self) -> None:
         from .dialogs.restore_dialog import RestoreDialog
 
-        path = self.document.path
-        dialog = RestoreDialog.for_open_count(self.document.session, self)
+        path = self.current_count.path
+        dialog = RestoreDialog.for_open_count(self.current_count.session, self)
         dialog.exec()
         if dialog.restored_session is not None:
             self.close_count()
-            self._show_document(OpenCount(dialog.restored_session))
+            self._show_count(OpenCount(dialog.restored_session))
         elif dialog.session_was_closed:
             self.close_count()
             self.open_count(path, operator=self.operator)
@@ -600,12 +600,12 @@ class MainWindow(QMainWindow):
     def set_passphrase(self) -> None:
         from .dialogs.ro_passphrase_dialog import set_ro_passphrase
 
-        set_ro_passphrase(self, self.document)
+        set_ro_passphrase(self, self.current_count)
 
     def export_results(self) -> None:
         from .dialogs.export_dialog import ExportDialog
 
-        ExportDialog(self.document, self).exec()
+        ExportDialog(self.current_count, self).exec()
 
     def collate_areas(self) -> None:
         from .collation_window import start_collation
@@ -615,27 +615,27 @@ class MainWindow(QMainWindow):
     def import_round2_instruction(self) -> None:
         from .dialogs.round2_instruction_dialog import Round2InstructionDialog
 
-        Round2InstructionDialog(self.document, self).exec()
+        Round2InstructionDialog(self.current_count, self).exec()
 
     def edit_election_details(self) -> None:
         """Nation, deputy and the Welsh titles (the Set-up form has no room left for them)."""
-        if self.document is None:
+        if self.current_count is None:
             return
         from .dialogs.election_details_dialog import ElectionDetailsDialog
 
         contest_id = self.workspace.current_contest() if self.workspace else None
-        dialog = ElectionDetailsDialog(self.document, contest_id, self)
+        dialog = ElectionDetailsDialog(self.current_count, contest_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_status(self.tr("Election details saved."))
         dialog.deleteLater()
 
     def show_documents(self) -> None:
         contest_id = self.workspace.current_contest() if self.workspace else None
-        if contest_id is None or self.document is None:
+        if contest_id is None or self.current_count is None:
             return
         from .dialogs.documents_dialog import DocumentsDialog
 
-        dialog = DocumentsDialog(self.document, contest_id, self)
+        dialog = DocumentsDialog(self.current_count, contest_id, self)
         dialog.exec()
         dialog.deleteLater()
 

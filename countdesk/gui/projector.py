@@ -3,7 +3,7 @@
 Everything is drawn with QPainter in sizes relative to the window's height, so the same screen
 reads from the back of a sports hall on a projector and on a laptop. The stage (INCOMPLETE,
 PROVISIONAL or DECLARED) is always on screen; ✓ ELECTED only ever marks a complete result. It
-repaints when `document.changed` names its contest. Esc closes.
+repaints when `open_count.changed` names its contest. Esc closes.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ STAGE_WORDS = {"DECLARED": QT_TRANSLATE_NOOP("ProjectorScreen", "DECLARED"),
 
 @dataclass(frozen=True)
 class Screen:
-    """What the screen shows, read once per change from the document."""
+    """What the screen shows, read once per change from the open count."""
 
     contest: Contest
     result: ContestResult
@@ -75,7 +75,7 @@ class Screen:
 class ProjectorScreen(QWidget):
     """Full-screen results for the hall. `show()` opens it full screen; Esc closes it."""
 
-    def __init__(self, document, contest_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, contest_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)  # its own window even with a parent
         self.setWindowState(Qt.WindowState.WindowFullScreen)
@@ -84,11 +84,11 @@ class ProjectorScreen(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(False)
         self.setMinimumSize(320, 200)
-        self.document = document
+        self.open_count = open_count
         self.contest_id = contest_id
         self._screen: Screen | None = None
         self._unavailable = ""  # the contest's title while its result cannot be counted
-        document.changed.connect(self._on_changed)
+        open_count.changed.connect(self._on_changed)
         self.refresh()
 
     # -- public ---------------------------------------------------------------------------------
@@ -109,23 +109,23 @@ class ProjectorScreen(QWidget):
         self.activateWindow()
 
     def refresh(self) -> None:
-        contest = self.document.contest(self.contest_id)
+        contest = self.open_count.contest(self.contest_id)
         self.setWindowTitle(self.tr("{0} — results").format(contest.title))
         try:
-            result = self.document.result(self.contest_id)
+            result = self.open_count.result(self.contest_id)
         except CountdeskError:
             self._screen, self._unavailable = None, contest.title
             self.setAccessibleDescription(self.spoken_summary())
             self.update()
             return
         self._unavailable = ""
-        election = self.document.count().election
+        election = self.open_count.count().election
         self._screen = Screen(
             contest=contest,
             result=result,
             lines=tuple(candidate_lines(contest, result)),
             subtitle=_subtitle(election.area, election.poll_date, contest.seats),
-            declared=is_declared(self.document, self.contest_id),
+            declared=is_declared(self.open_count, self.contest_id),
             status=hall_status(contest, result),
         )
         self.setAccessibleDescription(self.spoken_summary())
@@ -155,7 +155,7 @@ class ProjectorScreen(QWidget):
 
     def _on_changed(self, contest_id: str) -> None:
         if contest_id in ("", self.contest_id):
-            if self.contest_id in self.document.contest_ids():
+            if self.contest_id in self.open_count.contest_ids():
                 self.refresh()
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -45,12 +45,12 @@ def ask_server_address(parent: QWidget) -> str | None:
 class ServerStatus(QLabel):
     """"Count server: night on host:5432 — connected" in the status bar, kept true."""
 
-    def __init__(self, document: OpenCount, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count: OpenCount, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("serverStatus")
-        self.document = document
-        self.where = document.path.name
-        self.live = LiveUpdates(document, self)
+        self.open_count = open_count
+        self.where = open_count.path.name
+        self.live = LiveUpdates(open_count, self)
         self.live.connected_changed.connect(self._connection_changed)
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
@@ -59,7 +59,7 @@ class ServerStatus(QLabel):
         self._heartbeat = QTimer(self)  # keeps this station's claims alive while it is open
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
-        if not document.read_only:
+        if not open_count.read_only:
             self._heartbeat.start()
         self._show(self.live.connected)
 
@@ -80,21 +80,21 @@ class ServerStatus(QLabel):
             self._retry.start()
 
     def _try_again(self) -> None:
-        if self.document.server_reachable() and self.live.start():
-            self.document.reload()  # announcements made while away were missed: read the count once
+        if self.open_count.server_reachable() and self.live.start():
+            self.open_count.reload()  # announcements made while away were missed: read the count once
 
     def _beat(self) -> None:
         """Renew this station's claims on a pool thread: a server slow to answer, or cut off (a
         connection attempt waits up to its timeout), never holds up the keyboard."""
         if self._beating is not None and not self._beating.done:
             return
-        document = self.document
+        open_count = self.open_count
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, CountdeskError) and not document.closed:
+            if isinstance(error, CountdeskError) and not open_count.closed:
                 self._connection_changed(False)
 
-        self._beating = run_in_background(lambda _token: document.heartbeat(), lambda _held: None, failed)
+        self._beating = run_in_background(lambda _token: open_count.heartbeat(), lambda _held: None, failed)
 
     def stop(self) -> None:
         self._heartbeat.stop()

@@ -23,9 +23,9 @@ def _undo_reason(command: ServiceCommand) -> str:
 
 
 class UpdateElectionCommand(ServiceCommand):
-    def __init__(self, document, after: Election, text: str | None = None) -> None:
-        super().__init__(document, "", text or translate("Commands", "Change the election details"))
-        self.before = document.count().election
+    def __init__(self, open_count, after: Election, text: str | None = None) -> None:
+        super().__init__(open_count, "", text or translate("Commands", "Change the election details"))
+        self.before = open_count.count().election
         self.after = after
 
     def apply(self) -> Change:
@@ -36,8 +36,8 @@ class UpdateElectionCommand(ServiceCommand):
 
 
 class AddContestCommand(ServiceCommand):
-    def __init__(self, document, contest: Contest) -> None:
-        super().__init__(document, "", translate("Commands", "Add contest {0}").format(contest.title))
+    def __init__(self, open_count, contest: Contest) -> None:
+        super().__init__(open_count, "", translate("Commands", "Add contest {0}").format(contest.title))
         self.contest = contest
 
     def apply(self) -> Change:
@@ -50,9 +50,9 @@ class AddContestCommand(ServiceCommand):
 class RemoveContestCommand(ServiceCommand):
     """Undo puts the whole contest back as it was, figures included."""
 
-    def __init__(self, document, contest_id: str, reason: str | None) -> None:
-        self.contest = document.contest(contest_id)
-        super().__init__(document, "", translate("Commands", "Remove contest {0}").format(self.contest.title))
+    def __init__(self, open_count, contest_id: str, reason: str | None) -> None:
+        self.contest = open_count.contest(contest_id)
+        super().__init__(open_count, "", translate("Commands", "Remove contest {0}").format(self.contest.title))
         self.reason = reason
 
     def apply(self) -> Change:
@@ -68,9 +68,9 @@ class UpdateContestCommand(ServiceCommand):
 
     FIELDS = ("title", "office", "counting", "system", "seats", "question", "electorate", "title_cy")
 
-    def __init__(self, document, contest_id: str, **after: object) -> None:
-        super().__init__(document, contest_id, translate("Commands", "Change the contest details"))
-        contest = document.contest(contest_id)
+    def __init__(self, open_count, contest_id: str, **after: object) -> None:
+        super().__init__(open_count, contest_id, translate("Commands", "Change the contest details"))
+        contest = open_count.contest(contest_id)
         self.before = {name: getattr(contest, name) for name in self.FIELDS}
         self.after = {name: after.get(name, self.before[name]) for name in self.FIELDS}
 
@@ -82,8 +82,8 @@ class UpdateContestCommand(ServiceCommand):
 
 
 class SetDoubleEntryCommand(ServiceCommand):
-    def __init__(self, document, contest_id: str, enabled: bool) -> None:
-        super().__init__(document, contest_id, translate("Commands", "Turn double entry on") if enabled
+    def __init__(self, open_count, contest_id: str, enabled: bool) -> None:
+        super().__init__(open_count, contest_id, translate("Commands", "Turn double entry on") if enabled
                          else translate("Commands", "Turn double entry off"))
         self.enabled = enabled
 
@@ -95,8 +95,8 @@ class SetDoubleEntryCommand(ServiceCommand):
 
 
 class AddCandidateCommand(ServiceCommand):
-    def __init__(self, document, contest_id: str, candidate: Candidate, position: int | None) -> None:
-        super().__init__(document, contest_id, translate("Commands", "Add candidate {0}").format(candidate.name))
+    def __init__(self, open_count, contest_id: str, candidate: Candidate, position: int | None) -> None:
+        super().__init__(open_count, contest_id, translate("Commands", "Add candidate {0}").format(candidate.name))
         self.candidate = candidate
         self.position = position
 
@@ -108,9 +108,10 @@ class AddCandidateCommand(ServiceCommand):
 
 
 class UpdateCandidateCommand(ServiceCommand):
-    def __init__(self, document, contest_id: str, after: Candidate) -> None:
-        self.before = document.contest(contest_id).candidate(after.id)
-        super().__init__(document, contest_id, translate("Commands", "Correct candidate {0}").format(self.before.name))
+    def __init__(self, open_count, contest_id: str, after: Candidate) -> None:
+        self.before = open_count.contest(contest_id).candidate(after.id)
+        super().__init__(open_count, contest_id,
+                         translate("Commands", "Correct candidate {0}").format(self.before.name))
         self.after = after
 
     def apply(self) -> Change:
@@ -121,11 +122,11 @@ class UpdateCandidateCommand(ServiceCommand):
 
 
 class RemoveCandidateCommand(ServiceCommand):
-    def __init__(self, document, contest_id: str, candidate_id: str) -> None:
-        ids = document.contest(contest_id).candidate_ids
-        self.candidate = document.contest(contest_id).candidate(candidate_id)
+    def __init__(self, open_count, contest_id: str, candidate_id: str) -> None:
+        ids = open_count.contest(contest_id).candidate_ids
+        self.candidate = open_count.contest(contest_id).candidate(candidate_id)
         self.position = ids.index(candidate_id) + 1
-        super().__init__(document, contest_id,
+        super().__init__(open_count, contest_id,
                          translate("Commands", "Remove candidate {0}").format(self.candidate.name))
 
     def apply(self) -> Change:
@@ -138,9 +139,9 @@ class RemoveCandidateCommand(ServiceCommand):
 class ReorderCandidatesCommand(ServiceCommand):
     """The RO's correction of the ballot-paper order, with its reason (undo records its own)."""
 
-    def __init__(self, document, contest_id: str, order: Sequence[str], reason: str) -> None:
-        super().__init__(document, contest_id, translate("Commands", "Correct the ballot-paper order"))
-        self.before = document.contest(contest_id).candidate_ids
+    def __init__(self, open_count, contest_id: str, order: Sequence[str], reason: str) -> None:
+        super().__init__(open_count, contest_id, translate("Commands", "Correct the ballot-paper order"))
+        self.before = open_count.contest(contest_id).candidate_ids
         self.after = tuple(order)
         self.reason = reason
 
@@ -151,16 +152,16 @@ class ReorderCandidatesCommand(ServiceCommand):
         return self.session.set_up.reorder_candidates(self.contest_id, self.before, reason=_undo_reason(self))
 
 
-def _box(document, contest_id: str, box_id: str) -> Box:
-    for box in document.contest(contest_id).boxes:
+def _box(open_count, contest_id: str, box_id: str) -> Box:
+    for box in open_count.contest(contest_id).boxes:
         if box.id == box_id:
             return box
     raise KeyError(box_id)
 
 
 class AddBoxCommand(ServiceCommand):
-    def __init__(self, document, contest_id: str, box: Box) -> None:
-        super().__init__(document, contest_id, translate("Commands", "Add box {0}").format(box.id))
+    def __init__(self, open_count, contest_id: str, box: Box) -> None:
+        super().__init__(open_count, contest_id, translate("Commands", "Add box {0}").format(box.id))
         self.box = box
 
     def apply(self) -> Change:
@@ -173,9 +174,9 @@ class AddBoxCommand(ServiceCommand):
 class UpdateBoxCommand(ServiceCommand):
     """A box's station, postal flag or ballot paper account (verification has its own command)."""
 
-    def __init__(self, document, contest_id: str, after: Box, reason: str | None = None) -> None:
-        self.before = _box(document, contest_id, after.id)
-        super().__init__(document, contest_id, translate("Commands", "Change box {0}").format(after.id))
+    def __init__(self, open_count, contest_id: str, after: Box, reason: str | None = None) -> None:
+        self.before = _box(open_count, contest_id, after.id)
+        super().__init__(open_count, contest_id, translate("Commands", "Change box {0}").format(after.id))
         self.after = after
         self.reason = reason
 
@@ -187,9 +188,9 @@ class UpdateBoxCommand(ServiceCommand):
 
 
 class RemoveBoxCommand(ServiceCommand):
-    def __init__(self, document, contest_id: str, box_id: str, reason: str | None = None) -> None:
-        self.box = _box(document, contest_id, box_id)
-        super().__init__(document, contest_id, translate("Commands", "Remove box {0}").format(box_id))
+    def __init__(self, open_count, contest_id: str, box_id: str, reason: str | None = None) -> None:
+        self.box = _box(open_count, contest_id, box_id)
+        super().__init__(open_count, contest_id, translate("Commands", "Remove box {0}").format(box_id))
         self.reason = reason
 
     def apply(self) -> Change:
@@ -205,12 +206,12 @@ class VerifyBoxCommand(EntryCommand):
 
     entity = "box"
 
-    def __init__(self, document, contest_id: str, box_id: str, verified: int | None, note: str | None,
+    def __init__(self, open_count, contest_id: str, box_id: str, verified: int | None, note: str | None,
                  reason: str | None = None) -> None:
-        self.before = _box(document, contest_id, box_id)
+        self.before = _box(open_count, contest_id, box_id)
         text = (translate("Commands", "Verify box {0}") if self.before.verified is None
                 else translate("Commands", "Correct verification of box {0}"))
-        super().__init__(document, contest_id, box_id, text.format(box_id))
+        super().__init__(open_count, contest_id, box_id, text.format(box_id))
         self.box_id = box_id
         self.verified = verified
         self.note = note

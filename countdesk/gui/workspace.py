@@ -47,10 +47,10 @@ class CountWorkspace(QWidget):
     contest_changed = Signal(str)
     tab_changed = Signal(str)
 
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countWorkspace")
-        self.document = document
+        self.open_count = open_count
         self.contest_combo = QComboBox()
         self.contest_combo.setObjectName("contestSelector")
         self.contest_combo.setAccessibleName(self.tr("Contest"))
@@ -91,9 +91,9 @@ class CountWorkspace(QWidget):
         self.read_only_banner.setProperty("role", "readOnlyBanner")
         self.read_only_banner.setAccessibleName(self.tr("Read-only"))
         self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setVisible(document.read_only)
-        if document.read_only:
-            holder = document.lock_holder
+        self.read_only_banner.setVisible(open_count.read_only)
+        if open_count.read_only:
+            holder = open_count.lock_holder
             who = (self.tr("{0} on {1}").format(holder.operator or holder.user, holder.host) if holder
                    else self.tr("another countdesk"))
             self.read_only_banner.setText(self.tr("READ-ONLY: {0} has this count open for writing. You can look at "
@@ -106,8 +106,8 @@ class CountWorkspace(QWidget):
 
         self.contest_combo.currentIndexChanged.connect(self._contest_chosen)
         self.tabs.currentChanged.connect(self._tab_chosen)
-        document.changed.connect(self._document_changed)
-        document.operator_changed.connect(lambda _name: self._show_operator())
+        open_count.changed.connect(self._count_changed)
+        open_count.operator_changed.connect(lambda _name: self._show_operator())
         self._fill_contests()
         self._show_operator()
 
@@ -116,7 +116,7 @@ class CountWorkspace(QWidget):
         current = self.current_contest()
         self.contest_combo.blockSignals(True)
         self.contest_combo.clear()
-        for contest in self.document.count().contests:
+        for contest in self.open_count.count().contests:
             self.contest_combo.addItem(contest.title, contest.id)
         index = self.contest_combo.findData(current) if current else 0
         self.contest_combo.setCurrentIndex(max(index, 0) if self.contest_combo.count() else -1)
@@ -155,7 +155,7 @@ class CountWorkspace(QWidget):
         self._show_stage()
         self.contest_changed.emit(contest_id or "")
 
-    def _document_changed(self, contest_id: str) -> None:
+    def _count_changed(self, contest_id: str) -> None:
         if not contest_id:
             self._fill_contests()
         self._show_stage()
@@ -197,24 +197,24 @@ class CountWorkspace(QWidget):
         if name == "setup":
             from .widgets.setup_view import SetupView
 
-            view = SetupView(self.document, page)
+            view = SetupView(self.open_count, page)
             view.contest_added.connect(self.select_contest)
         elif name == "verification":
             from .widgets.verification_view import VerificationView
 
-            view = VerificationView(self.document, page)
+            view = VerificationView(self.open_count, page)
         elif name == "count":
             from .widgets.sheets_view import SheetsView
 
-            view = SheetsView(self.document, page)
+            view = SheetsView(self.open_count, page)
         elif name == "result":
             from .widgets.result_view import ResultView
 
-            view = ResultView(self.document, page)
+            view = ResultView(self.open_count, page)
         else:
             from .widgets.audit_view import AuditView
 
-            view = AuditView(self.document, page)
+            view = AuditView(self.open_count, page)
         if hasattr(view, "status_message"):
             view.status_message.connect(self.status_message)
         return view
@@ -258,14 +258,14 @@ class CountWorkspace(QWidget):
             self.stage_label.setText(self.tr("No contest yet: add one in Set-up"))
             return
         try:
-            declared = self.document.contest_state(contest_id).declared
+            declared = self.open_count.contest_state(contest_id).declared
         except (CountdeskError, KeyError):
             return
         if declared:
             self.stage_label.setText(self.tr("DECLARED: the result is final and the contest is locked"))
             return
         try:
-            result = self.document.result(contest_id)
+            result = self.open_count.result(contest_id)
             status = result.status.value
             where = self.tr(STATUS_WORDS[status]) if status in STATUS_WORDS else "count " + status.replace("_", " ")
             if result.gaps:  # what is missing, in the words the declaration refusal uses
@@ -277,18 +277,18 @@ class CountWorkspace(QWidget):
         self.stage_label.setText(self.tr("PROVISIONAL until declared · {0}").format(where))
 
     def _show_operator(self) -> None:
-        suffix = self.tr(" · read-only") if self.document.read_only else ""
-        self.operator_label.setText(self.tr("Operator: {0}{1}").format(self.document.operator, suffix))
+        suffix = self.tr(" · read-only") if self.open_count.read_only else ""
+        self.operator_label.setText(self.tr("Operator: {0}{1}").format(self.open_count.operator, suffix))
 
     def suggested_tab(self) -> str:
         """Where the count stands, for a file opened for the first time on this computer."""
-        count = self.document.count()
+        count = self.open_count.count()
         if not count.contests or not all(c.candidates and c.boxes for c in count.contests):
             return "setup"
         if any(b.verified is None for c in count.contests for b in c.boxes):
             return "verification"
         try:
-            elected = all(self.document.result(c.id).status.value == "elected" for c in count.contests)
+            elected = all(self.open_count.result(c.id).status.value == "elected" for c in count.contests)
         except CountdeskError:
             return "result"  # a result that cannot be counted: the Result tab says why and what to do
         return "result" if elected else "count"

@@ -46,10 +46,10 @@ def _fresh_settings():
 
 
 @pytest.fixture
-def open_documents():
-    """Documents opened by a test, closed after it (releasing each file's lock)."""
+def open_counts():
+    """Counts opened by a test, closed after it (releasing each file's lock)."""
     opened = []
     yield opened
-    for document in opened:
-        if not document.session.closed:
-            document.close()
+    for open_count in opened:
+        if not open_count.session.closed:
+            open_count.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from gui_helpers import OPERATOR, make_count_file, round_one, small_sv_contest, when_modal
 from PySide6.QtWidgets import QWidget, QWizard
-from result_fixtures import make_document, sv_final_tie_count
+from result_fixtures import make_open_count, sv_final_tie_count
 
 from countdesk.gui.dialogs.double_entry_dialog import DoubleEntryDialog
 from countdesk.gui.dialogs.expected_areas_dialog import ExpectedAreasDialog
@@ -138,8 +138,8 @@ def visit_main_window(qtbot, tmp_path: Path, visit: Visit) -> None:
 
 
 def visit_lot_and_double_entry(qtbot, tmp_path: Path, visit: Visit) -> None:
-    document = make_document(sv_final_tie_count())
-    lot = LotDialog(document, TESTSHIRE, document.result(TESTSHIRE).pending_tie)
+    open_count = make_open_count(sv_final_tie_count())
+    lot = LotDialog(open_count, TESTSHIRE, open_count.result(TESTSHIRE).pending_tie)
     qtbot.addWidget(lot)
     lot.show()
     visit(lot, "record a lot")

@@ -53,18 +53,18 @@ def make_count_file(path: Path, contests: tuple[Contest, ...], operator: str = O
     return path
 
 
-def open_document(path: Path, opened: list, operator: str = OPERATOR, read_only: bool = False) -> OpenCount:
-    document = OpenCount(CountSession.open(path, operator, read_only=read_only))
-    opened.append(document)
-    return document
+def open_count_file(path: Path, opened: list, operator: str = OPERATOR, read_only: bool = False) -> OpenCount:
+    open_count = OpenCount(CountSession.open(path, operator, read_only=read_only))
+    opened.append(open_count)
+    return open_count
 
 
-def demo_document(tmp_path: Path, opened: list) -> OpenCount:
+def demo_open_count(tmp_path: Path, opened: list) -> OpenCount:
     count = load_count_file(DEMO)
     path = tmp_path / "demo.countdesk"
     with CountSession.create(path, OPERATOR, count.election) as session:
         session.import_count(count)
-    return open_document(path, opened)
+    return open_count_file(path, opened)
 
 
 def reopen(path: Path) -> Count:

@@ -156,7 +156,7 @@ def main() -> None:
     QTest.keyClicks(figures.fields[1].edit, "9x")
     save(app_window, "07-count-sheet-refused")
     figures.cancel()
-    app_window.document.save_sheet(CONTEST, round_one("T02-R1", 35, 30, 20, 13, 2))
+    app_window.current_count.save_sheet(CONTEST, round_one("T02-R1", 35, 30, 20, 13, 2))
     settle()
     sheets.set_round(2)
     for field, value in zip(figures.fields, ("10", "25", "5"), strict=False):
@@ -165,7 +165,7 @@ def main() -> None:
     save(app_window, "08-count-round-two")
     figures.request_save()
     settle()
-    app_window.document.save_sheet(CONTEST, _round_two("T02-R2", 5, 10, 6))
+    app_window.current_count.save_sheet(CONTEST, _round_two("T02-R2", 5, 10, 6))
     settle()
     workspace.select_tab("result")
     save(app_window, "09-result")

@@ -136,7 +136,7 @@ class InMemorySession:
         ))
 
 
-def make_document(count: Count) -> OpenCount:
+def make_open_count(count: Count) -> OpenCount:
     return OpenCount(InMemorySession(count))
 
 

@@ -6,7 +6,7 @@ at the keyboard in a small dialog, with a reason the audit log keeps, as one und
 
 from __future__ import annotations
 
-from gui_helpers import make_count_file, open_document, press, screenshot, when_modal
+from gui_helpers import make_count_file, open_count_file, press, screenshot, when_modal
 from PySide6.QtCore import Qt
 
 from countdesk.domain.model import Box, Candidate, Contest, VotingSystem
@@ -21,13 +21,13 @@ GIVEN = (Candidate("ap-iorwerth-a", "Aled ap IORWERTH", "Plaid Cymru"),
          Candidate("okafor-c", "Chidi OKAFOR", "Green Party"))
 
 
-def ward_document(tmp_path, open_documents):
+def ward_open_count(tmp_path, open_counts):
     contest = Contest(WARD, "Docks ward", VotingSystem.FPTP, 1, GIVEN, (Box("B1", "Station", False, 10),))
-    return open_document(make_count_file(tmp_path / "ward.countdesk", (contest,)), open_documents)
+    return open_count_file(make_count_file(tmp_path / "ward.countdesk", (contest,)), open_counts)
 
 
-def editor_for(qtbot, document) -> CandidatesEditor:
-    editor = CandidatesEditor(document)
+def editor_for(qtbot, open_count) -> CandidatesEditor:
+    editor = CandidatesEditor(open_count)
     qtbot.addWidget(editor)
     editor.set_contest(WARD)
     with qtbot.waitExposed(editor):
@@ -35,31 +35,31 @@ def editor_for(qtbot, document) -> CandidatesEditor:
     return editor
 
 
-def test_names_and_order_stay_as_given_and_a_newcomer_goes_last(qtbot, tmp_path, open_documents):
-    document = ward_document(tmp_path, open_documents)
-    editor = editor_for(qtbot, document)
+def test_names_and_order_stay_as_given_and_a_newcomer_goes_last(qtbot, tmp_path, open_counts):
+    open_count = ward_open_count(tmp_path, open_counts)
+    editor = editor_for(qtbot, open_count)
     editor.name_edit.setText("Patrick O'NEILL")
     editor.description_edit.setText("Independent")
     editor.add_from_fields()
-    contest = document.contest(WARD)
+    contest = open_count.contest(WARD)
     assert [c.name for c in contest.candidates] == [
         "Aled ap IORWERTH", "Rory McBRIDE", "John McDONALD", "Chidi OKAFOR", "Patrick O'NEILL"]
     qtbot.waitUntil(lambda: editor.model.rowCount() == 5)
     shown = [editor.model.index(row, 1).data() for row in range(editor.model.rowCount())]
     assert shown == [c.name for c in contest.candidates]
-    sheets = SheetsModel(document)
+    sheets = SheetsModel(open_count)
     sheets.set_contest(WARD)
     headers = [sheets.headerData(c, Qt.Orientation.Horizontal) for c in range(sheets.columnCount())]
     assert headers[2:7] == ["IORWERTH", "McBRIDE", "McDONALD", "OKAFOR", "O'NEILL"]
     assert "Mcbride" not in headers and "Mcdonald" not in headers
     # Correcting a name leaves the candidate where the RO put it.
     editor.model.setData(editor.model.index(1, 1), "Rory Sean McBRIDE")
-    assert document.contest(WARD).candidate_ids[1] == "mcbride-r"
+    assert open_count.contest(WARD).candidate_ids[1] == "mcbride-r"
 
 
-def test_the_ro_corrects_the_order_with_a_reason_and_can_undo_it(qtbot, tmp_path, open_documents):
-    document = ward_document(tmp_path, open_documents)
-    editor = editor_for(qtbot, document)
+def test_the_ro_corrects_the_order_with_a_reason_and_can_undo_it(qtbot, tmp_path, open_counts):
+    open_count = ward_open_count(tmp_path, open_counts)
+    editor = editor_for(qtbot, open_count)
     seen = {}
 
     def correct(dialog: BallotOrderDialog) -> None:
@@ -77,18 +77,18 @@ def test_the_ro_corrects_the_order_with_a_reason_and_can_undo_it(qtbot, tmp_path
 
     when_modal(correct)
     assert editor.correct_order()
-    assert document.contest(WARD).candidate_ids == ("ap-iorwerth-a", "okafor-c", "mcbride-r", "mcdonald-j")
-    row = document.session.audit_rows(action="candidate.reorder")[-1]
+    assert open_count.contest(WARD).candidate_ids == ("ap-iorwerth-a", "okafor-c", "mcbride-r", "mcdonald-j")
+    row = open_count.session.audit_rows(action="candidate.reorder")[-1]
     assert row.reason == "Statement of persons nominated lists OKAFOR second"
     assert row.before == {"candidates": ["ap-iorwerth-a", "mcbride-r", "mcdonald-j", "okafor-c"]}
-    document.undo_stack.undo()
-    assert document.contest(WARD).candidate_ids == tuple(c.id for c in GIVEN)
-    assert document.session.audit_rows(action="candidate.reorder")[-1].reason.startswith("undo:")
+    open_count.undo_stack.undo()
+    assert open_count.contest(WARD).candidate_ids == tuple(c.id for c in GIVEN)
+    assert open_count.session.audit_rows(action="candidate.reorder")[-1].reason.startswith("undo:")
 
 
-def test_an_unchanged_order_or_a_cancel_changes_nothing(qtbot, tmp_path, open_documents):
-    document = ward_document(tmp_path, open_documents)
-    editor = editor_for(qtbot, document)
+def test_an_unchanged_order_or_a_cancel_changes_nothing(qtbot, tmp_path, open_counts):
+    open_count = ward_open_count(tmp_path, open_counts)
+    editor = editor_for(qtbot, open_count)
 
     def unchanged(dialog: BallotOrderDialog) -> None:
         dialog.reason_edit.setText("checking")
@@ -98,4 +98,4 @@ def test_an_unchanged_order_or_a_cancel_changes_nothing(qtbot, tmp_path, open_do
 
     when_modal(unchanged)
     assert not editor.correct_order()
-    assert document.session.audit_rows(action="candidate.reorder") == []
+    assert open_count.session.audit_rows(action="candidate.reorder") == []

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from gui_helpers import open_document, screenshot, when_modal
+from gui_helpers import open_count_file, screenshot, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -235,7 +235,7 @@ def test_an_altered_bundle_is_refused_before_any_question(qtbot, window, areas):
     assert messages == [f"{report.path}: bundle refused: altered: results.csv"]
 
 
-def test_the_second_round_across_the_areas_and_the_declaration(qtbot, window, areas, stick, tmp_path, open_documents):
+def test_the_second_round_across_the_areas_and_the_declaration(qtbot, window, areas, stick, tmp_path, open_counts):
     for name in FIRST:
         import_area(qtbot, window, areas[name].export())
     when_modal(lambda box: box.accept())
@@ -244,8 +244,8 @@ def test_the_second_round_across_the_areas_and_the_declaration(qtbot, window, ar
     assert window.round2_button.text() == "Export the round-2 instruction &again…"
 
     for number, name in enumerate(FIRST, start=1):
-        document = open_document(areas[name].path, open_documents, operator="Area Clerk")
-        dialog = Round2InstructionDialog(document)
+        open_count = open_count_file(areas[name].path, open_counts, operator="Area Clerk")
+        dialog = Round2InstructionDialog(open_count)
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.choose(instruction)
@@ -255,12 +255,13 @@ def test_the_second_round_across_the_areas_and_the_declaration(qtbot, window, ar
             screenshot(dialog, "round2-instruction-dialog")
         dialog.accept()
         assert dialog.result() == Round2InstructionDialog.DialogCode.Accepted
-        assert set(checked_instruction(document.session, CONTEST).finalists) == {"a", "c"}
-        assert [row.action for row in document.session.audit_rows(action=IMPORT_ACTION)] == [IMPORT_ACTION]
+        assert set(checked_instruction(open_count.session, CONTEST).finalists) == {"a", "c"}
+        assert [row.action for row in open_count.session.audit_rows(action=IMPORT_ACTION)] == [IMPORT_ACTION]
         first, second, non_transferable = SECOND[name]
-        document.session.sheets.confirm(CONTEST, CountSheet(f"{name[0]}1-R2", 2, frozen_map({"a": first, "c": second}),
-                                                        non_transferable=non_transferable))
-        document.close()
+        sheet = CountSheet(f"{name[0]}1-R2", 2, frozen_map({"a": first, "c": second}),
+                           non_transferable=non_transferable)
+        open_count.session.sheets.confirm(CONTEST, sheet)
+        open_count.close()
         assert import_area(qtbot, window, areas[name].export(), replace_answer=True,
                            shot="paper-binding-dialog-replacing" if number == 1 else "")
         if number < 3:
@@ -297,7 +298,7 @@ def test_the_second_round_across_the_areas_and_the_declaration(qtbot, window, ar
     assert "I, Frank ROGERS, being the" in text and "Frank ROGERS" in text.split("Signed", 1)[1]
 
 
-def test_a_stranger_instruction_is_explained_in_the_area_dialog(qtbot, tmp_path, stick, open_documents):
+def test_a_stranger_instruction_is_explained_in_the_area_dialog(qtbot, tmp_path, stick, open_counts):
     east = area_count("North")
     east = replace(east, election=replace(east.election, area="East"))
     path = tmp_path / "east.countdesk"
@@ -309,8 +310,8 @@ def test_a_stranger_instruction_is_explained_in_the_area_dialog(qtbot, tmp_path,
         '"mayor.testshire-ca", "finalists": ["c", "a"], "first_preferences": {"a": 98, "b": 90, "c": 100, '
         '"d": 50}, "areas": ["North", "South", "West"], "issued_at": "2021-05-07T16:05:00+00:00", '
         '"issued_by": "CARO"}')
-    document = open_document(path, open_documents)
-    dialog = Round2InstructionDialog(document)
+    open_count = open_count_file(path, open_counts)
+    dialog = Round2InstructionDialog(open_count)
     qtbot.addWidget(dialog)
     dialog.choose(instruction)
     assert 'does not name this counting area, "East"' in dialog.error_label.text()

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from gui_helpers import demo_document, open_document
+from gui_helpers import demo_open_count, open_count_file
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -28,8 +28,8 @@ from countdesk.gui.widgets.audit_view import AuditView
 
 
 @pytest.fixture
-def demo(tmp_path, open_documents):
-    return demo_document(tmp_path, open_documents)
+def demo(tmp_path, open_counts):
+    return demo_open_count(tmp_path, open_counts)
 
 
 def printed_fingerprint(path: Path) -> str:
@@ -41,8 +41,8 @@ def printed_fingerprint(path: Path) -> str:
     return found[0]
 
 
-def document_rows(document) -> list:
-    return document.session.audit_rows(action="document.")
+def document_rows(open_count) -> list:
+    return open_count.session.audit_rows(action="document.")
 
 
 def answer_save_with(monkeypatch, path: Path) -> None:
@@ -165,9 +165,9 @@ def test_a_failed_save_or_print_records_nothing(qtbot, demo, tmp_path, monkeypat
 
 
 def test_a_count_open_read_only_here_still_prints_and_saves_and_says_it_is_not_recorded(
-        qtbot, demo, tmp_path, monkeypatch, open_documents):
+        qtbot, demo, tmp_path, monkeypatch, open_counts):
     """Another countdesk (here: `demo`, open for writing) holds the count; this window only reads."""
-    reader = open_document(demo.path, open_documents, operator="Observer", read_only=True)
+    reader = open_count_file(demo.path, open_counts, operator="Observer", read_only=True)
     assert reader.read_only and not demo.read_only
     before = len(demo.session.audit_rows())
     dialog = open_dialog(qtbot, reader, LIVERPOOL)

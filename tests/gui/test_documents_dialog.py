@@ -16,10 +16,10 @@ import pytest
 from gui_helpers import (
     OPERATOR,
     ROOT,
-    demo_document,
+    demo_open_count,
     focused,
     make_count_file,
-    open_document,
+    open_count_file,
     screenshot,
     small_sv_contest,
     when_modal,
@@ -45,12 +45,12 @@ NOW = datetime(2021, 5, 8, 14, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def demo(tmp_path, open_documents):
-    return demo_document(tmp_path, open_documents)
+def demo(tmp_path, open_counts):
+    return demo_open_count(tmp_path, open_counts)
 
 
-def open_dialog(qtbot, document, contest_id: str) -> DocumentsDialog:
-    dialog = DocumentsDialog(document, contest_id, clock=lambda: NOW)
+def open_dialog(qtbot, open_count, contest_id: str) -> DocumentsDialog:
+    dialog = DocumentsDialog(open_count, contest_id, clock=lambda: NOW)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -158,7 +158,7 @@ def test_welsh_and_english_and_the_place_are_printed_and_the_place_remembered(qt
     assert again.place_edit.text() == "Exhibition Centre Liverpool"
 
 
-def test_a_welsh_poll_defaults_to_welsh_and_english(qtbot, tmp_path, open_documents):
+def test_a_welsh_poll_defaults_to_welsh_and_english(qtbot, tmp_path, open_counts):
     from countdesk.reports import default_lang
 
     count = load_count_file(ROOT / "resources" / "demo" / "liverpool-mayor-2021.json")
@@ -166,7 +166,7 @@ def test_a_welsh_poll_defaults_to_welsh_and_english(qtbot, tmp_path, open_docume
     path = tmp_path / "welsh.countdesk"
     with CountSession.create(path, OPERATOR, election) as session:
         session.import_count(Count(election, count.contests))
-    dialog = open_dialog(qtbot, open_document(path, open_documents), LIVERPOOL)
+    dialog = open_dialog(qtbot, open_count_file(path, open_counts), LIVERPOOL)
     assert dialog.language_combo.currentData() == default_lang(election) == "cy-en"
     assert default_lang(count.election) == "en"
 
@@ -342,33 +342,33 @@ def test_saving_where_it_cannot_be_written_says_so(qtbot, demo, tmp_path, monkey
 
 
 # -- not ready -----------------------------------------------------------------------------------------
-def needs_lot_document(tmp_path: Path, opened: list):
+def needs_lot_count(tmp_path: Path, opened: list):
     count = load_count_file(ROOT / "tests" / "golden" / "fptp-three-seats-last-seat-lot" / "count.json")
     contest = count.contests[0]
     count = Count(count.election, (type(contest)(**{**contest.__dict__, "lots": ()}),))
     path = tmp_path / "lot.countdesk"
     with CountSession.create(path, OPERATOR, count.election) as session:
         session.import_count(count)
-    return open_document(path, opened), contest.id, "a tie must first be decided by lot"
+    return open_count_file(path, opened), contest.id, "a tie must first be decided by lot"
 
 
-def incomplete_document(tmp_path: Path, opened: list):
+def incomplete_count(tmp_path: Path, opened: list):
     path = make_count_file(tmp_path / "incomplete.countdesk", (small_sv_contest(),))
-    return open_document(path, opened), "mayor.testshire", "the count is not complete"
+    return open_count_file(path, opened), "mayor.testshire", "the count is not complete"
 
 
-@pytest.mark.parametrize("make", [needs_lot_document, incomplete_document], ids=["needs-lots", "incomplete"])
-def test_a_result_not_ready_is_refused_plainly_and_the_provisional_sheet_offered(qtbot, tmp_path, open_documents,
+@pytest.mark.parametrize("make", [needs_lot_count, incomplete_count], ids=["needs-lots", "incomplete"])
+def test_a_result_not_ready_is_refused_plainly_and_the_provisional_sheet_offered(qtbot, tmp_path, open_counts,
                                                                                   make):
-    document, contest_id, why = make(tmp_path, open_documents)
-    dialog = open_dialog(qtbot, document, contest_id)
+    open_count, contest_id, why = make(tmp_path, open_counts)
+    dialog = open_dialog(qtbot, open_count, contest_id)
     assert dialog.choice().document == "declaration"
     wait_for_refusal(qtbot, dialog)
     assert "cannot be declared yet" in dialog.status.text() and why in dialog.status.text()
     assert dialog.status.property("role") == "fieldError"
     assert not dialog.save_button.isEnabled() and dialog.preview.pdf.pageCount() == 0
     assert dialog.provisional_button.isVisible()
-    if make is incomplete_document:
+    if make is incomplete_count:
         screenshot(dialog, "documents-dialog-not-ready")
     qtbot.mouseClick(dialog.provisional_button, Qt.MouseButton.LeftButton)
     wait_for_preview(qtbot, dialog)

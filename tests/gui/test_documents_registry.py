@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import OPERATOR, ROOT, demo_document, make_count_file, open_document, screenshot
+from gui_helpers import OPERATOR, ROOT, demo_open_count, make_count_file, open_count_file, screenshot
 from PySide6.QtCore import Qt
 from test_documents_audit import answer_save_with, document_rows
 from test_documents_dialog import LIVERPOOL, open_dialog, pdf_printer, wait_for_preview
@@ -29,7 +29,7 @@ def golden_count(name: str, tmp_path: Path, opened: list):
     path = tmp_path / f"{name}.countdesk"
     with CountSession.create(path, OPERATOR, count.election) as session:
         session.import_count(count)
-    return open_document(path, opened), count.contests[0]
+    return open_count_file(path, opened), count.contests[0]
 
 
 def settled(qtbot, dialog) -> None:
@@ -40,9 +40,9 @@ def settled(qtbot, dialog) -> None:
 
 @pytest.mark.parametrize("name", KINDS)
 def test_the_dialog_offers_exactly_the_registry_documents_with_the_pages_qt_reads(qtbot, tmp_path,
-                                                                                  open_documents, name):
-    document, contest = golden_count(name, tmp_path, open_documents)
-    dialog = open_dialog(qtbot, document, contest.id)
+                                                                                  open_counts, name):
+    open_count, contest = golden_count(name, tmp_path, open_counts)
+    dialog = open_dialog(qtbot, open_count, contest.id)
     kinds = documents_for(contest)
     assert dialog.offered() == tuple(kind.name for kind in kinds)
     combo = dialog.document_combo
@@ -60,17 +60,17 @@ def test_the_dialog_offers_exactly_the_registry_documents_with_the_pages_qt_read
     screenshot(dialog, f"documents-{name}")
 
 
-def test_a_contest_that_becomes_uncontested_is_offered_its_notice(qtbot, tmp_path, open_documents):
+def test_a_contest_that_becomes_uncontested_is_offered_its_notice(qtbot, tmp_path, open_counts):
     """Two candidates for one seat, then one withdrawn at set-up: the same dialog now offers the
     notice of uncontested election as the declaration, and no statements of a poll."""
     ward = Contest("ward.north", "North ward", VotingSystem.FPTP, 1,
                    (Candidate("ash-a", "Ann ASH", "Party A"), Candidate("birch-b", "Ben BIRCH", "Party B")))
-    document = open_document(make_count_file(tmp_path / "ward.countdesk", (ward,)), open_documents)
-    dialog = open_dialog(qtbot, document, ward.id)
+    open_count = open_count_file(make_count_file(tmp_path / "ward.countdesk", (ward,)), open_counts)
+    dialog = open_dialog(qtbot, open_count, ward.id)
     assert dialog.offered() == ("declaration", "rejected", "verification", "provisional")
     assert dialog.document_combo.itemText(0) == "Declaration of result"
     dialog.select_document("provisional")
-    document.apply(document.session.set_up.remove_candidate(ward.id, "birch-b", reason="withdrew"))
+    open_count.apply(open_count.session.set_up.remove_candidate(ward.id, "birch-b", reason="withdrew"))
     assert dialog.offered() == ("declaration", "provisional")
     assert dialog.document_combo.itemText(0) == "Notice of uncontested election"
     assert dialog.choice().document == "provisional"  # the choice kept while still offered
@@ -80,8 +80,8 @@ def test_a_contest_that_becomes_uncontested_is_offered_its_notice(qtbot, tmp_pat
 
 
 @pytest.fixture
-def demo_count(tmp_path, open_documents):
-    return demo_document(tmp_path, open_documents)
+def demo_count(tmp_path, open_counts):
+    return demo_open_count(tmp_path, open_counts)
 
 
 def test_one_render_serves_the_preview_the_print_and_the_save(qtbot, demo_count, tmp_path, monkeypatch):

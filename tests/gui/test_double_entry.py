@@ -53,7 +53,7 @@ def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
     when_modal(lambda dialog: (qtbot.keyClicks(dialog.name_edit, "Bob Second"),
                                qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)))
     press(qtbot, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: window.document.operator == "Bob Second")
+    qtbot.waitUntil(lambda: window.current_count.operator == "Bob Second")
     assert form.sheet_id_edit.text() == "T01-R1" and form.is_pristine()  # blind: no figures shown
     key_sheet(qtbot, form, ("100", "40", "30", "20", "8", "0", "0", "0", "2", "0"))
     qtbot.waitUntil(lambda: panel.list.count() == 0)
@@ -67,7 +67,7 @@ def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
     when_modal(lambda dialog: (qtbot.keyClicks(dialog.name_edit, "Alice Keyer"),
                                qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)))
     press(qtbot, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: window.document.operator == "Alice Keyer")
+    qtbot.waitUntil(lambda: window.current_count.operator == "Alice Keyer")
     shown = {}
 
     def settle(dialog) -> None:
@@ -94,7 +94,7 @@ def test_two_keyings_agree_or_a_supervisor_settles(qtbot, tmp_path):
     qtbot.waitUntil(lambda: rows.seen == [("rowsInserted", 0, 0), ("rowsInserted", 1, 1)])
     settled = reopen(path).contests[0].count_sheets[1]
     assert dict(settled.votes) == {"adams-a": 45, "brown-b": 25, "clark-c": 15, "dixon-d": 13}
-    assert window.document.operator == "Alice Keyer"  # the supervisor stepped in, then handed back
+    assert window.current_count.operator == "Alice Keyer"  # the supervisor stepped in, then handed back
     window.close()
 
     with CountSession.open(path, "Checker", read_only=True) as session:

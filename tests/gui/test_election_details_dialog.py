@@ -21,8 +21,8 @@ from countdesk.services.count_session import CountSession
 CONTEST = "mayor.testshire"
 
 
-def _dialog(qtbot, document: OpenCount, contest_id: str | None = CONTEST) -> ElectionDetailsDialog:
-    dialog = ElectionDetailsDialog(document, contest_id)
+def _dialog(qtbot, open_count: OpenCount, contest_id: str | None = CONTEST) -> ElectionDetailsDialog:
+    dialog = ElectionDetailsDialog(open_count, contest_id)
     qtbot.addWidget(dialog)
     with qtbot.waitExposed(dialog):
         dialog.show()
@@ -31,23 +31,23 @@ def _dialog(qtbot, document: OpenCount, contest_id: str | None = CONTEST) -> Ele
     return dialog
 
 
-def _document(tmp_path, opened: list) -> tuple[OpenCount, object]:
+def _open_count(tmp_path, opened: list) -> tuple[OpenCount, object]:
     path = make_count_file(tmp_path / "details.countdesk", (small_sv_contest(),))
-    document = OpenCount(CountSession.open(path, OPERATOR))
-    opened.append(document)
-    return document, path
+    open_count = OpenCount(CountSession.open(path, OPERATOR))
+    opened.append(open_count)
+    return open_count, path
 
 
 def _close(opened: list) -> None:
-    for document in opened:
-        document.session.close()
+    for open_count in opened:
+        open_count.session.close()
 
 
 def test_nation_deputy_and_welsh_titles_are_typed_saved_audited_and_undone(qtbot, tmp_path):
     opened: list = []
-    document, path = _document(tmp_path, opened)
+    open_count, path = _open_count(tmp_path, opened)
     try:
-        dialog = _dialog(qtbot, document)
+        dialog = _dialog(qtbot, open_count)
         assert audit(dialog, "election details") == []
         assert focused() is dialog.nation_combo
         press(qtbot, Qt.Key.Key_Down)  # England -> Wales
@@ -66,17 +66,17 @@ def test_nation_deputy_and_welsh_titles_are_typed_saved_audited_and_undone(qtbot
             Nation.WALES, True, "Etholiadau lleol 6 Mai 2021")
         assert stored.election.title == ELECTION.title  # the rest of the election is untouched
         assert stored.contests[0].title_cy == "Maer Swydd Testshire"
-        row = document.session.audit_rows(action="election.update")[-1]
+        row = open_count.session.audit_rows(action="election.update")[-1]
         assert (json.loads(row.before_json)["nation"], json.loads(row.after_json)["nation"]) == ("england", "wales")
         assert json.loads(row.after_json)["deputy"] in (True, 1)
-        assert document.session.audit_rows(action="contest.update")
+        assert open_count.session.audit_rows(action="contest.update")
 
-        document.undo_stack.undo()  # one step undoes both
+        open_count.undo_stack.undo()  # one step undoes both
         stored = reopen(path)
         assert (stored.election.nation, stored.election.deputy, stored.election.title_cy) == (
             Nation.ENGLAND, False, None)
         assert stored.contests[0].title_cy is None
-        assert document.session.audit_rows(action="election.update")[-1].reason.startswith("undo:")
+        assert open_count.session.audit_rows(action="election.update")[-1].reason.startswith("undo:")
     finally:
         _close(opened)
 
@@ -102,17 +102,17 @@ def test_a_nation_that_makes_a_contest_unlawful_is_refused_with_the_regime_sente
     monkeypatch.setattr(regimes, "system_row", lambda office, nation, poll_date, rows=regimes.SYSTEM_ROWS + (
         welsh_fptp,): original(office, nation, poll_date, rows))
     opened: list = []
-    document, path = _document(tmp_path, opened)
+    open_count, path = _open_count(tmp_path, opened)
     try:
-        dialog = _dialog(qtbot, document)
+        dialog = _dialog(qtbot, open_count)
         press(qtbot, Qt.Key.Key_Down)  # Wales
         press(qtbot, Qt.Key.Key_Return)
         assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
         message = dialog.error_label.text()
         assert "first past the post" in message and "Hypothetical (Wales) Order 2021" in message
         assert reopen(path).election.nation is Nation.ENGLAND
-        assert document.session.audit_rows(action="election.update") == []
-        assert document.undo_stack.count() == 0
+        assert open_count.session.audit_rows(action="election.update") == []
+        assert open_count.undo_stack.count() == 0
         dialog.reject()
     finally:
         _close(opened)
@@ -126,28 +126,28 @@ def test_a_declared_result_locks_the_election_details(qtbot, tmp_path):
     from countdesk.gui.setup_commands import UpdateElectionCommand
 
     path = create_count_from_file(DEMO, tmp_path / "demo.countdesk", OPERATOR)
-    document = OpenCount(CountSession.open(path, OPERATOR))
+    open_count = OpenCount(CountSession.open(path, OPERATOR))
     try:
-        contest = document.count().contests[0]
+        contest = open_count.count().contests[0]
         extra = CountSheet("LATE", 1, frozen_map({cid: 0 for cid in contest.candidate_ids}))
-        document.push(SaveSheetCommand(document, contest.id, extra))
-        document.session.passphrase.set("a long RO passphrase")
-        document.session.declaring.declare(contest.id, "a long RO passphrase")
-        document.reload(contest.id)
-        dialog = _dialog(qtbot, document, contest.id)
+        open_count.push(SaveSheetCommand(open_count, contest.id, extra))
+        open_count.session.passphrase.set("a long RO passphrase")
+        open_count.session.declaring.declare(contest.id, "a long RO passphrase")
+        open_count.reload(contest.id)
+        dialog = _dialog(qtbot, open_count, contest.id)
         assert dialog.lock_label.isVisible() and "declared result" in dialog.lock_label.text()
         assert not dialog.nation_combo.isEnabled() and not dialog.deputy_check.isEnabled()
         assert not dialog.title_cy_edit.isEnabled() and not dialog.contest_title_cy_edit.isEnabled()
         assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
         dialog.reject()
         # The service refuses it too, whatever asks.
-        welsh = replace(document.count().election, nation=Nation.WALES)
+        welsh = replace(open_count.count().election, nation=Nation.WALES)
         try:
-            document.push(UpdateElectionCommand(document, welsh))
+            open_count.push(UpdateElectionCommand(open_count, welsh))
         except CountdeskError as error:
             assert "declared" in error.message
         else:
             raise AssertionError("a declared result's election details changed")
         assert reopen(path).election.nation is Nation.ENGLAND
     finally:
-        document.session.close()
+        open_count.session.close()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from gui_helpers import demo_document, focused, screenshot, when_modal
+from gui_helpers import demo_open_count, focused, screenshot, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,12 +33,12 @@ def stick(tmp_path) -> Path:
 
 
 @pytest.fixture
-def document(tmp_path, open_documents):
-    return demo_document(tmp_path, open_documents)
+def open_count(tmp_path, open_counts):
+    return demo_open_count(tmp_path, open_counts)
 
 
-def make_dialog(qtbot, document, stick: Path, keys: Path) -> ExportDialog:
-    dialog = ExportDialog(document, keys=keys, volumes=lambda: [Volume(stick, "KINGSTON", 7_500_000_000)],
+def make_dialog(qtbot, open_count, stick: Path, keys: Path) -> ExportDialog:
+    dialog = ExportDialog(open_count, keys=keys, volumes=lambda: [Volume(stick, "KINGSTON", 7_500_000_000)],
                           clock=lambda: NOW)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -50,9 +50,9 @@ def finish(qtbot, dialog: ExportDialog) -> None:
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
 
 
-def test_the_export_says_safe_to_remove_with_the_fingerprint_once_checked_and_audited(qtbot, document, stick,
+def test_the_export_says_safe_to_remove_with_the_fingerprint_once_checked_and_audited(qtbot, open_count, stick,
                                                                                        tmp_path):
-    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+    dialog = make_dialog(qtbot, open_count, stick, tmp_path / "keys")
     assert dialog.drives.count() == 1 and dialog.target() == stick
     assert "KINGSTON" in dialog.drives.item(0).text() and "7.5 GB free" in dialog.drives.item(0).text()
     dialog.place_edit.setText("Exhibition Centre Liverpool")
@@ -72,22 +72,22 @@ def test_the_export_says_safe_to_remove_with_the_fingerprint_once_checked_and_au
     # The signing key's fingerprint is shown too: the collating officer types two of its groups.
     assert report.key_fingerprint == key.fingerprint and dialog.key_fingerprint.isVisible()
     assert dialog.key_fingerprint.text().endswith(f":\n{key.fingerprint}")
-    rows = document.session.audit_rows(action=EXPORT_ACTION)
+    rows = open_count.session.audit_rows(action=EXPORT_ACTION)
     assert [row.id for row in rows] == [report.audit_row_id]
     assert rows[0].after["paper_fingerprints"] == report.paper_fingerprints
     assert dialog.cancel_button.text() == "Close" and dialog.export_button.text() == "Export &again"
     screenshot(dialog, "export-dialog-safe-to-remove")
 
 
-def test_the_audit_log_shows_the_export_at_once_and_no_view_is_redrawn(qtbot, document, stick, tmp_path):
+def test_the_audit_log_shows_the_export_at_once_and_no_view_is_redrawn(qtbot, open_count, stick, tmp_path):
     """The export writes one audit row and no figure: the Audit log tab, open behind the dialog,
     gains that row, and the views of the figures are not told the count changed."""
-    audit_view = AuditView(document)
+    audit_view = AuditView(open_count)
     qtbot.addWidget(audit_view)
     entries = audit_view.model.rowCount()
     redrawn: list[str] = []
-    document.changed.connect(redrawn.append)
-    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+    open_count.changed.connect(redrawn.append)
+    dialog = make_dialog(qtbot, open_count, stick, tmp_path / "keys")
     dialog.start_export()
     finish(qtbot, dialog)
     assert dialog.report is not None and SAFE_TO_REMOVE in dialog.status.text()
@@ -100,8 +100,8 @@ def test_the_audit_log_shows_the_export_at_once_and_no_view_is_redrawn(qtbot, do
     assert redrawn == []
 
 
-def test_a_pulled_stick_is_said_plainly_and_the_next_export_succeeds(qtbot, document, stick, tmp_path, monkeypatch):
-    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+def test_a_pulled_stick_is_said_plainly_and_the_next_export_succeeds(qtbot, open_count, stick, tmp_path, monkeypatch):
+    dialog = make_dialog(qtbot, open_count, stick, tmp_path / "keys")
     real_open = os.open
 
     def pulled(path, *args, **kwargs):
@@ -115,7 +115,7 @@ def test_a_pulled_stick_is_said_plainly_and_the_next_export_succeeds(qtbot, docu
     assert dialog.report is None
     assert "removed or stopped responding" in dialog.status.text()
     assert dialog.status.property("role") == "fieldError"
-    assert document.session.audit_rows(action=EXPORT_ACTION) == []
+    assert open_count.session.audit_rows(action=EXPORT_ACTION) == []
     assert dialog.export_button.isEnabled()
     screenshot(dialog, "export-dialog-stick-pulled")
 
@@ -125,7 +125,7 @@ def test_a_pulled_stick_is_said_plainly_and_the_next_export_succeeds(qtbot, docu
     assert dialog.report is not None and SAFE_TO_REMOVE in dialog.status.text()
 
 
-def test_cancel_stops_the_export_and_leaves_nothing(qtbot, document, stick, tmp_path, monkeypatch):
+def test_cancel_stops_the_export_and_leaves_nothing(qtbot, open_count, stick, tmp_path, monkeypatch):
     release = threading.Event()
     real = export_dialog_module.write_export_bundle
 
@@ -137,7 +137,7 @@ def test_cancel_stops_the_export_and_leaves_nothing(qtbot, document, stick, tmp_
         return real(*args, progress=slow_progress, **kwargs)
 
     monkeypatch.setattr(export_dialog_module, "write_export_bundle", held)
-    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+    dialog = make_dialog(qtbot, open_count, stick, tmp_path / "keys")
     dialog.start_export()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.cancel_button.isEnabled() and "Cancelling" in dialog.status.text()
@@ -145,12 +145,12 @@ def test_cancel_stops_the_export_and_leaves_nothing(qtbot, document, stick, tmp_
     finish(qtbot, dialog)
     assert dialog.status.text() == "Export cancelled: nothing was left on the USB stick."
     assert list(stick.iterdir()) == []
-    assert document.session.audit_rows(action=EXPORT_ACTION) == []
+    assert open_count.session.audit_rows(action=EXPORT_ACTION) == []
     assert dialog.isVisible()  # Cancel during an export stops it; the dialog stays to say so
 
 
-def test_without_a_stick_it_says_so_and_a_folder_can_be_chosen(qtbot, document, tmp_path):
-    dialog = ExportDialog(document, keys=tmp_path / "keys", volumes=lambda: [], clock=lambda: NOW)
+def test_without_a_stick_it_says_so_and_a_folder_can_be_chosen(qtbot, open_count, tmp_path):
+    dialog = ExportDialog(open_count, keys=tmp_path / "keys", volumes=lambda: [], clock=lambda: NOW)
     qtbot.addWidget(dialog)
     assert dialog.drives.count() == 0 and not dialog.export_button.isEnabled()
     assert "No USB stick found" in dialog.status.text()
@@ -160,8 +160,8 @@ def test_without_a_stick_it_says_so_and_a_folder_can_be_chosen(qtbot, document, 
     assert dialog.target() == folder and dialog.export_button.isEnabled()
 
 
-def test_every_control_is_named_and_reachable_by_keyboard(qtbot, document, stick, tmp_path):
-    dialog = make_dialog(qtbot, document, stick, tmp_path / "keys")
+def test_every_control_is_named_and_reachable_by_keyboard(qtbot, open_count, stick, tmp_path):
+    dialog = make_dialog(qtbot, open_count, stick, tmp_path / "keys")
     dialog.activateWindow()  # offscreen windows are not activated by show()
     dialog.drives.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.drives)

@@ -60,7 +60,7 @@ def test_a_three_seat_ward_from_set_up_to_result(qtbot, tmp_path):
     when_modal(add_contest)
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.workspace.current_contest() == WARD)
-    contest = window.document.contest(WARD)
+    contest = window.current_count.contest(WARD)
     assert (contest.system, contest.seats, contest.electorate) == (VotingSystem.FPTP, 3, 4000)
 
     focus_on(qtbot, setup.candidates.name_edit)
@@ -125,7 +125,7 @@ def test_a_three_seat_ward_from_set_up_to_result(qtbot, tmp_path):
     qtbot.waitUntil(lambda: len(reopen(path).contests[0].count_sheets) == 2)
 
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
-    result = window.document.result(WARD)
+    result = window.current_count.result(WARD)
     assert result.status is Status.ELECTED
     assert set(result.elected) == {"akram-a", "patel-p", "ward-s"}
     assert dict(result.first) == {"akram-a": 510, "jones-h": 390, "lee-m": 250, "patel-p": 430, "ward-s": 510}

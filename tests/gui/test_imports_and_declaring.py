@@ -38,7 +38,7 @@ def _imported(qtbot, monkeypatch, source: Path, target: Path) -> MainWindow:
                         staticmethod(lambda *args, **kwargs: (str(target), "")))
     window = window_for(qtbot)
     window.import_count_file()
-    qtbot.waitUntil(lambda: window.document is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.current_count is not None, timeout=20_000)
     return window
 
 
@@ -47,8 +47,8 @@ def test_a_count_file_becomes_a_new_count(qtbot, tmp_path, monkeypatch):
     source = tmp_path / "liverpool-mayor-2021.json"
     shutil.copy(LIVERPOOL_V1, source)
     window = _imported(qtbot, monkeypatch, source, target)
-    assert window.document.path == target
-    assert window.document.result(LIVERPOOL).elected == ("anderson-j",)
+    assert window.current_count.path == target
+    assert window.current_count.result(LIVERPOOL).elected == ("anderson-j",)
     with CountSession.open(tmp_path / "imported.countdesk", "Checker", read_only=True) as session:
         assert session.audit_rows(action="contest.import")[0].reason == "imported from liverpool-mayor-2021.json"
     # A countdesk/1 file names no office: what was inferred is said, as the command line says it.
@@ -85,7 +85,7 @@ def test_a_damaged_count_file_is_refused_and_leaves_nothing(qtbot, tmp_path, mon
     window.import_count_file()
     qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
     assert "election" in messages[0]
-    assert window.document is None and not target.exists()
+    assert window.current_count is None and not target.exists()
     window.close()
 
 
@@ -112,8 +112,8 @@ def test_candidates_and_boxes_from_csv_are_one_undoable_step(qtbot, tmp_path, mo
     contest = reopen(path).contests[0]
     assert [c.id for c in contest.candidates] == ["anderson-j", "kemp-r", "yip-s"]
     assert [(b.id, b.postal, b.ballot_paper_account) for b in contest.boxes] == [("A1", False, 812), ("P1", True, 300)]
-    assert window.document.undo_stack.undoText() == "Import 2 boxes from boxes.csv"
-    window.document.undo_stack.undo()
+    assert window.current_count.undo_stack.undoText() == "Import 2 boxes from boxes.csv"
+    window.current_count.undo_stack.undo()
     assert reopen(path).contests[0].boxes == ()
     assert len(reopen(path).contests[0].candidates) == 3
     window.close()
@@ -143,7 +143,7 @@ def test_the_result_is_provisional_until_the_ro_declares(qtbot, tmp_path):
 
     when_modal(set_passphrase)
     window.declare_result()
-    qtbot.waitUntil(lambda: window.document.contest_state(LIVERPOOL).declared)
+    qtbot.waitUntil(lambda: window.current_count.contest_state(LIVERPOOL).declared)
     assert window.workspace.stage_label.text().startswith("DECLARED")
     assert window.workspace.result_view.banner.text() != "PROVISIONAL"
     screenshot(window, "declared")

@@ -42,19 +42,19 @@ def test_undo_into_a_declared_result_is_refused_and_the_stack_stays_put(qtbot, t
     qtbot.addWidget(window)
     path = create_count_from_file(DEMO, tmp_path / "demo.countdesk", "Tester")
     assert window.open_count(path, operator="Tester")
-    document = window.document
-    contest = document.count().contests[0]
+    open_count = window.current_count
+    contest = open_count.count().contests[0]
     # An empty late sheet: the count stays complete (every verified paper on a sheet), so it declares.
     extra = CountSheet("LATE", 1, frozen_map({cid: 0 for cid in contest.candidate_ids}))
-    document.push(SaveSheetCommand(document, contest.id, extra))
-    document.session.passphrase.set("a long RO passphrase")
-    document.session.declaring.declare(contest.id, "a long RO passphrase")
-    document.reload(contest.id)
+    open_count.push(SaveSheetCommand(open_count, contest.id, extra))
+    open_count.session.passphrase.set("a long RO passphrase")
+    open_count.session.declaring.declare(contest.id, "a long RO passphrase")
+    open_count.reload(contest.id)
     refusals = []
     monkeypatch.setattr(count_files, "show_error", lambda parent, title, message: refusals.append(message))
     window.undo()
     assert refusals and "declared" in refusals[0]
-    assert document.undo_stack.index() == 1 and document.undo_stack.canUndo()
+    assert open_count.undo_stack.index() == 1 and open_count.undo_stack.canUndo()
     window.close_count()
     with CountSession.open(path, "Checker", read_only=True) as session:
         assert "LATE" in [s.id for s in session.load().contests[0].count_sheets]

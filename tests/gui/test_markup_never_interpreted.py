@@ -107,9 +107,9 @@ def test_markup_in_issued_by_cannot_spoof_the_round2_import_dialog(qtbot, tmp_pa
         ELECTION.id, "mayor.testshire", ("adams-a", "clark-c"),
         frozen_map({"adams-a": 5_000, "clark-c": 4_000, "brown-b": 3_000, "dixon-d": 1_000}),
         (ELECTION.area, "Elsewhere"), datetime(2021, 5, 7, 18, 0, tzinfo=UTC), spoof))
-    document = OpenCount(CountSession.open(path, OPERATOR))
+    open_count = OpenCount(CountSession.open(path, OPERATOR))
     try:
-        dialog = Round2InstructionDialog(document)
+        dialog = Round2InstructionDialog(open_count)
         qtbot.addWidget(dialog)
         dialog.choose(issued)
         shown = QTextDocument()
@@ -120,7 +120,7 @@ def test_markup_in_issued_by_cannot_spoof_the_round2_import_dialog(qtbot, tmp_pa
         assert seen.count("Count second preferences for:") == 2  # once as the spoof's text, once for real
         assert seen.rstrip().endswith("Ann ADAMS and Cat CLARK.")
     finally:
-        document.session.close()
+        open_count.session.close()
 
 
 def test_a_label_made_in_any_view_is_plain_and_tooltips_are_shown_escaped(qtbot):

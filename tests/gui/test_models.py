@@ -3,7 +3,7 @@ count (94 boxes, 28 sheets), and the figures they show checked against the publi
 
 from __future__ import annotations
 
-from gui_helpers import demo_document, small_sv_contest
+from gui_helpers import demo_open_count, small_sv_contest
 from PySide6.QtCore import Qt
 
 from countdesk.gui.models.audit_model import AuditFilterModel, AuditModel
@@ -16,17 +16,17 @@ from countdesk.gui.models.verification_model import VerificationModel, parse_fig
 LIVERPOOL = "mayor.liverpool.2021-05-06"
 
 
-def test_every_table_model_passes_qtmodeltester(qtmodeltester, tmp_path, open_documents):
-    document = demo_document(tmp_path, open_documents)
-    contest = document.contest(LIVERPOOL)
+def test_every_table_model_passes_qtmodeltester(qtmodeltester, tmp_path, open_counts):
+    open_count = demo_open_count(tmp_path, open_counts)
+    contest = open_count.contest(LIVERPOOL)
     rows = {CandidatesModel: len(contest.candidates), BoxesModel: len(contest.boxes),
             VerificationModel: len(contest.boxes), SheetsModel: len(contest.count_sheets)}
     for model_type, expected_rows in rows.items():
-        model = model_type(document)
+        model = model_type(open_count)
         model.set_contest(LIVERPOOL)
         qtmodeltester.check(model, force_py=True)
         assert model.rowCount() == expected_rows, model_type.__name__  # 7 candidates, 94 boxes, 28 sheets
-    audit = AuditModel(document)
+    audit = AuditModel(open_count)
     qtmodeltester.check(audit, force_py=True)
     proxy = AuditFilterModel()
     proxy.setSourceModel(audit)
@@ -35,9 +35,9 @@ def test_every_table_model_passes_qtmodeltester(qtmodeltester, tmp_path, open_do
     assert 0 < proxy.rowCount() < audit.rowCount()  # the import row, not the session rows
 
 
-def test_the_models_show_the_published_liverpool_figures(tmp_path, open_documents):
-    document = demo_document(tmp_path, open_documents)
-    verification = VerificationModel(document)
+def test_the_models_show_the_published_liverpool_figures(tmp_path, open_counts):
+    open_count = demo_open_count(tmp_path, open_counts)
+    verification = VerificationModel(open_count)
     verification.set_contest(LIVERPOOL)
     totals = verification.totals()
     # Published: 102,600 ballot papers verified across the 94 boxes (90 stations, 4 postal).
@@ -47,7 +47,7 @@ def test_the_models_show_the_published_liverpool_figures(tmp_path, open_document
     b3 = verification.index(2, 5)  # LIV003: 1,861 verified against an account of 1,860
     assert b3.data() == "+1" and b3.data(Qt.ItemDataRole.BackgroundRole) is not None
 
-    sheets = SheetsModel(document)
+    sheets = SheetsModel(open_count)
     sheets.set_contest(LIVERPOOL)
     assert sheets.rowCount() == 28
     headers = [sheets.headerData(c, Qt.Orientation.Horizontal) for c in range(sheets.columnCount())]
@@ -59,20 +59,20 @@ def test_the_models_show_the_published_liverpool_figures(tmp_path, open_document
     assert sheets.index(round2[0], 3).data() == ""  # Bannister was not a finalist: blank, not 0
     assert sum(int(sheets.index(r, 2).data().replace(",", "")) for r in round2) == 7_535
 
-    candidates = CandidatesModel(document)
+    candidates = CandidatesModel(open_count)
     candidates.set_contest(LIVERPOOL)
     assert candidates.index(0, 1).data() == "Joanne ANDERSON" and candidates.index(6, 1).data() == "Stephen YIP"
 
 
-def test_a_candidate_name_cannot_be_emptied_in_the_table(tmp_path, open_documents):
-    document = demo_document(tmp_path, open_documents)
-    model = CandidatesModel(document)
+def test_a_candidate_name_cannot_be_emptied_in_the_table(tmp_path, open_counts):
+    open_count = demo_open_count(tmp_path, open_counts)
+    model = CandidatesModel(open_count)
     model.set_contest(LIVERPOOL)
     refusals = []
     model.refused.connect(refusals.append)
     assert not model.setData(model.index(0, 1), "   ")
     assert refusals and "cannot be empty" in refusals[0]
-    assert document.contest(LIVERPOOL).candidates[0].name == "Joanne ANDERSON"
+    assert open_count.contest(LIVERPOOL).candidates[0].name == "Joanne ANDERSON"
 
 
 def test_new_candidate_id_from_the_surname_as_printed():

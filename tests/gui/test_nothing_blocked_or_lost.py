@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gui_helpers import (
-    demo_document,
+    demo_open_count,
     focus_on,
     focused,
     make_count_file,
@@ -66,9 +66,9 @@ def answer_folder_dialog(qtbot, folder: Path):
     when_modal(act)
 
 
-def test_choose_folder_by_its_button_exports_there(qtbot, tmp_path, open_documents):
-    document = demo_document(tmp_path, open_documents)
-    dialog = shown(qtbot, ExportDialog(document, keys=tmp_path / "keys", volumes=lambda: []))
+def test_choose_folder_by_its_button_exports_there(qtbot, tmp_path, open_counts):
+    open_count = demo_open_count(tmp_path, open_counts)
+    dialog = shown(qtbot, ExportDialog(open_count, keys=tmp_path / "keys", volumes=lambda: []))
     folder = tmp_path / "chosen"
     folder.mkdir()
     answer_folder_dialog(qtbot, folder)
@@ -125,7 +125,7 @@ def test_quit_with_a_half_typed_sheet_asks_and_going_back_keeps_the_figures(qtbo
     qtbot.keyClick(focused(), Qt.Key.Key_Q, CTRL)
     qtbot.waitUntil(lambda: bool(asked))
     assert "sheet T01-R1" in asked[0]
-    assert window.isVisible() and window.document is not None
+    assert window.isVisible() and window.current_count is not None
     assert form.fields[0].edit.text() == "42" and form.fields[1].edit.text() == "17"
 
     # Switching contest asks too; Esc keeps the contest and the figures.
@@ -138,7 +138,7 @@ def test_quit_with_a_half_typed_sheet_asks_and_going_back_keeps_the_figures(qtbo
     # Closing the count asks; Alt+D discards and closes.
     when_modal(lambda box: (asked.append(box.text()), mnemonic(qtbot, Qt.Key.Key_D)))
     window.close_action.trigger()
-    qtbot.waitUntil(lambda: window.document is None)
+    qtbot.waitUntil(lambda: window.current_count is None)
     assert len(asked) == 3
     assert reopen(tmp_path / "two.countdesk").contests[0].count_sheets == ()
 
@@ -254,7 +254,7 @@ def test_f1_shows_the_guide_in_the_app_at_the_tab_in_use_and_finds_words(qtbot, 
 
 def test_reopening_lands_on_the_tab_and_contest_where_the_team_was(qtbot, tmp_path):
     window = window_on_count(qtbot, tmp_path)
-    path = window.document.path
+    path = window.current_count.path
     window.workspace.select_contest(WARD)
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
     assert window.close_count_asking()

@@ -38,7 +38,7 @@ def test_a_totals_row_under_the_sheets_adds_each_round_up(qtbot, tmp_path):
     totals = view.totals.totals
     assert totals.rowCount() == 1
     assert [totals.total(1, h) for h in ("ADAMS", "BROWN", "Rejected", "Papers")] == ["85", "55", "4", "200"]
-    window.document.save_sheet(CONTEST, round_one("T03-R1", 1000, 0, 0, 0, 0))
+    window.current_count.save_sheet(CONTEST, round_one("T03-R1", 1000, 0, 0, 0, 0))
     qtbot.waitUntil(lambda: totals.total(1, "ADAMS") == "1,085")
     header = view.table.horizontalHeader()
     column = view.model.headers().index("ADAMS")
@@ -66,10 +66,10 @@ def test_the_elections_details_are_locked_once_a_result_is_declared(qtbot, tmp_p
                                             round_one("T02-R1", 60, 30, 8, 0, 2)))
     setup = window.workspace.setup_view
     assert setup.election_form.isEnabled() and setup.election_lock.isHidden()
-    session = window.document.session
+    session = window.current_count.session
     session.passphrase.set("correct horse battery")
     session.declaring.declare(CONTEST, "correct horse battery")
-    window.document.reload(CONTEST)
+    window.current_count.reload(CONTEST)
     window.show_tab("setup")
     assert not setup.election_form.title_edit.isEnabled() and not setup.save_election_button.isEnabled()
     assert "Mayor of Testshire" in setup.election_lock.text() and setup.election_lock.isVisible()
@@ -86,10 +86,10 @@ def test_the_description_column_shares_the_width(qtbot, tmp_path):
 
 def test_the_audit_log_says_changes_in_words(qtbot, tmp_path):
     window = open_window(qtbot, tmp_path, (round_one("T01-R1", 40, 30, 20, 8, 2),))
-    window.document.session.replace_sheet(CONTEST, round_one("T01-R1", 40, 30, 20, 9, 2), reason="typo") \
-        if hasattr(window.document.session, "replace_sheet") else \
-        window.document.session.sheets.confirm(CONTEST, round_one("T01-R1", 40, 30, 20, 9, 2), reason="typo")
-    window.document.reload(CONTEST)
+    window.current_count.session.replace_sheet(CONTEST, round_one("T01-R1", 40, 30, 20, 9, 2), reason="typo") \
+        if hasattr(window.current_count.session, "replace_sheet") else \
+        window.current_count.session.sheets.confirm(CONTEST, round_one("T01-R1", 40, 30, 20, 9, 2), reason="typo")
+    window.current_count.reload(CONTEST)
     window.show_tab("audit")
     model = window.workspace.audit_view.model
     source = model.sourceModel() if hasattr(model, "sourceModel") else model

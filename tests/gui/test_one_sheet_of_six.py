@@ -45,7 +45,7 @@ def test_one_sheet_of_six_is_incomplete_on_every_screen_and_document(qtbot, tmp_
         window.show()
     window.activateWindow()
     assert window.open_count(path)
-    document = window.document
+    open_count = window.current_count
 
     # One sheet of six: ADAMS 12,000 of 23,000 valid, a majority on these figures alone.
     qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
@@ -54,7 +54,7 @@ def test_one_sheet_of_six_is_incomplete_on_every_screen_and_document(qtbot, tmp_
     key_sheet(qtbot, form, ("23100", "12000", "6000", "4000", "1000", "0", "40", "0", "50", "10"))
     qtbot.waitUntil(lambda: len(reopen(path).contests[0].count_sheets) == 1)
 
-    result = document.result(CONTEST)
+    result = open_count.result(CONTEST)
     assert result.status is Status.INCOMPLETE and result.elected == ()
     # The status bar
     assert "INCOMPLETE" in window.workspace.stage_label.text() and MISSING in window.workspace.stage_label.text()
@@ -67,7 +67,7 @@ def test_one_sheet_of_six_is_incomplete_on_every_screen_and_document(qtbot, tmp_
     assert "✓" not in view.chart.accessibleDescription() and "elected" not in view.chart.accessibleDescription().lower()
     screenshot(window, "one-sheet-of-six-result")
     # The hall screen
-    hall = ProjectorScreen(document, CONTEST)
+    hall = ProjectorScreen(open_count, CONTEST)
     qtbot.addWidget(hall)
     hall.resize(1280, 720)
     assert hall.stage_text() == "INCOMPLETE"
@@ -85,18 +85,18 @@ def test_one_sheet_of_six_is_incomplete_on_every_screen_and_document(qtbot, tmp_
     # Declaring is refused with the sentence that says what is missing
     refusals = []
     monkeypatch.setattr(count_files, "show_error", lambda parent, title, message: refusals.append(message))
-    document.session.passphrase.set("correct horse battery")
+    open_count.session.passphrase.set("correct horse battery")
     when_modal(lambda dialog: (qtbot.keyClicks(dialog.passphrase_edit, "correct horse battery"),
                                qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)))
     window.declare_result()
     qtbot.waitUntil(lambda: bool(refusals))
-    assert MISSING in refusals[0] and not document.contest_state(CONTEST).declared
+    assert MISSING in refusals[0] and not open_count.contest_state(CONTEST).declared
 
     # The other five tables' papers, keyed as one sheet: the count is complete, ADAMS is elected.
     window.show_tab("count")
     key_sheet(qtbot, form, ("10895", "5000", "3000", "2000", "800", "0", "20", "0", "60", "15"))
     qtbot.waitUntil(lambda: len(reopen(path).contests[0].count_sheets) == 2)
-    result = document.result(CONTEST)
+    result = open_count.result(CONTEST)
     assert result.status is Status.ELECTED and result.elected == ("adams-a",)
     hall.refresh()
     assert hall.stage_text() == "PROVISIONAL" and "Elected on first preferences" in hall.spoken_summary()
@@ -104,7 +104,7 @@ def test_one_sheet_of_six_is_incomplete_on_every_screen_and_document(qtbot, tmp_
     when_modal(lambda dialog: (qtbot.keyClicks(dialog.passphrase_edit, "correct horse battery"),
                                qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)))
     window.declare_result()
-    qtbot.waitUntil(lambda: document.contest_state(CONTEST).declared)
+    qtbot.waitUntil(lambda: open_count.contest_state(CONTEST).declared)
     hall.refresh()
     assert hall.stage_text() == "DECLARED"
     window.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from gui_helpers import Signals, make_count_file, open_document, round_one, small_sv_contest
+from gui_helpers import Signals, make_count_file, open_count_file, round_one, small_sv_contest
 from PySide6.QtCore import QObject
 
 from countdesk.domain.model import Box
@@ -31,11 +31,11 @@ SIGNALS = ("sheets_changed", "boxes_changed", "setup_changed", "declaration_chan
 class Told(QObject):
     """What the open count told its views, in order."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, open_count) -> None:
         super().__init__()
         self.seen: list[tuple] = []
         for name in SIGNALS:
-            getattr(document, name).connect(lambda *args, name=name: self.seen.append((name, *args)))
+            getattr(open_count, name).connect(lambda *args, name=name: self.seen.append((name, *args)))
 
     def names(self) -> list[str]:
         return [seen[0] for seen in self.seen]
@@ -45,125 +45,125 @@ class Told(QObject):
 
 
 @pytest.fixture
-def document(tmp_path, open_documents):
+def open_count(tmp_path, open_counts):
     """Two contests: Testshire with two sheets (140 of its 200 verified papers), the other with none."""
     testshire = small_sv_contest((round_one("T01", 40, 30, 20, 10), round_one("T02", 10, 10, 10, 10)))
     other = replace(small_sv_contest(), id=OTHER, title="Other ward")
-    return open_document(make_count_file(tmp_path / "count.countdesk", (testshire, other)), open_documents)
+    return open_count_file(make_count_file(tmp_path / "count.countdesk", (testshire, other)), open_counts)
 
 
-def test_a_sheet_moves_its_own_contest_only_and_says_which_sheet(document):
-    testshire, other = document.result(CONTEST), document.result(OTHER)
-    told = Told(document)
-    document.push(SaveSheetCommand(document, CONTEST, round_one("T03", 20, 15, 10, 5)))
+def test_a_sheet_moves_its_own_contest_only_and_says_which_sheet(open_count):
+    testshire, other = open_count.result(CONTEST), open_count.result(OTHER)
+    told = Told(open_count)
+    open_count.push(SaveSheetCommand(open_count, CONTEST, round_one("T03", 20, 15, 10, 5)))
     assert told.seen == [("sheets_changed", CONTEST, ("T03",), (), ()), ("changed", CONTEST), ("audited",)]
-    assert document.result(OTHER) is other  # the other contest's result was kept
-    assert document.result(CONTEST) is not testshire
-    assert document.result(CONTEST).first == tally_contest(document.count().election,
-                                                           document.session.contest(CONTEST)).first
+    assert open_count.result(OTHER) is other  # the other contest's result was kept
+    assert open_count.result(CONTEST) is not testshire
+    assert open_count.result(CONTEST).first == tally_contest(open_count.count().election,
+                                                             open_count.session.contest(CONTEST)).first
     told.clear()
-    document.push(DeleteSheetCommand(document, CONTEST, "T01", "keyed twice"))
-    document.undo_stack.undo()  # the undo applies the Change its own service call returned
-    document.undo_stack.redo()
+    open_count.push(DeleteSheetCommand(open_count, CONTEST, "T01", "keyed twice"))
+    open_count.undo_stack.undo()  # the undo applies the Change its own service call returned
+    open_count.undo_stack.redo()
     assert [seen for seen in told.seen if seen[0] == "sheets_changed"] == [
         ("sheets_changed", CONTEST, (), (), ("T01",)),
         ("sheets_changed", CONTEST, ("T01",), (), ()),
         ("sheets_changed", CONTEST, (), (), ("T01",)),
     ]
-    assert [s.id for s in document.contest(CONTEST).count_sheets] == ["T02", "T03"]
-    assert document.contest(CONTEST).count_sheets == document.session.contest(CONTEST).count_sheets
+    assert [s.id for s in open_count.contest(CONTEST).count_sheets] == ["T02", "T03"]
+    assert open_count.contest(CONTEST).count_sheets == open_count.session.contest(CONTEST).count_sheets
 
 
-def test_sheets_are_followed_without_reading_the_count_again(document, monkeypatch):
+def test_sheets_are_followed_without_reading_the_count_again(open_count, monkeypatch):
     """Before any result was asked for, too: the running totals start from the cached contest."""
-    document.count()
+    open_count.count()
     reads = []
     for name in ("load", "contest"):
-        monkeypatch.setattr(document.session, name, lambda *args, name=name: reads.append(name))
-    document.push(SaveSheetCommand(document, CONTEST, round_one("T03", 20, 15, 10, 5)))
-    document.push(DeleteSheetCommand(document, CONTEST, "T01", "keyed twice"))
+        monkeypatch.setattr(open_count.session, name, lambda *args, name=name: reads.append(name))
+    open_count.push(SaveSheetCommand(open_count, CONTEST, round_one("T03", 20, 15, 10, 5)))
+    open_count.push(DeleteSheetCommand(open_count, CONTEST, "T01", "keyed twice"))
     assert reads == []
     monkeypatch.undo()
-    assert document.contest(CONTEST).count_sheets == document.session.contest(CONTEST).count_sheets
-    assert document.result(CONTEST).first == tally_contest(document.count().election,
-                                                           document.session.contest(CONTEST)).first
+    assert open_count.contest(CONTEST).count_sheets == open_count.session.contest(CONTEST).count_sheets
+    assert open_count.result(CONTEST).first == tally_contest(open_count.count().election,
+                                                             open_count.session.contest(CONTEST)).first
 
 
-def test_what_the_service_committed_is_applied_not_what_the_command_asked(document):
+def test_what_the_service_committed_is_applied_not_what_the_command_asked(open_count):
     """The first sheet of a contest also moves it to the count stage: the command asked for a sheet
     only, the service's Change says both, and both reach the views."""
-    assert document.contest_state(OTHER).stage is not Stage.COUNT
-    told = Told(document)
-    document.push(SaveSheetCommand(document, OTHER, round_one("W01", 40, 30, 20, 10)))
+    assert open_count.contest_state(OTHER).stage is not Stage.COUNT
+    told = Told(open_count)
+    open_count.push(SaveSheetCommand(open_count, OTHER, round_one("W01", 40, 30, 20, 10)))
     assert "stage_changed" in told.names() and ("sheets_changed", OTHER, ("W01",), (), ()) in told.seen
-    assert document.contest_state(OTHER).stage is Stage.COUNT
+    assert open_count.contest_state(OTHER).stage is Stage.COUNT
 
 
-def test_a_box_verified_drops_only_its_contests_results_and_names_the_box(document):
-    other = document.result(OTHER)
-    told = Told(document)
-    document.push(VerifyBoxCommand(document, CONTEST, "B1", 101, "one more paper found", reason="recounted"))
+def test_a_box_verified_drops_only_its_contests_results_and_names_the_box(open_count):
+    other = open_count.result(OTHER)
+    told = Told(open_count)
+    open_count.push(VerifyBoxCommand(open_count, CONTEST, "B1", 101, "one more paper found", reason="recounted"))
     assert ("boxes_changed", CONTEST, ("B1",)) in told.seen and "sheets_changed" not in told.names()
-    assert document.contest(CONTEST).boxes[0].verified == 101 and document.result(OTHER) is other
-    assert document.result(CONTEST).ballot_papers_verified == 201
+    assert open_count.contest(CONTEST).boxes[0].verified == 101 and open_count.result(OTHER) is other
+    assert open_count.result(CONTEST).ballot_papers_verified == 201
 
 
-def test_a_list_imported_as_one_step_is_applied_once(qtbot, document, monkeypatch):
+def test_a_list_imported_as_one_step_is_applied_once(qtbot, open_count, monkeypatch):
     """Fifty boxes from a file, one undoable step: the open count re-reads the contest once and the
     boxes table gains them as one run of rows; undo takes them away as one run."""
-    model = BoxesModel(document)
+    model = BoxesModel(open_count)
     model.set_contest(OTHER)
     rows = Signals(model)
-    told = Told(document)
+    told = Told(open_count)
     reads = []
-    contest = document.session.contest
-    monkeypatch.setattr(document.session, "contest",
+    contest = open_count.session.contest
+    monkeypatch.setattr(open_count.session, "contest",
                         lambda contest_id: (reads.append(contest_id), contest(contest_id))[1])
     boxes = [Box(f"N{n:02d}", f"Hall {n}", False, 10, None) for n in range(50)]
-    document.push(CompositeCommand("Import 50 boxes", [AddBoxCommand(document, OTHER, box) for box in boxes]))
+    open_count.push(CompositeCommand("Import 50 boxes", [AddBoxCommand(open_count, OTHER, box) for box in boxes]))
     qtbot.wait(1)
     assert told.names().count("setup_changed") == 1 and reads == [OTHER]
     assert rows.seen == [("rowsInserted", 2, 51)]
     rows.clear()
-    document.undo_stack.undo()
+    open_count.undo_stack.undo()
     qtbot.wait(1)
-    assert rows.seen == [("rowsRemoved", 2, 51)] and len(document.contest(OTHER).boxes) == 2
+    assert rows.seen == [("rowsRemoved", 2, 51)] and len(open_count.contest(OTHER).boxes) == 2
 
 
-def test_an_election_wide_change_re_reads_everything(document):
-    document.result(CONTEST)
-    told = Told(document)
-    election = document.count().election
-    document.push(UpdateElectionCommand(document, replace(election, title="Renamed election")))
+def test_an_election_wide_change_re_reads_everything(open_count):
+    open_count.result(CONTEST)
+    told = Told(open_count)
+    election = open_count.count().election
+    open_count.push(UpdateElectionCommand(open_count, replace(election, title="Renamed election")))
     assert told.seen[:2] == [("setup_changed", ""), ("changed", "")]
-    assert document.count().election.title == "Renamed election"
-    document.undo_stack.undo()
-    assert document.count().election.title == election.title
+    assert open_count.count().election.title == "Renamed election"
+    open_count.undo_stack.undo()
+    assert open_count.count().election.title == election.title
 
 
-def test_declaring_and_reopening_are_named_operations_that_apply_their_change(document):
-    document.save_sheet(CONTEST, round_one("T03", 55, 5, 0, 0))  # complete: ADAMS 105 of the 200 papers
-    audit = AuditModel(document)
-    document.set_ro_passphrase(PASSPHRASE)
+def test_declaring_and_reopening_are_named_operations_that_apply_their_change(open_count):
+    open_count.save_sheet(CONTEST, round_one("T03", 55, 5, 0, 0))  # complete: ADAMS 105 of the 200 papers
+    audit = AuditModel(open_count)
+    open_count.set_ro_passphrase(PASSPHRASE)
     rows = audit.rowCount()
-    told = Told(document)
+    told = Told(open_count)
     with pytest.raises(CountdeskError):
-        document.declare(CONTEST, "a wrong guess")
+        open_count.declare(CONTEST, "a wrong guess")
     assert told.seen == [("audited",)] and audit.rowCount() == rows + 1  # the refusal is in the log
-    assert not document.locked(CONTEST)
+    assert not open_count.locked(CONTEST)
     told.clear()
-    document.declare(CONTEST, PASSPHRASE)
+    open_count.declare(CONTEST, PASSPHRASE)
     assert {"declaration_changed", "stage_changed", "changed", "audited"} <= set(told.names())
-    assert document.locked(CONTEST) and document.contest(CONTEST).declared is not None
+    assert open_count.locked(CONTEST) and open_count.contest(CONTEST).declared is not None
     told.clear()
-    document.unlock(CONTEST, PASSPHRASE, "a sheet was keyed twice")
-    assert ("declaration_changed", CONTEST) in told.seen and not document.locked(CONTEST)
-    assert document.contest(CONTEST).declared is None
+    open_count.unlock(CONTEST, PASSPHRASE, "a sheet was keyed twice")
+    assert ("declaration_changed", CONTEST) in told.seen and not open_count.locked(CONTEST)
+    assert open_count.contest(CONTEST).declared is None
 
 
-def test_an_empty_change_tells_nobody(document):
-    told = Told(document)
-    document.apply(Change(CONTEST))
+def test_an_empty_change_tells_nobody(open_count):
+    told = Told(open_count)
+    open_count.apply(Change(CONTEST))
     assert told.seen == []
 
 
@@ -180,19 +180,19 @@ def test_named_rows_are_found_by_key_and_a_model_behind_compares_instead():
     assert named_row_changes((a, b), (a,), removed=("X",)) is None
 
 
-def test_a_sheet_that_voids_an_accepted_difference_leaves_no_stale_acceptance_on_screen(document):
+def test_a_sheet_that_voids_an_accepted_difference_leaves_no_stale_acceptance_on_screen(open_count):
     """140 of 200 on the sheets; then 198, the RO accepts 198 against 200; a sheet found later voids
     the acceptance, and removing it again (198 against 200 once more) leaves the contest incomplete:
     the open count reads the contest again, never keeping an acceptance the count no longer holds."""
     from countdesk.domain.result import Status
 
-    document.push(SaveSheetCommand(document, CONTEST, round_one("T03", 58, 0, 0, 0)))  # ADAMS 108 of 198
-    document.session.passphrase.set(PASSPHRASE)
-    document.accept_difference(CONTEST, PASSPHRASE, stage="round1", counted=198, expected=200, reason="2 lost")
-    assert document.result(CONTEST).status is Status.ELECTED
-    document.push(SaveSheetCommand(document, CONTEST, round_one("T04", 1, 0, 0, 0)))
-    assert document.contest(CONTEST).accepted_differences == ()
-    document.push(DeleteSheetCommand(document, CONTEST, "T04", "keyed against the wrong table"))
-    result = document.result(CONTEST)
+    open_count.push(SaveSheetCommand(open_count, CONTEST, round_one("T03", 58, 0, 0, 0)))  # ADAMS 108 of 198
+    open_count.session.passphrase.set(PASSPHRASE)
+    open_count.accept_difference(CONTEST, PASSPHRASE, stage="round1", counted=198, expected=200, reason="2 lost")
+    assert open_count.result(CONTEST).status is Status.ELECTED
+    open_count.push(SaveSheetCommand(open_count, CONTEST, round_one("T04", 1, 0, 0, 0)))
+    assert open_count.contest(CONTEST).accepted_differences == ()
+    open_count.push(DeleteSheetCommand(open_count, CONTEST, "T04", "keyed against the wrong table"))
+    result = open_count.result(CONTEST)
     assert result.status is Status.INCOMPLETE and result.ballot_papers_counted == 198
-    assert result == tally_contest(document.session.load().election, document.session.contest(CONTEST))
+    assert result == tally_contest(open_count.session.load().election, open_count.session.contest(CONTEST))

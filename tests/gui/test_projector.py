@@ -1,5 +1,5 @@
 """The hall's results screen: full screen, large light type on near-black, scaled to the window,
-and live: it follows the document when a lot is recorded or the contest is declared."""
+and live: it follows the open count when a lot is recorded or the contest is declared."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from result_fixtures import (
     fptp_last_seat_tie_count,
     lcr_collated_count,
     liverpool_count,
-    make_document,
+    make_open_count,
     screenshot,
     sv_final_tie_count,
 )
@@ -25,9 +25,9 @@ from countdesk.gui.projector import ProjectorScreen
 TESTSHIRE = "mayor.testshire.2021-05-06"
 
 
-def open_screen(qtbot, document, contest_id: str, size: tuple[int, int]) -> ProjectorScreen:
+def open_screen(qtbot, open_count, contest_id: str, size: tuple[int, int]) -> ProjectorScreen:
     """The screen in a window of a chosen size (full screen would take the test display's size)."""
-    screen = ProjectorScreen(document, contest_id)
+    screen = ProjectorScreen(open_count, contest_id)
     qtbot.addWidget(screen)
     with qtbot.waitExposed(screen):
         screen.showNormal()
@@ -60,7 +60,7 @@ def title_height(image: QImage) -> int:
 
 
 def test_liverpool_on_a_projector_reads_large_light_on_dark(qtbot):
-    screen = open_screen(qtbot, make_document(liverpool_count()), LIVERPOOL, (1920, 1080))
+    screen = open_screen(qtbot, make_open_count(liverpool_count()), LIVERPOOL, (1920, 1080))
     screenshot(screen, "projector-liverpool-1080p")
     image = screen.grab().toImage()
     assert QColor(image.pixel(5, 5)).lightness() < 30  # near-black background
@@ -74,21 +74,21 @@ def test_liverpool_on_a_projector_reads_large_light_on_dark(qtbot):
 
 
 def test_type_scales_with_the_window_height(qtbot):
-    document = make_document(liverpool_count())
-    large = title_height(open_screen(qtbot, document, LIVERPOOL, (1920, 1080)).grab().toImage())
-    small = title_height(open_screen(qtbot, document, LIVERPOOL, (1280, 720)).grab().toImage())
+    open_count = make_open_count(liverpool_count())
+    large = title_height(open_screen(qtbot, open_count, LIVERPOOL, (1920, 1080)).grab().toImage())
+    small = title_height(open_screen(qtbot, open_count, LIVERPOOL, (1280, 720)).grab().toImage())
     assert large / small == pytest.approx(1080 / 720, rel=0.15)
 
 
 def test_elected_on_first_preferences_shows_one_bar_per_candidate(qtbot):
-    screen = open_screen(qtbot, make_document(lcr_collated_count()), LCR, (1280, 720))
+    screen = open_screen(qtbot, make_open_count(lcr_collated_count()), LCR, (1280, 720))
     screenshot(screen, "projector-lcr-720p")
     summary = screen.accessibleDescription()
     assert "Steve ROTHERAM 198,736" in summary and "No second round" in summary
 
 
 def test_show_opens_full_screen_and_escape_closes(qtbot):
-    screen = ProjectorScreen(make_document(liverpool_count()), LIVERPOOL)
+    screen = ProjectorScreen(make_open_count(liverpool_count()), LIVERPOOL)
     qtbot.addWidget(screen)
     with qtbot.waitExposed(screen):
         screen.show()
@@ -103,21 +103,21 @@ def test_show_opens_full_screen_and_escape_closes(qtbot):
 
 
 def test_the_screen_follows_a_recorded_lot_and_the_declaration(qtbot):
-    document = make_document(sv_final_tie_count())
-    screen = open_screen(qtbot, document, TESTSHIRE, (1024, 768))
+    open_count = make_open_count(sv_final_tie_count())
+    screen = open_screen(qtbot, open_count, TESTSHIRE, (1024, 768))
     screenshot(screen, "projector-needs-lot-768p")
     assert "A lot is needed" in screen.accessibleDescription()
     assert "will draw the lot by hand" in screen.accessibleDescription()
-    document.record_lot(TESTSHIRE, Lot(("a", "b"), ("a",), "A. Officer", "2021-05-07T03:10:00+01:00", "Agents"))
+    open_count.record_lot(TESTSHIRE, Lot(("a", "b"), ("a",), "A. Officer", "2021-05-07T03:10:00+01:00", "Agents"))
     assert "Elected after second preferences (decided by lot): Ann ASHE" in screen.accessibleDescription()
-    document.session.declared.add(TESTSHIRE)
-    document.reload(TESTSHIRE)
+    open_count.session.declared.add(TESTSHIRE)
+    open_count.reload(TESTSHIRE)
     assert screen.stage_text() == "DECLARED"
     screenshot(screen, "projector-declared-768p")
 
 
 def test_a_multi_seat_ward_fits_and_marks_the_tie(qtbot):
-    screen = open_screen(qtbot, make_document(fptp_last_seat_tie_count()), "local.testshire.north.2022-05-05",
+    screen = open_screen(qtbot, make_open_count(fptp_last_seat_tie_count()), "local.testshire.north.2022-05-05",
                          (1920, 1080))
     screenshot(screen, "projector-ward-1080p")
     image = screen.grab().toImage()

@@ -9,7 +9,14 @@ import pytest
 from gui_helpers import screenshot
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette
-from result_fixtures import LCR, LIVERPOOL, fptp_last_seat_tie_count, lcr_collated_count, liverpool_count, make_document
+from result_fixtures import (
+    LCR,
+    LIVERPOOL,
+    fptp_last_seat_tie_count,
+    lcr_collated_count,
+    liverpool_count,
+    make_open_count,
+)
 
 from countdesk.gui.models.result_model import TRANSFERRED_LABEL, tabular_font
 from countdesk.gui.widgets.result_chart import FIRST_COLOR, TRANSFERRED_COLOR, ResultChart
@@ -19,10 +26,10 @@ SIZE = (700, 420)
 
 
 def show_chart(qtbot, count, contest_id: str, size=SIZE) -> ResultChart:
-    document = make_document(count)
+    open_count = make_open_count(count)
     chart = ResultChart()
     qtbot.addWidget(chart)
-    chart.set_result(document.contest(contest_id), document.result(contest_id))
+    chart.set_result(open_count.contest(contest_id), open_count.result(contest_id))
     chart.resize(*size)
     with qtbot.waitExposed(chart):
         chart.show()
@@ -179,7 +186,7 @@ def test_tick_labels_that_would_overlap_are_left_out(qtbot):
 def test_another_result_replaces_every_bar_and_none_leaves_an_empty_chart(qtbot):
     chart = show_chart(qtbot, liverpool_count(), LIVERPOOL)
     assert len(bar_rows(chart, picture(chart))) == 7
-    lcr = make_document(lcr_collated_count())
+    lcr = make_open_count(lcr_collated_count())
     chart.set_result(lcr.contest(LCR), lcr.result(LCR))
     image = picture(chart)
     assert len(bar_rows(chart, image)) == 4
@@ -252,8 +259,8 @@ def test_the_labels_are_measured_once_per_result_and_font(qtbot, monkeypatch):
     bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
     chart.setFont(bigger)
     assert chart.minimumSizeHint().width() > hints[0].width() and labels <= set(measured)
-    document = make_document(lcr_collated_count())
-    chart.set_result(document.contest(LCR), document.result(LCR))
+    open_count = make_open_count(lcr_collated_count())
+    chart.set_result(open_count.contest(LCR), open_count.result(LCR))
     measured.clear()
     chart.minimumSizeHint()
     assert {bar.label for bar in chart.bars()} <= set(measured)

@@ -23,7 +23,7 @@ PASSPHRASE = "returning officer 2021"
 
 
 @pytest.fixture
-def open_document(tmp_path):
+def open_saved_count(tmp_path):
     sessions = []
 
     def make(count) -> OpenCount:
@@ -38,9 +38,9 @@ def open_document(tmp_path):
         session.close()
 
 
-def test_liverpool_from_a_count_file_then_declared(qtbot, open_document):
-    document = open_document(liverpool_count())
-    view = ResultView(document)
+def test_liverpool_from_a_count_file_then_declared(qtbot, open_saved_count):
+    open_count = open_saved_count(liverpool_count())
+    view = ResultView(open_count)
     qtbot.addWidget(view)
     view.set_contest(LIVERPOOL)
     view.resize(1400, 900)
@@ -52,26 +52,26 @@ def test_liverpool_from_a_count_file_then_declared(qtbot, open_document):
     assert anderson[keys.index("name")] == "Joanne ANDERSON"
     assert anderson[keys.index("first")] == "38,958" and anderson[keys.index("total")] == "46,493"
     assert view.banner.text() == "PROVISIONAL"
-    projector = ProjectorScreen(document, LIVERPOOL)
+    projector = ProjectorScreen(open_count, LIVERPOOL)
     qtbot.addWidget(projector)
 
-    document.session.passphrase.set(PASSPHRASE)
-    document.session.declaring.declare(LIVERPOOL, PASSPHRASE)
-    document.reload(LIVERPOOL)
+    open_count.session.passphrase.set(PASSPHRASE)
+    open_count.session.declaring.declare(LIVERPOOL, PASSPHRASE)
+    open_count.reload(LIVERPOOL)
     assert view.banner.text() == "DECLARED"
     assert projector.stage_text() == "DECLARED"
     screenshot(view, "result-liverpool-declared")
 
 
-def test_a_lot_recorded_in_the_dialog_is_stored_audited_and_undoable(qtbot, open_document):
-    document = open_document(sv_final_tie_count())
-    session = document.session
-    view = ResultView(document)
+def test_a_lot_recorded_in_the_dialog_is_stored_audited_and_undoable(qtbot, open_saved_count):
+    open_count = open_saved_count(sv_final_tie_count())
+    session = open_count.session
+    view = ResultView(open_count)
     qtbot.addWidget(view)
     view.set_contest(TESTSHIRE)
     assert view.result().status is Status.NEEDS_LOTS and view.lot_button.isEnabled()
 
-    dialog = LotDialog(document, TESTSHIRE, view.result().pending_tie, view)
+    dialog = LotDialog(open_count, TESTSHIRE, view.result().pending_tie, view)
     qtbot.addWidget(dialog)
     dialog.confirm = lambda lot: True
     dialog.winner_buttons["a"].setChecked(True)
@@ -87,10 +87,10 @@ def test_a_lot_recorded_in_the_dialog_is_stored_audited_and_undoable(qtbot, open
     assert session.load().contest(TESTSHIRE).lots == (expected,)
     recorded = session.audit_rows(contest_id=TESTSHIRE, action="lot.record")
     assert len(recorded) == 1 and recorded[0].operator == "Test Operator"
-    assert document.result(TESTSHIRE).elected == ("a",)
+    assert open_count.result(TESTSHIRE).elected == ("a",)
     assert "Ann ASHE" in view.status_label.text() and not view.lot_button.isVisibleTo(view)
 
-    document.undo_stack.undo()
+    open_count.undo_stack.undo()
     assert session.load().contest(TESTSHIRE).lots == ()
     assert len(session.audit_rows(contest_id=TESTSHIRE, action="lot.delete")) == 1
     assert len(session.audit_rows(contest_id=TESTSHIRE, action="lot.record")) == 1  # history kept

@@ -19,7 +19,7 @@ from result_fixtures import (
     lcr_collated_count,
     liverpool_count,
     load_count,
-    make_document,
+    make_open_count,
     screenshot,
     sv_final_tie_count,
     sv_waiting_for_round_two_count,
@@ -32,8 +32,8 @@ from countdesk.gui.widgets.result_view import ResultView
 
 
 def open_view(qtbot, count, contest_id: str, size=(1400, 900)) -> ResultView:
-    document = make_document(count)
-    view = ResultView(document)
+    open_count = make_open_count(count)
+    view = ResultView(open_count)
     qtbot.addWidget(view)
     view.set_contest(contest_id)
     view.resize(*size)
@@ -104,16 +104,16 @@ def test_figures_are_right_aligned_in_tabular_digits(qtbot):
 
 @pytest.mark.parametrize("count", [liverpool_count, lcr_collated_count, sv_final_tie_count])
 def test_the_table_model_passes_the_model_tester(qtmodeltester, count):
-    document = make_document(count())
-    contest_id = document.contest_ids()[0]
+    open_count = make_open_count(count())
+    contest_id = open_count.contest_ids()[0]
     model = ResultTableModel()  # owned by the test: the tester disconnects after teardown
-    model.set_result(document.contest(contest_id), document.result(contest_id))
+    model.set_result(open_count.contest(contest_id), open_count.result(contest_id))
     qtmodeltester.check(model, force_py=True)
-    contest = document.contest(contest_id)
+    contest = open_count.contest(contest_id)
     assert model.rowCount() == len(contest.candidates)  # one row per candidate, in ballot order
     model.set_result(None, None)
     assert model.rowCount() == 0
-    model.set_result(contest, document.result(contest_id))
+    model.set_result(contest, open_count.result(contest_id))
     assert model.rowCount() == len(contest.candidates)
 
 
@@ -208,11 +208,11 @@ def test_checks_list_every_warning_with_its_explanation(qtbot):
 def test_the_view_follows_a_change_and_a_declaration(qtbot):
     count = sv_waiting_for_round_two_count()
     view = open_view(qtbot, count, LIVERPOOL)
-    session = view.document.session
+    session = view.open_count.session
     session.declared.add(LIVERPOOL)
-    view.document.reload(LIVERPOOL)
+    view.open_count.reload(LIVERPOOL)
     assert view.banner.text() == "DECLARED"
-    view.document.reload("some-other-contest")
+    view.open_count.reload("some-other-contest")
     assert view.banner.text() == "DECLARED"
 
 
@@ -254,8 +254,8 @@ def test_text_follows_the_application_font(qtbot):
 def test_a_removed_contest_empties_the_view(qtbot):
     view = open_view(qtbot, liverpool_count(), LIVERPOOL)
     count = liverpool_count()
-    view.document.session.replace_count(replace(count, contests=()))
-    view.document.reload(LIVERPOOL)
+    view.open_count.session.replace_count(replace(count, contests=()))
+    view.open_count.reload(LIVERPOOL)
     assert view.contest_id is None and view.model.rowCount() == 0
 
 
@@ -269,8 +269,8 @@ def test_no_contest_shows_an_empty_state(qtbot):
 def test_refreshing_the_chart_leaves_no_stale_labels(qtbot):
     view = open_view(qtbot, liverpool_count(), LIVERPOOL)
     once = (view.chart.bars(), view.chart.legend(), view.chart.scale(), view.chart.tick_labels())
-    view.document.reload(LIVERPOOL)
-    view.document.reload("")
+    view.open_count.reload(LIVERPOOL)
+    view.open_count.reload("")
     assert (view.chart.bars(), view.chart.legend(), view.chart.scale(), view.chart.tick_labels()) == once
     assert len(once[0]) == 7 and once[3] == ("0", "10,000", "20,000", "30,000", "40,000", "50,000")
     view.set_contest(None)
@@ -296,7 +296,7 @@ def test_no_figure_is_squeezed_when_a_lot_line_is_shown_in_a_short_window(qtbot)
     from PySide6.QtWidgets import QLabel
 
     count = load_count(GOLDEN / "sv-tie-for-second-and-final-lot" / "count.json")
-    view = ResultView(make_document(count))
+    view = ResultView(make_open_count(count))
     qtbot.addWidget(view)
     view.resize(1100, 620)
     view.set_contest(count.contests[0].id)

@@ -10,7 +10,7 @@ from gui_helpers import (
     key_sheet,
     make_count_file,
     mnemonic,
-    open_document,
+    open_count_file,
     round_one,
     screenshot,
     small_sv_contest,
@@ -23,14 +23,14 @@ from countdesk.gui.widgets.sheets_view import SheetsView
 PASSPHRASE = "the returning officer's own"
 
 
-def test_round_two_opens_only_once_round_one_is_complete_or_its_difference_accepted(qtbot, tmp_path, open_documents):
+def test_round_two_opens_only_once_round_one_is_complete_or_its_difference_accepted(qtbot, tmp_path, open_counts):
     # 200 papers verified; T01-R1 holds 100 of them: ADAMS 40 of 98 valid so far, no majority.
     path = make_count_file(tmp_path / "count.countdesk", (small_sv_contest((round_one("T01-R1", 40, 30, 20, 8, 2),)),))
-    document = open_document(path, open_documents)
-    view = shown(qtbot, SheetsView(document))
+    open_count = open_count_file(path, open_counts)
+    view = shown(qtbot, SheetsView(open_count))
     view.set_contest(CONTEST)
     form = view.form
-    assert document.result(CONTEST).finalists  # finalists so far: provisional, round 2 not open
+    assert open_count.result(CONTEST).finalists  # finalists so far: provisional, round 2 not open
     assert not view.round2_button.isEnabled()
     why = view.round2_button.toolTip()
     assert why.startswith("Round 2 opens once round 1 is complete, or the returning officer has accepted its "
@@ -47,16 +47,16 @@ def test_round_two_opens_only_once_round_one_is_complete_or_its_difference_accep
 
     # T02-R1 keyed: 98 papers, so 2 of the 200 verified are still not on a sheet.
     key_sheet(qtbot, form, ("98", "44", "34", "15", "3", "0", "0", "0", "2", "0"))
-    qtbot.waitUntil(lambda: len(document.contest(CONTEST).count_sheets) == 2)
+    qtbot.waitUntil(lambda: len(open_count.contest(CONTEST).count_sheets) == 2)
     qtbot.waitUntil(lambda: "2 verified papers are not on any sheet yet" in view.round2_button.toolTip())
     assert not view.round2_button.isEnabled()
     mnemonic(qtbot, Qt.Key.Key_2)
     assert form.round == 1 and "2 verified papers" in said[-1]
 
     # The returning officer accepts exactly 198 against 200: round 2 opens, for ADAMS and BROWN.
-    document.session.passphrase.set(PASSPHRASE)
-    document.accept_difference(CONTEST, PASSPHRASE, stage="round1", counted=198, expected=200,
-                               reason="two papers not found after three recounts")
+    open_count.session.passphrase.set(PASSPHRASE)
+    open_count.accept_difference(CONTEST, PASSPHRASE, stage="round1", counted=198, expected=200,
+                                 reason="two papers not found after three recounts")
     qtbot.waitUntil(view.round2_button.isEnabled)
     assert view.round2_button.toolTip() == ("Enter the second-round sheets: the second round is between Ann ADAMS "
                                             "and Ben BROWN.")

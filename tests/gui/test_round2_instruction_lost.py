@@ -99,7 +99,7 @@ def test_a_lost_instruction_is_shown_as_the_problem_and_a_re_import_brings_the_r
     with qtbot.waitSignal(sheets.status_message) as refusal:
         sheets.correct_selected()  # a round-2 sheet cannot be corrected without its finalists
     assert refusal.args == [sheets.round_hint.text()] and sheets.form.editing is None and sheets.form.round == 1
-    projector = ProjectorScreen(window.document, CONTEST)
+    projector = ProjectorScreen(window.current_count, CONTEST)
     qtbot.addWidget(projector)
     assert projector.spoken_summary() == f"Mayor of Testshire. {UNAVAILABLE}"
     projector.grab()  # paints the title and the sentence, no figures
@@ -109,7 +109,7 @@ def test_a_lost_instruction_is_shown_as_the_problem_and_a_re_import_brings_the_r
     window.declare_result()  # refused before any passphrase is asked
     assert said == [("The result cannot be declared", sheets.round_hint.text().removeprefix("Round 2 cannot be "
                                                                                               "entered: "))]
-    assert not window.document.session.contest_state(CONTEST).declared
+    assert not window.current_count.session.contest_state(CONTEST).declared
 
     def import_again(dialog: Round2InstructionDialog) -> None:
         assert "is missing" in dialog.current.text() and dialog.current.property("role") == "fieldError"
@@ -119,9 +119,9 @@ def test_a_lost_instruction_is_shown_as_the_problem_and_a_re_import_brings_the_r
 
     when_modal(import_again)
     window.import_round2_instruction()
-    stored = window.document.session.instructions.stored(CONTEST)
+    stored = window.current_count.session.instructions.stored(CONTEST)
     assert stored.content.encode("utf-8") == issued.read_bytes()
-    last = window.document.session.audit_rows(action=IMPORT_ACTION)[-1]
+    last = window.current_count.session.audit_rows(action=IMPORT_ACTION)[-1]
     assert last.after["found"] == "missing"
     assert sheets.round2_button.isEnabled() and "between Ann ADAMS and Cat CLARK" in sheets.round_hint.text()
     assert "Ann ADAMS" in projector.spoken_summary()

@@ -9,7 +9,7 @@ import pytest
 from gui_helpers import (
     focus_on,
     make_count_file,
-    open_document,
+    open_count_file,
     press,
     reopen,
     round_one,
@@ -30,10 +30,10 @@ CONTEST = "mayor.testshire"
 
 
 @pytest.fixture
-def counted(tmp_path, open_documents) -> OpenCount:
+def counted(tmp_path, open_counts) -> OpenCount:
     """Two boxes verified (200 papers) and one sheet: ADAMS 40, BROWN 30, CLARK 20, DIXON 8, 2 unmarked."""
     path = make_count_file(tmp_path / "count.countdesk", (small_sv_contest((round_one("T01-R1", 40, 30, 20, 8, 2),)),))
-    return open_document(path, open_documents)
+    return open_count_file(path, open_counts)
 
 
 def shown(qtbot, widget):
@@ -127,12 +127,12 @@ def test_a_deletion_asks_why_and_esc_keeps_the_sheet(qtbot, counted):
     assert deleted.reason == "Keyed against the wrong contest" and deleted.before["votes"]["adams-a"] == 40
 
 
-def test_the_second_round_cannot_hold_more_than_the_eliminated_papers(qtbot, tmp_path, open_documents):
+def test_the_second_round_cannot_hold_more_than_the_eliminated_papers(qtbot, tmp_path, open_counts):
     # ADAMS 90 of 196 valid is not a majority: CLARK's and DIXON's 56 papers go to round 2.
     sheets = (round_one("T01-R1", 45, 35, 20, 0, 0), round_one("T02-R1", 45, 35, 16, 2, 2))
     path = make_count_file(tmp_path / "r2.countdesk", (small_sv_contest(sheets),))
-    document = open_document(path, open_documents)
-    view = shown(qtbot, SheetsView(document))
+    open_count = open_count_file(path, open_counts)
+    view = shown(qtbot, SheetsView(open_count))
     view.set_contest(CONTEST)
     assert view.round2_button.isEnabled()
     view.set_round(2)
@@ -150,10 +150,10 @@ def test_the_second_round_cannot_hold_more_than_the_eliminated_papers(qtbot, tmp
     assert reopen(path).contests[0].sheets(2) == ()
 
 
-def test_verification_needs_a_note_for_a_difference_and_a_reason_to_change(qtbot, tmp_path, open_documents):
+def test_verification_needs_a_note_for_a_difference_and_a_reason_to_change(qtbot, tmp_path, open_counts):
     path = make_count_file(tmp_path / "v.countdesk", (small_sv_contest(verified=False),))
-    document = open_document(path, open_documents)
-    view = shown(qtbot, VerificationView(document))
+    open_count = open_count_file(path, open_counts)
+    view = shown(qtbot, VerificationView(open_count))
     view.set_contest(CONTEST)
     focus_on(qtbot, view.table)
     idle = lambda: view.table.state() == QAbstractItemView.State.NoState and view.table.hasFocus()  # noqa: E731
@@ -188,7 +188,7 @@ def test_verification_needs_a_note_for_a_difference_and_a_reason_to_change(qtbot
     qtbot.waitUntil(lambda: reopen(path).contests[0].boxes[0].verified == 101)
     box = reopen(path).contests[0].boxes[0]
     assert box.note == "One paper found under the table, counted twice"
-    row = document.session.audit_rows(action="box.verify")[-1]
+    row = open_count.session.audit_rows(action="box.verify")[-1]
     assert row.reason == "Recount after a paper was found: 101"
     assert (row.before["verified"], row.after["verified"]) == (100, 101)
 
@@ -211,7 +211,7 @@ def test_the_audit_log_filters_by_contest_operator_and_action(qtbot, counted):
     assert "intact" in view.verdict.text()
 
 
-def test_a_recorded_lot_can_be_undone_and_redone(tmp_path, open_documents):
+def test_a_recorded_lot_can_be_undone_and_redone(tmp_path, open_counts):
     from datetime import datetime
 
     from gui_helpers import ROOT
@@ -227,20 +227,20 @@ def test_a_recorded_lot_can_be_undone_and_redone(tmp_path, open_documents):
     path = tmp_path / "lot.countdesk"
     with CountSession.create(path, "Alice Keyer", count.election) as session:
         session.import_count(count)
-    document = open_document(path, open_documents)
-    tie = document.result(contest.id).pending_tie
-    assert document.result(contest.id).status is Status.NEEDS_LOTS and tie is not None
+    open_count = open_count_file(path, open_counts)
+    tie = open_count.result(contest.id).pending_tie
+    assert open_count.result(contest.id).status is Status.NEEDS_LOTS and tie is not None
     lot = Lot(tie.candidates, tie.candidates[:tie.places], "Pat Officer",
               datetime(2024, 5, 3, 2, 14, tzinfo=UTC).isoformat(), "Agents of both candidates")
-    document.record_lot(contest.id, lot)
-    assert document.result(contest.id).status is Status.ELECTED
-    document.undo_stack.undo()
-    assert reopen(path).contests[0].lots == () and document.result(contest.id).status is Status.NEEDS_LOTS
-    document.undo_stack.redo()
+    open_count.record_lot(contest.id, lot)
+    assert open_count.result(contest.id).status is Status.ELECTED
+    open_count.undo_stack.undo()
+    assert reopen(path).contests[0].lots == () and open_count.result(contest.id).status is Status.NEEDS_LOTS
+    open_count.undo_stack.redo()
     assert reopen(path).contests[0].lots[0].winners == lot.winners
 
 
-def test_an_area_count_keys_round_two_for_the_finalists_it_was_told(qtbot, tmp_path, open_documents):
+def test_an_area_count_keys_round_two_for_the_finalists_it_was_told(qtbot, tmp_path, open_counts):
     """At a collated poll the collating officer names the finalists from all areas' figures; this
     area's own first preferences (ADAMS and BROWN ahead) must not decide them."""
     from datetime import datetime
@@ -252,23 +252,23 @@ def test_an_area_count_keys_round_two_for_the_finalists_it_was_told(qtbot, tmp_p
 
     sheets = (round_one("T01-R1", 45, 35, 20, 0, 0), round_one("T02-R1", 45, 35, 16, 2, 2))
     path = make_count_file(tmp_path / "area.countdesk", (small_sv_contest(sheets),))
-    document = open_document(path, open_documents)
-    assert document.result(CONTEST).finalists == ("adams-a", "brown-b")
+    open_count = open_count_file(path, open_counts)
+    assert open_count.result(CONTEST).finalists == ("adams-a", "brown-b")
     instruction = Round2Instruction(
         ELECTION.id, CONTEST, ("adams-a", "clark-c"),
         {"adams-a": 5_000, "clark-c": 4_000, "brown-b": 3_000, "dixon-d": 1_000}, (ELECTION.area, "Elsewhere"),
         datetime(2021, 5, 7, 18, 0, tzinfo=UTC), "Combined Authority Returning Officer")
     source = write_round2_instruction(tmp_path / "instruction.json", instruction)
-    import_round2_instruction(document.session, source)
-    document.reload(CONTEST)
-    assert document.result(CONTEST).finalists == ("adams-a", "clark-c")
-    view = shown(qtbot, SheetsView(document))
+    import_round2_instruction(open_count.session, source)
+    open_count.reload(CONTEST)
+    assert open_count.result(CONTEST).finalists == ("adams-a", "clark-c")
+    view = shown(qtbot, SheetsView(open_count))
     view.set_contest(CONTEST)
     view.set_round(2)
     assert [f.label for f in view.form.fields[:2]] == ["Ann ADAMS", "Cat CLARK"]
 
 
-def test_names_with_markup_or_an_ampersand_show_exactly_as_typed(qtbot, tmp_path, open_documents):
+def test_names_with_markup_or_an_ampersand_show_exactly_as_typed(qtbot, tmp_path, open_counts):
     from dataclasses import replace
 
     from PySide6.QtWidgets import QLabel
@@ -280,7 +280,7 @@ def test_names_with_markup_or_an_ampersand_show_exactly_as_typed(qtbot, tmp_path
     odd = (Candidate(contest.candidates[0].id, "Ann <b>ADAMS</b>", "Smith & Sons <i>Party</i>"),
            *contest.candidates[1:])
     path = make_count_file(tmp_path / "odd.countdesk", (replace(contest, candidates=odd),))
-    form = shown(qtbot, CountSheetForm(open_document(path, open_documents)))
+    form = shown(qtbot, CountSheetForm(open_count_file(path, open_counts)))
     form.set_contest(CONTEST)
     labels = {label.text(): label for label in form.findChildren(QLabel)}
     assert "Ann <b>ADAMS</b>" in labels and "Smith & Sons <i>Party</i>" in labels

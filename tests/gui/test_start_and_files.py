@@ -32,13 +32,13 @@ def test_the_demo_opens_on_the_liverpool_result_without_set_up(qtbot):
     screenshot(window, "start-page")
     assert window.start_page.demo_button.accessibleName()
     qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.document is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.current_count is not None, timeout=20_000)
     # No name was asked (it is a demo), the copy lives in the app-data folder, the original is untouched.
-    assert window.document.operator == DEMO_OPERATOR
+    assert window.current_count.operator == DEMO_OPERATOR
     data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    assert window.document.path.parent == data / "demo"
+    assert window.current_count.path.parent == data / "demo"
     assert window.workspace.tab_name() == "result"
-    result = window.document.result(LIVERPOOL)
+    result = window.current_count.result(LIVERPOOL)
     assert result.elected == ("anderson-j",) and result.finalists == ("anderson-j", "yip-s")
     assert dict(result.final) == {"anderson-j": 46_493, "yip-s": 32_079}
     assert "Joanne ANDERSON" in window.workspace.result_view.status_label.text()
@@ -47,9 +47,9 @@ def test_the_demo_opens_on_the_liverpool_result_without_set_up(qtbot):
     assert window.projector is not None and window.projector.isVisible()
     window.projector.close()
     before = demo_source().read_bytes()
-    first = window.document.path
+    first = window.current_count.path
     window.open_demo()  # a second demo is a fresh copy, not the first one changed
-    qtbot.waitUntil(lambda: window.document is not None and window.document.path != first, timeout=20_000)
+    qtbot.waitUntil(lambda: window.current_count is not None and window.current_count.path != first, timeout=20_000)
     assert demo_source().read_bytes() == before
     window.close()
 
@@ -62,9 +62,9 @@ def test_countdesk_demo_runs_the_app_on_the_demo(qtbot, monkeypatch):
     def fake_exec() -> int:
         window = next(w for w in __import__("PySide6.QtWidgets").QtWidgets.QApplication.topLevelWidgets()
                       if isinstance(w, MainWindow) and w.isVisible())
-        qtbot.waitUntil(lambda: window.document is not None, timeout=20_000)
+        qtbot.waitUntil(lambda: window.current_count is not None, timeout=20_000)
         shown["tab"] = window.workspace.tab_name()
-        shown["elected"] = window.document.result(LIVERPOOL).elected
+        shown["elected"] = window.current_count.result(LIVERPOOL).elected
         window.close()
         return 0
 
@@ -92,7 +92,7 @@ def test_a_count_open_elsewhere_is_offered_read_only(qtbot, tmp_path):
         when_modal(answer)
         assert window.open_count(path)
         assert "already open" in messages[0] and "Dana Elsewhere" in messages[0]
-        assert window.document.read_only
+        assert window.current_count.read_only
         assert "READ-ONLY" in window.windowTitle() and "Dana Elsewhere" in window.windowTitle()
         assert not window.undo_action.isEnabled() and not window.declare_action.isEnabled()
         assert not window.workspace.sheets_view.form.save_button.isEnabled()
@@ -104,7 +104,7 @@ def test_a_count_open_elsewhere_is_offered_read_only(qtbot, tmp_path):
         window.close_count()
         when_modal(lambda box: next(b for b in box.buttons() if "read-only" not in b.text()).click())
         assert not window.open_count(path)
-        assert window.document is None
+        assert window.current_count is None
         window.close()
     finally:
         elsewhere.close()
@@ -127,7 +127,7 @@ def test_the_operator_is_asked_once_per_session(qtbot, tmp_path):
     assert window.open_count(first)
     assert window.open_count(second)  # no dialog this time: the session knows who is at the keyboard
     assert asked == ["operatorDialog"]
-    assert window.document.operator == "Erin Night"
+    assert window.current_count.operator == "Erin Night"
     assert settings.LAST_OPERATOR.read() == "Erin Night"
     assert [p.name for p in settings.recent_counts()] == ["two.countdesk", "one.countdesk"]
     window.close_count()
@@ -146,7 +146,7 @@ def test_run_app_opens_a_file_given_on_the_command_line(qtbot, tmp_path, monkeyp
         from PySide6.QtWidgets import QApplication
 
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
-        seen["path"] = window.document.path if window.document else None
+        seen["path"] = window.current_count.path if window.current_count else None
         window.close()
         return 0
 
@@ -168,7 +168,7 @@ def test_a_count_that_cannot_be_opened_leaves_the_open_one_open(qtbot, tmp_path)
     when_modal(lambda box: (messages.append(box.informativeText()), box.accept()))
     assert not window.open_count(damaged)
     assert "damaged" in messages[0] or "not a countdesk" in messages[0]
-    assert window.document is not None and window.document.path == first
+    assert window.current_count is not None and window.current_count.path == first
     assert window.open_count(first)  # opening the count already open is a no-op, not a lock refusal
     window.close()
 
@@ -178,9 +178,9 @@ def test_a_demo_after_the_first_is_a_copy_made_at_once(qtbot):
     at once (no progress dialog), each a new file with the published figures."""
     window = show(qtbot, MainWindow())
     window.open_demo()
-    qtbot.waitUntil(lambda: window.document is not None, timeout=20_000)
-    first = window.document.path
+    qtbot.waitUntil(lambda: window.current_count is not None, timeout=20_000)
+    first = window.current_count.path
     window.open_demo()
-    assert window.document is not None and window.document.path != first  # opened before open_demo returned
-    assert window.document.result(LIVERPOOL).elected == ("anderson-j",)
+    assert window.current_count is not None and window.current_count.path != first  # opened before open_demo returned
+    assert window.current_count.result(LIVERPOOL).elected == ("anderson-j",)
     window.close()

@@ -97,7 +97,7 @@ def test_a_supplementary_vote_count_from_set_up_to_winner(qtbot, tmp_path):
 
     when_modal(answer_wizard)
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
-    qtbot.waitUntil(lambda: window.document is not None)
+    qtbot.waitUntil(lambda: window.current_count is not None)
     assert window.operator == "Alice Keyer"
     assert window.workspace.tab_name() == "setup"
     assert "Local elections 6 May 2021" in window.windowTitle()
@@ -221,7 +221,7 @@ def test_a_supplementary_vote_count_from_set_up_to_winner(qtbot, tmp_path):
     screenshot(window, "sv-count-round1")
 
     # 5. No majority (230 of 592 valid): the second round, between ADAMS and BROWN.
-    result = window.document.result("mayor-of-testshire.2021-05-06")
+    result = window.current_count.result("mayor-of-testshire.2021-05-06")
     assert result.valid_votes == 592 and result.finalists == ("adams-a", "brown-b")
     qtbot.waitUntil(lambda: sheets.round2_button.isEnabled())
     assert "Ann ADAMS and Ben BROWN" in sheets.round_hint.text()
@@ -240,7 +240,7 @@ def test_a_supplementary_vote_count_from_set_up_to_winner(qtbot, tmp_path):
 
     # 6. The result: BROWN overtakes ADAMS on transfers (195 + 80 = 275 against 230 + 30 = 260).
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
-    result = window.document.result("mayor-of-testshire.2021-05-06")
+    result = window.current_count.result("mayor-of-testshire.2021-05-06")
     assert result.status is Status.ELECTED and result.elected == ("brown-b",)
     assert dict(result.final) == {"adams-a": 260, "brown-b": 275} and result.non_transferable == 57
     view = window.workspace.result_view

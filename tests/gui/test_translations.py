@@ -124,21 +124,21 @@ def count_words(window: QWidget) -> set[str]:
     (names, titles, ids, sheet and box numbers, surnames heading the sheet columns), the audit
     trail's records, and the words of the domain rules (checks, places, rejected-paper heads),
     which the printed documents share and which are outside the GUI."""
-    document = getattr(window, "document", None)
-    if document is None or document.session.closed:
+    open_count = getattr(window, "current_count", None)
+    if open_count is None or open_count.session.closed:
         return set()
-    count = document.count()
+    count = open_count.count()
     found = data_words(count, tuple(SHORT_HEAD_LABELS.values()), tuple(CHECKS),
                        tuple((check.title, check.explanation) for check in CHECKS.values()))
     for contest in count.contests:
         found |= data_words(tuple(short_names(contest).values()))
         try:
-            result = document.result(contest.id)
+            result = open_count.result(contest.id)
         except CountdeskError:
             continue
         for warning in result.warnings:
             found |= data_words(warning.message, place_in_words(contest, warning.where))
-    for row in document.session.audit_rows():
+    for row in open_count.session.audit_rows():
         found |= data_words(row.action, row.entity, row.key, row.contest_id, row.reason, row.operator,
                             f"{row.entity} {row.key}", _values(row.before), _values(row.after))
     return found

@@ -67,7 +67,7 @@ def window(qtbot, tmp_path):
 
 
 def test_a_sheet_keyed_corrected_deleted_undone_and_redone_moves_only_its_row(qtbot, window):
-    workspace, document = window.workspace, window.document
+    workspace, open_count = window.workspace, window.current_count
     view = workspace.sheets_view
     sheets = Signals(view.model)
     boxes = Signals(workspace.verification_view.model)
@@ -114,7 +114,7 @@ def test_a_sheet_keyed_corrected_deleted_undone_and_redone_moves_only_its_row(qt
     press(qtbot, Qt.Key.Key_Delete)
     settled(qtbot)
     assert sheets.seen == [("rowsRemoved", 1, 1)]
-    assert [view.model.sheet(r).id for r in range(view.model.rowCount())] == ["T01", reopen(document.path)
+    assert [view.model.sheet(r).id for r in range(view.model.rowCount())] == ["T01", reopen(open_count.path)
                                                                               .contests[0].count_sheets[1].id]
 
     # Ctrl+Z twice: the deleted sheet comes back (last, as the store keeps it), then the correction is
@@ -139,14 +139,14 @@ def test_a_sheet_keyed_corrected_deleted_undone_and_redone_moves_only_its_row(qt
     assert set(audit.names()) == {"rowsInserted"}
 
     # What is on screen is what is stored, and the Result tab catches up in place when shown.
-    stored = reopen(document.path).contest(CONTEST)
+    stored = reopen(open_count.path).contest(CONTEST)
     assert [view.model.sheet(r) for r in range(view.model.rowCount())] == list(stored.count_sheets)
     workspace.select_tab("result")
     qtbot.waitUntil(lambda: not is_stale(result_view))
     assert "modelReset" not in result.names() and "dataChanged" in result.names()
-    fresh = tally_contest(document.count().election, stored)
+    fresh = tally_contest(open_count.count().election, stored)
     assert result_view.result().first == fresh.first
-    assert workspace.view("audit").model.rowCount() == len(document.audit_rows())
+    assert workspace.view("audit").model.rowCount() == len(open_count.audit_rows())
 
 
 def test_a_box_verified_at_the_keyboard_moves_its_row_in_both_boxes_tables(qtbot, tmp_path):

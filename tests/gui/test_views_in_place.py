@@ -6,7 +6,7 @@ screen equals a fresh read of the file (issue 15: confirming a sheet stays flat 
 from __future__ import annotations
 
 from gui_helpers import OPERATOR as KEYER
-from gui_helpers import Signals, demo_document, make_count_file, round_one, small_sv_contest
+from gui_helpers import Signals, demo_open_count, make_count_file, round_one, small_sv_contest
 from PySide6.QtCore import QObject
 
 from countdesk.domain.model import CountSheet, frozen_map
@@ -31,74 +31,74 @@ def sheet(sheet_id: str, n: int) -> CountSheet:
 
 
 def settle(qtbot) -> None:
-    qtbot.wait(1)  # the models follow the document through queued connections
+    qtbot.wait(1)  # the models follow the open count through queued connections
 
 
 def test_sheets_model_applies_each_change_in_place_and_equals_the_file(qtbot, qtmodeltester, tmp_path,
-                                                                      open_documents):
+                                                                      open_counts):
     path = make_count_file(tmp_path / "count.countdesk",
                            (small_sv_contest((round_one("T01", 40, 30, 20, 10), round_one("T02", 10, 10, 10, 10))),))
-    from gui_helpers import open_document
+    from gui_helpers import open_count_file
 
-    document = open_document(path, open_documents)
-    document.result(CONTEST)  # the running totals exist, as they do once any tab has shown the count
-    model = SheetsModel(document)
+    open_count = open_count_file(path, open_counts)
+    open_count.result(CONTEST)  # the running totals exist, as they do once any tab has shown the count
+    model = SheetsModel(open_count)
     model.set_contest(CONTEST)
     qtmodeltester.check(model, force_py=False)  # Qt's own tester stays attached and checks every signal
     totals = SheetTotalsModel(model)
     signals = Signals(model)
 
-    document.push(SaveSheetCommand(document, CONTEST, sheet("T03", 5)))
+    open_count.push(SaveSheetCommand(open_count, CONTEST, sheet("T03", 5)))
     settle(qtbot)
     assert signals.seen == [("rowsInserted", 2, 2)]
     signals.clear()
-    document.push(SaveSheetCommand(document, CONTEST, sheet("T01", 7), reason="miskeyed"))
+    open_count.push(SaveSheetCommand(open_count, CONTEST, sheet("T01", 7), reason="miskeyed"))
     settle(qtbot)
     assert signals.seen == [("dataChanged", 0, 0)]
     signals.clear()
-    document.push(DeleteSheetCommand(document, CONTEST, "T02", "entered twice"))
+    open_count.push(DeleteSheetCommand(open_count, CONTEST, "T02", "entered twice"))
     settle(qtbot)
     assert signals.seen == [("rowsRemoved", 1, 1)]
     signals.clear()
-    document.undo_stack.undo()  # the deleted sheet comes back, last (the store's order)
-    document.undo_stack.undo()  # the correction undone
+    open_count.undo_stack.undo()  # the deleted sheet comes back, last (the store's order)
+    open_count.undo_stack.undo()  # the correction undone
     settle(qtbot)
     assert "modelReset" not in signals.names() and signals.names()
     assert set(signals.names()) <= {"rowsInserted", "rowsRemoved", "dataChanged"}
 
-    stored = document.session.load().contest(CONTEST).count_sheets
+    stored = open_count.session.load().contest(CONTEST).count_sheets
     assert [model.sheet(row) for row in range(model.rowCount())] == list(stored)
     fresh = SheetTotalsModel(model)  # added up from scratch
     for header in ("ADAMS", "BROWN", "Rejected", "Papers"):
         assert totals.total(1, header) == fresh.total(1, header) != ""
-    result = tally_contest(document.count().election, document.session.load().contest(CONTEST))
+    result = tally_contest(open_count.count().election, open_count.session.load().contest(CONTEST))
     assert totals.total(1, "ADAMS") == f"{result.first['adams-a']:,}"
 
 
-def test_a_verified_box_changes_its_row_only(qtbot, qtmodeltester, tmp_path, open_documents):
-    document = demo_document(tmp_path, open_documents)
-    model = VerificationModel(document)
+def test_a_verified_box_changes_its_row_only(qtbot, qtmodeltester, tmp_path, open_counts):
+    open_count = demo_open_count(tmp_path, open_counts)
+    model = VerificationModel(open_count)
     model.set_contest(LIVERPOOL)
     qtmodeltester.check(model, force_py=False)
     box = model.box(5)
     signals = Signals(model)
-    document.push(VerifyBoxCommand(document, LIVERPOOL, box.id, (box.verified or 0) + 1, "recounted: one more",
-                                   reason="recount"))
+    open_count.push(VerifyBoxCommand(open_count, LIVERPOOL, box.id, (box.verified or 0) + 1, "recounted: one more",
+                                     reason="recount"))
     settle(qtbot)
     assert signals.seen == [("dataChanged", 5, 5)]
     assert model.box(5).verified == (box.verified or 0) + 1
-    assert [model.box(r) for r in range(model.rowCount())] == list(document.session.load().contest(LIVERPOOL).boxes)
+    assert [model.box(r) for r in range(model.rowCount())] == list(open_count.session.load().contest(LIVERPOOL).boxes)
 
 
-def test_a_confirmed_sheet_leaves_the_boxes_tables_alone(qtbot, tmp_path, open_documents):
-    document = demo_document(tmp_path, open_documents)
-    document.result(LIVERPOOL)
-    model = VerificationModel(document)
+def test_a_confirmed_sheet_leaves_the_boxes_tables_alone(qtbot, tmp_path, open_counts):
+    open_count = demo_open_count(tmp_path, open_counts)
+    open_count.result(LIVERPOOL)
+    model = VerificationModel(open_count)
     model.set_contest(LIVERPOOL)
     signals = Signals(model)
-    ids = document.contest(LIVERPOOL).candidate_ids
+    ids = open_count.contest(LIVERPOOL).candidate_ids
     late = CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 0)), frozen_map({}))  # empty: the count stays whole
-    document.push(SaveSheetCommand(document, LIVERPOOL, late))
+    open_count.push(SaveSheetCommand(open_count, LIVERPOOL, late))
     settle(qtbot)
     assert signals.seen == []
 
@@ -120,11 +120,11 @@ def test_row_changes_fall_back_to_a_reset_only_when_rows_are_reordered():
     assert (swapped.removed, swapped.inserted, swapped.changed) == ([1], [2], [])
 
 
-def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, qtmodeltester, tmp_path, open_documents):
+def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, qtmodeltester, tmp_path, open_counts):
     from countdesk.gui.widgets.audit_view import AuditView
 
-    document = demo_document(tmp_path, open_documents)
-    view = AuditView(document)
+    open_count = demo_open_count(tmp_path, open_counts)
+    view = AuditView(open_count)
     qtbot.addWidget(view)
     qtmodeltester.check(view.proxy, force_py=False)
     signals = Signals(view.model)
@@ -132,17 +132,17 @@ def test_audit_entries_are_appended_and_the_filter_choices_grow(qtbot, qtmodelte
     operators = [view.operator_filter.itemText(i) for i in range(view.operator_filter.count())]
     assert "Bea Second" not in operators
     view.set_filters(operator=KEYER)
-    document.change_operator("Bea Second")
-    ids = document.contest(LIVERPOOL).candidate_ids
+    open_count.change_operator("Bea Second")
+    ids = open_count.contest(LIVERPOOL).candidate_ids
     late = CountSheet("EXTRA", 1, frozen_map(dict.fromkeys(ids, 0)), frozen_map({}))  # empty: the count stays whole
-    document.push(SaveSheetCommand(document, LIVERPOOL, late))
+    open_count.push(SaveSheetCommand(open_count, LIVERPOOL, late))
     settle(qtbot)
     assert "modelReset" not in signals.names() and "rowsInserted" in signals.names()
     assert view.model.rowCount() > before
     choices = [view.operator_filter.itemText(i) for i in range(view.operator_filter.count())]
     assert choices == ["All operators", *sorted({KEYER, "Bea Second", *operators[1:]})]
     assert view.operator_filter.currentData() == KEYER  # the chosen filter stays
-    fresh = AuditModel(document)  # the choices a fresh read of the trail offers
+    fresh = AuditModel(open_count)  # the choices a fresh read of the trail offers
     offered = [view.operator_filter.itemData(i) for i in range(1, view.operator_filter.count())]
     assert fresh.distinct(OPERATOR) == offered
     actions = [view.action_filter.itemData(i) for i in range(view.action_filter.count())]
@@ -156,21 +156,21 @@ def test_tabs_not_on_screen_catch_up_when_shown(qtbot, tmp_path):
     window.resize(1200, 800)
     window.show()
     assert window.open_count(path, operator=KEYER, default_tab="result")
-    workspace, document = window.workspace, window.document
+    workspace, open_count = window.workspace, window.current_count
     result_view = workspace.result_view
     workspace.select_tab("count")
     qtbot.waitUntil(lambda: workspace.sheets_view.isVisible())
     refreshed = []
     original = result_view.refresh
     result_view.refresh = lambda: (refreshed.append(1), original())[1]
-    document.push(SaveSheetCommand(document, CONTEST, sheet("T02", 50)))
+    open_count.push(SaveSheetCommand(open_count, CONTEST, sheet("T02", 50)))
     settle(qtbot)
     assert refreshed == [] and is_stale(result_view)  # not on screen: not redrawn
     assert workspace.sheets_view.model.rowCount() == 2  # on screen: shown at once
     workspace.select_tab("result")
     qtbot.waitUntil(lambda: refreshed == [1])
     assert not is_stale(result_view)
-    fresh = tally_contest(document.count().election, document.session.load().contest(CONTEST))
+    fresh = tally_contest(open_count.count().election, open_count.session.load().contest(CONTEST))
     assert result_view.result().first == fresh.first
     window.close_count()
 
@@ -267,14 +267,14 @@ def test_the_result_figures_change_in_their_labels(qtbot):
     assert grid.labels() == ["Electorate"]
 
 
-def test_the_totals_row_measures_a_column_only_when_its_total_grows_a_digit(qtbot, tmp_path, open_documents):
-    from gui_helpers import open_document
+def test_the_totals_row_measures_a_column_only_when_its_total_grows_a_digit(qtbot, tmp_path, open_counts):
+    from gui_helpers import open_count_file
 
     from countdesk.gui.widgets.sheets_view import SheetsView
 
     path = make_count_file(tmp_path / "count.countdesk", (small_sv_contest((round_one("T01", 20, 15, 10, 5),)),))
-    document = open_document(path, open_documents)
-    view = SheetsView(document)
+    open_count = open_count_file(path, open_counts)
+    view = SheetsView(open_count)
     qtbot.addWidget(view)
     view.set_contest(CONTEST)
     with qtbot.waitExposed(view):
@@ -284,10 +284,10 @@ def test_the_totals_row_measures_a_column_only_when_its_total_grows_a_digit(qtbo
     original = totals.sizeHintForColumn
     totals.sizeHintForColumn = lambda column: (measured.append(column), original(column))[1]
     adams = view.model.headers().index("ADAMS")
-    document.push(SaveSheetCommand(document, CONTEST, round_one("T02", 9, 1, 1, 1)))  # ADAMS 29, 62 papers
+    open_count.push(SaveSheetCommand(open_count, CONTEST, round_one("T02", 9, 1, 1, 1)))  # ADAMS 29, 62 papers
     settle(qtbot)
     assert measured == [] and totals.totals.total(1, "ADAMS") == "29"
-    document.push(SaveSheetCommand(document, CONTEST, round_one("T03", 80, 1, 1, 1)))  # ADAMS 109: three digits
+    open_count.push(SaveSheetCommand(open_count, CONTEST, round_one("T03", 80, 1, 1, 1)))  # ADAMS 109: three digits
     settle(qtbot)
     assert adams in measured and totals.totals.total(1, "ADAMS") == "109"
     assert view.table.columnWidth(adams) >= original(adams)  # the grown total is never cut

@@ -124,7 +124,7 @@ def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
     # 1. The start page: Alt+N, the wizard.
     wizard(qtbot, path)
     mnemonic(qtbot, Qt.Key.Key_N)
-    qtbot.waitUntil(lambda: window.document is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.current_count is not None, timeout=10_000)
     back_to(qtbot, window)
     assert window.workspace.tab_name() == "setup" and window.operator == "Alice Keyer"
     setup = window.workspace.setup_view
@@ -234,7 +234,7 @@ def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
     # 6. A tie: the lot is drawn by hand and recorded at the keyboard (Alt+L).
     press(qtbot, Qt.Key.Key_4, CTRL)
     result_view = window.workspace.result_view
-    assert window.document.result(MAYOR).status is Status.NEEDS_LOTS
+    assert window.current_count.result(MAYOR).status is Status.NEEDS_LOTS
     qtbot.waitUntil(result_view.lot_button.isVisible)
 
     def record_lot(dialog) -> None:
@@ -257,9 +257,9 @@ def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
 
     when_modal(record_lot)
     mnemonic(qtbot, Qt.Key.Key_L)
-    qtbot.waitUntil(lambda: window.document.result(MAYOR).status is Status.ELECTED, timeout=10_000)
+    qtbot.waitUntil(lambda: window.current_count.result(MAYOR).status is Status.ELECTED, timeout=10_000)
     back_to(qtbot, window)
-    result = window.document.result(MAYOR)
+    result = window.current_count.result(MAYOR)
     assert result.elected == ("brown-b",) and dict(result.final) == {"adams-a": 250, "brown-b": 250}
     lot = reopen(path).contests[0].lots[0]
     assert format_moment(lot.drawn_at) in result_view.lots_label.text() and lot.drawn_at not in \
@@ -283,7 +283,7 @@ def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
     shortcut(qtbot, Qt.Key.Key_C, ALT)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_L)
-    qtbot.waitUntil(lambda: window.document.contest_state(MAYOR).declared, timeout=10_000)
+    qtbot.waitUntil(lambda: window.current_count.contest_state(MAYOR).declared, timeout=10_000)
     back_to(qtbot, window)
     shortcut(qtbot, Qt.Key.Key_1, CTRL)
     assert not setup.election_form.title_edit.isEnabled(), "the election's details looked editable"
@@ -327,11 +327,11 @@ def test_the_whole_night_at_the_keyboard(qtbot, tmp_path):
     # 9. Closed (Ctrl+W) and reopened from the recent list (Alt+R, Enter): where the team was.
     shortcut(qtbot, Qt.Key.Key_4, CTRL)
     shortcut(qtbot, Qt.Key.Key_W, CTRL)
-    qtbot.waitUntil(lambda: window.document is None)
+    qtbot.waitUntil(lambda: window.current_count is None)
     mnemonic(qtbot, Qt.Key.Key_R)
     assert focused() is window.start_page.recent_list
     enter(qtbot)
-    qtbot.waitUntil(lambda: window.document is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.current_count is not None, timeout=10_000)
     assert window.workspace.tab_name() == "result" and window.workspace.current_contest() == MAYOR
     assert window.workspace.stage_label.text().startswith("DECLARED")
     window.close()

@@ -41,14 +41,14 @@ window = MainWindow(operator="Endurance")
 window.resize(1280, 820)
 window.show()
 assert window.open_count(path, operator="Endurance", default_tab="result")
-document = window.document
-contest = document.count().contests[0]
+open_count = window.current_count
+contest = open_count.count().contests[0]
 # A late box holding exactly the papers of the sheets to come: the count stays reconciled, so the
 # rule book takes every one of them.
 late = sum(sum((n + index) % 7 for index in range(len(contest.candidate_ids))) + n % 2 for n in range(SHEETS))
-document.session.set_up.add_box(contest.id, Box("LATE", "Late box", False, late, None))
-document.session.verification.verify(contest.id, "LATE", late, None)
-document.reload(contest.id)
+open_count.session.set_up.add_box(contest.id, Box("LATE", "Late box", False, late, None))
+open_count.session.verification.verify(contest.id, "LATE", late, None)
+open_count.reload(contest.id)
 ids = contest.candidate_ids
 answers = []
 tabs = ("setup", "verification", "count", "result", "audit")
@@ -65,10 +65,10 @@ def step():
         return
     figures = {cid: (n + index) % 7 for index, cid in enumerate(ids)}
     sheet = CountSheet(f"E{n:05d}", 1, frozen_map(figures), frozen_map({"unmarked": n % 2}))
-    document.push(SaveSheetCommand(document, contest.id, sheet))
+    open_count.push(SaveSheetCommand(open_count, contest.id, sheet))
     if n % 97 == 0:
-        document.undo_stack.undo()
-        document.undo_stack.redo()
+        open_count.undo_stack.undo()
+        open_count.undo_stack.redo()
     if n % 150 == 0:
         window.show_tab(tabs[(n // 150) % len(tabs)])
     if n % 25 == 0:
@@ -87,9 +87,9 @@ def finish(waited=[0]):
 
 
 def check():
-    loaded = document.session.load()
+    loaded = open_count.session.load()
     fresh = tally_contest(loaded.election, loaded.contest(contest.id))
-    shown = document.result(contest.id)
+    shown = open_count.result(contest.id)
     assert (shown.first, shown.ballot_papers_counted) == (fresh.first, fresh.ballot_papers_counted), \
         "screen and file differ"
     assert len(loaded.contest(contest.id).count_sheets) == len(contest.count_sheets) + SHEETS

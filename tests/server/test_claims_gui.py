@@ -82,7 +82,7 @@ def test_a_sheet_keyed_at_one_station_is_refused_at_another_until_it_is_let_go(s
     press(qtbot, Qt.Key.Key_Escape)  # Ann cancels: T01-R1 is let go
     save(qtbot, bob_form)  # Bob's save asks again, and now gets it
     assert recorded(server_count) == {"T01-R1": {"a": 5, "b": 7, "c": 9}}
-    assert bob.document.session.claims.held() == []  # recorded: the claim went with the sheet
+    assert bob.current_count.session.claims.held() == []  # recorded: the claim went with the sheet
 
     # Bob corrects T01-R1: his claim holds it; Ann, typing the same sheet's correction, is told.
     for station in (bob, ann):
@@ -118,7 +118,7 @@ def test_a_claim_lapses_when_its_station_stops_renewing_it(stations, qtbot, serv
 
     # Ann's station is cut off and renews nothing: 31 s later, by Bob's clock, her claim has lapsed.
     later = datetime.now(UTC) + timedelta(seconds=31)
-    session = bob.document.session
+    session = bob.current_count.session
     core = session._core  # the open count's operator and clock, as every use case reads them
     monkeypatch.setattr(core, "actor", replace(core.actor, clock=lambda: later.isoformat(timespec="microseconds")))
     save(qtbot, bob_form)
@@ -130,7 +130,7 @@ def test_the_heartbeat_renews_the_claims_off_the_gui_thread(stations, qtbot, ser
 
     ann = stations("desk1", "Ann")
     type_figures(qtbot, ann.workspace.sheets_view.form)
-    session = ann.document.session
+    session = ann.current_count.session
     before = session.claims.held()[0].heartbeat_at
     threads = []
     original = session.claims.heartbeat
@@ -159,7 +159,7 @@ def test_a_box_verified_at_one_station_cannot_be_typed_at_another(stations, qtbo
     press(qtbot, Qt.Key.Key_Down)  # B2 is free
     type_keys(qtbot, "80")
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bob.document.find_contest(CONTEST_ID).boxes[1].verified == 80, timeout=2000)
+    qtbot.waitUntil(lambda: bob.current_count.find_contest(CONTEST_ID).boxes[1].verified == 80, timeout=2000)
     with CountSession.open(server_count, "Checker", read_only=True) as session:
         assert {b.id: b.verified for b in session.contest(CONTEST_ID).boxes} == {"B1": 100, "B2": 80}
         assert session.claims.held() == []
@@ -178,6 +178,6 @@ def test_nothing_is_claimed_on_a_count_file(qtbot, tmp_path):
         type_figures(qtbot, form)
         assert not window.workspace.sheets_view.claim.active and window.workspace.sheets_view.claim.held is None
         save(qtbot, form)
-        assert [s.id for s in window.document.contest(CONTEST_ID).count_sheets] == ["T01-R1"]
+        assert [s.id for s in window.current_count.contest(CONTEST_ID).count_sheets] == ["T01-R1"]
     finally:
         window.close_count()

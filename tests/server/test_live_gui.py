@@ -16,36 +16,36 @@ from countdesk.services import CountSession
 def test_another_stations_sheet_reaches_the_open_count_and_the_hall_screen(qtbot, server_count, station_url,
                                                                             monkeypatch):
     here = CountSession.open(station_url("here"), "Ann")
-    document = OpenCount(here)
-    live = LiveUpdates(document)
-    projector = ProjectorScreen(document, CONTEST_ID)
+    open_count = OpenCount(here)
+    live = LiveUpdates(open_count)
+    projector = ProjectorScreen(open_count, CONTEST_ID)
     qtbot.addWidget(projector)
-    assert document.result(CONTEST_ID).first["a"] == 0
+    assert open_count.result(CONTEST_ID).first["a"] == 0
     loads = []
     monkeypatch.setattr(here, "load", lambda: loads.append(1))  # a full re-read would fail the test
     repaints = []
-    document.changed.connect(repaints.append)
+    open_count.changed.connect(repaints.append)
     woken = []  # each time the server's announcement made the live connection's socket readable
     live._notifier.activated.connect(lambda *_: woken.append(live.applied))
     try:
         with CountSession.open(station_url("there"), "Bob") as there:
             there.sheets.confirm(CONTEST_ID, sheet("there", 1))
             # A generous bound, only so that a broken server cannot hang the run.
-            qtbot.waitUntil(lambda: document.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=10_000)
+            qtbot.waitUntil(lambda: open_count.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=10_000)
             assert woken and woken[-1] == live.applied  # every change applied when the notifier woke it
             there.sheets.confirm(CONTEST_ID, sheet("there", 2))
             there.sheets.delete(CONTEST_ID, "there-00001", reason="keyed on the wrong table")
-            qtbot.waitUntil(lambda: [s.id for s in document.contest(CONTEST_ID).count_sheets] == ["there-00002"],
+            qtbot.waitUntil(lambda: [s.id for s in open_count.contest(CONTEST_ID).count_sheets] == ["there-00002"],
                             timeout=10_000)
-        assert document.result(CONTEST_ID).first["a"] == votes(2)["a"]
+        assert open_count.result(CONTEST_ID).first["a"] == votes(2)["a"]
         assert loads == [] and repaints and set(repaints) == {CONTEST_ID}
         assert not [t for t in live.findChildren(QTimer) if t.isActive()]  # nothing polls
-        assert projector.document is document  # the hall screen repaints from the same document
+        assert projector.open_count is open_count  # the hall screen repaints from the same open count
         # Its own confirmations are applied once, by its own command, not again by the feed.
         applied = live.applied
-        document.save_sheet(CONTEST_ID, sheet("here", 1))
+        open_count.save_sheet(CONTEST_ID, sheet("here", 1))
         qtbot.wait(200)
-        assert live.applied == applied and document.result(CONTEST_ID).first["a"] == votes(2)["a"] + votes(1)["a"]
+        assert live.applied == applied and open_count.result(CONTEST_ID).first["a"] == votes(2)["a"] + votes(1)["a"]
     finally:
         live.stop()
         projector.close()
@@ -61,9 +61,9 @@ def test_another_stations_sheets_reach_the_sheets_table_row_by_row(qtbot, server
     from countdesk.gui.models.sheets_model import SheetsModel
 
     here = CountSession.open(station_url("here"), "Ann")
-    document = OpenCount(here)
-    live = LiveUpdates(document)
-    model = SheetsModel(document)
+    open_count = OpenCount(here)
+    live = LiveUpdates(open_count)
+    model = SheetsModel(open_count)
     model.set_contest(CONTEST_ID)
     told: list[tuple] = []
     model.modelReset.connect(lambda: told.append(("reset",)))

@@ -17,13 +17,13 @@ def test_connect_to_a_count_server_from_the_start_page(window, qtbot, server_cou
     assert "&server" in window.start_page.server_button.text()  # Alt+S on the start page
     window.start_page.server_button.click()
     assert asked == ["Connect to a count server"]
-    assert window.document is not None and window.document.session.shared
+    assert window.current_count is not None and window.current_count.session.shared
     assert "(count server)" in window.windowTitle() and "on " in window.windowTitle()
     assert "connected" in window.server_status.text() and "DISCONNECTED" not in window.server_status.text()
 
     with CountSession.open(station_url("desk"), "Bob") as other:
         other.sheets.confirm(CONTEST_ID, sheet("desk", 1))
-    qtbot.waitUntil(lambda: window.document.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=1000)
+    qtbot.waitUntil(lambda: window.current_count.result(CONTEST_ID).first["a"] == votes(1)["a"], timeout=1000)
 
     # The server ends this station's connections (a network cut): it says so, then comes back.
     with psycopg.connect(server_count, autocommit=True) as conn:
@@ -35,7 +35,7 @@ def test_connect_to_a_count_server_from_the_start_page(window, qtbot, server_cou
     qtbot.waitUntil(lambda: "— connected" in window.server_status.text(), timeout=5000)
     with CountSession.open(station_url("desk"), "Bob") as other:
         other.sheets.confirm(CONTEST_ID, sheet("desk", 2))
-    qtbot.waitUntil(lambda: len(window.document.contest(CONTEST_ID).count_sheets) == 2, timeout=1000)
+    qtbot.waitUntil(lambda: len(window.current_count.contest(CONTEST_ID).count_sheets) == 2, timeout=1000)
 
 
 def test_a_station_of_another_schema_version_is_refused_with_a_message(window, server_count, monkeypatch):
@@ -45,7 +45,7 @@ def test_a_station_of_another_schema_version_is_refused_with_a_message(window, s
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text() + " " + box.informativeText()))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (server_count, True))
     window.start_page.server_button.click()
-    assert window.document is None
+    assert window.current_count is None
     assert any("newer version of countdesk" in s for s in shown), shown
 
 
@@ -58,8 +58,8 @@ def test_a_server_count_opens_with_a_backup_folder_chosen(window, server_count, 
     monkeypatch.setattr(settings, "chosen_backup_folder", lambda store=None: tmp_path)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (station_url("hall"), True))
     window.start_page.server_button.click()
-    assert window.document is not None and window.document.session.shared
-    assert window.document.session.trail_warning is None
+    assert window.current_count is not None and window.current_count.session.shared
+    assert window.current_count.session.trail_warning is None
 
 
 def test_a_sheet_typed_while_cut_off_is_kept_and_saved_once_back(window, qtbot, server_count, station_url):

@@ -53,16 +53,16 @@ def test_the_apps_undo_is_refused_and_can_be_tried_again(window, qtbot, server_c
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text() + " " + box.informativeText()))
     window.open_count(station_url("desk1"), default_tab="count")
-    document = window.document
-    document.push(SaveSheetCommand(document, CONTEST_ID, figures(5, 7, 9)))
-    document.push(SaveSheetCommand(document, CONTEST_ID, figures(6, 7, 9), "6, not 5"))
-    document.push(SaveSheetCommand(document, CONTEST_ID, figures(6, 7, 10), "10, not 9"))
+    open_count = window.current_count
+    open_count.push(SaveSheetCommand(open_count, CONTEST_ID, figures(5, 7, 9)))
+    open_count.push(SaveSheetCommand(open_count, CONTEST_ID, figures(6, 7, 9), "6, not 5"))
+    open_count.push(SaveSheetCommand(open_count, CONTEST_ID, figures(6, 7, 10), "10, not 9"))
     window.undo()  # Ann's own last correction: nobody else touched S1
     assert votes(server_count) == {"a": 6, "b": 7, "c": 9}
 
     with CountSession.open(station_url("desk2"), "Bob") as bob:
         bob.sheets.confirm(CONTEST_ID, figures(6, 8, 9), reason="8, not 7")
-    stack = document.undo_stack
+    stack = open_count.undo_stack
     index = stack.index()
     window.undo()  # her first correction: Bob has corrected S1 since
     assert votes(server_count) == {"a": 6, "b": 8, "c": 9}
@@ -90,15 +90,15 @@ def test_undoing_a_box_verified_again_at_another_station_is_refused(window, qtbo
     with CountSession.open(station_url("desk0"), "Supervisor") as supervisor:
         supervisor.set_up.add_box(CONTEST_ID, Box("B1", "Station 1", False, 500))
     window.open_count(station_url("desk1"), default_tab="verification")
-    document = window.document
-    document.push(VerifyBoxCommand(document, CONTEST_ID, "B1", 480, None))
-    document.push(VerifyBoxCommand(document, CONTEST_ID, "B1", 490, None, "recounted"))
+    open_count = window.current_count
+    open_count.push(VerifyBoxCommand(open_count, CONTEST_ID, "B1", 480, None))
+    open_count.push(VerifyBoxCommand(open_count, CONTEST_ID, "B1", 490, None, "recounted"))
     window.undo()  # Ann's own recount: nobody else touched B1
     assert verified(server_count) == 480
 
     with CountSession.open(station_url("desk2"), "Bob") as bob:
         bob.verification.verify(CONTEST_ID, "B1", 495, None, reason="counted again at table 2")
-    stack = document.undo_stack
+    stack = open_count.undo_stack
     index = stack.index()
     window.undo()  # her first verification: Bob has verified B1 since
     assert verified(server_count) == 495
@@ -107,8 +107,8 @@ def test_undoing_a_box_verified_again_at_another_station_is_refused(window, qtbo
     window.redo()  # redoing her undone recount would also write over Bob's figure
     assert verified(server_count) == 495 and stack.index() == index
     with pytest.raises(ChangedSince, match="box B1 was changed since, by Bob"):
-        document.session.verification.verify(CONTEST_ID, "B1", 480, None, reason="undo",
-                                             unchanged_since=document.undo_stack.command(0).steps[0])
+        open_count.session.verification.verify(CONTEST_ID, "B1", 480, None, reason="undo",
+                                               unchanged_since=open_count.undo_stack.command(0).steps[0])
 
 
 def test_undoing_a_lot_another_station_withdrew_meanwhile_withdraws_nothing_else(window, qtbot, server_count,
@@ -124,8 +124,8 @@ def test_undoing_a_lot_another_station_withdrew_meanwhile_withdraws_nothing_else
     ours = Lot(("a", "b"), ("a",), "Returning Officer", "2021-05-07T02:00:00+01:00")
     theirs = Lot(("a", "b"), ("b",), "Returning Officer", "2021-05-07T02:10:00+01:00", "redrawn before agents")
     window.open_count(station_url("desk1"), default_tab="result")
-    document = window.document
-    document.push(RecordLotCommand(document, CONTEST_ID, ours))
+    open_count = window.current_count
+    open_count.push(RecordLotCommand(open_count, CONTEST_ID, ours))
     with CountSession.open(station_url("desk2"), "Bob") as bob:
         bob.lots.withdraw(CONTEST_ID, ours, reason="drawn again with the agents present")
         bob.lots.record(CONTEST_ID, theirs)

@@ -67,9 +67,9 @@ class DocumentCopies(QObject):
     status = Signal(str, bool)
     saving_changed = Signal()
 
-    def __init__(self, document, parent: QWidget) -> None:
+    def __init__(self, open_count, parent: QWidget) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_count = open_count
         self._window = parent
         self._save_task: Task | None = None
 
@@ -85,7 +85,7 @@ class DocumentCopies(QObject):
 
     def _require_trail(self, shown: Previewed) -> None:
         """Paper that will be signed is printed only from figures that replay from the audit trail."""
-        path = getattr(self.document, "path", None)
+        path = getattr(self.open_count, "path", None)
         if path is not None:
             from ...services.integrity import require_trail_matches
 
@@ -109,7 +109,7 @@ class DocumentCopies(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._require_trail(shown)
-            print_pdf(shown.pdf, shown.rendered.data, printer, pages, count_path=getattr(self.document, "path", None))
+            print_pdf(shown.pdf, shown.rendered.data, printer, pages, count_path=getattr(self.open_count, "path", None))
         except CountdeskError as error:
             self.status.emit(self.tr("Not printed: {0} ({1}).").format(error.message, error.where), True)
             return False
@@ -133,7 +133,7 @@ class DocumentCopies(QObject):
     # -- saving -------------------------------------------------------------------------------------
     def ask_file_and_save(self, shown: Previewed) -> None:
         """Ask where, then write the document there (atomically) off the GUI thread."""
-        folder = Path(self.document.path).parent if getattr(self.document, "path", None) else Path.home()
+        folder = Path(self.open_count.path).parent if getattr(self.open_count, "path", None) else Path.home()
         chosen, _filter = QFileDialog.getSaveFileName(
             self._window, self.tr("Save the {0} as PDF").format(_shown_title(shown).lower()),
             str(folder / shown.file_name), self.tr(PDF_FILTER))
@@ -146,7 +146,7 @@ class DocumentCopies(QObject):
         """Write the previewed document to `path` off the GUI thread (the same bytes: nothing is
         rendered again), then record the copy."""
         rendered = shown.rendered
-        count_path = getattr(self.document, "path", None)
+        count_path = getattr(self.open_count, "path", None)
 
         def work(_token) -> Recorder:
             from ...services.document_events import record_document_saved, write_document_copy
@@ -180,12 +180,12 @@ class DocumentCopies(QObject):
     def _record(self, done: str, record: Recorder) -> None:
         """Record the copy just printed or saved in the audit trail; `done` says what happened and
         the status adds whether it is recorded. Never undoes the print or the save."""
-        if self.document.read_only:
+        if self.open_count.read_only:
             self.status.emit(self.tr("{0} Not recorded in the audit log: this count is open read-only here "
                                      "(another countdesk has it open for writing).").format(done), False)
             return
         try:
-            row = self.document.record(record)
+            row = self.open_count.record(record)
         except CountdeskError as error:
             self.status.emit(self.tr("{0} Not recorded in the audit log: {1}").format(done, error.message), True)
             return

@@ -88,10 +88,10 @@ class Choice:
 
 
 class DocumentsDialog(QDialog):
-    def __init__(self, document, contest_id: str, parent: QWidget | None = None, *,
+    def __init__(self, open_count, contest_id: str, parent: QWidget | None = None, *,
                  clock: Callable[[], datetime] = now_local) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_count = open_count
         self.contest_id = contest_id
         self._clock = clock
         self._data_version = 0
@@ -102,19 +102,19 @@ class DocumentsDialog(QDialog):
         self._kinds: dict[str, DocumentKind] = {}  # the documents offered, by name
         self._problem = False
         self._after_render: Callable[[], None] | None = None
-        contest = document.contest(contest_id)
+        contest = open_count.contest(contest_id)
         self.setObjectName("documentsDialog")
         self.setWindowTitle(self.tr("Documents — {0}").format(contest.title))
         self.setAccessibleName(self.tr("Documents for {0}").format(contest.title))
-        self._copies = DocumentCopies(document, self)
+        self._copies = DocumentCopies(open_count, self)
         self._copies.status.connect(self._set_status)
         self._copies.saving_changed.connect(self._update_buttons)
-        self._build(contest.title, bilingual=document.count().election.bilingual)
+        self._build(contest.title, bilingual=open_count.count().election.bilingual)
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(PLACE_DELAY_MS)
         self._place_timer.timeout.connect(self.refresh_preview)
-        self.document.changed.connect(self._count_changed)
+        self.open_count.changed.connect(self._count_changed)
         self.refresh_preview()
 
     # -- layout -----------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ class DocumentsDialog(QDialog):
     def _offer_documents(self) -> None:
         """The registry's documents for this contest, as it now is (a change at set-up can make it
         uncontested, or contested again); the choice is kept while it is still offered."""
-        kinds = {kind.name: kind for kind in documents_for(self.document.contest(self.contest_id))}
+        kinds = {kind.name: kind for kind in documents_for(self.open_count.contest(self.contest_id))}
         if kinds == self._kinds:
             return
         chosen = self.document_combo.currentData()
@@ -302,8 +302,8 @@ class DocumentsDialog(QDialog):
             self._render_task.cancel()
         choice = self.choice()
         try:
-            count, result = self.document.count(), self.document.result(self.contest_id)
-            head = self.document.audit_head()
+            count, result = self.open_count.count(), self.open_count.result(self.contest_id)
+            head = self.open_count.audit_head()
         except Exception as error:  # noqa: BLE001 - a contest removed meanwhile, an unreadable file: say so
             self._render_failed(error, choice)
             return
@@ -426,7 +426,7 @@ class DocumentsDialog(QDialog):
         self._copies.cancel()
         PLACE.write(self.place_edit.text().strip())
         try:
-            self.document.changed.disconnect(self._count_changed)
+            self.open_count.changed.disconnect(self._count_changed)
         except (RuntimeError, TypeError):  # already disconnected: closed twice
             pass
         super().done(result)

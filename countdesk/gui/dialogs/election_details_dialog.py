@@ -21,10 +21,10 @@ from ..commands import CompositeCommand
 from ..setup_commands import UpdateContestCommand, UpdateElectionCommand
 
 
-def election_lock_reason(document) -> str:
+def election_lock_reason(open_count) -> str:
     """Why the election's details cannot change now ("" when they can): a declared result is
     printed with them."""
-    declared = [c.title for c in document.count().contests if document.contest_state(c.id).declared]
+    declared = [c.title for c in open_count.count().contests if open_count.contest_state(c.id).declared]
     if not declared:
         return ""
     return QCoreApplication.translate(
@@ -40,19 +40,19 @@ def _welsh(text: str) -> str | None:
 class ElectionDetailsDialog(QDialog):
     """Nation, deputy and Welsh titles; OK saves them (as one undo step) or shows the refusal."""
 
-    def __init__(self, document, contest_id: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, contest_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
-        self.election: Election = document.count().election
-        self.contest = document.find_contest(contest_id)
+        self.open_count = open_count
+        self.election: Election = open_count.count().election
+        self.contest = open_count.find_contest(contest_id)
         self.setObjectName("electionDetailsDialog")
         title = self.tr("Election details")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(480)
         form = QFormLayout(self)
-        self.lock_label = QLabel(election_lock_reason(document)
-                                 or (self.tr("The count is open read-only.") if document.read_only else ""))
+        self.lock_label = QLabel(election_lock_reason(open_count)
+                                 or (self.tr("The count is open read-only.") if open_count.read_only else ""))
         self.lock_label.setObjectName("electionDetailsLocked")
         self.lock_label.setProperty("role", "hint")
         self.lock_label.setWordWrap(True)
@@ -94,7 +94,7 @@ class ElectionDetailsDialog(QDialog):
         locked = bool(self.lock_label.text())
         for widget in (self.nation_combo, self.deputy_check, self.title_cy_edit):
             widget.setEnabled(not locked)
-        self.contest_title_cy_edit.setEnabled(self.contest is not None and not document.locked(contest_id))
+        self.contest_title_cy_edit.setEnabled(self.contest is not None and not open_count.locked(contest_id))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             not locked or self.contest_title_cy_edit.isEnabled())
         for signal in (self.nation_combo.currentIndexChanged, self.deputy_check.toggled,
@@ -112,16 +112,16 @@ class ElectionDetailsDialog(QDialog):
         commands = []
         election = self.edited_election()
         if self.nation_combo.isEnabled() and election != self.election:
-            commands.append(UpdateElectionCommand(self.document, election,
+            commands.append(UpdateElectionCommand(self.open_count, election,
                                                   self.tr("Change the nation, deputy or Welsh title")))
         contest_title_cy = _welsh(self.contest_title_cy_edit.text())
         if self.contest is not None and self.contest_title_cy_edit.isEnabled() \
                 and contest_title_cy != self.contest.title_cy:
-            commands.append(UpdateContestCommand(self.document, self.contest.id, title_cy=contest_title_cy))
+            commands.append(UpdateContestCommand(self.open_count, self.contest.id, title_cy=contest_title_cy))
         if commands:
             command = commands[0] if len(commands) == 1 else CompositeCommand(commands[0].text(), commands)
             try:
-                self.document.push(command)
+                self.open_count.push(command)
             except CountdeskError as error:
                 self._problem(error.message)
                 return

@@ -110,11 +110,11 @@ class _Relay(QObject):
 class ExportDialog(QDialog):
     exported = Signal(object)  # ExportReport, once written, checked and audited
 
-    def __init__(self, document, parent: QWidget | None = None, *, keys: Path | None = None,
+    def __init__(self, open_count, parent: QWidget | None = None, *, keys: Path | None = None,
                  volumes: Callable[[], list[Volume]] = removable_volumes,
                  clock: Callable[[], datetime] = now_local) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_count = open_count
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export the results to USB"))
         self.setAccessibleName(self.tr("Export the results to USB"))
@@ -271,7 +271,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self._set_status(self.tr("Exporting to {0}…").format(target))
-        path, operator, generated_at = self.document.path, self.document.operator, self._clock()
+        path, operator, generated_at = self.open_count.path, self.open_count.operator, self._clock()
         keys, relay, cancel = self._keys, self._relay, self._cancel
 
         def work(_token) -> ExportReport:
@@ -303,13 +303,13 @@ class ExportDialog(QDialog):
         """Back on the GUI thread: record the export in the audit trail, then say it is safe."""
         self._task = None
         warnings = list(report.warnings)
-        if self.document.read_only:
+        if self.open_count.read_only:
             warnings.append(self.tr("the export is not in the count's audit trail: the count is open read-only here"))
         else:
             # Only an audit row is written (the bundle was read through its own connection): the
             # audit log shows it; no figure or stage changed, so nothing else is redrawn.
             try:
-                report = self.document.record(lambda session: record_export(session, report))
+                report = self.open_count.record(lambda session: record_export(session, report))
             except CountdeskError as error:
                 warnings.append(error.message)
         self.report = report
@@ -348,7 +348,7 @@ class ExportDialog(QDialog):
         """The one contest's fingerprint, or each contest's on a line of its own after its title."""
         if len(fingerprints) == 1:
             return next(iter(fingerprints.values()))
-        titles = {contest.id: contest.title for contest in self.document.count().contests}
+        titles = {contest.id: contest.title for contest in self.open_count.count().contests}
         return "\n".join(f"{titles.get(cid, cid)}: {fingerprint}" for cid, fingerprint in fingerprints.items())
 
     # -- state --------------------------------------------------------------------------------------

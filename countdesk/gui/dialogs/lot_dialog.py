@@ -52,16 +52,16 @@ def parse_drawn_at(text: str) -> datetime | None:
 
 
 class LotDialog(QDialog):
-    """Shows the tie; records the hand-drawn lot through `document.record_lot`."""
+    """Shows the tie; records the hand-drawn lot through `open_count.record_lot`."""
 
-    def __init__(self, document, contest_id: str, tie: Tie, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, contest_id: str, tie: Tie, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_count = open_count
         self.contest_id = contest_id
         self.tie = tie
         self.recorded_lot: Lot | None = None
-        contest = document.contest(contest_id)
-        result = document.result(contest_id)
+        contest = open_count.contest(contest_id)
+        result = open_count.result(contest_id)
         self.setObjectName("lotDialog")
         self.setWindowTitle(self.tr("Record a lot — {0}").format(contest.title))
         self.setAccessibleName(self.tr("Record a lot"))
@@ -108,7 +108,7 @@ class LotDialog(QDialog):
             grid.addWidget(figure_label, row, 1)
         grid.setColumnStretch(0, 1)
 
-        election = document.count().election
+        election = open_count.count().election
         self.drawn_by_edit = QLineEdit(election.returning_officer or "", self)
         self.drawn_by_edit.setObjectName("lotDrawnBy")
         self.drawn_by_edit.setAccessibleName(self.tr("Drawn by"))
@@ -201,7 +201,7 @@ class LotDialog(QDialog):
     # -- recording --------------------------------------------------------------------------
     def confirm(self, lot: Lot) -> bool:
         """The second, explicit confirmation. Tests replace this to answer without a modal loop."""
-        contest = self.document.contest(self.contest_id)
+        contest = self.open_count.contest(self.contest_id)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Confirm the lot"),
                           self.tr("The lot fell on {0}.\n\n{1}").format(names(contest, lot.winners),
                                                                         self.tr(CONFIRMATION)),
@@ -224,7 +224,7 @@ class LotDialog(QDialog):
         if not self.confirm(lot):
             return
         try:
-            self.document.record_lot(self.contest_id, lot)
+            self.open_count.record_lot(self.contest_id, lot)
         except CountdeskError as error:
             self._show_problems([self.tr("The lot was not recorded: {0}").format(error)], self.drawn_at_edit)
             return

@@ -35,9 +35,9 @@ JSON_FILTER = QT_TRANSLATE_NOOP("Round2InstructionDialog", "Round-2 instructions
 
 
 class Round2InstructionDialog(QDialog):
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_count = open_count
         self.path: Path | None = None
         self.instruction: Round2Instruction | None = None
         self.imported: Round2Instruction | None = None
@@ -98,10 +98,10 @@ class Round2InstructionDialog(QDialog):
         """What the count has imported, as its audit trail records it, and whether an imported
         instruction's file is lost or altered (then the sentence says what to do)."""
         stored, problems = [], []
-        for contest_id in self.document.contest_ids():
-            title = self.document.contest(contest_id).title
+        for contest_id in self.open_count.contest_ids():
+            title = self.open_count.contest(contest_id).title
             try:
-                instruction = self.document.round2_instruction(contest_id)
+                instruction = self.open_count.round2_instruction(contest_id)
             except CountdeskError as problem:
                 problems.append(self.tr("{0}: {1}").format(title, problem.message))
                 continue
@@ -111,7 +111,7 @@ class Round2InstructionDialog(QDialog):
         return "\n".join(lines) or self.tr("No round-2 instruction has been imported into this count."), bool(problems)
 
     def _names(self, contest_id: str, ids) -> str:
-        contest = self.document.contest(contest_id)
+        contest = self.open_count.contest(contest_id)
         return self.tr(" and ").join(contest.candidate(cid).name for cid in ids)
 
     def _choose_clicked(self) -> None:
@@ -130,13 +130,13 @@ class Round2InstructionDialog(QDialog):
         self.summary.setText("")
         self._show_error("")
         try:
-            instruction = self.document.read_round2_instruction(self.path)
+            instruction = self.open_count.read_round2_instruction(self.path)
         except CountdeskError as error:
             self._show_error(self.tr("{0} cannot be used: {1}").format(self.path.name, error))
             self._update()
             return
         self.instruction = instruction
-        contest = self.document.contest(instruction.contest_id)
+        contest = self.open_count.contest(instruction.contest_id)
         # Every piece of the file and the count is escaped: markup in issued_by or a name must not
         # make this dialog show other finalists than the file's (gui/plain_text.py).
         first = "<br>".join(f"&nbsp;&nbsp;{escaped(contest.candidate(cid).name)}: {format_figure(votes)}"
@@ -150,7 +150,7 @@ class Round2InstructionDialog(QDialog):
                 f"{issued:%d} {month_name(issued)} {issued.year}", f"{issued:%H:%M}", len(instruction.areas), first,
                 escaped(self._names(contest.id, instruction.finalists))))
         try:
-            replacing = self.document.round2_replacement_question(self.path) is not None
+            replacing = self.open_count.round2_replacement_question(self.path) is not None
         except CountdeskError as error:  # the file changed since it was read a moment ago
             self.instruction = None
             self._show_error(self.tr("{0} cannot be used: {1}").format(self.path.name, error))
@@ -161,8 +161,8 @@ class Round2InstructionDialog(QDialog):
         self.adjustSize()
 
     def _update(self) -> None:
-        self.import_button.setEnabled(self.instruction is not None and not self.document.read_only)
-        if self.document.read_only:
+        self.import_button.setEnabled(self.instruction is not None and not self.open_count.read_only)
+        if self.open_count.read_only:
             self._show_error(self.tr("This count is open read-only: the instruction cannot be imported here."))
 
     def _show_error(self, message: str) -> None:
@@ -174,7 +174,7 @@ class Round2InstructionDialog(QDialog):
             return
         reason = (self.reason_edit.text().strip() or None) if not self.reason_edit.isHidden() else None
         try:
-            self.document.import_round2_instruction(self.path, reason)
+            self.open_count.import_round2_instruction(self.path, reason)
         except CountdeskError as error:
             self._show_error(str(error))
             return

@@ -36,23 +36,23 @@ def local_time(at: str) -> str:
 
 
 class AuditModel(QAbstractTableModel):
-    def __init__(self, document, parent=None) -> None:
+    def __init__(self, open_count, parent=None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_count = open_count
         self._rows: list[AuditRow] = []
         self._headers = tuple(self.tr(header) for header in HEADERS)
         self.reload()
-        document.audited.connect(self.append_new)  # every change the open count applies is audited
+        open_count.audited.connect(self.append_new)  # every change the open count applies is audited
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = list(self.document.audit_rows())
+        self._rows = list(self.open_count.audit_rows())
         self.endResetModel()
 
     def append_new(self) -> None:
         """Rows written since the last look (the trail only ever grows)."""
         last = self._rows[-1].id if self._rows else 0
-        new = self.document.audit_rows(after_id=last)
+        new = self.open_count.audit_rows(after_id=last)
         if new:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
             self._rows.extend(new)
@@ -90,7 +90,7 @@ class AuditModel(QAbstractTableModel):
 
     def _contest(self, row: AuditRow):
         """The row's contest as it is now, for candidates' names (None once removed)."""
-        return self.document.find_contest(row.contest_id) if row.contest_id else None
+        return self.open_count.find_contest(row.contest_id) if row.contest_id else None
 
     def _display(self, row: AuditRow, column: int) -> Any:
         if column == NUMBER:

@@ -27,22 +27,22 @@ class ContestTableModel(QAbstractTableModel):
     #: The contest's list the rows show: "candidates", "boxes" or "count_sheets".
     ROWS = ""
 
-    def __init__(self, document, parent=None) -> None:
+    def __init__(self, open_count, parent=None) -> None:
         self._rows: tuple = ()
         self._titles: tuple[str, ...] | None = None
         super().__init__(parent)
-        self.document = document
+        self.open_count = open_count
         self.contest_id: str | None = None
         self._shape: object = None
         # Queued: a change made from a cell editor (setData) reaches the table only once the editor
         # has closed, never while the view is still inside its commit.
         queued = Qt.ConnectionType.QueuedConnection
-        document.setup_changed.connect(self._contest_changed, queued)
-        document.declaration_changed.connect(self._contest_changed, queued)
+        open_count.setup_changed.connect(self._contest_changed, queued)
+        open_count.declaration_changed.connect(self._contest_changed, queued)
         if self.ROWS == "count_sheets":
-            document.sheets_changed.connect(self._rows_changed, queued)
+            open_count.sheets_changed.connect(self._rows_changed, queued)
         elif self.ROWS == "boxes":
-            document.boxes_changed.connect(self._boxes_changed, queued)
+            open_count.boxes_changed.connect(self._boxes_changed, queued)
 
     # -- which contest ------------------------------------------------------------------------
     def set_contest(self, contest_id: str | None) -> None:
@@ -56,10 +56,10 @@ class ContestTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def contest(self) -> Contest | None:
-        return self.document.find_contest(self.contest_id)
+        return self.open_count.find_contest(self.contest_id)
 
     def reload(self) -> None:
-        """Re-read the rows from the document; called inside a model reset."""
+        """Re-read the rows from the open count; called inside a model reset."""
         contest = self.contest()
         self._rows = getattr(contest, self.ROWS) if contest is not None else ()
 
@@ -69,18 +69,18 @@ class ContestTableModel(QAbstractTableModel):
     def shape(self, contest: Contest | None) -> object:
         """What the table's columns and flags depend on besides its rows; when it changes the model
         resets. Subclasses whose columns follow the contest add to it."""
-        return contest is None or self.document.locked(contest.id)
+        return contest is None or self.open_count.locked(contest.id)
 
     def _contest_changed(self, contest_id: str) -> None:
         """The contest's set-up changed, or it was declared or reopened: its rows are compared."""
-        if self.document.closed:
+        if self.open_count.closed:
             return
         if not contest_id or contest_id == self.contest_id:
             self.update_rows()
 
     def _rows_changed(self, contest_id: str, added: tuple, changed: tuple, removed: tuple) -> None:
         """Rows the open count says were added, changed or removed: exactly those are told."""
-        if self.document.closed or contest_id != self.contest_id:
+        if self.open_count.closed or contest_id != self.contest_id:
             return
         self.update_rows(named_row_changes(self._rows, self._current_rows(), added, changed, removed))
 
@@ -141,7 +141,7 @@ class ContestTableModel(QAbstractTableModel):
     def push(self, command) -> bool:
         """Push an undo command; a refusal becomes `refused` and False."""
         try:
-            self.document.push(command)
+            self.open_count.push(command)
         except CountdeskError as error:
             self.refused.emit(error.message)
             return False

@@ -51,7 +51,7 @@ class BoxesModel(ContestTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.document.locked(self.contest_id) or index.column() == BOX:
+        if self.open_count.locked(self.contest_id) or index.column() == BOX:
             return flags
         if index.column() == POSTAL:
             return flags | Qt.ItemFlag.ItemIsUserCheckable
@@ -85,4 +85,4 @@ class BoxesModel(ContestTableModel):
         before = self._rows[[b.id for b in self._rows].index(after.id)]
         if after == before:
             return False
-        return self.push(UpdateBoxCommand(self.document, self.contest_id, after, reason))
+        return self.push(UpdateBoxCommand(self.open_count, self.contest_id, after, reason))

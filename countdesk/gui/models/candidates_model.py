@@ -58,7 +58,7 @@ class CandidatesModel(ContestTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (NAME, DESCRIPTION) and not self.document.locked(self.contest_id):
+        if index.column() in (NAME, DESCRIPTION) and not self.open_count.locked(self.contest_id):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -81,4 +81,4 @@ class CandidatesModel(ContestTableModel):
 
     def correct(self, after: Candidate) -> bool:
         """Change a name or description; the candidate keeps its place on the ballot paper."""
-        return self.push(UpdateCandidateCommand(self.document, self.contest_id, after))
+        return self.push(UpdateCandidateCommand(self.open_count, self.contest_id, after))

@@ -21,12 +21,12 @@ SHEET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class SheetsModel(ContestTableModel):
     ROWS = "count_sheets"
 
-    def __init__(self, document, parent=None) -> None:
+    def __init__(self, open_count, parent=None) -> None:
         self._candidates: tuple[Candidate, ...] = ()
         self._sv = False
         self._headers: tuple[str, ...] = ()
         self._figure_columns: frozenset[int] = frozenset()
-        super().__init__(document, parent)
+        super().__init__(open_count, parent)
 
     def reload(self) -> None:
         """Columns follow the contest's candidates: worked out here once, not on every cell painted."""

@@ -111,7 +111,7 @@ class VerificationModel(ContestTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (VERIFIED, NOTE) and not self.document.locked(self.contest_id):
+        if index.column() in (VERIFIED, NOTE) and not self.open_count.locked(self.contest_id):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -148,7 +148,7 @@ class VerificationModel(ContestTableModel):
         return box.verified is not None or (_difference(box, verified) != 0 and not box.note)
 
     def verify(self, box_id: str, verified: int | None, note: str | None, reason: str | None = None) -> bool:
-        return self.push(VerifyBoxCommand(self.document, self.contest_id, box_id, verified, note, reason))
+        return self.push(VerifyBoxCommand(self.open_count, self.contest_id, box_id, verified, note, reason))
 
     def totals(self) -> VerificationTotals:
         both = [b for b in self._rows if b.difference is not None]

@@ -29,11 +29,11 @@ ACTION_FAMILIES = ((QT_TRANSLATE_NOOP("AuditView", "Sheets"), "sheet."),
 
 
 class AuditView(QWidget):
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditView")
-        self.document = document
-        self.model = AuditModel(document, self)
+        self.open_count = open_count
+        self.model = AuditModel(open_count, self)
         self.proxy = AuditFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.contest_filter = self._combo("auditContest", self.tr("Filter by contest"))
@@ -141,7 +141,7 @@ class AuditView(QWidget):
 
     def check_chain(self) -> None:
         """The full check `countdesk audit --verify` makes: the chain, then every figure replayed."""
-        verdict = self.document.verify_integrity()
+        verdict = self.open_count.verify_integrity()
         chain = verdict.audit
         if verdict.ok:
             self.verdict.setText(self.tr("The audit trail is intact and every figure replays from it: {0} entries, "

@@ -15,8 +15,8 @@ from .setup_list_editor import SetupListEditor
 
 
 class BoxesEditor(SetupListEditor):
-    def __init__(self, document, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Ballot boxes"), document, BoxesModel(document), table_name="boxesTable",
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Ballot boxes"), open_count, BoxesModel(open_count), table_name="boxesTable",
                          accessible_name=self.tr("Ballot boxes"), remove_text=self.tr("Remove box…"),
                          remove_name="removeBox", remove_accessible_name=self.tr("Remove the selected box"),
                          message_name=self.tr("Boxes message"),
@@ -90,7 +90,7 @@ class BoxesEditor(SetupListEditor):
             next(self.errors[k].field for k, m in problems.items() if m).setFocus()
             return
         box = Box(box_id, station, self.postal_check.isChecked(), self.account_edit.value())
-        if self.model.push(AddBoxCommand(self.document, contest.id, box)):
+        if self.model.push(AddBoxCommand(self.open_count, contest.id, box)):
             for edit in (self.id_edit, self.station_edit, self.account_edit):
                 edit.clear()
             self.postal_check.setChecked(False)
@@ -105,7 +105,7 @@ class BoxesEditor(SetupListEditor):
         return self._add_all(
             boxes, source, self.tr("boxes"), {b.id for b in contest.boxes},
             lambda clashes: self.tr("these boxes are already set up: {0}").format(", ".join(clashes[:10])),
-            lambda box: AddBoxCommand(self.document, contest.id, box))
+            lambda box: AddBoxCommand(self.open_count, contest.id, box))
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -119,5 +119,5 @@ class BoxesEditor(SetupListEditor):
                                 ok_text=self.tr("Remove box"))
             if reason is None:
                 return
-        if self.model.push(RemoveBoxCommand(self.document, self.model.contest_id, box.id, reason)):
+        if self.model.push(RemoveBoxCommand(self.open_count, self.model.contest_id, box.id, reason)):
             self.status_message.emit(self.tr("Box {0} removed (Ctrl+Z to undo).").format(box.id))

@@ -19,8 +19,8 @@ from .setup_list_editor import SetupListEditor
 
 
 class CandidatesEditor(SetupListEditor):
-    def __init__(self, document, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Candidates, in ballot-paper order"), document, CandidatesModel(document),
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Candidates, in ballot-paper order"), open_count, CandidatesModel(open_count),
                          table_name="candidatesTable", accessible_name=self.tr("Candidates"),
                          remove_text=self.tr("Remove candidate"), remove_name="removeCandidate",
                          remove_accessible_name=self.tr("Remove the selected candidate"),
@@ -84,7 +84,7 @@ class CandidatesEditor(SetupListEditor):
             return
         description = " ".join(self.description_edit.text().split())
         candidate = Candidate(new_candidate_id(name, contest.candidate_ids), name, description)
-        if self.model.push(AddCandidateCommand(self.document, contest.id, candidate, None)):
+        if self.model.push(AddCandidateCommand(self.open_count, contest.id, candidate, None)):
             self.name_edit.clear()
             self.description_edit.clear()
             self._show_message("")
@@ -99,7 +99,7 @@ class CandidatesEditor(SetupListEditor):
         return self._add_all(
             candidates, source, self.tr("candidates"), set(contest.candidate_ids),
             lambda clashes: self.tr("these candidates are already in the contest: {0}").format(", ".join(clashes)),
-            lambda candidate: AddCandidateCommand(self.document, contest.id, candidate, None))
+            lambda candidate: AddCandidateCommand(self.open_count, contest.id, candidate, None))
 
     def correct_order(self) -> bool:
         """The RO's correction of the ballot-paper order, with a reason: one undoable step."""
@@ -109,7 +109,7 @@ class CandidatesEditor(SetupListEditor):
         dialog = BallotOrderDialog(contest, self)
         if dialog.exec() != BallotOrderDialog.DialogCode.Accepted:
             return False
-        if self.model.push(ReorderCandidatesCommand(self.document, contest.id, dialog.order(), dialog.reason())):
+        if self.model.push(ReorderCandidatesCommand(self.open_count, contest.id, dialog.order(), dialog.reason())):
             self.status_message.emit(self.tr("Ballot-paper order corrected (Ctrl+Z to undo)."))
             return True
         return False
@@ -119,5 +119,5 @@ class CandidatesEditor(SetupListEditor):
         if not rows or self.model.contest_id is None:
             return
         candidate = self.model.candidate(rows[0].row())
-        if self.model.push(RemoveCandidateCommand(self.document, self.model.contest_id, candidate.id)):
+        if self.model.push(RemoveCandidateCommand(self.open_count, self.model.contest_id, candidate.id)):
             self.status_message.emit(self.tr("Candidate {0} removed (Ctrl+Z to undo).").format(candidate.name))

@@ -41,11 +41,11 @@ class CountSheetForm(QWidget):
     #: opened, a save asked for. On a count server the view claims it (gui/claims.py).
     sheet_in_hand = Signal(str)
 
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countSheetForm")
         self.setAccessibleName(self.tr("Count sheet"))
-        self.document = document
+        self.open_count = open_count
         self.contest_id: str | None = None
         self.round = 1
         self.editing: CountSheet | None = None
@@ -146,7 +146,7 @@ class CountSheetForm(QWidget):
         contest = self._contest()
         if contest is not None and self.round == 2:
             try:
-                finalists = self.document.result(contest.id).finalists or ()
+                finalists = self.open_count.result(contest.id).finalists or ()
                 self.finalists = tuple(cid for cid in contest.candidate_ids if cid in finalists)  # ballot order
             except CountdeskError:  # no finalists to be had: the limits refuse the sheet and say why
                 if not self._shape or self._shape[0] != contest.id:
@@ -204,7 +204,7 @@ class CountSheetForm(QWidget):
 
     # -- reading the figures ------------------------------------------------------------------
     def _contest(self) -> Contest | None:
-        return self.document.find_contest(self.contest_id)
+        return self.open_count.find_contest(self.contest_id)
 
     def field(self, key: str) -> FigureEdit:
         for field in self.fields:
@@ -256,7 +256,7 @@ class CountSheetForm(QWidget):
         return [f for f in self.fields if f.required and f.edit.untouched]
 
     def limits(self) -> SheetLimits:
-        return sheet_limits(self.document, self.contest_id, self.round, self.editing)
+        return sheet_limits(self.open_count, self.contest_id, self.round, self.editing)
 
     # -- checking as the operator types ---------------------------------------------------------
     def _figures_edited(self, *_args: object) -> None:

@@ -20,10 +20,10 @@ SHEET_ROLE = Qt.ItemDataRole.UserRole + 1
 class DoubleEntryPanel(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, document, form, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, form, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("doubleEntryPanel")
-        self.document = document
+        self.open_count = open_count
         self.form = form
         self.contest_id: str | None = None
         caption = QLabel(self.tr("Double entry: sheets waiting"))
@@ -52,7 +52,7 @@ class DoubleEntryPanel(QWidget):
         layout.addWidget(caption)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
-        for signal in (document.keyings_changed, document.setup_changed, document.declaration_changed):
+        for signal in (open_count.keyings_changed, open_count.setup_changed, open_count.declaration_changed):
             signal.connect(self._changed)  # keyings held or settled, double entry turned on or off, locked
         self.setVisible(False)
 
@@ -70,8 +70,8 @@ class DoubleEntryPanel(QWidget):
         pending = []
         if self.contest_id is not None:
             try:
-                enabled = self.document.contest_state(self.contest_id).double_entry
-                pending = self.document.pending_keyings(self.contest_id) if enabled else []
+                enabled = self.open_count.contest_state(self.contest_id).double_entry
+                pending = self.open_count.pending_keyings(self.contest_id) if enabled else []
             except (CountdeskError, KeyError):
                 enabled = False
         self.setVisible(enabled)
@@ -88,7 +88,7 @@ class DoubleEntryPanel(QWidget):
         self.form.set_blocked_ids(frozenset(k.sheet_id for k in pending))
         has_items = bool(pending)
         for button in (self.second_button, self.settle_button, self.discard_button):
-            button.setEnabled(has_items and not self.document.locked(self.contest_id))
+            button.setEnabled(has_items and not self.open_count.locked(self.contest_id))
 
     def selected(self):
         item = self.list.currentItem() or (self.list.item(0) if self.list.count() else None)
@@ -108,7 +108,7 @@ class DoubleEntryPanel(QWidget):
         from ...services.double_entry import KeyingStatus
 
         try:
-            outcome = self.document.submit_keying(self.contest_id, sheet, reason)
+            outcome = self.open_count.submit_keying(self.contest_id, sheet, reason)
         except CountdeskError as error:
             hint = (self.tr(" (Edit ▸ Change operator, or Key second time)") if "different operator" in error.message
                     else "")
@@ -117,7 +117,7 @@ class DoubleEntryPanel(QWidget):
         self.form.reset_after_save()
         if outcome.status is KeyingStatus.HELD:
             self.status_message.emit(self.tr("Sheet {0} keyed by {1} and held: a second operator must key it.").format(
-                sheet.id, self.document.operator))
+                sheet.id, self.open_count.operator))
         elif outcome.status is KeyingStatus.ACCEPTED:
             self.status_message.emit(self.tr("Sheet {0} accepted: both keyings agree.").format(sheet.id))
         else:
@@ -130,7 +130,7 @@ class DoubleEntryPanel(QWidget):
         keying = self.selected()
         if keying is None or keying.disputed:
             return
-        if self.document.operator == keying.first_operator:
+        if self.open_count.operator == keying.first_operator:
             name = ask_operator(self, "", title=self.tr("Second keying"),
                                 explanation=self.tr("Sheet {0} was keyed by {1}. The second keying must be by someone "
                                                     "else: who is keying it?").format(keying.sheet_id,
@@ -138,7 +138,7 @@ class DoubleEntryPanel(QWidget):
             if name is None:
                 return
             try:
-                self.document.change_operator(name)
+                self.open_count.change_operator(name)
             except CountdeskError as error:
                 self.status_message.emit(self.tr("The operator was not changed: {0}").format(error.message))
                 return
@@ -147,7 +147,7 @@ class DoubleEntryPanel(QWidget):
         self.form.refresh_checks()
         if self.form.fields:
             self.form.fields[0].edit.setFocus()
-        self.status_message.emit(self.tr("{0}: key sheet {1} from the paper sheet.").format(self.document.operator,
+        self.status_message.emit(self.tr("{0}: key sheet {1} from the paper sheet.").format(self.open_count.operator,
                                                                                              keying.sheet_id))
 
     def settle_selected(self) -> None:
@@ -156,23 +156,23 @@ class DoubleEntryPanel(QWidget):
             self.settle(keying.sheet_id)
 
     def settle(self, sheet_id: str) -> None:
-        disagreement = self.document.disagreement(self.contest_id, sheet_id)
+        disagreement = self.open_count.disagreement(self.contest_id, sheet_id)
         if disagreement is None:
             return
-        dialog = DoubleEntryDialog(self.document.contest(self.contest_id), disagreement, self)
+        dialog = DoubleEntryDialog(self.open_count.contest(self.contest_id), disagreement, self)
         if dialog.exec() != DoubleEntryDialog.DialogCode.Accepted:
             return
-        previous = self.document.operator
+        previous = self.open_count.operator
         try:
-            self.document.change_operator(dialog.supervisor())
-            self.document.resolve_double_entry(self.contest_id, dialog.sheet(), dialog.reason())
+            self.open_count.change_operator(dialog.supervisor())
+            self.open_count.resolve_double_entry(self.contest_id, dialog.sheet(), dialog.reason())
         except CountdeskError as error:
             self.status_message.emit(self.tr("Sheet {0} was not settled: {1}").format(sheet_id, error.message))
         else:
             self.status_message.emit(self.tr("Sheet {0} settled by {1}.").format(sheet_id, dialog.supervisor()))
         finally:
-            if self.document.operator != previous:
-                self.document.change_operator(previous)
+            if self.open_count.operator != previous:
+                self.open_count.change_operator(previous)
 
     def discard_selected(self) -> None:
         keying = self.selected()
@@ -184,6 +184,6 @@ class DoubleEntryPanel(QWidget):
         if reason is None:
             return
         try:
-            self.document.discard_keying(self.contest_id, keying.sheet_id, reason)
+            self.open_count.discard_keying(self.contest_id, keying.sheet_id, reason)
         except CountdeskError as error:
             self.status_message.emit(self.tr("Not discarded: {0}").format(error.message))

@@ -1,7 +1,7 @@
 """The Result tab: the selected contest's live result as the count stands.
 
-It renders `document.result(contest_id)` (table, chart, ballot-paper figures, checks) and repaints
-when `document.changed` names the contest. The banner says PROVISIONAL until the contest is
+It renders `open_count.result(contest_id)` (table, chart, ballot-paper figures, checks) and repaints
+when `open_count.changed` names the contest. The banner says PROVISIONAL until the contest is
 declared. When the law needs a lot, "Record lot…" opens the dialog for the hand-drawn lot.
 """
 
@@ -57,9 +57,9 @@ translate = QCoreApplication.translate
 PROBLEM_STYLE = "color: #a4262c; font-weight: bold;"
 
 
-def is_declared(document, contest_id: str) -> bool:
+def is_declared(open_count, contest_id: str) -> bool:
     """True once the contest has been declared: the services then lock it (store Stage.DECLARED)."""
-    return bool(document.contest_state(contest_id).declared)
+    return bool(open_count.contest_state(contest_id).declared)
 
 
 class ResultView(QWidget):
@@ -68,9 +68,9 @@ class ResultView(QWidget):
     #: Emitted with the contest id after a lot has been recorded from this view.
     lot_recorded = Signal(str)
 
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_count = open_count
         self.contest_id: str | None = None
         self.setObjectName("resultView")
         self.setAccessibleName(self.tr("Result"))
@@ -163,7 +163,7 @@ class ResultView(QWidget):
         self.checks = ChecksPanel(body)
 
         self._lay_out(body, upper, middle, figures_scroll, figures)
-        refresh_when_shown(self, document.changed, self._on_changed)
+        refresh_when_shown(self, open_count.changed, self._on_changed)
         self.refresh()
 
     def _lay_out(self, body: QSplitter, upper: QWidget, middle: QSplitter, figures_scroll: QScrollArea,
@@ -216,7 +216,7 @@ class ResultView(QWidget):
         if not self.contest_id:
             return None
         try:
-            return self.document.result(self.contest_id)
+            return self.open_count.result(self.contest_id)
         except CountdeskError:
             return None
 
@@ -224,23 +224,23 @@ class ResultView(QWidget):
         if not self.contest_id:
             self._show_nothing()
             return
-        contest = self.document.contest(self.contest_id)
+        contest = self.open_count.contest(self.contest_id)
         try:
-            result = self.document.result(self.contest_id)
+            result = self.open_count.result(self.contest_id)
         except CountdeskError as problem:
             self._show_problem(contest, problem)
             return
-        declared = is_declared(self.document, self.contest_id)
+        declared = is_declared(self.open_count, self.contest_id)
         self.title_label.setText(contest.title)
         self._set_banner(declared, incomplete=result.status is Status.INCOMPLETE)
         self.status_label.setText(status_sentence(contest, result))
         self.status_label.setStyleSheet(STATUS_STYLE[result.status])
         needs_lot = result.status is Status.NEEDS_LOTS and result.pending_tie is not None
         self.lot_button.setVisible(needs_lot)
-        self.lot_button.setEnabled(needs_lot and not declared and not self.document.read_only)
+        self.lot_button.setEnabled(needs_lot and not declared and not self.open_count.read_only)
         difference = acceptable_difference(result)
         self.accept_button.setVisible(difference is not None)
-        self.accept_button.setEnabled(difference is not None and not declared and not self.document.read_only)
+        self.accept_button.setEnabled(difference is not None and not declared and not self.open_count.read_only)
         self.model.set_result(contest, result)
         self._size_columns()
         self.chart.set_result(contest, result)
@@ -271,8 +271,8 @@ class ResultView(QWidget):
             return
         contest_id = self.contest_id
         try:
-            self.document.accept_difference(contest_id, dialog.passphrase(), stage=stage, counted=counted,
-                                            expected=expected, reason=dialog.reason())
+            self.open_count.accept_difference(contest_id, dialog.passphrase(), stage=stage, counted=counted,
+                                              expected=expected, reason=dialog.reason())
         except CountdeskError as error:
             from ..count_files import show_error
 
@@ -285,7 +285,7 @@ class ResultView(QWidget):
         result = self.result()
         if result is None or result.pending_tie is None or self.contest_id is None:
             return
-        dialog = LotDialog(self.document, self.contest_id, result.pending_tie, self)
+        dialog = LotDialog(self.open_count, self.contest_id, result.pending_tie, self)
         if dialog.exec() == LotDialog.DialogCode.Accepted:
             self.lot_recorded.emit(self.contest_id)
 
@@ -300,7 +300,7 @@ class ResultView(QWidget):
     def _on_changed(self, contest_id: str) -> None:
         if not self.contest_id or contest_id not in ("", self.contest_id):
             return
-        if self.contest_id not in self.document.contest_ids():
+        if self.contest_id not in self.open_count.contest_ids():
             self.contest_id = None  # the contest was removed (set-up, or a replacing import)
         self.refresh()
 

@@ -26,12 +26,12 @@ from .table_columns import size_columns_on_reset
 class SetupListEditor(QGroupBox):
     status_message = Signal(str)
 
-    def __init__(self, title: str, document, model, *, table_name: str, accessible_name: str,
+    def __init__(self, title: str, open_count, model, *, table_name: str, accessible_name: str,
                  remove_text: str, remove_name: str, remove_accessible_name: str, message_name: str,
                  alternating_rows: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
-        self.document = document
+        self.open_count = open_count
         self.model = model
         self.model.refused.connect(self._show_message)
         self.table = QTableView()

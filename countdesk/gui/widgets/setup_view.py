@@ -67,20 +67,20 @@ class AddContestDialog(QDialog):
         super().accept()
 
 
-def contest_commands(document, details: ContestDetails, existing: Contest | None) -> list:
+def contest_commands(open_count, details: ContestDetails, existing: Contest | None) -> list:
     """The commands that turn `existing` (or nothing) into `details`."""
     if existing is None:
-        commands = [AddContestCommand(document, details.new_contest())]
+        commands = [AddContestCommand(open_count, details.new_contest())]
         if details.double_entry:
-            commands.append(SetDoubleEntryCommand(document, details.id, True))
+            commands.append(SetDoubleEntryCommand(open_count, details.id, True))
         return commands
     commands = []
     changed = {name: getattr(details, name) for name in UpdateContestCommand.FIELDS
                if getattr(details, name) != getattr(existing, name)}
     if changed:
-        commands.append(UpdateContestCommand(document, existing.id, **changed))
-    if details.double_entry != document.contest_state(existing.id).double_entry:
-        commands.append(SetDoubleEntryCommand(document, existing.id, details.double_entry))
+        commands.append(UpdateContestCommand(open_count, existing.id, **changed))
+    if details.double_entry != open_count.contest_state(existing.id).double_entry:
+        commands.append(SetDoubleEntryCommand(open_count, existing.id, details.double_entry))
     return commands
 
 
@@ -89,10 +89,10 @@ class SetupView(QWidget):
     #: A contest was added: the main window selects it.
     contest_added = Signal(str)
 
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupView")
-        self.document = document
+        self.open_count = open_count
         self.contest_id: str | None = None
 
         self.election_form = ElectionForm(id_editable=False)
@@ -141,8 +141,8 @@ class SetupView(QWidget):
         row.addStretch(1)
         contest_layout.addLayout(row)
 
-        self.candidates = CandidatesEditor(document)
-        self.boxes = BoxesEditor(document)
+        self.candidates = CandidatesEditor(open_count)
+        self.boxes = BoxesEditor(open_count)
         for part in (self.candidates, self.boxes):
             part.status_message.connect(self.status_message)
 
@@ -157,7 +157,7 @@ class SetupView(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
-        refresh_when_shown(self, document.changed, self._document_changed)
+        refresh_when_shown(self, open_count.changed, self._count_changed)
         self._load_election()
 
     def set_contest(self, contest_id: str | None) -> None:
@@ -181,8 +181,8 @@ class SetupView(QWidget):
     def _apply_read_only(self) -> None:
         """Opened read-only: everything can be read, nothing typed or pressed changes it. Once a
         result is declared, the election's details printed on it are locked too."""
-        writable = not self.document.read_only
-        reason = election_lock_reason(self.document)
+        writable = not self.open_count.read_only
+        reason = election_lock_reason(self.open_count)
         for widget in (self.election_form, self.save_election_button):
             widget.setEnabled(writable and not reason)
         self.add_contest_button.setEnabled(writable)
@@ -190,7 +190,7 @@ class SetupView(QWidget):
         self.election_lock.setText(reason)
         self.election_lock.setVisible(bool(reason))
 
-    def _document_changed(self, contest_id: str) -> None:
+    def _count_changed(self, contest_id: str) -> None:
         self._apply_read_only()  # a contest declared or reopened locks or frees the election's details
         if not contest_id:
             self._load_election()
@@ -198,30 +198,30 @@ class SetupView(QWidget):
             self._load_contest()
 
     def _load_election(self) -> None:
-        election = self.document.count().election
+        election = self.open_count.count().election
         self.election_form.set_election(election)
         self.contest_form.set_poll_date(election.poll_date, election.nation)
 
     def _load_contest(self) -> None:
         contest = self._contest()
-        locked = contest is None or self.document.locked(self.contest_id)
+        locked = contest is None or self.open_count.locked(self.contest_id)
         for widget in (self.contest_form, self.save_contest_button, self.remove_contest_button,
                        self.candidates.entry_row, self.candidates.remove_button, self.boxes.entry_row,
                        self.boxes.remove_button):
             widget.setEnabled(not locked)
         if contest is None:
             return
-        double_entry = self.document.contest_state(contest.id).double_entry
+        double_entry = self.open_count.contest_state(contest.id).double_entry
         self.contest_form.set_details(ContestDetails(contest.id, contest.title, contest.system, contest.seats,
                                                      contest.electorate, double_entry, contest.office,
                                                      contest.counting, contest.question))
 
     def _contest(self) -> Contest | None:
-        return self.document.find_contest(self.contest_id)
+        return self.open_count.find_contest(self.contest_id)
 
     def _push(self, command, done: str) -> bool:
         try:
-            self.document.push(command)
+            self.open_count.push(command)
         except CountdeskError as error:
             self.message.setText(error.message)
             return False
@@ -231,29 +231,29 @@ class SetupView(QWidget):
 
     def save_election(self) -> None:
         election = self.election_form.election()
-        if election is None or election == self.document.count().election:
+        if election is None or election == self.open_count.count().election:
             return
-        self._push(UpdateElectionCommand(self.document, election), self.tr("Election details saved."))
+        self._push(UpdateElectionCommand(self.open_count, election), self.tr("Election details saved."))
 
     def save_contest(self) -> None:
         contest = self._contest()
         details = self.contest_form.details()
         if contest is None or details is None:
             return
-        commands = contest_commands(self.document, details, contest)
+        commands = contest_commands(self.open_count, details, contest)
         if commands:
             command = commands[0] if len(commands) == 1 else CompositeCommand(self.tr("Change the contest"), commands)
             self._push(command, self.tr("Contest details saved."))
 
     def add_contest(self) -> None:
-        election = self.document.count().election
-        dialog = AddContestDialog(election.poll_date, set(self.document.contest_ids()), self, nation=election.nation)
+        election = self.open_count.count().election
+        dialog = AddContestDialog(election.poll_date, set(self.open_count.contest_ids()), self, nation=election.nation)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         details = dialog.form.details() if accepted else None
         dialog.deleteLater()  # not kept under the Set-up tab for the rest of the night
         if details is None:
             return
-        commands = contest_commands(self.document, details, None)
+        commands = contest_commands(self.open_count, details, None)
         command = commands[0] if len(commands) == 1 else CompositeCommand(commands[0].text(), commands)
         if self._push(command, self.tr("Contest {0} added.").format(details.title)):
             self.contest_added.emit(details.id)
@@ -273,5 +273,5 @@ class SetupView(QWidget):
                             ok_text=self.tr("Remove contest"))
         if reason is None:
             return
-        self._push(RemoveContestCommand(self.document, contest.id, reason),
+        self._push(RemoveContestCommand(self.open_count, contest.id, reason),
                    self.tr("Contest {0} removed.").format(contest.title))

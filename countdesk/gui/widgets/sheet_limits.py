@@ -2,7 +2,7 @@
 the fields they are about, and the hint under the running total.
 
 The service refuses exactly these problems when the sheet is confirmed: the form enforces nothing
-of its own. Its setting comes from the document's current contest and result, the same figures
+of its own. Its setting comes from the open count's current contest and result, the same figures
 the service reads from the database.
 """
 
@@ -92,13 +92,13 @@ def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
 
 
-def sheet_limits(document, contest_id: str | None, round_number: int, editing: CountSheet | None) -> SheetLimits:
+def sheet_limits(open_count, contest_id: str | None, round_number: int, editing: CountSheet | None) -> SheetLimits:
     """The limits for a new sheet, or for `editing` (whose own figures are then not counted twice)."""
     if contest_id is None:
         return SheetLimits(SheetSetting(round_number, VotingSystem.FPTP, 1))
-    contest = document.contest(contest_id)
+    contest = open_count.contest(contest_id)
     try:
-        result = document.result(contest_id)
+        result = open_count.result(contest_id)
     except CountdeskError as error:  # an area's round-2 instruction lost or altered: nothing to check against
         return SheetLimits(SheetSetting(round_number, contest.system, contest.seats),
                            refusal=translate("SheetLimits", "This sheet cannot be checked: {0}").format(error.message))

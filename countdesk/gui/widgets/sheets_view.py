@@ -41,10 +41,10 @@ class SheetsView(QWidget):
 
     status_message = Signal(str)
 
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sheetsView")
-        self.document = document
+        self.open_count = open_count
         self.contest_id: str | None = None
         #: Why round 2 cannot be entered although the contest needs it ("" when it can or need not).
         self.round2_problem = ""
@@ -70,7 +70,7 @@ class SheetsView(QWidget):
         self.round_hint.setProperty("role", "hint")
         self.round_hint.setWordWrap(True)
 
-        self.model = SheetsModel(document, self)
+        self.model = SheetsModel(open_count, self)
         self.table = QTableView()
         self.table.setObjectName("sheetsTable")
         self.table.setAccessibleName(self.tr("Count sheets entered"))
@@ -93,11 +93,11 @@ class SheetsView(QWidget):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_selected)
 
-        self.form = CountSheetForm(document)
+        self.form = CountSheetForm(open_count)
         self.form.submitted.connect(self._submitted)
-        self.claim = WorkClaim(document, "sheet", self)  # on a count server: the sheet being keyed is ours
+        self.claim = WorkClaim(open_count, "sheet", self)  # on a count server: the sheet being keyed is ours
         self.form.sheet_in_hand.connect(self._sheet_in_hand)
-        self.double_entry = DoubleEntryPanel(document, self.form)
+        self.double_entry = DoubleEntryPanel(open_count, self.form)
         self.double_entry.status_message.connect(self.status_message)
 
         rounds = QHBoxLayout()
@@ -131,7 +131,7 @@ class SheetsView(QWidget):
         layout.addWidget(self.round_hint)
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.form.save_button, self.table)
-        refresh_when_shown(self, document.changed, self._document_changed)
+        refresh_when_shown(self, open_count.changed, self._count_changed)
 
     # -- contest and round --------------------------------------------------------------------
     def set_contest(self, contest_id: str | None) -> None:
@@ -159,7 +159,7 @@ class SheetsView(QWidget):
         round-2 button says why it is closed (tooltip, status tip, accessible description)."""
         hint, round2, why, self.round2_problem = "", False, "", ""
         if self.contest_id is not None:
-            contest = self.document.contest(self.contest_id)
+            contest = self.open_count.contest(self.contest_id)
             if contest.system is VotingSystem.SV:
                 try:
                     round2, hint, why = self._round2_hint(contest)
@@ -181,7 +181,7 @@ class SheetsView(QWidget):
     def _round2_hint(self, contest) -> tuple[bool, str, str]:
         """(round 2 open, the sentence above the form, why the round-2 button is closed or what it
         opens), from the result; raises its CountdeskError."""
-        result = self.document.result(contest.id)
+        result = self.open_count.result(contest.id)
         if result.finalists:
             names = self.tr(" and ").join(contest.candidate(c).name for c in result.finalists)
             still_open = round1_open(result.gaps)
@@ -200,13 +200,13 @@ class SheetsView(QWidget):
                                   "the valid first preferences.")
 
     def _is_sv(self) -> bool:
-        return self.document.contest(self.contest_id).system is VotingSystem.SV
+        return self.open_count.contest(self.contest_id).system is VotingSystem.SV
 
-    def _document_changed(self, contest_id: str) -> None:
+    def _count_changed(self, contest_id: str) -> None:
         if self.contest_id is None or (contest_id and contest_id != self.contest_id):
             return
         try:
-            self.document.contest(self.contest_id)
+            self.open_count.contest(self.contest_id)
         except KeyError:
             self.set_contest(None)
             return
@@ -247,7 +247,7 @@ class SheetsView(QWidget):
             if reason is None:
                 return
         try:
-            double_entry = self.document.contest_state(self.contest_id).double_entry  # a server may be cut off
+            double_entry = self.open_count.contest_state(self.contest_id).double_entry  # a server may be cut off
         except CountdeskError as error:
             self.form.show_refusal(self.tr("Not saved: {0}").format(error.message))
             return
@@ -255,7 +255,7 @@ class SheetsView(QWidget):
             self.double_entry.submit(sheet, reason)
             return
         try:
-            self.document.push(SaveSheetCommand(self.document, self.contest_id, sheet, reason))
+            self.open_count.push(SaveSheetCommand(self.open_count, self.contest_id, sheet, reason))
         except CountdeskError as error:
             self.form.show_refusal(self.tr("Not saved: {0}").format(error.message))
             return
@@ -279,7 +279,7 @@ class SheetsView(QWidget):
 
     def correct_selected(self) -> None:
         sheet = self.selected_sheet()
-        if sheet is None or self.document.locked(self.contest_id):
+        if sheet is None or self.open_count.locked(self.contest_id):
             return
         if sheet.round == 2 and self.round2_problem:
             self.status_message.emit(self.round2_problem)
@@ -290,7 +290,7 @@ class SheetsView(QWidget):
 
     def delete_selected(self) -> None:
         sheet = self.selected_sheet()
-        if sheet is None or self.document.locked(self.contest_id):
+        if sheet is None or self.open_count.locked(self.contest_id):
             return
         reason = ask_reason(self, self.tr("Delete a sheet"),
                             self.tr("Why is sheet {0} being deleted? Its figures are kept in the audit log.").format(
@@ -298,14 +298,14 @@ class SheetsView(QWidget):
         if reason is None:
             return
         try:
-            self.document.push(DeleteSheetCommand(self.document, self.contest_id, sheet.id, reason))
+            self.open_count.push(DeleteSheetCommand(self.open_count, self.contest_id, sheet.id, reason))
         except CountdeskError as error:
             self.status_message.emit(self.tr("Sheet {0} was not deleted: {1}").format(sheet.id, error.message))
             return
         self.status_message.emit(self.tr("Sheet {0} deleted.").format(sheet.id))
 
     def _update_buttons(self) -> None:
-        writable = not self.document.locked(self.contest_id)
+        writable = not self.open_count.locked(self.contest_id)
         for widget in (self.correct_button, self.delete_button):
             widget.setEnabled(writable)
         self.form.setEnabled(writable)

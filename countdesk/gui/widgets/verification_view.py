@@ -60,11 +60,11 @@ class KeyedEntryDelegate(QStyledItemDelegate):
 class VerificationView(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_count, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verificationView")
-        self.document = document
-        self.model = VerificationModel(document, self)
+        self.open_count = open_count
+        self.model = VerificationModel(open_count, self)
         self.model.refused.connect(self._show_refusal)
         self.model.confirmation_needed.connect(self._confirm, Qt.ConnectionType.QueuedConnection)
         self._cursor: tuple[int, int] | None = None
@@ -88,7 +88,7 @@ class VerificationView(QWidget):
         self.delegate = KeyedEntryDelegate(self.table)
         self.delegate.enter_committed.connect(self._move_down)
         self.delegate.refused.connect(self._show_refusal)
-        self.claim = WorkClaim(document, "box", self)  # on a count server: the box being verified is ours
+        self.claim = WorkClaim(open_count, "box", self)  # on a count server: the box being verified is ours
         self.delegate.guard = self._claim_box
         self.delegate.closeEditor.connect(self._editor_closed)
         self.table.setItemDelegate(self.delegate)

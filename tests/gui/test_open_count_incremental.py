@@ -22,10 +22,10 @@ def test_entries_corrections_deletions_and_undo_match_a_fresh_read(qtbot, tmp_pa
         s for s in contest.count_sheets if s.id != "T20-R1")),))
     session = CountSession.create(tmp_path / "l.countdesk", "Tester", count.election)
     session.import_count(count)
-    document = OpenCount(session)
+    open_count = OpenCount(session)
     contest_id = count.contests[0].id
     ids = count.contests[0].candidate_ids
-    document.result(contest_id)  # warm the caches, as the open Result tab does
+    open_count.result(contest_id)  # warm the caches, as the open Result tab does
 
     def fresh():
         loaded = session.load()
@@ -34,17 +34,17 @@ def test_entries_corrections_deletions_and_undo_match_a_fresh_read(qtbot, tmp_pa
     sheet = CountSheet("EXTRA", 1, frozen_map({cid: 10 for cid in ids}), frozen_map({"unmarked": 1}))
     corrected = CountSheet("EXTRA", 1, frozen_map({cid: 11 for cid in ids}), frozen_map({"unmarked": 0}))
     steps = [
-        lambda: document.push(SaveSheetCommand(document, contest_id, sheet)),
-        lambda: document.push(SaveSheetCommand(document, contest_id, corrected, reason="mis-keyed")),
-        lambda: document.push(DeleteSheetCommand(document, contest_id, "T01-R1", reason="counted twice")),
-        document.undo_stack.undo, document.undo_stack.undo, document.undo_stack.redo,
+        lambda: open_count.push(SaveSheetCommand(open_count, contest_id, sheet)),
+        lambda: open_count.push(SaveSheetCommand(open_count, contest_id, corrected, reason="mis-keyed")),
+        lambda: open_count.push(DeleteSheetCommand(open_count, contest_id, "T01-R1", reason="counted twice")),
+        open_count.undo_stack.undo, open_count.undo_stack.undo, open_count.undo_stack.redo,
     ]
     for step in steps:
-        with qtbot.waitSignal(document.changed):
+        with qtbot.waitSignal(open_count.changed):
             step()
         expected, contest = fresh()
-        got = document.result(contest_id)
+        got = open_count.result(contest_id)
         assert (got.first, got.final, got.elected, got.ballot_papers_counted, got.warnings) == (
             expected.first, expected.final, expected.elected, expected.ballot_papers_counted, expected.warnings)
-        assert [s.id for s in document.contest(contest_id).count_sheets] == [s.id for s in contest.count_sheets]
+        assert [s.id for s in open_count.contest(contest_id).count_sheets] == [s.id for s in contest.count_sheets]
     session.close()
