@@ -63,7 +63,7 @@ EARLIER_NAMES: dict[str, str] = {
 
 
 def earlier_names_called(tree: ast.AST) -> list[tuple[int, str]]:
-    """Calls like `session.save_sheet(...)` / `self.document.session.declare(...)`: an earlier flat
+    """Calls like `session.save_sheet(...)` / `self.open_count.session.declare(...)`: an earlier flat
     name on something named session."""
     found = []
     for node in ast.walk(tree):
@@ -90,5 +90,5 @@ def test_nothing_calls_the_session_by_an_earlier_name():
                  for path in sorted(folder.rglob("*.py"))
                  for line, text in earlier_names_called(ast.parse(path.read_text(encoding="utf-8")))]
     assert offenders == []
-    assert earlier_names_called(ast.parse("self.document.session.save_sheet(c, s)\nsession.sheets.confirm(c, s)")) \
-        == [(1, "self.document.session.save_sheet")]
+    assert earlier_names_called(ast.parse("self.open_count.session.save_sheet(c, s)\nsession.sheets.confirm(c, s)")) \
+        == [(1, "self.open_count.session.save_sheet")]
