@@ -23,6 +23,15 @@ if [ "${1:-}" != "--compile" ]; then
   for language in $LANGUAGES; do
     "$BIN/pyside6-lupdate" -silent -extensions py -locations none -source-language en_GB \
       -target-language "$language" countdesk/gui -ts "$FOLDER/countdesk_$language.ts"
+    # lupdate takes a Python "#:" comment for a note to the translator and gives it to the next
+    # tr() it finds; ours document the code (an attribute, a table), so they would mislead.
+    "$BIN/python" - "$FOLDER/countdesk_$language.ts" <<'STRIP'
+import re, sys
+from pathlib import Path
+path = Path(sys.argv[1])
+path.write_text(re.sub(r"\n\s*<extracomment>.*?</extracomment>", "", path.read_text(encoding="utf-8"), flags=re.S),
+                encoding="utf-8")
+STRIP
   done
 fi
 if [ -x "$BIN/pyside6-lrelease" ]; then

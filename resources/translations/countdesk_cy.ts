@@ -119,7 +119,6 @@
     <name>Appearance</name>
     <message>
         <source>{0} {1} {2} at {3}</source>
-        <extracomment>The figure fonts table cells answer with, made once per app font (see table_figure_font).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -529,7 +528,6 @@ After:
     <name>AutoBackup</name>
     <message>
         <source>Backup failed: {0}</source>
-        <extracomment>The backup being written on the pool, if any; the last one made.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1059,7 +1057,6 @@ After:
     </message>
     <message>
         <source>Save the declaration</source>
-        <extracomment>The documents the window saves, as its titles and messages name them.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1237,7 +1234,6 @@ Take it to every area ({1}). Each imports it (Count ▸ Import the round-2 instr
     <name>Commands</name>
     <message>
         <source>Correct sheet {0}</source>
-        <extracomment>What the command changes, as the audit trail names it (&quot;count_sheet&quot; or &quot;box&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1361,7 +1357,6 @@ Take it to every area ({1}). Each imports it (Count ▸ Import the round-2 instr
     </message>
     <message>
         <source>Contest title</source>
-        <extracomment>A new referendum&apos;s answers, in ballot-paper order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1597,7 +1592,6 @@ You can open it read-only to look at the count: nothing can be changed, and the 
     <name>CountSheetForm</name>
     <message>
         <source>Count sheet</source>
-        <extracomment>The sheet the operator is working on (&quot;&quot; when none): its first figure typed, a correction opened, a save asked for. On a count server the view claims it (gui/claims.py).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1696,7 +1690,6 @@ You can open it read-only to look at the count: nothing can be changed, and the 
     <name>CountWorkspace</name>
     <message>
         <source>Set-up</source>
-        <extracomment>No Alt keys on the tabs: Ctrl+1 to Ctrl+5 choose them, and Alt+C, Alt+V would clash with the Count and View menus (one press then only moved the focus, and a count was typed into the wrong tab).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1717,7 +1710,6 @@ You can open it read-only to look at the count: nothing can be changed, and the 
     </message>
     <message>
         <source>count elected</source>
-        <extracomment>Where a provisional result stands, by its status, on the stage line.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1855,7 +1847,6 @@ To {1} now would lose them.</source>
     </message>
     <message>
         <source>Print the {0}</source>
-        <extracomment>Writes one copy&apos;s audit row through the session it is given, and returns the row. A line for the dialog&apos;s status: the text, and whether it is a problem.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1915,7 +1906,6 @@ To {1} now would lose them.</source>
     <name>DocumentTitles</name>
     <message>
         <source>Declaration of result</source>
-        <extracomment>The registry&apos;s document titles (services/document_registry.py, outside the GUI), marked here so that the dialog shows them translated; a test checks that every title of the registry is here.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1951,7 +1941,6 @@ To {1} now would lose them.</source>
     <name>DocumentsDialog</name>
     <message>
         <source>English</source>
-        <extracomment>The place of the count printed on the documents: the same setting (key) the export dialog keeps, so the place typed in one is offered in the other. Declared here as well, so opening this dialog does not load the export&apos;s signing stack; a test keeps the two keys equal.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1960,7 +1949,6 @@ To {1} now would lose them.</source>
     </message>
     <message>
         <source>Documents — {0}</source>
-        <extracomment>A pause in typing the place before the preview is redrawn.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2333,7 +2321,6 @@ To {1} now would lose them.</source>
     <name>ElectionForm</name>
     <message>
         <source>Election title</source>
-        <extracomment>A new count names its returning officer: the declaration is printed over that name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2398,7 +2385,6 @@ To {1} now would lose them.</source>
     </message>
     <message>
         <source>The election title</source>
-        <extracomment>The election shown: its details edited elsewhere (nation, deputy, Welsh title) are kept.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2651,7 +2637,6 @@ To {1} now would lose them.</source>
     <name>FigureEdit</name>
     <message>
         <source>A figure cannot be negative</source>
-        <extracomment>Enough for any count area; a longer figure is a slip of the finger.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2725,7 +2710,6 @@ To {1} now would lose them.</source>
     <name>HelpWindow</name>
     <message>
         <source>countdesk user guide</source>
-        <extracomment>The guide&apos;s section for each tab of an open count (the start of its heading in English; a translated guide&apos;s heading starts with the same number).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2789,7 +2773,6 @@ To {1} now would lose them.</source>
     <name>KeyedEntryDelegate</name>
     <message>
         <source>Verified papers</source>
-        <extracomment>Asked before a verified figure is typed on a row: &quot;&quot; lets it be typed, else why not.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2942,7 +2925,6 @@ To {1} now would lose them.</source>
     </message>
     <message>
         <source>Operator</source>
-        <extracomment>The operator&apos;s name, asked once per session (per run of the app) and stamped on every change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3331,7 +3313,6 @@ To {1} now would lose them.</source>
     <name>PaperBindingDialog</name>
     <message>
         <source>first</source>
-        <extracomment>Alt keys for the groups of a second and later contest: the first contest&apos;s groups take their digits, and K, Y, W, N and C belong to the key groups, the whole key, the new key and Check.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3432,7 +3413,6 @@ To {1} now would lose them.</source>
     </message>
     <message>
         <source>&amp;Key group {0}:</source>
-        <extracomment>The group fields of each contest&apos;s paper, by contest id, in the bundle&apos;s order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3547,7 +3527,6 @@ To {1} now would lose them.</source>
     <name>PdfPreview</name>
     <message>
         <source>Fit width</source>
-        <extracomment>(label, QPdfView zoom mode, factor for a custom zoom)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3568,7 +3547,6 @@ To {1} now would lose them.</source>
     </message>
     <message>
         <source>Preview of the document</source>
-        <extracomment>The document finished loading (True) or was cleared / failed to load (False).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3632,7 +3610,6 @@ To {1} now would lose them.</source>
     <name>ProjectorScreen</name>
     <message>
         <source>The result cannot be shown at the moment.</source>
-        <extracomment>For the hall when the result cannot be counted (an area&apos;s round-2 instruction lost or altered): the officers see why on the Result tab; the public sees no figures rather than wrong ones.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3719,7 +3696,6 @@ To {1} now would lose them.</source>
     </message>
     <message>
         <source>Restore from a backup</source>
-        <extracomment>Refused attempts on a damaged file, written to the restored file&apos;s log on success.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3863,7 +3839,6 @@ Cannot be used: {1}</source>
     <name>ResultView</name>
     <message>
         <source>Result</source>
-        <extracomment>Emitted with the contest id after a lot has been recorded from this view.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4037,12 +4012,10 @@ Accept exactly these figures, %2 counted against %3 expected, as the returning o
     <name>ResultWords</name>
     <message>
         <source>Second preferences transferred</source>
-        <extracomment>Short forms of the rejected-paper heads, kept with the statutory wording in domain/heads.py.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for the highest total of preference votes</source>
-        <extracomment>The role under which the model hands back a row&apos;s candidate id.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4484,7 +4457,6 @@ Its password is read from this computer&apos;s ~/.pgpass file.</source>
     <name>SetupView</name>
     <message>
         <source>Save electio&amp;n details</source>
-        <extracomment>A contest was added: the main window selects it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4675,7 +4647,6 @@ Its password is read from this computer&apos;s ~/.pgpass file.</source>
     <name>SheetLimits</name>
     <message>
         <source>Votes + rejected: {0} of the {1} papers on this sheet ({2} to go).</source>
-        <extracomment>Why no sheet can be checked, so none is accepted (the result cannot be counted); &quot;&quot; if it can.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4703,7 +4674,6 @@ Its password is read from this computer&apos;s ~/.pgpass file.</source>
     <name>SheetTotalsModel</name>
     <message>
         <source>Round {0} total</source>
-        <extracomment>Each sheet&apos;s round and figure columns as added to the sums, by sheet id. Per round: the sum of each figure column, and how many sheets have a figure there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4757,7 +4727,6 @@ Its password is read from this computer&apos;s ~/.pgpass file.</source>
     <name>SheetsView</name>
     <message>
         <source>Round &amp;1: first preferences</source>
-        <extracomment>Why round 2 cannot be entered although the contest needs it (&quot;&quot; when it can or need not).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4952,7 +4921,6 @@ Its password is read from this computer&apos;s ~/.pgpass file.</source>
     <name>VerificationModel</name>
     <message>
         <source>A figure cannot be negative</source>
-        <extracomment>Made once: data() is asked for a cell&apos;s background on every paint. Verified minus account, over the boxes that have both figures.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4989,7 +4957,6 @@ Its password is read from this computer&apos;s ~/.pgpass file.</source>
     </message>
     <message>
         <source>Verified differs from the account by {0}: {1}</source>
-        <extracomment>(box id, verified figure or None): a note or a reason is needed before it can be stored.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5131,7 +5098,6 @@ Its password is read from this computer&apos;s ~/.pgpass file.</source>
     <name>Worker</name>
     <message>
         <source>Cancel</source>
-        <extracomment>Tasks in flight with what they run, kept alive until the pool thread has let go of them.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

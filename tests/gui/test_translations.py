@@ -410,6 +410,13 @@ def test_the_translation_sources_are_what_lupdate_makes_of_the_code(tmp_path):
             f"{path.name} is out of date: run bash scripts/update_translations.sh"
 
 
+def test_the_translation_sources_carry_no_code_comment_as_a_note_to_the_translator():
+    """lupdate gives a Python "#:" comment to the next tr() as a translator's note; countdesk's
+    document the code, so scripts/update_translations.sh drops them (a wrong note misleads)."""
+    for path in TRANSLATIONS.glob("countdesk_*.ts"):
+        assert ElementTree.parse(path).getroot().findall(".//extracomment") == [], path.name
+
+
 def test_the_welsh_source_is_a_welsh_translation_file():
     root = ElementTree.parse(TRANSLATIONS / "countdesk_cy.ts").getroot()
     assert (root.get("language"), root.get("sourcelanguage")) == ("cy", "en_GB")
