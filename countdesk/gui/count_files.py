@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..errors import CountdeskError
 from ..services import CountLockedError, describe_location
@@ -74,6 +74,7 @@ def create_session(parent: QWidget, plan: NewCountPlan, operator: str) -> CountS
 
 
 def choose_count_file(parent: QWidget) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog  # its Python type is made when first needed, not at start
     chosen, _ = QFileDialog.getOpenFileName(parent, translate("CountFiles", "Open a count"),
                                             str(default_count_folder()),
                                             translate("CountFiles", COUNT_FILTER))
@@ -81,6 +82,7 @@ def choose_count_file(parent: QWidget) -> Path | None:
 
 
 def choose_file(parent: QWidget, title: str, file_filter: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog  # its Python type is made when first needed, not at start
     chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), file_filter)
     return Path(chosen) if chosen else None
 
@@ -107,6 +109,7 @@ def import_as_new_count(parent: QWidget, operator: str, on_ready: Callable[[Path
     if source is None:
         return None
     suggested = default_count_folder() / f"{source.stem}.countdesk"
+    from PySide6.QtWidgets import QFileDialog  # its Python type is made when first needed, not at start
     chosen, _ = QFileDialog.getSaveFileName(parent, translate("CountFiles", "Save the count as"), str(suggested),
                                             translate("CountFiles", COUNT_FILTER))
     if not chosen:

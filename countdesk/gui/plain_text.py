@@ -25,12 +25,10 @@ on the whole application straight after that paint.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QPainter
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QLayout, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLayout, QToolTip, QWidget
 
 #: The narrowest a data label may be squeezed to before the window stops shrinking.
 _MIN_DATA_LABEL_WIDTH = 40
@@ -56,13 +54,15 @@ def rich_label(label: QLabel) -> QLabel:
 
 def escaped(text: object) -> str:
     """Data for a rich label: shown as written, never read as markup."""
+    import html  # with its table of entities, loaded by the first rich label, not at start
+
     return html.escape(str(text), quote=False)
 
 
 class _PlainTextGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
-        if kind not in _WATCHED or not isinstance(watched, QWidget) or isinstance(watched.window(), QFileDialog):
+        if kind not in _WATCHED or not isinstance(watched, QWidget) or _in_file_dialog(watched):
             return False  # most events, and Qt's own file dialogs (they show no count data), pass at once
         if kind == QEvent.Type.Polish:
             _polish(watched)
@@ -75,6 +75,12 @@ class _PlainTextGuard(QObject):
                 QToolTip.showText(event.globalPos(), f"<p style='white-space:pre-wrap'>{escaped(tip)}</p>", watched)
                 return True
         return False
+
+
+def _in_file_dialog(widget: QWidget) -> bool:
+    """In one of Qt's own file dialogs (asked by class name: naming QFileDialog in Python would make
+    its type, with its enums, at start)."""
+    return widget.window().inherits("QFileDialog")
 
 
 def _polish(widget: QWidget) -> None:
@@ -152,7 +158,7 @@ def guard_plain_text(app: QApplication | None = None) -> None:
             pass  # deleted meanwhile
     _guarded_one_by_one.clear()
     for window in app.topLevelWidgets():  # anything polished before the filter was on: done now
-        if not isinstance(window, QFileDialog):
+        if not window.inherits("QFileDialog"):
             for widget in (window, *window.findChildren(QWidget)):
                 _polish(widget)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gui_helpers import DEMO, OPERATOR, reopen, screenshot, when_modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from countdesk.domain.model import Election
 from countdesk.gui import count_files
@@ -34,7 +34,7 @@ def window_for(qtbot) -> MainWindow:
 def _imported(qtbot, monkeypatch, source: Path, target: Path) -> MainWindow:
     """File ▸ Import a count file, choosing `source` and saving the count as `target`."""
     monkeypatch.setattr(count_files, "choose_file", lambda parent, title, file_filter: source)
-    monkeypatch.setattr(count_files.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kwargs: (str(target), "")))
     window = window_for(qtbot)
     window.import_count_file()
@@ -77,7 +77,7 @@ def test_a_damaged_count_file_is_refused_and_leaves_nothing(qtbot, tmp_path, mon
     broken.write_text('{"format": "countdesk/1", "election": {}}', encoding="utf-8")
     target = tmp_path / "never.countdesk"
     monkeypatch.setattr(count_files, "choose_file", lambda parent, title, file_filter: broken)
-    monkeypatch.setattr(count_files.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kwargs: (str(target), "")))
     window = window_for(qtbot)
     messages = []
