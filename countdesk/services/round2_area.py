@@ -7,8 +7,8 @@ same transaction as the audit row that records its import; so a backup, a restor
 and the integrity replay carry it with everything else, on a count file and on a count server. From
 then on the area's tally, its exports, its documents and its bundle use the instructed finalists.
 
-Every result is computed through `checked_instruction` (the session's `instructions.checked`, in
-services/instructions.py so that a count's first result does not load this module), which reads
+Every result is computed through the session's `instructions.checked` (services/instructions.py,
+so that a count's first result does not load this module), which reads
 the instruction back, checks it hashes to the SHA-256 recorded at its import, and parses it as on
 import. An instruction the count does not hold although its trail records one (lost when an older
 count, which kept it in a file beside the count file, was upgraded), or one altered outside the
@@ -37,15 +37,9 @@ if TYPE_CHECKING:
     from .count_session import CountSession
 
 __all__ = [
-    "IMPORT_ACTION", "InstructionUnusable", "Round2Instruction", "checked_instruction", "import_round2_instruction",
+    "IMPORT_ACTION", "InstructionUnusable", "Round2Instruction", "import_round2_instruction",
     "instruction_for_this_count", "replacement_question",
 ]
-
-def checked_instruction(session: CountSession, contest_id: str) -> Round2Instruction | None:
-    """The instruction the area must count round 2 for, or None when it has received none. Raises
-    InstructionUnusable when the count does not hold the one its trail records, or holds another
-    (the session's `instructions.checked`, services/instructions.py)."""
-    return session.instructions.checked(contest_id)
 
 
 def import_round2_instruction(

@@ -29,7 +29,7 @@ from countdesk.services.collation_progress import Stage
 from countdesk.services.collation_session import CollationSession
 from countdesk.services.count_session import CountSession
 from countdesk.services.export import export_bundle
-from countdesk.services.round2_area import IMPORT_ACTION, checked_instruction
+from countdesk.services.round2_area import IMPORT_ACTION
 
 NOW = datetime(2021, 5, 7, 16, 5, tzinfo=UTC)
 CONTEST = "mayor.testshire-ca"
@@ -255,7 +255,7 @@ def test_the_second_round_across_the_areas_and_the_declaration(qtbot, window, ar
             screenshot(dialog, "round2-instruction-dialog")
         dialog.accept()
         assert dialog.result() == Round2InstructionDialog.DialogCode.Accepted
-        assert set(checked_instruction(open_count.session, CONTEST).finalists) == {"a", "c"}
+        assert set(open_count.session.instructions.checked(CONTEST).finalists) == {"a", "c"}
         assert [row.action for row in open_count.session.audit_rows(action=IMPORT_ACTION)] == [IMPORT_ACTION]
         first, second, non_transferable = SECOND[name]
         sheet = CountSheet(f"{name[0]}1-R2", 2, frozen_map({"a": first, "c": second}),

@@ -1,5 +1,5 @@
 """An area count's result follows the round-2 instruction the count holds, as imported, and never its
-own finalists in place of one it cannot use (services/round2_area.py: checked_instruction).
+own finalists in place of one it cannot use (the session's instructions.checked, services/instructions.py).
 
 North (export_builders) counts 50 / 40 / 10 / 5 first preferences for a, b, c, d: left to itself
 it would take a and b. The collating officer's instruction, from the sum of the three areas
@@ -27,12 +27,7 @@ from countdesk.exchange.signing import generate_key
 from countdesk.services import CountSession
 from countdesk.services.export import EXPORT_ACTION, export_bundle
 from countdesk.services.integrity import verify_count
-from countdesk.services.round2_area import (
-    IMPORT_ACTION,
-    InstructionUnusable,
-    checked_instruction,
-    import_round2_instruction,
-)
+from countdesk.services.round2_area import IMPORT_ACTION, InstructionUnusable, import_round2_instruction
 from countdesk.store.instructions import LOST_ACTION
 from countdesk.store.migrations import UPGRADE_OPERATOR
 
@@ -73,7 +68,7 @@ def refused(session, kind: str) -> InstructionUnusable:
     with pytest.raises(InstructionUnusable) as caught:
         session.tally(SV_CONTEST_ID)
     assert caught.value.kind == kind and caught.value.where == WHERE
-    for path in (lambda: checked_instruction(session, SV_CONTEST_ID),
+    for path in (lambda: session.instructions.checked(SV_CONTEST_ID),
                  lambda: session.result(SV_CONTEST_ID), lambda: session.results.of(session.load())):
         with pytest.raises(InstructionUnusable) as again:
             path()
@@ -97,7 +92,7 @@ def test_with_its_instruction_the_area_counts_for_the_instructed_finalists(count
 
 
 def test_without_any_instruction_the_area_counts_for_its_own_finalists(north):
-    assert checked_instruction(north[0], SV_CONTEST_ID) is None
+    assert north[0].instructions.checked(SV_CONTEST_ID) is None
     assert set(north[0].tally(SV_CONTEST_ID).finalists) == OWN_FINALISTS
     assert north[0].result(SV_CONTEST_ID).instructed_finalists is None
 
