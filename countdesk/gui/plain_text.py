@@ -209,8 +209,10 @@ def _guard_labels_under(window: QWidget) -> None:
             if label.minimumWidth() != width:
                 changed.append(label)
     for chooser in window.findChildren(QComboBox):
+        before = (chooser.sizeAdjustPolicy(), chooser.minimumContentsLength())
         _polish(chooser)
-        changed.append(chooser)
+        if (chooser.sizeAdjustPolicy(), chooser.minimumContentsLength()) != before:
+            changed.append(chooser)
     _forget_sizes_above(changed, window)
 
 
